@@ -1,0 +1,131 @@
+//! The shell: loads the workspace, provides the store, saves after every change, and
+//! lays out the navigation, banners, the current screen, the toast and file drops.
+
+use crate::model::{demo, Workspace};
+use crate::storage::{self, local::Loaded};
+use crate::ui::banners::{Banners, ToastView};
+use crate::ui::data::{import::ImportDialog, DataScreen};
+use crate::ui::partners::{page::PartnerPage, list::PartnersScreen};
+use crate::ui::pipeline::PipelineScreen;
+use crate::ui::route::{self, Route};
+use crate::ui::state::{Startup, Store};
+use leptos::prelude::*;
+
+fn start() -> (Workspace, Startup) {
+    match storage::local::load() {
+        Loaded::Workspace(ws) => (ws, Startup::Normal),
+        Loaded::Nothing => (demo::workspace(storage::now()), Startup::Demo),
+        Loaded::Unreadable { raw, error } => (Workspace::empty(), Startup::Unreadable { raw, error }),
+        Loaded::Unavailable(message) => {
+            (demo::workspace(storage::now()), Startup::Unavailable(message))
+        }
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (ws, startup) = start();
+    let store = Store::new(ws, startup);
+    provide_context(store);
+
+    // Save after every change (and once at start, which stores the first-launch demo).
+    Effect::new(move |_| {
+        let persist = store.persist.get();
+        store.ws.with(|ws| {
+            if persist {
+                store.save_error.set(storage::local::save(ws).err());
+            }
+        });
+    });
+
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        store.route.set(route::current());
+        // Move focus to the new screen's heading so keyboard and screen-reader users
+        // land on it, as after a page load.
+        request_animation_frame(focus_main_heading);
+    });
+    on_cleanup(move || hash.remove());
+    crate::ui::data::import::listen_for_drops(store);
+
+    let screen = move || match store.route.get() {
+        Route::Partners => view! { <PartnersScreen/> }.into_any(),
+        Route::Partner(id) => view! { <PartnerPage id=id/> }.into_any(),
+        Route::Pipeline => view! { <PipelineScreen/> }.into_any(),
+        Route::Data => view! { <DataScreen/> }.into_any(),
+        Route::BadPartner | Route::NotFound => view! { <NotFound/> }.into_any(),
+    };
+    let program = move || store.ws.with(|ws| ws.program_name.clone());
+
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); focus_main_heading(); }>
+            "Skip to content"
+        </a>
+        <header class="app-header">
+            <div class="brand">
+                <span class="brand__mark" aria-hidden="true">"⟳"</span>
+                <span class="brand__name">"Tandem"</span>
+                <span class="brand__program">{program}</span>
+            </div>
+            <nav class="app-nav" aria-label="Main">
+                <NavLink route=Route::Partners label="Partners"/>
+                <NavLink route=Route::Pipeline label="Pipeline"/>
+                <NavLink route=Route::Data label="Data"/>
+            </nav>
+        </header>
+        <Banners/>
+        <main id="main" class="app-main">{screen}</main>
+        <ImportDialog/>
+        <ToastView/>
+    }
+}
+
+#[component]
+fn NavLink(route: Route, label: &'static str) -> impl IntoView {
+    let store = crate::ui::state::use_store();
+    let href = route.href();
+    let active = move || {
+        let current = store.route.get();
+        match (&route, &current) {
+            (Route::Partners, Route::Partner(_)) => true,
+            _ => *route_kind(&route) == *route_kind(&current),
+        }
+    };
+    view! {
+        <a href=href class="app-nav__link" class:is-active=active
+            aria-current=move || active().then_some("page")>{label}</a>
+    }
+}
+
+fn route_kind(route: &Route) -> &'static str {
+    match route {
+        Route::Partners => "partners",
+        Route::Partner(_) => "partner",
+        Route::Pipeline => "pipeline",
+        Route::Data => "data",
+        Route::BadPartner | Route::NotFound => "none",
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="screen">
+            <h1 tabindex="-1">"Not found"</h1>
+            <p>"Nothing lives at this address. It may be a partner that was deleted, or a mistyped link."</p>
+            <p><a href="#/partners">"Go to the partner list"</a></p>
+        </section>
+    }
+}
+
+/// Focuses the current screen's first heading.
+pub fn focus_main_heading() {
+    use wasm_bindgen::JsCast;
+    let heading = document()
+        .query_selector("#main h1")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h) = heading {
+        let _ = h.focus();
+    }
+}

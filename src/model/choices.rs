@@ -1,0 +1,154 @@
+//! The fixed vocabularies of the model: partner category, market position, lifecycle
+//! stage, ladder level, and a key player's role and stance.
+//!
+//! Each enum is declared once with its stored key and its label, so the file format,
+//! the select boxes and the table all read the same fact.
+
+use serde::{Deserialize, Serialize};
+
+/// What every vocabulary offers, so one select box and one filter serve them all.
+pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
+    fn all() -> &'static [Self];
+    fn key(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn from_key(key: &str) -> Option<Self>;
+}
+
+macro_rules! choice {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal;)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(test, derive(schemars::JsonSchema))]
+        pub enum $name {
+            $(#[serde(rename = $key)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in the order the product presents them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The key stored in files and used in form values.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)+ }
+            }
+
+            /// The label shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+
+            /// The value for a stored key, if it is one.
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+
+            /// Position in [`Self::ALL`]: the natural sort order.
+            pub fn rank(self) -> usize {
+                Self::ALL.iter().position(|v| *v == self).unwrap_or(0)
+            }
+        }
+
+        impl Choice for $name {
+            fn all() -> &'static [Self] { Self::ALL }
+            fn key(self) -> &'static str { $name::key(self) }
+            fn label(self) -> &'static str { $name::label(self) }
+            fn from_key(key: &str) -> Option<Self> { $name::from_key(key) }
+        }
+    };
+}
+
+choice! {
+    /// What kind of partnership this is.
+    Category {
+        Platform => "platform", "Platform";
+        Distribution => "distribution", "Distribution";
+        TechnologyIntegration => "technology_integration", "Technology integration";
+        CoMarketing => "co_marketing", "Co-marketing";
+        ResellerAgency => "reseller_agency", "Reseller or agency";
+        DeviceTelcoBundle => "device_telco_bundle", "Device or telco bundle";
+        Content => "content", "Content";
+        Other => "other", "Other";
+    }
+}
+
+choice! {
+    /// Where the partner stands in its market.
+    MarketPosition {
+        Incumbent => "incumbent", "Incumbent";
+        Challenger => "challenger", "Challenger";
+        Disruptor => "disruptor", "Disruptor";
+        Niche => "niche", "Niche";
+    }
+}
+
+choice! {
+    /// The lifecycle of a partnership, from first research to live or walked away.
+    Stage {
+        Research => "research", "Research";
+        Pitching => "pitching", "Pitching";
+        Negotiating => "negotiating", "Negotiating";
+        Signed => "signed", "Signed";
+        Landing => "landing", "Landing";
+        Live => "live", "Live";
+        Paused => "paused", "Paused";
+        WalkedAway => "walked_away", "Walked away";
+    }
+}
+
+choice! {
+    /// How deep the partnership goes: start on the public platform, earn exclusivity.
+    LadderLevel {
+        SelfServe => "self_serve", "Self-serve / public API";
+        Integration => "integration", "Integration";
+        Strategic => "strategic", "Strategic";
+        Exclusive => "exclusive", "Exclusive";
+    }
+}
+
+choice! {
+    /// The part a key player takes in the partner's decision.
+    DecisionRole {
+        DecisionMaker => "decision_maker", "Decision maker";
+        Influencer => "influencer", "Influencer";
+        Champion => "champion", "Champion";
+        Gatekeeper => "gatekeeper", "Gatekeeper";
+        OnTheGround => "on_the_ground", "On the ground";
+    }
+}
+
+choice! {
+    /// Where a key player stands on the partnership.
+    Stance {
+        Champion => "champion", "Champion";
+        Supportive => "supportive", "Supportive";
+        Neutral => "neutral", "Neutral";
+        Skeptical => "skeptical", "Skeptical";
+        Blocker => "blocker", "Blocker";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_and_match_serde() {
+        for stage in Stage::ALL {
+            assert_eq!(Stage::from_key(stage.key()), Some(*stage));
+            let json = serde_json::to_string(stage).unwrap();
+            assert_eq!(json, format!("\"{}\"", stage.key()));
+        }
+        for c in Category::ALL {
+            assert_eq!(Category::from_key(c.key()), Some(*c));
+        }
+        assert_eq!(Stage::ALL.len(), 8);
+        assert_eq!(Category::ALL.len(), 8);
+        assert_eq!(Stance::from_key("enemy"), None);
+    }
+
+    #[test]
+    fn rank_follows_the_lifecycle() {
+        assert!(Stage::Research.rank() < Stage::Live.rank());
+        assert_eq!(Stage::WalkedAway.rank(), 7);
+    }
+}

@@ -1,0 +1,80 @@
+//! Stable record ids.
+//!
+//! Ids come from outside (files, storage), so they are checked like any other input:
+//! 1 to 64 characters of ASCII letters, digits, `-` and `_`. New ids are made from 128
+//! random bits that the caller supplies, which keeps this module free of any source of
+//! randomness (the browser layer uses `crypto.getRandomValues`).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A record's stable, unique id.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    /// Longest id accepted from a file.
+    pub const MAX_LEN: usize = 64;
+
+    /// An id made from 128 random bits, written as 32 lowercase hex digits.
+    pub fn from_random(bits: u128) -> Self {
+        Id(format!("{bits:032x}"))
+    }
+
+    /// Parses an id from outside, or says why it is not one.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        if text.is_empty() {
+            return Err("an id cannot be empty".into());
+        }
+        if text.len() > Self::MAX_LEN {
+            return Err(format!("an id has at most {} characters", Self::MAX_LEN));
+        }
+        if let Some(bad) = text
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+        {
+            return Err(format!(
+                "an id may hold only letters, digits, '-' and '_', not {bad:?}"
+            ));
+        }
+        Ok(Id(text.to_owned()))
+    }
+
+    /// Whether this id, which may have come from a file, is well formed.
+    pub fn check(&self) -> Result<(), String> {
+        Self::parse(&self.0).map(|_| ())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_ids_are_32_hex_digits_and_valid() {
+        let id = Id::from_random(0xabc);
+        assert_eq!(id.as_str(), "00000000000000000000000000000abc");
+        assert!(id.check().is_ok());
+    }
+
+    #[test]
+    fn parse_refuses_empty_long_and_odd_characters() {
+        assert!(Id::parse("").is_err());
+        assert!(Id::parse(&"a".repeat(65)).is_err());
+        assert!(Id::parse("a b").unwrap_err().contains("' '"));
+        assert!(Id::parse("<script>").is_err());
+        assert!(Id::parse("p-1_A").is_ok());
+    }
+}

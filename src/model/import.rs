@@ -1,0 +1,278 @@
+//! Importing a file into the workspace: what would change (the preview), and the change
+//! itself, as a merge by id or a replacement.
+//!
+//! Merge rules, record by record (partners and markets):
+//! - a record only in the file is added;
+//! - a record in both is taken from the file when the file's `updated` is newer, kept
+//!   as it is when ours is newer or equally new;
+//! - a record only in the workspace stays.
+//!
+//! A market in the file whose name matches one of ours under another id is the same
+//! market: the file's partners are pointed at our id, so the catalogue never holds the
+//! same market twice. The program name stays ours in a merge.
+
+use super::records::{Market, Partner, Workspace};
+use super::validate::{self, ValidationError};
+use super::Id;
+use std::collections::HashMap;
+
+/// Merge keeps both sides; replace swaps the workspace for the file's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Merge,
+    Replace,
+}
+
+/// What happens to each partner, by name, if the import is applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Preview {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: Vec<String>,
+    /// In both, ours is newer: ours stays (merge only).
+    pub kept_ours: Vec<String>,
+    /// In the workspace but not in the file: gone after a replace.
+    pub removed: Vec<String>,
+    pub markets_added: usize,
+}
+
+impl Preview {
+    /// Whether applying would change nothing at all.
+    pub fn is_no_op(&self) -> bool {
+        self.added.is_empty()
+            && self.updated.is_empty()
+            && self.removed.is_empty()
+            && self.markets_added == 0
+    }
+}
+
+/// What `apply` would do, without doing it.
+pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview {
+    let mut out = Preview::default();
+    let ours: HashMap<&Id, &Partner> = current.partners.iter().map(|p| (&p.id, p)).collect();
+    let incoming = match mode {
+        Mode::Merge => remap_markets(current, incoming),
+        Mode::Replace => incoming.clone(),
+    };
+    for theirs in &incoming.partners {
+        let name = theirs.name.clone();
+        match ours.get(&theirs.id) {
+            None => out.added.push(name),
+            Some(mine) if *mine == theirs => out.unchanged.push(name),
+            Some(_) if mode == Mode::Replace => out.updated.push(name),
+            Some(mine) if theirs.updated > mine.updated => out.updated.push(name),
+            Some(_) => out.kept_ours.push(name),
+        }
+    }
+    match mode {
+        Mode::Merge => {
+            out.markets_added = incoming
+                .markets
+                .iter()
+                .filter(|m| current.market(&m.id).is_none())
+                .count();
+        }
+        Mode::Replace => {
+            let in_file: HashMap<&Id, ()> =
+                incoming.partners.iter().map(|p| (&p.id, ())).collect();
+            out.removed = current
+                .partners
+                .iter()
+                .filter(|p| !in_file.contains_key(&p.id))
+                .map(|p| p.name.clone())
+                .collect();
+            out.markets_added = incoming
+                .markets
+                .iter()
+                .filter(|m| current.market(&m.id).is_none())
+                .count();
+        }
+    }
+    out
+}
+
+/// The workspace after the import. The result is validated again: should the two sides
+/// combine into something invalid, the import is refused and nothing changes.
+pub fn apply(
+    current: &Workspace,
+    incoming: &Workspace,
+    mode: Mode,
+) -> Result<Workspace, Vec<ValidationError>> {
+    let result = match mode {
+        Mode::Replace => incoming.clone(),
+        Mode::Merge => merge(current, incoming),
+    };
+    let errors = validate::workspace(&result);
+    if errors.is_empty() {
+        Ok(result)
+    } else {
+        Err(errors)
+    }
+}
+
+fn merge(current: &Workspace, incoming: &Workspace) -> Workspace {
+    let incoming = remap_markets(current, incoming);
+    let mut out = current.clone();
+    merge_records(&mut out.markets, incoming.markets, |m: &Market| (&m.id, m.updated));
+    merge_records(&mut out.partners, incoming.partners, |p: &Partner| {
+        (&p.id, p.updated)
+    });
+    out
+}
+
+/// Newer `updated` wins per id; records only in `theirs` are appended in file order.
+fn merge_records<T>(
+    ours: &mut Vec<T>,
+    theirs: Vec<T>,
+    key: impl Fn(&T) -> (&Id, chrono::DateTime<chrono::Utc>),
+) {
+    let index: HashMap<Id, usize> = ours
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (key(r).0.clone(), i))
+        .collect();
+    for record in theirs {
+        let (id, updated) = key(&record);
+        match index.get(id) {
+            Some(&i) if updated > key(&ours[i]).1 => ours[i] = record,
+            Some(_) => {}
+            None => ours.push(record),
+        }
+    }
+}
+
+/// The file's workspace with its markets matched to ours by name (case-insensitive):
+/// a matching market takes our id, in the catalogue and in every partner.
+fn remap_markets(current: &Workspace, incoming: &Workspace) -> Workspace {
+    let by_name: HashMap<String, &Id> = current
+        .markets
+        .iter()
+        .map(|m| (m.name.trim().to_lowercase(), &m.id))
+        .collect();
+    let mut renames: HashMap<Id, Id> = HashMap::new();
+    for m in &incoming.markets {
+        if let Some(ours) = by_name.get(&m.name.trim().to_lowercase()) {
+            if **ours != m.id {
+                renames.insert(m.id.clone(), (*ours).clone());
+            }
+        }
+    }
+    let mut out = incoming.clone();
+    if renames.is_empty() {
+        return out;
+    }
+    out.markets.retain(|m| !renames.contains_key(&m.id));
+    for p in &mut out.partners {
+        for id in &mut p.markets {
+            if let Some(ours) = renames.get(id) {
+                *id = ours.clone();
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        p.markets.retain(|id| seen.insert(id.clone()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{KeyPlayer, Stage};
+    use chrono::{DateTime, Duration, TimeZone, Utc};
+
+    fn t(day: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
+    }
+    fn id(s: &str) -> Id {
+        Id::parse(s).unwrap()
+    }
+    fn partner(i: &str, name: &str, day: u32) -> Partner {
+        Partner::new(id(i), name, t(day))
+    }
+    fn ws(partners: Vec<Partner>) -> Workspace {
+        Workspace {
+            partners,
+            ..Workspace::empty()
+        }
+    }
+
+    #[test]
+    fn merge_adds_updates_and_keeps_the_newer_side() {
+        let mut newer_here = partner("b", "Beat", 1);
+        newer_here.updated = t(5);
+        let ours = ws(vec![partner("a", "Aria", 1), newer_here, partner("c", "Chord", 1)]);
+        let mut a_theirs = partner("a", "Aria", 1);
+        a_theirs.stage = Stage::Live;
+        a_theirs.updated = t(3);
+        let mut b_theirs = partner("b", "Beat (old)", 1);
+        b_theirs.updated = t(2);
+        let theirs = ws(vec![a_theirs.clone(), b_theirs, partner("c", "Chord", 1), partner("d", "Drum", 2)]);
+
+        let p = preview(&ours, &theirs, Mode::Merge);
+        assert_eq!(p.added, ["Drum"]);
+        assert_eq!(p.updated, ["Aria"]);
+        assert_eq!(p.unchanged, ["Chord"]);
+        assert_eq!(p.kept_ours, ["Beat (old)"]);
+        assert!(p.removed.is_empty());
+
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        let names: Vec<_> = merged.partners.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Aria", "Beat", "Chord", "Drum"]);
+        assert_eq!(merged.partners[0], a_theirs);
+    }
+
+    #[test]
+    fn replace_lists_what_disappears() {
+        let ours = ws(vec![partner("a", "Aria", 1), partner("b", "Beat", 1)]);
+        let theirs = ws(vec![partner("b", "Beat", 1), partner("c", "Chord", 1)]);
+        let p = preview(&ours, &theirs, Mode::Replace);
+        assert_eq!(p.added, ["Chord"]);
+        assert_eq!(p.unchanged, ["Beat"]);
+        assert_eq!(p.removed, ["Aria"]);
+        assert_eq!(apply(&ours, &theirs, Mode::Replace).unwrap(), theirs);
+    }
+
+    #[test]
+    fn merging_a_workspace_into_itself_changes_nothing() {
+        let ours = ws(vec![partner("a", "Aria", 1), partner("b", "Beat", 2)]);
+        assert!(preview(&ours, &ours, Mode::Merge).is_no_op());
+        assert_eq!(apply(&ours, &ours, Mode::Merge).unwrap(), ours);
+    }
+
+    #[test]
+    fn same_market_name_under_another_id_is_unified() {
+        let mut ours = ws(vec![]);
+        ours.markets.push(Market::new(id("m-de"), "Germany", t(1)));
+        let mut theirs = ws(vec![]);
+        theirs.markets.push(Market::new(id("x-de"), "germany", t(1)));
+        theirs.markets.push(Market::new(id("x-br"), "Brazil", t(1)));
+        let mut p = partner("p", "Pulse", 1);
+        p.markets = vec![id("x-de"), id("x-br")];
+        theirs.partners.push(p);
+
+        assert_eq!(preview(&ours, &theirs, Mode::Merge).markets_added, 1);
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        assert_eq!(merged.markets.len(), 2);
+        assert_eq!(merged.partners[0].markets, [id("m-de"), id("x-br")]);
+    }
+
+    #[test]
+    fn an_invalid_combination_is_refused() {
+        // A key player id in the file that our workspace uses for a partner.
+        let ours = ws(vec![partner("a", "Aria", 1)]);
+        let mut p = partner("b", "Beat", 1);
+        p.key_players.push(KeyPlayer::new(id("a"), "Ana", t(1)));
+        let theirs = ws(vec![p]);
+        let errors = apply(&ours, &theirs, Mode::Merge).unwrap_err();
+        assert!(errors[0].message.contains("duplicate id a"));
+    }
+
+    #[test]
+    fn equal_timestamps_keep_ours() {
+        let ours = ws(vec![partner("a", "Aria", 1)]);
+        let mut theirs = ws(vec![partner("a", "Aria renamed", 1)]);
+        theirs.partners[0].updated = t(1) + Duration::zero();
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        assert_eq!(merged.partners[0].name, "Aria");
+    }
+}

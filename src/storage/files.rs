@@ -1,0 +1,44 @@
+//! Files in and out: downloads made from text, and the text of a picked or dropped file.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |_| format!("The browser would not create the download {name}.");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "No document to download from.".to_string())?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "No link element.".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of a file the person picked or dropped.
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    if file.size() > crate::model::file::MAX_BYTES as f64 {
+        return Err(format!(
+            "{} is {:.1} MB; Tandem reads files up to {} MB.",
+            file.name(),
+            file.size() / 1_048_576.0,
+            crate::model::file::MAX_BYTES / 1_048_576
+        ));
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("The browser could not read {}.", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("{} is not a text file.", file.name()))
+}

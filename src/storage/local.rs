@@ -1,0 +1,103 @@
+//! The workspace in local storage: one key holding a Tandem file (compact JSON).
+//!
+//! Loading distinguishes four outcomes so the app can say what happened: nothing stored
+//! yet (first launch), a sound workspace, a value that cannot be read (kept untouched
+//! and offered for download), and storage the browser will not give us.
+
+use crate::model::file::{self, Scope};
+use crate::model::Workspace;
+use gloo_storage::{LocalStorage, Storage as _};
+
+/// Where the workspace lives.
+pub const KEY: &str = "tandem.workspace";
+/// Where an unreadable value is moved once the person chooses to start afresh.
+pub const UNREADABLE_KEY: &str = "tandem.workspace.unreadable";
+/// Chromium allows 10 MiB of local storage per origin, counting 2 bytes a character.
+pub const QUOTA_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+
+/// What was found in local storage at start-up.
+pub enum Loaded {
+    /// Nothing stored: first launch.
+    Nothing,
+    Workspace(Workspace),
+    /// A value is stored but cannot be used. `raw` is left in place until the person
+    /// decides, and can be downloaded.
+    Unreadable { raw: String, error: String },
+    /// The browser refuses local storage (disabled, private mode, policy).
+    Unavailable(String),
+}
+
+fn storage() -> Result<web_sys::Storage, String> {
+    // gloo's `LocalStorage::raw()` panics when storage is unavailable: ask first.
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
+        _ => Err("This browser does not allow this page to use local storage (it may be \
+                  disabled, or blocked in private windows). Your work is kept only until \
+                  the tab closes: export it from the Data screen to keep it."
+            .into()),
+    }
+}
+
+pub fn load() -> Loaded {
+    let store = match storage() {
+        Ok(s) => s,
+        Err(e) => return Loaded::Unavailable(e),
+    };
+    match store.get_item(KEY) {
+        Err(_) => Loaded::Unavailable("The browser refused to read local storage.".into()),
+        Ok(None) => Loaded::Nothing,
+        Ok(Some(raw)) => match file::restore(&raw) {
+            Ok(restored) => Loaded::Workspace(restored.workspace),
+            Err(e) => Loaded::Unreadable {
+                raw,
+                error: e.to_string(),
+            },
+        },
+    }
+}
+
+/// Saves the workspace; on failure the stored copy is left as it was.
+pub fn save(ws: &Workspace) -> Result<(), String> {
+    let text = file::write(ws, Scope::Workspace, super::now(), false);
+    storage()?.set_item(KEY, &text).map_err(|_| {
+        format!(
+            "The browser refused to save ({} KB): local storage is probably full. Your \
+             latest changes are kept in this tab only; export the workspace from the Data \
+             screen so nothing is lost.",
+            text.len() / 1024
+        )
+    })
+}
+
+/// Moves an unreadable stored value aside, so a fresh workspace can be saved without
+/// destroying it. It stays downloadable from the Data screen.
+pub fn set_aside_unreadable(raw: &str) -> Result<(), String> {
+    storage()?
+        .set_item(UNREADABLE_KEY, raw)
+        .map_err(|_| "The unreadable value could not be set aside; download it first.".into())
+}
+
+/// A previously set-aside unreadable value, if any.
+pub fn unreadable() -> Option<String> {
+    storage().ok()?.get_item(UNREADABLE_KEY).ok().flatten()
+}
+
+pub fn forget_unreadable() {
+    if let Ok(s) = storage() {
+        let _ = s.remove_item(UNREADABLE_KEY);
+    }
+}
+
+/// Bytes this origin uses in local storage (keys and values, 2 bytes a character).
+pub fn used_bytes() -> Option<f64> {
+    let store = storage().ok()?;
+    let n = store.length().ok()?;
+    let mut chars = 0usize;
+    for i in 0..n {
+        if let Ok(Some(key)) = store.key(i) {
+            let value = store.get_item(&key).ok().flatten().unwrap_or_default();
+            chars += key.encode_utf16().count() + value.encode_utf16().count();
+        }
+    }
+    Some(chars as f64 * 2.0)
+}

@@ -1,0 +1,118 @@
+//! Messages about the app's own state: how it started (demo, unreadable storage, no
+//! storage), a failed save, and the toast with its undo.
+
+use super::state::{use_store, Startup};
+use crate::model::{demo, Workspace};
+use crate::storage;
+use leptos::prelude::*;
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let store = use_store();
+    let startup = move || match store.startup.get() {
+        Startup::Normal => ().into_any(),
+        Startup::Demo => view! {
+            <div class="banner banner--info" role="status">
+                <p>
+                    <strong>"Welcome to Tandem."</strong>
+                    " This is a demo workspace: a fictional music-streaming company's partner program. "
+                    "Explore it, change anything, or start with an empty workspace."
+                </p>
+                <div class="banner__actions">
+                    <button class="button" on:click=move |_| store.startup.set(Startup::Normal)>
+                        "Keep the demo"
+                    </button>
+                    <button class="button button--quiet" on:click=move |_| {
+                        store.replace(Workspace::empty());
+                        store.startup.set(Startup::Normal);
+                    }>"Start empty"</button>
+                </div>
+            </div>
+        }
+        .into_any(),
+        Startup::Unreadable { raw, error } => {
+            let raw_for_download = raw.clone();
+            view! {
+                <div class="banner banner--error" role="alert">
+                    <p>
+                        <strong>"Your saved workspace could not be read."</strong>
+                        " " {error}
+                    </p>
+                    <p>
+                        "It is kept exactly as it was and nothing will be saved over it until you "
+                        "choose below. Download it to repair it or to send it to someone who can."
+                    </p>
+                    <div class="banner__actions">
+                        <button class="button" on:click=move |_| download_unreadable(&raw_for_download)>
+                            "Download the saved value"
+                        </button>
+                        <button class="button button--quiet" on:click=move |_| {
+                            store.replace(demo::workspace(storage::now()));
+                        }>"Start with the demo"</button>
+                        <button class="button button--quiet" on:click=move |_| {
+                            store.replace(Workspace::empty());
+                        }>"Start empty"</button>
+                    </div>
+                    <p class="banner__hint">
+                        {format!("{} characters are stored. ", raw.chars().count())}
+                        "Starting afresh keeps a copy of them, downloadable from the Data screen."
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+        Startup::Unavailable(message) => view! {
+            <div class="banner banner--warn" role="alert"><p>{message}</p></div>
+        }
+        .into_any(),
+    };
+    let save_error = move || {
+        store.save_error.get().map(|message| {
+            view! {
+                <div class="banner banner--error" role="alert">
+                    <p><strong>"Not saved. "</strong>{message}</p>
+                    <div class="banner__actions">
+                        <a class="button" href="#/data">"Go to export"</a>
+                    </div>
+                </div>
+            }
+        })
+    };
+    view! { {startup} {save_error} }
+}
+
+pub fn download_unreadable(raw: &str) {
+    let store = use_store();
+    let name = format!("tandem-unreadable-{}.json", storage::now().date_naive());
+    if let Err(e) = storage::files::download(&name, raw, "application/json") {
+        store.say(e);
+    }
+}
+
+#[component]
+pub fn ToastView() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="toast-region" aria-live="polite">
+            {move || store.toast.get().map(|toast| {
+                let undo = toast.undo.clone().map(|removed| {
+                    view! {
+                        <button class="button button--small" on:click=move |_| {
+                            let name = removed.partner.name.clone();
+                            store.edit(|ws| ws.undo_delete(removed.clone()));
+                            store.say(format!("Restored {name}."));
+                        }>"Undo"</button>
+                    }
+                });
+                view! {
+                    <div class="toast" role="status">
+                        <span>{toast.message}</span>
+                        {undo}
+                        <button class="button button--quiet button--small" aria-label="Dismiss"
+                            on:click=move |_| store.toast.set(None)>"×"</button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}

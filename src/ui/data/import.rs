@@ -1,0 +1,165 @@
+//! Import: a file arrives by the picker or by a drop anywhere on the page, is checked by
+//! `model::file::restore`, and waits in a dialog that previews the merge and the replace.
+//! Nothing changes until the person chooses; a refused file changes nothing at all.
+
+use crate::model::file;
+use crate::model::import::{self, Mode, Preview};
+use crate::storage;
+use crate::ui::state::{PendingImport, Store, use_store};
+use leptos::prelude::*;
+
+/// Reads a picked or dropped file and opens the import dialog with the outcome.
+pub fn open_file(store: Store, file: web_sys::File) {
+    let file_name = file.name();
+    leptos::task::spawn_local(async move {
+        let result = storage::files::read_text(file)
+            .await
+            .and_then(|text| file::restore(&text).map_err(|e| e.to_string()));
+        store.import.set(Some(PendingImport { file_name, result }));
+    });
+}
+
+/// Lets a file be dropped anywhere on the page.
+pub fn listen_for_drops(store: Store) {
+    let over = window_event_listener(leptos::ev::dragover, |ev| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        if !carries_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            open_file(store, file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+}
+
+fn carries_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer()
+        .map(|dt| dt.types().includes(&"Files".into(), 0))
+        .unwrap_or(false)
+}
+
+#[component]
+pub fn ImportDialog() -> impl IntoView {
+    let store = use_store();
+    move || {
+        store.import.get().map(|pending| {
+            let body = match pending.result {
+                Err(message) => view! {
+                    <p class="import__error" role="alert">{message}</p>
+                    <p>"Your workspace has not changed."</p>
+                    <div class="form__actions">
+                        <button class="button button--primary" autofocus
+                            on:click=move |_| store.import.set(None)>"Close"</button>
+                    </div>
+                }
+                .into_any(),
+                Ok(restored) => view! { <Choices restored/> }.into_any(),
+            };
+            view! {
+                <div class="modal-backdrop">
+                    <div class="modal" role="dialog" aria-modal="true" aria-labelledby="import-title"
+                        on:keydown=move |ev| if ev.key() == "Escape" { store.import.set(None) }>
+                        <h2 id="import-title">"Import " <span class="file-name">{pending.file_name}</span></h2>
+                        {body}
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Choices(restored: file::Restored) -> impl IntoView {
+    let store = use_store();
+    let incoming = StoredValue::new(restored.workspace);
+    let mode = RwSignal::new(Mode::Merge);
+    let preview = Memo::new(move |_| {
+        store.ws.with(|ws| incoming.with_value(|inc| import::preview(ws, inc, mode.get())))
+    });
+    let apply = move |_| {
+        let result = store.ws.with_untracked(|ws| {
+            incoming.with_value(|inc| import::apply(ws, inc, mode.get_untracked()))
+        });
+        match result {
+            Ok(ws) => {
+                let n = ws.partners.len();
+                store.replace(ws);
+                store.import.set(None);
+                store.say(format!("Imported. The workspace now holds {n} partners."));
+            }
+            Err(errors) => {
+                let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
+                store.import.set(Some(PendingImport {
+                    file_name: "the file".into(),
+                    result: Err(format!("The file cannot be combined with this workspace: {first}")),
+                }));
+            }
+        }
+    };
+    let scope = match restored.scope {
+        file::Scope::Workspace => "a whole workspace",
+        file::Scope::Partners => "a selection of partners",
+    };
+    view! {
+        <p class="muted">
+            {format!("A Tandem file (format version {}) holding {scope}, saved {}.",
+                restored.version, restored.saved_at.format("%Y-%m-%d %H:%M UTC"))}
+        </p>
+        <fieldset class="mode">
+            <legend>"How to import"</legend>
+            <label class="check">
+                <input type="radio" name="mode" checked=move || mode.get() == Mode::Merge
+                    on:change=move |_| mode.set(Mode::Merge)/>
+                <span><strong>"Merge"</strong>" — add new partners, take the newer version of each one both sides have, keep everything else."</span>
+            </label>
+            <label class="check">
+                <input type="radio" name="mode" checked=move || mode.get() == Mode::Replace
+                    on:change=move |_| mode.set(Mode::Replace)/>
+                <span><strong>"Replace"</strong>" — make the workspace exactly what the file holds."</span>
+            </label>
+        </fieldset>
+        {move || view! { <PreviewView preview=preview.get()/> }}
+        <div class="form__actions">
+            <button class="button button--primary" on:click=apply>
+                {move || match mode.get() { Mode::Merge => "Merge into my workspace", Mode::Replace => "Replace my workspace" }}
+            </button>
+            <button class="button button--quiet" on:click=move |_| store.import.set(None)>"Cancel"</button>
+        </div>
+    }
+}
+
+#[component]
+fn PreviewView(preview: Preview) -> impl IntoView {
+    let group = |title: &'static str, class: &'static str, names: Vec<String>| {
+        let n = names.len();
+        view! {
+            <details class=format!("preview__group preview__group--{class}") open=n > 0 && n <= 8>
+                <summary><span class="preview__count">{n}</span>" "{title}</summary>
+                <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
+            </details>
+        }
+    };
+    let markets = preview.markets_added;
+    let no_op = preview.is_no_op();
+    view! {
+        <div class="preview" aria-live="polite">
+            {group("added", "added", preview.added)}
+            {group("updated", "updated", preview.updated)}
+            {group("unchanged", "unchanged", preview.unchanged)}
+            {(!preview.kept_ours.is_empty()).then(|| group("kept as yours (yours is newer)", "kept", preview.kept_ours.clone()))}
+            {(!preview.removed.is_empty()).then(|| group("removed", "removed", preview.removed.clone()))}
+            {(markets > 0).then(|| view! { <p>{format!("{markets} new market(s) join the catalogue.")}</p> })}
+            {no_op.then(|| view! { <p class="muted">"Importing this file would change nothing."</p> })}
+        </div>
+    }
+}

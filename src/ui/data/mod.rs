@@ -1,0 +1,138 @@
+//! The Data screen: export, import, storage usage, the workspace's settings, and reset.
+
+pub mod export;
+pub mod import;
+pub mod settings;
+
+use crate::model::{demo, Workspace};
+use crate::storage::{self, local};
+use crate::ui::banners::download_unreadable;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn DataScreen() -> impl IntoView {
+    view! {
+        <section class="screen">
+            <h1 tabindex="-1">"Data"</h1>
+            <div class="data-grid">
+                <export::ExportPanel/>
+                <ImportPanel/>
+                <settings::SettingsPanel/>
+                <StoragePanel/>
+                <ResetPanel/>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ImportPanel() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <section class="card" aria-labelledby="import-heading">
+            <h2 id="import-heading">"Import"</h2>
+            <p>"Choose a Tandem file (.json), or drop one anywhere on the page. You will see what changes before anything does."</p>
+            <label class="button file-button">
+                "Choose a file…"
+                <input type="file" accept=".json,application/json" class="visually-hidden" id="import-file"
+                    on:change=move |ev| {
+                        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        if let Some(input) = input {
+                            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                                import::open_file(store, file);
+                            }
+                            // Let the same file be chosen again later.
+                            input.set_value("");
+                        }
+                    }/>
+            </label>
+        </section>
+    }
+}
+
+#[component]
+fn StoragePanel() -> impl IntoView {
+    let store = use_store();
+    // Recount after every save.
+    let used = Memo::new(move |_| {
+        store.ws.track();
+        store.save_error.track();
+        local::used_bytes()
+    });
+    let unreadable = RwSignal::new(local::unreadable());
+    view! {
+        <section class="card" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Storage"</h2>
+            {move || match used.get() {
+                None => view! { <p>"Local storage is not available in this browser."</p> }.into_any(),
+                Some(bytes) => {
+                    let share = bytes / local::QUOTA_BYTES * 100.0;
+                    view! {
+                        <p>{format!("{} used of this browser's {} local-storage quota ({share:.1} %).",
+                            human(bytes), human(local::QUOTA_BYTES))}</p>
+                        <meter min="0" max="100" low="60" high="80" optimum="0" value=share
+                            aria-label="Local storage used"></meter>
+                        <p class="muted">"Local storage counts 2 bytes a character. The workspace saves itself after every change."</p>
+                    }.into_any()
+                }
+            }}
+            {move || unreadable.get().map(|raw| view! {
+                <div class="notice">
+                    <p>{format!("A workspace that could not be read was set aside ({} characters).", raw.chars().count())}</p>
+                    <button class="button" on:click=move |_| download_unreadable(&raw)>"Download it"</button>
+                    <button class="button button--quiet" on:click=move |_| {
+                        local::forget_unreadable();
+                        unreadable.set(None);
+                    }>"Delete it"</button>
+                </div>
+            })}
+        </section>
+    }
+}
+
+fn human(bytes: f64) -> String {
+    if bytes >= 1_048_576.0 {
+        format!("{:.1} MB", bytes / 1_048_576.0)
+    } else {
+        format!("{:.1} KB", bytes / 1024.0)
+    }
+}
+
+#[component]
+fn ResetPanel() -> impl IntoView {
+    let store = use_store();
+    let confirming = RwSignal::new(None::<&'static str>);
+    let reset = move |_| {
+        let ws = match confirming.get() {
+            Some("demo") => demo::workspace(storage::now()),
+            _ => Workspace::empty(),
+        };
+        store.replace(ws);
+        confirming.set(None);
+        store.say("Workspace reset.");
+    };
+    view! {
+        <section class="card" aria-labelledby="reset-heading">
+            <h2 id="reset-heading">"Reset"</h2>
+            <p>"Replace the whole workspace with the demo, or start empty. Export first if you want to keep what is here."</p>
+            <Show when=move || confirming.get().is_some() fallback=move || view! {
+                <div class="form__actions">
+                    <button class="button" on:click=move |_| confirming.set(Some("demo"))>"Reset to demo…"</button>
+                    <button class="button" on:click=move |_| confirming.set(Some("empty"))>"Start empty…"</button>
+                </div>
+            }>
+                <div class="confirm-box" role="alert">
+                    <p>{move || format!("Replace all {} partners {}? This cannot be undone.",
+                        store.ws.with(|ws| ws.partners.len()),
+                        if confirming.get() == Some("demo") { "with the demo" } else { "with an empty workspace" })}</p>
+                    <div class="form__actions">
+                        <button class="button button--danger" on:click=reset>"Yes, replace"</button>
+                        <button class="button button--quiet" on:click=move |_| confirming.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,80 @@
+//! The workspace's own settings: the program's name and the market catalogue.
+
+use crate::model::{Id, Market};
+use crate::storage;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPanel() -> impl IntoView {
+    let store = use_store();
+    let program = RwSignal::new(store.ws.with_untracked(|ws| ws.program_name.clone()));
+    let program_error = RwSignal::new(None::<String>);
+    let new_market = RwSignal::new(String::new());
+    let market_error = RwSignal::new(None::<String>);
+    let save_program = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match store.edit(|ws| ws.set_program_name(&program.get())) {
+            Some(Err(e)) => program_error.set(Some(format!("The name {}.", e.message))),
+            _ => {
+                program_error.set(None);
+                store.say("Program name saved.");
+            }
+        }
+    };
+    let add_market = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let market = Market::new(storage::new_id(), new_market.get(), storage::now());
+        match store.edit(|ws| ws.add_market(market)) {
+            Some(Err(e)) => market_error.set(Some(format!("The market name {}.", e.message))),
+            _ => {
+                market_error.set(None);
+                new_market.set(String::new());
+            }
+        }
+    };
+    let remove = move |id: Id| {
+        if let Some(Err(e)) = store.edit(|ws| ws.remove_market(&id)) {
+            market_error.set(Some(e));
+        }
+    };
+    let markets = move || store.ws.with(|ws| ws.markets.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>());
+    view! {
+        <section class="card" aria-labelledby="settings-heading">
+            <h2 id="settings-heading">"Workspace"</h2>
+            <form class="inline-form" on:submit=save_program>
+                <label for="program-name">"Program name"</label>
+                <input id="program-name" prop:value=move || program.get()
+                    aria-describedby="program-error"
+                    on:input=move |ev| program.set(event_target_value(&ev))/>
+                <button class="button" type="submit">"Save"</button>
+                <p id="program-error" class="field__error" role="alert">{move || program_error.get()}</p>
+            </form>
+            <h3>"Markets"</h3>
+            <ul class="market-list">
+                <For each=markets key=|m| m.clone() let:m>
+                    {
+                        let (id, name) = m;
+                        view! {
+                            <li>
+                                <span>{name.clone()}</span>
+                                <button class="button button--quiet button--small"
+                                    aria-label=format!("Remove market {name}")
+                                    on:click=move |_| remove(id.clone())>"Remove"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <form class="inline-form" on:submit=add_market>
+                <label for="new-market" class="visually-hidden">"New market"</label>
+                <input id="new-market" placeholder="New market, e.g. Brazil"
+                    aria-describedby="market-error"
+                    prop:value=move || new_market.get()
+                    on:input=move |ev| new_market.set(event_target_value(&ev))/>
+                <button class="button" type="submit">"Add market"</button>
+                <p id="market-error" class="field__error" role="alert">{move || market_error.get()}</p>
+            </form>
+        </section>
+    }
+}

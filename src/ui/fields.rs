@@ -1,0 +1,122 @@
+//! Form widgets shared by the screens: labelled inputs and selects bound to a signal,
+//! each showing the model's validation message for its field.
+
+use crate::model::{Choice, ValidationError};
+use leptos::prelude::*;
+
+/// The message for one field path among a form's errors, if any.
+pub fn error_for(errors: &[ValidationError], path: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.path == path)
+        .map(|e| e.message.clone())
+}
+
+/// A field's error line, with an id the input points at via `aria-describedby`.
+#[component]
+pub fn FieldError(id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    view! {
+        <p class="field__error" id=id role="alert">
+            {move || message.get()}
+        </p>
+    }
+}
+
+/// A labelled text input (or textarea when `multiline`) bound to `value`.
+#[component]
+pub fn TextField(
+    label: &'static str,
+    /// Form-unique name; also the input's id suffix.
+    name: String,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional, into)] input_type: Option<&'static str>,
+) -> impl IntoView {
+    let input_id = format!("f-{name}");
+    let error_id = format!("e-{name}");
+    let invalid = move || error.get().is_some().then_some("true");
+    let input = if multiline {
+        view! {
+            <textarea id=input_id.clone() name=name.clone() rows="4"
+                aria-invalid=invalid aria-describedby=error_id.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=input_id.clone() name=name.clone() type=input_type.unwrap_or("text")
+                aria-invalid=invalid aria-describedby=error_id.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=input_id>{label}</label>
+            {input}
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint">{hint}</p> })}
+            <FieldError id=error_id message=error/>
+        </div>
+    }
+}
+
+/// A labelled select over one of the model's vocabularies.
+#[component]
+pub fn ChoiceField<T: Choice>(
+    label: &'static str,
+    name: String,
+    value: RwSignal<T>,
+) -> impl IntoView {
+    let input_id = format!("f-{name}");
+    view! {
+        <div class="field">
+            <label for=input_id.clone()>{label}</label>
+            <ChoiceSelect id=input_id value=value/>
+        </div>
+    }
+}
+
+/// A bare select over a vocabulary, for places that label it themselves.
+#[component]
+pub fn ChoiceSelect<T: Choice>(
+    id: String,
+    value: RwSignal<T>,
+    #[prop(optional)] aria_label: Option<String>,
+) -> impl IntoView {
+    view! {
+        <select id=id aria-label=aria_label
+            on:change=move |ev| {
+                if let Some(v) = T::from_key(&event_target_value(&ev)) {
+                    value.set(v);
+                }
+            }>
+            {T::all().iter().map(|&option| view! {
+                <option value=option.key() selected=move || value.get() == option>
+                    {option.label()}
+                </option>
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// A select offering "Any" plus every value of a vocabulary, for filters.
+#[component]
+pub fn ChoiceFilter<T: Choice>(label: &'static str, value: RwSignal<Option<T>>) -> impl IntoView {
+    view! {
+        <label class="filter">
+            <span>{label}</span>
+            <select on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
+                <option value="" selected=move || value.get().is_none()>"Any"</option>
+                {T::all().iter().map(|&option| view! {
+                    <option value=option.key() selected=move || value.get() == Some(option)>
+                        {option.label()}
+                    </option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,162 @@
+//! A partner's key players: who matters in the decision, how much, and where they stand.
+
+use crate::model::{Id, KeyPlayer, ValidationError};
+use crate::storage;
+use crate::ui::fields::{error_for, ChoiceField, TextField};
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn KeyPlayers(partner_id: Id) -> impl IntoView {
+    let store = use_store();
+    let pid = partner_id.clone();
+    let players = Memo::new(move |_| {
+        store.ws.with(|ws| ws.partner(&pid).map(|p| p.key_players.clone()).unwrap_or_default())
+    });
+    let adding = RwSignal::new(false);
+    let add_pid = partner_id.clone();
+    view! {
+        <section class="card key-players" aria-labelledby="kp-heading">
+            <div class="card__head">
+                <h2 id="kp-heading">"Key players"</h2>
+                <button class="button" on:click=move |_| adding.set(true)
+                    disabled=move || adding.get()>"Add key player"</button>
+            </div>
+            <Show when=move || adding.get()>
+                <KeyPlayerForm partner_id=add_pid.clone()
+                    player=KeyPlayer::new(storage::new_id(), "", storage::now())
+                    on_done=Callback::new(move |_| adding.set(false))/>
+            </Show>
+            <Show when=move || players.with(Vec::is_empty) && !adding.get()>
+                <p class="empty">"No key players yet. Who decides, who influences, who will do the work?"</p>
+            </Show>
+            <ul class="kp-list">
+                <For each=move || players.get() key=|kp| (kp.id.clone(), kp.updated) let:kp>
+                    <KeyPlayerItem partner_id=partner_id.clone() player=kp/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn KeyPlayerItem(partner_id: Id, player: KeyPlayer) -> impl IntoView {
+    let store = use_store();
+    let editing = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let form_player = player.clone();
+    let form_pid = partner_id.clone();
+    let remove = {
+        let (pid, kid) = (partner_id.clone(), player.id.clone());
+        let name = player.name.clone();
+        move |_| {
+            store.edit(|ws| ws.remove_key_player(&pid, &kid, storage::now()));
+            store.say(format!("Removed {name}."));
+        }
+    };
+    let name = player.name.clone();
+    view! {
+        <li class="kp">
+            <Show when=move || editing.get() fallback=move || {
+                let p = player.clone();
+                let name = p.name.clone();
+                view! {
+                    <div class="kp__summary">
+                        <div class="kp__who">
+                            <strong>{p.name.clone()}</strong>
+                            <span class="muted">{p.title.clone()}</span>
+                        </div>
+                        <div class="kp__tags">
+                            <span class="pill">{p.role.label()}</span>
+                            <span class=format!("pill stance stance--{}", p.stance.key())>{p.stance.label()}</span>
+                            <span class="influence" title="Influence, 1 to 5"
+                                aria-label=format!("Influence {} of 5", p.influence)>
+                                {"●".repeat(p.influence.min(5) as usize)}
+                                <span class="influence__rest">{"○".repeat(5usize.saturating_sub(p.influence as usize))}</span>
+                            </span>
+                        </div>
+                        {(!p.notes.is_empty()).then(|| view! { <p class="kp__notes">{p.notes.clone()}</p> })}
+                        <div class="kp__actions">
+                            <button class="button button--quiet button--small"
+                                aria-label=format!("Edit {name}")
+                                on:click=move |_| editing.set(true)>"Edit"</button>
+                            <Show when=move || confirming.get() fallback=move || view! {
+                                <button class="button button--quiet button--small"
+                                    on:click=move |_| confirming.set(true)>"Remove"</button>
+                            }>
+                                <button class="button button--danger button--small" on:click=remove.clone()>
+                                    "Confirm remove"
+                                </button>
+                                <button class="button button--quiet button--small"
+                                    on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            </Show>
+                        </div>
+                    </div>
+                }
+            }>
+                <KeyPlayerForm partner_id=form_pid.clone() player=form_player.clone()
+                    on_done=Callback::new(move |_| editing.set(false))/>
+            </Show>
+            <span class="visually-hidden">{name.clone()}</span>
+        </li>
+    }
+}
+
+#[component]
+fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let is_new = player.name.is_empty();
+    let name = RwSignal::new(player.name.clone());
+    let title = RwSignal::new(player.title.clone());
+    let notes = RwSignal::new(player.notes.clone());
+    let influence = RwSignal::new(player.influence.to_string());
+    let role = RwSignal::new(player.role);
+    let stance = RwSignal::new(player.stance);
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let prefix = player.id.to_string();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = KeyPlayer {
+            name: name.get().trim().to_owned(),
+            title: title.get().trim().to_owned(),
+            notes: notes.get(),
+            // Anything that is not a small whole number is out of range: the model
+            // then names the allowed range.
+            influence: influence.get().trim().parse().unwrap_or(0),
+            role: role.get(),
+            stance: stance.get(),
+            ..player.clone()
+        };
+        match store.edit(|ws| ws.save_key_player(&partner_id, draft, storage::now())) {
+            Some(Ok(())) => {
+                errors.set(Vec::new());
+                store.say("Key player saved.");
+                on_done.run(());
+            }
+            Some(Err(e)) => errors.set(e),
+            None => {}
+        }
+    };
+    let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
+    let general = move || errors.with(|e| e.iter().find(|e| e.path.is_empty()).map(|e| e.message.clone()));
+    view! {
+        <form class="kp-form form" on:submit=save novalidate
+            aria-label=if is_new { "New key player".to_owned() } else { format!("Edit {}", player.name) }>
+            <div class="form__grid">
+                <TextField label="Name" name=format!("kp-name-{prefix}") value=name error=err("name")/>
+                <TextField label="Title" name=format!("kp-title-{prefix}") value=title error=err("title")/>
+                <ChoiceField label="Role in the decision" name=format!("kp-role-{prefix}") value=role/>
+                <TextField label="Influence (1–5)" name=format!("kp-influence-{prefix}") value=influence
+                    error=err("influence") input_type="number"/>
+                <ChoiceField label="Stance" name=format!("kp-stance-{prefix}") value=stance/>
+            </div>
+            <TextField label="Notes" name=format!("kp-notes-{prefix}") value=notes error=err("notes") multiline=true/>
+            <p class="field__error" role="alert">{general}</p>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary">"Save key player"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+

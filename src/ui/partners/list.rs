@@ -1,0 +1,250 @@
+//! The partner table: search, filters, sorting, create and delete (with undo).
+
+use crate::model::query::{Query, SortKey};
+use crate::model::{Category, Id, MarketPosition, Partner, Stage};
+use crate::storage;
+use crate::ui::fields::ChoiceFilter;
+use crate::ui::route::{self, Route};
+use crate::ui::state::{use_store, Toast};
+use leptos::prelude::*;
+
+/// What one table row shows; the whole row is its key, so any change re-renders it.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    id: Id,
+    name: String,
+    category: Category,
+    position: MarketPosition,
+    stage: Stage,
+    markets: String,
+    owner: String,
+    players: usize,
+    updated: String,
+}
+
+#[component]
+pub fn PartnersScreen() -> impl IntoView {
+    let store = use_store();
+    let text = RwSignal::new(String::new());
+    let stage = RwSignal::new(None::<Stage>);
+    let category = RwSignal::new(None::<Category>);
+    let position = RwSignal::new(None::<MarketPosition>);
+    let market = RwSignal::new(None::<Id>);
+    let sort = RwSignal::new(SortKey::Name);
+    let descending = RwSignal::new(false);
+
+    let query = Memo::new(move |_| Query {
+        text: text.get(),
+        stage: stage.get(),
+        category: category.get(),
+        position: position.get(),
+        market: market.get(),
+        sort: sort.get(),
+        descending: descending.get(),
+    });
+    let rows = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            query.with(|q| q.run(ws)).into_iter().map(|i| {
+                let p = &ws.partners[i];
+                Row {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    category: p.category,
+                    position: p.position,
+                    stage: p.stage,
+                    markets: p.markets.iter().map(|m| ws.market_name(m)).collect::<Vec<_>>().join(", "),
+                    owner: p.owner.clone(),
+                    players: p.key_players.len(),
+                    updated: p.updated.format("%Y-%m-%d").to_string(),
+                }
+            }).collect::<Vec<_>>()
+        })
+    });
+    let total = move || store.ws.with(|ws| ws.partners.len());
+    let markets = move || store.ws.with(|ws| {
+        ws.markets.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>()
+    });
+    let clear = move |_| {
+        text.set(String::new());
+        stage.set(None);
+        category.set(None);
+        position.set(None);
+        market.set(None);
+    };
+
+    view! {
+        <section class="screen">
+            <div class="screen__head">
+                <h1 tabindex="-1">"Partners"</h1>
+                <NewPartner/>
+            </div>
+            <div class="toolbar" role="search">
+                <label class="filter filter--search">
+                    <span>"Search"</span>
+                    <input type="search" placeholder="Name, owner, tag, key player…"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))/>
+                </label>
+                <ChoiceFilter label="Stage" value=stage/>
+                <ChoiceFilter label="Category" value=category/>
+                <ChoiceFilter label="Position" value=position/>
+                <label class="filter">
+                    <span>"Market"</span>
+                    <select on:change=move |ev| market.set(Id::parse(&event_target_value(&ev)).ok())>
+                        <option value="" selected=move || market.get().is_none()>"Any"</option>
+                        {move || markets().into_iter().map(|(id, name)| {
+                            let selected = id.clone();
+                            view! {
+                                <option value=id.to_string()
+                                    selected=move || market.get().as_ref() == Some(&selected)>{name}</option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button class="button button--quiet" on:click=clear>"Clear filters"</button>
+            </div>
+            <p class="count" aria-live="polite">
+                {move || format!("Showing {} of {} partners", rows.with(Vec::len), total())}
+            </p>
+            <div class="table-wrap">
+                <table class="table partners-table">
+                    <thead>
+                        <tr>
+                            <SortHeader key=SortKey::Name sort descending/>
+                            <SortHeader key=SortKey::Category sort descending/>
+                            <SortHeader key=SortKey::Position sort descending/>
+                            <SortHeader key=SortKey::Stage sort descending/>
+                            <th scope="col">"Markets"</th>
+                            <SortHeader key=SortKey::Owner sort descending/>
+                            <th scope="col" class="num">"Key players"</th>
+                            <SortHeader key=SortKey::Updated sort descending/>
+                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|row| row.clone() let:row>
+                            <PartnerRow row/>
+                        </For>
+                    </tbody>
+                </table>
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p class="empty">
+                        {move || if total() == 0 {
+                            "No partners yet. Add the first one above, or import a file on the Data screen."
+                        } else {
+                            "No partner matches this search and these filters."
+                        }}
+                    </p>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn SortHeader(key: SortKey, sort: RwSignal<SortKey>, descending: RwSignal<bool>) -> impl IntoView {
+    let aria_sort = move || {
+        if sort.get() != key {
+            "none"
+        } else if descending.get() {
+            "descending"
+        } else {
+            "ascending"
+        }
+    };
+    let arrow = move || match aria_sort() {
+        "ascending" => " ▲",
+        "descending" => " ▼",
+        _ => "",
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button class="sort" on:click=move |_| {
+                if sort.get() == key {
+                    descending.update(|d| *d = !*d);
+                } else {
+                    sort.set(key);
+                    descending.set(false);
+                }
+            }>{key.label()}<span aria-hidden="true">{arrow}</span></button>
+        </th>
+    }
+}
+
+#[component]
+fn PartnerRow(row: Row) -> impl IntoView {
+    let store = use_store();
+    let confirming = RwSignal::new(false);
+    let href = Route::Partner(row.id.clone()).href();
+    let id = row.id.clone();
+    let name = row.name.clone();
+    let delete = move |_| {
+        if let Some(Some(removed)) = store.edit(|ws| ws.delete_partner(&id)) {
+            store.toast.set(Some(Toast {
+                message: format!("Deleted {}.", removed.partner.name),
+                undo: Some(removed),
+            }));
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row"><a href=href>{row.name.clone()}</a></th>
+            <td>{row.category.label()}</td>
+            <td>{row.position.label()}</td>
+            <td><span class=format!("stage stage--{}", row.stage.key())>{row.stage.label()}</span></td>
+            <td class="muted">{row.markets}</td>
+            <td>{row.owner}</td>
+            <td class="num">{row.players}</td>
+            <td class="muted">{row.updated}</td>
+            <td class="actions">
+                <Show when=move || confirming.get() fallback=move || view! {
+                    <button class="button button--quiet button--small"
+                        aria-label=format!("Delete {}", name)
+                        on:click=move |_| confirming.set(true)>"Delete"</button>
+                }>
+                    <span class="confirm">
+                        <button class="button button--danger button--small" on:click=delete.clone()>
+                            "Confirm delete"
+                        </button>
+                        <button class="button button--quiet button--small"
+                            on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    </span>
+                </Show>
+            </td>
+        </tr>
+    }
+}
+
+/// A one-field form: name the partner, then fill in the rest on its page.
+#[component]
+fn NewPartner() -> impl IntoView {
+    let store = use_store();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let partner = Partner::new(storage::new_id(), name.get().trim(), storage::now());
+        let id = partner.id.clone();
+        match store.edit(|ws| ws.save_partner(partner, storage::now())) {
+            Some(Ok(())) => {
+                name.set(String::new());
+                error.set(None);
+                route::go(&Route::Partner(id));
+            }
+            Some(Err(errors)) => error.set(errors.first().map(|e| format!("Name {}.", e.message))),
+            None => {}
+        }
+    };
+    view! {
+        <form class="inline-form" on:submit=submit>
+            <label for="new-partner-name" class="visually-hidden">"New partner name"</label>
+            <input id="new-partner-name" placeholder="New partner name"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby="new-partner-error"
+                prop:value=move || name.get()
+                on:input=move |ev| name.set(event_target_value(&ev))/>
+            <button class="button button--primary" type="submit">"Add partner"</button>
+            <p id="new-partner-error" class="field__error" role="alert">{move || error.get()}</p>
+        </form>
+    }
+}

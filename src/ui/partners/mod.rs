@@ -1,0 +1,5 @@
+//! The partner list and a partner's own page with its key players.
+
+pub mod key_players;
+pub mod list;
+pub mod page;

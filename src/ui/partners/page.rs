@@ -1,0 +1,245 @@
+//! A partner's page: the profile form with inline validation, and its key players.
+
+use super::key_players::KeyPlayers;
+use crate::model::validate;
+use crate::model::{Category, Id, LadderLevel, MarketPosition, Partner, Stage};
+use crate::storage;
+use crate::ui::fields::{error_for, ChoiceField, FieldError, TextField};
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn PartnerPage(id: Id) -> impl IntoView {
+    let store = use_store();
+    let lookup = id.clone();
+    let exists = Memo::new(move |_| store.ws.with(|ws| ws.partner(&lookup).is_some()));
+    move || {
+        let id = id.clone();
+        if exists.get() {
+            let partner = store.ws.with_untracked(|ws| ws.partner(&id).cloned());
+            partner.map(|p| view! {
+                <ProfileForm partner=p/>
+                <KeyPlayers partner_id=id/>
+            }.into_any())
+        } else {
+            Some(view! {
+                <section class="screen">
+                    <h1 tabindex="-1">"Partner not found"</h1>
+                    <p>"No partner has this id. It may have been deleted or never imported."</p>
+                    <p><a href="#/partners">"Back to the partner list"</a></p>
+                </section>
+            }.into_any())
+        }
+    }
+}
+
+/// The form's fields, each a signal bound to an input.
+#[derive(Clone, Copy)]
+struct Fields {
+    name: RwSignal<String>,
+    website: RwSignal<String>,
+    owner: RwSignal<String>,
+    tags: RwSignal<String>,
+    notes: RwSignal<String>,
+    category: RwSignal<Category>,
+    position: RwSignal<MarketPosition>,
+    stage: RwSignal<Stage>,
+    ladder: RwSignal<LadderLevel>,
+    markets: RwSignal<Vec<Id>>,
+}
+
+impl Fields {
+    fn new(p: &Partner) -> Self {
+        Fields {
+            name: RwSignal::new(p.name.clone()),
+            website: RwSignal::new(p.website.clone()),
+            owner: RwSignal::new(p.owner.clone()),
+            tags: RwSignal::new(p.tags.join(", ")),
+            notes: RwSignal::new(p.notes.clone()),
+            category: RwSignal::new(p.category),
+            position: RwSignal::new(p.position),
+            stage: RwSignal::new(p.stage),
+            ladder: RwSignal::new(p.ladder),
+            markets: RwSignal::new(p.markets.clone()),
+        }
+    }
+
+    fn reset(&self, p: &Partner) {
+        self.name.set(p.name.clone());
+        self.website.set(p.website.clone());
+        self.owner.set(p.owner.clone());
+        self.tags.set(p.tags.join(", "));
+        self.notes.set(p.notes.clone());
+        self.category.set(p.category);
+        self.position.set(p.position);
+        self.stage.set(p.stage);
+        self.ladder.set(p.ladder);
+        self.markets.set(p.markets.clone());
+    }
+
+    /// The stored partner with this form's values laid over it.
+    fn draft(&self, stored: &Partner) -> Partner {
+        Partner {
+            name: self.name.get().trim().to_owned(),
+            website: self.website.get().trim().to_owned(),
+            owner: self.owner.get().trim().to_owned(),
+            tags: self
+                .tags
+                .get()
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            notes: self.notes.get(),
+            category: self.category.get(),
+            position: self.position.get(),
+            stage: self.stage.get(),
+            ladder: self.ladder.get(),
+            markets: self.markets.get(),
+            ..stored.clone()
+        }
+    }
+}
+
+#[component]
+fn ProfileForm(partner: Partner) -> impl IntoView {
+    let store = use_store();
+    let id = partner.id.clone();
+    let fields = Fields::new(&partner);
+    let stored = {
+        let id = id.clone();
+        Memo::new(move |_| store.ws.with(|ws| ws.partner(&id).cloned()))
+    };
+    let draft = Memo::new(move |_| stored.get().map(|p| fields.draft(&p)));
+    let errors = Memo::new(move |_| {
+        draft.with(|d| match d {
+            Some(d) => store.ws.with(|ws| ws.check_partner(d)),
+            None => Vec::new(),
+        })
+    });
+    let dirty = Memo::new(move |_| {
+        draft.with(|d| stored.with(|s| match (d, s) {
+            (Some(d), Some(s)) => {
+                // Compare what the form edits, not the key players or timestamps.
+                d.name != s.name || d.website != s.website || d.owner != s.owner
+                    || d.tags != s.tags || d.notes != s.notes || d.category != s.category
+                    || d.position != s.position || d.stage != s.stage || d.ladder != s.ladder
+                    || d.markets != s.markets
+            }
+            _ => false,
+        }))
+    });
+    let err = move |path: &'static str| {
+        Signal::derive(move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|e| e.path == path || e.path.starts_with(&format!("{path}[")))
+                    .map(|e| e.message.clone())
+            })
+        })
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(d) = draft.get() else { return };
+        match store.edit(|ws| ws.save_partner(d, storage::now())) {
+            Some(Ok(())) => store.say("Partner saved."),
+            Some(Err(e)) => store.say(format!("Not saved: {}", e.first().map(|e| e.to_string()).unwrap_or_default())),
+            None => {}
+        }
+    };
+    let revert = move |_| {
+        if let Some(p) = stored.get_untracked() {
+            fields.reset(&p);
+        }
+    };
+    let heading = move || {
+        let name = fields.name.get();
+        if name.trim().is_empty() { "Unnamed partner".to_owned() } else { name }
+    };
+    let website_link = move || {
+        stored.with(|s| {
+            s.as_ref()
+                .filter(|p| !p.website.is_empty() && validate::website(&p.website).is_ok())
+                .map(|p| {
+                    view! {
+                        <a class="external" href=p.website.clone() target="_blank"
+                            rel="noopener noreferrer">{p.website.clone()}" ↗"</a>
+                    }
+                })
+        })
+    };
+    let markets = move || store.ws.with(|ws| ws.markets.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>());
+
+    view! {
+        <section class="screen">
+            <p class="crumbs"><a href="#/partners">"Partners"</a>" / "</p>
+            <div class="screen__head">
+                <h1 tabindex="-1">{heading}</h1>
+                {website_link}
+            </div>
+            <form class="card form" on:submit=save novalidate>
+                <h2>"Profile"</h2>
+                <div class="form__grid">
+                    <TextField label="Name" name="name".into() value=fields.name error=err("name")/>
+                    <TextField label="Website" name="website".into() value=fields.website
+                        error=err("website") input_type="url" hint="An http:// or https:// address."/>
+                    <ChoiceField label="Category" name="category".into() value=fields.category/>
+                    <ChoiceField label="Market position" name="position".into() value=fields.position/>
+                    <ChoiceField label="Stage" name="stage".into() value=fields.stage/>
+                    <ChoiceField label="Ladder level" name="ladder".into() value=fields.ladder/>
+                    <TextField label="Owner" name="owner".into() value=fields.owner error=err("owner")
+                        hint="Who on our side owns the relationship."/>
+                    <TextField label="Tags" name="tags".into() value=fields.tags error=err("tags")
+                        hint="Separated by commas."/>
+                </div>
+                <fieldset class="field markets">
+                    <legend>"Markets"</legend>
+                    {move || {
+                        let list = markets();
+                        if list.is_empty() {
+                            view! { <p class="muted">"No markets yet: add them on the Data screen."</p> }.into_any()
+                        } else {
+                            list.into_iter().map(|(mid, mname)| {
+                                let checked = mid.clone();
+                                let toggled = mid.clone();
+                                view! {
+                                    <label class="check">
+                                        <input type="checkbox"
+                                            prop:checked=move || fields.markets.with(|m| m.contains(&checked))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                fields.markets.update(|m| {
+                                                    m.retain(|x| x != &toggled);
+                                                    if on { m.push(toggled.clone()); }
+                                                });
+                                            }/>
+                                        {mname}
+                                    </label>
+                                }
+                            }).collect_view().into_any()
+                        }
+                    }}
+                    <FieldError id="e-markets".into() message=err("markets")/>
+                </fieldset>
+                <TextField label="Notes" name="notes".into() value=fields.notes error=err("notes") multiline=true/>
+                <div class="form__actions">
+                    <button type="submit" class="button button--primary"
+                        disabled=move || !dirty.get() || !errors.with(Vec::is_empty)>"Save profile"</button>
+                    <button type="button" class="button button--quiet" on:click=revert
+                        disabled=move || !dirty.get()>"Revert"</button>
+                    <span class="form__status" aria-live="polite">
+                        {move || if !errors.with(Vec::is_empty) {
+                            "Fix the marked fields to save."
+                        } else if dirty.get() {
+                            "Unsaved changes."
+                        } else {
+                            "All changes saved."
+                        }}
+                    </span>
+                </div>
+                {move || error_for(&errors.get(), "id").map(|m| view! { <p class="field__error">{m}</p> })}
+            </form>
+        </section>
+    }
+}

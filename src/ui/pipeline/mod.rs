@@ -1,0 +1,183 @@
+//! The pipeline board: a column per lifecycle stage. Partners move by dragging a card,
+//! by the card's stage menu, or with the arrow keys on a focused card.
+
+use crate::model::{Id, Stage};
+use crate::storage;
+use crate::ui::route::Route;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The drag payload type, distinct from files so a card dropped outside the board is
+/// never mistaken for an import.
+const DRAG_TYPE: &str = "application/x-tandem-partner";
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Card {
+    id: Id,
+    name: String,
+    stage: Stage,
+    category: &'static str,
+    owner: String,
+}
+
+#[component]
+pub fn PipelineScreen() -> impl IntoView {
+    let store = use_store();
+    let announcement = RwSignal::new(String::new());
+    let columns = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            Stage::ALL
+                .iter()
+                .map(|&stage| {
+                    let mut cards: Vec<Card> = ws
+                        .partners
+                        .iter()
+                        .filter(|p| p.stage == stage)
+                        .map(|p| Card {
+                            id: p.id.clone(),
+                            name: p.name.clone(),
+                            stage,
+                            category: p.category.label(),
+                            owner: p.owner.clone(),
+                        })
+                        .collect();
+                    cards.sort_by_key(|c| c.name.to_lowercase());
+                    (stage, cards)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let move_to = move |id: Id, stage: Stage| {
+        let name = store.ws.with_untracked(|ws| ws.partner(&id).map(|p| p.name.clone()));
+        if store.edit(|ws| ws.move_stage(&id, stage, storage::now())) == Some(true) {
+            let message = format!("Moved {} to {}.", name.unwrap_or_default(), stage.label());
+            announcement.set(message);
+            // Keep keyboard focus on the moved card in its new column.
+            request_animation_frame(move || focus_card(&id));
+        }
+    };
+    view! {
+        <section class="screen screen--wide">
+            <div class="screen__head">
+                <h1 tabindex="-1">"Pipeline"</h1>
+                <p class="muted">"Drag a card to another stage, use its menu, or focus it and press ← or →."</p>
+            </div>
+            <p class="visually-hidden" aria-live="assertive">{move || announcement.get()}</p>
+            <div class="board">
+                {move || columns.get().into_iter().map(|(stage, cards)| view! {
+                    <Column stage cards move_to/>
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Column(
+    stage: Stage,
+    cards: Vec<Card>,
+    move_to: impl Fn(Id, Stage) + Copy + 'static,
+) -> impl IntoView {
+    let over = RwSignal::new(false);
+    let count = cards.len();
+    view! {
+        <section class="column" class:is-over=move || over.get()
+            aria-label=format!("{} ({count})", stage.label())
+            data-stage=stage.key()
+            on:dragover=move |ev| {
+                if has_card(&ev) {
+                    ev.prevent_default();
+                    over.set(true);
+                }
+            }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |ev| {
+                over.set(false);
+                let id = ev.data_transfer().and_then(|d| d.get_data(DRAG_TYPE).ok());
+                if let Some(id) = id.and_then(|s| Id::parse(&s).ok()) {
+                    ev.prevent_default();
+                    move_to(id, stage);
+                }
+            }>
+            <h2 class="column__title">
+                <span class=format!("stage stage--{}", stage.key())>{stage.label()}</span>
+                <span class="column__count">{count}</span>
+            </h2>
+            <ul class="column__cards">
+                {cards.into_iter().map(|card| view! { <CardView card move_to/> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn CardView(card: Card, move_to: impl Fn(Id, Stage) + Copy + 'static) -> impl IntoView {
+    let drag_id = card.id.to_string();
+    let key_id = card.id.clone();
+    let menu_id = card.id.clone();
+    let stage = card.stage;
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // Only the card itself, not its menu or link, takes the arrow keys.
+        let on_card = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| el.class_list().contains("card"));
+        if !on_card {
+            return;
+        }
+        let next = match ev.key().as_str() {
+            "ArrowRight" => Stage::ALL.get(stage.rank() + 1),
+            "ArrowLeft" => stage.rank().checked_sub(1).and_then(|i| Stage::ALL.get(i)),
+            _ => return,
+        };
+        ev.prevent_default();
+        if let Some(&to) = next {
+            move_to(key_id.clone(), to);
+        }
+    };
+    view! {
+        <li class="card" tabindex="0" draggable="true" data-id=card.id.to_string()
+            aria-label=format!("{}, {}", card.name, stage.label())
+            on:dragstart=move |ev| {
+                if let Some(dt) = ev.data_transfer() {
+                    let _ = dt.set_data(DRAG_TYPE, &drag_id);
+                    dt.set_effect_allowed("move");
+                }
+            }
+            on:keydown=on_key>
+            <a class="card__name" href=Route::Partner(card.id.clone()).href()>{card.name.clone()}</a>
+            <span class="card__meta">{card.category}{(!card.owner.is_empty()).then(|| format!(" · {}", card.owner))}</span>
+            <label class="card__move">
+                <span class="visually-hidden">{format!("Stage of {}", card.name)}</span>
+                <select on:change=move |ev| {
+                    if let Some(to) = Stage::from_key(&event_target_value(&ev)) {
+                        move_to(menu_id.clone(), to);
+                    }
+                }>
+                    {Stage::ALL.iter().map(|&s| view! {
+                        <option value=s.key() selected=s == stage>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </li>
+    }
+}
+
+fn has_card(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer()
+        .map(|dt| dt.types().includes(&DRAG_TYPE.into(), 0))
+        .unwrap_or(false)
+}
+
+fn focus_card(id: &Id) {
+    let selector = format!(".card[data-id=\"{id}\"]");
+    if let Some(el) = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,53 @@
+//! Routes live in the URL's hash (`#/partners/ID`), so the built app works from any
+//! static host and sub-path, and a reload on any screen needs no server rewrite rule.
+
+use crate::model::Id;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    Partners,
+    Partner(Id),
+    /// A partner link whose id is malformed: shown as "not found", never trusted.
+    BadPartner,
+    Pipeline,
+    Data,
+    NotFound,
+}
+
+impl Route {
+    /// Reads a location hash such as `#/partners/abc`.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_matches('/');
+        let mut parts = path.splitn(2, '/');
+        match (parts.next().unwrap_or(""), parts.next()) {
+            ("" | "partners", None) => Route::Partners,
+            ("partners", Some(id)) => Id::parse(id).map_or(Route::BadPartner, Route::Partner),
+            ("pipeline", None) => Route::Pipeline,
+            ("data", None) => Route::Data,
+            _ => Route::NotFound,
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Partners | Route::BadPartner | Route::NotFound => "#/partners".into(),
+            Route::Partner(id) => format!("#/partners/{id}"),
+            Route::Pipeline => "#/pipeline".into(),
+            Route::Data => "#/data".into(),
+        }
+    }
+}
+
+/// The current route, kept in step with the address bar.
+pub fn current() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::parse(&hash)
+}
+
+pub fn go(route: &Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}
