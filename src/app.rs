@@ -83,16 +83,16 @@ pub fn App() -> impl IntoView {
 fn NavLink(route: Route, label: &'static str) -> impl IntoView {
     let store = crate::ui::state::use_store();
     let href = route.href();
-    let active = move || {
+    let active = Memo::new(move |_| {
         let current = store.route.get();
         match (&route, &current) {
             (Route::Partners, Route::Partner(_)) => true,
-            _ => *route_kind(&route) == *route_kind(&current),
+            _ => route_kind(&route) == route_kind(&current),
         }
-    };
+    });
     view! {
         <a href=href class="app-nav__link" class:is-active=active
-            aria-current=move || active().then_some("page")>{label}</a>
+            aria-current=move || active.get().then_some("page")>{label}</a>
     }
 }
 

@@ -143,7 +143,7 @@ fn PreviewView(preview: Preview) -> impl IntoView {
     let group = |title: &'static str, class: &'static str, names: Vec<String>| {
         let n = names.len();
         view! {
-            <details class=format!("preview__group preview__group--{class}") open=n > 0 && n <= 8>
+            <details class=format!("preview__group preview__group--{class}") open={n > 0 && n <= 8}>
                 <summary><span class="preview__count">{n}</span>" "{title}</summary>
                 <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
             </details>

@@ -49,10 +49,10 @@ fn KeyPlayerItem(partner_id: Id, player: KeyPlayer) -> impl IntoView {
     let remove = {
         let (pid, kid) = (partner_id.clone(), player.id.clone());
         let name = player.name.clone();
-        move |_| {
+        Callback::new(move |_: ()| {
             store.edit(|ws| ws.remove_key_player(&pid, &kid, storage::now()));
             store.say(format!("Removed {name}."));
-        }
+        })
     };
     let name = player.name.clone();
     view! {
@@ -84,7 +84,7 @@ fn KeyPlayerItem(partner_id: Id, player: KeyPlayer) -> impl IntoView {
                                 <button class="button button--quiet button--small"
                                     on:click=move |_| confirming.set(true)>"Remove"</button>
                             }>
-                                <button class="button button--danger button--small" on:click=remove.clone()>
+                                <button class="button button--danger button--small" on:click=move |_| remove.run(())>
                                     "Confirm remove"
                                 </button>
                                 <button class="button button--quiet button--small"
@@ -106,6 +106,7 @@ fn KeyPlayerItem(partner_id: Id, player: KeyPlayer) -> impl IntoView {
 fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> impl IntoView {
     let store = use_store();
     let is_new = player.name.is_empty();
+    let form_label = if is_new { "New key player".to_owned() } else { format!("Edit {}", player.name) };
     let name = RwSignal::new(player.name.clone());
     let title = RwSignal::new(player.title.clone());
     let notes = RwSignal::new(player.notes.clone());
@@ -141,7 +142,7 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
     let general = move || errors.with(|e| e.iter().find(|e| e.path.is_empty()).map(|e| e.message.clone()));
     view! {
         <form class="kp-form form" on:submit=save novalidate
-            aria-label=if is_new { "New key player".to_owned() } else { format!("Edit {}", player.name) }>
+            aria-label=form_label>
             <div class="form__grid">
                 <TextField label="Name" name=format!("kp-name-{prefix}") value=name error=err("name")/>
                 <TextField label="Title" name=format!("kp-title-{prefix}") value=title error=err("title")/>
