@@ -5,7 +5,7 @@ use crate::model::{demo, Workspace};
 use crate::storage::{self, local::Loaded};
 use crate::ui::banners::{Banners, ToastView};
 use crate::ui::data::{import::ImportDialog, DataScreen};
-use crate::ui::partners::{page::PartnerPage, list::PartnersScreen};
+use crate::ui::partners::{list::PartnersScreen, page::PartnerPage};
 use crate::ui::pipeline::PipelineScreen;
 use crate::ui::route::{self, Route};
 use crate::ui::state::{Startup, Store};
@@ -15,10 +15,13 @@ fn start() -> (Workspace, Startup) {
     match storage::local::load() {
         Loaded::Workspace(ws) => (ws, Startup::Normal),
         Loaded::Nothing => (demo::workspace(storage::now()), Startup::Demo),
-        Loaded::Unreadable { raw, error } => (Workspace::empty(), Startup::Unreadable { raw, error }),
-        Loaded::Unavailable(message) => {
-            (demo::workspace(storage::now()), Startup::Unavailable(message))
+        Loaded::Unreadable { raw, error } => {
+            (Workspace::empty(), Startup::Unreadable { raw, error })
         }
+        Loaded::Unavailable(message) => (
+            demo::workspace(storage::now()),
+            Startup::Unavailable(message),
+        ),
     }
 }
 

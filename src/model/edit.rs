@@ -226,7 +226,8 @@ mod tests {
     #[test]
     fn saving_stamps_updated_only_when_something_changed() {
         let mut ws = Workspace::empty();
-        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1)).unwrap();
+        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
+            .unwrap();
         ws.save_partner(ws.partners[0].clone(), t(5)).unwrap();
         assert_eq!(ws.partners[0].updated, t(1));
         let mut edited = ws.partners[0].clone();
@@ -251,7 +252,8 @@ mod tests {
     fn delete_then_undo_restores_the_same_place() {
         let mut ws = Workspace::empty();
         for (i, n) in ["a", "b", "c"].iter().enumerate() {
-            ws.save_partner(Partner::new(id(n), *n, t(i as u32)), t(i as u32)).unwrap();
+            ws.save_partner(Partner::new(id(n), *n, t(i as u32)), t(i as u32))
+                .unwrap();
         }
         let before = ws.clone();
         let removed = ws.delete_partner(&id("b")).unwrap();
@@ -265,7 +267,8 @@ mod tests {
     #[test]
     fn moving_stage_stamps_and_reports_change() {
         let mut ws = Workspace::empty();
-        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1)).unwrap();
+        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
+            .unwrap();
         assert!(ws.move_stage(&id("a"), Stage::Live, t(2)));
         assert!(!ws.move_stage(&id("a"), Stage::Live, t(3)));
         assert!(!ws.move_stage(&id("zz"), Stage::Live, t(3)));
@@ -275,7 +278,8 @@ mod tests {
     #[test]
     fn key_player_errors_are_relative_and_edits_stamp_the_partner() {
         let mut ws = Workspace::empty();
-        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1)).unwrap();
+        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
+            .unwrap();
         let mut kp = KeyPlayer::new(id("k"), "Kai", t(2));
         kp.influence = 0;
         let errors = ws.save_key_player(&id("a"), kp.clone(), t(2)).unwrap_err();
@@ -293,12 +297,17 @@ mod tests {
     fn markets_in_use_cannot_be_removed() {
         let mut ws = Workspace::empty();
         ws.add_market(Market::new(id("m"), "Japan", t(1))).unwrap();
-        assert!(ws.add_market(Market::new(id("m2"), " japan", t(1))).is_err());
+        assert!(ws
+            .add_market(Market::new(id("m2"), " japan", t(1)))
+            .is_err());
         let mut p = Partner::new(id("a"), "Aria", t(1));
         p.markets.push(id("m"));
         ws.save_partner(p, t(1)).unwrap();
         let err = ws.remove_market(&id("m")).unwrap_err();
-        assert!(err.contains("Japan is still used by 1 partner: Aria"), "{err}");
+        assert!(
+            err.contains("Japan is still used by 1 partner: Aria"),
+            "{err}"
+        );
         ws.remove_key_player(&id("a"), &id("none"), t(2));
         ws.partners[0].markets.clear();
         ws.remove_market(&id("m")).unwrap();

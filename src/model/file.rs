@@ -67,12 +67,25 @@ pub struct Restored {
 /// Why a file or stored value was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileError {
-    TooLarge { bytes: usize },
-    NotJson { line: usize, column: usize, reason: String },
-    NotTandem { reason: String },
-    UnknownVersion { found: String },
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    NotTandem {
+        reason: String,
+    },
+    UnknownVersion {
+        found: String,
+    },
     /// A field has the wrong type or an unknown value.
-    Shape { path: String, reason: String },
+    Shape {
+        path: String,
+        reason: String,
+    },
     /// Well-formed, but breaks the model's rules.
     Invalid(Vec<ValidationError>),
 }
@@ -86,7 +99,11 @@ impl fmt::Display for FileError {
                 *bytes as f64 / 1_048_576.0,
                 MAX_BYTES / 1_048_576
             ),
-            FileError::NotJson { line, column, reason } => write!(
+            FileError::NotJson {
+                line,
+                column,
+                reason,
+            } => write!(
                 f,
                 "This is not valid JSON: {reason} at line {line}, column {column}."
             ),
@@ -101,7 +118,11 @@ impl fmt::Display for FileError {
             FileError::Shape { path, reason } => write!(f, "{path}: {reason}."),
             FileError::Invalid(errors) => {
                 let n = errors.len();
-                write!(f, "The file breaks {n} rule{}: ", if n == 1 { "" } else { "s" })?;
+                write!(
+                    f,
+                    "The file breaks {n} rule{}: ",
+                    if n == 1 { "" } else { "s" }
+                )?;
                 for (i, e) in errors.iter().take(5).enumerate() {
                     if i > 0 {
                         f.write_str("; ")?;
@@ -173,7 +194,9 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
         }
     }
     let version = match object.get("version") {
-        Some(v) => v.as_u64().ok_or_else(|| FileError::UnknownVersion { found: short(v) })?,
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| FileError::UnknownVersion { found: short(v) })?,
         None => {
             return Err(FileError::NotTandem {
                 reason: "it has no \"version\" field".into(),
@@ -191,7 +214,11 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
         let path = e.path().to_string();
         let path = path.strip_prefix("workspace.").unwrap_or(&path).to_owned();
         FileError::Shape {
-            path: if path == "." { "(top level)".into() } else { path },
+            path: if path == "." {
+                "(top level)".into()
+            } else {
+                path
+            },
             reason: e.into_inner().to_string(),
         }
     })?;
@@ -239,14 +266,24 @@ pub fn subset(ws: &Workspace, ids: &HashSet<Id>) -> Workspace {
 pub fn export_name(program: &str, today: chrono::NaiveDate, what: &str) -> String {
     let slug: String = program
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .split('-')
         .filter(|s| !s.is_empty())
         .take(6)
         .collect::<Vec<_>>()
         .join("-");
-    let slug = if slug.is_empty() { "workspace".into() } else { slug };
+    let slug = if slug.is_empty() {
+        "workspace".into()
+    } else {
+        slug
+    };
     format!("tandem-{slug}{what}-{today}.json")
 }
 
@@ -309,7 +346,9 @@ mod tests {
             FileError::NotJson { line, column, .. } => assert_eq!((*line, *column), (3, 3)),
             other => panic!("unexpected {other:?}"),
         }
-        assert!(err.to_string().starts_with("This is not valid JSON: key must be a string at line 3"));
+        assert!(err
+            .to_string()
+            .starts_with("This is not valid JSON: key must be a string at line 3"));
     }
 
     #[test]
@@ -330,7 +369,12 @@ mod tests {
         assert_eq!(err, FileError::UnknownVersion { found: "99".into() });
         assert!(err.to_string().contains("version 99"));
         let err = restore(r#"{"format":"tandem","version":"one"}"#).unwrap_err();
-        assert_eq!(err, FileError::UnknownVersion { found: "\"one\"".into() });
+        assert_eq!(
+            err,
+            FileError::UnknownVersion {
+                found: "\"one\"".into()
+            }
+        );
         assert!(matches!(
             restore(r#"{"format":"tandem","version":0}"#),
             Err(FileError::UnknownVersion { .. })
@@ -382,9 +426,18 @@ mod tests {
     #[test]
     fn export_names_are_safe_slugs() {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        assert_eq!(export_name("Riffly Partnerships 2027", day, ""), "tandem-riffly-partnerships-2027-2026-11-23.json");
-        assert_eq!(export_name("../<script>", day, "-2-partners"), "tandem-script-2-partners-2026-11-23.json");
-        assert_eq!(export_name("日本", day, ""), "tandem-workspace-2026-11-23.json");
+        assert_eq!(
+            export_name("Riffly Partnerships 2027", day, ""),
+            "tandem-riffly-partnerships-2027-2026-11-23.json"
+        );
+        assert_eq!(
+            export_name("../<script>", day, "-2-partners"),
+            "tandem-script-2-partners-2026-11-23.json"
+        );
+        assert_eq!(
+            export_name("日本", day, ""),
+            "tandem-workspace-2026-11-23.json"
+        );
     }
 
     #[test]

@@ -73,8 +73,7 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
                 .count();
         }
         Mode::Replace => {
-            let in_file: HashMap<&Id, ()> =
-                incoming.partners.iter().map(|p| (&p.id, ())).collect();
+            let in_file: HashMap<&Id, ()> = incoming.partners.iter().map(|p| (&p.id, ())).collect();
             out.removed = current
                 .partners
                 .iter()
@@ -113,7 +112,9 @@ pub fn apply(
 fn merge(current: &Workspace, incoming: &Workspace) -> Workspace {
     let incoming = remap_markets(current, incoming);
     let mut out = current.clone();
-    merge_records(&mut out.markets, incoming.markets, |m: &Market| (&m.id, m.updated));
+    merge_records(&mut out.markets, incoming.markets, |m: &Market| {
+        (&m.id, m.updated)
+    });
     merge_records(&mut out.partners, incoming.partners, |p: &Partner| {
         (&p.id, p.updated)
     });
@@ -200,13 +201,22 @@ mod tests {
     fn merge_adds_updates_and_keeps_the_newer_side() {
         let mut newer_here = partner("b", "Beat", 1);
         newer_here.updated = t(5);
-        let ours = ws(vec![partner("a", "Aria", 1), newer_here, partner("c", "Chord", 1)]);
+        let ours = ws(vec![
+            partner("a", "Aria", 1),
+            newer_here,
+            partner("c", "Chord", 1),
+        ]);
         let mut a_theirs = partner("a", "Aria", 1);
         a_theirs.stage = Stage::Live;
         a_theirs.updated = t(3);
         let mut b_theirs = partner("b", "Beat (old)", 1);
         b_theirs.updated = t(2);
-        let theirs = ws(vec![a_theirs.clone(), b_theirs, partner("c", "Chord", 1), partner("d", "Drum", 2)]);
+        let theirs = ws(vec![
+            a_theirs.clone(),
+            b_theirs,
+            partner("c", "Chord", 1),
+            partner("d", "Drum", 2),
+        ]);
 
         let p = preview(&ours, &theirs, Mode::Merge);
         assert_eq!(p.added, ["Drum"]);
@@ -244,7 +254,9 @@ mod tests {
         let mut ours = ws(vec![]);
         ours.markets.push(Market::new(id("m-de"), "Germany", t(1)));
         let mut theirs = ws(vec![]);
-        theirs.markets.push(Market::new(id("x-de"), "germany", t(1)));
+        theirs
+            .markets
+            .push(Market::new(id("x-de"), "germany", t(1)));
         theirs.markets.push(Market::new(id("x-br"), "Brazil", t(1)));
         let mut p = partner("p", "Pulse", 1);
         p.markets = vec![id("x-de"), id("x-br")];

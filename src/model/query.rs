@@ -99,7 +99,11 @@ impl Query {
                 SortKey::Owner => a.owner.to_lowercase().cmp(&b.owner.to_lowercase()),
                 SortKey::Updated => a.updated.cmp(&b.updated),
             };
-            let primary = if self.descending { primary.reverse() } else { primary };
+            let primary = if self.descending {
+                primary.reverse()
+            } else {
+                primary
+            };
             primary.then_with(|| {
                 let names = by_name(a, b);
                 if self.descending && self.sort == SortKey::Name {
@@ -146,7 +150,8 @@ mod tests {
         let mut b = Partner::new(id("b"), "Alpha Radio", now);
         b.category = Category::Content;
         b.owner = "adam".into();
-        b.key_players.push(KeyPlayer::new(id("k"), "Mina Sato", now));
+        b.key_players
+            .push(KeyPlayer::new(id("k"), "Mina Sato", now));
         let mut c = Partner::new(id("c"), "Gamma Telco", now);
         c.stage = Stage::Live;
         c.tags.push("Bundle".into());
@@ -156,18 +161,27 @@ mod tests {
     }
 
     fn names(ws: &Workspace, q: &Query) -> Vec<String> {
-        q.run(ws).into_iter().map(|i| ws.partners[i].name.clone()).collect()
+        q.run(ws)
+            .into_iter()
+            .map(|i| ws.partners[i].name.clone())
+            .collect()
     }
 
     #[test]
     fn default_query_lists_all_by_name_ignoring_case() {
-        assert_eq!(names(&ws(), &Query::default()), ["Alpha Radio", "beta Audio", "Gamma Telco"]);
+        assert_eq!(
+            names(&ws(), &Query::default()),
+            ["Alpha Radio", "beta Audio", "Gamma Telco"]
+        );
     }
 
     #[test]
     fn text_search_needs_every_word_in_any_field() {
         let ws = ws();
-        let q = |t: &str| Query { text: t.into(), ..Query::default() };
+        let q = |t: &str| Query {
+            text: t.into(),
+            ..Query::default()
+        };
         assert_eq!(names(&ws, &q("sato")), ["Alpha Radio"]);
         assert_eq!(names(&ws, &q("bundle gamma")), ["Gamma Telco"]);
         assert_eq!(names(&ws, &q("bundle alpha")), Vec::<String>::new());
@@ -177,27 +191,52 @@ mod tests {
     #[test]
     fn filters_combine() {
         let ws = ws();
-        let live = Query { stage: Some(Stage::Live), ..Query::default() };
+        let live = Query {
+            stage: Some(Stage::Live),
+            ..Query::default()
+        };
         assert_eq!(names(&ws, &live), ["beta Audio", "Gamma Telco"]);
         let live_in_japan = Query {
             market: Some(Id::parse("m-jp").unwrap()),
             ..live
         };
         assert_eq!(names(&ws, &live_in_japan), ["beta Audio"]);
-        let content = Query { category: Some(Category::Content), ..Query::default() };
+        let content = Query {
+            category: Some(Category::Content),
+            ..Query::default()
+        };
         assert_eq!(names(&ws, &content), ["Alpha Radio"]);
-        let disruptors = Query { position: Some(MarketPosition::Disruptor), ..Query::default() };
+        let disruptors = Query {
+            position: Some(MarketPosition::Disruptor),
+            ..Query::default()
+        };
         assert!(names(&ws, &disruptors).is_empty());
     }
 
     #[test]
     fn sorting_by_column_and_direction_with_name_as_tiebreak() {
         let ws = ws();
-        let q = |sort, descending| Query { sort, descending, ..Query::default() };
-        assert_eq!(names(&ws, &q(SortKey::Stage, false)), ["Alpha Radio", "beta Audio", "Gamma Telco"]);
-        assert_eq!(names(&ws, &q(SortKey::Stage, true)), ["beta Audio", "Gamma Telco", "Alpha Radio"]);
-        assert_eq!(names(&ws, &q(SortKey::Owner, false)), ["Gamma Telco", "Alpha Radio", "beta Audio"]);
+        let q = |sort, descending| Query {
+            sort,
+            descending,
+            ..Query::default()
+        };
+        assert_eq!(
+            names(&ws, &q(SortKey::Stage, false)),
+            ["Alpha Radio", "beta Audio", "Gamma Telco"]
+        );
+        assert_eq!(
+            names(&ws, &q(SortKey::Stage, true)),
+            ["beta Audio", "Gamma Telco", "Alpha Radio"]
+        );
+        assert_eq!(
+            names(&ws, &q(SortKey::Owner, false)),
+            ["Gamma Telco", "Alpha Radio", "beta Audio"]
+        );
         assert_eq!(names(&ws, &q(SortKey::Updated, true))[0], "Gamma Telco");
-        assert_eq!(names(&ws, &q(SortKey::Name, true)), ["Gamma Telco", "beta Audio", "Alpha Radio"]);
+        assert_eq!(
+            names(&ws, &q(SortKey::Name, true)),
+            ["Gamma Telco", "beta Audio", "Alpha Radio"]
+        );
     }
 }

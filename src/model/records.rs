@@ -146,6 +146,7 @@ impl Workspace {
 
     /// The market's name, or a marker for a reference that validation would refuse.
     pub fn market_name(&self, id: &Id) -> &str {
-        self.market(id).map_or("(unknown market)", |m| m.name.as_str())
+        self.market(id)
+            .map_or("(unknown market)", |m| m.name.as_str())
     }
 }

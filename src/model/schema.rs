@@ -52,9 +52,9 @@ fn committed_schema_is_current() {
     }
     let committed = match std::fs::read_to_string(&path) {
         Ok(text) => text,
-        Err(e) => panic!(
-            "cannot read {COMMITTED} ({e}). Generate it with `{REGENERATE}` and commit it."
-        ),
+        Err(e) => {
+            panic!("cannot read {COMMITTED} ({e}). Generate it with `{REGENERATE}` and commit it.")
+        }
     };
     if committed != fresh {
         let first_difference = committed
@@ -67,8 +67,14 @@ fn committed_schema_is_current() {
              committed {:?}, generated {:?}). If the change to the file format is intended, \
              regenerate the schema with `{REGENERATE}`, review the diff and commit it.",
             first_difference + 1,
-            committed.lines().nth(first_difference).unwrap_or("(end of file)"),
-            fresh.lines().nth(first_difference).unwrap_or("(end of file)"),
+            committed
+                .lines()
+                .nth(first_difference)
+                .unwrap_or("(end of file)"),
+            fresh
+                .lines()
+                .nth(first_difference)
+                .unwrap_or("(end of file)"),
         );
     }
 }
@@ -110,7 +116,10 @@ fn schema_vocabularies_list_exactly_the_model_keys() {
         enum_keys(&schema, "MarketPosition"),
         model_keys::<MarketPosition>()
     );
-    assert_eq!(enum_keys(&schema, "LadderLevel"), model_keys::<LadderLevel>());
+    assert_eq!(
+        enum_keys(&schema, "LadderLevel"),
+        model_keys::<LadderLevel>()
+    );
     assert_eq!(
         enum_keys(&schema, "DecisionRole"),
         model_keys::<DecisionRole>()
@@ -118,7 +127,11 @@ fn schema_vocabularies_list_exactly_the_model_keys() {
     assert_eq!(enum_keys(&schema, "Stance"), model_keys::<Stance>());
     let scopes: Vec<String> = [Scope::Workspace, Scope::Partners]
         .iter()
-        .map(|s| serde_json::to_value(s).expect("a scope serialises").to_string())
+        .map(|s| {
+            serde_json::to_value(s)
+                .expect("a scope serialises")
+                .to_string()
+        })
         .map(|quoted| quoted.trim_matches('"').to_owned())
         .collect();
     assert_eq!(enum_keys(&schema, "Scope"), scopes);
@@ -163,7 +176,9 @@ fn violations(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut
                 }
             }
             "properties" => {
-                let Some(object) = value.as_object() else { continue };
+                let Some(object) = value.as_object() else {
+                    continue;
+                };
                 for (name, sub) in rule.as_object().expect("properties is an object") {
                     if let Some(field) = object.get(name) {
                         let field_path = format!("{path}.{name}");
@@ -172,7 +187,9 @@ fn violations(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut
                 }
             }
             "required" => {
-                let Some(object) = value.as_object() else { continue };
+                let Some(object) = value.as_object() else {
+                    continue;
+                };
                 for name in rule.as_array().expect("required is a list") {
                     let name = name.as_str().expect("required names are strings");
                     if !object.contains_key(name) {
@@ -181,7 +198,9 @@ fn violations(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut
                 }
             }
             "items" => {
-                let Some(items) = value.as_array() else { continue };
+                let Some(items) = value.as_array() else {
+                    continue;
+                };
                 for (i, item) in items.iter().enumerate() {
                     violations(root, rule, item, &format!("{path}[{i}]"), out);
                 }
@@ -202,7 +221,11 @@ fn violations(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut
                 let (Some(n), Some(bound)) = (value.as_f64(), rule.as_f64()) else {
                     continue;
                 };
-                let outside = if keyword == "minimum" { n < bound } else { n > bound };
+                let outside = if keyword == "minimum" {
+                    n < bound
+                } else {
+                    n > bound
+                };
                 if outside {
                     out.push(format!("{path}: {n} is beyond the {keyword} {bound}"));
                 }

@@ -86,7 +86,11 @@ impl Checker<'_> {
         }
     }
 
-    fn times(&mut self, created: chrono::DateTime<chrono::Utc>, updated: chrono::DateTime<chrono::Utc>) {
+    fn times(
+        &mut self,
+        created: chrono::DateTime<chrono::Utc>,
+        updated: chrono::DateTime<chrono::Utc>,
+    ) {
         if updated < created {
             self.push("updated", "is earlier than created");
         }
@@ -181,7 +185,10 @@ pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
     c.max_len("owner", &p.owner, MAX_NAME);
     c.max_len("notes", &p.notes, MAX_NOTES);
     if p.tags.len() > MAX_TAGS {
-        c.push("tags", format!("has {} tags; the limit is {MAX_TAGS}", p.tags.len()));
+        c.push(
+            "tags",
+            format!("has {} tags; the limit is {MAX_TAGS}", p.tags.len()),
+        );
     }
     for (t, tag) in p.tags.iter().enumerate() {
         let field = format!("tags[{t}]");
@@ -191,7 +198,10 @@ pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
     for (m, id) in p.markets.iter().enumerate() {
         let field = format!("markets[{m}]");
         if !market_ids.contains(id) {
-            c.push(&field, format!("refers to market {id}, which is not in the catalogue"));
+            c.push(
+                &field,
+                format!("refers to market {id}, which is not in the catalogue"),
+            );
         } else if !seen.insert(id) {
             c.push(&field, format!("lists market {id} twice"));
         }
@@ -217,7 +227,12 @@ fn key_player(kp: &KeyPlayer, c: &mut Checker) {
     if !INFLUENCE.contains(&kp.influence) {
         c.push(
             "influence",
-            format!("{} is outside {}–{}", kp.influence, INFLUENCE.start(), INFLUENCE.end()),
+            format!(
+                "{} is outside {}–{}",
+                kp.influence,
+                INFLUENCE.start(),
+                INFLUENCE.end()
+            ),
         );
     }
 }
@@ -258,11 +273,14 @@ mod tests {
 
     fn sample() -> Workspace {
         let mut ws = Workspace::empty();
-        ws.markets.push(Market::new(Id::parse("m-de").unwrap(), "Germany", now()));
+        ws.markets
+            .push(Market::new(Id::parse("m-de").unwrap(), "Germany", now()));
         let mut p = Partner::new(Id::parse("p-1").unwrap(), "Wavelet", now());
         p.markets.push(Id::parse("m-de").unwrap());
-        p.key_players.push(KeyPlayer::new(Id::parse("k-1").unwrap(), "Ana Ruiz", now()));
-        p.key_players.push(KeyPlayer::new(Id::parse("k-2").unwrap(), "Bo Lind", now()));
+        p.key_players
+            .push(KeyPlayer::new(Id::parse("k-1").unwrap(), "Ana Ruiz", now()));
+        p.key_players
+            .push(KeyPlayer::new(Id::parse("k-2").unwrap(), "Bo Lind", now()));
         ws.partners.push(p);
         ws
     }
@@ -280,7 +298,10 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].path, "partners[0].key_players[1].influence");
         assert_eq!(errors[0].message, "9 is outside 1–5");
-        assert_eq!(errors[0].record, "key player \"Bo Lind\" of partner \"Wavelet\"");
+        assert_eq!(
+            errors[0].record,
+            "key player \"Bo Lind\" of partner \"Wavelet\""
+        );
         assert_eq!(
             errors[0].to_string(),
             "partners[0].key_players[1].influence: 9 is outside 1–5 (key player \"Bo Lind\" of partner \"Wavelet\")"
@@ -296,7 +317,11 @@ mod tests {
         let paths: Vec<_> = workspace(&ws).into_iter().map(|e| e.path).collect();
         assert_eq!(
             paths,
-            ["program_name", "partners[0].name", "partners[0].key_players[0].name"]
+            [
+                "program_name",
+                "partners[0].name",
+                "partners[0].key_players[0].name"
+            ]
         );
     }
 
@@ -327,7 +352,8 @@ mod tests {
     #[test]
     fn duplicate_market_names_are_errors_ignoring_case() {
         let mut ws = sample();
-        ws.markets.push(Market::new(Id::parse("m-2").unwrap(), "germany ", now()));
+        ws.markets
+            .push(Market::new(Id::parse("m-2").unwrap(), "germany ", now()));
         let errors = workspace(&ws);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].path, "markets[1].name");
@@ -339,7 +365,10 @@ mod tests {
         ws.partners[0].id = serde_json::from_str("\"bad id\"").unwrap();
         ws.partners[0].key_players[0].updated = now() - chrono::Duration::days(1);
         let paths: Vec<_> = workspace(&ws).into_iter().map(|e| e.path).collect();
-        assert_eq!(paths, ["partners[0].id", "partners[0].key_players[0].updated"]);
+        assert_eq!(
+            paths,
+            ["partners[0].id", "partners[0].key_players[0].updated"]
+        );
     }
 
     #[test]

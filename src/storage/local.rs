@@ -22,7 +22,10 @@ pub enum Loaded {
     Workspace(Workspace),
     /// A value is stored but cannot be used. `raw` is left in place until the person
     /// decides, and can be downloaded.
-    Unreadable { raw: String, error: String },
+    Unreadable {
+        raw: String,
+        error: String,
+    },
     /// The browser refuses local storage (disabled, private mode, policy).
     Unavailable(String),
 }
@@ -31,10 +34,12 @@ fn storage() -> Result<web_sys::Storage, String> {
     // gloo's `LocalStorage::raw()` panics when storage is unavailable: ask first.
     match web_sys::window().map(|w| w.local_storage()) {
         Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
-        _ => Err("This browser does not allow this page to use local storage (it may be \
+        _ => Err(
+            "This browser does not allow this page to use local storage (it may be \
                   disabled, or blocked in private windows). Your work is kept only until \
                   the tab closes: export it from the Data screen to keep it."
-            .into()),
+                .into(),
+        ),
     }
 }
 

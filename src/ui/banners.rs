@@ -9,7 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Banners() -> impl IntoView {
     let store = use_store();
-    let startup = move || match store.startup.get() {
+    let startup = move || {
+        match store.startup.get() {
         Startup::Normal => ().into_any(),
         Startup::Demo => view! {
             <div class="banner banner--info" role="status">
@@ -65,6 +66,7 @@ pub fn Banners() -> impl IntoView {
             <div class="banner banner--warn" role="alert"><p>{message}</p></div>
         }
         .into_any(),
+    }
     };
     let save_error = move || {
         store.save_error.get().map(|message| {

@@ -14,7 +14,10 @@ pub enum Startup {
     Demo,
     /// The stored value could not be read; it is kept untouched until the person
     /// chooses to start afresh.
-    Unreadable { raw: String, error: String },
+    Unreadable {
+        raw: String,
+        error: String,
+    },
     /// Local storage is not available: work stays in this tab only.
     Unavailable(String),
 }
@@ -48,7 +51,10 @@ pub struct Store {
 
 impl Store {
     pub fn new(ws: Workspace, startup: Startup) -> Self {
-        let persist = !matches!(startup, Startup::Unreadable { .. } | Startup::Unavailable(_));
+        let persist = !matches!(
+            startup,
+            Startup::Unreadable { .. } | Startup::Unavailable(_)
+        );
         Store {
             ws: RwSignal::new(ws),
             persist: RwSignal::new(persist),

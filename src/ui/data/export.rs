@@ -21,7 +21,11 @@ pub fn ExportPanel() -> impl IntoView {
             Scope::Partners => chosen.with(|ids| {
                 (
                     file::write(&file::subset(ws, ids), scope, now, true),
-                    file::export_name(&ws.program_name, now.date_naive(), &format!("-{}-partners", ids.len())),
+                    file::export_name(
+                        &ws.program_name,
+                        now.date_naive(),
+                        &format!("-{}-partners", ids.len()),
+                    ),
                 )
             }),
         });
@@ -31,7 +35,11 @@ pub fn ExportPanel() -> impl IntoView {
     };
     let partners = move || {
         store.ws.with(|ws| {
-            let mut list: Vec<(Id, String)> = ws.partners.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
+            let mut list: Vec<(Id, String)> = ws
+                .partners
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect();
             list.sort_by_key(|(_, n)| n.to_lowercase());
             list
         })

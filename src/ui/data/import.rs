@@ -5,7 +5,7 @@
 use crate::model::file;
 use crate::model::import::{self, Mode, Preview};
 use crate::storage;
-use crate::ui::state::{PendingImport, Store, use_store};
+use crate::ui::state::{use_store, PendingImport, Store};
 use leptos::prelude::*;
 
 /// Reads a picked or dropped file and opens the import dialog with the outcome.
@@ -31,7 +31,10 @@ pub fn listen_for_drops(store: Store) {
             return;
         }
         ev.prevent_default();
-        let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
         if let Some(file) = file {
             open_file(store, file);
         }
@@ -84,7 +87,9 @@ fn Choices(restored: file::Restored) -> impl IntoView {
     let incoming = StoredValue::new(restored.workspace);
     let mode = RwSignal::new(Mode::Merge);
     let preview = Memo::new(move |_| {
-        store.ws.with(|ws| incoming.with_value(|inc| import::preview(ws, inc, mode.get())))
+        store
+            .ws
+            .with(|ws| incoming.with_value(|inc| import::preview(ws, inc, mode.get())))
     });
     let apply = move |_| {
         let result = store.ws.with_untracked(|ws| {
@@ -101,7 +106,9 @@ fn Choices(restored: file::Restored) -> impl IntoView {
                 let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
                 store.import.set(Some(PendingImport {
                     file_name: "the file".into(),
-                    result: Err(format!("The file cannot be combined with this workspace: {first}")),
+                    result: Err(format!(
+                        "The file cannot be combined with this workspace: {first}"
+                    )),
                 }));
             }
         }

@@ -38,7 +38,14 @@ pub fn SettingsPanel() -> impl IntoView {
             market_error.set(Some(e));
         }
     };
-    let markets = move || store.ws.with(|ws| ws.markets.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>());
+    let markets = move || {
+        store.ws.with(|ws| {
+            ws.markets
+                .iter()
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
         <section class="card" aria-labelledby="settings-heading">
             <h2 id="settings-heading">"Workspace"</h2>

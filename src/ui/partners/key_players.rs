@@ -11,7 +11,11 @@ pub fn KeyPlayers(partner_id: Id) -> impl IntoView {
     let store = use_store();
     let pid = partner_id.clone();
     let players = Memo::new(move |_| {
-        store.ws.with(|ws| ws.partner(&pid).map(|p| p.key_players.clone()).unwrap_or_default())
+        store.ws.with(|ws| {
+            ws.partner(&pid)
+                .map(|p| p.key_players.clone())
+                .unwrap_or_default()
+        })
     });
     let adding = RwSignal::new(false);
     let add_pid = partner_id.clone();
@@ -106,7 +110,11 @@ fn KeyPlayerItem(partner_id: Id, player: KeyPlayer) -> impl IntoView {
 fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> impl IntoView {
     let store = use_store();
     let is_new = player.name.is_empty();
-    let form_label = if is_new { "New key player".to_owned() } else { format!("Edit {}", player.name) };
+    let form_label = if is_new {
+        "New key player".to_owned()
+    } else {
+        format!("Edit {}", player.name)
+    };
     let name = RwSignal::new(player.name.clone());
     let title = RwSignal::new(player.title.clone());
     let notes = RwSignal::new(player.notes.clone());
@@ -139,7 +147,13 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
         }
     };
     let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
-    let general = move || errors.with(|e| e.iter().find(|e| e.path.is_empty()).map(|e| e.message.clone()));
+    let general = move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.path.is_empty())
+                .map(|e| e.message.clone())
+        })
+    };
     view! {
         <form class="kp-form form" on:submit=save novalidate
             aria-label=form_label>
@@ -160,4 +174,3 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
         </form>
     }
 }
-

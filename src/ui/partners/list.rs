@@ -44,26 +44,40 @@ pub fn PartnersScreen() -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         store.ws.with(|ws| {
-            query.with(|q| q.run(ws)).into_iter().map(|i| {
-                let p = &ws.partners[i];
-                Row {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    category: p.category,
-                    position: p.position,
-                    stage: p.stage,
-                    markets: p.markets.iter().map(|m| ws.market_name(m)).collect::<Vec<_>>().join(", "),
-                    owner: p.owner.clone(),
-                    players: p.key_players.len(),
-                    updated: p.updated.format("%Y-%m-%d").to_string(),
-                }
-            }).collect::<Vec<_>>()
+            query
+                .with(|q| q.run(ws))
+                .into_iter()
+                .map(|i| {
+                    let p = &ws.partners[i];
+                    Row {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        category: p.category,
+                        position: p.position,
+                        stage: p.stage,
+                        markets: p
+                            .markets
+                            .iter()
+                            .map(|m| ws.market_name(m))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        owner: p.owner.clone(),
+                        players: p.key_players.len(),
+                        updated: p.updated.format("%Y-%m-%d").to_string(),
+                    }
+                })
+                .collect::<Vec<_>>()
         })
     });
     let total = move || store.ws.with(|ws| ws.partners.len());
-    let markets = move || store.ws.with(|ws| {
-        ws.markets.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>()
-    });
+    let markets = move || {
+        store.ws.with(|ws| {
+            ws.markets
+                .iter()
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let clear = move |_| {
         text.set(String::new());
         stage.set(None);
@@ -193,9 +207,9 @@ fn PartnerRow(row: Row) -> impl IntoView {
             <td>{row.position.label()}</td>
             <td><span class=format!("stage stage--{}", row.stage.key())>{row.stage.label()}</span></td>
             <td class="muted">{row.markets}</td>
-            <td>{row.owner}</td>
+            <td class="nowrap">{row.owner}</td>
             <td class="num">{row.players}</td>
-            <td class="muted">{row.updated}</td>
+            <td class="muted nowrap">{row.updated}</td>
             <td class="actions">
                 <Show when=move || confirming.get() fallback=move || view! {
                     <button class="button button--quiet button--small"

@@ -17,18 +17,24 @@ pub fn PartnerPage(id: Id) -> impl IntoView {
         let id = id.clone();
         if exists.get() {
             let partner = store.ws.with_untracked(|ws| ws.partner(&id).cloned());
-            partner.map(|p| view! {
-                <ProfileForm partner=p/>
-                <KeyPlayers partner_id=id/>
-            }.into_any())
+            partner.map(|p| {
+                view! {
+                    <ProfileForm partner=p/>
+                    <KeyPlayers partner_id=id/>
+                }
+                .into_any()
+            })
         } else {
-            Some(view! {
-                <section class="screen">
-                    <h1 tabindex="-1">"Partner not found"</h1>
-                    <p>"No partner has this id. It may have been deleted or never imported."</p>
-                    <p><a href="#/partners">"Back to the partner list"</a></p>
-                </section>
-            }.into_any())
+            Some(
+                view! {
+                    <section class="screen">
+                        <h1 tabindex="-1">"Partner not found"</h1>
+                        <p>"No partner has this id. It may have been deleted or never imported."</p>
+                        <p><a href="#/partners">"Back to the partner list"</a></p>
+                    </section>
+                }
+                .into_any(),
+            )
         }
     }
 }
@@ -119,16 +125,24 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
         })
     });
     let dirty = Memo::new(move |_| {
-        draft.with(|d| stored.with(|s| match (d, s) {
-            (Some(d), Some(s)) => {
-                // Compare what the form edits, not the key players or timestamps.
-                d.name != s.name || d.website != s.website || d.owner != s.owner
-                    || d.tags != s.tags || d.notes != s.notes || d.category != s.category
-                    || d.position != s.position || d.stage != s.stage || d.ladder != s.ladder
-                    || d.markets != s.markets
-            }
-            _ => false,
-        }))
+        draft.with(|d| {
+            stored.with(|s| match (d, s) {
+                (Some(d), Some(s)) => {
+                    // Compare what the form edits, not the key players or timestamps.
+                    d.name != s.name
+                        || d.website != s.website
+                        || d.owner != s.owner
+                        || d.tags != s.tags
+                        || d.notes != s.notes
+                        || d.category != s.category
+                        || d.position != s.position
+                        || d.stage != s.stage
+                        || d.ladder != s.ladder
+                        || d.markets != s.markets
+                }
+                _ => false,
+            })
+        })
     });
     let err = move |path: &'static str| {
         Signal::derive(move || {
@@ -144,7 +158,10 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
         let Some(d) = draft.get() else { return };
         match store.edit(|ws| ws.save_partner(d, storage::now())) {
             Some(Ok(())) => store.say("Partner saved."),
-            Some(Err(e)) => store.say(format!("Not saved: {}", e.first().map(|e| e.to_string()).unwrap_or_default())),
+            Some(Err(e)) => store.say(format!(
+                "Not saved: {}",
+                e.first().map(|e| e.to_string()).unwrap_or_default()
+            )),
             None => {}
         }
     };
@@ -155,7 +172,11 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
     };
     let heading = move || {
         let name = fields.name.get();
-        if name.trim().is_empty() { "Unnamed partner".to_owned() } else { name }
+        if name.trim().is_empty() {
+            "Unnamed partner".to_owned()
+        } else {
+            name
+        }
     };
     let website_link = move || {
         stored.with(|s| {
@@ -169,7 +190,14 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                 })
         })
     };
-    let markets = move || store.ws.with(|ws| ws.markets.iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>());
+    let markets = move || {
+        store.ws.with(|ws| {
+            ws.markets
+                .iter()
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
 
     view! {
         <section class="screen">
@@ -200,7 +228,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                         if list.is_empty() {
                             view! { <p class="muted">"No markets yet: add them on the Data screen."</p> }.into_any()
                         } else {
-                            list.into_iter().map(|(mid, mname)| {
+                            view! { <div class="markets__list">{list.into_iter().map(|(mid, mname)| {
                                 let checked = mid.clone();
                                 let toggled = mid.clone();
                                 view! {
@@ -217,7 +245,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                                         {mname}
                                     </label>
                                 }
-                            }).collect_view().into_any()
+                            }).collect_view()}</div> }.into_any()
                         }
                     }}
                     <FieldError id="e-markets".into() message=err("markets")/>

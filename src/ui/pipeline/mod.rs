@@ -49,7 +49,9 @@ pub fn PipelineScreen() -> impl IntoView {
         })
     });
     let move_to = move |id: Id, stage: Stage| {
-        let name = store.ws.with_untracked(|ws| ws.partner(&id).map(|p| p.name.clone()));
+        let name = store
+            .ws
+            .with_untracked(|ws| ws.partner(&id).map(|p| p.name.clone()));
         if store.edit(|ws| ws.move_stage(&id, stage, storage::now())) == Some(true) {
             let message = format!("Moved {} to {}.", name.unwrap_or_default(), stage.label());
             announcement.set(message);

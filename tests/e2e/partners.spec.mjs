@@ -1,0 +1,343 @@
+import { test, expect, open, storedWorkspace, storedText, expectSameText } from "./fixtures.mjs";
+
+// The demo's partners in name order (case-insensitive), as the table lists them first.
+const DEMO_BY_NAME = [
+  "Brightcourt Media", "Dashline Auto", "Gatehouse Live", "Hearthpod", "Hollow Oak Audio",
+  "Kestrel Phones", "Loopline", "Moonmoth Games", "Pacewell", "Stridecraft", "Swervo",
+  "Tellara Mobile", "Zuri Pay",
+];
+const DEMO_LIVE = ["Brightcourt Media", "Loopline", "Swervo", "Tellara Mobile"];
+
+const rows = (page) => page.locator("tbody tr");
+const rowNames = (page) => page.locator("tbody th");
+const row = (page, name) =>
+  page.locator("tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
+const profileForm = (page) =>
+  page.locator("form").filter({ has: page.getByRole("heading", { name: "Profile" }) });
+
+test("a new partner's profile and key player are saved and survive a reload", async ({ page }) => {
+  await open(page);
+  await page.getByLabel("New partner name").fill("Aurora Labs");
+  await page.getByRole("button", { name: "Add partner" }).click();
+
+  // Lands on the new partner's page.
+  await expect(page).toHaveURL(/#\/partners\/[0-9a-f]{32}$/);
+  const url = page.url();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aurora Labs");
+
+  const form = profileForm(page);
+  await form.getByLabel("Website").fill("https://aurora.example/about");
+  await form.getByLabel("Category").selectOption({ label: "Content" });
+  await form.getByLabel("Market position").selectOption({ label: "Disruptor" });
+  await form.getByLabel("Stage").selectOption({ label: "Negotiating" });
+  await form.getByLabel("Ladder level").selectOption({ label: "Strategic" });
+  await form.getByLabel("Owner").fill("Test Owner");
+  await form.getByLabel("Tags").fill("audio,  beta , ");
+  await form.getByRole("checkbox", { name: "Japan" }).check();
+  await form.getByRole("checkbox", { name: "Brazil" }).check();
+  await form.getByLabel("Notes").fill("First line.\nSecond line with <b>markup</b>.");
+  await expect(form.getByText("Unsaved changes.")).toBeVisible();
+  await form.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Partner saved." })).toBeVisible();
+  await expect(form.getByText("All changes saved.")).toBeVisible();
+  await expect(form.getByRole("button", { name: "Save profile" })).toBeDisabled();
+  await expect(page.getByRole("link", { name: /https:\/\/aurora\.example\/about/ })).toHaveAttribute(
+    "href", "https://aurora.example/about");
+
+  // A key player.
+  await page.getByRole("button", { name: "Add key player" }).click();
+  const kpForm = page.getByRole("form", { name: "New key player" });
+  await kpForm.getByLabel("Name").fill("Zelda Quinn");
+  await kpForm.getByLabel("Title").fill("CTO");
+  await kpForm.getByLabel("Role in the decision").selectOption({ label: "Decision maker" });
+  await kpForm.getByLabel("Influence (1–5)").fill("4");
+  await kpForm.getByLabel("Stance").selectOption({ label: "Champion" });
+  await kpForm.getByRole("button", { name: "Save key player" }).click();
+  await expect(kpForm).toHaveCount(0);
+  const players = page.locator(".kp-list > li");
+  await expect(players).toHaveCount(1);
+  await expect(players.first()).toContainText("Zelda Quinn");
+  await expect(players.first()).toContainText("CTO");
+  await expect(players.first()).toContainText("Decision maker");
+  await expect(players.first()).toContainText("Champion");
+  await expect(players.first().getByLabel("Influence 4 of 5")).toBeVisible();
+
+  // Edit the key player.
+  await page.getByRole("button", { name: "Edit Zelda Quinn" }).click();
+  const editForm = page.getByRole("form", { name: "Edit Zelda Quinn" });
+  await expect(editForm.getByLabel("Name")).toHaveValue("Zelda Quinn");
+  await expect(editForm.getByLabel("Influence (1–5)")).toHaveValue("4");
+  await editForm.getByLabel("Title").fill("Chief Technology Officer");
+  await editForm.getByLabel("Stance").selectOption({ label: "Supportive" });
+  await editForm.getByLabel("Influence (1–5)").fill("5");
+  await editForm.getByRole("button", { name: "Save key player" }).click();
+  await expect(editForm).toHaveCount(0);
+  await expect(players).toHaveCount(1);
+  await expect(players.first()).toContainText("Chief Technology Officer");
+  await expect(players.first()).toContainText("Supportive");
+  await expect(players.first().getByLabel("Influence 5 of 5")).toBeVisible();
+
+  // Everything is in local storage…
+  await expect.poll(async () => {
+    const ws = await storedWorkspace(page);
+    const p = ws.partners.find((x) => x.name === "Aurora Labs");
+    return p && { owner: p.owner, tags: p.tags, stage: p.stage, kp: p.key_players.map((k) => [k.name, k.title, k.influence, k.stance, k.role]) };
+  }).toEqual({
+    owner: "Test Owner", tags: ["audio", "beta"], stage: "negotiating",
+    kp: [["Zelda Quinn", "Chief Technology Officer", 5, "supportive", "decision_maker"]],
+  });
+
+  // …and after a reload, on the partner's page…
+  await page.reload();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aurora Labs");
+  const again = profileForm(page);
+  await expect(again.getByLabel("Name")).toHaveValue("Aurora Labs");
+  await expect(again.getByLabel("Website")).toHaveValue("https://aurora.example/about");
+  await expect(again.getByLabel("Category")).toHaveValue("content");
+  await expect(again.getByLabel("Market position")).toHaveValue("disruptor");
+  await expect(again.getByLabel("Stage")).toHaveValue("negotiating");
+  await expect(again.getByLabel("Ladder level")).toHaveValue("strategic");
+  await expect(again.getByLabel("Owner")).toHaveValue("Test Owner");
+  await expect(again.getByLabel("Tags")).toHaveValue("audio, beta");
+  await expect(again.getByRole("checkbox", { name: "Japan" })).toBeChecked();
+  await expect(again.getByRole("checkbox", { name: "Brazil" })).toBeChecked();
+  await expect(again.getByRole("checkbox", { name: "Germany" })).not.toBeChecked();
+  await expect(again.getByLabel("Notes")).toHaveValue("First line.\nSecond line with <b>markup</b>.");
+  await expect(again.getByText("All changes saved.")).toBeVisible();
+  await expect(page.locator(".kp-list > li")).toHaveCount(1);
+  await expect(page.locator(".kp-list > li").first()).toContainText("Chief Technology Officer");
+  await expect(page.locator(".kp-list > li").first().getByLabel("Influence 5 of 5")).toBeVisible();
+
+  // …and in the table.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
+  await expect(rows(page)).toHaveCount(14);
+  const r = row(page, "Aurora Labs");
+  await expect(r.locator("td")).toHaveText([
+    "Content", "Disruptor", "Negotiating", /^(Brazil, Japan|Japan, Brazil)$/, "Test Owner", "1",
+    /^\d{4}-\d{2}-\d{2}$/, "Delete",
+  ]);
+  // The table search finds it by its key player.
+  await page.getByRole("searchbox", { name: "Search" }).fill("zelda");
+  await expect(rowNames(page)).toHaveText(["Aurora Labs"]);
+});
+
+test("a blank name shows 'is required' and disables Save", async ({ page }) => {
+  await open(page, "#/partners/demo-p-01");
+  const before = await storedText(page);
+  const form = profileForm(page);
+  const name = form.getByLabel("Name");
+  await expect(name).toHaveValue("Loopline");
+  await name.fill("   ");
+  await expect(form.locator("#e-name")).toHaveText("is required");
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByRole("button", { name: "Save profile" })).toBeDisabled();
+  await expect(form.getByText("Fix the marked fields to save.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Unnamed partner");
+  // Pressing Enter in the form does not save either.
+  await name.press("Enter");
+  await expect(form.getByRole("button", { name: "Save profile" })).toBeDisabled();
+  expectSameText(await storedText(page), before);
+
+  // Typing a name back clears the error.
+  await name.fill("Loopline 2");
+  await expect(form.locator("#e-name")).toHaveText("");
+  await expect(name).not.toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByRole("button", { name: "Save profile" })).toBeEnabled();
+});
+
+test("a javascript: website is refused inline and never saved", async ({ page }) => {
+  await open(page, "#/partners/demo-p-01");
+  const before = await storedText(page);
+  const form = profileForm(page);
+  await form.getByLabel("Website").fill("javascript:alert(1)");
+  await expect(form.locator("#e-website")).toHaveText("must start with http:// or https://");
+  await expect(form.getByLabel("Website")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByRole("button", { name: "Save profile" })).toBeDisabled();
+  await form.getByLabel("Website").press("Enter");
+  await expect(form.getByRole("button", { name: "Save profile" })).toBeDisabled();
+  expectSameText(await storedText(page), before);
+  // The stored website still links, and no javascript: link exists anywhere.
+  await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
+
+  await page.reload();
+  await expect(profileForm(page).getByLabel("Website")).toHaveValue("https://loopline.example");
+});
+
+test("influence 9 on a key player shows '9 is outside 1–5' and nothing is saved", async ({ page }) => {
+  await open(page, "#/partners/demo-p-01");
+  const before = await storedWorkspace(page);
+  await expect(page.locator(".kp-list > li")).toHaveCount(4);
+  await page.getByRole("button", { name: "Add key player" }).click();
+  const kpForm = page.getByRole("form", { name: "New key player" });
+  await kpForm.getByLabel("Name").fill("Nine Influence");
+  await kpForm.getByLabel("Influence (1–5)").fill("9");
+  await kpForm.getByRole("button", { name: "Save key player" }).click();
+  await expect(kpForm.locator(".field__error").filter({ hasText: "9 is outside 1–5" })).toBeVisible();
+  await expect(kpForm.getByLabel("Influence (1–5)")).toHaveAttribute("aria-invalid", "true");
+  await expect(kpForm).toBeVisible();
+  expect(await storedWorkspace(page)).toEqual(before);
+  await kpForm.getByRole("button", { name: "Cancel" }).click();
+  await expect(kpForm).toHaveCount(0);
+  await expect(page.locator(".kp-list > li")).toHaveCount(4);
+  await expect(page.locator(".kp-list")).not.toContainText("Nine Influence");
+
+  // Editing an existing key player to 9 is refused too.
+  await page.getByRole("button", { name: "Edit Dana Whitlock" }).click();
+  const editForm = page.getByRole("form", { name: "Edit Dana Whitlock" });
+  await editForm.getByLabel("Influence (1–5)").fill("9");
+  await editForm.getByRole("button", { name: "Save key player" }).click();
+  await expect(editForm.locator(".field__error").filter({ hasText: "9 is outside 1–5" })).toBeVisible();
+  expect(await storedWorkspace(page)).toEqual(before);
+
+  await page.reload();
+  await expect(page.locator(".kp-list > li")).toHaveCount(4);
+  const ws = await storedWorkspace(page);
+  expect(ws.partners[0].key_players.map((k) => k.influence)).toEqual([5, 4, 2, 3]);
+  expect(ws.partners[0]).toEqual(before.partners[0]);
+});
+
+test("a refused edit does not rewrite local storage", async ({ page }) => {
+  // The app stamps `saved_at` with the clock; moving the clock on between the load and
+  // the refused edit makes any rewrite visible, byte for byte.
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await open(page, "#/partners/demo-p-01");
+  await expect.poll(() => storedText(page)).not.toBeNull();
+  const before = await storedText(page);
+  await page.clock.setFixedTime(new Date("2026-11-23T10:05:00Z"));
+  await page.getByRole("button", { name: "Add key player" }).click();
+  const kpForm = page.getByRole("form", { name: "New key player" });
+  await kpForm.getByLabel("Name").fill("Nine Influence");
+  await kpForm.getByLabel("Influence (1–5)").fill("9");
+  await kpForm.getByRole("button", { name: "Save key player" }).click();
+  await expect(kpForm.locator(".field__error").filter({ hasText: "9 is outside 1–5" })).toBeVisible();
+  expectSameText(await storedText(page), before, "local storage (written although the edit was refused)");
+});
+
+test("the table sorts by name and the Name header toggles the order", async ({ page }) => {
+  await open(page);
+  const name = page.getByRole("columnheader", { name: "Name" });
+  await expect(name).toHaveAttribute("aria-sort", "ascending");
+  await expect(rowNames(page)).toHaveText(DEMO_BY_NAME);
+  await name.getByRole("button").click();
+  await expect(name).toHaveAttribute("aria-sort", "descending");
+  await expect(rowNames(page)).toHaveText([...DEMO_BY_NAME].reverse());
+  await name.getByRole("button").click();
+  await expect(name).toHaveAttribute("aria-sort", "ascending");
+  await expect(rowNames(page)).toHaveText(DEMO_BY_NAME);
+
+  // Another column sorts by it, with name as the tie-break.
+  const stage = page.getByRole("columnheader", { name: "Stage" });
+  await stage.getByRole("button").click();
+  await expect(stage).toHaveAttribute("aria-sort", "ascending");
+  await expect(name).toHaveAttribute("aria-sort", "none");
+  await expect(page.locator("tbody td:nth-of-type(3)")).toHaveText([
+    "Research", "Research", "Pitching", "Negotiating", "Negotiating", "Signed", "Landing",
+    "Live", "Live", "Live", "Live", "Paused", "Walked away",
+  ]);
+  await expect(rowNames(page).nth(7)).toHaveText("Brightcourt Media");
+});
+
+test("filtering by stage Live lists exactly the live partners", async ({ page }) => {
+  await open(page);
+  await page.getByRole("combobox", { name: "Stage" }).selectOption({ label: "Live" });
+  await expect(rowNames(page)).toHaveText(DEMO_LIVE);
+  await expect(page.getByText("Showing 4 of 13 partners")).toBeVisible();
+  for (const r of await rows(page).all()) await expect(r.locator("td").nth(2)).toHaveText("Live");
+
+  // Filters combine: live and in Germany.
+  await page.getByRole("combobox", { name: "Market" }).selectOption({ label: "Germany" });
+  await expect(rowNames(page)).toHaveText(["Loopline", "Tellara Mobile"]);
+
+  // A combination nothing matches says so.
+  await page.getByRole("combobox", { name: "Category" }).selectOption({ label: "Content" });
+  await expect(rows(page)).toHaveCount(0);
+  await expect(page.getByText("No partner matches this search and these filters.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(rows(page)).toHaveCount(13);
+  await expect(page.getByRole("combobox", { name: "Stage" })).toHaveValue("");
+});
+
+test("searching finds partners by a key player's name, tag or owner", async ({ page }) => {
+  await open(page);
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await search.fill("ingrid");
+  await expect(rowNames(page)).toHaveText(["Tellara Mobile"]);
+  await expect(page.getByText("Showing 1 of 13 partners")).toBeVisible();
+  await search.fill("in-car");
+  await expect(rowNames(page)).toHaveText(["Dashline Auto", "Swervo"]);
+  await search.fill("kofi  walked");
+  await expect(rowNames(page)).toHaveText(["Kestrel Phones"]);
+  await search.fill("no such thing anywhere");
+  await expect(rows(page)).toHaveCount(0);
+  await search.fill("");
+  await expect(rows(page)).toHaveCount(13);
+});
+
+test("delete asks for confirmation, Undo restores the row, and the restore is saved", async ({ page }) => {
+  await open(page);
+  const original = await storedWorkspace(page);
+  const pacewell = row(page, "Pacewell");
+  await page.getByRole("button", { name: "Delete Pacewell" }).click();
+  // Cancel keeps it.
+  await pacewell.getByRole("button", { name: "Cancel" }).click();
+  await expect(rows(page)).toHaveCount(13);
+  await page.getByRole("button", { name: "Delete Pacewell" }).click();
+  await pacewell.getByRole("button", { name: "Confirm delete" }).click();
+  await expect(pacewell).toHaveCount(0);
+  await expect(rows(page)).toHaveCount(12);
+  const toast = page.getByRole("status").filter({ hasText: "Deleted Pacewell." });
+  await expect(toast).toBeVisible();
+  await expect.poll(async () => (await storedWorkspace(page)).partners.length).toBe(12);
+
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Restored Pacewell." })).toBeVisible();
+  await expect(rows(page)).toHaveCount(13);
+  await expect(pacewell).toHaveCount(1);
+  // Restored exactly, in its old place.
+  await expect.poll(async () => (await storedWorkspace(page))).toEqual(original);
+
+  await page.reload();
+  await expect(rows(page)).toHaveCount(13);
+  await expect(row(page, "Pacewell")).toHaveCount(1);
+});
+
+test("a deep link to a partner opens it, and reloading there keeps it", async ({ page }) => {
+  await open(page, "#/partners/demo-p-02");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tellara Mobile");
+  await expect(profileForm(page).getByLabel("Owner")).toHaveValue("Jonas Weber");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" })).toHaveAttribute("aria-current", "page");
+  await page.reload();
+  await expect(page).toHaveURL(/#\/partners\/demo-p-02$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tellara Mobile");
+  await expect(page.locator(".kp-list > li")).toHaveCount(4);
+  // The crumb leads back to the table.
+  await page.locator(".crumbs").getByRole("link", { name: "Partners" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partners");
+  await expect(rows(page)).toHaveCount(13);
+});
+
+test("unknown or malformed partner ids show 'not found' without errors", async ({ page }) => {
+  await open(page, "#/partners/<script>alert(1)</script>");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  await expect(page.getByRole("link", { name: "Go to the partner list" })).toBeVisible();
+
+  await open(page, "#/partners/nope");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner not found");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner not found");
+
+  await open(page, "#/partners/\"><img src=x onerror=alert(1)>");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  await expect(page.locator("img")).toHaveCount(0);
+
+  await open(page, "#/nowhere/at/all");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+
+  // Navigating in-app (a hash change, not a load) to a bad id also shows not found.
+  await page.evaluate(() => { location.hash = "#/partners/no_such_partner"; });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner not found");
+  await page.getByRole("link", { name: "Back to the partner list" }).click();
+  await expect(rows(page)).toHaveCount(13);
+});

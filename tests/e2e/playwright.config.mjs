@@ -1,0 +1,38 @@
+// Playwright runs the end-to-end suite in Debian's Chromium (never a downloaded
+// browser) against the built dist/ served from a sub-path, as a static host would.
+import { defineConfig } from "@playwright/test";
+
+const PORT = 4173;
+export const BASE = `http://127.0.0.1:${PORT}/tandem/`;
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: /.*\.spec\.mjs$/,
+  outputDir: "../../target/e2e-results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [["list"]],
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: BASE,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `node scripts/static-server.mjs dist ${PORT} /tandem/`,
+    cwd: "../..",
+    url: BASE,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});
