@@ -839,10 +839,10 @@ fn apply_break(ws: &mut Workspace, b: &Break) -> String {
         Break::DuplicateId { first, second } => {
             let ids = ids_in_order(ws);
             let (a, b) = (first % ids.len(), second % ids.len());
-            let (a, b) = if a == b {
-                (0, (a + 1) % ids.len())
-            } else {
-                (a.min(b), a.max(b))
+            let (a, b) = match (a.min(b), a.max(b)) {
+                (0, 0) => (0, 1),
+                (a, b) if a == b => (0, b),
+                ordered => ordered,
             };
             // Validation reports the later of the two records.
             let copied = ids[a].1.clone();

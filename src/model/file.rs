@@ -13,6 +13,7 @@
 //! returned as a [`FileError`] naming what is wrong and where.
 
 use super::records::Workspace;
+use super::units;
 use super::validate::{self, ValidationError};
 use super::Id;
 use chrono::{DateTime, Utc};
@@ -95,9 +96,9 @@ impl fmt::Display for FileError {
         match self {
             FileError::TooLarge { bytes } => write!(
                 f,
-                "The file is {:.1} MB; Tandem reads files up to {} MB.",
-                *bytes as f64 / 1_048_576.0,
-                MAX_BYTES / 1_048_576
+                "The file is {}; Tandem reads files up to {}.",
+                units::bytes(*bytes as u64),
+                units::bytes(MAX_BYTES as u64)
             ),
             FileError::NotJson {
                 line,

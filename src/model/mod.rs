@@ -13,6 +13,7 @@ pub mod id;
 pub mod import;
 pub mod query;
 pub mod records;
+pub mod units;
 pub mod validate;
 
 pub use choices::{Category, Choice, DecisionRole, LadderLevel, MarketPosition, Stage, Stance};

@@ -1,5 +1,6 @@
 //! Files in and out: downloads made from text, and the text of a picked or dropped file.
 
+use crate::model::units;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -28,12 +29,14 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
 
 /// The text of a file the person picked or dropped.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    if file.size() > crate::model::file::MAX_BYTES as f64 {
+    let max = crate::model::file::MAX_BYTES as u64;
+    let size = file.size() as u64;
+    if size > max {
         return Err(format!(
-            "{} is {:.1} MB; Tandem reads files up to {} MB.",
+            "{} is {}; Tandem reads files up to {}.",
             file.name(),
-            file.size() / 1_048_576.0,
-            crate::model::file::MAX_BYTES / 1_048_576
+            units::bytes(size),
+            units::bytes(max)
         ));
     }
     let text = JsFuture::from(file.text())

@@ -13,7 +13,7 @@ pub const KEY: &str = "tandem.workspace";
 /// Where an unreadable value is moved once the person chooses to start afresh.
 pub const UNREADABLE_KEY: &str = "tandem.workspace.unreadable";
 /// Chromium allows 10 MiB of local storage per origin, counting 2 bytes a character.
-pub const QUOTA_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+pub const QUOTA_BYTES: u64 = 10 * 1024 * 1024;
 
 /// What was found in local storage at start-up.
 pub enum Loaded {
@@ -66,10 +66,10 @@ pub fn save(ws: &Workspace) -> Result<(), String> {
     let text = file::write(ws, Scope::Workspace, super::now(), false);
     storage()?.set_item(KEY, &text).map_err(|_| {
         format!(
-            "The browser refused to save ({} KB): local storage is probably full. Your \
+            "The browser refused to save ({}): local storage is probably full. Your \
              latest changes are kept in this tab only; export the workspace from the Data \
              screen so nothing is lost.",
-            text.len() / 1024
+            crate::model::units::bytes(text.len() as u64 * 2)
         )
     })
 }
@@ -94,7 +94,7 @@ pub fn forget_unreadable() {
 }
 
 /// Bytes this origin uses in local storage (keys and values, 2 bytes a character).
-pub fn used_bytes() -> Option<f64> {
+pub fn used_bytes() -> Option<u64> {
     let store = storage().ok()?;
     let n = store.length().ok()?;
     let mut chars = 0usize;
@@ -104,5 +104,5 @@ pub fn used_bytes() -> Option<f64> {
             chars += key.encode_utf16().count() + value.encode_utf16().count();
         }
     }
-    Some(chars as f64 * 2.0)
+    Some(chars as u64 * 2)
 }

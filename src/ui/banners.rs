@@ -91,9 +91,25 @@ pub fn download_unreadable(raw: &str) {
     }
 }
 
+/// How long a toast stays; long enough to reach its Undo button by keyboard.
+const TOAST_MS: u64 = 10_000;
+
 #[component]
 pub fn ToastView() -> impl IntoView {
     let store = use_store();
+    // Each new toast clears itself after a while, unless a newer one replaced it.
+    Effect::new(move |_| {
+        if let Some(shown) = store.toast.get() {
+            set_timeout(
+                move || {
+                    if store.toast.with_untracked(|t| t.as_ref() == Some(&shown)) {
+                        store.toast.set(None);
+                    }
+                },
+                std::time::Duration::from_millis(TOAST_MS),
+            );
+        }
+    });
     view! {
         <div class="toast-region" aria-live="polite">
             {move || store.toast.get().map(|toast| {

@@ -27,6 +27,19 @@ pub enum Startup {
 pub struct Toast {
     pub message: String,
     pub undo: Option<Removed>,
+    /// Tells apart two toasts with the same text, so an old timer never hides a new one.
+    serial: u64,
+}
+
+impl Toast {
+    pub fn new(message: impl Into<String>, undo: Option<Removed>) -> Self {
+        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Toast {
+            message: message.into(),
+            undo,
+            serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
 }
 
 /// A file read from the picker or a drop, waiting for the person to choose merge or
@@ -72,10 +85,7 @@ impl Store {
     }
 
     pub fn say(&self, message: impl Into<String>) {
-        self.toast.set(Some(Toast {
-            message: message.into(),
-            undo: None,
-        }));
+        self.toast.set(Some(Toast::new(message, None)));
     }
 
     /// Replaces the whole workspace (reset, import) and, if an unreadable value was

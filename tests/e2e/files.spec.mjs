@@ -225,3 +225,53 @@ test("Escape and Cancel close the import dialog without changing anything", asyn
   await expect(dialog(page)).toHaveCount(0);
   expect(await storedWorkspace(page)).toEqual(ours);
 });
+
+test("an import while a partner's page is open shows the imported values in its form", async ({ page }) => {
+  await open(page, "#/partners/demo-p-01");
+  const form = page.locator("form").filter({ has: page.getByRole("heading", { name: "Profile" }) });
+  await expect(form.getByLabel("Owner")).toHaveValue("Priya Raman");
+  const incoming = structuredClone(await storedWorkspace(page));
+  incoming.partners[0].owner = "Imported Owner";
+  incoming.partners[0].updated = isoIn(1);
+  // Dropped on the partner's page itself.
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], "newer.json", { type: "application/json" }));
+    document.body.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(envelope(incoming)));
+  await expect(previewCount(page, "updated")).toHaveText("1 updated");
+  await dialog(page).getByRole("button", { name: "Merge into my workspace" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect.poll(async () => (await storedWorkspace(page)).partners[0].owner).toBe("Imported Owner");
+
+  // The form shows what is now stored, with nothing unsaved (a Save would otherwise
+  // silently undo the import).
+  await expect(form.getByLabel("Owner")).toHaveValue("Imported Owner");
+  await expect(form.getByText("All changes saved.")).toBeVisible();
+  await expect(form.getByRole("button", { name: "Save profile" })).toBeDisabled();
+});
+
+test("a replace import shows the new program name in the Data screen's field", async ({ page }) => {
+  await open(page, "#/data");
+  const incoming = structuredClone(await storedWorkspace(page));
+  incoming.program_name = "Imported Program";
+  await chooseImportFile(page, "renamed.json", JSON.stringify(envelope(incoming)));
+  await dialog(page).getByRole("radio", { name: /Replace/ }).check();
+  await dialog(page).getByRole("button", { name: "Replace my workspace" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(page.locator(".brand__program")).toHaveText("Imported Program");
+  await expect.poll(async () => (await storedWorkspace(page)).program_name).toBe("Imported Program");
+  await expect(page.getByLabel("Program name")).toHaveValue("Imported Program");
+});
+
+test("the import dialog takes keyboard focus, and Escape closes it", async ({ page }) => {
+  await open(page, "#/data");
+  const ours = await storedWorkspace(page);
+  await chooseImportFile(page, "same.json", JSON.stringify(envelope(ours)));
+  await expect(dialog(page)).toBeVisible();
+  // A modal dialog (aria-modal="true") must hold focus, or keyboard users act behind it.
+  await expect.poll(() => dialog(page).evaluate((d) => d.contains(document.activeElement)),
+    { message: "focus is inside the import dialog" }).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(dialog(page)).toHaveCount(0);
+});

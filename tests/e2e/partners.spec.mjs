@@ -16,6 +16,9 @@ const profileForm = (page) =>
   page.locator("form").filter({ has: page.getByRole("heading", { name: "Profile" }) });
 
 test("a new partner's profile and key player are saved and survive a reload", async ({ page }) => {
+  // The clock is set so the key player's edit comes a minute after it was added (the
+  // same-second case has its own test below).
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   await open(page);
   await page.getByLabel("New partner name").fill("Aurora Labs");
   await page.getByRole("button", { name: "Add partner" }).click();
@@ -63,6 +66,7 @@ test("a new partner's profile and key player are saved and survive a reload", as
   await expect(players.first().getByLabel("Influence 4 of 5")).toBeVisible();
 
   // Edit the key player.
+  await page.clock.setFixedTime(new Date("2026-11-23T10:01:00Z"));
   await page.getByRole("button", { name: "Edit Zelda Quinn" }).click();
   const editForm = page.getByRole("form", { name: "Edit Zelda Quinn" });
   await expect(editForm.getByLabel("Name")).toHaveValue("Zelda Quinn");
@@ -120,6 +124,28 @@ test("a new partner's profile and key player are saved and survive a reload", as
   // The table search finds it by its key player.
   await page.getByRole("searchbox", { name: "Search" }).fill("zelda");
   await expect(rowNames(page)).toHaveText(["Aurora Labs"]);
+});
+
+test("editing a key player in the same second it was saved shows the edit", async ({ page }) => {
+  // Saves are stamped to the second: a quick second save must still show.
+  await page.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
+  await open(page, "#/partners/demo-p-01");
+  await page.getByRole("button", { name: "Edit Dana Whitlock" }).click();
+  const form = page.getByRole("form", { name: "Edit Dana Whitlock" });
+  await form.getByLabel("Title").fill("First edit");
+  await form.getByRole("button", { name: "Save key player" }).click();
+  await expect(form).toHaveCount(0);
+  const dana = page.locator(".kp-list > li").filter({ hasText: "Dana Whitlock" });
+  await expect(dana).toContainText("First edit");
+
+  await page.getByRole("button", { name: "Edit Dana Whitlock" }).click();
+  await form.getByLabel("Title").fill("Second edit");
+  await form.getByLabel("Stance").selectOption({ label: "Blocker" });
+  await form.getByRole("button", { name: "Save key player" }).click();
+  await expect(form).toHaveCount(0);
+  await expect.poll(async () => (await storedWorkspace(page)).partners[0].key_players[0].title).toBe("Second edit");
+  await expect(dana).toContainText("Second edit");
+  await expect(dana).toContainText("Blocker");
 });
 
 test("a blank name shows 'is required' and disables Save", async ({ page }) => {
@@ -319,6 +345,12 @@ test("a deep link to a partner opens it, and reloading there keeps it", async ({
 });
 
 test("unknown or malformed partner ids show 'not found' without errors", async ({ page }) => {
+  await open(page, "#/partners/<script>");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  await expect(page.getByRole("link", { name: "Go to the partner list" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+
   await open(page, "#/partners/<script>alert(1)</script>");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
   await expect(page.getByRole("link", { name: "Go to the partner list" })).toBeVisible();
@@ -340,4 +372,41 @@ test("unknown or malformed partner ids show 'not found' without errors", async (
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner not found");
   await page.getByRole("link", { name: "Back to the partner list" }).click();
   await expect(rows(page)).toHaveCount(13);
+});
+
+test("Revert puts back the stored values without saving", async ({ page }) => {
+  await open(page, "#/partners/demo-p-02");
+  const before = await storedWorkspace(page);
+  const form = profileForm(page);
+  await form.getByLabel("Owner").fill("Someone Else");
+  await form.getByLabel("Stage").selectOption("paused");
+  await form.getByRole("checkbox", { name: "Germany" }).uncheck();
+  await expect(form.getByText("Unsaved changes.")).toBeVisible();
+  await form.getByRole("button", { name: "Revert" }).click();
+  await expect(form.getByLabel("Owner")).toHaveValue("Jonas Weber");
+  await expect(form.getByLabel("Stage")).toHaveValue("live");
+  await expect(form.getByRole("checkbox", { name: "Germany" })).toBeChecked();
+  await expect(form.getByText("All changes saved.")).toBeVisible();
+  await expect(form.getByRole("button", { name: "Revert" })).toBeDisabled();
+  expect(await storedWorkspace(page)).toEqual(before);
+});
+
+test("removing a key player asks for confirmation and is saved", async ({ page }) => {
+  await open(page, "#/partners/demo-p-02");
+  const players = page.locator(".kp-list > li");
+  await expect(players).toHaveCount(4);
+  const diego = players.filter({ hasText: "Diego Salas" });
+  await diego.getByRole("button", { name: "Remove" }).click();
+  await diego.getByRole("button", { name: "Cancel" }).click();
+  await expect(players).toHaveCount(4);
+  await diego.getByRole("button", { name: "Remove" }).click();
+  await diego.getByRole("button", { name: "Confirm remove" }).click();
+  await expect(players).toHaveCount(3);
+  await expect(page.getByRole("status").filter({ hasText: "Removed Diego Salas." })).toBeVisible();
+  await expect.poll(async () => (await storedWorkspace(page)).partners[1].key_players.map((k) => k.name))
+    .toEqual(["Ingrid Solberg", "Marco Bellandi", "Elke Hoffmann"]);
+  await page.reload();
+  await expect(page.locator(".kp-list > li")).toHaveCount(3);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
+  await expect(row(page, "Tellara Mobile").locator("td").nth(5)).toHaveText("3");
 });

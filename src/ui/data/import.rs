@@ -6,6 +6,7 @@ use crate::model::file;
 use crate::model::import::{self, Mode, Preview};
 use crate::storage;
 use crate::ui::state::{use_store, PendingImport, Store};
+use chrono::Timelike;
 use leptos::prelude::*;
 
 /// Reads a picked or dropped file and opens the import dialog with the outcome.
@@ -119,8 +120,9 @@ fn Choices(restored: file::Restored) -> impl IntoView {
     };
     view! {
         <p class="muted">
-            {format!("A Tandem file (format version {}) holding {scope}, saved {}.",
-                restored.version, restored.saved_at.format("%Y-%m-%d %H:%M UTC"))}
+            {format!("A Tandem file (format version {}) holding {scope}, saved {} at {:02}:{:02} UTC.",
+                restored.version, restored.saved_at.date_naive(),
+                restored.saved_at.hour(), restored.saved_at.minute())}
         </p>
         <fieldset class="mode">
             <legend>"How to import"</legend>

@@ -4,7 +4,7 @@ pub mod export;
 pub mod import;
 pub mod settings;
 
-use crate::model::{demo, Workspace};
+use crate::model::{demo, units, Workspace};
 use crate::storage::{self, local};
 use crate::ui::banners::download_unreadable;
 use crate::ui::state::use_store;
@@ -68,11 +68,12 @@ fn StoragePanel() -> impl IntoView {
             {move || match used.get() {
                 None => view! { <p>"Local storage is not available in this browser."</p> }.into_any(),
                 Some(bytes) => {
-                    let share = bytes / local::QUOTA_BYTES * 100.0;
                     view! {
-                        <p>{format!("{} used of this browser's {} local-storage quota ({share:.1} %).",
-                            human(bytes), human(local::QUOTA_BYTES))}</p>
-                        <meter min="0" max="100" low="60" high="80" optimum="0" value=share
+                        <p>{format!("{} used of this browser's {} local-storage quota ({}).",
+                            units::bytes(bytes), units::bytes(local::QUOTA_BYTES),
+                            units::percent(bytes, local::QUOTA_BYTES))}</p>
+                        <meter min="0" max=local::QUOTA_BYTES as f64 low=0.6 * local::QUOTA_BYTES as f64
+                            high=0.8 * local::QUOTA_BYTES as f64 optimum="0" value=bytes as f64
                             aria-label="Local storage used"></meter>
                         <p class="muted">"Local storage counts 2 bytes a character. The workspace saves itself after every change."</p>
                     }.into_any()
@@ -89,14 +90,6 @@ fn StoragePanel() -> impl IntoView {
                 </div>
             })}
         </section>
-    }
-}
-
-fn human(bytes: f64) -> String {
-    if bytes >= 1_048_576.0 {
-        format!("{:.1} MB", bytes / 1_048_576.0)
-    } else {
-        format!("{:.1} KB", bytes / 1024.0)
     }
 }
 

@@ -63,7 +63,7 @@ pub fn PartnersScreen() -> impl IntoView {
                             .join(", "),
                         owner: p.owner.clone(),
                         players: p.key_players.len(),
-                        updated: p.updated.format("%Y-%m-%d").to_string(),
+                        updated: p.updated.date_naive().to_string(),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -194,10 +194,8 @@ fn PartnerRow(row: Row) -> impl IntoView {
     let name = row.name.clone();
     let delete = move |_| {
         if let Some(Some(removed)) = store.edit(|ws| ws.delete_partner(&id)) {
-            store.toast.set(Some(Toast {
-                message: format!("Deleted {}.", removed.partner.name),
-                undo: Some(removed),
-            }));
+            let message = format!("Deleted {}.", removed.partner.name);
+            store.toast.set(Some(Toast::new(message, Some(removed))));
         }
     };
     view! {

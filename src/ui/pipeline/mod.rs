@@ -67,9 +67,11 @@ pub fn PipelineScreen() -> impl IntoView {
             </div>
             <p class="visually-hidden" aria-live="assertive">{move || announcement.get()}</p>
             <div class="board">
-                {move || columns.get().into_iter().map(|(stage, cards)| view! {
-                    <Column stage cards move_to/>
-                }).collect_view()}
+                // Keyed by the column's content: a move re-renders only the two
+                // columns it touched.
+                <For each=move || columns.get() key=|column| column.clone() let:column>
+                    <Column stage=column.0 cards=column.1 move_to/>
+                </For>
             </div>
         </section>
     }

@@ -1,0 +1,205 @@
+import {
+  test, expect, open, storedText, storedEnvelope, downloadText, expectSameText, STORAGE_KEY, UNREADABLE_KEY,
+} from "./fixtures.mjs";
+
+const CORRUPT = '{"format":"tandem", broken';
+const banner = (page) => page.getByRole("alert").filter({ hasText: "Your saved workspace could not be read." });
+const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
+
+/** Opens the app once (storing the demo), puts `raw` in its place and reloads. */
+async function startWithStored(page, raw) {
+  await open(page);
+  await storedEnvelope(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, raw]);
+  await page.reload();
+  await expect(page.locator("#main h1")).toBeVisible();
+}
+
+test("an unreadable stored value is kept untouched until the person chooses, and stays downloadable", async ({ page }) => {
+  await startWithStored(page, CORRUPT);
+
+  // The banner names the problem; the app starts empty.
+  await expect(banner(page)).toBeVisible();
+  await expect(banner(page)).toContainText(
+    "This is not valid JSON: key must be a string at line 1, column 21.");
+  await expect(banner(page)).toContainText(`${CORRUPT.length} characters are stored.`);
+  await expect(page.locator("tbody tr")).toHaveCount(0);
+  await expect(page.getByText("No partners yet.")).toBeVisible();
+  expectSameText(await storedText(page), CORRUPT, "stored value after load");
+
+  // An edit in the empty workspace does not save over it.
+  await page.getByLabel("New partner name").fill("While Broken");
+  await page.getByRole("button", { name: "Add partner" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("While Broken");
+  await page.getByLabel("Owner").fill("Someone");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("All changes saved.")).toBeVisible();
+  await nav(page, "Pipeline").click();
+  await page.getByRole("combobox", { name: "Stage of While Broken" }).selectOption("live");
+  await expect(page.locator('section.column[data-stage="live"] li.card')).toHaveCount(1);
+  expectSameText(await storedText(page), CORRUPT, "stored value after edits");
+  await expect(banner(page)).toBeVisible();
+
+  // "Download the saved value" gives exactly the stored text.
+  const saved = await downloadText(page, () => banner(page).getByRole("button", { name: "Download the saved value" }).click());
+  expect(saved.download.suggestedFilename()).toMatch(/^tandem-unreadable-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(saved.text).toBe(CORRUPT);
+
+  // Starting with the demo sets it aside, and saving resumes.
+  await banner(page).getByRole("button", { name: "Start with the demo" }).click();
+  await expect(banner(page)).toHaveCount(0);
+  await expect.poll(() => storedText(page, UNREADABLE_KEY)).toBe(CORRUPT);
+  await expect.poll(async () => (await storedEnvelope(page).catch(() => null))?.workspace?.partners?.length).toBe(13);
+  await nav(page, "Partners").click();
+  await expect(page.locator("tbody tr")).toHaveCount(13);
+  await page.getByLabel("New partner name").fill("After Recovery");
+  await page.getByRole("button", { name: "Add partner" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("After Recovery");
+  await expect.poll(async () => (await storedEnvelope(page)).workspace.partners.map((p) => p.name)).toContain("After Recovery");
+
+  // The Data screen offers the set-aside value.
+  await nav(page, "Data").click();
+  const notice = page.locator(".notice").filter({ hasText: "could not be read was set aside" });
+  await expect(notice).toContainText(`A workspace that could not be read was set aside (${CORRUPT.length} characters).`);
+  const aside = await downloadText(page, () => notice.getByRole("button", { name: "Download it" }).click());
+  expect(aside.text).toBe(CORRUPT);
+
+  // After a reload the app starts normally, with the recovered work.
+  await page.reload();
+  await expect(banner(page)).toHaveCount(0);
+  await nav(page, "Partners").click();
+  await expect(page.locator("tbody tr")).toHaveCount(14);
+
+  // "Delete it" forgets the set-aside value.
+  await nav(page, "Data").click();
+  await page.locator(".notice").getByRole("button", { name: "Delete it" }).click();
+  await expect(page.locator(".notice")).toHaveCount(0);
+  expect(await storedText(page, UNREADABLE_KEY)).toBeNull();
+});
+
+test("choosing Start empty also sets the unreadable value aside", async ({ page }) => {
+  await startWithStored(page, CORRUPT);
+  await banner(page).getByRole("button", { name: "Start empty" }).click();
+  await expect(banner(page)).toHaveCount(0);
+  await expect.poll(() => storedText(page, UNREADABLE_KEY)).toBe(CORRUPT);
+  await expect.poll(async () => (await storedEnvelope(page).catch(() => null))?.workspace?.program_name)
+    .toBe("My partnership program");
+  expect((await storedEnvelope(page)).workspace.partners).toEqual([]);
+});
+
+test("starting afresh from the Data screen offers the set-aside value there at once", async ({ page }) => {
+  await startWithStored(page, CORRUPT);
+  await nav(page, "Data").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Data");
+  await expect(page.locator(".notice")).toHaveCount(0); // nothing set aside yet
+  await banner(page).getByRole("button", { name: "Start with the demo" }).click();
+  await expect(banner(page)).toHaveCount(0);
+  await expect.poll(() => storedText(page, UNREADABLE_KEY)).toBe(CORRUPT);
+  // Still on the Data screen: the banner promised the copy is downloadable here.
+  const notice = page.locator(".notice").filter({ hasText: "could not be read was set aside" });
+  await expect(notice).toBeVisible();
+  const aside = await downloadText(page, () => notice.getByRole("button", { name: "Download it" }).click());
+  expect(aside.text).toBe(CORRUPT);
+});
+
+test("a hand-edited value that is valid JSON but breaks a rule gets the banner too", async ({ page }) => {
+  await open(page);
+  const env = await storedEnvelope(page);
+  env.workspace.partners[3].key_players[1].influence = 9;
+  const raw = JSON.stringify(env);
+  await startWithStored(page, raw);
+  await expect(banner(page)).toBeVisible();
+  await expect(banner(page)).toContainText(
+    'The file breaks 1 rule: partners[3].key_players[1].influence: 9 is outside 1–5 (key player "Camille Roux" of partner "Dashline Auto").');
+  await expect(page.locator("tbody tr")).toHaveCount(0);
+  expectSameText(await storedText(page), raw, "stored value after load");
+  // An edit does not save over it either.
+  await page.getByLabel("New partner name").fill("Still Not Saved");
+  await page.getByRole("button", { name: "Add partner" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Still Not Saved");
+  expectSameText(await storedText(page), raw, "stored value after an edit");
+  // A reload still finds it, still refused.
+  await page.reload();
+  await expect(banner(page)).toContainText("9 is outside 1–5");
+  expectSameText(await storedText(page), raw, "stored value after a reload");
+});
+
+test("a stored value from an unknown version gets the banner naming the version", async ({ page }) => {
+  await open(page);
+  const env = await storedEnvelope(page);
+  env.version = 99;
+  const raw = JSON.stringify(env);
+  await startWithStored(page, raw);
+  await expect(banner(page)).toContainText("This Tandem file has format version 99");
+  expectSameText(await storedText(page), raw);
+});
+
+test("the Data screen shows storage usage in KB and as a percentage, and it follows changes", async ({ page }) => {
+  await open(page, "#/data");
+  await storedEnvelope(page);
+  const usage = page.getByText(/used of this browser's .* local-storage quota/);
+  await expect(usage).toHaveText(/^\d+\.\d KB used of this browser's 10\.0 MB local-storage quota \(\d+\.\d %\)\.$/);
+  const expected = () => page.evaluate(() => {
+    let chars = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      chars += k.length + localStorage.getItem(k).length;
+    }
+    const bytes = chars * 2;
+    return `${(bytes / 1024).toFixed(1)} KB used of this browser's 10.0 MB local-storage quota (${(bytes / (10 * 1024 * 1024) * 100).toFixed(1)} %).`;
+  });
+  await expect(usage).toHaveText(await expected());
+  await expect(page.getByRole("meter", { name: "Local storage used" })).toBeVisible();
+
+  // Adding a market grows the stored workspace, and the figure follows.
+  const first = await usage.textContent();
+  await page.getByLabel("New market").fill("A market with a fairly long name to grow the store");
+  await page.getByRole("button", { name: "Add market" }).click();
+  await expect(page.getByText("A market with a fairly long name to grow the store")).toBeVisible();
+  await expect(usage).not.toHaveText(first);
+  await expect(usage).toHaveText(await expected());
+});
+
+test("without local storage the app runs on the demo and says work stays in this tab", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+    });
+  });
+  await open(page);
+  await expect(page.getByRole("alert").filter({ hasText: "does not allow this page to use local storage" }))
+    .toContainText("export it from the Data screen to keep it");
+  await expect(page.locator("tbody tr")).toHaveCount(13);
+  // Edits still work in the tab.
+  await page.getByRole("button", { name: "Delete Pacewell" }).click();
+  await page.getByRole("button", { name: "Confirm delete" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(12);
+  await expect(page.getByRole("alert").filter({ hasText: "Not saved." })).toHaveCount(0);
+  await nav(page, "Data").click();
+  await expect(page.getByText("Local storage is not available in this browser.")).toBeVisible();
+  // Export still works, so nothing need be lost.
+  const { text } = await downloadText(page, () => page.getByRole("button", { name: "Export whole workspace" }).click());
+  expect(JSON.parse(text).workspace.partners).toHaveLength(12);
+});
+
+test("when the browser refuses to save, a banner says so and the next good save clears it", async ({ page }) => {
+  await open(page);
+  await storedEnvelope(page);
+  const before = await storedText(page);
+  await page.evaluate(() => {
+    window.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
+  });
+  await page.getByRole("button", { name: "Delete Pacewell" }).click();
+  await page.getByRole("button", { name: "Confirm delete" }).click();
+  const notSaved = page.getByRole("alert").filter({ hasText: "Not saved." });
+  await expect(notSaved).toContainText(/The browser refused to save \(\d+ KB\): local storage is probably full\./);
+  await expect(notSaved.getByRole("link", { name: "Go to export" })).toHaveAttribute("href", "#/data");
+  expectSameText(await storedText(page), before, "stored value after a refused save");
+
+  await page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+  await page.getByRole("status").getByRole("button", { name: "Undo" }).click();
+  await expect(notSaved).toHaveCount(0);
+  await expect.poll(async () => (await storedEnvelope(page)).workspace.partners.length).toBe(13);
+});
