@@ -46,6 +46,16 @@ fn message_for(change: impl FnOnce(&mut Value)) -> String {
     message(&value.to_string())
 }
 
+/// The example's only partner.
+fn partner(v: &mut Value) -> &mut Value {
+    &mut v["workspace"]["partners"][0]
+}
+
+/// The example's only key player.
+fn player(v: &mut Value) -> &mut Value {
+    &mut partner(v)["key_players"][0]
+}
+
 fn assert_quoted(message: &str) {
     assert!(
         DOC.contains(message),
@@ -139,7 +149,7 @@ fn the_limits_in_the_doc_are_the_models() {
 
 #[test]
 fn the_messages_of_the_first_checks_are_quoted_exactly() {
-    let oversized = " ".repeat(file::MAX_BYTES + 1);
+    let oversized = " ".repeat(25 * 1024 * 1024);
     assert_quoted(&message(&oversized));
 
     let not_json = "{\n  \"format\": \"tandem\",\n  oops\n}";
@@ -160,7 +170,6 @@ fn the_messages_of_the_first_checks_are_quoted_exactly() {
 
 #[test]
 fn the_shape_messages_are_quoted_exactly() {
-    let partner = |v: &mut Value| -> &mut Value { &mut v["workspace"]["partners"][0] };
     assert_quoted(&message_for(|v| partner(v)["stage"] = json!("won")));
     assert_quoted(&message_for(|v| {
         partner(v).as_object_mut().unwrap().remove("name");
@@ -176,9 +185,6 @@ fn the_shape_messages_are_quoted_exactly() {
 
 #[test]
 fn the_rule_messages_are_quoted_exactly() {
-    let partner = |v: &mut Value| -> &mut Value { &mut v["workspace"]["partners"][0] };
-    let player =
-        |v: &mut Value| -> &mut Value { &mut v["workspace"]["partners"][0]["key_players"][0] };
     assert_quoted(&message_for(|v| player(v)["influence"] = json!(9)));
     assert_quoted(&message_for(|v| {
         partner(v)["website"] = json!("javascript:alert(1)")
@@ -200,4 +206,24 @@ fn the_rule_messages_are_quoted_exactly() {
         player(v)["name"] = json!("");
         player(v)["influence"] = json!(0);
     }));
+}
+
+#[test]
+fn times_with_an_offset_are_read_and_written_back_in_utc() {
+    let (read, written) = ("2026-11-23T11:00:00.5+01:00", "2026-11-23T10:00:00.500Z");
+    assert!(DOC.contains(read) && DOC.contains(written));
+    let text = format!(
+        r#"{{"format":"tandem","version":1,"saved_at":"{read}","workspace":{{"program_name":"R"}}}}"#
+    );
+    let restored = file::restore(&text).expect("an offset time is read");
+    let again = file::write(
+        &restored.workspace,
+        restored.scope,
+        restored.saved_at,
+        false,
+    );
+    assert!(
+        again.contains(&format!(r#""saved_at":"{written}""#)),
+        "{again}"
+    );
 }

@@ -1,0 +1,60 @@
+// Screenshots of every screen at laptop and phone size, in Debian's headless Chromium,
+// for looking at what was built. Needs the built dist/ (scripts/serve.sh or trunk build).
+//
+//   node scripts/screenshots.mjs [outdir=target/screenshots]
+// Writes <screen>-laptop.png and <screen>-phone.png; docs/screenshot.png is the
+// partner list at laptop size.
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+
+const out = process.argv[2] ?? "target/screenshots";
+const port = 4199;
+const base = `http://127.0.0.1:${port}/tandem/`;
+await mkdir(out, { recursive: true });
+const server = spawn("node", ["scripts/static-server.mjs", "dist", String(port), "/tandem/"], { stdio: "ignore" });
+await new Promise((r) => setTimeout(r, 500));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const screens = [
+  ["partners", "#/partners"],
+  ["partner", "#/partners/demo-p-01"],
+  ["pipeline", "#/pipeline"],
+  ["data", "#/data"],
+  ["not-found", "#/partners/nope"],
+];
+const sizes = { laptop: { width: 1280, height: 800 }, phone: { width: 375, height: 812 } };
+try {
+  for (const [size, viewport] of Object.entries(sizes)) {
+    for (const scheme of ["light", "dark"]) {
+      const context = await browser.newContext({ viewport, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(base);
+      await page.getByRole("button", { name: "Keep the demo" }).click();
+      for (const [name, hash] of screens) {
+        await page.goto(base + hash);
+        await page.locator("#main h1").waitFor();
+        const suffix = scheme === "dark" ? "-dark" : "";
+        await page.screenshot({ path: `${out}/${name}-${size}${suffix}.png`, fullPage: size === "phone" });
+        if (name === "partners" && size === "laptop" && scheme === "light") {
+          await page.screenshot({ path: "docs/screenshot.png" });
+        }
+      }
+      // The import preview, from a file of the demo itself.
+      await page.goto(base + "#/data");
+      const text = await page.evaluate(() => localStorage.getItem("tandem.workspace"));
+      await page.locator("#import-file").setInputFiles({ name: "colleague.json", mimeType: "application/json", buffer: Buffer.from(text) });
+      await page.getByRole("dialog").waitFor();
+      await page.screenshot({ path: `${out}/import-${size}${scheme === "dark" ? "-dark" : ""}.png` });
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+console.log(`Screenshots in ${out}/`);
