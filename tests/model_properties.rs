@@ -629,11 +629,8 @@ proptest! {
     }
 
     /// The import screen shows "Importing this file would change nothing" when
-    /// `is_no_op` holds, so it must hold only then. Ignored until `import::preview`
-    /// counts market changes and, for a replace, the program name and removed markets:
-    /// today a file whose only change is a newer market name previews as a no-op.
+    /// `is_no_op` holds, so it must hold only then.
     #[test]
-    #[ignore = "model bug: import::preview misses market and program-name changes"]
     fn preview_says_nothing_changes_only_when_apply_changes_nothing(
         pair in pair(),
         mode in prop_oneof![Just(Mode::Merge), Just(Mode::Replace)],

@@ -195,9 +195,9 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
         }
     }
     let version = match object.get("version") {
-        Some(v) => v
-            .as_u64()
-            .ok_or_else(|| FileError::UnknownVersion { found: short(v) })?,
+        Some(v) => v.as_u64().ok_or_else(|| FileError::NotTandem {
+            reason: format!("its \"version\" is {}, not a whole number", short(v)),
+        })?,
         None => {
             return Err(FileError::NotTandem {
                 reason: "it has no \"version\" field".into(),
@@ -371,10 +371,8 @@ mod tests {
         assert!(err.to_string().contains("version 99"));
         let err = restore(r#"{"format":"tandem","version":"one"}"#).unwrap_err();
         assert_eq!(
-            err,
-            FileError::UnknownVersion {
-                found: "\"one\"".into()
-            }
+            err.to_string(),
+            "This is not a Tandem file: its \"version\" is \"one\", not a whole number."
         );
         assert!(matches!(
             restore(r#"{"format":"tandem","version":0}"#),

@@ -34,15 +34,21 @@ pub struct Preview {
     /// In the workspace but not in the file: gone after a replace.
     pub removed: Vec<String>,
     pub markets_added: usize,
+    /// Markets in both whose file version is taken (merge) or differs (replace).
+    pub markets_updated: usize,
+    /// Markets only in the workspace: gone after a replace.
+    pub markets_removed: usize,
+    /// The file's program name, when a replace would change ours.
+    pub program_renamed: Option<String>,
+    /// Whether the workspace after the import differs in any way (order included)
+    /// from the one before: the lists above can all be empty while the order changes.
+    pub changes_anything: bool,
 }
 
 impl Preview {
     /// Whether applying would change nothing at all.
     pub fn is_no_op(&self) -> bool {
-        self.added.is_empty()
-            && self.updated.is_empty()
-            && self.removed.is_empty()
-            && self.markets_added == 0
+        !self.changes_anything
     }
 }
 
@@ -64,29 +70,37 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
             Some(_) => out.kept_ours.push(name),
         }
     }
-    match mode {
-        Mode::Merge => {
-            out.markets_added = incoming
-                .markets
-                .iter()
-                .filter(|m| current.market(&m.id).is_none())
-                .count();
-        }
-        Mode::Replace => {
-            let in_file: HashMap<&Id, ()> = incoming.partners.iter().map(|p| (&p.id, ())).collect();
-            out.removed = current
-                .partners
-                .iter()
-                .filter(|p| !in_file.contains_key(&p.id))
-                .map(|p| p.name.clone())
-                .collect();
-            out.markets_added = incoming
-                .markets
-                .iter()
-                .filter(|m| current.market(&m.id).is_none())
-                .count();
+    for theirs in &incoming.markets {
+        match current.market(&theirs.id) {
+            None => out.markets_added += 1,
+            Some(mine) if mine == theirs => {}
+            Some(_) if mode == Mode::Replace => out.markets_updated += 1,
+            Some(mine) if theirs.updated > mine.updated => out.markets_updated += 1,
+            Some(_) => {}
         }
     }
+    if mode == Mode::Replace {
+        let in_file: HashMap<&Id, ()> = incoming.partners.iter().map(|p| (&p.id, ())).collect();
+        out.removed = current
+            .partners
+            .iter()
+            .filter(|p| !in_file.contains_key(&p.id))
+            .map(|p| p.name.clone())
+            .collect();
+        out.markets_removed = current
+            .markets
+            .iter()
+            .filter(|m| incoming.market(&m.id).is_none())
+            .count();
+        if incoming.program_name != current.program_name {
+            out.program_renamed = Some(incoming.program_name.clone());
+        }
+    }
+    let after = match mode {
+        Mode::Merge => merge(current, &incoming),
+        Mode::Replace => incoming,
+    };
+    out.changes_anything = after != *current;
     out
 }
 
@@ -99,7 +113,7 @@ pub fn apply(
 ) -> Result<Workspace, Vec<ValidationError>> {
     let result = match mode {
         Mode::Replace => incoming.clone(),
-        Mode::Merge => merge(current, incoming),
+        Mode::Merge => merge(current, &remap_markets(current, incoming)),
     };
     let errors = validate::workspace(&result);
     if errors.is_empty() {
@@ -109,8 +123,9 @@ pub fn apply(
     }
 }
 
+/// Merges a file whose markets were already matched to ours by `remap_markets`.
 fn merge(current: &Workspace, incoming: &Workspace) -> Workspace {
-    let incoming = remap_markets(current, incoming);
+    let incoming = incoming.clone();
     let mut out = current.clone();
     merge_records(&mut out.markets, incoming.markets, |m: &Market| {
         (&m.id, m.updated)

@@ -150,9 +150,11 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         if !ids.insert(&p.id) {
             c.push("id", format!("duplicate id {}", p.id));
         }
+        let partner_record = c.record.clone();
         for (k, kp) in p.key_players.iter().enumerate() {
             if !ids.insert(&kp.id) {
                 c.prefix = format!("partners[{i}].key_players[{k}]");
+                c.record = format!("key player {} of {partner_record}", quoted(&kp.name));
                 c.push("id", format!("duplicate id {}", kp.id));
             }
         }

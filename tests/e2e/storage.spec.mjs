@@ -139,6 +139,8 @@ test("the Data screen shows storage usage in KB and as a percentage, and it foll
   await storedEnvelope(page);
   const usage = page.getByText(/used of this browser's .* local-storage quota/);
   await expect(usage).toHaveText(/^\d+\.\d KB used of this browser's 10\.0 MB local-storage quota \(\d+\.\d %\)\.$/);
+  // The app counts 2 bytes a character over every key and value, and rounds down to
+  // a tenth (of a KB, and of a percent of the 10 MB quota).
   const expected = () => page.evaluate(() => {
     let chars = 0;
     for (let i = 0; i < localStorage.length; i++) {
@@ -146,7 +148,10 @@ test("the Data screen shows storage usage in KB and as a percentage, and it foll
       chars += k.length + localStorage.getItem(k).length;
     }
     const bytes = chars * 2;
-    return `${(bytes / 1024).toFixed(1)} KB used of this browser's 10.0 MB local-storage quota (${(bytes / (10 * 1024 * 1024) * 100).toFixed(1)} %).`;
+    const tenths = (n) => `${Math.floor(n / 10)}.${n % 10}`;
+    const kb = tenths(Math.floor((bytes * 10) / 1024));
+    const pct = tenths(Math.floor((bytes * 1000) / (10 * 1024 * 1024)));
+    return `${kb} KB used of this browser's 10.0 MB local-storage quota (${pct} %).`;
   });
   await expect(usage).toHaveText(await expected());
   await expect(page.getByRole("meter", { name: "Local storage used" })).toBeVisible();
@@ -194,7 +199,7 @@ test("when the browser refuses to save, a banner says so and the next good save 
   await page.getByRole("button", { name: "Delete Pacewell" }).click();
   await page.getByRole("button", { name: "Confirm delete" }).click();
   const notSaved = page.getByRole("alert").filter({ hasText: "Not saved." });
-  await expect(notSaved).toContainText(/The browser refused to save \(\d+ KB\): local storage is probably full\./);
+  await expect(notSaved).toContainText(/The browser refused to save \(\d+(\.\d)? KB\): local storage is probably full\./);
   await expect(notSaved.getByRole("link", { name: "Go to export" })).toHaveAttribute("href", "#/data");
   expectSameText(await storedText(page), before, "stored value after a refused save");
 

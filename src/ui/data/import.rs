@@ -168,6 +168,9 @@ fn PreviewView(preview: Preview) -> impl IntoView {
             {(!preview.kept_ours.is_empty()).then(|| group("kept as yours (yours is newer)", "kept", preview.kept_ours.clone()))}
             {(!preview.removed.is_empty()).then(|| group("removed", "removed", preview.removed.clone()))}
             {(markets > 0).then(|| view! { <p>{format!("{markets} new market(s) join the catalogue.")}</p> })}
+            {(preview.markets_updated > 0).then(|| view! { <p>{format!("{} market(s) take the file's newer name.", preview.markets_updated)}</p> })}
+            {(preview.markets_removed > 0).then(|| view! { <p>{format!("{} market(s) leave the catalogue.", preview.markets_removed)}</p> })}
+            {preview.program_renamed.clone().map(|name| view! { <p>"The program will be named “"{name}"”."</p> })}
             {no_op.then(|| view! { <p class="muted">"Importing this file would change nothing."</p> })}
         </div>
     }
