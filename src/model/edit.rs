@@ -1,7 +1,7 @@
 //! The edits a person can make, as functions on the workspace. Each checks the model's
-//! rules first and changes nothing when they fail, and each stamps `updated` on what it
+//! rules first and changes nothing when they fail, each stamps `updated` on what it
 //! changed (a key player's edit also stamps its partner, so a merge sees the partner as
-//! newer).
+//! newer), and each reports whether anything changed, so the app saves only real edits.
 
 use super::choices::Stage;
 use super::records::{KeyPlayer, Market, Partner, Workspace};
@@ -47,18 +47,18 @@ impl Workspace {
     }
 
     /// Adds a new partner or replaces the one with the same id, stamping `updated`.
-    /// Saving a partner unchanged keeps its timestamp.
+    /// Saving a partner unchanged keeps its timestamp and returns `Ok(false)`.
     pub fn save_partner(
         &mut self,
         mut draft: Partner,
         now: DateTime<Utc>,
-    ) -> Result<(), Vec<ValidationError>> {
+    ) -> Result<bool, Vec<ValidationError>> {
         let errors = self.check_partner(&draft);
         if !errors.is_empty() {
             return Err(errors);
         }
         match self.partners.iter().position(|p| p.id == draft.id) {
-            Some(i) if self.partners[i] == draft => {}
+            Some(i) if self.partners[i] == draft => return Ok(false),
             Some(i) => {
                 draft.updated = now.max(draft.created);
                 self.partners[i] = draft;
@@ -68,7 +68,7 @@ impl Workspace {
                 self.partners.push(draft);
             }
         }
-        Ok(())
+        Ok(true)
     }
 
     pub fn delete_partner(&mut self, id: &Id) -> Option<Removed> {
@@ -78,12 +78,14 @@ impl Workspace {
     }
 
     /// Puts a deleted partner back where it was (or at the end if the list shrank).
-    pub fn undo_delete(&mut self, removed: Removed) {
+    /// Returns false when it is already back.
+    pub fn undo_delete(&mut self, removed: Removed) -> bool {
         if self.partner(&removed.partner.id).is_some() {
-            return;
+            return false;
         }
         let index = removed.index.min(self.partners.len());
         self.partners.insert(index, removed.partner);
+        true
     }
 
     /// Moves a partner to a stage; returns whether anything changed.
@@ -98,20 +100,20 @@ impl Workspace {
         }
     }
 
-    /// Adds or replaces a key player of a partner. Errors have paths relative to the
-    /// key player (`name`, `influence`).
+    /// Adds or replaces a key player of a partner; `Ok(false)` when nothing changed.
+    /// Errors have paths relative to the key player (`name`, `influence`).
     pub fn save_key_player(
         &mut self,
         partner_id: &Id,
         player: KeyPlayer,
         now: DateTime<Utc>,
-    ) -> Result<(), Vec<ValidationError>> {
+    ) -> Result<bool, Vec<ValidationError>> {
         let Some(partner) = self.partner(partner_id) else {
             return Err(vec![missing_partner(partner_id)]);
         };
         let mut draft = partner.clone();
         let index = match draft.key_players.iter().position(|k| k.id == player.id) {
-            Some(i) if draft.key_players[i] == player => return Ok(()),
+            Some(i) if draft.key_players[i] == player => return Ok(false),
             Some(i) => {
                 draft.key_players[i] = player;
                 i
@@ -139,17 +141,27 @@ impl Workspace {
         self.save_partner(draft, now)
     }
 
-    pub fn remove_key_player(&mut self, partner_id: &Id, player_id: &Id, now: DateTime<Utc>) {
-        if let Some(p) = self.partner_mut(partner_id) {
-            let before = p.key_players.len();
-            p.key_players.retain(|k| &k.id != player_id);
-            if p.key_players.len() != before {
-                p.updated = now.max(p.created);
-            }
+    /// Removes a key player; returns whether there was one to remove.
+    pub fn remove_key_player(
+        &mut self,
+        partner_id: &Id,
+        player_id: &Id,
+        now: DateTime<Utc>,
+    ) -> bool {
+        let Some(p) = self.partner_mut(partner_id) else {
+            return false;
+        };
+        let before = p.key_players.len();
+        p.key_players.retain(|k| &k.id != player_id);
+        let removed = p.key_players.len() != before;
+        if removed {
+            p.updated = now.max(p.created);
         }
+        removed
     }
 
-    pub fn set_program_name(&mut self, name: &str) -> Result<(), ValidationError> {
+    /// Renames the program; `Ok(false)` when the name is the same.
+    pub fn set_program_name(&mut self, name: &str) -> Result<bool, ValidationError> {
         let mut probe = Workspace {
             program_name: name.trim().to_owned(),
             markets: Vec::new(),
@@ -158,8 +170,11 @@ impl Workspace {
         if let Some(e) = validate::workspace(&probe).into_iter().next() {
             return Err(e);
         }
+        if probe.program_name == self.program_name {
+            return Ok(false);
+        }
         std::mem::swap(&mut self.program_name, &mut probe.program_name);
-        Ok(())
+        Ok(true)
     }
 
     /// Adds a market to the catalogue, refusing an empty, overlong or repeated name.
@@ -228,11 +243,11 @@ mod tests {
         let mut ws = Workspace::empty();
         ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
             .unwrap();
-        ws.save_partner(ws.partners[0].clone(), t(5)).unwrap();
+        assert!(!ws.save_partner(ws.partners[0].clone(), t(5)).unwrap());
         assert_eq!(ws.partners[0].updated, t(1));
         let mut edited = ws.partners[0].clone();
         edited.owner = "Kim".into();
-        ws.save_partner(edited, t(6)).unwrap();
+        assert!(ws.save_partner(edited, t(6)).unwrap());
         assert_eq!(ws.partners[0].updated, t(6));
     }
 
@@ -258,9 +273,9 @@ mod tests {
         let before = ws.clone();
         let removed = ws.delete_partner(&id("b")).unwrap();
         assert_eq!(ws.partners.len(), 2);
-        ws.undo_delete(removed.clone());
+        assert!(ws.undo_delete(removed.clone()));
         assert_eq!(ws, before);
-        ws.undo_delete(removed);
+        assert!(!ws.undo_delete(removed));
         assert_eq!(ws, before, "undoing twice does not duplicate");
     }
 
@@ -288,7 +303,8 @@ mod tests {
         kp.influence = 4;
         ws.save_key_player(&id("a"), kp, t(3)).unwrap();
         assert_eq!(ws.partners[0].updated, t(3));
-        ws.remove_key_player(&id("a"), &id("k"), t(4));
+        assert!(ws.remove_key_player(&id("a"), &id("k"), t(4)));
+        assert!(!ws.remove_key_player(&id("a"), &id("k"), t(5)));
         assert!(ws.partners[0].key_players.is_empty());
         assert_eq!(ws.partners[0].updated, t(4));
     }
@@ -318,7 +334,8 @@ mod tests {
     fn program_name_must_not_be_blank() {
         let mut ws = Workspace::empty();
         assert!(ws.set_program_name("   ").is_err());
-        ws.set_program_name(" Riffs ").unwrap();
+        assert!(ws.set_program_name(" Riffs ").unwrap());
+        assert!(!ws.set_program_name("Riffs").unwrap());
         assert_eq!(ws.program_name, "Riffs");
     }
 }

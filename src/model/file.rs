@@ -97,7 +97,7 @@ impl fmt::Display for FileError {
             FileError::TooLarge { bytes } => write!(
                 f,
                 "The file is {}; Tandem reads files up to {}.",
-                units::bytes(*bytes as u64),
+                units::bytes_over(*bytes as u64, MAX_BYTES as u64),
                 units::bytes(MAX_BYTES as u64)
             ),
             FileError::NotJson {

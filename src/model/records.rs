@@ -59,7 +59,7 @@ pub struct Partner {
 }
 
 /// A person at the partner who matters to the decision.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct KeyPlayer {
     pub id: Id,

@@ -14,6 +14,17 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
+/// A size that exceeds `limit`, written so that it never reads as equal to the limit:
+/// "25.0 MB", or "more than 20.0 MB" when rounding would hide the excess.
+pub fn bytes_over(size: u64, limit: u64) -> String {
+    let (shown, cap) = (bytes(size), bytes(limit));
+    if shown == cap {
+        format!("more than {cap}")
+    } else {
+        shown
+    }
+}
+
 /// `part` as a share of `whole`, such as "2.4 %". A zero whole reads as 0 %.
 pub fn percent(part: u64, whole: u64) -> String {
     let tenths_of_percent = (part.saturating_mul(1000)).checked_div(whole).unwrap_or(0);
@@ -36,6 +47,13 @@ mod tests {
         assert_eq!(bytes(36_700), "35.8 KB");
         assert_eq!(bytes(10 * 1024 * 1024), "10.0 MB");
         assert_eq!(bytes(20 * 1024 * 1024 + 1), "20.0 MB");
+    }
+
+    #[test]
+    fn sizes_over_a_limit_never_read_as_the_limit() {
+        let limit = 20 * 1024 * 1024;
+        assert_eq!(bytes_over(limit + 1, limit), "more than 20.0 MB");
+        assert_eq!(bytes_over(25 * 1024 * 1024, limit), "25.0 MB");
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
         return Err(format!(
             "{} is {}; Tandem reads files up to {}.",
             file.name(),
-            units::bytes(size),
+            units::bytes_over(size, max),
             units::bytes(max)
         ));
     }

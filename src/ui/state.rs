@@ -79,9 +79,15 @@ impl Store {
         }
     }
 
-    /// Applies an edit to the workspace and returns what the edit returned.
-    pub fn edit<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> Option<R> {
-        self.ws.try_update(f)
+    /// Applies an edit to the workspace and returns what the edit returned. Views
+    /// re-render and the workspace is saved only when the edit says it changed
+    /// something: a refused or empty edit leaves local storage untouched.
+    pub fn edit<R: Outcome>(&self, f: impl FnOnce(&mut Workspace) -> R) -> Option<R> {
+        let outcome = self.ws.try_update_untracked(f)?;
+        if outcome.changed() {
+            self.ws.notify();
+        }
+        Some(outcome)
     }
 
     pub fn say(&self, message: impl Into<String>) {
@@ -100,6 +106,35 @@ impl Store {
             self.persist.set(true);
         }
         self.ws.set(ws);
+    }
+}
+
+/// What an edit returns, read as "did the workspace change?".
+pub trait Outcome {
+    fn changed(&self) -> bool;
+}
+
+impl Outcome for bool {
+    fn changed(&self) -> bool {
+        *self
+    }
+}
+
+impl<T> Outcome for Option<T> {
+    fn changed(&self) -> bool {
+        self.is_some()
+    }
+}
+
+impl<E> Outcome for Result<bool, E> {
+    fn changed(&self) -> bool {
+        matches!(self, Ok(true))
+    }
+}
+
+impl<E> Outcome for Result<(), E> {
+    fn changed(&self) -> bool {
+        self.is_ok()
     }
 }
 

@@ -52,33 +52,52 @@ fn carries_files(ev: &web_sys::DragEvent) -> bool {
         .unwrap_or(false)
 }
 
+/// The import dialog, shown while a file awaits a decision.
 #[component]
 pub fn ImportDialog() -> impl IntoView {
     let store = use_store();
     move || {
-        store.import.get().map(|pending| {
-            let body = match pending.result {
-                Err(message) => view! {
-                    <p class="import__error" role="alert">{message}</p>
-                    <p>"Your workspace has not changed."</p>
-                    <div class="form__actions">
-                        <button class="button button--primary" autofocus
-                            on:click=move |_| store.import.set(None)>"Close"</button>
-                    </div>
-                }
-                .into_any(),
-                Ok(restored) => view! { <Choices restored/> }.into_any(),
-            };
-            view! {
-                <div class="modal-backdrop">
-                    <div class="modal" role="dialog" aria-modal="true" aria-labelledby="import-title"
-                        on:keydown=move |ev| if ev.key() == "Escape" { store.import.set(None) }>
-                        <h2 id="import-title">"Import " <span class="file-name">{pending.file_name}</span></h2>
-                        {body}
-                    </div>
-                </div>
+        store
+            .import
+            .get()
+            .map(|pending| view! { <ImportModal pending/> })
+    }
+}
+
+/// A native modal `<dialog>`: the browser moves focus into it, keeps Tab inside it,
+/// makes the page behind it inert, and turns Escape into `cancel`.
+#[component]
+fn ImportModal(pending: PendingImport) -> impl IntoView {
+    let store = use_store();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if !d.open() {
+                let _ = d.show_modal();
             }
-        })
+        }
+    });
+    let body = match pending.result {
+        Err(message) => view! {
+            <p class="import__error" role="alert">{message}</p>
+            <p>"Your workspace has not changed."</p>
+            <div class="form__actions">
+                <button class="button button--primary" autofocus
+                    on:click=move |_| store.import.set(None)>"Close"</button>
+            </div>
+        }
+        .into_any(),
+        Ok(restored) => view! { <Choices restored/> }.into_any(),
+    };
+    view! {
+        <dialog node_ref=dialog class="modal" aria-labelledby="import-title"
+            on:cancel=move |ev: web_sys::Event| {
+                ev.prevent_default();
+                store.import.set(None);
+            }>
+            <h2 id="import-title">"Import " <span class="file-name">{pending.file_name}</span></h2>
+            {body}
+        </dialog>
     }
 }
 

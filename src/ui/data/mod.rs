@@ -61,7 +61,13 @@ fn StoragePanel() -> impl IntoView {
         store.save_error.track();
         local::used_bytes()
     });
-    let unreadable = RwSignal::new(local::unreadable());
+    // Re-read after a fresh start sets a value aside, and after "Delete it".
+    let forgotten = RwSignal::new(0u32);
+    let unreadable = Memo::new(move |_| {
+        store.startup.track();
+        forgotten.track();
+        local::unreadable()
+    });
     view! {
         <section class="card" aria-labelledby="storage-heading">
             <h2 id="storage-heading">"Storage"</h2>
@@ -85,7 +91,7 @@ fn StoragePanel() -> impl IntoView {
                     <button class="button" on:click=move |_| download_unreadable(&raw)>"Download it"</button>
                     <button class="button button--quiet" on:click=move |_| {
                         local::forget_unreadable();
-                        unreadable.set(None);
+                        forgotten.update(|n| *n += 1);
                     }>"Delete it"</button>
                 </div>
             })}

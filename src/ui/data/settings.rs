@@ -8,7 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsPanel() -> impl IntoView {
     let store = use_store();
-    let program = RwSignal::new(store.ws.with_untracked(|ws| ws.program_name.clone()));
+    let stored_name = Memo::new(move |_| store.ws.with(|ws| ws.program_name.clone()));
+    let program = RwSignal::new(stored_name.get_untracked());
+    // An import or reset renames the program under this field: follow it.
+    Effect::new(move |_| program.set(stored_name.get()));
     let program_error = RwSignal::new(None::<String>);
     let new_market = RwSignal::new(String::new());
     let market_error = RwSignal::new(None::<String>);

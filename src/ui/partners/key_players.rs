@@ -35,7 +35,7 @@ pub fn KeyPlayers(partner_id: Id) -> impl IntoView {
                 <p class="empty">"No key players yet. Who decides, who influences, who will do the work?"</p>
             </Show>
             <ul class="kp-list">
-                <For each=move || players.get() key=|kp| (kp.id.clone(), kp.updated) let:kp>
+                <For each=move || players.get() key=|kp| kp.clone() let:kp>
                     <KeyPlayerItem partner_id=partner_id.clone() player=kp/>
                 </For>
             </ul>
@@ -137,7 +137,7 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
             ..player.clone()
         };
         match store.edit(|ws| ws.save_key_player(&partner_id, draft, storage::now())) {
-            Some(Ok(())) => {
+            Some(Ok(_)) => {
                 errors.set(Vec::new());
                 store.say("Key player saved.");
                 on_done.run(());

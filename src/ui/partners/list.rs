@@ -238,7 +238,7 @@ fn NewPartner() -> impl IntoView {
         let partner = Partner::new(storage::new_id(), name.get().trim(), storage::now());
         let id = partner.id.clone();
         match store.edit(|ws| ws.save_partner(partner, storage::now())) {
-            Some(Ok(())) => {
+            Some(Ok(_)) => {
                 name.set(String::new());
                 error.set(None);
                 route::go(&Route::Partner(id));

@@ -108,6 +108,20 @@ impl Fields {
     }
 }
 
+/// Whether two versions of a partner agree on every field the profile form edits.
+fn same_profile(a: &Partner, b: &Partner) -> bool {
+    a.name == b.name
+        && a.website == b.website
+        && a.owner == b.owner
+        && a.tags == b.tags
+        && a.notes == b.notes
+        && a.category == b.category
+        && a.position == b.position
+        && a.stage == b.stage
+        && a.ladder == b.ladder
+        && a.markets == b.markets
+}
+
 #[component]
 fn ProfileForm(partner: Partner) -> impl IntoView {
     let store = use_store();
@@ -118,30 +132,46 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
         Memo::new(move |_| store.ws.with(|ws| ws.partner(&id).cloned()))
     };
     let draft = Memo::new(move |_| stored.get().map(|p| fields.draft(&p)));
+    // The version the form was filled from. When the stored partner changes under the
+    // form (an import, an undo), the form follows it unless it holds unsaved edits; then
+    // it says so instead of silently undoing the other change on the next save.
+    let base = RwSignal::new(partner);
+    let outdated = RwSignal::new(false);
+    let dirty = Memo::new(move |_| {
+        draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| base.with(|b| !same_profile(d, b)))
+        })
+    });
+    Effect::new(move |_| {
+        let Some(new) = stored.get() else { return };
+        // Key players and timestamps change under the form too; only the profile's
+        // own fields matter here.
+        if base.with_untracked(|b| same_profile(b, &new)) {
+            return;
+        }
+        let unsaved = dirty.get_untracked();
+        let matches_form =
+            draft.with_untracked(|d| d.as_ref().is_some_and(|d| same_profile(d, &new)));
+        if matches_form || !unsaved {
+            fields.reset(&new);
+            base.set(new);
+            outdated.set(false);
+        } else {
+            outdated.set(true);
+        }
+    });
+    let load_newer = move |_| {
+        if let Some(p) = stored.get_untracked() {
+            fields.reset(&p);
+            base.set(p);
+            outdated.set(false);
+        }
+    };
     let errors = Memo::new(move |_| {
         draft.with(|d| match d {
             Some(d) => store.ws.with(|ws| ws.check_partner(d)),
             None => Vec::new(),
-        })
-    });
-    let dirty = Memo::new(move |_| {
-        draft.with(|d| {
-            stored.with(|s| match (d, s) {
-                (Some(d), Some(s)) => {
-                    // Compare what the form edits, not the key players or timestamps.
-                    d.name != s.name
-                        || d.website != s.website
-                        || d.owner != s.owner
-                        || d.tags != s.tags
-                        || d.notes != s.notes
-                        || d.category != s.category
-                        || d.position != s.position
-                        || d.stage != s.stage
-                        || d.ladder != s.ladder
-                        || d.markets != s.markets
-                }
-                _ => false,
-            })
         })
     });
     let err = move |path: &'static str| {
@@ -157,7 +187,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
         ev.prevent_default();
         let Some(d) = draft.get() else { return };
         match store.edit(|ws| ws.save_partner(d, storage::now())) {
-            Some(Ok(())) => store.say("Partner saved."),
+            Some(Ok(_)) => store.say("Partner saved."),
             Some(Err(e)) => store.say(format!(
                 "Not saved: {}",
                 e.first().map(|e| e.to_string()).unwrap_or_default()
@@ -165,11 +195,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             None => {}
         }
     };
-    let revert = move |_| {
-        if let Some(p) = stored.get_untracked() {
-            fields.reset(&p);
-        }
-    };
+    let revert = move |_| fields.reset(&base.get_untracked());
     let heading = move || {
         let name = fields.name.get();
         if name.trim().is_empty() {
@@ -208,6 +234,12 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             </div>
             <form class="card form" on:submit=save novalidate>
                 <h2>"Profile"</h2>
+                <Show when=move || outdated.get()>
+                    <div class="notice" role="alert">
+                        <p>"This partner was changed elsewhere (an import or an undo) while you were editing. Saving keeps your version of these fields."</p>
+                        <button type="button" class="button" on:click=load_newer>"Load the newer version (discard my edits)"</button>
+                    </div>
+                </Show>
                 <div class="form__grid">
                     <TextField label="Name" name="name".into() value=fields.name error=err("name")/>
                     <TextField label="Website" name="website".into() value=fields.website
