@@ -1,4 +1,4 @@
-import { test, expect, open, storedWorkspace, storedText, expectSameText } from "./fixtures.mjs";
+import { test, expect, open, storedWorkspace, storedText, expectSameText, STORAGE_KEY, envelope } from "./fixtures.mjs";
 
 // The demo's partners in name order (case-insensitive), as the table lists them first.
 const DEMO_BY_NAME = [
@@ -409,4 +409,31 @@ test("removing a key player asks for confirmation and is saved", async ({ page }
   await expect(page.locator(".kp-list > li")).toHaveCount(3);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
   await expect(row(page, "Tellara Mobile").locator("td").nth(5)).toHaveText("3");
+});
+
+test("a long list shows 100 rows at a time with Show more and Show all", async ({ page }) => {
+  await open(page);
+  const ws = await storedWorkspace(page);
+  const t = "2026-01-01T00:00:00Z";
+  ws.partners = Array.from({ length: 250 }, (_, i) => ({
+    id: `bulk-${i}`, created: t, updated: t, name: `Bulk ${String(i).padStart(3, "0")}`,
+    category: "platform", position: "niche", stage: "research", ladder: "self_serve",
+  }));
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, JSON.stringify(envelope(ws))]);
+  await page.reload();
+  await expect(page.getByText("Showing 250 of 250 partners")).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(100);
+  await page.getByRole("button", { name: "Show 100 more" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(200);
+  await page.getByRole("button", { name: "Show all 250" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(250);
+  await expect(page.getByRole("button", { name: /Show all/ })).toHaveCount(0);
+  // A new search starts again from the first page.
+  await page.getByRole("searchbox").fill("bulk");
+  await expect(page.getByText("Showing 250 of 250 partners")).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(100);
+  // Bulk 024, 124, 224 and 240 to 249.
+  await page.getByRole("searchbox").fill("bulk 24");
+  await expect(page.locator(".count")).toHaveText("Showing 13 of 250 partners");
+  await expect(page.getByRole("button", { name: /Show/ })).toHaveCount(0);
 });

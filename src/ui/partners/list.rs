@@ -8,6 +8,9 @@ use crate::ui::route::{self, Route};
 use crate::ui::state::{use_store, Toast};
 use leptos::prelude::*;
 
+/// Rows rendered before "Show more".
+const PAGE: usize = 100;
+
 /// What one table row shows; the whole row is its key, so any change re-renders it.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
@@ -70,6 +73,15 @@ pub fn PartnersScreen() -> impl IntoView {
         })
     });
     let total = move || store.ws.with(|ws| ws.partners.len());
+    // Long lists render a page at a time: building hundreds of rows at once would take
+    // several frames, and nobody reads past the first screenfuls without searching.
+    let limit = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        query.track();
+        limit.set(PAGE);
+    });
+    let shown =
+        Memo::new(move |_| rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
     let markets = move || {
         store.ws.with(|ws| {
             ws.markets
@@ -136,11 +148,21 @@ pub fn PartnersScreen() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <For each=move || shown.get() key=|row| row.clone() let:row>
                             <PartnerRow row/>
                         </For>
                     </tbody>
                 </table>
+                <Show when=move || { rows.with(Vec::len) > limit.get() }>
+                    <div class="more">
+                        <button class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                            {move || format!("Show {} more", (rows.with(Vec::len) - limit.get()).min(PAGE))}
+                        </button>
+                        <button class="button button--quiet" on:click=move |_| limit.set(usize::MAX)>
+                            {move || format!("Show all {}", rows.with(Vec::len))}
+                        </button>
+                    </div>
+                </Show>
                 <Show when=move || rows.with(Vec::is_empty)>
                     <p class="empty">
                         {move || if total() == 0 {

@@ -48,7 +48,7 @@ pub fn PipelineScreen() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let move_to = move |id: Id, stage: Stage| {
+    let move_to = Callback::new(move |(id, stage): (Id, Stage)| {
         let name = store
             .ws
             .with_untracked(|ws| ws.partner(&id).map(|p| p.name.clone()));
@@ -58,7 +58,7 @@ pub fn PipelineScreen() -> impl IntoView {
             // Keep keyboard focus on the moved card in its new column.
             request_animation_frame(move || focus_card(&id));
         }
-    };
+    });
     view! {
         <section class="screen screen--wide">
             <div class="screen__head">
@@ -67,27 +67,26 @@ pub fn PipelineScreen() -> impl IntoView {
             </div>
             <p class="visually-hidden" aria-live="assertive">{move || announcement.get()}</p>
             <div class="board">
-                // Keyed by the column's content: a move re-renders only the two
-                // columns it touched.
-                <For each=move || columns.get() key=|column| column.clone() let:column>
-                    <Column stage=column.0 cards=column.1 move_to/>
-                </For>
+                // Each column reads its own memo and keys its cards, so a move touches
+                // one card in each of two columns and nothing else.
+                {Stage::ALL.iter().map(|&stage| {
+                    let cards = Memo::new(move |_| {
+                        columns.with(|c| c.get(stage.rank()).map(|(_, cards)| cards.clone()).unwrap_or_default())
+                    });
+                    view! { <Column stage cards move_to/> }
+                }).collect_view()}
             </div>
         </section>
     }
 }
 
 #[component]
-fn Column(
-    stage: Stage,
-    cards: Vec<Card>,
-    move_to: impl Fn(Id, Stage) + Copy + 'static,
-) -> impl IntoView {
+fn Column(stage: Stage, cards: Memo<Vec<Card>>, move_to: Callback<(Id, Stage)>) -> impl IntoView {
     let over = RwSignal::new(false);
-    let count = cards.len();
+    let count = move || cards.with(Vec::len);
     view! {
         <section class="column" class:is-over=move || over.get()
-            aria-label=format!("{} ({count})", stage.label())
+            aria-label=move || format!("{} ({})", stage.label(), count())
             data-stage=stage.key()
             on:dragover=move |ev| {
                 if has_card(&ev) {
@@ -101,7 +100,7 @@ fn Column(
                 let id = ev.data_transfer().and_then(|d| d.get_data(DRAG_TYPE).ok());
                 if let Some(id) = id.and_then(|s| Id::parse(&s).ok()) {
                     ev.prevent_default();
-                    move_to(id, stage);
+                    move_to.run((id, stage));
                 }
             }>
             <h2 class="column__title">
@@ -109,14 +108,16 @@ fn Column(
                 <span class="column__count">{count}</span>
             </h2>
             <ul class="column__cards">
-                {cards.into_iter().map(|card| view! { <CardView card move_to/> }).collect_view()}
+                <For each=move || cards.get() key=|card| card.clone() let:card>
+                    <CardView card move_to/>
+                </For>
             </ul>
         </section>
     }
 }
 
 #[component]
-fn CardView(card: Card, move_to: impl Fn(Id, Stage) + Copy + 'static) -> impl IntoView {
+fn CardView(card: Card, move_to: Callback<(Id, Stage)>) -> impl IntoView {
     let drag_id = card.id.to_string();
     let key_id = card.id.clone();
     let menu_id = card.id.clone();
@@ -137,7 +138,7 @@ fn CardView(card: Card, move_to: impl Fn(Id, Stage) + Copy + 'static) -> impl In
         };
         ev.prevent_default();
         if let Some(&to) = next {
-            move_to(key_id.clone(), to);
+            move_to.run((key_id.clone(), to));
         }
     };
     view! {
@@ -156,7 +157,7 @@ fn CardView(card: Card, move_to: impl Fn(Id, Stage) + Copy + 'static) -> impl In
                 <span class="visually-hidden">{format!("Stage of {}", card.name)}</span>
                 <select on:change=move |ev| {
                     if let Some(to) = Stage::from_key(&event_target_value(&ev)) {
-                        move_to(menu_id.clone(), to);
+                        move_to.run((menu_id.clone(), to));
                     }
                 }>
                     {Stage::ALL.iter().map(|&s| view! {
