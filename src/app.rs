@@ -33,12 +33,36 @@ pub fn App() -> impl IntoView {
 
     // Save after every change (and once at start, which stores the first-launch demo).
     Effect::new(move |_| {
-        let persist = store.persist.get();
-        store.ws.with(|ws| {
-            if persist {
-                store.save_error.set(storage::local::save(ws).err());
+        store.ws.track();
+        store.persist.track();
+        store.save();
+    });
+
+    // Another tab saved: take its changes in, keeping ours.
+    let tabs = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(storage::local::KEY) {
+            if let Some(text) = ev.new_value() {
+                store.absorb(&text);
             }
-        });
+        }
+    });
+    // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y) undo and redo, except in a text field,
+    // where they belong to the field's own editing.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || in_text_field(&ev) {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => store.redo(),
+            "z" => store.undo(),
+            "y" => store.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || {
+        tabs.remove();
+        keys.remove();
     });
 
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -56,6 +80,7 @@ pub fn App() -> impl IntoView {
         Route::Pipeline => view! { <PipelineScreen/> }.into_any(),
         Route::Data => view! { <DataScreen/> }.into_any(),
         Route::BadPartner | Route::NotFound => view! { <NotFound/> }.into_any(),
+        Route::Panic => panic!("a panic asked for at #/debug/panic"),
     };
     let program = move || store.ws.with(|ws| ws.program_name.clone());
 
@@ -74,6 +99,7 @@ pub fn App() -> impl IntoView {
                 <NavLink route=Route::Pipeline label="Pipeline"/>
                 <NavLink route=Route::Data label="Data"/>
             </nav>
+            <UndoRedo/>
         </header>
         <Banners/>
         <main id="main" class="app-main">{screen}</main>
@@ -105,7 +131,53 @@ fn route_kind(route: &Route) -> &'static str {
         Route::Partner(_) => "partner",
         Route::Pipeline => "pipeline",
         Route::Data => "data",
-        Route::BadPartner | Route::NotFound => "none",
+        Route::BadPartner | Route::NotFound | Route::Panic => "none",
+    }
+}
+
+/// The undo and redo buttons, each naming the edit it would undo or redo.
+#[component]
+fn UndoRedo() -> impl IntoView {
+    let store = crate::ui::state::use_store();
+    let next_undo = move || store.history.with(|h| h.next_undo().map(str::to_owned));
+    let next_redo = move || store.history.with(|h| h.next_redo().map(str::to_owned));
+    view! {
+        <div class="undo-redo" role="group" aria-label="History">
+            <button class="button button--quiet" on:click=move |_| store.undo()
+                disabled=move || next_undo().is_none()
+                title=move || next_undo().map_or("Nothing to undo".into(), |l| format!("Undo {l} (Ctrl+Z)"))
+                aria-label=move || next_undo().map_or("Undo".into(), |l| format!("Undo {l}"))>
+                "↶ Undo"
+            </button>
+            <button class="button button--quiet" on:click=move |_| store.redo()
+                disabled=move || next_redo().is_none()
+                title=move || next_redo().map_or("Nothing to redo".into(), |l| format!("Redo {l} (Shift+Ctrl+Z)"))
+                aria-label=move || next_redo().map_or("Redo".into(), |l| format!("Redo {l}"))>
+                "↷ Redo"
+            </button>
+        </div>
+    }
+}
+
+/// Whether a key event happens in a place that edits text.
+fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    match el.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => {
+            let kind = el.get_attribute("type").unwrap_or_default();
+            !matches!(
+                kind.as_str(),
+                "checkbox" | "radio" | "button" | "submit" | "file"
+            )
+        }
+        _ => el.get_attribute("contenteditable").is_some(),
     }
 }
 

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    tandem::ui::panic::install();
     leptos::mount::mount_to_body(tandem::app::App);
 }
 

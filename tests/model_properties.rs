@@ -278,6 +278,7 @@ fn assemble(
         program_name,
         markets,
         partners,
+        deleted: Vec::new(),
     }
 }
 
@@ -439,11 +440,13 @@ fn pair() -> impl Strategy<Value = Pair> {
                 program_name: whole.program_name.clone(),
                 markets: keep_markets(&whole.markets, true),
                 partners: Vec::new(),
+                deleted: Vec::new(),
             };
             let mut canonical = Workspace {
                 program_name: their_program,
                 markets: keep_markets(&whole.markets, false),
                 partners: Vec::new(),
+                deleted: Vec::new(),
             };
             for (i, p) in whole.partners.iter().enumerate() {
                 let side = partner_side(i);

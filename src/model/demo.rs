@@ -322,6 +322,7 @@ pub fn workspace(now: DateTime<Utc>) -> Workspace {
         program_name: PROGRAM_NAME.into(),
         markets,
         partners,
+        deleted: Vec::new(),
     }
 }
 

@@ -71,9 +71,14 @@ impl Workspace {
         Ok(true)
     }
 
-    pub fn delete_partner(&mut self, id: &Id) -> Option<Removed> {
+    /// Deletes a partner, leaving a tombstone so a merge does not bring it back.
+    pub fn delete_partner(&mut self, id: &Id, now: DateTime<Utc>) -> Option<Removed> {
         let index = self.partners.iter().position(|p| &p.id == id)?;
         let partner = self.partners.remove(index);
+        self.deleted.push(super::Tombstone {
+            id: id.clone(),
+            deleted: now.max(partner.updated),
+        });
         Some(Removed { index, partner })
     }
 
@@ -84,6 +89,7 @@ impl Workspace {
             return false;
         }
         let index = removed.index.min(self.partners.len());
+        self.deleted.retain(|t| t.id != removed.partner.id);
         self.partners.insert(index, removed.partner);
         true
     }
@@ -164,8 +170,7 @@ impl Workspace {
     pub fn set_program_name(&mut self, name: &str) -> Result<bool, ValidationError> {
         let mut probe = Workspace {
             program_name: name.trim().to_owned(),
-            markets: Vec::new(),
-            partners: Vec::new(),
+            ..Workspace::default()
         };
         if let Some(e) = validate::workspace(&probe).into_iter().next() {
             return Err(e);
@@ -187,7 +192,7 @@ impl Workspace {
         let probe = Workspace {
             program_name: self.program_name.clone(),
             markets,
-            partners: Vec::new(),
+            ..Workspace::default()
         };
         if let Some(e) = validate::workspace(&probe).into_iter().next() {
             return Err(e);
@@ -196,8 +201,9 @@ impl Workspace {
         Ok(())
     }
 
-    /// Removes a market no partner uses; otherwise says which partners use it.
-    pub fn remove_market(&mut self, id: &Id) -> Result<(), String> {
+    /// Removes a market no partner uses (leaving a tombstone); otherwise says which
+    /// partners use it.
+    pub fn remove_market(&mut self, id: &Id, now: DateTime<Utc>) -> Result<(), String> {
         let users: Vec<&str> = self
             .partners
             .iter()
@@ -213,7 +219,13 @@ impl Workspace {
                 users.join(", ")
             ));
         }
-        self.markets.retain(|m| &m.id != id);
+        if let Some(i) = self.markets.iter().position(|m| &m.id == id) {
+            let market = self.markets.remove(i);
+            self.deleted.push(super::Tombstone {
+                id: id.clone(),
+                deleted: now.max(market.updated),
+            });
+        }
         Ok(())
     }
 }
@@ -271,7 +283,8 @@ mod tests {
                 .unwrap();
         }
         let before = ws.clone();
-        let removed = ws.delete_partner(&id("b")).unwrap();
+        let removed = ws.delete_partner(&id("b"), t(5)).unwrap();
+        assert_eq!(ws.deleted_at(&id("b")), Some(t(5)));
         assert_eq!(ws.partners.len(), 2);
         assert!(ws.undo_delete(removed.clone()));
         assert_eq!(ws, before);
@@ -319,14 +332,15 @@ mod tests {
         let mut p = Partner::new(id("a"), "Aria", t(1));
         p.markets.push(id("m"));
         ws.save_partner(p, t(1)).unwrap();
-        let err = ws.remove_market(&id("m")).unwrap_err();
+        let err = ws.remove_market(&id("m"), t(2)).unwrap_err();
         assert!(
             err.contains("Japan is still used by 1 partner: Aria"),
             "{err}"
         );
         ws.remove_key_player(&id("a"), &id("none"), t(2));
         ws.partners[0].markets.clear();
-        ws.remove_market(&id("m")).unwrap();
+        ws.remove_market(&id("m"), t(3)).unwrap();
+        assert_eq!(ws.deleted_at(&id("m")), Some(t(3)));
         assert!(ws.markets.is_empty());
     }
 

@@ -251,6 +251,7 @@ pub fn subset(ws: &Workspace, ids: &HashSet<Id>) -> Workspace {
         .collect();
     let used: HashSet<&Id> = partners.iter().flat_map(|p| p.markets.iter()).collect();
     Workspace {
+        deleted: Vec::new(),
         program_name: ws.program_name.clone(),
         markets: ws
             .markets

@@ -1,17 +1,19 @@
 //! Importing a file into the workspace: what would change (the preview), and the change
 //! itself, as a merge by id or a replacement.
 //!
-//! Merge rules, record by record (partners and markets):
-//! - a record only in the file is added;
+//! A merge follows `sync::merge`, record by record (partners and markets):
+//! - a record only in the file is added, unless we deleted it after its last edit;
 //! - a record in both is taken from the file when the file's `updated` is newer, kept
 //!   as it is when ours is newer or equally new;
-//! - a record only in the workspace stays.
+//! - a record only in the workspace stays, unless the file carries its deletion made
+//!   after our last edit of it.
 //!
 //! A market in the file whose name matches one of ours under another id is the same
 //! market: the file's partners are pointed at our id, so the catalogue never holds the
 //! same market twice. The program name stays ours in a merge.
 
 use super::records::{Market, Partner, Workspace};
+use super::sync;
 use super::validate::{self, ValidationError};
 use super::Id;
 use std::collections::HashMap;
@@ -55,51 +57,44 @@ impl Preview {
 /// What `apply` would do, without doing it.
 pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview {
     let mut out = Preview::default();
-    let ours: HashMap<&Id, &Partner> = current.partners.iter().map(|p| (&p.id, p)).collect();
     let incoming = match mode {
         Mode::Merge => remap_markets(current, incoming),
         Mode::Replace => incoming.clone(),
     };
+    let after = combine(current, &incoming, mode);
     for theirs in &incoming.partners {
         let name = theirs.name.clone();
-        match ours.get(&theirs.id) {
-            None => out.added.push(name),
-            Some(mine) if *mine == theirs => out.unchanged.push(name),
-            Some(_) if mode == Mode::Replace => out.updated.push(name),
-            Some(mine) if theirs.updated > mine.updated => out.updated.push(name),
-            Some(_) => out.kept_ours.push(name),
+        let ours = current.partner(&theirs.id);
+        let result = after.partner(&theirs.id);
+        match (ours, result) {
+            (None, Some(_)) => out.added.push(name),
+            (None, None) => out.kept_ours.push(name),
+            (Some(o), _) if o == theirs => out.unchanged.push(name),
+            (Some(_), Some(r)) if r == theirs => out.updated.push(name),
+            (Some(_), _) => out.kept_ours.push(name),
         }
     }
-    for theirs in &incoming.markets {
-        match current.market(&theirs.id) {
+    out.removed = current
+        .partners
+        .iter()
+        .filter(|p| after.partner(&p.id).is_none())
+        .map(|p| p.name.clone())
+        .collect();
+    for m in &after.markets {
+        match current.market(&m.id) {
             None => out.markets_added += 1,
-            Some(mine) if mine == theirs => {}
-            Some(_) if mode == Mode::Replace => out.markets_updated += 1,
-            Some(mine) if theirs.updated > mine.updated => out.markets_updated += 1,
+            Some(mine) if mine != m => out.markets_updated += 1,
             Some(_) => {}
         }
     }
-    if mode == Mode::Replace {
-        let in_file: HashMap<&Id, ()> = incoming.partners.iter().map(|p| (&p.id, ())).collect();
-        out.removed = current
-            .partners
-            .iter()
-            .filter(|p| !in_file.contains_key(&p.id))
-            .map(|p| p.name.clone())
-            .collect();
-        out.markets_removed = current
-            .markets
-            .iter()
-            .filter(|m| incoming.market(&m.id).is_none())
-            .count();
-        if incoming.program_name != current.program_name {
-            out.program_renamed = Some(incoming.program_name.clone());
-        }
+    out.markets_removed = current
+        .markets
+        .iter()
+        .filter(|m| after.market(&m.id).is_none())
+        .count();
+    if after.program_name != current.program_name {
+        out.program_renamed = Some(after.program_name.clone());
     }
-    let after = match mode {
-        Mode::Merge => merge(current, &incoming),
-        Mode::Replace => incoming,
-    };
     out.changes_anything = after != *current;
     out
 }
@@ -111,10 +106,11 @@ pub fn apply(
     incoming: &Workspace,
     mode: Mode,
 ) -> Result<Workspace, Vec<ValidationError>> {
-    let result = match mode {
+    let incoming = match mode {
+        Mode::Merge => remap_markets(current, incoming),
         Mode::Replace => incoming.clone(),
-        Mode::Merge => merge(current, &remap_markets(current, incoming)),
     };
+    let result = combine(current, &incoming, mode);
     let errors = validate::workspace(&result);
     if errors.is_empty() {
         Ok(result)
@@ -123,36 +119,16 @@ pub fn apply(
     }
 }
 
-/// Merges a file whose markets were already matched to ours by `remap_markets`.
-fn merge(current: &Workspace, incoming: &Workspace) -> Workspace {
-    let incoming = incoming.clone();
-    let mut out = current.clone();
-    merge_records(&mut out.markets, incoming.markets, |m: &Market| {
-        (&m.id, m.updated)
-    });
-    merge_records(&mut out.partners, incoming.partners, |p: &Partner| {
-        (&p.id, p.updated)
-    });
-    out
-}
-
-/// Newer `updated` wins per id; records only in `theirs` are appended in file order.
-fn merge_records<T>(
-    ours: &mut Vec<T>,
-    theirs: Vec<T>,
-    key: impl Fn(&T) -> (&Id, chrono::DateTime<chrono::Utc>),
-) {
-    let index: HashMap<Id, usize> = ours
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (key(r).0.clone(), i))
-        .collect();
-    for record in theirs {
-        let (id, updated) = key(&record);
-        match index.get(id) {
-            Some(&i) if updated > key(&ours[i]).1 => ours[i] = record,
-            Some(_) => {}
-            None => ours.push(record),
+/// Merge or replace, once the file's markets are matched to ours.
+fn combine(current: &Workspace, incoming: &Workspace, mode: Mode) -> Workspace {
+    match mode {
+        Mode::Replace => incoming.clone(),
+        Mode::Merge => {
+            let mut merged =
+                sync::merge(current, current, incoming, sync::Ties::KeepOurs).workspace;
+            // The program is ours: a file brings partners, not a new name.
+            merged.program_name = current.program_name.clone();
+            merged
         }
     }
 }

@@ -9,16 +9,18 @@ pub mod choices;
 pub mod demo;
 pub mod edit;
 pub mod file;
+pub mod history;
 pub mod id;
 pub mod import;
 pub mod query;
 pub mod records;
+pub mod sync;
 pub mod units;
 pub mod validate;
 
 pub use choices::{Category, Choice, DecisionRole, LadderLevel, MarketPosition, Stage, Stance};
 pub use id::Id;
-pub use records::{KeyPlayer, Market, Partner, Workspace};
+pub use records::{KeyPlayer, Market, Partner, Tombstone, Workspace};
 pub use validate::ValidationError;
 
 /// The JSON Schema of the file format, generated from these types and checked against

@@ -17,6 +17,18 @@ pub struct Workspace {
     pub markets: Vec<Market>,
     #[serde(default)]
     pub partners: Vec<Partner>,
+    /// Records deleted, and when: a merge must not bring back a record the other side
+    /// deleted after its last edit. Omitted from files while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
+}
+
+/// The id and time of a deleted partner or market.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Tombstone {
+    pub id: Id,
+    pub deleted: DateTime<Utc>,
 }
 
 /// A market of the catalogue, such as a country or a region.
@@ -133,11 +145,21 @@ impl Workspace {
             program_name: "My partnership program".into(),
             markets: Vec::new(),
             partners: Vec::new(),
+            deleted: Vec::new(),
         }
     }
 
     pub fn partner(&self, id: &Id) -> Option<&Partner> {
         self.partners.iter().find(|p| &p.id == id)
+    }
+
+    /// When the record with this id was deleted, if it was.
+    pub fn deleted_at(&self, id: &Id) -> Option<DateTime<Utc>> {
+        self.deleted
+            .iter()
+            .filter(|t| &t.id == id)
+            .map(|t| t.deleted)
+            .max()
     }
 
     pub fn market(&self, id: &Id) -> Option<&Market> {

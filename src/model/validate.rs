@@ -135,6 +135,16 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         }
     }
 
+    for (i, t) in ws.deleted.iter().enumerate() {
+        if let Err(reason) = t.id.check() {
+            errors.push(ValidationError {
+                path: format!("deleted[{i}].id"),
+                record: "a deleted record".into(),
+                message: reason,
+            });
+        }
+    }
+
     let mut ids: HashSet<&Id> = market_ids.clone();
     for (i, p) in ws.partners.iter().enumerate() {
         let mut errs = partner(p, &market_ids);

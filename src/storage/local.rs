@@ -61,17 +61,78 @@ pub fn load() -> Loaded {
     }
 }
 
-/// Saves the workspace; on failure the stored copy is left as it was.
-pub fn save(ws: &Workspace) -> Result<(), String> {
+/// Saves the workspace and returns the text stored; on failure the stored copy is left
+/// as it was.
+pub fn save(ws: &Workspace) -> Result<String, String> {
     let text = file::write(ws, Scope::Workspace, super::now(), false);
-    storage()?.set_item(KEY, &text).map_err(|_| {
-        format!(
-            "The browser refused to save ({}): local storage is probably full. Your \
+    storage()?
+        .set_item(KEY, &text)
+        .map(|()| text.clone())
+        .map_err(|_| {
+            format!(
+                "The browser refused to save ({}): local storage is probably full. Your \
              latest changes are kept in this tab only; export the workspace from the Data \
              screen so nothing is lost.",
-            crate::model::units::bytes(text.len() as u64 * 2)
-        )
-    })
+                crate::model::units::bytes(text.len() as u64 * 2)
+            )
+        })
+}
+
+/// Where the workspace is kept before an import or reset replaces it, and what replaced it.
+pub const BACKUP_KEY: &str = "tandem.workspace.backup";
+pub const BACKUP_LABEL_KEY: &str = "tandem.workspace.backup.label";
+
+/// A workspace kept from before an import or reset.
+pub struct Backup {
+    /// What replaced it and when: "Import colleague.json, 2026-11-23 14:05 UTC".
+    pub label: String,
+    pub workspace: Workspace,
+}
+
+/// Keeps `ws` as the backup before `label` replaces it. One backup is kept: the latest.
+pub fn keep_backup(
+    ws: &Workspace,
+    label: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), String> {
+    let store = storage()?;
+    let text = file::write(ws, Scope::Workspace, now, false);
+    use chrono::Timelike;
+    let label = format!(
+        "{label}, {} {:02}:{:02} UTC",
+        now.date_naive(),
+        now.hour(),
+        now.minute()
+    );
+    store
+        .set_item(BACKUP_KEY, &text)
+        .and_then(|()| store.set_item(BACKUP_LABEL_KEY, &label))
+        .map_err(|_| {
+            let _ = store.remove_item(BACKUP_KEY);
+            "The previous workspace could not be kept as a backup (local storage is full); \
+             Undo still brings it back in this tab."
+                .to_string()
+        })
+}
+
+/// The kept backup, if there is one and it can be read.
+pub fn backup() -> Option<Backup> {
+    let store = storage().ok()?;
+    let text = store.get_item(BACKUP_KEY).ok().flatten()?;
+    let workspace = file::restore(&text).ok()?.workspace;
+    let label = store
+        .get_item(BACKUP_LABEL_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    Some(Backup { label, workspace })
+}
+
+pub fn forget_backup() {
+    if let Ok(s) = storage() {
+        let _ = s.remove_item(BACKUP_KEY);
+        let _ = s.remove_item(BACKUP_LABEL_KEY);
+    }
 }
 
 /// Moves an unreadable stored value aside, so a fresh workspace can be saved without

@@ -24,7 +24,7 @@ pub fn Banners() -> impl IntoView {
                         "Keep the demo"
                     </button>
                     <button class="button button--quiet" on:click=move |_| {
-                        store.replace(Workspace::empty());
+                        store.replace(Workspace::empty(), "Start empty");
                         store.startup.set(Startup::Normal);
                     }>"Start empty"</button>
                 </div>
@@ -48,10 +48,10 @@ pub fn Banners() -> impl IntoView {
                             "Download the saved value"
                         </button>
                         <button class="button button--quiet" on:click=move |_| {
-                            store.replace(demo::workspace(storage::now()));
+                            store.replace(demo::workspace(storage::now()), "Start with the demo");
                         }>"Start with the demo"</button>
                         <button class="button button--quiet" on:click=move |_| {
-                            store.replace(Workspace::empty());
+                            store.replace(Workspace::empty(), "Start empty");
                         }>"Start empty"</button>
                     </div>
                     <p class="banner__hint">
@@ -117,7 +117,7 @@ pub fn ToastView() -> impl IntoView {
                     view! {
                         <button class="button button--small" on:click=move |_| {
                             let name = removed.partner.name.clone();
-                            store.edit(|ws| ws.undo_delete(removed.clone()));
+                            store.edit(format!("restore {name}"), |ws| ws.undo_delete(removed.clone()));
                             store.say(format!("Restored {name}."));
                         }>"Undo"</button>
                     }

@@ -11,6 +11,8 @@ pub enum Route {
     BadPartner,
     Pipeline,
     Data,
+    /// `#/debug/panic` panics on purpose, to show (and test) the crash banner.
+    Panic,
     NotFound,
 }
 
@@ -24,6 +26,7 @@ impl Route {
             ("partners", Some(id)) => Id::parse(id).map_or(Route::BadPartner, Route::Partner),
             ("pipeline", None) => Route::Pipeline,
             ("data", None) => Route::Data,
+            ("debug", Some("panic")) => Route::Panic,
             _ => Route::NotFound,
         }
     }
@@ -31,6 +34,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Partners | Route::BadPartner | Route::NotFound => "#/partners".into(),
+            Route::Panic => "#/debug/panic".into(),
             Route::Partner(id) => format!("#/partners/{id}"),
             Route::Pipeline => "#/pipeline".into(),
             Route::Data => "#/data".into(),

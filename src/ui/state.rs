@@ -3,7 +3,9 @@
 //! saves the workspace after every change.
 
 use crate::model::edit::Removed;
-use crate::model::Workspace;
+use crate::model::history::{History, Step};
+use crate::model::{file, sync, Workspace};
+use crate::storage::{self, local};
 use leptos::prelude::*;
 
 /// How the app started, shown as a banner until dismissed or resolved.
@@ -60,6 +62,14 @@ pub struct Store {
     pub toast: RwSignal<Option<Toast>>,
     pub import: RwSignal<Option<PendingImport>>,
     pub route: RwSignal<super::route::Route>,
+    pub history: RwSignal<History>,
+    /// Counts successful saves, for views that show what storage holds.
+    pub saves: RwSignal<u64>,
+    /// The workspace as this tab last read it from storage (at start, or from another
+    /// tab's save): what both sides last agreed on, to tell when both changed a record.
+    synced: StoredValue<Workspace>,
+    /// Set while taking in another tab's save, which is already in storage.
+    absorbing: StoredValue<bool>,
 }
 
 impl Store {
@@ -69,6 +79,10 @@ impl Store {
             Startup::Unreadable { .. } | Startup::Unavailable(_)
         );
         Store {
+            synced: StoredValue::new(ws.clone()),
+            absorbing: StoredValue::new(false),
+            history: RwSignal::new(History::default()),
+            saves: RwSignal::new(0),
             ws: RwSignal::new(ws),
             persist: RwSignal::new(persist),
             save_error: RwSignal::new(None),
@@ -80,32 +94,130 @@ impl Store {
     }
 
     /// Applies an edit to the workspace and returns what the edit returned. Views
-    /// re-render and the workspace is saved only when the edit says it changed
-    /// something: a refused or empty edit leaves local storage untouched.
-    pub fn edit<R: Outcome>(&self, f: impl FnOnce(&mut Workspace) -> R) -> Option<R> {
+    /// re-render, the workspace is saved and the step joins the undo history only when
+    /// the edit says it changed something: a refused or empty edit leaves local storage
+    /// untouched.
+    pub fn edit<R: Outcome>(
+        &self,
+        label: impl Into<String>,
+        f: impl FnOnce(&mut Workspace) -> R,
+    ) -> Option<R> {
+        let before = self.ws.with_untracked(Clone::clone);
         let outcome = self.ws.try_update_untracked(f)?;
         if outcome.changed() {
+            if let Some(step) = self
+                .ws
+                .with_untracked(|ws| Step::between(&before, ws, label))
+            {
+                self.history.update(|h| h.record(step));
+            }
             self.ws.notify();
         }
         Some(outcome)
+    }
+
+    pub fn undo(&self) {
+        let mut label = None;
+        self.ws
+            .update(|ws| label = self.history.try_update(|h| h.undo(ws)).flatten());
+        match label {
+            Some(label) => self.say(format!("Undid: {label}.")),
+            None => self.say("Nothing to undo."),
+        }
+    }
+
+    pub fn redo(&self) {
+        let mut label = None;
+        self.ws
+            .update(|ws| label = self.history.try_update(|h| h.redo(ws)).flatten());
+        match label {
+            Some(label) => self.say(format!("Redid: {label}.")),
+            None => self.say("Nothing to redo."),
+        }
+    }
+
+    /// Saves the workspace to local storage, unless saving is paused or the change
+    /// came from another tab's save.
+    pub fn save(&self) {
+        if std::mem::take(&mut *self.absorbing.write_value()) || !self.persist.get_untracked() {
+            return;
+        }
+        let result = self
+            .ws
+            .with_untracked(|ws| local::save(ws).map(|text| crate::ui::panic::remember(text)));
+        match result {
+            Ok(()) => {
+                self.saves.update(|n| *n += 1);
+                if self.save_error.with_untracked(Option::is_some) {
+                    self.save_error.set(None);
+                }
+            }
+            Err(e) => self.save_error.set(Some(e)),
+        }
+    }
+
+    /// Takes in what another tab just saved, merged with this tab's unsaved view.
+    pub fn absorb(&self, text: &str) {
+        // Anything else under the key (a hand edit, an unreadable value) is left to the
+        // next load; this tab keeps working on what it has.
+        let Ok(restored) = file::restore(text) else {
+            return;
+        };
+        let theirs = restored.workspace;
+        let merged = self.ws.with_untracked(|ours| {
+            self.synced
+                .with_value(|base| sync::merge(base, ours, &theirs, sync::Ties::ByContent))
+        });
+        self.synced.set_value(theirs.clone());
+        if !merged.conflicts.is_empty() {
+            self.say(format!(
+                "Another tab edited the same records: {}. Undo brings back this tab's version.",
+                merged.conflicts.join("; ")
+            ));
+        }
+        let changed = self.ws.with_untracked(|ours| *ours != merged.workspace);
+        if changed {
+            let before = self.ws.with_untracked(Clone::clone);
+            if let Some(step) =
+                Step::between(&before, &merged.workspace, "changes from another tab")
+            {
+                self.history.update(|h| h.record(step));
+            }
+            // Storage already holds their version; save only what adds to it.
+            *self.absorbing.write_value() = merged.workspace == theirs;
+            self.ws.set(merged.workspace);
+        }
     }
 
     pub fn say(&self, message: impl Into<String>) {
         self.toast.set(Some(Toast::new(message, None)));
     }
 
-    /// Replaces the whole workspace (reset, import) and, if an unreadable value was
-    /// waiting, sets it aside first so it stays downloadable.
-    pub fn replace(&self, ws: Workspace) {
+    /// Replaces the whole workspace (reset, import). The workspace it replaces is kept
+    /// first, as a backup restorable from the Data screen and as an undo step; an
+    /// unreadable value that was waiting is set aside so it stays downloadable.
+    pub fn replace(&self, ws: Workspace, label: impl Into<String>) {
+        let label = label.into();
         if let Startup::Unreadable { raw, .. } = self.startup.get_untracked() {
-            if let Err(e) = crate::storage::local::set_aside_unreadable(&raw) {
+            if let Err(e) = local::set_aside_unreadable(&raw) {
                 self.save_error.set(Some(e));
                 return;
             }
             self.startup.set(Startup::Normal);
             self.persist.set(true);
+        } else if self.persist.get_untracked() {
+            let kept = self
+                .ws
+                .with_untracked(|current| local::keep_backup(current, &label, storage::now()));
+            if let Err(e) = kept {
+                self.say(e);
+            }
         }
-        self.ws.set(ws);
+        self.edit(label, move |current| {
+            let changed = *current != ws;
+            *current = ws;
+            changed
+        });
     }
 }
 

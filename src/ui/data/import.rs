@@ -87,7 +87,9 @@ fn ImportModal(pending: PendingImport) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Ok(restored) => view! { <Choices restored/> }.into_any(),
+        Ok(restored) => {
+            view! { <Choices restored file_name=pending.file_name.clone()/> }.into_any()
+        }
     };
     view! {
         <dialog node_ref=dialog class="modal" aria-labelledby="import-title"
@@ -102,7 +104,7 @@ fn ImportModal(pending: PendingImport) -> impl IntoView {
 }
 
 #[component]
-fn Choices(restored: file::Restored) -> impl IntoView {
+fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
     let store = use_store();
     let incoming = StoredValue::new(restored.workspace);
     let mode = RwSignal::new(Mode::Merge);
@@ -118,7 +120,7 @@ fn Choices(restored: file::Restored) -> impl IntoView {
         match result {
             Ok(ws) => {
                 let n = ws.partners.len();
-                store.replace(ws);
+                store.replace(ws, format!("Import {file_name}"));
                 store.import.set(None);
                 store.say(format!("Imported. The workspace now holds {n} partners."));
             }

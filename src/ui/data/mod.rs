@@ -21,6 +21,7 @@ pub fn DataScreen() -> impl IntoView {
                 <ImportPanel/>
                 <settings::SettingsPanel/>
                 <StoragePanel/>
+                <BackupPanel/>
                 <ResetPanel/>
             </div>
         </section>
@@ -56,8 +57,9 @@ fn ImportPanel() -> impl IntoView {
 fn StoragePanel() -> impl IntoView {
     let store = use_store();
     // Recount after every save.
+    // Recount after every save, and after a failed one (storage may have filled up).
     let used = Memo::new(move |_| {
-        store.ws.track();
+        store.saves.track();
         store.save_error.track();
         local::used_bytes()
     });
@@ -82,6 +84,12 @@ fn StoragePanel() -> impl IntoView {
                             high=0.8 * local::QUOTA_BYTES as f64 optimum="0" value=bytes as f64
                             aria-label="Local storage used"></meter>
                         <p class="muted">"Local storage counts 2 bytes a character. The workspace saves itself after every change."</p>
+                        {(bytes * 10 >= local::QUOTA_BYTES * 8).then(|| view! {
+                            <p class="notice" role="alert">
+                                "Local storage is nearly full. When it is full, changes can no longer be saved: "
+                                "export the workspace now, and consider removing partners you no longer need."
+                            </p>
+                        })}
                     }.into_any()
                 }
             }}
@@ -99,6 +107,44 @@ fn StoragePanel() -> impl IntoView {
     }
 }
 
+/// The workspace as it was before the latest import or reset, restorable in one click.
+#[component]
+fn BackupPanel() -> impl IntoView {
+    let store = use_store();
+    let forgotten = RwSignal::new(0u32);
+    let backup = Memo::new(move |_| {
+        store.saves.track();
+        forgotten.track();
+        local::backup().map(|b| (b.label, b.workspace.partners.len()))
+    });
+    let restore = move |_| {
+        if let Some(b) = local::backup() {
+            store.replace(b.workspace, "Restore the backup");
+            store.say("The backup is restored; the workspace it replaced is now the backup.");
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Backup"</h2>
+            {move || match backup.get() {
+                None => view! {
+                    <p class="muted">"Before an import or a reset replaces or merges into the workspace, Tandem keeps the workspace as it was here."</p>
+                }.into_any(),
+                Some((label, partners)) => view! {
+                    <p>{format!("Kept before “{label}”: {partners} partners.")}</p>
+                    <div class="form__actions">
+                        <button class="button" on:click=restore>"Restore the backup"</button>
+                        <button class="button button--quiet" on:click=move |_| {
+                            local::forget_backup();
+                            forgotten.update(|n| *n += 1);
+                        }>"Delete the backup"</button>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
 #[component]
 fn ResetPanel() -> impl IntoView {
     let store = use_store();
@@ -108,7 +154,14 @@ fn ResetPanel() -> impl IntoView {
             Some("demo") => demo::workspace(storage::now()),
             _ => Workspace::empty(),
         };
-        store.replace(ws);
+        store.replace(
+            ws,
+            if confirming.get() == Some("demo") {
+                "Reset to demo"
+            } else {
+                "Start empty"
+            },
+        );
         confirming.set(None);
         store.say("Workspace reset.");
     };

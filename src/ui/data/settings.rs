@@ -17,7 +17,9 @@ pub fn SettingsPanel() -> impl IntoView {
     let market_error = RwSignal::new(None::<String>);
     let save_program = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match store.edit(|ws| ws.set_program_name(&program.get())) {
+        match store.edit("rename the program", |ws| {
+            ws.set_program_name(&program.get())
+        }) {
             Some(Err(e)) => program_error.set(Some(format!("The name {}.", e.message))),
             _ => {
                 program_error.set(None);
@@ -28,7 +30,7 @@ pub fn SettingsPanel() -> impl IntoView {
     let add_market = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let market = Market::new(storage::new_id(), new_market.get(), storage::now());
-        match store.edit(|ws| ws.add_market(market)) {
+        match store.edit("add a market", |ws| ws.add_market(market)) {
             Some(Err(e)) => market_error.set(Some(format!("The market name {}.", e.message))),
             _ => {
                 market_error.set(None);
@@ -37,7 +39,9 @@ pub fn SettingsPanel() -> impl IntoView {
         }
     };
     let remove = move |id: Id| {
-        if let Some(Err(e)) = store.edit(|ws| ws.remove_market(&id)) {
+        if let Some(Err(e)) = store.edit("remove a market", |ws| {
+            ws.remove_market(&id, storage::now())
+        }) {
             market_error.set(Some(e));
         }
     };

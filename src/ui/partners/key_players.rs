@@ -54,7 +54,9 @@ fn KeyPlayerItem(partner_id: Id, player: KeyPlayer) -> impl IntoView {
         let (pid, kid) = (partner_id.clone(), player.id.clone());
         let name = player.name.clone();
         Callback::new(move |_: ()| {
-            store.edit(|ws| ws.remove_key_player(&pid, &kid, storage::now()));
+            store.edit(format!("remove {name}"), |ws| {
+                ws.remove_key_player(&pid, &kid, storage::now())
+            });
             store.say(format!("Removed {name}."));
         })
     };
@@ -136,7 +138,9 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
             stance: stance.get(),
             ..player.clone()
         };
-        match store.edit(|ws| ws.save_key_player(&partner_id, draft, storage::now())) {
+        match store.edit(format!("save key player {}", draft.name), |ws| {
+            ws.save_key_player(&partner_id, draft, storage::now())
+        }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
                 store.say("Key player saved.");

@@ -214,8 +214,11 @@ fn PartnerRow(row: Row) -> impl IntoView {
     let href = Route::Partner(row.id.clone()).href();
     let id = row.id.clone();
     let name = row.name.clone();
+    let label = format!("delete {name}");
     let delete = move |_| {
-        if let Some(Some(removed)) = store.edit(|ws| ws.delete_partner(&id)) {
+        if let Some(Some(removed)) =
+            store.edit(label.clone(), |ws| ws.delete_partner(&id, storage::now()))
+        {
             let message = format!("Deleted {}.", removed.partner.name);
             store.toast.set(Some(Toast::new(message, Some(removed))));
         }
@@ -259,7 +262,9 @@ fn NewPartner() -> impl IntoView {
         ev.prevent_default();
         let partner = Partner::new(storage::new_id(), name.get().trim(), storage::now());
         let id = partner.id.clone();
-        match store.edit(|ws| ws.save_partner(partner, storage::now())) {
+        match store.edit(format!("add {}", partner.name), |ws| {
+            ws.save_partner(partner, storage::now())
+        }) {
             Some(Ok(_)) => {
                 name.set(String::new());
                 error.set(None);

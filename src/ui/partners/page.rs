@@ -186,7 +186,9 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(d) = draft.get() else { return };
-        match store.edit(|ws| ws.save_partner(d, storage::now())) {
+        match store.edit(format!("edit {}", d.name), |ws| {
+            ws.save_partner(d, storage::now())
+        }) {
             Some(Ok(_)) => store.say("Partner saved."),
             Some(Err(e)) => store.say(format!(
                 "Not saved: {}",

@@ -52,7 +52,15 @@ pub fn PipelineScreen() -> impl IntoView {
         let name = store
             .ws
             .with_untracked(|ws| ws.partner(&id).map(|p| p.name.clone()));
-        if store.edit(|ws| ws.move_stage(&id, stage, storage::now())) == Some(true) {
+        if store.edit(
+            format!(
+                "move {} to {}",
+                name.clone().unwrap_or_default(),
+                stage.label()
+            ),
+            |ws| ws.move_stage(&id, stage, storage::now()),
+        ) == Some(true)
+        {
             let message = format!("Moved {} to {}.", name.unwrap_or_default(), stage.label());
             announcement.set(message);
             // Keep keyboard focus on the moved card in its new column.

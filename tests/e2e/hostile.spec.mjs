@@ -1,0 +1,288 @@
+// Hostile strings: every string of the Big List of Naughty Strings (npm
+// `big-list-of-naughty-strings`, MIT, github.com/minimaxir/big-list-of-naughty-strings),
+// plus payloads of our own that would set `window.__pwned` if they ever ran, goes
+// through every text field of a Tandem file, is shown as text, never as markup, and
+// comes back out of export unchanged. Strings the model refuses (a blank or over-long
+// name, an over-long tag) get a clear error and change nothing. A sample is also typed
+// into the partner form.
+import { createRequire } from "node:module";
+import {
+  test, expect, open, storedText, storedEnvelope, storedWorkspace, downloadText, chooseImportFile,
+  envelope, expectSameText, isoIn,
+} from "./fixtures.mjs";
+
+const require = createRequire(import.meta.url);
+const BLNS = require("big-list-of-naughty-strings");
+
+/** Payloads that set the sentinel if any of them is ever run or rendered as markup. */
+const SENTINELS = [
+  `<img src=x onerror="window.__pwned='img'">`,
+  `<script>window.__pwned='script'</script>`,
+  `javascript:window.__pwned='js-url'`,
+  `"><svg onload="window.__pwned='svg'">`,
+  `<iframe srcdoc="<script>parent.__pwned='iframe'</script>"></iframe>`,
+  `</textarea><img src=x onerror=window.__pwned='textarea'>`,
+  `{{constructor.constructor('window.__pwned="template"')()}}`,
+  `<a href="javascript:window.__pwned='link'">click</a>`,
+  `<style>@import 'x'</style><b style="x:expression(window.__pwned='css')">`,
+];
+const STRINGS = [...BLNS, ...SENTINELS];
+
+// The model's rules (src/model/validate.rs), as JavaScript: Rust's `trim` removes
+// Unicode White_Space (unlike JavaScript's, it keeps U+FEFF), and lengths count
+// characters (code points), not UTF-16 units.
+const trim = (s) => s.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, "");
+const chars = (s) => [...s].length;
+const MAX_NAME = 120;
+const MAX_TAG = 40;
+const okName = (s) => trim(s) !== "" && chars(s) <= MAX_NAME;
+const okShort = (s) => chars(s) <= MAX_NAME; // owner, title: may be blank
+const okTag = (s) => trim(s) !== "" && chars(s) <= MAX_TAG;
+
+const STAGES = ["research", "pitching", "negotiating", "signed", "landing", "live", "paused", "walked_away"];
+const dialog = (page) => page.getByRole("dialog");
+
+/** Records alerts, dialogs and policy violations, and any fetch of the payloads' `x`. */
+async function watchForScripts(page) {
+  const seen = { dialogs: [], fetchedX: [] };
+  page.on("dialog", async (d) => { seen.dialogs.push(d.message()); await d.dismiss(); });
+  page.on("request", (r) => { if (/\/x$/.test(new URL(r.url()).pathname)) seen.fetchedX.push(r.url()); });
+  await page.addInitScript(() => {
+    for (const name of ["alert", "confirm", "prompt"]) {
+      window[name] = (m) => { window.__pwned = `${name}(${m})`; };
+    }
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`);
+    });
+  });
+  return seen;
+}
+
+/** Asserts nothing ran and nothing was rendered as markup. */
+async function expectNothingRan(page, seen) {
+  expect(await page.evaluate(() => window.__pwned ?? null), "a payload ran").toBeNull();
+  expect(seen.dialogs, "dialogs opened").toEqual([]);
+  expect(seen.fetchedX, "a payload's image was fetched").toEqual([]);
+  expect(await page.evaluate(() => window.__violations), "policy violations").toEqual([]);
+  const injected = await page.evaluate(() => {
+    const found = [];
+    for (const el of document.body.querySelectorAll("*")) {
+      if (/^(IMG|SVG|IFRAME|SCRIPT|STYLE|OBJECT|EMBED|B|TEMPLATE)$/i.test(el.tagName)) found.push(el.outerHTML.slice(0, 80));
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name) || (a.name === "style")) found.push(`${el.tagName} ${a.name}=${a.value.slice(0, 60)}`);
+        if (a.name === "href" && !/^(#|https?:\/\/)/i.test(a.value)) found.push(`${el.tagName} href=${a.value.slice(0, 60)}`);
+      }
+    }
+    return found;
+  });
+  expect(injected, "elements or attributes that only injected markup would make").toEqual([]);
+}
+
+/**
+ * One Tandem workspace carrying `strings` in every text field the model accepts them in:
+ * partner i has string i as its name, owner, tag and notes, a key player with it as name,
+ * title and notes, and a market of the catalogue named by it. Where a rule refuses the
+ * string (blank or over-long names, over-long tags, market names that clash ignoring
+ * case) the field gets a neutral placeholder or stays empty; `refused` counts those.
+ */
+function hostileWorkspace(strings) {
+  const t = isoIn(-1);
+  const markets = [];
+  const folded = new Set();
+  const refused = { name: [], owner: [], tag: [], market: [] };
+  const partners = strings.map((s, i) => {
+    if (!okName(s)) refused.name.push(s);
+    if (!okShort(s)) refused.owner.push(s);
+    if (!okTag(s)) refused.tag.push(s);
+    const fold = trim(s).toLowerCase();
+    let market = [];
+    if (okName(s) && !folded.has(fold)) {
+      folded.add(fold);
+      markets.push({ id: `h-m-${i}`, created: t, updated: t, name: s });
+      market = [`h-m-${i}`];
+    } else if (okName(s)) {
+      refused.market.push(s);
+    }
+    return {
+      id: `h-p-${i}`, created: t, updated: t,
+      name: okName(s) ? s : `Placeholder ${i}`,
+      website: "", category: "other", position: "niche", markets: market,
+      stage: STAGES[i % STAGES.length], ladder: "self_serve",
+      owner: okShort(s) ? s : "", tags: okTag(s) ? [s] : [], notes: s,
+      key_players: [{
+        id: `h-k-${i}`, created: t, updated: t, name: okName(s) ? s : `Player ${i}`,
+        title: okShort(s) ? s : "", role: "influencer", influence: 3, stance: "neutral", notes: s,
+      }],
+    };
+  });
+  return { workspace: { program_name: SENTINELS[0], markets, partners }, refused };
+}
+
+async function replaceWith(page, name, workspace) {
+  await chooseImportFile(page, name, JSON.stringify(envelope(workspace), null, 2));
+  await expect(dialog(page).getByRole("heading")).toHaveText(`Import ${name}`);
+  await dialog(page).getByRole("radio", { name: /Replace/ }).check();
+  await dialog(page).getByRole("button", { name: "Replace my workspace" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(page.getByRole("status").filter({
+    hasText: `Imported. The workspace now holds ${workspace.partners.length} partners.`,
+  })).toBeVisible();
+}
+
+test("every hostile string round-trips through every text field, import and export, as text", async ({ page }) => {
+  test.setTimeout(240_000);
+  const seen = await watchForScripts(page);
+  const { workspace, refused } = hostileWorkspace(STRINGS);
+  const accepted = STRINGS.filter(okName);
+  console.log(`hostile strings: ${STRINGS.length} tried (${BLNS.length} from the list, ${SENTINELS.length} of ours); `
+    + `${accepted.length} accepted as names, titles, owners and notes, ${STRINGS.filter(okTag).length} as tags, `
+    + `${workspace.markets.length} as market names, all ${STRINGS.length} as notes; refused: `
+    + `${refused.name.length} as names (blank or over ${MAX_NAME} characters), ${refused.owner.length} as owners and titles, `
+    + `${refused.tag.length} as tags (blank or over ${MAX_TAG}), ${refused.market.length} market names repeating another`);
+  expect(accepted.length).toBeGreaterThan(400);
+
+  await open(page, "#/data");
+  await replaceWith(page, "hostile.json", workspace);
+  await expect(page.locator(".brand__program")).toHaveText(SENTINELS[0]);
+  await expect.poll(() => storedWorkspace(page), { timeout: 10_000 }).toEqual(workspace);
+
+  // The partner table: every row's name, markets and owner, by the row's link.
+  const n = workspace.partners.length;
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
+  await page.getByRole("button", { name: `Show all ${n}` }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(n);
+  const rows = await page.locator("tbody tr").evaluateAll((trs) => Object.fromEntries(trs.map((tr) => {
+    const link = tr.querySelector("th a");
+    const cells = tr.querySelectorAll("td");
+    return [link.getAttribute("href"), { name: link.textContent, markets: cells[3].textContent, owner: cells[4].textContent }];
+  })));
+  const marketName = Object.fromEntries(workspace.markets.map((m) => [m.id, m.name]));
+  expect(rows).toEqual(Object.fromEntries(workspace.partners.map((p) => [`#/partners/${p.id}`, {
+    name: p.name, markets: p.markets.map((m) => marketName[m]).join(", "), owner: p.owner,
+  }])));
+
+  // The board: every card's name.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pipeline" }).click();
+  await expect(page.locator("li.card")).toHaveCount(n);
+  const cards = await page.locator("li.card").evaluateAll((lis) => Object.fromEntries(
+    lis.map((li) => [li.dataset.id, li.querySelector(".card__name").textContent])));
+  expect(cards).toEqual(Object.fromEntries(workspace.partners.map((p) => [p.id, p.name])));
+
+  // The market catalogue on the data screen, in order.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data" }).click();
+  await expect(page.locator("ul.market-list > li")).toHaveCount(workspace.markets.length);
+  expect(await page.locator("ul.market-list > li > span").evaluateAll((ss) => ss.map((s) => s.textContent)))
+    .toEqual(workspace.markets.map((m) => m.name));
+
+  // Each partner's page: heading, form fields, market box and key player.
+  for (const p of workspace.partners) {
+    await page.goto(`./#/partners/${p.id}`);
+    const kp = p.key_players[0];
+    await expect.poll(() => page.locator("#main h1").textContent(), { message: p.id }).toBe(p.name);
+    const shown = await page.evaluate(() => {
+      const value = (sel) => document.querySelector(sel)?.value;
+      const text = (sel) => document.querySelector(sel)?.textContent ?? null;
+      return {
+        name: value("#f-name"), owner: value("#f-owner"), tags: value("#f-tags"), notes: value("#f-notes"),
+        markets: [...document.querySelectorAll(".markets__list label")].filter((l) => l.querySelector("input").checked)
+          .map((l) => l.textContent),
+        kpName: text(".kp__who strong"), kpTitle: text(".kp__who .muted"), kpNotes: text(".kp__notes"),
+      };
+    });
+    expect(shown, p.id).toEqual({
+      name: p.name, owner: p.owner, tags: p.tags.join(", "), notes: p.notes,
+      markets: p.markets.map((m) => marketName[m]),
+      kpName: kp.name, kpTitle: kp.title, kpNotes: kp.notes === "" ? null : kp.notes,
+    });
+  }
+
+  // Out again: the exported workspace is the imported one.
+  await page.goto("./#/data");
+  const { text } = await downloadText(page, () => page.getByRole("button", { name: "Export whole workspace" }).click());
+  expect(JSON.parse(text).workspace).toEqual(workspace);
+
+  await expectNothingRan(page, seen);
+});
+
+test("hostile strings a rule refuses give one clear error each, and the file changes nothing", async ({ page }) => {
+  const seen = await watchForScripts(page);
+  const t = isoIn(-1);
+  const names = STRINGS.filter((s) => !okName(s));
+  const tags = STRINGS.filter((s) => !okTag(s));
+  const owners = STRINGS.filter((s) => !okShort(s));
+  // One partner per refused name, carrying it as its own name and its key player's;
+  // the over-long strings also as owner and title; the bad tags on one partner each.
+  const partners = names.map((s, i) => ({
+    id: `r-p-${i}`, created: t, updated: t, name: s, category: "other", position: "niche",
+    stage: "research", ladder: "self_serve", owner: okShort(s) ? "" : s, notes: s,
+    key_players: [{ id: `r-k-${i}`, created: t, updated: t, name: s, title: okShort(s) ? "" : s,
+      role: "influencer", influence: 3, stance: "neutral" }],
+  }));
+  tags.forEach((s, i) => partners.push({
+    id: `r-t-${i}`, created: t, updated: t, name: `Tagged ${i}`, category: "other", position: "niche",
+    stage: "research", ladder: "self_serve", tags: [s],
+  }));
+  const expected = names.length * 2 + owners.length * 2 + tags.length;
+  console.log(`refused hostile strings: ${names.length} as names, ${owners.length} as owners and titles, `
+    + `${tags.length} as tags: ${expected} broken rules in one file`);
+  expect(names.length).toBeGreaterThan(0);
+
+  await open(page, "#/data");
+  await storedEnvelope(page);
+  const before = await storedText(page);
+  await chooseImportFile(page, "refused.json", JSON.stringify(envelope({ program_name: "Refused", markets: [], partners })));
+  const error = dialog(page).getByRole("alert");
+  await expect(error).toHaveText(new RegExp(`^The file breaks ${expected} rules: partners\\[0\\]\\.name: (is required|has \\d+ characters; the limit is 120) .*; and ${expected - 5} more\\.$`));
+  await expect(dialog(page)).toContainText("Your workspace has not changed.");
+  await expect(dialog(page).getByRole("button", { name: /Merge|Replace/ })).toHaveCount(0);
+  await dialog(page).getByRole("button", { name: "Close" }).click();
+  expectSameText(await storedText(page), before, "stored workspace after a refused file");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(13);
+  await expectNothingRan(page, seen);
+});
+
+test("hostile strings typed into the partner form are saved verbatim, or refused beside the field", async ({ page }) => {
+  test.setTimeout(120_000);
+  const seen = await watchForScripts(page);
+  // Every 16th accepted string of the list, and all of ours: about 38.
+  const accepted = BLNS.filter(okName);
+  const sample = [...accepted.filter((_, i) => i % 16 === 0), ...SENTINELS];
+  const refused = STRINGS.filter((s) => !okName(s));
+  console.log(`typed into the partner form: ${sample.length} accepted strings, ${refused.length} refused names`);
+
+  await open(page, "#/partners/demo-p-01");
+  await expect(page.locator("#main h1")).toHaveText("Loopline");
+  const form = page.locator("form").filter({ has: page.getByRole("heading", { name: "Profile" }) });
+  const save = form.getByRole("button", { name: "Save profile" });
+  for (const s of sample) {
+    await page.locator("#f-name").fill(s);
+    await page.locator("#f-notes").fill(s);
+    // What the browser holds is exactly what was typed (a check on the test itself).
+    expect(await page.locator("#f-name").inputValue()).toBe(s);
+    expect(await page.locator("#f-notes").inputValue()).toBe(s);
+    await expect.poll(() => page.locator("#main h1").textContent()).toBe(s);
+    await save.click();
+    await expect(form.getByText("All changes saved.")).toBeVisible();
+    // The name is saved trimmed (surrounding white space only), the notes as typed.
+    await expect.poll(async () => {
+      const p = (await storedWorkspace(page)).partners.find((x) => x.id === "demo-p-01");
+      return { name: p.name, notes: p.notes };
+    }, { message: JSON.stringify(s) }).toEqual({ name: trim(s), notes: s });
+  }
+
+  const before = await storedText(page);
+  for (const s of refused) {
+    await page.locator("#f-name").fill(s);
+    const message = trim(s) === "" ? "is required" : `has ${chars(s)} characters; the limit is ${MAX_NAME}`;
+    await expect(page.locator("#e-name")).toHaveText(message);
+    await expect(page.locator("#f-name")).toHaveAttribute("aria-invalid", "true");
+    await expect(save).toBeDisabled();
+    await expect(form.getByText("Fix the marked fields to save.")).toBeVisible();
+  }
+  await form.getByRole("button", { name: "Revert" }).click();
+  await expect(page.locator("#e-name")).toHaveText("");
+  expectSameText(await storedText(page), before, "stored workspace after refused names");
+  await expectNothingRan(page, seen);
+});
