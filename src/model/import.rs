@@ -12,7 +12,7 @@
 //! market: the file's partners are pointed at our id, so the catalogue never holds the
 //! same market twice. The program name stays ours in a merge.
 
-use super::records::{Market, Partner, Workspace};
+use super::records::Workspace;
 use super::sync;
 use super::validate::{self, ValidationError};
 use super::Id;
@@ -169,7 +169,7 @@ fn remap_markets(current: &Workspace, incoming: &Workspace) -> Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{KeyPlayer, Stage};
+    use crate::model::{KeyPlayer, Market, Partner, Stage};
     use chrono::{DateTime, Duration, TimeZone, Utc};
 
     fn t(day: u32) -> DateTime<Utc> {

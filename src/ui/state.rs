@@ -144,7 +144,7 @@ impl Store {
         }
         let result = self
             .ws
-            .with_untracked(|ws| local::save(ws).map(|text| crate::ui::panic::remember(text)));
+            .with_untracked(|ws| local::save(ws).map(crate::ui::panic::remember));
         match result {
             Ok(()) => {
                 self.saves.update(|n| *n += 1);
