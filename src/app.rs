@@ -5,7 +5,7 @@ use crate::model::{demo, Workspace};
 use crate::storage::{self, local::Loaded};
 use crate::ui::banners::{Banners, ToastView};
 use crate::ui::data::{import::ImportDialog, DataScreen};
-use crate::ui::partners::{list::PartnersScreen, page::PartnerPage};
+use crate::ui::partners::{brief::BriefScreen, list::PartnersScreen, page::PartnerPage};
 use crate::ui::pipeline::PipelineScreen;
 use crate::ui::route::{self, Route};
 use crate::ui::state::{Startup, Store};
@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
     let screen = move || match store.route.get() {
         Route::Partners => view! { <PartnersScreen/> }.into_any(),
         Route::Partner(id) => view! { <PartnerPage id=id/> }.into_any(),
+        Route::Brief(id) => view! { <BriefScreen id=id/> }.into_any(),
         Route::Pipeline => view! { <PipelineScreen/> }.into_any(),
         Route::Data => view! { <DataScreen/> }.into_any(),
         Route::BadPartner | Route::NotFound => view! { <NotFound/> }.into_any(),
@@ -129,6 +130,8 @@ fn route_kind(route: &Route) -> &'static str {
     match route {
         Route::Partners => "partners",
         Route::Partner(_) => "partner",
+        // A brief is read from the partner list, so the Partners link stays current.
+        Route::Brief(_) => "partners",
         Route::Pipeline => "pipeline",
         Route::Data => "data",
         Route::BadPartner | Route::NotFound | Route::Panic => "none",

@@ -135,6 +135,10 @@ fn combine(current: &Workspace, incoming: &Workspace, mode: Mode) -> Workspace {
 
 /// The file's workspace with its markets matched to ours by name (case-insensitive):
 /// a matching market takes our id, in the catalogue and in every partner.
+pub fn match_markets(current: &Workspace, incoming: &Workspace) -> Workspace {
+    remap_markets(current, incoming)
+}
+
 fn remap_markets(current: &Workspace, incoming: &Workspace) -> Workspace {
     let by_name: HashMap<String, &Id> = current
         .markets

@@ -5,7 +5,10 @@
 //! not even dependencies on native targets, so the compiler keeps this module pure and
 //! `cargo test` exercises all of it natively.
 
+pub mod brief;
 pub mod choices;
+pub mod conflict;
+pub mod csv;
 pub mod demo;
 pub mod edit;
 pub mod file;
@@ -14,6 +17,7 @@ pub mod id;
 pub mod import;
 pub mod query;
 pub mod records;
+pub mod sealed;
 pub mod sync;
 pub mod units;
 pub mod validate;

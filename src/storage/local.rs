@@ -135,6 +135,33 @@ pub fn forget_backup() {
     }
 }
 
+/// Where the shared time of each record is kept (see `model::conflict`).
+pub const SHARED_KEY: &str = "tandem.shared";
+
+/// The shared times of records. This is Tandem's own bookkeeping: should it be missing
+/// or unreadable, imports fall back to newer-edit-wins, so it reads as empty.
+pub fn shared() -> crate::model::conflict::Shared {
+    storage()
+        .ok()
+        .and_then(|s| s.get_item(SHARED_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Records that these versions of records crossed a file boundary.
+pub fn mark_shared<'a>(
+    records: impl IntoIterator<Item = (&'a crate::model::Id, chrono::DateTime<chrono::Utc>)>,
+) {
+    let mut map = shared();
+    for (id, at) in records {
+        map.insert(id.clone(), at);
+    }
+    if let (Ok(store), Ok(text)) = (storage(), serde_json::to_string(&map)) {
+        // Losing this only means a later import cannot spot a conflict.
+        let _ = store.set_item(SHARED_KEY, &text);
+    }
+}
+
 /// Moves an unreadable stored value aside, so a fresh workspace can be saved without
 /// destroying it. It stays downloadable from the Data screen.
 pub fn set_aside_unreadable(raw: &str) -> Result<(), String> {

@@ -2,6 +2,7 @@
 //! It turns the outside world into model values (always through `model::file::restore`)
 //! and back, and reports every failure as a message a person can act on.
 
+pub mod clipboard;
 pub mod files;
 pub mod local;
 

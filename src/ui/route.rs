@@ -7,6 +7,8 @@ use crate::model::Id;
 pub enum Route {
     Partners,
     Partner(Id),
+    /// A partner's brief, to copy as Markdown or print: `#/partners/ID/brief`.
+    Brief(Id),
     /// A partner link whose id is malformed: shown as "not found", never trusted.
     BadPartner,
     Pipeline,
@@ -23,7 +25,17 @@ impl Route {
         let mut parts = path.splitn(2, '/');
         match (parts.next().unwrap_or(""), parts.next()) {
             ("" | "partners", None) => Route::Partners,
-            ("partners", Some(id)) => Id::parse(id).map_or(Route::BadPartner, Route::Partner),
+            ("partners", Some(rest)) => {
+                let (id, page) = rest
+                    .split_once('/')
+                    .map_or((rest, None), |(i, p)| (i, Some(p)));
+                match (Id::parse(id), page) {
+                    (Err(_), _) => Route::BadPartner,
+                    (Ok(id), None) => Route::Partner(id),
+                    (Ok(id), Some("brief")) => Route::Brief(id),
+                    (Ok(_), Some(_)) => Route::NotFound,
+                }
+            }
             ("pipeline", None) => Route::Pipeline,
             ("data", None) => Route::Data,
             ("debug", Some("panic")) => Route::Panic,
@@ -36,6 +48,7 @@ impl Route {
             Route::Partners | Route::BadPartner | Route::NotFound => "#/partners".into(),
             Route::Panic => "#/debug/panic".into(),
             Route::Partner(id) => format!("#/partners/{id}"),
+            Route::Brief(id) => format!("#/partners/{id}/brief"),
             Route::Pipeline => "#/pipeline".into(),
             Route::Data => "#/data".into(),
         }

@@ -29,8 +29,19 @@ pub fn ExportPanel() -> impl IntoView {
                 )
             }),
         });
-        if let Err(e) = storage::files::download(&name, &text, "application/json") {
-            store.say(e);
+        match storage::files::download(&name, &text, "application/json") {
+            // What was exported is now shared: a later import can tell who edited what.
+            Ok(()) => store.ws.with_untracked(|ws| {
+                chosen.with_untracked(|ids| {
+                    storage::local::mark_shared(
+                        ws.partners
+                            .iter()
+                            .filter(|p| scope == Scope::Workspace || ids.contains(&p.id))
+                            .map(|p| (&p.id, p.updated)),
+                    )
+                })
+            }),
+            Err(e) => store.say(e),
         }
     };
     let partners = move || {

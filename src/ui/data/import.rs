@@ -2,12 +2,16 @@
 //! `model::file::restore`, and waits in a dialog that previews the merge and the replace.
 //! Nothing changes until the person chooses; a refused file changes nothing at all.
 
+use super::conflicts::{effective, ConflictList};
+use crate::model::conflict;
 use crate::model::file;
 use crate::model::import::{self, Mode, Preview};
+use crate::model::Id;
 use crate::storage;
 use crate::ui::state::{use_store, PendingImport, Store};
 use chrono::Timelike;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// Reads a picked or dropped file and opens the import dialog with the outcome.
 pub fn open_file(store: Store, file: web_sys::File) {
@@ -108,18 +112,46 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
     let store = use_store();
     let incoming = StoredValue::new(restored.workspace);
     let mode = RwSignal::new(Mode::Merge);
+    let shared = StoredValue::new(storage::local::shared());
     let preview = Memo::new(move |_| {
         store
             .ws
             .with(|ws| incoming.with_value(|inc| import::preview(ws, inc, mode.get())))
     });
+    let conflicts = Memo::new(move |_| {
+        if mode.get() != Mode::Merge {
+            return Vec::new();
+        }
+        store.ws.with(|ws| {
+            incoming.with_value(|inc| {
+                shared.with_value(|s| conflict::find(ws, &import::match_markets(ws, inc), s))
+            })
+        })
+    });
+    let chosen = RwSignal::new(HashMap::<Id, conflict::Choice>::new());
     let apply = move |_| {
         let result = store.ws.with_untracked(|ws| {
             incoming.with_value(|inc| import::apply(ws, inc, mode.get_untracked()))
         });
+        let result = result.and_then(|mut ws| {
+            let choices =
+                conflicts.with_untracked(|c| chosen.with_untracked(|ch| effective(c, ch)));
+            conflicts.with_untracked(|c| {
+                conflict::settle(&mut ws, c, &choices, storage::now(), storage::new_id)
+            });
+            let errors = crate::model::validate::workspace(&ws);
+            if errors.is_empty() {
+                Ok(ws)
+            } else {
+                Err(errors)
+            }
+        });
         match result {
             Ok(ws) => {
                 let n = ws.partners.len();
+                incoming.with_value(|inc| {
+                    storage::local::mark_shared(inc.partners.iter().map(|p| (&p.id, p.updated)));
+                });
                 store.replace(ws, format!("Import {file_name}"));
                 store.import.set(None);
                 store.say(format!("Imported. The workspace now holds {n} partners."));
@@ -158,7 +190,17 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
                 <span><strong>"Replace"</strong>" — make the workspace exactly what the file holds."</span>
             </label>
         </fieldset>
-        {move || view! { <PreviewView preview=preview.get()/> }}
+        {move || {
+            // Conflicting partners are listed below with their choice, not here.
+            let mut p = preview.get();
+            conflicts.with(|c| {
+                let names: std::collections::HashSet<&str> = c.iter().map(|c| c.theirs.name.as_str()).collect();
+                p.updated.retain(|n| !names.contains(n.as_str()));
+                p.kept_ours.retain(|n| !names.contains(n.as_str()));
+            });
+            view! { <PreviewView preview=p/> }
+        }}
+        <ConflictList conflicts chosen/>
         <div class="form__actions">
             <button class="button button--primary" on:click=apply>
                 {move || match mode.get() { Mode::Merge => "Merge into my workspace", Mode::Replace => "Replace my workspace" }}

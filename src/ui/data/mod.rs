@@ -1,5 +1,6 @@
 //! The Data screen: export, import, storage usage, the workspace's settings, and reset.
 
+pub mod conflicts;
 pub mod export;
 pub mod import;
 pub mod settings;

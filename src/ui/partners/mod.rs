@@ -1,5 +1,6 @@
 //! The partner list and a partner's own page with its key players.
 
+pub mod brief;
 pub mod key_players;
 pub mod list;
 pub mod page;

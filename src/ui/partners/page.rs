@@ -5,6 +5,7 @@ use crate::model::validate;
 use crate::model::{Category, Id, LadderLevel, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::fields::{error_for, ChoiceField, FieldError, TextField};
+use crate::ui::route::Route;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -233,6 +234,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             <div class="screen__head">
                 <h1 tabindex="-1">{heading}</h1>
                 {website_link}
+                <a href=Route::Brief(id.clone()).href()>"Brief"</a>
             </div>
             <form class="card form" on:submit=save novalidate>
                 <h2>"Profile"</h2>

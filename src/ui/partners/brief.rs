@@ -1,0 +1,167 @@
+//! A partner's brief (`#/partners/ID/brief`): the model's brief shown as a page, with
+//! buttons to copy it as Markdown, download it as a `.md` file, or print it.
+//!
+//! The page renders the blocks of `model::brief::Brief` as elements, every person's
+//! text as text; it never turns the Markdown into HTML, so what a file or a form put in
+//! a name cannot become markup here. The Markdown copied and downloaded is written from
+//! the same `Brief`, so the page and the text cannot drift apart. `style/print.css`
+//! turns this page into a clean printed document.
+
+use crate::model::brief::{self, Block, Brief, Fact, Person, Value};
+use crate::model::Id;
+use crate::storage;
+use crate::ui::route::Route;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn BriefScreen(id: Id) -> impl IntoView {
+    let store = use_store();
+    // The day is read once: a brief prepared just before midnight keeps its date.
+    let today = storage::now().date_naive();
+    let lookup = id.clone();
+    let current = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            ws.partner(&lookup)
+                .map(|p| (brief::brief(ws, p, today), brief::file_name(p, today)))
+        })
+    });
+    let partner_href = Route::Partner(id).href();
+
+    let markdown =
+        move || current.with_untracked(|c| c.as_ref().map(|(b, _)| brief::to_markdown(b)));
+    let copy = move |_| {
+        let Some(text) = markdown() else { return };
+        leptos::task::spawn_local(async move {
+            match storage::clipboard::copy_text(&text).await {
+                Ok(()) => store.say("Markdown copied to the clipboard."),
+                Err(message) => store.say(message),
+            }
+        });
+    };
+    let download = move |_| {
+        let name = current.with_untracked(|c| c.as_ref().map(|(_, name)| name.clone()));
+        if let (Some(text), Some(name)) = (markdown(), name) {
+            if let Err(e) = storage::files::download(&name, &text, "text/markdown") {
+                store.say(e);
+            }
+        }
+    };
+    let print = move |_| {
+        let printed = web_sys::window().map(|w| w.print());
+        if !matches!(printed, Some(Ok(()))) {
+            store.say("The browser would not open its print dialog. Use its menu to print.");
+        }
+    };
+
+    move || {
+        match current.get() {
+        None => view! {
+            <section class="screen">
+                <h1 tabindex="-1">"Partner not found"</h1>
+                <p>"No partner has this id, so there is no brief to show. It may have been deleted or never imported."</p>
+                <p><a href="#/partners">"Back to the partner list"</a></p>
+            </section>
+        }
+        .into_any(),
+        Some((b, _)) => {
+            let partner_href = partner_href.clone();
+            view! {
+                <section class="screen brief" aria-labelledby="brief-title">
+                    <p class="crumbs">
+                        <a href="#/partners">"Partners"</a>" / "
+                        <a href=partner_href.clone()>{b.title.clone()}</a>" / "
+                    </p>
+                    <div class="screen__head">
+                        <h1 id="brief-title" tabindex="-1">"Partner brief: "{b.title.clone()}</h1>
+                        <div class="form__actions brief__actions" role="group" aria-label="Brief">
+                            <button class="button button--primary" on:click=copy>"Copy Markdown"</button>
+                            <button class="button" on:click=download>"Download .md"</button>
+                            <button class="button" on:click=print>"Print"</button>
+                            <a class="button button--quiet" href=partner_href>"Back to the partner"</a>
+                        </div>
+                    </div>
+                    <BriefDocument brief=b/>
+                </section>
+            }
+            .into_any()
+        }
+    }
+    }
+}
+
+/// The brief's body. It is a read-only document rebuilt whole when the partner changes,
+/// so plain iteration serves here where an editable list would need a keyed `<For/>`.
+#[component]
+fn BriefDocument(brief: Brief) -> impl IntoView {
+    let sections = brief
+        .sections
+        .into_iter()
+        .map(|section| {
+            view! {
+                <section class="brief__section">
+                    <h2>{section.heading}</h2>
+                    {section.blocks.into_iter().map(block).collect_view()}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="card brief__document">
+            <p class="muted brief__meta">{brief.program}" · prepared "{brief.prepared.to_string()}</p>
+            {sections}
+        </article>
+    }
+}
+
+fn block(block: Block) -> AnyView {
+    match block {
+        Block::Facts(facts) => view! {
+            <ul class="brief__facts">{facts.into_iter().map(fact).collect_view()}</ul>
+        }
+        .into_any(),
+        Block::Text(text) => text_paragraphs(&text).into_any(),
+        Block::Person(p) => person(p).into_any(),
+        Block::Note(note) => view! { <p class="muted">{note}</p> }.into_any(),
+    }
+}
+
+fn fact(fact: Fact) -> impl IntoView {
+    let value = match fact.value {
+        Value::Text(text) => text.into_any(),
+        // The model made this a link only for an http(s) address; its text is the
+        // address itself, so print shows no second copy of it (`is-url`).
+        Value::Link(url) => view! {
+            <a class="external is-url" href=url.clone() target="_blank" rel="noopener noreferrer">{url.clone()}</a>
+        }
+        .into_any(),
+    };
+    view! { <li><strong>{fact.label}": "</strong>{value}</li> }
+}
+
+fn person(p: Person) -> impl IntoView {
+    view! {
+        <div class="kp brief__person">
+            <h3>{p.name}</h3>
+            <p class="muted">{p.summary}</p>
+            {text_paragraphs(&p.notes)}
+        </div>
+    }
+}
+
+/// A person's free text as paragraphs with their line breaks, split as the Markdown
+/// splits it.
+fn text_paragraphs(text: &str) -> impl IntoView {
+    brief::paragraphs(text)
+        .into_iter()
+        .map(|lines| {
+            let last = lines.len().saturating_sub(1);
+            let lines = lines
+                .into_iter()
+                .enumerate()
+                .map(|(i, line)| view! { {line} {(i < last).then(|| view! { <br/> })} })
+                .collect_view();
+            view! { <p class="brief__text">{lines}</p> }
+        })
+        .collect_view()
+}
