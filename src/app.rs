@@ -13,7 +13,10 @@ use leptos::prelude::*;
 
 fn start() -> (Workspace, Startup) {
     match storage::local::load() {
-        Loaded::Workspace(ws) => (ws, Startup::Normal),
+        Loaded::Workspace(ws, raw) => {
+            crate::ui::panic::remember(raw);
+            (ws, Startup::Normal)
+        }
         Loaded::Nothing => (demo::workspace(storage::now()), Startup::Demo),
         Loaded::Unreadable { raw, error } => {
             (Workspace::empty(), Startup::Unreadable { raw, error })
@@ -31,11 +34,15 @@ pub fn App() -> impl IntoView {
     let store = Store::new(ws, startup);
     provide_context(store);
 
-    // Save after every change (and once at start, which stores the first-launch demo).
-    Effect::new(move |_| {
+    // Save after every change. At start, save only what did not come from storage (the
+    // first-launch demo): rewriting an unchanged workspace would wake every other tab.
+    let loaded_from_storage = matches!(store.startup.get_untracked(), Startup::Normal);
+    Effect::new(move |first: Option<()>| {
         store.ws.track();
         store.persist.track();
-        store.save();
+        if first.is_some() || !loaded_from_storage {
+            store.save();
+        }
     });
 
     // Another tab saved: take its changes in, keeping ours.

@@ -296,16 +296,41 @@ impl fmt::Display for SealedError {
 /// word at all, it is not parsed. Broken JSON is not sealed (the ordinary import then
 /// explains what is wrong with it).
 pub fn is_sealed(text: &str) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Probe<'a> {
-        #[serde(borrow)]
-        format: Option<std::borrow::Cow<'a, str>>,
-    }
     if text.len() > MAX_BYTES || !text.contains("\"tandem-sealed\"") {
         return false;
     }
-    // Unknown fields are skipped without being kept.
-    serde_json::from_str::<Probe>(text).is_ok_and(|p| p.format.as_deref() == Some(FORMAT))
+    serde_json::from_str::<FormatProbe>(text).is_ok_and(|p| p.0)
+}
+
+/// Whether a JSON object's `"format"` is [`FORMAT`], read without keeping the rest.
+struct FormatProbe(bool);
+
+impl<'de> serde::Deserialize<'de> for FormatProbe {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = FormatProbe;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FormatProbe, A::Error> {
+                let mut sealed = false;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "format" {
+                        sealed = map.next_value::<Value>()? == FORMAT;
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(FormatProbe(sealed))
+            }
+        }
+        // Only an object: a derived struct would also accept a list.
+        d.deserialize_map(Visitor)
+    }
 }
 
 /// Reads a sealed file's envelope, checking every field.
@@ -445,9 +470,9 @@ impl fmt::Display for PassphraseError {
                  {MIN_PASSPHRASE_CHARS}.",
                 if *chars == 1 { "" } else { "s" }
             ),
-            PassphraseError::Mismatch => f.write_str(
-                "The two passphrases differ: type the same one in both fields.",
-            ),
+            PassphraseError::Mismatch => {
+                f.write_str("The two passphrases differ: type the same one in both fields.")
+            }
         }
     }
 }
@@ -525,7 +550,11 @@ fn iterations(value: &Value) -> Result<u32, SealedError> {
     let shown = match (n.as_u64(), n.as_f64()) {
         (Some(k), _) => grouped(k),
         (None, Some(x)) if x.fract() == 0.0 && x.abs() < 1e15 => {
-            format!("{}{}", if x < 0.0 { "-" } else { "" }, grouped(x.abs() as u64))
+            format!(
+                "{}{}",
+                if x < 0.0 { "-" } else { "" },
+                grouped(x.abs() as u64)
+            )
         }
         _ => n.to_string(),
     };
@@ -536,7 +565,9 @@ fn iterations(value: &Value) -> Result<u32, SealedError> {
         (Some(k), _) if k > u64::from(MAX_ITERATIONS) => {
             Err(SealedError::TooManyIterations { found: shown })
         }
-        (Some(k), _) => u32::try_from(k).map_err(|_| SealedError::TooManyIterations { found: shown }),
+        (Some(k), _) => {
+            u32::try_from(k).map_err(|_| SealedError::TooManyIterations { found: shown })
+        }
         (None, Some(x)) if x < min => Err(SealedError::TooFewIterations { found: shown }),
         (None, Some(x)) if x > max => Err(SealedError::TooManyIterations { found: shown }),
         _ => Err(wrong_type("kdf.iterations", "a whole number", value)),
@@ -564,7 +595,10 @@ fn base64_reason(e: &base64::DecodeError) -> String {
             format!("{len} characters, which no base64 text has")
         }
         base64::DecodeError::InvalidLastSymbol(at, _) => {
-            format!("its last character, at position {}, is not canonical", at + 1)
+            format!(
+                "its last character, at position {}, is not canonical",
+                at + 1
+            )
         }
         base64::DecodeError::InvalidPadding => "its “=” padding is wrong".into(),
     }
@@ -847,7 +881,9 @@ mod tests {
             Err(PassphraseError::TooShort { chars: 0 })
         );
         assert_eq!(
-            check_passphrase("seven77", "seven77").unwrap_err().to_string(),
+            check_passphrase("seven77", "seven77")
+                .unwrap_err()
+                .to_string(),
             "The passphrase has 7 characters; use at least 8."
         );
         // Characters, not bytes.

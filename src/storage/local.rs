@@ -19,13 +19,11 @@ pub const QUOTA_BYTES: u64 = 10 * 1024 * 1024;
 pub enum Loaded {
     /// Nothing stored: first launch.
     Nothing,
-    Workspace(Workspace),
+    /// A sound workspace, with the text it was read from.
+    Workspace(Workspace, String),
     /// A value is stored but cannot be used. `raw` is left in place until the person
     /// decides, and can be downloaded.
-    Unreadable {
-        raw: String,
-        error: String,
-    },
+    Unreadable { raw: String, error: String },
     /// The browser refuses local storage (disabled, private mode, policy).
     Unavailable(String),
 }
@@ -52,7 +50,7 @@ pub fn load() -> Loaded {
         Err(_) => Loaded::Unavailable("The browser refused to read local storage.".into()),
         Ok(None) => Loaded::Nothing,
         Ok(Some(raw)) => match file::restore(&raw) {
-            Ok(restored) => Loaded::Workspace(restored.workspace),
+            Ok(restored) => Loaded::Workspace(restored.workspace, raw),
             Err(e) => Loaded::Unreadable {
                 raw,
                 error: e.to_string(),

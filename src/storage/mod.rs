@@ -3,6 +3,7 @@
 //! and back, and reports every failure as a message a person can act on.
 
 pub mod clipboard;
+pub mod crypto;
 pub mod files;
 pub mod local;
 

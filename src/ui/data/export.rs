@@ -1,8 +1,13 @@
-//! Export: the whole workspace, or chosen partners, as a Tandem file download.
+//! Export: the whole workspace, or chosen partners, as a Tandem file download —
+//! optionally protected with a passphrase (`storage::crypto`, `model::sealed`).
+//!
+//! The passphrase lives in the two fields only until the export it was typed for has
+//! finished, successful or not; then both fields are cleared.
 
 use crate::model::file::{self, Scope};
+use crate::model::sealed::{self, PassphraseError};
 use crate::model::Id;
-use crate::storage;
+use crate::storage::{self, crypto};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -11,16 +16,61 @@ use std::collections::HashSet;
 pub fn ExportPanel() -> impl IntoView {
     let store = use_store();
     let chosen = RwSignal::new(HashSet::<Id>::new());
+    let protect = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    // Problems show once an export was attempted, then follow the typing.
+    let attempted = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let problem = Memo::new(move |_| {
+        passphrase.with(|p| confirm.with(|c| sealed::check_passphrase(p, c).err()))
+    });
+    let shown = move |which: fn(&PassphraseError) -> bool| {
+        Signal::derive(move || {
+            attempted
+                .get()
+                .then(|| problem.get())
+                .flatten()
+                .filter(which)
+                .map(|e| e.to_string())
+        })
+    };
+    let passphrase_error = shown(|e| matches!(e, PassphraseError::TooShort { .. }));
+    let confirm_error = shown(|e| matches!(e, PassphraseError::Mismatch));
+    let passphrase_input = NodeRef::<leptos::html::Input>::new();
+    let confirm_input = NodeRef::<leptos::html::Input>::new();
+
     let download = move |scope: Scope| {
+        if busy.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let protected = protect.get_untracked();
+        if protected {
+            if let Some(e) = problem.get_untracked() {
+                attempted.set(true);
+                let field = match e {
+                    PassphraseError::TooShort { .. } => passphrase_input,
+                    PassphraseError::Mismatch => confirm_input,
+                };
+                if let Some(input) = field.get_untracked() {
+                    let _ = input.focus();
+                }
+                return;
+            }
+        }
         let now = storage::now();
-        let (text, name) = store.ws.with(|ws| match scope {
+        // Inside a protected file the Tandem file is compact: nobody reads it there.
+        let pretty = !protected;
+        let (text, name) = store.ws.with_untracked(|ws| match scope {
             Scope::Workspace => (
-                file::write(ws, scope, now, true),
+                file::write(ws, scope, now, pretty),
                 file::export_name(&ws.program_name, now.date_naive(), ""),
             ),
-            Scope::Partners => chosen.with(|ids| {
+            Scope::Partners => chosen.with_untracked(|ids| {
                 (
-                    file::write(&file::subset(ws, ids), scope, now, true),
+                    file::write(&file::subset(ws, ids), scope, now, pretty),
                     file::export_name(
                         &ws.program_name,
                         now.date_naive(),
@@ -29,20 +79,32 @@ pub fn ExportPanel() -> impl IntoView {
                 )
             }),
         });
-        match storage::files::download(&name, &text, "application/json") {
-            // What was exported is now shared: a later import can tell who edited what.
-            Ok(()) => store.ws.with_untracked(|ws| {
-                chosen.with_untracked(|ids| {
-                    storage::local::mark_shared(
-                        ws.partners
-                            .iter()
-                            .filter(|p| scope == Scope::Workspace || ids.contains(&p.id))
-                            .map(|p| (&p.id, p.updated)),
-                    )
-                })
-            }),
-            Err(e) => store.say(e),
+        if !protected {
+            if let Err(e) = storage::files::download(&name, &text, "application/json") {
+                store.say(e);
+            }
+            return;
         }
+        let secret = passphrase.get_untracked();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = crypto::seal(&text, &secret).await;
+            drop(secret);
+            passphrase.set(String::new());
+            confirm.set(String::new());
+            attempted.set(false);
+            busy.set(false);
+            let name = sealed::file_name(&name);
+            match result.and_then(|sealed_text| {
+                storage::files::download(&name, &sealed_text, "application/json")
+            }) {
+                Ok(()) => store.say(format!(
+                    "Exported {name}, protected. Whoever opens it needs the passphrase; \
+                     nobody can recover it if it is lost."
+                )),
+                Err(e) => failure.set(Some(e)),
+            }
+        });
     };
     let partners = move || {
         store.ws.with(|ws| {
@@ -56,14 +118,52 @@ pub fn ExportPanel() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="export-heading">
+        <section class="card" aria-labelledby="export-heading" aria-busy=move || busy.get().then_some("true")>
             <h2 id="export-heading">"Export"</h2>
             <p>"Download a Tandem file to keep a copy or send to a colleague, who can merge it into their workspace."</p>
+            <div class="protect">
+                <label class="check">
+                    <input type="checkbox" id="export-protect" prop:checked=move || protect.get()
+                        disabled=move || busy.get()
+                        on:change=move |ev| {
+                            protect.set(event_target_checked(&ev));
+                            attempted.set(false);
+                            failure.set(None);
+                        }/>
+                    "Protect with a passphrase"
+                </label>
+                <Show when=move || protect.get()>
+                    <div class="protect__fields">
+                        <p class="field__hint">
+                            "The file is encrypted (AES-256-GCM). Whoever opens it needs the passphrase; "
+                            "nobody can recover the file without it. Send the passphrase another way than the file."
+                        </p>
+                        {crypto::available().err().map(|message| view! {
+                            <p class="import__error" role="alert">{message}</p>
+                        })}
+                        <div class="form__grid">
+                            <PassphraseField label="Passphrase" id="export-passphrase"
+                                value=passphrase error=passphrase_error node=passphrase_input busy
+                                hint=format!("At least {} characters.", sealed::MIN_PASSPHRASE_CHARS)/>
+                            <PassphraseField label="Confirm passphrase" id="export-passphrase-confirm"
+                                value=confirm error=confirm_error node=confirm_input busy
+                                hint=String::new()/>
+                        </div>
+                    </div>
+                </Show>
+            </div>
             <div class="form__actions">
-                <button class="button button--primary" on:click=move |_| download(Scope::Workspace)>
+                <button class="button button--primary" disabled=move || busy.get()
+                    on:click=move |_| download(Scope::Workspace)>
                     "Export whole workspace"
                 </button>
+                <span class="form__status" role="status">
+                    {move || busy.get().then_some("Protecting… deriving the key from the passphrase.")}
+                </span>
             </div>
+            {move || failure.get().map(|message| view! {
+                <p class="import__error" role="alert">{message}</p>
+            })}
             <details class="choose">
                 <summary>"Export chosen partners"</summary>
                 <div class="choose__list">
@@ -82,11 +182,45 @@ pub fn ExportPanel() -> impl IntoView {
                         }
                     }).collect_view()}
                 </div>
-                <button class="button" disabled=move || chosen.with(HashSet::is_empty)
+                <button class="button" disabled=move || busy.get() || chosen.with(HashSet::is_empty)
                     on:click=move |_| download(Scope::Partners)>
                     {move || format!("Export {} chosen partner(s)", chosen.with(HashSet::len))}
                 </button>
             </details>
         </section>
+    }
+}
+
+/// A new-passphrase input with its label, hint and inline error.
+#[component]
+fn PassphraseField(
+    label: &'static str,
+    id: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+    node: NodeRef<leptos::html::Input>,
+    busy: RwSignal<bool>,
+    hint: String,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = if hint.is_empty() {
+        error_id.clone()
+    } else {
+        format!("{hint_id} {error_id}")
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="password" autocomplete="new-password" node_ref=node
+                minlength=sealed::MIN_PASSPHRASE_CHARS
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described
+                disabled=move || busy.get()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id>{hint}</p> })}
+            <p class="field__error" id=error_id role="alert">{move || error.get()}</p>
+        </div>
     }
 }

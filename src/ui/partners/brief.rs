@@ -101,7 +101,7 @@ fn BriefDocument(brief: Brief) -> impl IntoView {
             view! {
                 <section class="brief__section">
                     <h2>{section.heading}</h2>
-                    {section.blocks.into_iter().map(block).collect_view()}
+                    {blocks(section.blocks)}
                 </section>
             }
         })
@@ -112,6 +112,30 @@ fn BriefDocument(brief: Brief) -> impl IntoView {
             {sections}
         </article>
     }
+}
+
+/// A section's blocks in order, with consecutive key players gathered into one list so
+/// they are spaced like the partner page's.
+fn blocks(blocks: Vec<Block>) -> Vec<AnyView> {
+    let mut views = Vec::new();
+    let mut people = Vec::new();
+    let gather = |people: &mut Vec<AnyView>, views: &mut Vec<AnyView>| {
+        if !people.is_empty() {
+            let list = std::mem::take(people);
+            views.push(view! { <div class="kp-list brief__people">{list}</div> }.into_any());
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Person(p) => people.push(person(p).into_any()),
+            other => {
+                gather(&mut people, &mut views);
+                views.push(block(other));
+            }
+        }
+    }
+    gather(&mut people, &mut views);
+    views
 }
 
 fn block(block: Block) -> AnyView {

@@ -1,0 +1,244 @@
+// The partner brief (#/partners/ID/brief): opened from the partner page, copied as
+// Markdown, downloaded as a .md file, printed; hostile names stay text on the page and
+// are escaped in the Markdown; deep links and bad ids behave.
+import { test, expect, open, storedWorkspace, downloadText, envelope, STORAGE_KEY } from "./fixtures.mjs";
+
+const BRIEF = "#/partners/demo-p-01/brief";
+/** The day every test here runs on, so the brief's date and file name are fixed. */
+const NOW = new Date("2026-11-23T10:00:00Z");
+
+/** The demo's Loopline brief, exactly as the model writes it (src/model/brief.rs). */
+const LOOPLINE_MD = `# Partner brief: Loopline
+
+Riffly Partnerships 2027 · prepared 2026-11-23
+
+## Profile
+
+- **Website:** [https://loopline.example](https://loopline.example)
+- **Category:** Platform
+- **Market position:** Incumbent
+- **Markets:** United States, United Kingdom, Germany, Brazil, Mexico, India
+- **Stage:** Live
+- **Ladder level:** Integration
+- **Owner:** Priya Raman
+- **Tags:** social, sharing, flagship
+
+Story cards with a 30-second preview went live in March and now bring about a fifth of our new trials. Growth is lopsided: the US and Brazil carry it while Germany and India barely move.
+
+## Key players
+
+- **Who decides:** Dana Whitlock
+- **Champions:** Rafael Quintero
+- **Stances:** Champion 1 · Supportive 1 · Neutral 1 · Skeptical 1 · Blocker 0
+
+### Dana Whitlock
+
+VP Platform Partnerships · Decision maker · influence 5 of 5 · Supportive
+
+Backs the integration as long as it keeps people inside Loopline; judges everything by time spent.
+
+### Rafael Quintero
+
+Product Lead, Sharing · Champion · influence 4 of 5 · Champion
+
+Built the preview card himself and demos it to every new team he meets.
+
+### Sunil Mehra
+
+Senior Legal Counsel · Gatekeeper · influence 3 of 5 · Neutral
+
+Reads every data-sharing clause line by line; slow but fair.
+
+### Hanna Brandt
+
+Head of Partnerships, DACH · On the ground · influence 2 of 5 · Skeptical
+
+Says German creators never heard about the launch and wants local playlists first.
+`;
+
+const heading1 = (page) => page.getByRole("heading", { level: 1 });
+const actions = (page) => page.getByRole("group", { name: "Brief" });
+const people = (page) => page.locator(".brief__person");
+
+test("the brief opens from the partner page with the profile and key players", async ({ page }) => {
+  await open(page, "#/partners/demo-p-01");
+  await page.locator(".screen__head").getByRole("link", { name: "Brief", exact: true }).click();
+  await expect(page).toHaveURL(/#\/partners\/demo-p-01\/brief$/);
+  await expect(heading1(page)).toHaveText("Partner brief: Loopline");
+  await expect(heading1(page)).toBeFocused();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Profile", "Key players"]);
+  // The Partners section of the navigation stays current.
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }))
+    .toHaveAttribute("aria-current", "page");
+
+  const facts = page.locator(".brief__facts li");
+  await expect(facts).toHaveText([
+    "Website: https://loopline.example", "Category: Platform", "Market position: Incumbent",
+    "Markets: United States, United Kingdom, Germany, Brazil, Mexico, India", "Stage: Live",
+    "Ladder level: Integration", "Owner: Priya Raman", "Tags: social, sharing, flagship",
+    "Who decides: Dana Whitlock", "Champions: Rafael Quintero",
+    "Stances: Champion 1 · Supportive 1 · Neutral 1 · Skeptical 1 · Blocker 0",
+  ]);
+  await expect(page.getByRole("link", { name: "https://loopline.example" }))
+    .toHaveAttribute("href", "https://loopline.example");
+  await expect(page.locator(".brief__document")).toContainText("Growth is lopsided");
+
+  // Key players, most influential first, each with a summary line and notes.
+  await expect(page.getByRole("heading", { level: 3 }))
+    .toHaveText(["Dana Whitlock", "Rafael Quintero", "Sunil Mehra", "Hanna Brandt"]);
+  await expect(people(page).first()).toContainText("VP Platform Partnerships · Decision maker · influence 5 of 5 · Supportive");
+  await expect(people(page).first()).toContainText("judges everything by time spent.");
+  await expect(people(page).nth(3)).toContainText("On the ground · influence 2 of 5 · Skeptical");
+
+  // An edit on the partner page shows in the brief.
+  await actions(page).getByRole("link", { name: "Back to the partner" }).click();
+  await expect(heading1(page)).toHaveText("Loopline");
+  await page.getByLabel("Owner").fill("Kofi Mensah");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("All changes saved.")).toBeVisible();
+  await page.locator(".screen__head").getByRole("link", { name: "Brief", exact: true }).click();
+  await expect(facts.filter({ hasText: "Owner:" })).toHaveText("Owner: Kofi Mensah");
+});
+
+test("Copy Markdown puts the exact brief on the clipboard, and Download .md gives the same text", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL).origin });
+  await page.clock.setFixedTime(NOW);
+  await open(page, BRIEF);
+  await actions(page).getByRole("button", { name: "Copy Markdown" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Markdown copied to the clipboard." })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(LOOPLINE_MD);
+
+  const { download, text } = await downloadText(page, () =>
+    actions(page).getByRole("button", { name: "Download .md" }).click());
+  expect(download.suggestedFilename()).toBe("tandem-loopline-brief-2026-11-23.md");
+  expect(text).toBe(LOOPLINE_MD);
+});
+
+test("Copy Markdown says so when the clipboard refuses, instead of failing silently", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined });
+  });
+  await open(page, BRIEF);
+  await actions(page).getByRole("button", { name: "Copy Markdown" }).click();
+  await expect(page.getByRole("status")).toContainText("does not offer the clipboard");
+});
+
+test("hostile names and notes show as text in the brief and are escaped in its Markdown", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL).origin });
+  await page.addInitScript(() => {
+    window.alert = (m) => { window.__pwned = `alert(${m})`; };
+  });
+  await open(page);
+  const ws = await storedWorkspace(page);
+  const loopline = ws.partners.find((p) => p.id === "demo-p-01");
+  loopline.name = "*Evil* [link](javascript:x)";
+  loopline.owner = "<b>bold</b> | pipe";
+  loopline.notes = `<img src=x onerror="window.__pwned='img'">\n# Not a heading\n- not a list\n[click](javascript:alert(1))`;
+  loopline.key_players[0].name = `<script>window.__pwned='script'</script>`;
+  loopline.key_players[0].notes = "1. not ordered\n> not a quote";
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STORAGE_KEY, JSON.stringify(envelope(ws))]);
+  await page.goto(`./${BRIEF}`);
+  await page.reload();
+
+  // On the page: the very characters, no element or link made from them.
+  await expect(heading1(page)).toHaveText("Partner brief: *Evil* [link](javascript:x)");
+  await expect(page.locator(".brief__facts li").filter({ hasText: "Owner:" })).toHaveText("Owner: <b>bold</b> | pipe");
+  const notes = page.locator(".brief__section").first().locator(".brief__text");
+  await expect(notes).toHaveText(`<img src=x onerror="window.__pwned='img'"># Not a heading- not a list[click](javascript:alert(1))`);
+  await expect(notes.locator("br")).toHaveCount(3);
+  await expect(page.getByRole("heading", { level: 3 }).first()).toHaveText(`<script>window.__pwned='script'</script>`);
+  await expect(page.locator("#main img, #main script, #main b")).toHaveCount(0);
+  const hrefs = await page.locator("#main a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(hrefs.filter((h) => !/^(#|https?:\/\/)/.test(h))).toEqual([]);
+  expect(await page.evaluate(() => window.__pwned ?? null)).toBeNull();
+
+  // In the Markdown: escaped, so a renderer shows the same characters.
+  await actions(page).getByRole("button", { name: "Copy Markdown" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Markdown copied" })).toBeVisible();
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md.split("\n")[0]).toBe("# Partner brief: \\*Evil\\* \\[link\\](javascript:x)");
+  expect(md).toContain("- **Owner:** \\<b\\>bold\\</b\\> \\| pipe\n");
+  expect(md).toContain([
+    `\\<img src=x onerror="window.\\_\\_pwned='img'"\\>  `,
+    "\\# Not a heading  ",
+    "\\- not a list  ",
+    "\\[click\\](javascript:alert(1))",
+  ].join("\n"));
+  expect(md).toContain("### \\<script\\>window.\\_\\_pwned='script'\\</script\\>\n");
+  expect(md).toContain("1\\. not ordered  \n\\> not a quote\n");
+  // The website is the brief's only link.
+  expect(md.match(/(^|[^\\])\]\(/g)).toHaveLength(1);
+  expect(await page.evaluate(() => window.__pwned ?? null)).toBeNull();
+});
+
+test("Print opens the print dialog, and print media shows only the brief", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__printed = 0;
+    window.print = () => { window.__printed += 1; };
+  });
+  await open(page, BRIEF);
+  // The first launch's demo banner is up: print must hide it too.
+  await expect(page.locator(".banner")).toBeVisible();
+  await actions(page).getByRole("button", { name: "Print" }).click();
+  expect(await page.evaluate(() => window.__printed)).toBe(1);
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".app-header")).toBeHidden();
+  await expect(page.locator(".banner")).toBeHidden();
+  await expect(page.locator(".crumbs")).toBeHidden();
+  await expect(actions(page)).toBeHidden();
+  for (const button of await page.locator("button").all()) await expect(button).toBeHidden();
+  await expect(heading1(page)).toHaveText("Partner brief: Loopline");
+  await expect(heading1(page)).toBeVisible();
+  await expect(people(page)).toHaveCount(4);
+  for (const person of await people(page).all()) {
+    await expect(person).toBeVisible();
+    expect(await person.evaluate((el) => getComputedStyle(el).breakInside)).toBe("avoid");
+  }
+  // Black on white, and the website (whose text is its address) is not written twice.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
+  expect(await heading1(page).evaluate((el) => getComputedStyle(el).color)).toBe("rgb(0, 0, 0)");
+  const website = page.getByRole("link", { name: "https://loopline.example" });
+  expect(await website.evaluate((el) => getComputedStyle(el, "::after").content)).toBe("none");
+
+  // Back on screen, everything returns.
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator(".app-header")).toBeVisible();
+  await expect(actions(page)).toBeVisible();
+});
+
+test("print media writes out the address of other links", async ({ page }) => {
+  await open(page, "#/partners/demo-p-01");
+  await page.emulateMedia({ media: "print" });
+  // The partner page's website link reads "https://loopline.example ↗": on paper its
+  // address follows it.
+  const after = await page.locator(".screen__head a.external").evaluate((el) => getComputedStyle(el, "::after").content);
+  expect(after).toMatch(/attr\(href\)|loopline\.example/);
+  await expect(page.locator(".screen__head").getByRole("link", { name: "Brief", exact: true })).toBeVisible();
+});
+
+test("a reload on the brief's address shows the brief again (deep link)", async ({ page }) => {
+  await open(page, BRIEF);
+  await expect(heading1(page)).toHaveText("Partner brief: Loopline");
+  await page.reload();
+  await expect(page).toHaveURL(/#\/partners\/demo-p-01\/brief$/);
+  await expect(heading1(page)).toHaveText("Partner brief: Loopline");
+  await expect(people(page)).toHaveCount(4);
+  // In-app navigation to another partner's brief, by a hash change.
+  await page.evaluate(() => { location.hash = "#/partners/demo-p-02/brief"; });
+  await expect(heading1(page)).toHaveText("Partner brief: Tellara Mobile");
+  await page.goBack();
+  await expect(heading1(page)).toHaveText("Partner brief: Loopline");
+});
+
+test("a brief for a malformed or unknown id shows not found", async ({ page }) => {
+  await open(page, "#/partners/<script>/brief");
+  await expect(heading1(page)).toHaveText("Not found");
+  await open(page, "#/partners/no_such_partner/brief");
+  await expect(heading1(page)).toHaveText("Partner not found");
+  await expect(actions(page)).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to the partner list" }).click();
+  await expect(heading1(page)).toHaveText("Partners");
+  await open(page, "#/partners/demo-p-01/elsewhere");
+  await expect(heading1(page)).toHaveText("Not found");
+});

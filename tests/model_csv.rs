@@ -1,0 +1,367 @@
+//! CSV export and import through the public API: what a spreadsheet round trip keeps,
+//! how CRM exports map, and how bad rows are reported while good rows still import.
+//!
+//! Text is drawn from all of Unicode plus the characters that break CSV: the delimiters,
+//! quotes, line breaks (LF, CR, CRLF), apostrophes, the characters that start a formula,
+//! a known injection payload and emoji. Values are generated as the partner form saves
+//! them: name, website, owner, tags and market names trimmed, notes as typed. U+FFFD is
+//! left out: the import reads it as the mark of a file that was not UTF-8.
+
+use chrono::{DateTime, TimeZone, Utc};
+use proptest::prelude::*;
+use proptest::sample::select;
+use proptest::test_runner::RngAlgorithm;
+use std::collections::HashSet;
+use tandem::model::csv::{
+    partners_csv, rows_to_partners, suggest_mapping, CsvImport, CsvTable, PartnerField,
+};
+use tandem::model::import::{self, Mode};
+use tandem::model::validate;
+use tandem::model::{Category, Id, LadderLevel, Market, MarketPosition, Partner, Stage, Workspace};
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::XorShift,
+        ..ProptestConfig::with_cases(cases)
+    }
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+}
+
+fn counter(prefix: &'static str) -> impl FnMut() -> Id {
+    let mut n = 0;
+    move || {
+        n += 1;
+        Id::parse(&format!("{prefix}-{n}")).unwrap()
+    }
+}
+
+/// Any character but U+FFFD, weighted towards the ones CSV and spreadsheets trip on.
+fn csv_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        3 => any::<char>().prop_filter("U+FFFD marks a non-UTF-8 file", |c| *c != '\u{FFFD}'),
+        3 => proptest::char::range('a', 'z'),
+        3 => select(vec![
+            ',', ';', '\t', '"', '\'', '\n', '\r', '=', '+', '-', '@', '|', '!', ' ', '😀',
+            '🤝', '\u{FEFF}', '\u{0}', 'é', 'ß', 'İ', '日',
+        ]),
+    ]
+}
+
+fn raw_text(max: usize) -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => proptest::collection::vec(csv_char(), 0..=max.min(30)).prop_map(String::from_iter),
+        1 => Just("=cmd|' /C calc'!A0".to_owned()),
+        1 => Just("'=1+1".to_owned()),
+        1 => Just("\"quoted\", then\r\nmore".to_owned()),
+    ]
+}
+
+/// Text as the form saves a trimmed field: no outer whitespace, within `max` characters.
+fn trimmed(max: usize) -> impl Strategy<Value = String> {
+    raw_text(max).prop_map(move |s| {
+        s.trim()
+            .chars()
+            .take(max)
+            .collect::<String>()
+            .trim()
+            .to_owned()
+    })
+}
+
+fn required(max: usize) -> impl Strategy<Value = String> {
+    trimmed(max).prop_map(|s| if s.is_empty() { "x".to_owned() } else { s })
+}
+
+/// A tag or market name: required, and free of the separators its cell splits on.
+fn list_item(max: usize, separators: &'static [char]) -> impl Strategy<Value = String> {
+    required(max).prop_map(move |s| {
+        let s: String = s.chars().filter(|c| !separators.contains(c)).collect();
+        let s = s.trim().to_owned();
+        if s.is_empty() {
+            "x".to_owned()
+        } else {
+            s
+        }
+    })
+}
+
+fn website() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[a-z0-9-]{1,12}\\.[a-z]{2,5}(/[a-z0-9=,;'+@-]{0,8})?".prop_map(|s| format!("https://{s}")),
+    ]
+}
+
+fn choice<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+    select(all)
+}
+
+/// A valid workspace of up to 6 partners over a catalogue of up to 4 markets.
+fn workspace() -> impl Strategy<Value = Workspace> {
+    let markets = proptest::collection::vec(list_item(30, &[';']), 0..=4).prop_map(|names| {
+        let mut seen = HashSet::new();
+        names
+            .into_iter()
+            .filter(|n| seen.insert(n.to_lowercase()))
+            .enumerate()
+            .map(|(i, n)| Market::new(Id::parse(&format!("m{i}")).unwrap(), n, now()))
+            .collect::<Vec<_>>()
+    });
+    let partner = (
+        required(validate::MAX_NAME),
+        website(),
+        choice(Category::ALL),
+        choice(MarketPosition::ALL),
+        choice(Stage::ALL),
+        choice(LadderLevel::ALL),
+        trimmed(validate::MAX_NAME),
+        proptest::collection::vec(list_item(validate::MAX_TAG, &[';', ',']), 0..=4),
+        raw_text(200),
+        proptest::collection::vec(any::<bool>(), 4),
+    );
+    (markets, proptest::collection::vec(partner, 0..=6)).prop_map(|(markets, partners)| {
+        let partners = partners
+            .into_iter()
+            .enumerate()
+            .map(
+                |(
+                    i,
+                    (name, website, category, position, stage, ladder, owner, tags, notes, uses),
+                )| {
+                    let mut p = Partner::new(Id::parse(&format!("p{i}")).unwrap(), name, now());
+                    p.website = website;
+                    p.category = category;
+                    p.position = position;
+                    p.stage = stage;
+                    p.ladder = ladder;
+                    p.owner = owner;
+                    p.tags = tags;
+                    p.notes = notes;
+                    p.markets = markets
+                        .iter()
+                        .zip(uses)
+                        .filter(|(_, used)| *used)
+                        .map(|(m, _)| m.id.clone())
+                        .collect();
+                    p
+                },
+            )
+            .collect();
+        Workspace {
+            markets,
+            partners,
+            ..Workspace::empty()
+        }
+    })
+}
+
+fn import_text(text: &str, into: &Workspace) -> CsvImport {
+    let table = CsvTable::parse(text).expect("the export reads back");
+    let mapping = suggest_mapping(&table.headers);
+    rows_to_partners(&table, &mapping, into, now(), counter("new")).expect("Name is mapped")
+}
+
+/// The fields a CSV row carries, with markets by name.
+fn mapped_fields(p: &Partner, ws: &Workspace) -> impl PartialEq + std::fmt::Debug {
+    let markets: Vec<String> = p
+        .markets
+        .iter()
+        .map(|m| ws.market_name(m).to_owned())
+        .collect();
+    (
+        p.name.clone(),
+        p.website.clone(),
+        (p.category, p.position, p.stage, p.ladder),
+        p.owner.clone(),
+        p.tags.clone(),
+        p.notes.clone(),
+        markets,
+    )
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Exported partners import back into the workspace they came from as exactly
+    /// themselves: nothing to change, whatever the text holds.
+    #[test]
+    fn export_then_import_into_the_same_workspace_changes_nothing(ws in workspace()) {
+        prop_assert!(validate::workspace(&ws).is_empty());
+        let result = import_text(&partners_csv(&ws), &ws);
+        prop_assert_eq!(&result.bad_rows, &vec![]);
+        prop_assert_eq!(&result.partners, &ws.partners);
+        prop_assert!(result.new_markets.is_empty());
+        prop_assert!(import::preview(&ws, &result.incoming(&ws), Mode::Merge).is_no_op());
+    }
+
+    /// Into an empty workspace, every partner's mapped fields arrive as they were, and
+    /// each market name used becomes one market.
+    #[test]
+    fn export_then_import_into_an_empty_workspace_keeps_every_mapped_field(ws in workspace()) {
+        let empty = Workspace::empty();
+        let result = import_text(&partners_csv(&ws), &empty);
+        prop_assert_eq!(&result.bad_rows, &vec![]);
+        let incoming = result.incoming(&empty);
+        let merged = import::apply(&empty, &incoming, Mode::Merge).map_err(|e| {
+            TestCaseError::fail(format!("{e:?}"))
+        })?;
+        prop_assert_eq!(merged.partners.len(), ws.partners.len());
+        for (before, after) in ws.partners.iter().zip(&merged.partners) {
+            prop_assert_eq!(mapped_fields(before, &ws), mapped_fields(after, &merged));
+        }
+        let used: HashSet<&Id> = ws.partners.iter().flat_map(|p| &p.markets).collect();
+        prop_assert_eq!(merged.markets.len(), used.len());
+    }
+
+    /// No exported cell starts with a character that makes a spreadsheet run a formula.
+    #[test]
+    fn no_exported_cell_can_start_a_formula(ws in workspace()) {
+        let text = partners_csv(&ws);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        for record in reader.records() {
+            let record = record.map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for cell in record.iter() {
+                prop_assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "cell {:?} would run as a formula", cell
+                );
+            }
+        }
+    }
+}
+
+use proptest::test_runner::TestCaseError;
+
+/// A HubSpot companies export, as its column names come.
+const HUBSPOT: &str = "\
+Record ID,Company name,Company owner,Create Date,Company Domain Name,Industry,Lifecycle Stage,Country/Region,About Us,Type
+101,Aria Audio,Kim Lee,2026-01-02 10:00,aria.example,COMPUTER_SOFTWARE,customer,Germany,Streams audio,Reseller
+102,Beat Labs,Kim Lee,2026-01-03 10:00,javascript:alert(1),MUSIC,lead,France,,Partner
+103,Chord Co,Ana Ruiz,2026-01-04 10:00,https://chord.example,MUSIC,salesqualifiedlead,Germany,,Reseller
+104,,Ana Ruiz,2026-01-05 10:00,nameless.example,MUSIC,lead,Spain,,Reseller
+105,Drum & Bass Ltd,Ana Ruiz,2026-01-06 10:00,drum.example,MUSIC,closedwon,Spain,,Reseller
+";
+
+/// A Salesforce accounts report, semicolon-separated as in a decimal-comma locale.
+const SALESFORCE: &str = "\u{feff}Account ID;Account Name;Account Owner;Type;Industry;Website;Billing Country;Description\r\n\
+001A;Echo Systems;Sam Roe;Technology Partner;Media;https://echo.example;United States;\"Long\r\nstanding\"\r\n\
+001B;Fader;Sam Roe;Channel Partner / Reseller;Media;fader.example;Mexico;\r\n";
+
+#[test]
+fn a_hubspot_export_maps_by_itself() {
+    let table = CsvTable::parse(HUBSPOT).unwrap();
+    let m = suggest_mapping(&table.headers);
+    let by_header = |h: &str| m.get(table.headers.iter().position(|x| x == h).unwrap());
+    assert_eq!(by_header("Company name"), Some(PartnerField::Name));
+    assert_eq!(by_header("Company owner"), Some(PartnerField::Owner));
+    assert_eq!(
+        by_header("Company Domain Name"),
+        Some(PartnerField::Website)
+    );
+    assert_eq!(by_header("Lifecycle Stage"), Some(PartnerField::Stage));
+    assert_eq!(by_header("Country/Region"), Some(PartnerField::Markets));
+    assert_eq!(by_header("Type"), Some(PartnerField::Category));
+    assert_eq!(
+        by_header("Industry"),
+        None,
+        "industries are not partnership categories"
+    );
+    assert_eq!(
+        by_header("Record ID"),
+        None,
+        "a CRM's id is not a Tandem id"
+    );
+}
+
+#[test]
+fn a_salesforce_export_maps_by_itself() {
+    let table = CsvTable::parse(SALESFORCE).unwrap();
+    assert_eq!(
+        table.headers[0], "Account ID",
+        "the byte-order mark is dropped"
+    );
+    let m = suggest_mapping(&table.headers);
+    let mapped: Vec<_> = (0..m.len()).map(|c| m.get(c)).collect();
+    use PartnerField::*;
+    assert_eq!(
+        mapped,
+        [
+            None,
+            Some(Name),
+            Some(Owner),
+            Some(Category),
+            None,
+            Some(Website),
+            Some(Markets),
+            Some(Notes)
+        ]
+    );
+    // "Channel Partner / Reseller" is not a category Tandem knows: that row is bad, and
+    // says which column to fix or ignore.
+    let result = rows_to_partners(&table, &m, &Workspace::empty(), now(), counter("n")).unwrap();
+    assert_eq!(result.partners.len(), 1);
+    assert_eq!(result.partners[0].notes, "Long\r\nstanding");
+    assert_eq!(result.partners[0].category, Category::TechnologyIntegration);
+    assert_eq!(result.bad_rows.len(), 1);
+    assert_eq!(result.bad_rows[0].row, 3);
+    assert_eq!(result.bad_rows[0].line, 4, "the cell above spans two lines");
+    assert!(result.bad_rows[0]
+        .reason
+        .starts_with("Type \"Channel Partner / Reseller\" is not a category"));
+    // Ignoring the column lets the row in.
+    let mut m = m;
+    m.set(3, None);
+    let result = rows_to_partners(&table, &m, &Workspace::empty(), now(), counter("n")).unwrap();
+    assert_eq!(result.partners.len(), 2);
+    assert_eq!(result.partners[1].website, "https://fader.example");
+}
+
+#[test]
+fn bad_rows_are_reported_by_row_and_the_good_rows_still_import() {
+    let ws = tandem::model::demo::workspace(now());
+    let table = CsvTable::parse(HUBSPOT).unwrap();
+    let mut mapping = suggest_mapping(&table.headers);
+    // "Partner" in the Type column is no category: ignore the column, as a person would.
+    let type_column = table.headers.iter().position(|h| h == "Type").unwrap();
+    mapping.set(type_column, None);
+    let result = rows_to_partners(&table, &mapping, &ws, now(), counter("n")).unwrap();
+
+    let bad: Vec<String> = result.bad_rows.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        bad,
+        [
+            "row 3: Company Domain Name \"javascript:alert(1)\" must start with http:// or https://",
+            "row 5: Company name is empty: every partner needs a name",
+        ]
+    );
+    let names: Vec<&str> = result.partners.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Aria Audio", "Chord Co", "Drum & Bass Ltd"]);
+    let stages: Vec<Stage> = result.partners.iter().map(|p| p.stage).collect();
+    assert_eq!(stages, [Stage::Live, Stage::Pitching, Stage::Signed]);
+    // Germany is the demo's; Spain is new (France belonged to a bad row: not created).
+    let new: Vec<&str> = result.new_markets.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(new, ["Spain"]);
+
+    let incoming = result.incoming(&ws);
+    let preview = import::preview(&ws, &incoming, Mode::Merge);
+    assert_eq!(preview.added, names);
+    assert_eq!(preview.markets_added, 1);
+    let merged = import::apply(&ws, &incoming, Mode::Merge).unwrap();
+    assert_eq!(merged.partners.len(), ws.partners.len() + 3);
+    assert!(validate::workspace(&merged).is_empty());
+    let aria = merged
+        .partners
+        .iter()
+        .find(|p| p.name == "Aria Audio")
+        .unwrap();
+    assert_eq!(aria.website, "https://aria.example");
+    assert_eq!(aria.owner, "Kim Lee");
+    assert_eq!(aria.notes, "Streams audio");
+    assert_eq!(merged.market_name(&aria.markets[0]), "Germany");
+}

@@ -1,0 +1,258 @@
+//! The sealed (passphrase-protected) envelope, `model::sealed`: every valid envelope
+//! reads back as written, and every malformed or hostile one is refused with a message
+//! naming the field at fault — never a panic, never a silent acceptance. The
+//! encryption itself needs the browser and is tested end to end
+//! (tests/e2e/sealed.spec.mjs).
+
+use chrono::{TimeZone, Utc};
+use proptest::prelude::*;
+use proptest::test_runner::RngAlgorithm;
+use serde_json::{json, Value};
+use tandem::model::demo;
+use tandem::model::file::{self, Scope};
+use tandem::model::sealed::{self, SealedError, SealedFile};
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::XorShift,
+        ..ProptestConfig::with_cases(cases)
+    }
+}
+
+fn sealed_file() -> impl Strategy<Value = SealedFile> {
+    (
+        sealed::MIN_ITERATIONS..=sealed::MAX_ITERATIONS,
+        prop::collection::vec(any::<u8>(), sealed::SALT_BYTES..64),
+        any::<[u8; sealed::NONCE_BYTES]>(),
+        prop::collection::vec(any::<u8>(), sealed::TAG_BYTES + 1..600),
+    )
+        .prop_map(|(iterations, salt, nonce, ciphertext)| {
+            SealedFile::new(iterations, salt, nonce, ciphertext).expect("within bounds")
+        })
+}
+
+/// Every field of the envelope, as a JSON pointer and the name messages use.
+const FIELDS: &[(&str, &str)] = &[
+    ("/format", "format"),
+    ("/version", "version"),
+    ("/kdf", "kdf"),
+    ("/kdf/name", "kdf.name"),
+    ("/kdf/hash", "kdf.hash"),
+    ("/kdf/iterations", "kdf.iterations"),
+    ("/kdf/salt", "kdf.salt"),
+    ("/cipher", "cipher"),
+    ("/cipher/name", "cipher.name"),
+    ("/cipher/nonce", "cipher.nonce"),
+    ("/ciphertext", "ciphertext"),
+];
+
+/// Values a hostile or broken writer might put anywhere.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON has no NaN or infinity", |x| x.is_finite())
+            .prop_map(Value::from),
+        prop_oneof![
+            Just(0u64),
+            Just(999),
+            Just(599_999),
+            Just(600_000),
+            Just(10_000_000),
+            Just(10_000_001),
+            Just(1_000_000_000),
+            Just(u64::from(u32::MAX) + 1),
+        ]
+        .prop_map(Value::from),
+        "[A-Za-z0-9+/=]{0,40}".prop_map(Value::from),
+        ".{0,20}".prop_map(Value::from),
+        prop_oneof![
+            Just("PBKDF2"),
+            Just("SHA-256"),
+            Just("AES-GCM"),
+            Just("tandem"),
+            Just("tandem-sealed"),
+            Just("AAAAAAAAAAAAAAAAAAAAAA=="),
+            Just("AAAAAAAAAAAAAAAA"),
+            Just("===="),
+            Just("\u{0}"),
+        ]
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z]{1,8}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replaces (or, for `None`, removes) the field at `pointer`.
+fn with_field(text: &str, pointer: &str, replacement: Option<Value>) -> String {
+    let mut value: Value = serde_json::from_str(text).unwrap();
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let parent = value.pointer_mut(parent).unwrap().as_object_mut().unwrap();
+    match replacement {
+        Some(v) => {
+            parent.insert(key.to_owned(), v);
+        }
+        None => {
+            parent.remove(key);
+        }
+    }
+    value.to_string()
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn parse_gives_back_what_to_json_wrote(file in sealed_file()) {
+        let text = sealed::to_json(&file);
+        prop_assert!(sealed::is_sealed(&text));
+        prop_assert_eq!(sealed::parse(&text), Ok(file.clone()));
+        // Compact, reordered or re-indented by another tool: still the same file.
+        let value: Value = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(sealed::parse(&value.to_string()), Ok(file));
+    }
+
+    #[test]
+    fn a_replaced_or_missing_field_is_refused_by_name_or_read_exactly(
+        file in sealed_file(),
+        which in 0..FIELDS.len(),
+        replacement in prop::option::weighted(0.9, any_json()),
+    ) {
+        let (pointer, name) = FIELDS[which];
+        let text = with_field(&sealed::to_json(&file), pointer, replacement.clone());
+        match sealed::parse(&text) {
+            // Accepted only when the new value means what a valid one does.
+            Ok(read) => {
+                let back: Value = serde_json::from_str(&sealed::to_json(&read)).unwrap();
+                let sent: Value = serde_json::from_str(&text).unwrap();
+                prop_assert_eq!(
+                    back.pointer(pointer).and_then(Value::as_f64),
+                    sent.pointer(pointer).and_then(Value::as_f64),
+                    "{} accepted as {:?}", pointer, replacement
+                );
+                prop_assert_eq!(&back.pointer(pointer).and_then(Value::as_str), &sent.pointer(pointer).and_then(Value::as_str));
+            }
+            // Another format, such as an ordinary Tandem file, is told apart as such.
+            Err(e @ SealedError::NotSealed { .. }) => prop_assert_eq!(name, "format", "{}", e),
+            Err(e) => {
+                let message = e.to_string();
+                prop_assert!(message.contains(name), "{} missing from: {}", name, message);
+                prop_assert!(message.ends_with('.'), "{}", message);
+            }
+        }
+    }
+
+    #[test]
+    fn any_edit_to_the_text_is_refused_cleanly_or_reads_back(
+        file in sealed_file(),
+        at in any::<prop::sample::Index>(),
+        edit in 0..4u8,
+        ch in any::<char>(),
+    ) {
+        let text = sealed::to_json(&file);
+        let mut chars: Vec<char> = text.chars().collect();
+        let i = at.index(chars.len());
+        match edit {
+            0 => { chars.truncate(i); }
+            1 => { chars.remove(i); }
+            2 => { chars.insert(i, ch); }
+            _ => { chars[i] = ch; }
+        }
+        let edited: String = chars.into_iter().collect();
+        let sealed_check = sealed::is_sealed(&edited);
+        match sealed::parse(&edited) {
+            Ok(read) => {
+                prop_assert!(sealed_check, "read, yet not recognised as sealed");
+                // Whatever was read writes back to an envelope that reads the same.
+                prop_assert_eq!(sealed::parse(&sealed::to_json(&read)), Ok(read));
+            }
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+}
+
+#[test]
+fn hostile_envelopes_are_refused_quickly_without_panicking() {
+    let good =
+        sealed::to_json(&SealedFile::new(600_000, vec![1; 16], [2; 12], vec![3; 64]).unwrap());
+    let deep = format!(
+        "{{\"format\":\"tandem-sealed\",\"kdf\":{}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let huge_salt = with_field(&good, "/kdf/salt", Some("A".repeat(1_000_000).into()));
+    let cases = [
+        deep.as_str(),
+        huge_salt.as_str(),
+        "{\"format\":\"tandem-sealed\",\"version\":1e400}",
+        "{\"format\":\"tandem-sealed\",\"format\":\"tandem\"}",
+        "\u{feff}{\"format\":\"tandem-sealed\"}",
+        "{\"format\":\"tandem-sealed\",\"version\":1,\"kdf\":null}",
+        "null",
+        "\"tandem-sealed\"",
+    ];
+    for text in cases {
+        let start = std::time::Instant::now();
+        let _ = sealed::is_sealed(text);
+        let message = sealed::parse(text).unwrap_err().to_string();
+        assert!(!message.is_empty());
+        assert!(
+            start.elapsed().as_secs() < 2,
+            "slow on {}",
+            &text[..40.min(text.len())]
+        );
+    }
+    // A base64 salt of a million characters decodes, and is simply a long salt; the
+    // size limit is what bounds the work.
+    assert!(matches!(
+        sealed::parse(&" ".repeat(sealed::MAX_BYTES + 1)),
+        Err(SealedError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn iteration_counts_that_would_stall_or_weaken_are_refused_by_name() {
+    let good =
+        sealed::to_json(&SealedFile::new(600_000, vec![1; 16], [2; 12], vec![3; 64]).unwrap());
+    for (n, expected) in [
+        (json!(1000), "asks for only 1,000 rounds"),
+        (json!(0), "asks for only 0 rounds"),
+        (json!(599_999), "asks for only 599,999 rounds"),
+        (json!(1_000_000_000), "asks for 1,000,000,000 rounds"),
+        (json!(1e9), "asks for 1,000,000,000 rounds"),
+        (json!(10_000_001), "asks for 10,000,001 rounds"),
+    ] {
+        let message = sealed::parse(&with_field(&good, "/kdf/iterations", Some(n)))
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains(expected), "{message}");
+        assert!(message.contains("\"kdf.iterations\""), "{message}");
+    }
+}
+
+#[test]
+fn ordinary_tandem_files_are_not_sealed_even_when_they_mention_it() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let mut ws = demo::workspace(now);
+    ws.program_name = "tandem-sealed".into();
+    ws.partners[0].notes = "{\"format\":\"tandem-sealed\"}".into();
+    for pretty in [true, false] {
+        let text = file::write(&ws, Scope::Workspace, now, pretty);
+        assert!(!sealed::is_sealed(&text));
+        assert!(file::restore(&text).is_ok());
+        assert_eq!(
+            sealed::parse(&text).unwrap_err().to_string(),
+            "This is not a protected Tandem file: it is an ordinary Tandem file, not \
+             protected by a passphrase."
+        );
+    }
+}
