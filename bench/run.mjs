@@ -4,14 +4,11 @@
 // when absolute times do not. Needs the built dist/.
 //
 //   node bench/run.mjs [runs=5]       (writes bench/out/latest.json, prints a table)
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { start } from "../scripts/chromium.mjs";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 
 const runs = Number(process.argv[2] ?? 5);
-const port = 4198;
-const base = `http://127.0.0.1:${port}/tandem/`;
 
 /** A valid Tandem file with `n` partners of ten key players each over 12 markets. */
 function largeFile(n) {
@@ -84,13 +81,7 @@ async function measure(browser, stored) {
   return result;
 }
 
-const server = spawn("node", ["scripts/static-server.mjs", "dist", String(port), "/tandem/"], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 500));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { base, browser, stop } = await start(4198);
 try {
   // The demo as the app itself stores it, and the large program.
   const ctx = await browser.newContext();
@@ -121,6 +112,5 @@ try {
     console.log(k.padEnd(14), String(a).padStart(10), String(b).padStart(10), (a ? (b / a).toFixed(1) : "-").padStart(8));
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await stop();
 }

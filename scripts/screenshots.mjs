@@ -4,22 +4,12 @@
 //   node scripts/screenshots.mjs [outdir=target/screenshots]
 // Writes <screen>-laptop.png and <screen>-phone.png; docs/screenshot.png is the
 // partner list at laptop size.
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { start } from "./chromium.mjs";
 import { mkdir } from "node:fs/promises";
 
 const out = process.argv[2] ?? "target/screenshots";
-const port = 4199;
-const base = `http://127.0.0.1:${port}/tandem/`;
 await mkdir(out, { recursive: true });
-const server = spawn("node", ["scripts/static-server.mjs", "dist", String(port), "/tandem/"], { stdio: "ignore" });
-await new Promise((r) => setTimeout(r, 500));
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const { base, browser, stop } = await start(4199);
 const screens = [
   ["partners", "#/partners"],
   ["partner", "#/partners/demo-p-01"],
@@ -54,7 +44,6 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await stop();
 }
 console.log(`Screenshots in ${out}/`);

@@ -30,7 +30,7 @@
 use super::choices::{DecisionRole, Stance};
 use super::records::{KeyPlayer, Partner, Workspace};
 use super::{file, validate};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A partner brief as data: what the Markdown and the brief screen both show.
 #[derive(Clone, Debug, PartialEq)]
@@ -284,6 +284,30 @@ pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// A day written out, such as "23 November 2026": read the same way in every country,
+/// unlike 11/23/2026, and it wraps between words on a narrow screen.
+pub fn day(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS
+        .get(date.month0() as usize)
+        .copied()
+        .unwrap_or_default();
+    format!("{} {month} {}", date.day(), date.year())
+}
+
 /// Writes a brief as CommonMark (GitHub-flavoured Markdown renders it the same).
 ///
 /// The layout: `# Partner brief: NAME`, a line naming the program and the date, then
@@ -295,7 +319,7 @@ pub fn to_markdown(brief: &Brief) -> String {
         "# Partner brief: {}\n\n{} · prepared {}\n",
         escape(&brief.title),
         escape(&brief.program),
-        brief.prepared
+        day(brief.prepared)
     );
     for section in &brief.sections {
         out.push_str(&format!("\n## {}\n", section.heading));
@@ -480,7 +504,7 @@ mod tests {
         let expected = "\
 # Partner brief: Wavelet
 
-Riffly Partnerships · prepared 2026-11-23
+Riffly Partnerships · prepared 23 November 2026
 
 ## Profile
 
@@ -525,7 +549,7 @@ Demos us to everyone.
         let expected = "\
 # Partner brief: Solo
 
-P · prepared 2026-11-23
+P · prepared 23 November 2026
 
 ## Profile
 
@@ -638,6 +662,15 @@ None yet.
         assert_eq!(file_name(&p, today()), "tandem-wavelet-brief-2026-11-23.md");
         p.name = "../<script>".into();
         assert_eq!(file_name(&p, today()), "tandem-script-brief-2026-11-23.md");
+    }
+
+    #[test]
+    fn days_are_written_out() {
+        assert_eq!(day(today()), "23 November 2026");
+        assert_eq!(
+            day(NaiveDate::from_ymd_opt(2027, 1, 5).unwrap()),
+            "5 January 2027"
+        );
     }
 
     #[test]

@@ -69,6 +69,17 @@
 //! fix the cell or set the column to "Ignore". ("Closed won" is signed rather than live:
 //! the deal is closed, but landing it is still ahead.)
 //!
+//! **Row numbers** in messages are the ones a spreadsheet shows for the file: the header
+//! row is 1 and a blank line is a row; a cell with line breaks is one row. For a file
+//! without such cells that is also its line number; otherwise [`BadRow`] gives both.
+//!
+//! **Why not the `csv` crate.** It was tried first (issue 5 allowed it): it added 22.6 KB
+//! gzip to the wasm, near the 25 KB the issue allowed for it, to an app already past its
+//! size aim; its record positions are taken before the blank lines it skips, so the row
+//! numbers needed patching up; and it cannot tell a quote that never closes from a cell
+//! that runs to the end of the file. The reader below (`read_records`) is sixty lines,
+//! knows its rows and lines as it goes, and reports an unclosed quote on its row.
+//!
 //! **Metrics** (issue 4) slot in beside partners: a `MetricField` enum implementing
 //! [`Field`] gets its header names, [`Mapping`] and [`CsvTable`] serve it unchanged, and
 //! a `rows_to_metrics` reports [`BadRow`]s the same way; the writer ([`write_table`])
@@ -91,34 +102,17 @@ use std::fmt;
 pub const LIST_SEPARATOR: &str = "; ";
 
 /// The headers of [`partners_csv`], in order.
+#[rustfmt::skip]
 pub const PARTNER_HEADERS: [&str; 14] = [
-    "Id",
-    "Name",
-    "Website",
-    "Category",
-    "Market position",
-    "Markets",
-    "Stage",
-    "Ladder",
-    "Owner",
-    "Tags",
-    "Notes",
-    "Key players",
-    "Created",
-    "Updated",
+    "Id", "Name", "Website", "Category", "Market position", "Markets", "Stage", "Ladder",
+    "Owner", "Tags", "Notes", "Key players", "Created", "Updated",
 ];
 
 /// The headers of [`key_players_csv`], in order.
+#[rustfmt::skip]
 pub const KEY_PLAYER_HEADERS: [&str; 9] = [
-    "Partner id",
-    "Partner name",
-    "Key player id",
-    "Name",
-    "Title",
-    "Role",
-    "Influence",
-    "Stance",
-    "Notes",
+    "Partner id", "Partner name", "Key player id", "Name", "Title", "Role", "Influence",
+    "Stance", "Notes",
 ];
 
 /// The characters a spreadsheet starts a formula with, and the two it skips first.
@@ -156,22 +150,42 @@ where
     R: IntoIterator<Item = C>,
     C: AsRef<str>,
 {
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing into a Vec cannot fail: the results below carry no information.
-    let _ = writer.write_record(headers);
+    // A byte-order mark first, or Excel reads UTF-8 as the local code page.
+    let mut text = String::from("\u{feff}");
+    write_row(&mut text, headers.iter().copied());
     for row in rows {
         let cells: Vec<String> = row
             .into_iter()
             .map(|c| guard(c.as_ref()).into_owned())
             .collect();
-        let _ = writer.write_record(&cells);
+        write_row(&mut text, cells.iter().map(String::as_str));
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    format!("\u{feff}{text}")
+    text
+}
+
+/// One record, CRLF-terminated, each cell quoted when it holds a comma, a quote or a
+/// line break (RFC 4180), with quotes doubled.
+fn write_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if cell.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// The download name of a CSV export, like the Tandem file's with `what` added:
+/// `tandem-riffly-partnerships-2027-partners-2026-11-23.csv`.
+pub fn export_name(program: &str, today: chrono::NaiveDate, what: &str) -> String {
+    let json = super::file::export_name(program, today, &format!("-{what}"));
+    format!("{}.csv", json.strip_suffix(".json").unwrap_or(&json))
 }
 
 fn time(t: DateTime<Utc>) -> String {
@@ -354,50 +368,74 @@ pub struct CsvTable {
     pub delimiter: Delimiter,
 }
 
-/// The line breaks in `text[from..to]`: LF, CRLF and a lone CR each end a line. The
-/// whole text is given so that a CRLF split by `to` still counts once.
-fn breaks_between(text: &str, from: usize, to: usize) -> usize {
-    let bytes = text.as_bytes();
-    (from..to.min(bytes.len()))
-        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count()
-}
-
-/// The line breaks inside one cell.
-fn line_breaks(cell: &str) -> usize {
-    breaks_between(cell, 0, cell.len())
-}
-
 /// The 1-based line of the first `c` in `text`.
 fn line_of(text: &str, c: char) -> Option<usize> {
     let at = text.find(c)?;
     Some(text[..at].matches('\n').count() + 1)
 }
 
-/// Whether `raw`, the text of one record to the end of the file, leaves a quoted cell
-/// open (a quote opens a cell only at its start, as the reader treats it).
-fn ends_inside_quotes(raw: &str, delimiter: char) -> bool {
-    let mut quoted = false;
-    let mut at_cell_start = true;
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                } else {
-                    quoted = false;
-                }
+/// The records of RFC 4180 text, read as leniently as spreadsheets write them: a quote
+/// opens a quoted cell only at the cell's start (`5" screen` is a value), text after a
+/// closing quote joins the cell, LF, CRLF and a lone CR all end a line, and a blank line
+/// is a row of its own in a spreadsheet but no record. Cells are not yet unguarded.
+fn read_records(text: &str, delimiter: char) -> Vec<CsvRow> {
+    let mut records = Vec::new();
+    let mut chars = text.chars().peekable();
+    // The line the reader is on, and the spreadsheet row of the last line read.
+    let (mut line, mut row) = (1usize, 0usize);
+    while let Some(&first) = chars.peek() {
+        row += 1;
+        if first == '\r' || first == '\n' {
+            chars.next();
+            if first == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
             }
-        } else if c == '"' && at_cell_start {
-            quoted = true;
-        } else {
-            at_cell_start = c == delimiter || c == '\n' || c == '\r';
+            line += 1;
             continue;
         }
-        at_cell_start = false;
+        let start = line;
+        let (mut cells, mut cell) = (Vec::new(), String::new());
+        let (mut quoted, mut at_cell_start) = (false, true);
+        while let Some(c) = chars.next() {
+            if quoted {
+                if c == '"' && chars.peek() == Some(&'"') {
+                    chars.next();
+                    cell.push('"');
+                } else if c == '"' {
+                    quoted = false;
+                } else {
+                    if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
+                        line += 1;
+                    }
+                    cell.push(c);
+                }
+            } else if c == '"' && at_cell_start {
+                quoted = true;
+                at_cell_start = false;
+            } else if c == delimiter {
+                cells.push(std::mem::take(&mut cell));
+                at_cell_start = true;
+            } else if c == '\r' || c == '\n' {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                line += 1;
+                break;
+            } else {
+                cell.push(c);
+                at_cell_start = false;
+            }
+        }
+        cells.push(cell);
+        records.push(CsvRow {
+            row,
+            line: start,
+            cells,
+            // The text ran out inside a quoted cell.
+            unclosed_quote: quoted,
+        });
     }
-    quoted
+    records
 }
 
 impl CsvTable {
@@ -424,50 +462,17 @@ impl CsvTable {
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let delimiter = Delimiter::detect(text);
-        let mut reader = ::csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter.char() as u8)
-            .from_reader(text.as_bytes());
-        let mut records: Vec<CsvRow> = Vec::new();
-        // Where the reader stopped after the previous record, and the line there.
-        let (mut end, mut end_line) = (0usize, 1usize);
-        let mut last_start = 0usize;
-        // Line breaks inside the cells of the records read so far: what makes the line
-        // number run ahead of the row number.
-        let mut breaks_inside = 0usize;
-        let mut record = ::csv::StringRecord::new();
-        // A reader over a &str meets neither I/O nor UTF-8 errors, and `flexible`
-        // accepts any number of cells: an error can only end the reading early.
-        while let Ok(true) = reader.read_record(&mut record) {
-            // The record starts after the blank lines the reader skipped (its own
-            // positions are taken before that skip, so they are worked out here).
-            let gap = text
-                .get(end..)
-                .unwrap_or("")
-                .bytes()
-                .take_while(|b| *b == b'\r' || *b == b'\n')
-                .count();
-            let start = end + gap;
-            let line = end_line + breaks_between(text, end, start);
-            let previous = records.last().map_or(0, |r| r.row);
-            let row = line.saturating_sub(breaks_inside).max(previous + 1);
-            breaks_inside += record.iter().map(line_breaks).sum::<usize>();
-            end = (reader.position().byte() as usize).max(start);
-            end_line = line + breaks_between(text, start, end);
-            last_start = start;
-            records.push(CsvRow {
-                row,
-                line,
-                cells: record.iter().map(|c| unguard(c).to_owned()).collect(),
-                unclosed_quote: false,
+        let records = read_records(text, delimiter.char())
+            .into_iter()
+            .map(|mut r| {
+                for cell in &mut r.cells {
+                    if unguard(cell).len() < cell.len() {
+                        cell.remove(0);
+                    }
+                }
+                r
             });
-        }
-        if let Some(last) = records.last_mut() {
-            let rest = text.get(last_start..).unwrap_or("");
-            last.unclosed_quote = ends_inside_quotes(rest, delimiter.char());
-        }
-        let mut records = records.into_iter().skip_while(CsvRow::is_blank);
+        let mut records = records.skip_while(CsvRow::is_blank);
         let header = records.next().ok_or(CsvError::NoHeader)?;
         if header.cells.iter().any(|c| c.contains('\0')) {
             return Err(CsvError::NotText);
@@ -569,7 +574,7 @@ impl Field for PartnerField {
 
     fn label(self) -> &'static str {
         match self {
-            PartnerField::Id => "Tandem id (to match partners)",
+            PartnerField::Id => "Tandem id",
             PartnerField::Name => "Name",
             PartnerField::Website => "Website",
             PartnerField::Category => "Category",
@@ -586,96 +591,51 @@ impl Field for PartnerField {
     /// "Industry" is deliberately absent: its values (software, retail, …) say what a
     /// company does, not what kind of partnership this is, and every row would fail.
     /// Likewise "tier" and "level" are not taken for the ladder (gold, silver, …).
+    #[rustfmt::skip]
     fn headers(self) -> &'static [&'static str] {
         match self {
-            PartnerField::Id => &["id", "tandem id", "partner id"],
+            PartnerField::Id => &[
+                "id", "tandem id", "partner id",
+            ],
             PartnerField::Name => &[
-                "name",
-                "partner",
-                "partner name",
-                "company name",
-                "company",
-                "account name",
-                "account",
-                "organization",
-                "organisation",
-                "organization name",
-                "organisation name",
-                "business name",
+                "name", "partner", "partner name", "company name", "company",
+                "account name", "account", "organization", "organisation",
+                "organization name", "organisation name", "business name",
             ],
             PartnerField::Website => &[
-                "website",
-                "website url",
-                "url",
-                "homepage",
-                "domain",
-                "company domain name",
-                "company domain",
+                "website", "website url", "url", "homepage", "domain",
+                "company domain name", "company domain",
             ],
             PartnerField::Category => &[
-                "category",
-                "partner category",
-                "partner type",
-                "partnership type",
-                "type",
-                "company type",
-                "account type",
+                "category", "partner category", "partner type", "partnership type", "type",
+                "company type", "account type",
             ],
-            PartnerField::Position => &["market position", "position", "competitive position"],
+            PartnerField::Position => &[
+                "market position", "position", "competitive position",
+            ],
             PartnerField::Markets => &[
-                "markets",
-                "market",
-                "countries",
-                "country",
-                "country/region",
-                "billing country",
-                "regions",
-                "region",
-                "territories",
-                "territory",
+                "markets", "market", "countries", "country", "country/region",
+                "billing country", "regions", "region", "territories", "territory",
             ],
             PartnerField::Stage => &[
-                "stage",
-                "partner stage",
-                "partnership stage",
-                "lifecycle stage",
-                "deal stage",
-                "opportunity stage",
-                "pipeline stage",
-                "status",
-                "partner status",
-                "account status",
-                "lead status",
+                "stage", "partner stage", "partnership stage", "lifecycle stage",
+                "deal stage", "opportunity stage", "pipeline stage", "status",
+                "partner status", "account status", "lead status",
             ],
             PartnerField::Ladder => &[
-                "ladder",
-                "ladder level",
-                "partnership ladder",
-                "partnership level",
+                "ladder", "ladder level", "partnership ladder", "partnership level",
             ],
             PartnerField::Owner => &[
-                "owner",
-                "account owner",
-                "company owner",
-                "contact owner",
-                "hubspot owner",
-                "deal owner",
-                "partner manager",
-                "relationship owner",
-                "owner name",
+                "owner", "account owner", "company owner", "contact owner", "hubspot owner",
+                "deal owner", "partner manager", "relationship owner", "owner name",
                 "assigned to",
             ],
-            PartnerField::Tags => &["tags", "tag", "labels", "label", "keywords"],
+            PartnerField::Tags => &[
+                "tags", "tag", "labels", "label", "keywords",
+            ],
             PartnerField::Notes => &[
-                "notes",
-                "note",
-                "description",
-                "company description",
-                "account description",
-                "about",
-                "about us",
-                "comments",
-                "comment",
+                "notes", "note", "description", "company description",
+                "account description", "about", "about us", "comments", "comment",
             ],
         }
     }
@@ -774,93 +734,61 @@ pub fn suggest_mapping(headers: &[String]) -> Mapping {
 // Values of the vocabularies
 // ---------------------------------------------------------------------------------------
 
+#[rustfmt::skip]
 const STAGE_SYNONYMS: &[(&str, Stage)] = &[
-    ("lead", Stage::Research),
-    ("new", Stage::Research),
-    ("prospect", Stage::Research),
-    ("prospecting", Stage::Research),
-    ("subscriber", Stage::Research),
-    ("marketing qualified lead", Stage::Research),
-    ("target", Stage::Research),
-    ("qualified", Stage::Pitching),
-    ("qualification", Stage::Pitching),
-    ("contacted", Stage::Pitching),
-    ("sales qualified lead", Stage::Pitching),
-    ("opportunity", Stage::Pitching),
-    ("appointment scheduled", Stage::Pitching),
-    ("qualified to buy", Stage::Pitching),
-    ("presentation scheduled", Stage::Pitching),
-    ("needs analysis", Stage::Pitching),
-    ("value proposition", Stage::Pitching),
-    ("discovery", Stage::Pitching),
-    ("in progress", Stage::Pitching),
-    ("proposal", Stage::Negotiating),
-    ("proposal/price quote", Stage::Negotiating),
-    ("negotiation", Stage::Negotiating),
-    ("negotiation/review", Stage::Negotiating),
-    ("contract sent", Stage::Negotiating),
-    ("decision maker bought-in", Stage::Negotiating),
-    ("in negotiation", Stage::Negotiating),
-    ("closed won", Stage::Signed),
-    ("won", Stage::Signed),
-    ("contract signed", Stage::Signed),
-    ("onboarding", Stage::Landing),
-    ("implementation", Stage::Landing),
-    ("launching", Stage::Landing),
-    ("customer", Stage::Live),
-    ("active", Stage::Live),
-    ("launched", Stage::Live),
-    ("evangelist", Stage::Live),
-    ("on hold", Stage::Paused),
-    ("hold", Stage::Paused),
-    ("inactive", Stage::Paused),
-    ("dormant", Stage::Paused),
-    ("stalled", Stage::Paused),
-    ("lost", Stage::WalkedAway),
-    ("closed lost", Stage::WalkedAway),
-    ("disqualified", Stage::WalkedAway),
-    ("unqualified", Stage::WalkedAway),
-    ("churned", Stage::WalkedAway),
-    ("dead", Stage::WalkedAway),
-    ("declined", Stage::WalkedAway),
+    ("lead", Stage::Research), ("new", Stage::Research), ("prospect", Stage::Research),
+    ("prospecting", Stage::Research), ("subscriber", Stage::Research),
+    ("marketing qualified lead", Stage::Research), ("target", Stage::Research),
+    ("qualified", Stage::Pitching), ("qualification", Stage::Pitching),
+    ("contacted", Stage::Pitching), ("sales qualified lead", Stage::Pitching),
+    ("opportunity", Stage::Pitching), ("appointment scheduled", Stage::Pitching),
+    ("qualified to buy", Stage::Pitching), ("presentation scheduled", Stage::Pitching),
+    ("needs analysis", Stage::Pitching), ("value proposition", Stage::Pitching),
+    ("discovery", Stage::Pitching), ("in progress", Stage::Pitching),
+    ("proposal", Stage::Negotiating), ("proposal/price quote", Stage::Negotiating),
+    ("negotiation", Stage::Negotiating), ("negotiation/review", Stage::Negotiating),
+    ("contract sent", Stage::Negotiating), ("decision maker bought-in", Stage::Negotiating),
+    ("in negotiation", Stage::Negotiating), ("closed won", Stage::Signed),
+    ("won", Stage::Signed), ("contract signed", Stage::Signed),
+    ("onboarding", Stage::Landing), ("implementation", Stage::Landing),
+    ("launching", Stage::Landing), ("customer", Stage::Live), ("active", Stage::Live),
+    ("launched", Stage::Live), ("evangelist", Stage::Live), ("on hold", Stage::Paused),
+    ("hold", Stage::Paused), ("inactive", Stage::Paused), ("dormant", Stage::Paused),
+    ("stalled", Stage::Paused), ("lost", Stage::WalkedAway),
+    ("closed lost", Stage::WalkedAway), ("disqualified", Stage::WalkedAway),
+    ("unqualified", Stage::WalkedAway), ("churned", Stage::WalkedAway),
+    ("dead", Stage::WalkedAway), ("declined", Stage::WalkedAway),
 ];
 
+#[rustfmt::skip]
 const CATEGORY_SYNONYMS: &[(&str, Category)] = &[
     ("technology partner", Category::TechnologyIntegration),
     ("tech partner", Category::TechnologyIntegration),
     ("integration", Category::TechnologyIntegration),
-    ("technology", Category::TechnologyIntegration),
-    ("reseller", Category::ResellerAgency),
-    ("channel partner", Category::ResellerAgency),
-    ("channel", Category::ResellerAgency),
+    ("technology", Category::TechnologyIntegration), ("reseller", Category::ResellerAgency),
+    ("channel partner", Category::ResellerAgency), ("channel", Category::ResellerAgency),
     ("agency", Category::ResellerAgency),
     ("value added reseller", Category::ResellerAgency),
     ("distributor", Category::Distribution),
     ("distribution partner", Category::Distribution),
     ("marketing partner", Category::CoMarketing),
-    ("referral partner", Category::CoMarketing),
-    ("co marketing", Category::CoMarketing),
-    ("oem", Category::DeviceTelcoBundle),
-    ("device", Category::DeviceTelcoBundle),
-    ("telco", Category::DeviceTelcoBundle),
-    ("carrier", Category::DeviceTelcoBundle),
-    ("bundle", Category::DeviceTelcoBundle),
-    ("content partner", Category::Content),
-    ("publisher", Category::Content),
-    ("media", Category::Content),
-    ("platform partner", Category::Platform),
-    ("marketplace", Category::Platform),
+    ("referral partner", Category::CoMarketing), ("co marketing", Category::CoMarketing),
+    ("oem", Category::DeviceTelcoBundle), ("device", Category::DeviceTelcoBundle),
+    ("telco", Category::DeviceTelcoBundle), ("carrier", Category::DeviceTelcoBundle),
+    ("bundle", Category::DeviceTelcoBundle), ("content partner", Category::Content),
+    ("publisher", Category::Content), ("media", Category::Content),
+    ("platform partner", Category::Platform), ("marketplace", Category::Platform),
 ];
 
+#[rustfmt::skip]
 const POSITION_SYNONYMS: &[(&str, MarketPosition)] = &[
-    ("leader", MarketPosition::Incumbent),
-    ("market leader", MarketPosition::Incumbent),
+    ("leader", MarketPosition::Incumbent), ("market leader", MarketPosition::Incumbent),
     ("specialist", MarketPosition::Niche),
 ];
 
+#[rustfmt::skip]
 const LADDER_SYNONYMS: &[(&str, LadderLevel)] = &[
-    ("self serve", LadderLevel::SelfServe),
-    ("public api", LadderLevel::SelfServe),
+    ("self serve", LadderLevel::SelfServe), ("public api", LadderLevel::SelfServe),
     ("api", LadderLevel::SelfServe),
 ];
 
@@ -1396,6 +1324,15 @@ mod tests {
     }
 
     #[test]
+    fn export_names_end_in_csv() {
+        let today = now().date_naive();
+        assert_eq!(
+            export_name("Riffly Partnerships 2027", today, "partners"),
+            "tandem-riffly-partnerships-2027-partners-2026-11-23.csv"
+        );
+    }
+
+    #[test]
     fn key_players_export_has_a_row_per_player() {
         let ws = demo();
         let table = CsvTable::parse(&key_players_csv(&ws)).unwrap();
@@ -1444,6 +1381,22 @@ mod tests {
         assert_eq!(numbers, [(2, 2), (4, 4), (5, 6)]);
         let lf = CsvTable::parse("Name\nA\n\n\nB").unwrap();
         assert_eq!(lf.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [2, 5]);
+    }
+
+    #[test]
+    fn reading_is_as_lenient_as_spreadsheets_are_in_writing() {
+        // Old Mac line ends (a lone CR), text after a closing quote, a trailing
+        // delimiter, a quote inside an unquoted cell, and no line end at the end.
+        let table = CsvTable::parse("Name,Notes,\r\"Acme\" Inc,5\" screen,\rB,\"\"").unwrap();
+        assert_eq!(table.headers, ["Name", "Notes", ""]);
+        assert_eq!(table.rows[0].cells, ["Acme Inc", "5\" screen", ""]);
+        assert_eq!(table.rows[1].cells, ["B", ""]);
+        assert_eq!(
+            table.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            [2, 3]
+        );
+        assert_eq!(table.column_name(2), "column 3");
+        assert_eq!(table.example(1), Some("5\" screen"));
     }
 
     #[test]
@@ -1642,7 +1595,7 @@ mod tests {
 
         let incoming = result.incoming(&ws);
         let preview = import::preview(&ws, &incoming, Mode::Merge);
-        assert_eq!(preview.updated, [p.name.clone()]);
+        assert_eq!(preview.updated, [p.name.as_str()]);
         assert!(preview.added.is_empty());
         let merged = import::apply(&ws, &incoming, Mode::Merge).unwrap();
         assert_eq!(merged.partners.len(), ws.partners.len());

@@ -49,11 +49,13 @@ pub const CIPHER: &str = "AES-GCM";
 pub const ITERATIONS: u32 = 600_000;
 /// Fewer rounds make a stolen file cheap to guess: refused.
 pub const MIN_ITERATIONS: u32 = ITERATIONS;
-/// More rounds would keep the tab busy for many seconds (about 1 s per million in
-/// Chromium): refused, so a hostile file cannot stall the page.
+/// More rounds are refused, so a hostile file cannot keep the tab working for minutes:
+/// ten million take about 1.5 s in desktop Chromium, and several times that on a phone.
 pub const MAX_ITERATIONS: u32 = 10_000_000;
 /// The salt this build writes, and the least it accepts.
 pub const SALT_BYTES: usize = 16;
+/// The most salt accepted: any more is no safer, only work for a hostile file to cause.
+pub const MAX_SALT_BYTES: usize = 1024;
 /// AES-GCM's nonce: exactly 96 bits.
 pub const NONCE_BYTES: usize = 12;
 /// AES-GCM's authentication tag, at the end of the ciphertext.
@@ -79,7 +81,7 @@ impl SealedFile {
     ///
     /// # Errors
     /// [`SealedError::TooFewIterations`], [`SealedError::TooManyIterations`],
-    /// [`SealedError::SaltTooShort`], [`SealedError::CiphertextTooShort`] or
+    /// [`SealedError::SaltLength`], [`SealedError::CiphertextTooShort`] or
     /// [`SealedError::CiphertextTooLarge`].
     pub fn new(
         iterations: u32,
@@ -97,8 +99,8 @@ impl SealedFile {
                 found: grouped(iterations.into()),
             });
         }
-        if salt.len() < SALT_BYTES {
-            return Err(SealedError::SaltTooShort { bytes: salt.len() });
+        if !(SALT_BYTES..=MAX_SALT_BYTES).contains(&salt.len()) {
+            return Err(SealedError::SaltLength { bytes: salt.len() });
         }
         if ciphertext.len() <= TAG_BYTES {
             return Err(SealedError::CiphertextTooShort {
@@ -175,7 +177,7 @@ pub enum SealedError {
     TooManyIterations {
         found: String,
     },
-    SaltTooShort {
+    SaltLength {
         bytes: usize,
     },
     NonceLength {
@@ -260,10 +262,10 @@ impl fmt::Display for SealedError {
                  cannot keep the page busy for minutes. {CHANGED}",
                 grouped(MAX_ITERATIONS.into())
             ),
-            SealedError::SaltTooShort { bytes } => write!(
+            SealedError::SaltLength { bytes } => write!(
                 f,
                 "This protected file is damaged: its salt (\"kdf.salt\") is {bytes} bytes; \
-                 Tandem needs at least {SALT_BYTES}. {CHANGED}"
+                 Tandem needs {SALT_BYTES} to {MAX_SALT_BYTES}. {CHANGED}"
             ),
             SealedError::NonceLength { bytes } => write!(
                 f,
@@ -754,8 +756,12 @@ mod tests {
     #[test]
     fn salts_nonces_and_ciphertexts_are_checked_after_decoding() {
         let text = edited(|v| v["kdf"]["salt"] = BASE64.encode([1u8; 8]).into());
-        assert_eq!(parse(&text), Err(SealedError::SaltTooShort { bytes: 8 }));
-        assert!(refusal(&text).contains("its salt (\"kdf.salt\") is 8 bytes"));
+        assert_eq!(parse(&text), Err(SealedError::SaltLength { bytes: 8 }));
+        assert!(
+            refusal(&text).contains("its salt (\"kdf.salt\") is 8 bytes; Tandem needs 16 to 1024")
+        );
+        let text = edited(|v| v["kdf"]["salt"] = BASE64.encode([1u8; 1025]).into());
+        assert_eq!(parse(&text), Err(SealedError::SaltLength { bytes: 1025 }));
         for n in [0, 11, 13, 16] {
             let text = edited(|v| v["cipher"]["nonce"] = BASE64.encode(vec![1u8; n]).into());
             assert_eq!(parse(&text), Err(SealedError::NonceLength { bytes: n }));
@@ -814,7 +820,8 @@ mod tests {
 
     #[test]
     fn missing_and_mistyped_fields_are_named() {
-        let cases: [(&str, fn(&mut Value)); 6] = [
+        type Edit = fn(&mut Value);
+        let cases: [(&str, Edit); 6] = [
             ("it has no \"kdf\" field", |v| {
                 v.as_object_mut().unwrap().remove("kdf");
             }),
@@ -861,6 +868,7 @@ mod tests {
         assert!(SealedFile::new(ITERATIONS - 1, vec![0; 16], [0; 12], vec![0; 17]).is_err());
         assert!(SealedFile::new(MAX_ITERATIONS + 1, vec![0; 16], [0; 12], vec![0; 17]).is_err());
         assert!(SealedFile::new(ITERATIONS, vec![0; 15], [0; 12], vec![0; 17]).is_err());
+        assert!(SealedFile::new(ITERATIONS, vec![0; 1025], [0; 12], vec![0; 17]).is_err());
         assert!(SealedFile::new(ITERATIONS, vec![0; 16], [0; 12], vec![0; 16]).is_err());
         assert!(SealedFile::new(ITERATIONS, vec![0; 16], [0; 12], vec![0; 17]).is_ok());
     }

@@ -117,22 +117,26 @@ impl Store {
     }
 
     pub fn undo(&self) {
-        let mut label = None;
-        self.ws
-            .update(|ws| label = self.history.try_update(|h| h.undo(ws)).flatten());
-        match label {
-            Some(label) => self.say(format!("Undid: {label}.")),
-            None => self.say("Nothing to undo."),
-        }
+        self.travel(History::undo, "Undid", "Nothing to undo.");
     }
 
     pub fn redo(&self) {
+        self.travel(History::redo, "Redid", "Nothing to redo.");
+    }
+
+    /// Moves through the history one step and says which edit it was.
+    fn travel(
+        &self,
+        step: fn(&mut History, &mut Workspace) -> Option<String>,
+        done: &str,
+        nothing: &str,
+    ) {
         let mut label = None;
         self.ws
-            .update(|ws| label = self.history.try_update(|h| h.redo(ws)).flatten());
+            .update(|ws| label = self.history.try_update(|h| step(h, ws)).flatten());
         match label {
-            Some(label) => self.say(format!("Redid: {label}.")),
-            None => self.say("Nothing to redo."),
+            Some(label) => self.say(format!("{done}: {label}.")),
+            None => self.say(nothing),
         }
     }
 

@@ -10,7 +10,7 @@ const NOW = new Date("2026-11-23T10:00:00Z");
 /** The demo's Loopline brief, exactly as the model writes it (src/model/brief.rs). */
 const LOOPLINE_MD = `# Partner brief: Loopline
 
-Riffly Partnerships 2027 · prepared 2026-11-23
+Riffly Partnerships 2027 · prepared 23 November 2026
 
 ## Profile
 
@@ -114,13 +114,22 @@ test("Copy Markdown puts the exact brief on the clipboard, and Download .md give
   expect(text).toBe(LOOPLINE_MD);
 });
 
-test("Copy Markdown says so when the clipboard refuses, instead of failing silently", async ({ page }) => {
+test("Copy Markdown says so when there is no clipboard or the browser refuses it", async ({ page }) => {
+  // The page's clipboard is whatever the test puts in window.__clipboard.
   await page.addInitScript(() => {
-    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined });
+    Object.defineProperty(Navigator.prototype, "clipboard", { get: () => window.__clipboard });
   });
   await open(page, BRIEF);
-  await actions(page).getByRole("button", { name: "Copy Markdown" }).click();
-  await expect(page.getByRole("status")).toContainText("does not offer the clipboard");
+  const copy = actions(page).getByRole("button", { name: "Copy Markdown" });
+  await copy.click();
+  await expect(page.locator(".toast")).toContainText("This browser does not offer the clipboard to this page");
+
+  await page.evaluate(() => {
+    window.__clipboard = { writeText: () => Promise.reject(new DOMException("denied", "NotAllowedError")) };
+  });
+  await copy.click();
+  await expect(page.locator(".toast")).toContainText("The browser refused to copy");
+  await expect(page.locator(".toast")).toContainText("Download the file instead.");
 });
 
 test("hostile names and notes show as text in the brief and are escaped in its Markdown", async ({ page, context, baseURL }) => {
@@ -214,7 +223,8 @@ test("print media writes out the address of other links", async ({ page }) => {
   // address follows it.
   const after = await page.locator(".screen__head a.external").evaluate((el) => getComputedStyle(el, "::after").content);
   expect(after).toMatch(/attr\(href\)|loopline\.example/);
-  await expect(page.locator(".screen__head").getByRole("link", { name: "Brief", exact: true })).toBeVisible();
+  // The Brief link is a control (a button), and controls do not print.
+  await expect(page.locator(".screen__head").getByRole("link", { name: "Brief", exact: true })).toBeHidden();
 });
 
 test("a reload on the brief's address shows the brief again (deep link)", async ({ page }) => {

@@ -98,10 +98,7 @@ pub fn ExportPanel() -> impl IntoView {
             match result.and_then(|sealed_text| {
                 storage::files::download(&name, &sealed_text, "application/json")
             }) {
-                Ok(()) => store.say(format!(
-                    "Exported {name}, protected. Whoever opens it needs the passphrase; \
-                     nobody can recover it if it is lost."
-                )),
+                Ok(()) => store.say("Exported, protected by the passphrase."),
                 Err(e) => failure.set(Some(e)),
             }
         });
@@ -134,9 +131,9 @@ pub fn ExportPanel() -> impl IntoView {
                 </label>
                 <Show when=move || protect.get()>
                     <div class="protect__fields">
-                        <p class="field__hint">
-                            "The file is encrypted (AES-256-GCM). Whoever opens it needs the passphrase; "
-                            "nobody can recover the file without it. Send the passphrase another way than the file."
+                        <p class="muted">
+                            "The file is encrypted: only someone with the passphrase can open it, and nothing "
+                            "recovers a lost one. Send it another way than the file."
                         </p>
                         {crypto::available().err().map(|message| view! {
                             <p class="import__error" role="alert">{message}</p>
@@ -157,7 +154,7 @@ pub fn ExportPanel() -> impl IntoView {
                     on:click=move |_| download(Scope::Workspace)>
                     "Export whole workspace"
                 </button>
-                <span class="form__status" role="status">
+                <span class="form__status" id="export-status" role="status">
                     {move || busy.get().then_some("Protecting… deriving the key from the passphrase.")}
                 </span>
             </div>

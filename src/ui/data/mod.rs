@@ -1,6 +1,7 @@
 //! The Data screen: export, import, storage usage, the workspace's settings, and reset.
 
 pub mod conflicts;
+pub mod csv;
 pub mod export;
 pub mod import;
 pub mod settings;
@@ -20,6 +21,7 @@ pub fn DataScreen() -> impl IntoView {
             <div class="data-grid">
                 <export::ExportPanel/>
                 <ImportPanel/>
+                <csv::CsvPanel/>
                 <settings::SettingsPanel/>
                 <StoragePanel/>
                 <BackupPanel/>

@@ -55,38 +55,39 @@ pub fn BriefScreen(id: Id) -> impl IntoView {
     };
 
     move || {
-        match current.get() {
-        None => view! {
-            <section class="screen">
-                <h1 tabindex="-1">"Partner not found"</h1>
-                <p>"No partner has this id, so there is no brief to show. It may have been deleted or never imported."</p>
-                <p><a href="#/partners">"Back to the partner list"</a></p>
+        let Some((b, _)) = current.get() else {
+            return not_found().into_any();
+        };
+        let partner_href = partner_href.clone();
+        view! {
+            <section class="screen brief" aria-labelledby="brief-title">
+                <p class="crumbs">
+                    <a href="#/partners">"Partners"</a>" / "
+                    <a href=partner_href.clone()>{b.title.clone()}</a>" / "
+                </p>
+                <div class="screen__head">
+                    <h1 id="brief-title" tabindex="-1">"Partner brief: "{b.title.clone()}</h1>
+                    <div class="form__actions" role="group" aria-label="Brief">
+                        <button class="button button--primary" on:click=copy>"Copy Markdown"</button>
+                        <button class="button" on:click=download>"Download .md"</button>
+                        <button class="button" on:click=print>"Print"</button>
+                        <a class="button button--quiet" href=partner_href>"Back to the partner"</a>
+                    </div>
+                </div>
+                <BriefDocument brief=b/>
             </section>
         }
-        .into_any(),
-        Some((b, _)) => {
-            let partner_href = partner_href.clone();
-            view! {
-                <section class="screen brief" aria-labelledby="brief-title">
-                    <p class="crumbs">
-                        <a href="#/partners">"Partners"</a>" / "
-                        <a href=partner_href.clone()>{b.title.clone()}</a>" / "
-                    </p>
-                    <div class="screen__head">
-                        <h1 id="brief-title" tabindex="-1">"Partner brief: "{b.title.clone()}</h1>
-                        <div class="form__actions brief__actions" role="group" aria-label="Brief">
-                            <button class="button button--primary" on:click=copy>"Copy Markdown"</button>
-                            <button class="button" on:click=download>"Download .md"</button>
-                            <button class="button" on:click=print>"Print"</button>
-                            <a class="button button--quiet" href=partner_href>"Back to the partner"</a>
-                        </div>
-                    </div>
-                    <BriefDocument brief=b/>
-                </section>
-            }
-            .into_any()
-        }
+        .into_any()
     }
+}
+
+fn not_found() -> impl IntoView {
+    view! {
+        <section class="screen">
+            <h1 tabindex="-1">"Partner not found"</h1>
+            <p>"No partner has this id, so there is no brief to show. It may have been deleted or never imported."</p>
+            <p><a href="#/partners">"Back to the partner list"</a></p>
+        </section>
     }
 }
 
@@ -101,41 +102,17 @@ fn BriefDocument(brief: Brief) -> impl IntoView {
             view! {
                 <section class="brief__section">
                     <h2>{section.heading}</h2>
-                    {blocks(section.blocks)}
+                    {section.blocks.into_iter().map(block).collect_view()}
                 </section>
             }
         })
         .collect_view();
     view! {
         <article class="card brief__document">
-            <p class="muted brief__meta">{brief.program}" · prepared "{brief.prepared.to_string()}</p>
+            <p class="muted brief__meta">{brief.program}" · prepared "{brief::day(brief.prepared)}</p>
             {sections}
         </article>
     }
-}
-
-/// A section's blocks in order, with consecutive key players gathered into one list so
-/// they are spaced like the partner page's.
-fn blocks(blocks: Vec<Block>) -> Vec<AnyView> {
-    let mut views = Vec::new();
-    let mut people = Vec::new();
-    let gather = |people: &mut Vec<AnyView>, views: &mut Vec<AnyView>| {
-        if !people.is_empty() {
-            let list = std::mem::take(people);
-            views.push(view! { <div class="kp-list brief__people">{list}</div> }.into_any());
-        }
-    };
-    for b in blocks {
-        match b {
-            Block::Person(p) => people.push(person(p).into_any()),
-            other => {
-                gather(&mut people, &mut views);
-                views.push(block(other));
-            }
-        }
-    }
-    gather(&mut people, &mut views);
-    views
 }
 
 fn block(block: Block) -> AnyView {
@@ -165,7 +142,7 @@ fn fact(fact: Fact) -> impl IntoView {
 
 fn person(p: Person) -> impl IntoView {
     view! {
-        <div class="kp brief__person">
+        <div class="brief__person">
             <h3>{p.name}</h3>
             <p class="muted">{p.summary}</p>
             {text_paragraphs(&p.notes)}

@@ -233,8 +233,10 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             <p class="crumbs"><a href="#/partners">"Partners"</a>" / "</p>
             <div class="screen__head">
                 <h1 tabindex="-1">{heading}</h1>
-                {website_link}
-                <a href=Route::Brief(id.clone()).href()>"Brief"</a>
+                <span>
+                    {website_link}" "
+                    <a class="button button--small" href=Route::Brief(id.clone()).href()>"Brief"</a>
+                </span>
             </div>
             <form class="card form" on:submit=save novalidate>
                 <h2>"Profile"</h2>

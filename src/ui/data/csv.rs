@@ -1,0 +1,281 @@
+//! The Data screen's CSV panel: partners and key players out as spreadsheets, partners
+//! in from a spreadsheet or a CRM export through a column-mapping dialog.
+//!
+//! `model::csv` does the reading, the mapping and the checks; the good rows then go
+//! through `model::import` in merge mode and `Store::replace`, like a Tandem file, so
+//! the backup and the undo step come for free. A refused file changes nothing.
+
+use crate::model::csv::{self, CsvImport, CsvTable, Field, PartnerField};
+use crate::model::import::{self, Mode, Preview};
+use crate::storage;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A CSV file read (or refused), waiting in the dialog.
+#[derive(Clone, Debug, PartialEq)]
+struct PendingCsv {
+    file_name: String,
+    table: Result<CsvTable, String>,
+}
+
+#[component]
+pub fn CsvPanel() -> impl IntoView {
+    let store = use_store();
+    let pending = RwSignal::new(None::<PendingCsv>);
+    let export = move |what: &'static str| {
+        let now = storage::now();
+        let (text, name) = store.ws.with(|ws| {
+            let text = match what {
+                "partners" => csv::partners_csv(ws),
+                _ => csv::key_players_csv(ws),
+            };
+            let name = csv::export_name(&ws.program_name, now.date_naive(), what);
+            (text, name)
+        });
+        if let Err(e) = storage::files::download(&name, &text, "text/csv") {
+            store.say(e);
+        }
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(input) = input else { return };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            let file_name = file.name();
+            leptos::task::spawn_local(async move {
+                let table = storage::files::read_text(file)
+                    .await
+                    .and_then(|text| CsvTable::parse(&text).map_err(|e| e.to_string()));
+                pending.set(Some(PendingCsv { file_name, table }));
+            });
+        }
+        // Let the same file be chosen again after fixing it.
+        input.set_value("");
+    };
+    view! {
+        <section class="card" aria-labelledby="csv-heading">
+            <h2 id="csv-heading">"Spreadsheets (CSV)"</h2>
+            <p>"Open partners and key players in a spreadsheet, or bring partners in from a spreadsheet or a CRM export (HubSpot, Salesforce, …). You map the columns and see every change before anything happens."</p>
+            <div class="form__actions">
+                <button class="button" on:click=move |_| export("partners")>"Export partners (CSV)"</button>
+                <button class="button" on:click=move |_| export("key-players")>"Export key players (CSV)"</button>
+            </div>
+            <div class="form__actions">
+                <label class="button file-button">
+                    "Import partners from CSV…"
+                    <input type="file" accept=".csv,text/csv" class="visually-hidden" id="csv-import-file"
+                        on:change=choose/>
+                </label>
+            </div>
+            {move || pending.get().map(|file| view! { <CsvDialog file open=pending/> })}
+        </section>
+    }
+}
+
+/// A native modal `<dialog>`, as the Tandem-file import uses: focus moves in and stays,
+/// the page behind is inert, Escape cancels.
+#[component]
+fn CsvDialog(file: PendingCsv, open: RwSignal<Option<PendingCsv>>) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    let body = match file.table {
+        Err(message) => view! {
+            <p class="import__error" role="alert">{message}</p>
+            <p>"Your workspace has not changed."</p>
+            <div class="form__actions">
+                <button class="button button--primary" autofocus on:click=move |_| open.set(None)>"Close"</button>
+            </div>
+        }
+        .into_any(),
+        Ok(table) => view! { <MappingStep table file_name=file.file_name.clone() open/> }.into_any(),
+    };
+    view! {
+        <dialog node_ref=dialog class="modal" aria-labelledby="csv-import-title"
+            on:cancel=move |ev: web_sys::Event| {
+                ev.prevent_default();
+                open.set(None);
+            }>
+            <h2 id="csv-import-title">"Import partners from " <span class="file-name">{file.file_name}</span></h2>
+            {body}
+        </dialog>
+    }
+}
+
+/// The good rows and what merging them would do, or why nothing can be imported.
+type Outcome = Result<(CsvImport, Preview), String>;
+
+/// The rows of `table` mapped by `mapping`, against `ws`, previewed as a merge.
+fn outcome(table: &CsvTable, mapping: &csv::Mapping, ws: &crate::model::Workspace) -> Outcome {
+    let result = csv::rows_to_partners(table, mapping, ws, storage::now(), storage::new_id)
+        .map_err(|e| e.to_string())?;
+    let preview = import::preview(ws, &result.incoming(ws), Mode::Merge);
+    Ok((result, preview))
+}
+
+#[component]
+fn MappingStep(
+    table: CsvTable,
+    file_name: String,
+    open: RwSignal<Option<PendingCsv>>,
+) -> impl IntoView {
+    let store = use_store();
+    let suggested = csv::suggest_mapping(&table.headers);
+    let mapping = RwSignal::new(suggested.clone());
+    let rows = table.rows.iter().filter(|r| !r.is_blank()).count();
+    let summary = format!(
+        "{rows} row{} below the header, {}-separated. Choose the Tandem field each column fills; \
+         a row whose name matches a partner you have updates it.",
+        if rows == 1 { "" } else { "s" },
+        table.delimiter.name()
+    );
+    let columns: Vec<(usize, String, Option<String>)> = (0..table.headers.len())
+        .map(|i| (i, table.column_name(i), table.example(i).map(short)))
+        .collect();
+    let table = StoredValue::new(table);
+    // Recomputed on every mapping change and every edit to the workspace behind.
+    let preview = Memo::new(move |_| {
+        mapping.with(|m| store.ws.with(|ws| table.with_value(|t| outcome(t, m, ws))))
+    });
+    let good = move || preview.with(|p| p.as_ref().map_or(0, |(r, _)| r.partners.len()));
+    let can_import = move || {
+        preview.with(|p| {
+            p.as_ref()
+                .is_ok_and(|(r, preview)| !r.partners.is_empty() && !preview.is_no_op())
+        })
+    };
+    let file_label = file_name.clone();
+    let apply = move |_| {
+        let result = store.ws.with_untracked(|ws| {
+            table
+                .with_value(|t| mapping.with_untracked(|m| outcome(t, m, ws)))
+                .and_then(|(rows, _)| {
+                    import::apply(ws, &rows.incoming(ws), Mode::Merge)
+                        .map(|merged| (merged, rows))
+                        .map_err(|errors| {
+                            let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
+                            format!("These rows cannot be combined with this workspace: {first}")
+                        })
+                })
+        });
+        match result {
+            Ok((merged, rows)) => {
+                store.replace(merged, format!("Import {file_label}"));
+                open.set(None);
+                let left_out = rows.bad_rows.len();
+                store.say(format!(
+                    "Imported {} partner{} from {file_label}{}.",
+                    rows.partners.len(),
+                    if rows.partners.len() == 1 { "" } else { "s" },
+                    match left_out {
+                        0 => String::new(),
+                        1 => "; 1 bad row left out".to_owned(),
+                        n => format!("; {n} bad rows left out"),
+                    }
+                ));
+            }
+            Err(message) => open.set(Some(PendingCsv {
+                file_name: file_label.clone(),
+                table: Err(message),
+            })),
+        }
+    };
+    view! {
+        <p class="muted">{summary}</p>
+        // A grid of labelled selects rather than a table: it folds to one column on a
+        // phone without any select overflowing the dialog.
+        <fieldset>
+            <legend>"Columns"</legend>
+            <div class="form__grid">
+                {columns.into_iter().map(|(i, name, example)| {
+                    let id = format!("csv-column-{i}");
+                    let initial = suggested.get(i);
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{name}</label>
+                            <select id=id on:change=move |ev| {
+                                let key = event_target_value(&ev);
+                                mapping.update(|m| m.set(i, PartnerField::from_key(&key)));
+                            }>
+                                <option value="" selected=initial.is_none()>"Ignore"</option>
+                                {PartnerField::all().iter().map(|f| view! {
+                                    <option value=f.key() selected=initial == Some(*f)>{f.label()}</option>
+                                }).collect_view()}
+                            </select>
+                            {example.map(|e| view! { <p class="field__hint">"e.g. " {e}</p> })}
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+        {move || preview.with(|p| match p {
+            Err(message) => view! { <p class="import__error" role="alert">{message.clone()}</p> }.into_any(),
+            Ok((rows, preview)) => view! { <RowsPreview rows=rows.clone() preview=preview.clone()/> }.into_any(),
+        })}
+        <div class="form__actions">
+            <button class="button button--primary" disabled=move || !can_import() on:click=apply>
+                {move || match good() {
+                    1 => "Import 1 good row".to_owned(),
+                    n => format!("Import {n} good rows"),
+                }}
+            </button>
+            <button class="button button--quiet" on:click=move |_| open.set(None)>"Cancel"</button>
+        </div>
+    }
+}
+
+/// A value shortened to fit under its column's select even on a phone, where a long
+/// unbroken value (a URL) would otherwise run out of the dialog.
+fn short(value: &str) -> String {
+    let cut: String = value.chars().take(24).collect();
+    if cut.len() < value.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+#[component]
+fn RowsPreview(rows: CsvImport, preview: Preview) -> impl IntoView {
+    let group = |title: &'static str, class: &'static str, names: Vec<String>| {
+        let n = names.len();
+        view! {
+            <details class=format!("preview__group preview__group--{class}") open={n > 0 && n <= 8}>
+                <summary><span class="preview__count">{n}</span>" "{title}</summary>
+                <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
+            </details>
+        }
+    };
+    let markets: Vec<String> = rows.new_markets.iter().map(|m| m.name.clone()).collect();
+    let bad = rows.bad_rows;
+    let no_op = preview.is_no_op();
+    view! {
+        <div class="preview" aria-live="polite">
+            {group("added", "added", preview.added)}
+            {group("updated", "updated", preview.updated)}
+            {(!preview.unchanged.is_empty()).then(|| group("unchanged", "unchanged", preview.unchanged.clone()))}
+            {(!preview.kept_ours.is_empty()).then(|| group("kept as yours (yours is newer)", "kept", preview.kept_ours.clone()))}
+            {(!markets.is_empty()).then(|| view! {
+                <p>{format!("{} new market(s) join the catalogue: {}.", markets.len(), markets.join(", "))}</p>
+            })}
+            {(no_op && bad.is_empty()).then(|| view! { <p class="muted">"Importing these rows would change nothing."</p> })}
+        </div>
+        {(!bad.is_empty()).then(|| {
+            let n = bad.len();
+            view! {
+                <div class="notice csv-bad-rows">
+                    <p><strong>{if n == 1 { "1 row is left out".to_owned() } else { format!("{n} rows are left out") }}</strong>
+                        " — fix them in the file and import it again, or import the good rows now."</p>
+                    <ul>{bad.into_iter().map(|b| view! { <li>{b.to_string()}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })}
+    }
+}
