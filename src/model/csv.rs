@@ -368,10 +368,11 @@ pub struct CsvTable {
     pub delimiter: Delimiter,
 }
 
-/// The 1-based line of the first `c` in `text`.
+/// The 1-based line of the first `c` in `text`, counting lines as [`read_records`] does.
 fn line_of(text: &str, c: char) -> Option<usize> {
-    let at = text.find(c)?;
-    Some(text[..at].matches('\n').count() + 1)
+    let before = text.get(..text.find(c)?)?;
+    let lone_crs = before.matches('\r').count() - before.matches("\r\n").count();
+    Some(before.matches('\n').count() + lone_crs + 1)
 }
 
 /// The records of RFC 4180 text, read as leniently as spreadsheets write them: a quote
@@ -1003,17 +1004,17 @@ pub fn rows_to_partners(
             pending.push(market);
             id
         });
-        if problems.is_empty() {
-            let known: HashSet<&Id> = ws
-                .markets
-                .iter()
-                .chain(&markets.new)
-                .chain(&pending)
-                .map(|m| &m.id)
-                .collect();
-            let errors = validate::partner(&partner, &known);
-            problems.extend(errors.iter().map(|e| reader.explain(e, &partner)));
-        }
+        // The model's own rules, so a row fails here exactly when the form would refuse
+        // the same values; checked even after other problems, to list them all at once.
+        let known: HashSet<&Id> = ws
+            .markets
+            .iter()
+            .chain(&markets.new)
+            .chain(&pending)
+            .map(|m| &m.id)
+            .collect();
+        let errors = validate::partner(&partner, &known);
+        problems.extend(errors.iter().map(|e| reader.explain(e, &partner)));
         if !problems.is_empty() {
             out.bad_rows.push(bad(row, problems));
             continue;
@@ -1101,8 +1102,13 @@ impl<'a> RowReader<'a> {
             );
         }
         let width = self.table.headers.len();
-        let extra = self.row.cells.iter().skip(width);
-        if extra.clone().any(|c| !c.trim().is_empty()) {
+        if self
+            .row
+            .cells
+            .iter()
+            .skip(width)
+            .any(|c| !c.trim().is_empty())
+        {
             problems.push(format!(
                 "has {} cells but the header row has {width}: a value holding a {} may \
                  have lost its quotes",
@@ -1216,8 +1222,8 @@ impl<'a> RowReader<'a> {
         value
     }
 
-    /// A validation error in the words of the file: the column's header, the value when
-    /// it is short enough to help, and the rule.
+    /// A validation error in the words of the file: the column's header, the value (for
+    /// a website or a tag, shortened; long notes would drown the message), and the rule.
     fn explain(&self, error: &ValidationError, partner: &Partner) -> String {
         let field = error.path.split(['.', '[']).next().unwrap_or("");
         let (field, value) = match field {
@@ -1424,6 +1430,10 @@ mod tests {
             CsvTable::parse("Name\nCaf\u{FFFD}\n"),
             Err(CsvError::NotUtf8 { line: 2 })
         );
+        assert_eq!(
+            CsvTable::parse("Name\r\nA\rB\r\n\u{FFFD}"),
+            Err(CsvError::NotUtf8 { line: 4 })
+        );
         assert_eq!(CsvTable::parse(""), Err(CsvError::NoHeader));
         assert_eq!(CsvTable::parse("\u{feff}\r\n\r\n"), Err(CsvError::NoHeader));
         assert_eq!(CsvTable::parse(",,\n"), Err(CsvError::NoHeader));
@@ -1614,6 +1624,20 @@ mod tests {
         let preview = import::preview(&ws, &result.incoming(&ws), Mode::Merge);
         assert_eq!(preview.unchanged, [ws.partners[1].name.clone()]);
         assert!(preview.is_no_op());
+    }
+
+    #[test]
+    fn a_row_lists_all_its_problems_at_once() {
+        let result = import(
+            "Name,Website,Stage\nAcme,ftp://acme.example,Someday\n",
+            &Workspace::empty(),
+        );
+        assert_eq!(
+            result.bad_rows[0].reason,
+            "Stage \"Someday\" is not a stage Tandem knows (Research, Pitching, Negotiating, \
+             Signed, Landing, Live, Paused, Walked away); Website \"ftp://acme.example\" must \
+             start with http:// or https://"
+        );
     }
 
     #[test]

@@ -48,8 +48,13 @@ pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
             .await
             .map_err(|e| failure("encrypt the file", &e))?,
     );
-    let sealed = SealedFile::new(sealed::ITERATIONS, salt, nonce, ciphertext)
-        .map_err(|e| format!("The workspace cannot be protected: {e}"))?;
+    // Only size can fail here: what Tandem could not read back is not written.
+    let sealed = SealedFile::new(sealed::ITERATIONS, salt, nonce, ciphertext).map_err(|_| {
+        file::FileError::TooLarge {
+            bytes: plaintext.len(),
+        }
+        .to_string()
+    })?;
     Ok(sealed::to_json(&sealed))
 }
 
@@ -88,11 +93,8 @@ pub async fn open_parsed(sealed: &SealedFile, passphrase: &str) -> Result<String
             failure("decrypt the file", &e)
         }
     })?;
-    let plain = bytes(plain);
-    if plain.len() > file::MAX_BYTES {
-        return Err(file::FileError::TooLarge { bytes: plain.len() }.to_string());
-    }
-    String::from_utf8(plain).map_err(|_| {
+    // No larger than `file::MAX_BYTES`: the envelope's bounds saw to that.
+    String::from_utf8(bytes(plain)).map_err(|_| {
         "The file was decrypted, but what it holds is not text: it was not made by Tandem."
             .to_string()
     })

@@ -304,3 +304,24 @@ test("a mismatched or short passphrase is pointed out by its field, and nothing 
   expect(download.suggestedFilename()).not.toContain("sealed");
   expect(JSON.parse(text).format).toBe("tandem");
 });
+
+test("without Web Crypto (an insecure page) protection says why, and nothing else happens", async ({ page }) => {
+  // What browsers do on plain http from another host: no crypto.subtle.
+  await page.addInitScript(() => Object.defineProperty(Crypto.prototype, "subtle", { get: () => undefined }));
+  await open(page, "#/data");
+  const before = await storedText(page);
+  await page.getByRole("checkbox", { name: "Protect with a passphrase" }).check();
+  const card = page.locator("section.card").filter({ has: page.getByRole("heading", { name: "Export", exact: true }) });
+  await expect(card.getByRole("alert")).toContainText("only to secure pages");
+  await expect(card.getByRole("alert")).toContainText("https://");
+  await expect(page.getByRole("button", { name: "Export whole workspace" })).toBeDisabled();
+  await page.getByRole("checkbox", { name: "Protect with a passphrase" }).uncheck();
+  await expect(page.getByRole("button", { name: "Export whole workspace" })).toBeEnabled();
+
+  // A protected file still announces itself, and the dialog says why it cannot open it.
+  await unseal(page, "colleague.tandem-sealed.json", await nodeSeal(before, PASSPHRASE), PASSPHRASE);
+  await expect(dialog(page).getByRole("alert")).toContainText("only to secure pages");
+  await dialog(page).getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  expectSameText(await storedText(page), before);
+});

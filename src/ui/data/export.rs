@@ -38,11 +38,13 @@ pub fn ExportPanel() -> impl IntoView {
     };
     let passphrase_error = shown(|e| matches!(e, PassphraseError::TooShort { .. }));
     let confirm_error = shown(|e| matches!(e, PassphraseError::Mismatch));
+    // Protection asked for on a page without Web Crypto: the panel says why (below).
+    let blocked = move || busy.get() || (protect.get() && crypto::available().is_err());
     let passphrase_input = NodeRef::<leptos::html::Input>::new();
     let confirm_input = NodeRef::<leptos::html::Input>::new();
 
     let download = move |scope: Scope| {
-        if busy.get_untracked() {
+        if untrack(blocked) {
             return;
         }
         failure.set(None);
@@ -79,9 +81,23 @@ pub fn ExportPanel() -> impl IntoView {
                 )
             }),
         });
+        // What is exported is now shared: a later import can tell who edited what since.
+        let mark_shared = move || {
+            store.ws.with_untracked(|ws| {
+                chosen.with_untracked(|ids| {
+                    storage::local::mark_shared(
+                        ws.partners
+                            .iter()
+                            .filter(|p| scope == Scope::Workspace || ids.contains(&p.id))
+                            .map(|p| (&p.id, p.updated)),
+                    )
+                })
+            })
+        };
         if !protected {
-            if let Err(e) = storage::files::download(&name, &text, "application/json") {
-                store.say(e);
+            match storage::files::download(&name, &text, "application/json") {
+                Ok(()) => mark_shared(),
+                Err(e) => store.say(e),
             }
             return;
         }
@@ -98,7 +114,10 @@ pub fn ExportPanel() -> impl IntoView {
             match result.and_then(|sealed_text| {
                 storage::files::download(&name, &sealed_text, "application/json")
             }) {
-                Ok(()) => store.say("Exported, protected by the passphrase."),
+                Ok(()) => {
+                    mark_shared();
+                    store.say("Exported, protected by the passphrase.");
+                }
                 Err(e) => failure.set(Some(e)),
             }
         });
@@ -150,7 +169,7 @@ pub fn ExportPanel() -> impl IntoView {
                 </Show>
             </div>
             <div class="form__actions">
-                <button class="button button--primary" disabled=move || busy.get()
+                <button class="button button--primary" disabled=blocked
                     on:click=move |_| download(Scope::Workspace)>
                     "Export whole workspace"
                 </button>
@@ -179,7 +198,7 @@ pub fn ExportPanel() -> impl IntoView {
                         }
                     }).collect_view()}
                 </div>
-                <button class="button" disabled=move || busy.get() || chosen.with(HashSet::is_empty)
+                <button class="button" disabled=move || blocked() || chosen.with(HashSet::is_empty)
                     on:click=move |_| download(Scope::Partners)>
                     {move || format!("Export {} chosen partner(s)", chosen.with(HashSet::len))}
                 </button>

@@ -13,17 +13,13 @@ use chrono::Timelike;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
-// A passphrase-protected file asks for its passphrase first (src/ui/data/unseal.rs).
-#[path = "unseal.rs"]
-mod unseal;
-
 /// Reads a picked or dropped file and opens the import dialog with the outcome.
 pub fn open_file(store: Store, file: web_sys::File) {
     let file_name = file.name();
     leptos::task::spawn_local(async move {
         let result = match storage::files::read_text(file).await {
             Ok(text) if crate::model::sealed::is_sealed(&text) => {
-                return unseal::ask(store, file_name, text)
+                return super::unseal::ask(store, file_name, text)
             }
             text => text.and_then(|text| file::restore(&text).map_err(|e| e.to_string())),
         };

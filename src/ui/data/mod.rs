@@ -5,6 +5,7 @@ pub mod csv;
 pub mod export;
 pub mod import;
 pub mod settings;
+pub mod unseal;
 
 use crate::model::{demo, units, Workspace};
 use crate::storage::{self, local};
