@@ -13,6 +13,7 @@ const { base, browser, stop } = await start(4199);
 const screens = [
   ["partners", "#/partners"],
   ["partner", "#/partners/demo-p-01"],
+  ["brief", "#/partners/demo-p-01/brief"],
   ["pipeline", "#/pipeline"],
   ["data", "#/data"],
   ["not-found", "#/partners/nope"],

@@ -166,6 +166,14 @@ impl Workspace {
         self.markets.iter().find(|m| &m.id == id)
     }
 
+    /// The catalogue as (id, name) pairs, in catalogue order, for pickers and filters.
+    pub fn market_choices(&self) -> Vec<(Id, String)> {
+        self.markets
+            .iter()
+            .map(|m| (m.id.clone(), m.name.clone()))
+            .collect()
+    }
+
     /// The market's name, or a marker for a reference that validation would refuse.
     pub fn market_name(&self, id: &Id) -> &str {
         self.market(id)

@@ -4,17 +4,7 @@ import { test as base, expect } from "@playwright/test";
 
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
-    const origin = new URL(baseURL).origin;
-    const problems = [];
-    page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => problems.push(`uncaught: ${err.message}`));
-    page.on("request", (req) => {
-      const url = req.url();
-      if (url.startsWith("data:") || url.startsWith("blob:")) return;
-      if (new URL(url).origin !== origin) problems.push(`request outside the origin: ${url}`);
-    });
+    const problems = watch(page, new URL(baseURL).origin);
     await use(page);
     expect(problems, "console errors, page errors or foreign requests").toEqual([]);
   },

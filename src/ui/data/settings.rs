@@ -1,5 +1,6 @@
 //! The workspace's own settings: the program's name and the market catalogue.
 
+use crate::model::Workspace;
 use crate::model::{Id, Market};
 use crate::storage;
 use crate::ui::state::use_store;
@@ -45,14 +46,7 @@ pub fn SettingsPanel() -> impl IntoView {
             market_error.set(Some(e));
         }
     };
-    let markets = move || {
-        store.ws.with(|ws| {
-            ws.markets
-                .iter()
-                .map(|m| (m.id.clone(), m.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let markets = move || store.ws.with(Workspace::market_choices);
     view! {
         <section class="card" aria-labelledby="settings-heading">
             <h2 id="settings-heading">"Workspace"</h2>

@@ -1,6 +1,7 @@
 //! The partner table: search, filters, sorting, create and delete (with undo).
 
 use crate::model::query::{Query, SortKey};
+use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::fields::ChoiceFilter;
@@ -82,14 +83,7 @@ pub fn PartnersScreen() -> impl IntoView {
     });
     let shown =
         Memo::new(move |_| rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
-    let markets = move || {
-        store.ws.with(|ws| {
-            ws.markets
-                .iter()
-                .map(|m| (m.id.clone(), m.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let markets = move || store.ws.with(Workspace::market_choices);
     let clear = move |_| {
         text.set(String::new());
         stage.set(None);

@@ -2,6 +2,7 @@
 
 use super::key_players::KeyPlayers;
 use crate::model::validate;
+use crate::model::Workspace;
 use crate::model::{Category, Id, LadderLevel, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::fields::{error_for, ChoiceField, FieldError, TextField};
@@ -219,14 +220,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                 })
         })
     };
-    let markets = move || {
-        store.ws.with(|ws| {
-            ws.markets
-                .iter()
-                .map(|m| (m.id.clone(), m.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let markets = move || store.ws.with(Workspace::market_choices);
 
     view! {
         <section class="screen">
