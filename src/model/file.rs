@@ -12,6 +12,7 @@
 //! the right shape, and finally the model's validation rules. The first failure is
 //! returned as a [`FileError`] naming what is wrong and where.
 
+use super::json_text;
 use super::records::Workspace;
 use super::units;
 use super::validate::{self, ValidationError};
@@ -176,16 +177,22 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| FileError::NotJson {
         line: e.line(),
         column: e.column(),
-        reason: json_reason(&e),
+        reason: json_text::reason(&e),
     })?;
     let object = value.as_object().ok_or_else(|| FileError::NotTandem {
-        reason: format!("it holds {} where a JSON object was expected", kind(&value)),
+        reason: format!(
+            "it holds {} where a JSON object was expected",
+            json_text::kind(&value)
+        ),
     })?;
     match object.get("format") {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
         Some(other) => {
             return Err(FileError::NotTandem {
-                reason: format!("its \"format\" is {}, not \"{FORMAT}\"", short(other)),
+                reason: format!(
+                    "its \"format\" is {}, not \"{FORMAT}\"",
+                    json_text::short(other)
+                ),
             })
         }
         None => {
@@ -196,7 +203,10 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
     }
     let version = match object.get("version") {
         Some(v) => v.as_u64().ok_or_else(|| FileError::NotTandem {
-            reason: format!("its \"version\" is {}, not a whole number", short(v)),
+            reason: format!(
+                "its \"version\" is {}, not a whole number",
+                json_text::short(v)
+            ),
         })?,
         None => {
             return Err(FileError::NotTandem {
@@ -287,36 +297,6 @@ pub fn export_name(program: &str, today: chrono::NaiveDate, what: &str) -> Strin
         slug
     };
     format!("tandem-{slug}{what}-{today}.json")
-}
-
-/// serde_json's message without its trailing " at line L column C".
-fn json_reason(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
-}
-
-fn kind(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "a list",
-        serde_json::Value::Object(_) => "an object",
-    }
-}
-
-/// A JSON value shortened for a message.
-fn short(v: &serde_json::Value) -> String {
-    let text = v.to_string();
-    if text.chars().count() > 40 {
-        format!("{}…", text.chars().take(40).collect::<String>())
-    } else {
-        text
-    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod file;
 pub mod history;
 pub mod id;
 pub mod import;
+mod json_text;
 pub mod query;
 pub mod records;
 pub mod sealed;

@@ -29,6 +29,7 @@
 //! assert_eq!(sealed::parse(&text), Ok(file));
 //! ```
 
+use super::json_text;
 use super::{file, units};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
@@ -347,11 +348,14 @@ pub fn parse(text: &str) -> Result<SealedFile, SealedError> {
     let value: Value = serde_json::from_str(text).map_err(|e| SealedError::NotJson {
         line: e.line(),
         column: e.column(),
-        reason: json_reason(&e),
+        reason: json_text::reason(&e),
     })?;
     let Value::Object(top) = &value else {
         return Err(SealedError::NotSealed {
-            reason: format!("it holds {} where a JSON object was expected", kind(&value)),
+            reason: format!(
+                "it holds {} where a JSON object was expected",
+                json_text::kind(&value)
+            ),
         });
     };
     match top.get("format") {
@@ -363,7 +367,10 @@ pub fn parse(text: &str) -> Result<SealedFile, SealedError> {
         }
         Some(other) => {
             return Err(SealedError::NotSealed {
-                reason: format!("its \"format\" is {}, not \"{FORMAT}\"", short(other)),
+                reason: format!(
+                    "its \"format\" is {}, not \"{FORMAT}\"",
+                    json_text::short(other)
+                ),
             })
         }
         None => {
@@ -377,7 +384,7 @@ pub fn parse(text: &str) -> Result<SealedFile, SealedError> {
         Some(VERSION) => {}
         Some(_) => {
             return Err(SealedError::UnknownVersion {
-                found: short(version),
+                found: json_text::short(version),
             })
         }
         None => return Err(wrong_type("version", "a whole number", version)),
@@ -527,7 +534,7 @@ fn expect_name(
     } else {
         Err(SealedError::Unsupported {
             field: name,
-            found: short(&Value::String(found.to_owned())),
+            found: json_text::short(&Value::String(found.to_owned())),
             supported,
         })
     }
@@ -581,8 +588,8 @@ fn wrong_type(field: &'static str, expected: &'static str, found: &Value) -> Sea
         field,
         expected,
         found: match found {
-            Value::Number(_) => short(found),
-            other => kind(other).to_owned(),
+            Value::Number(_) => json_text::short(found),
+            other => json_text::kind(other).to_owned(),
         },
     }
 }
@@ -617,36 +624,6 @@ fn grouped(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// serde_json's message without its trailing " at line L column C".
-fn json_reason(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// A JSON value shortened for a message.
-fn short(v: &Value) -> String {
-    let text = v.to_string();
-    if text.chars().count() > 40 {
-        format!("{}…", text.chars().take(40).collect::<String>())
-    } else {
-        text
-    }
 }
 
 #[cfg(test)]
