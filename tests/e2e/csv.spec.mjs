@@ -215,3 +215,16 @@ test("files that cannot be imported say why and change nothing", async ({ page }
   await dialog(page).getByRole("button", { name: "Cancel" }).click();
   expect(await storedText(page)).toBe(before);
 });
+
+test("a CSV file dropped on the page points to the CSV import instead of failing as JSON", async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(["Company name,Website\nAcme,https://acme.example\n"], "crm.csv", { type: "text/csv" }));
+    window.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("This is a CSV file.");
+  await expect(dialog).toContainText("Import partners from CSV…");
+  await expect(dialog).toContainText("Your workspace has not changed.");
+});

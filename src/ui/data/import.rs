@@ -16,6 +16,14 @@ use std::collections::HashMap;
 /// Reads a picked or dropped file and opens the import dialog with the outcome.
 pub fn open_file(store: Store, file: web_sys::File) {
     let file_name = file.name();
+    // A spreadsheet needs its columns mapped: say where, rather than "not valid JSON".
+    if file_name.to_lowercase().ends_with(".csv") || file.type_() == "text/csv" {
+        let result = Err("This is a CSV file. Bring partners in from a spreadsheet on the Data \
+                          screen with “Import partners from CSV…”, which maps its columns first."
+            .to_string());
+        store.import.set(Some(PendingImport { file_name, result }));
+        return;
+    }
     leptos::task::spawn_local(async move {
         let result = match storage::files::read_text(file).await {
             Ok(text) if crate::model::sealed::is_sealed(&text) => {
