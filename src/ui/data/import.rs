@@ -18,9 +18,11 @@ pub fn open_file(store: Store, file: web_sys::File) {
     let file_name = file.name();
     // A spreadsheet needs its columns mapped: say where, rather than "not valid JSON".
     if file_name.to_lowercase().ends_with(".csv") || file.type_() == "text/csv" {
-        let result = Err("This is a CSV file. Bring partners in from a spreadsheet on the Data \
+        let result = Err(
+            "This is a CSV file. Bring partners in from a spreadsheet on the Data \
                           screen with “Import partners from CSV…”, which maps its columns first."
-            .to_string());
+                .to_string(),
+        );
         store.import.set(Some(PendingImport { file_name, result }));
         return;
     }
