@@ -4,6 +4,7 @@
 pub mod banners;
 pub mod data;
 pub mod fields;
+pub mod modal;
 pub mod panic;
 pub mod partners;
 pub mod pipeline;

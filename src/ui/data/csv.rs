@@ -8,6 +8,7 @@
 use crate::model::csv::{self, CsvImport, CsvTable, Field, PartnerField};
 use crate::model::import::{self, Mode, Preview};
 use crate::storage;
+use crate::ui::modal::{Modal, Refused};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,38 +75,21 @@ pub fn CsvPanel() -> impl IntoView {
     }
 }
 
-/// A native modal `<dialog>`, as the Tandem-file import uses: focus moves in and stays,
-/// the page behind is inert, Escape cancels.
+/// The CSV import in the app's modal dialog.
 #[component]
 fn CsvDialog(file: PendingCsv, open: RwSignal<Option<PendingCsv>>) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(d) = dialog.get() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        }
-    });
+    let close = Callback::new(move |()| open.set(None));
     let body = match file.table {
-        Err(message) => view! {
-            <p class="import__error" role="alert">{message}</p>
-            <p>"Your workspace has not changed."</p>
-            <div class="form__actions">
-                <button class="button button--primary" autofocus on:click=move |_| open.set(None)>"Close"</button>
-            </div>
+        Err(message) => view! { <Refused message on_close=close/> }.into_any(),
+        Ok(table) => {
+            view! { <MappingStep table file_name=file.file_name.clone() open/> }.into_any()
         }
-        .into_any(),
-        Ok(table) => view! { <MappingStep table file_name=file.file_name.clone() open/> }.into_any(),
     };
     view! {
-        <dialog node_ref=dialog class="modal" aria-labelledby="csv-import-title"
-            on:cancel=move |ev: web_sys::Event| {
-                ev.prevent_default();
-                open.set(None);
-            }>
+        <Modal labelled_by="csv-import-title" on_close=close>
             <h2 id="csv-import-title">"Import partners from " <span class="file-name">{file.file_name}</span></h2>
             {body}
-        </dialog>
+        </Modal>
     }
 }
 

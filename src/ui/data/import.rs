@@ -8,6 +8,7 @@ use crate::model::file;
 use crate::model::import::{self, Mode, Preview};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::modal::{Modal, Refused};
 use crate::ui::state::{use_store, PendingImport, Store};
 use chrono::Timelike;
 use leptos::prelude::*;
@@ -81,42 +82,21 @@ pub fn ImportDialog() -> impl IntoView {
     }
 }
 
-/// A native modal `<dialog>`: the browser moves focus into it, keeps Tab inside it,
-/// makes the page behind it inert, and turns Escape into `cancel`.
 #[component]
 fn ImportModal(pending: PendingImport) -> impl IntoView {
     let store = use_store();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(d) = dialog.get() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        }
-    });
+    let close = Callback::new(move |()| store.import.set(None));
     let body = match pending.result {
-        Err(message) => view! {
-            <p class="import__error" role="alert">{message}</p>
-            <p>"Your workspace has not changed."</p>
-            <div class="form__actions">
-                <button class="button button--primary" autofocus
-                    on:click=move |_| store.import.set(None)>"Close"</button>
-            </div>
-        }
-        .into_any(),
+        Err(message) => view! { <Refused message on_close=close/> }.into_any(),
         Ok(restored) => {
             view! { <Choices restored file_name=pending.file_name.clone()/> }.into_any()
         }
     };
     view! {
-        <dialog node_ref=dialog class="modal" aria-labelledby="import-title"
-            on:cancel=move |ev: web_sys::Event| {
-                ev.prevent_default();
-                store.import.set(None);
-            }>
+        <Modal labelled_by="import-title" on_close=close>
             <h2 id="import-title">"Import " <span class="file-name">{pending.file_name}</span></h2>
             {body}
-        </dialog>
+        </Modal>
     }
 }
 
