@@ -228,15 +228,7 @@ fn short(value: &str) -> String {
 
 #[component]
 fn RowsPreview(rows: CsvImport, preview: Preview) -> impl IntoView {
-    let group = |title: &'static str, class: &'static str, names: Vec<String>| {
-        let n = names.len();
-        view! {
-            <details class=format!("preview__group preview__group--{class}") open={n > 0 && n <= 8}>
-                <summary><span class="preview__count">{n}</span>" "{title}</summary>
-                <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
-            </details>
-        }
-    };
+    let group = super::import::preview_group;
     let markets: Vec<String> = rows.new_markets.iter().map(|m| m.name.clone()).collect();
     let bad = rows.bad_rows;
     let no_op = preview.is_no_op();

@@ -203,17 +203,24 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
     }
 }
 
+/// One group of an import preview ("3 added"), open when short enough to read at once.
+pub fn preview_group(
+    title: &'static str,
+    class: &'static str,
+    names: Vec<String>,
+) -> impl IntoView {
+    let n = names.len();
+    view! {
+        <details class=format!("preview__group preview__group--{class}") open={n > 0 && n <= 8}>
+            <summary><span class="preview__count">{n}</span>" "{title}</summary>
+            <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
+        </details>
+    }
+}
+
 #[component]
 fn PreviewView(preview: Preview) -> impl IntoView {
-    let group = |title: &'static str, class: &'static str, names: Vec<String>| {
-        let n = names.len();
-        view! {
-            <details class=format!("preview__group preview__group--{class}") open={n > 0 && n <= 8}>
-                <summary><span class="preview__count">{n}</span>" "{title}</summary>
-                <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
-            </details>
-        }
-    };
+    let group = preview_group;
     let markets = preview.markets_added;
     let no_op = preview.is_no_op();
     view! {
