@@ -4,9 +4,13 @@
 use crate::model::{demo, Workspace};
 use crate::storage::{self, local::Loaded};
 use crate::ui::banners::{Banners, ToastView};
+use crate::ui::dashboard::DashboardScreen;
 use crate::ui::data::{import::ImportDialog, DataScreen};
-use crate::ui::partners::{brief::BriefScreen, list::PartnersScreen, page::PartnerPage};
+use crate::ui::partners::{
+    brief::BriefScreen, list::PartnersScreen, page::PartnerPage, section::SectionScreen,
+};
 use crate::ui::pipeline::PipelineScreen;
+use crate::ui::planner::PlannerScreen;
 use crate::ui::route::{self, Route};
 use crate::ui::state::{Startup, Store};
 use leptos::prelude::*;
@@ -84,8 +88,11 @@ pub fn App() -> impl IntoView {
     let screen = move || match store.route.get() {
         Route::Partners => view! { <PartnersScreen/> }.into_any(),
         Route::Partner(id) => view! { <PartnerPage id=id/> }.into_any(),
+        Route::Section(id, section) => view! { <SectionScreen id=id section=section/> }.into_any(),
         Route::Brief(id) => view! { <BriefScreen id=id/> }.into_any(),
         Route::Pipeline => view! { <PipelineScreen/> }.into_any(),
+        Route::Dashboard => view! { <DashboardScreen/> }.into_any(),
+        Route::Planner => view! { <PlannerScreen/> }.into_any(),
         Route::Data => view! { <DataScreen/> }.into_any(),
         Route::BadPartner | Route::NotFound => view! { <NotFound/> }.into_any(),
         Route::Panic => panic!("a panic asked for at #/debug/panic"),
@@ -103,8 +110,10 @@ pub fn App() -> impl IntoView {
                 <span class="brand__program">{program}</span>
             </div>
             <nav class="app-nav" aria-label="Main">
+                <NavLink route=Route::Dashboard label="Dashboard"/>
                 <NavLink route=Route::Partners label="Partners"/>
                 <NavLink route=Route::Pipeline label="Pipeline"/>
+                <NavLink route=Route::Planner label="Planner"/>
                 <NavLink route=Route::Data label="Data"/>
             </nav>
             <UndoRedo/>
@@ -123,7 +132,7 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
     let active = Memo::new(move |_| {
         let current = store.route.get();
         match (&route, &current) {
-            (Route::Partners, Route::Partner(_)) => true,
+            (Route::Partners, Route::Partner(_) | Route::Section(..)) => true,
             _ => route_kind(&route) == route_kind(&current),
         }
     });
@@ -136,10 +145,12 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
 fn route_kind(route: &Route) -> &'static str {
     match route {
         Route::Partners => "partners",
-        Route::Partner(_) => "partner",
+        Route::Partner(_) | Route::Section(..) => "partner",
         // A brief is read from the partner list, so the Partners link stays current.
         Route::Brief(_) => "partners",
         Route::Pipeline => "pipeline",
+        Route::Dashboard => "dashboard",
+        Route::Planner => "planner",
         Route::Data => "data",
         Route::BadPartner | Route::NotFound | Route::Panic => "none",
     }

@@ -296,7 +296,7 @@ fn generated_cases() -> Vec<Case> {
         ("version null", "null", Kind::NotTandem),
         ("version 2^64", "18446744073709551616", Kind::NotTandem),
         ("version 0", "0", Kind::UnknownVersion),
-        ("version 2", "2", Kind::UnknownVersion),
+        ("version 3", "3", Kind::UnknownVersion),
         (
             "version 2^64-1",
             "18446744073709551615",
@@ -305,7 +305,7 @@ fn generated_cases() -> Vec<Case> {
     ] {
         cases.push(case(
             name,
-            demo_text_with("\"version\":1", &format!("\"version\":{text}")),
+            demo_text_with("\"version\":2", &format!("\"version\":{text}")),
             expect,
         ));
     }
@@ -409,7 +409,7 @@ fn generated_cases() -> Vec<Case> {
     ));
     cases.push(case(
         "duplicate version, the last unknown",
-        compact.replacen("\"version\":1", "\"version\":1,\"version\":7", 1),
+        compact.replacen("\"version\":2", "\"version\":2,\"version\":7", 1),
         Kind::UnknownVersion,
     ));
     cases.push(case(

@@ -207,6 +207,7 @@ fn partner(
                 tags,
                 notes,
                 key_players,
+                ..Partner::new(Id::from_random(0), "", created)
             };
             (partner, picks)
         },
@@ -279,6 +280,7 @@ fn assemble(
         markets,
         partners,
         deleted: Vec::new(),
+        program: Default::default(),
     }
 }
 
@@ -441,12 +443,14 @@ fn pair() -> impl Strategy<Value = Pair> {
                 markets: keep_markets(&whole.markets, true),
                 partners: Vec::new(),
                 deleted: Vec::new(),
+                program: Default::default(),
             };
             let mut canonical = Workspace {
                 program_name: their_program,
                 markets: keep_markets(&whole.markets, false),
                 partners: Vec::new(),
                 deleted: Vec::new(),
+                program: Default::default(),
             };
             for (i, p) in whole.partners.iter().enumerate() {
                 let side = partner_side(i);

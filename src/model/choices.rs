@@ -127,6 +127,97 @@ choice! {
     }
 }
 
+choice! {
+    /// The twelve ingredients of an outreach pitch, in the order the memo tells them.
+    Ingredient {
+        Vision => "vision", "Shared vision";
+        Challenges => "challenges", "Mutual challenges";
+        Excitement => "excitement", "What excites us about their work";
+        Incumbent => "incumbent", "The incumbent we both want to disrupt";
+        Core => "core", "The core first, then what goes around it";
+        Product => "product", "The product pitch";
+        MutualGoal => "mutual_goal", "The mutual goal";
+        FirstStep => "first_step", "The self-serve first step";
+        ExclusivePath => "exclusive_path", "What would earn a more exclusive deal";
+        Praise => "praise", "Sincere, specific praise";
+        Beliefs => "beliefs", "Shared beliefs about technology";
+        Close => "close", "The close: concrete help";
+    }
+}
+
+choice! {
+    /// A five-point reading of a person in a meeting.
+    Scale {
+        StronglyNegative => "strongly_negative", "Strongly negative";
+        Negative => "negative", "Negative";
+        Neutral => "neutral", "Neutral";
+        Positive => "positive", "Positive";
+        StronglyPositive => "strongly_positive", "Strongly positive";
+    }
+}
+
+choice! {
+    /// Whether the partnership gives users the right experience.
+    UxVerdict {
+        Right => "right", "Right";
+        Risky => "risky", "Risky";
+        Wrong => "wrong", "Wrong";
+    }
+}
+
+choice! {
+    /// The deal's economics for us.
+    Economics {
+        Favourable => "favourable", "Favourable";
+        Neutral => "neutral", "Neutral";
+        Unfavourable => "unfavourable", "Unfavourable";
+    }
+}
+
+choice! {
+    GoalStatus {
+        Open => "open", "Open";
+        OnTrack => "on_track", "On track";
+        AtRisk => "at_risk", "At risk";
+        Met => "met", "Met";
+        Missed => "missed", "Missed";
+    }
+}
+
+choice! {
+    /// Which side of the partnership owes a commitment.
+    Side {
+        Us => "us", "Us";
+        Partner => "partner", "Partner";
+    }
+}
+
+choice! {
+    CommitmentStatus {
+        Open => "open", "Open";
+        Delivered => "delivered", "Delivered";
+        Late => "late", "Late";
+        Dropped => "dropped", "Dropped";
+    }
+}
+
+choice! {
+    DecisionKind {
+        Go => "go", "Go";
+        Pause => "pause", "Pause";
+        Pivot => "pivot", "Pivot";
+        WalkAway => "walk_away", "Walk away";
+    }
+}
+
+choice! {
+    WinKind {
+        SmallWin => "small_win", "Small win";
+        Milestone => "milestone", "Milestone";
+        BigTarget => "big_target", "Big target";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -892,6 +892,7 @@ impl CsvImport {
             markets: self.new_markets.clone(),
             partners: self.partners.clone(),
             deleted: Vec::new(),
+            program: current.program.clone(),
         }
     }
 }

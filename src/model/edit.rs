@@ -207,7 +207,7 @@ impl Workspace {
         let users: Vec<&str> = self
             .partners
             .iter()
-            .filter(|p| p.markets.contains(id))
+            .filter(|p| p.market_refs().any(|m| m == id))
             .map(|p| p.name.as_str())
             .collect();
         if !users.is_empty() {

@@ -3,7 +3,7 @@
 //! that comes from outside.
 //!
 //! ```json
-//! { "format": "tandem", "version": 1, "scope": "workspace",
+//! { "format": "tandem", "version": 2, "scope": "workspace",
 //!   "saved_at": "2026-11-23T10:00:00Z", "workspace": { ... } }
 //! ```
 //!
@@ -25,7 +25,7 @@ use std::fmt;
 /// The value of the `format` field of every Tandem file.
 pub const FORMAT: &str = "tandem";
 /// The format version this build writes.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// The oldest format version this build still reads.
 pub const OLDEST_VERSION: u64 = 1;
 /// Files larger than this are refused before parsing (local storage holds ~5 MB).
@@ -47,7 +47,7 @@ pub enum Scope {
 pub struct Envelope {
     /// Always `"tandem"`.
     pub format: String,
-    /// The format version; this build writes 1.
+    /// The format version; this build writes [`VERSION`].
     pub version: u64,
     #[serde(default)]
     pub scope: Scope,
@@ -245,8 +245,13 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
     })
 }
 
-/// Brings a file of an older version up to [`VERSION`]. Version 1 is the first release,
-/// so there is nothing to do yet; each future version adds one step here.
+/// Brings a file of an older version up to [`VERSION`], one step per version.
+///
+/// - 1 → 2: version 2 added the records of the deal (pitches, fit, ladder moves,
+///   meetings) and after it (goals, commitments, landing, metrics, wins, decisions, the
+///   program's target). Every one of them is optional with an empty default, so a
+///   version-1 file reads as is. The version number still moved, so that a Tandem that
+///   only knows version 1 refuses a newer file instead of silently dropping its records.
 fn migrate(value: serde_json::Value, _from: u64) -> serde_json::Value {
     value
 }
@@ -259,9 +264,10 @@ pub fn subset(ws: &Workspace, ids: &HashSet<Id>) -> Workspace {
         .filter(|p| ids.contains(&p.id))
         .cloned()
         .collect();
-    let used: HashSet<&Id> = partners.iter().flat_map(|p| p.markets.iter()).collect();
+    let used: HashSet<&Id> = partners.iter().flat_map(|p| p.market_refs()).collect();
     Workspace {
         deleted: Vec::new(),
+        program: Default::default(),
         program_name: ws.program_name.clone(),
         markets: ws
             .markets

@@ -3,10 +3,11 @@
 //! workspace cost kilobytes, not a hundred copies.
 //!
 //! A step records, for every partner that was added, removed or changed, its version
-//! and position on each side; the markets, the program name and the tombstones are
+//! and position on each side; the markets, the program name, the program's target and the tombstones are
 //! recorded whole when they changed. Should an edit reorder partners it did not change (only an import can),
 //! the step keeps both partner lists whole instead.
 
+use super::program::Program;
 use super::records::{Market, Partner, Tombstone, Workspace};
 use super::Id;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -28,6 +29,7 @@ struct Side {
     markets: Option<Vec<Market>>,
     program_name: Option<String>,
     deleted: Option<Vec<Tombstone>>,
+    program: Option<Box<Program>>,
 }
 
 /// The difference one edit made.
@@ -53,6 +55,7 @@ impl Step {
         let markets = before.markets != after.markets;
         let program = before.program_name != after.program_name;
         let deleted = before.deleted != after.deleted;
+        let target = before.program != after.program;
         Some(Step {
             label: label.into(),
             before: Side {
@@ -60,12 +63,14 @@ impl Step {
                 markets: markets.then(|| before.markets.clone()),
                 program_name: program.then(|| before.program_name.clone()),
                 deleted: deleted.then(|| before.deleted.clone()),
+                program: target.then(|| Box::new(before.program.clone())),
             },
             after: Side {
                 partners: a_partners,
                 markets: markets.then(|| after.markets.clone()),
                 program_name: program.then(|| after.program_name.clone()),
                 deleted: deleted.then(|| after.deleted.clone()),
+                program: target.then(|| Box::new(after.program.clone())),
             },
         })
     }
@@ -136,6 +141,9 @@ fn apply(ws: &mut Workspace, from: &Side, to: &Side) {
     }
     if let Some(name) = &to.program_name {
         ws.program_name = name.clone();
+    }
+    if let Some(program) = &to.program {
+        ws.program = (**program).clone();
     }
     if let Some(deleted) = &to.deleted {
         ws.deleted = deleted.clone();

@@ -12,10 +12,18 @@ pub mod csv;
 pub mod demo;
 pub mod edit;
 pub mod file;
+pub mod fit;
+pub mod goals;
 pub mod history;
 pub mod id;
 pub mod import;
 mod json_text;
+pub mod landing;
+pub mod meetings;
+pub mod metrics;
+pub mod month;
+pub mod pitch;
+pub mod program;
 pub mod query;
 pub mod records;
 pub mod sealed;
@@ -23,8 +31,12 @@ pub mod sync;
 pub mod units;
 pub mod validate;
 
-pub use choices::{Category, Choice, DecisionRole, LadderLevel, MarketPosition, Stage, Stance};
+pub use choices::{
+    Category, Choice, CommitmentStatus, DecisionKind, DecisionRole, Economics, GoalStatus,
+    Ingredient, LadderLevel, MarketPosition, Scale, Side, Stage, Stance, UxVerdict, WinKind,
+};
 pub use id::Id;
+pub use month::Month;
 pub use records::{KeyPlayer, Market, Partner, Tombstone, Workspace};
 pub use validate::ValidationError;
 

@@ -2,8 +2,15 @@
 //! their key players. Every record carries a stable id and created/updated times (UTC).
 
 use super::choices::{Category, DecisionRole, LadderLevel, MarketPosition, Stage, Stance};
+use super::fit::{Fit, LadderMove};
+use super::goals::{Commitment, Decision, Goal, Win};
 use super::id::Id;
-use chrono::{DateTime, Utc};
+use super::landing::LandingTrack;
+use super::meetings::Meeting;
+use super::metrics::Series;
+use super::pitch::Pitch;
+use super::program::Program;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// One browser profile's partnership program.
@@ -21,6 +28,9 @@ pub struct Workspace {
     /// deleted after its last edit. Omitted from files while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deleted: Vec<Tombstone>,
+    /// The program's target, levers and program-wide wins.
+    #[serde(default, skip_serializing_if = "Program::is_blank")]
+    pub program: Program,
 }
 
 /// The id and time of a deleted partner or market.
@@ -68,6 +78,34 @@ pub struct Partner {
     pub notes: String,
     #[serde(default)]
     pub key_players: Vec<KeyPlayer>,
+    /// The day the partner entered its current stage; `created` stands in when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage_since: Option<NaiveDate>,
+    /// Versions of the outreach pitch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pitches: Vec<Pitch>,
+    /// The deal-fit assessment.
+    #[serde(default, skip_serializing_if = "Fit::is_blank")]
+    pub fit: Fit,
+    /// Moves on the partnership ladder, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ladder_moves: Vec<LadderMove>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    /// Goals shared with the partner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<Commitment>,
+    /// The landing plan, one track per market or internal team.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub landing: Vec<LandingTrack>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Series>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wins: Vec<Win>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
 }
 
 /// A person at the partner who matters to the decision.
@@ -106,7 +144,35 @@ impl Partner {
             tags: Vec::new(),
             notes: String::new(),
             key_players: Vec::new(),
+            stage_since: None,
+            pitches: Vec::new(),
+            fit: Fit::default(),
+            ladder_moves: Vec::new(),
+            meetings: Vec::new(),
+            goals: Vec::new(),
+            commitments: Vec::new(),
+            landing: Vec::new(),
+            metrics: Vec::new(),
+            wins: Vec::new(),
+            decisions: Vec::new(),
         }
+    }
+}
+
+impl Partner {
+    /// Every catalogue market this partner refers to: its own markets, and those of its
+    /// metrics and landing plan (a market dropped from the partner keeps its history).
+    pub fn market_refs(&self) -> impl Iterator<Item = &Id> {
+        self.markets
+            .iter()
+            .chain(self.metrics.iter().map(|s| &s.market))
+            .chain(self.landing.iter().filter_map(|t| t.market.as_ref()))
+    }
+
+    /// The day the partner entered its current stage.
+    pub fn in_stage_since(&self) -> NaiveDate {
+        self.stage_since
+            .unwrap_or_else(|| self.created.date_naive())
     }
 }
 
@@ -146,6 +212,7 @@ impl Workspace {
             markets: Vec::new(),
             partners: Vec::new(),
             deleted: Vec::new(),
+            program: Program::default(),
         }
     }
 

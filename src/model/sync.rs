@@ -15,6 +15,7 @@
 //! two tabs interleave, and merging again changes nothing. The base (what this side last
 //! saved or read) only serves to tell the person when both sides changed one record.
 
+use super::program::Program;
 use super::records::{Market, Partner, Tombstone, Workspace};
 use super::Id;
 use chrono::{DateTime, Utc};
@@ -105,7 +106,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
     );
     // A market still in use stays, whatever the other side did to it.
     let present: HashSet<Id> = markets.iter().map(|m| m.id.clone()).collect();
-    let used: HashSet<&Id> = partners.iter().flat_map(|p| &p.markets).collect();
+    let used: HashSet<&Id> = partners.iter().flat_map(|p| p.market_refs()).collect();
     for id in used.into_iter().filter(|id| !present.contains(*id)) {
         let newest = [ours, theirs]
             .iter()
@@ -133,6 +134,13 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
             markets,
             partners,
             deleted,
+            program: program(
+                &base.program,
+                &ours.program,
+                &theirs.program,
+                ties,
+                &mut conflicts,
+            ),
         },
         conflicts,
     }
@@ -150,6 +158,38 @@ fn tombstones(ours: &[Tombstone], theirs: &[Tombstone]) -> HashMap<Id, DateTime<
 
 /// Orders two versions of a record, the later edit greater; on the same second, by
 /// content or not at all, as `ties` says.
+/// The program's target and levers are one record: the later edit wins, as for a
+/// partner.
+fn program(
+    base: &Program,
+    ours: &Program,
+    theirs: &Program,
+    ties: Ties,
+    conflicts: &mut Vec<String>,
+) -> Program {
+    let text = |p: &Program| serde_json::to_string(p).unwrap_or_default();
+    let theirs_wins = match theirs.updated.cmp(&ours.updated) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => ties == Ties::ByContent && text(theirs) > text(ours),
+    };
+    if ours != base && theirs != base && ours != theirs {
+        let side = if theirs_wins {
+            "from the other side"
+        } else {
+            "from this side"
+        };
+        conflicts.push(format!(
+            "The program target and levers (kept the later edit, {side})"
+        ));
+    }
+    if theirs_wins {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
 fn order<T: Record>(a: &T, b: &T, ties: Ties) -> std::cmp::Ordering {
     a.updated().cmp(&b.updated()).then_with(|| match ties {
         Ties::KeepOurs => std::cmp::Ordering::Equal,

@@ -19,6 +19,8 @@ pub const MAX_URL: usize = 2_048;
 /// Longest tag, and most tags per partner.
 pub const MAX_TAG: usize = 40;
 pub const MAX_TAGS: usize = 20;
+/// The largest metric value, target or expected contribution accepted.
+pub const MAX_VALUE: f64 = 1e15;
 /// Influence runs from 1 to 5.
 pub const INFLUENCE: std::ops::RangeInclusive<u8> = 1..=5;
 
@@ -44,15 +46,30 @@ impl fmt::Display for ValidationError {
     }
 }
 
-/// Collects errors with a path prefix and a record description.
-struct Checker<'a> {
+/// Collects errors with a path prefix and a record description. Each record type's
+/// module checks its own fields through one of these.
+pub(crate) struct Checker<'a> {
     prefix: String,
     record: String,
     errors: &'a mut Vec<ValidationError>,
 }
 
 impl Checker<'_> {
-    fn push(&mut self, field: &str, message: impl Into<String>) {
+    /// A checker for a record nested in this one, such as `meetings[2]`.
+    pub(crate) fn nested(&mut self, field: &str, record: String) -> Checker<'_> {
+        let prefix = match (self.prefix.is_empty(), field.is_empty()) {
+            (true, _) => field.to_owned(),
+            (false, true) => self.prefix.clone(),
+            (false, false) => format!("{}.{field}", self.prefix),
+        };
+        Checker {
+            prefix,
+            record,
+            errors: self.errors,
+        }
+    }
+
+    pub(crate) fn push(&mut self, field: &str, message: impl Into<String>) {
         let path = match (self.prefix.is_empty(), field.is_empty()) {
             (true, _) => field.to_owned(),
             (false, true) => self.prefix.clone(),
@@ -65,7 +82,7 @@ impl Checker<'_> {
         });
     }
 
-    fn required(&mut self, field: &str, value: &str, max: usize) {
+    pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) {
         if value.trim().is_empty() {
             self.push(field, "is required");
         } else {
@@ -73,16 +90,41 @@ impl Checker<'_> {
         }
     }
 
-    fn max_len(&mut self, field: &str, value: &str, max: usize) {
+    pub(crate) fn max_len(&mut self, field: &str, value: &str, max: usize) {
         let len = value.chars().count();
         if len > max {
             self.push(field, format!("has {len} characters; the limit is {max}"));
         }
     }
 
-    fn id(&mut self, id: &Id) {
+    pub(crate) fn id(&mut self, id: &Id) {
+        self.id_at("id", id);
+    }
+
+    /// Checks an id held in another field, such as a reference to a key player.
+    pub(crate) fn id_at(&mut self, field: &str, id: &Id) {
         if let Err(reason) = id.check() {
-            self.push("id", reason);
+            self.push(field, reason);
+        }
+    }
+
+    pub(crate) fn in_range(&mut self, field: &str, value: u8, range: std::ops::RangeInclusive<u8>) {
+        if !range.contains(&value) {
+            self.push(
+                field,
+                format!("{value} is outside {}–{}", range.start(), range.end()),
+            );
+        }
+    }
+
+    /// Numbers from files may be anything JSON allows; NaN and infinities cannot be
+    /// written back to JSON, and beyond ±1e15 sums lose their units.
+    pub(crate) fn finite(&mut self, field: &str, value: f64) {
+        if !value.is_finite() || value.abs() > MAX_VALUE {
+            self.push(
+                field,
+                format!("{value} is not a number between −10¹⁵ and 10¹⁵"),
+            );
         }
     }
 
@@ -144,6 +186,15 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
             });
         }
     }
+
+    super::program::check(
+        &ws.program,
+        &mut Checker {
+            prefix: String::new(),
+            record: "the program".into(),
+            errors: &mut errors,
+        },
+    );
 
     let mut ids: HashSet<&Id> = market_ids.clone();
     for (i, p) in ws.partners.iter().enumerate() {
@@ -227,7 +278,103 @@ pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
         };
         key_player(kp, &mut kc);
     }
+    let mut c = Checker {
+        prefix: String::new(),
+        record: partner_record.clone(),
+        errors: &mut errors,
+    };
+    records(p, market_ids, &partner_record, &mut c);
     errors
+}
+
+/// Checks the records a partner holds beyond its profile and key players.
+fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
+    let catalogue: Vec<&Id> = market_ids.iter().copied().collect();
+    super::fit::check(&p.fit, c);
+    let mut ids = HashSet::new();
+    let mut unique = |c: &mut Checker, field: &str, id: &Id| {
+        if !ids.insert(id.clone()) {
+            c.push(&format!("{field}.id"), format!("duplicate id {id}"));
+        }
+    };
+    for (i, x) in p.pitches.iter().enumerate() {
+        let field = format!("pitches[{i}]");
+        unique(c, &field, &x.id);
+        super::pitch::check(
+            x,
+            &mut c.nested(&field, format!("pitch {} of {of}", quoted(&x.label))),
+        );
+    }
+    for (i, x) in p.ladder_moves.iter().enumerate() {
+        let field = format!("ladder_moves[{i}]");
+        unique(c, &field, &x.id);
+        super::fit::check_move(x, &mut c.nested(&field, format!("ladder move of {of}")));
+    }
+    for (i, x) in p.meetings.iter().enumerate() {
+        let field = format!("meetings[{i}]");
+        unique(c, &field, &x.id);
+        super::meetings::check(
+            x,
+            &mut c.nested(&field, format!("meeting of {} with {of}", x.date)),
+        );
+    }
+    for (i, x) in p.goals.iter().enumerate() {
+        let field = format!("goals[{i}]");
+        unique(c, &field, &x.id);
+        super::goals::check_goal(
+            x,
+            &mut c.nested(&field, format!("goal {} of {of}", quoted(&x.statement))),
+        );
+    }
+    for (i, x) in p.commitments.iter().enumerate() {
+        let field = format!("commitments[{i}]");
+        unique(c, &field, &x.id);
+        super::goals::check_commitment(
+            x,
+            &mut c.nested(&field, format!("commitment {} of {of}", quoted(&x.what))),
+        );
+    }
+    for (i, x) in p.landing.iter().enumerate() {
+        let field = format!("landing[{i}]");
+        unique(c, &field, &x.id);
+        super::landing::check(
+            x,
+            &catalogue,
+            &mut c.nested(&field, format!("landing track of {of}")),
+        );
+    }
+    let mut series = HashSet::new();
+    for (i, x) in p.metrics.iter().enumerate() {
+        let field = format!("metrics[{i}]");
+        let mut sc = c.nested(&field, format!("metric {} of {of}", quoted(&x.metric)));
+        super::metrics::check(x, &catalogue, &mut sc);
+        if !series.insert((&x.market, x.metric.trim().to_lowercase())) {
+            sc.push(
+                "",
+                format!(
+                    "repeats the series of {} in market {}",
+                    quoted(&x.metric),
+                    x.market
+                ),
+            );
+        }
+    }
+    for (i, x) in p.wins.iter().enumerate() {
+        let field = format!("wins[{i}]");
+        unique(c, &field, &x.id);
+        super::goals::check_win(
+            x,
+            &mut c.nested(&field, format!("win {} of {of}", quoted(&x.title))),
+        );
+    }
+    for (i, x) in p.decisions.iter().enumerate() {
+        let field = format!("decisions[{i}]");
+        unique(c, &field, &x.id);
+        super::goals::check_decision(
+            x,
+            &mut c.nested(&field, format!("decision of {} about {of}", x.date)),
+        );
+    }
 }
 
 fn key_player(kp: &KeyPlayer, c: &mut Checker) {
@@ -236,17 +383,7 @@ fn key_player(kp: &KeyPlayer, c: &mut Checker) {
     c.required("name", &kp.name, MAX_NAME);
     c.max_len("title", &kp.title, MAX_NAME);
     c.max_len("notes", &kp.notes, MAX_NOTES);
-    if !INFLUENCE.contains(&kp.influence) {
-        c.push(
-            "influence",
-            format!(
-                "{} is outside {}–{}",
-                kp.influence,
-                INFLUENCE.start(),
-                INFLUENCE.end()
-            ),
-        );
-    }
+    c.in_range("influence", kp.influence, INFLUENCE);
 }
 
 /// A website is empty or an absolute http(s) address with a host: anything else (a

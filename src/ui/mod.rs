@@ -2,11 +2,20 @@
 //! functions; they compute nothing of their own.
 
 pub mod banners;
+pub mod charts;
+pub mod dashboard;
 pub mod data;
 pub mod fields;
+pub mod fit;
+pub mod goals;
+pub mod health;
+pub mod meetings;
+pub mod metrics;
 pub mod modal;
 pub mod panic;
 pub mod partners;
 pub mod pipeline;
+pub mod pitch;
+pub mod planner;
 pub mod route;
 pub mod state;

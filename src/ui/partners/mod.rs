@@ -4,3 +4,5 @@ pub mod brief;
 pub mod key_players;
 pub mod list;
 pub mod page;
+pub mod section;
+pub mod tabs;

@@ -1,12 +1,12 @@
 //! A partner's page: the profile form with inline validation, and its key players.
 
 use super::key_players::KeyPlayers;
+use super::tabs::PartnerTabs;
 use crate::model::validate;
 use crate::model::Workspace;
 use crate::model::{Category, Id, LadderLevel, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::fields::{error_for, ChoiceField, FieldError, TextField};
-use crate::ui::route::Route;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -229,9 +229,9 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                 <h1 tabindex="-1">{heading}</h1>
                 <span>
                     {website_link}" "
-                    <a class="button button--small" href=Route::Brief(id.clone()).href()>"Brief"</a>
                 </span>
             </div>
+            <PartnerTabs id=id.clone() current=None/>
             <form class="card form" on:submit=save novalidate>
                 <h2>"Profile"</h2>
                 <Show when=move || outdated.get()>

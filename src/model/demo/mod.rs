@@ -9,6 +9,13 @@
 //! timestamps placed relative to `now`, so the demo always looks recently worked on and
 //! two calls with the same `now` give the same workspace.
 
+mod after;
+mod fit;
+mod meetings;
+mod metrics;
+mod pitches;
+mod signals;
+
 use super::choices::{
     Category as Cat, DecisionRole as Role, LadderLevel as Ladder, MarketPosition as Pos, Stage,
     Stance,
@@ -318,12 +325,28 @@ pub fn workspace(now: DateTime<Utc>) -> Workspace {
         .enumerate()
         .map(|(i, p)| partner(i + 1, p, now))
         .collect();
-    Workspace {
+    let mut ws = Workspace {
         program_name: PROGRAM_NAME.into(),
         markets,
         partners,
         deleted: Vec::new(),
-    }
+        program: Default::default(),
+    };
+    // Each feature's part of the story, in its own file. `signals` comes last: it reads
+    // what the others wrote and only adds what a signal still lacks.
+    pitches::add(&mut ws, now);
+    fit::add(&mut ws, now);
+    meetings::add(&mut ws, now);
+    after::add(&mut ws, now);
+    metrics::add(&mut ws, now);
+    signals::add(&mut ws, now);
+    ws
+}
+
+/// The demo partner with this name; the story files refer to partners by name.
+#[allow(dead_code)] // until the story files use it
+fn partner_mut<'a>(ws: &'a mut Workspace, name: &str) -> Option<&'a mut Partner> {
+    ws.partners.iter_mut().find(|p| p.name == name)
 }
 
 fn partner(n: usize, p: &P, now: DateTime<Utc>) -> Partner {
@@ -363,6 +386,7 @@ fn partner(n: usize, p: &P, now: DateTime<Utc>) -> Partner {
         tags: p.tags.iter().map(|t| (*t).to_owned()).collect(),
         notes: p.notes.into(),
         key_players,
+        ..Partner::new(id(&format!("demo-p-{n:02}")), p.name, created)
     }
 }
 

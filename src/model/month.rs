@@ -1,0 +1,155 @@
+//! A calendar month, the period of every metric value: written `2026-03` in files.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A month of a year. Orders chronologically.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Month {
+    year: i32,
+    /// 1 to 12.
+    month: u32,
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for Month {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Month".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "description": "A calendar month, YYYY-MM."
+        })
+    }
+}
+
+impl Month {
+    /// Years outside this range are refused: they are typing mistakes, and keeping
+    /// them bounded keeps month arithmetic far from overflow.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+    pub fn new(year: i32, month: u32) -> Option<Month> {
+        (Self::YEARS.contains(&year) && (1..=12).contains(&month)).then_some(Month { year, month })
+    }
+
+    /// The month a date falls in.
+    pub fn of(date: chrono::NaiveDate) -> Month {
+        use chrono::Datelike;
+        Month {
+            year: date.year().clamp(*Self::YEARS.start(), *Self::YEARS.end()),
+            month: date.month(),
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// This month moved by `n` months (negative moves back), or `None` outside the
+    /// accepted years.
+    pub fn plus(self, n: i32) -> Option<Month> {
+        let index = self.index() + n as i64;
+        let year = index.div_euclid(12);
+        let month = index.rem_euclid(12) as u32 + 1;
+        Month::new(i32::try_from(year).ok()?, month)
+    }
+
+    /// The number of months from `earlier` to `self`.
+    pub fn since(self, earlier: Month) -> i64 {
+        self.index() - earlier.index()
+    }
+
+    fn index(self) -> i64 {
+        self.year as i64 * 12 + (self.month as i64 - 1)
+    }
+
+    /// Reads `2026-03` (also `2026-3`), saying why anything else is not a month.
+    pub fn parse(text: &str) -> Result<Month, String> {
+        let text = text.trim();
+        let bad = || format!("\"{}\" is not a month such as 2026-03", short(text));
+        let (y, m) = text.split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || m.is_empty() || m.len() > 2 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u32 = m.parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("month {month} of \"{}\" is not 1–12", short(text)));
+        }
+        Month::new(year, month).ok_or_else(|| {
+            format!(
+                "year {year} is outside {}–{}",
+                Self::YEARS.start(),
+                Self::YEARS.end()
+            )
+        })
+    }
+}
+
+fn short(text: &str) -> String {
+    text.chars().take(20).collect()
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl TryFrom<String> for Month {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        Month::parse(&text)
+    }
+}
+
+impl From<Month> for String {
+    fn from(m: Month) -> String {
+        m.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_prints_and_moves() {
+        let m = Month::parse("2026-03").unwrap();
+        assert_eq!(m.to_string(), "2026-03");
+        assert_eq!(Month::parse("2026-3").unwrap(), m);
+        assert_eq!(m.plus(-3).unwrap().to_string(), "2025-12");
+        assert_eq!(m.plus(12).unwrap().to_string(), "2027-03");
+        assert_eq!(m.plus(12).unwrap().since(m), 12);
+        for bad in [
+            "2026-13",
+            "2026-00",
+            "26-03",
+            "2026",
+            "2026-03-01",
+            "",
+            "abcd-ef",
+            "0000-01",
+        ] {
+            assert!(Month::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn serde_uses_the_text_form_also_as_a_map_key() {
+        let mut map = std::collections::BTreeMap::new();
+        map.insert(Month::new(2026, 1).unwrap(), 5.0);
+        let text = serde_json::to_string(&map).unwrap();
+        assert_eq!(text, r#"{"2026-01":5.0}"#);
+        let back: std::collections::BTreeMap<Month, f64> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, map);
+        assert!(serde_json::from_str::<Month>(r#""2026-13""#).is_err());
+    }
+}
