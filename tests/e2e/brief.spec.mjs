@@ -62,7 +62,7 @@ const people = (page) => page.locator(".brief__person");
 
 test("the brief opens from the partner page with the profile and key players", async ({ page }) => {
   await open(page, "#/partners/demo-p-01");
-  await page.locator(".screen__head").getByRole("link", { name: "Brief", exact: true }).click();
+  await page.getByRole("navigation", { name: "Partner" }).getByRole("link", { name: "Brief", exact: true }).click();
   await expect(page).toHaveURL(/#\/partners\/demo-p-01\/brief$/);
   await expect(heading1(page)).toHaveText("Partner brief: Loopline");
   await expect(heading1(page)).toBeFocused();
@@ -96,7 +96,7 @@ test("the brief opens from the partner page with the profile and key players", a
   await page.getByLabel("Owner").fill("Kofi Mensah");
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("All changes saved.")).toBeVisible();
-  await page.locator(".screen__head").getByRole("link", { name: "Brief", exact: true }).click();
+  await page.getByRole("navigation", { name: "Partner" }).getByRole("link", { name: "Brief", exact: true }).click();
   await expect(facts.filter({ hasText: "Owner:" })).toHaveText("Owner: Kofi Mensah");
 });
 

@@ -2,7 +2,9 @@
 // browser) against the built dist/ served from a sub-path, as a static host would.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let several checkouts or builds be tested side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? "dist";
 export const BASE = `http://127.0.0.1:${PORT}/tandem/`;
 
 export default defineConfig({
@@ -29,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/static-server.mjs dist ${PORT} /tandem/`,
+    command: `node scripts/static-server.mjs ${DIST} ${PORT} /tandem/`,
     cwd: "../..",
     url: BASE,
     reuseExistingServer: false,

@@ -14,12 +14,12 @@ test("keyboard: Tab reaches the skip link and the nav, Enter navigates and focus
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible(); // visible when focused, for sighted keyboard users
   const nav = page.getByRole("navigation", { name: "Main" });
-  await page.keyboard.press("Tab");
-  await expect(nav.getByRole("link", { name: "Partners" })).toBeFocused();
-  await page.keyboard.press("Tab");
-  await expect(nav.getByRole("link", { name: "Pipeline" })).toBeFocused();
-  await page.keyboard.press("Tab");
-  await expect(nav.getByRole("link", { name: "Data" })).toBeFocused();
+  for (const name of ["Dashboard", "Partners", "Pipeline", "Planner", "Data"]) {
+    await page.keyboard.press("Tab");
+    await expect(nav.getByRole("link", { name })).toBeFocused();
+  }
+  await page.keyboard.press("Shift+Tab");
+  await expect(nav.getByRole("link", { name: "Planner" })).toBeFocused();
   await page.keyboard.press("Shift+Tab");
   await expect(nav.getByRole("link", { name: "Pipeline" })).toBeFocused();
 
