@@ -89,3 +89,48 @@ pub(crate) fn check_win(w: &Win, c: &mut Checker) {
     c.required("title", &w.title, MAX_NAME);
     c.max_len("note", &w.note, MAX_NOTES);
 }
+
+/// How reliably the partner delivers what it commits to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DeliveryRecord {
+    /// Share (0–1) of the partner's commitments due so far that were delivered on time,
+    /// over all time; `None` when none is due yet.
+    pub all_time: Option<f64>,
+    /// The same over commitments due in the last 90 days.
+    pub recent: Option<f64>,
+    /// How many commitments are due so far, and how many of them came on time.
+    pub due: usize,
+    pub on_time: usize,
+}
+
+/// The window of the recent delivery record.
+pub const RECENT_DAYS: i64 = 90;
+
+/// The partner's delivery record on `today`. A commitment counts once it is due (due
+/// date on or before today) and was not dropped by agreement; it was on time when
+/// delivered on or before its due date.
+pub fn delivery_record(commitments: &[Commitment], today: NaiveDate) -> DeliveryRecord {
+    let counted = |since: Option<NaiveDate>| {
+        let due: Vec<&Commitment> = commitments
+            .iter()
+            .filter(|k| k.side == Side::Partner && k.status != CommitmentStatus::Dropped)
+            .filter(|k| k.due <= today && since.is_none_or(|s| k.due > s))
+            .collect();
+        let on_time = due
+            .iter()
+            .filter(|k| {
+                k.status == CommitmentStatus::Delivered && k.delivered.is_some_and(|d| d <= k.due)
+            })
+            .count();
+        (due.len(), on_time)
+    };
+    let share = |(due, on_time): (usize, usize)| (due > 0).then(|| on_time as f64 / due as f64);
+    let all = counted(None);
+    let recent = counted(Some(today - chrono::Duration::days(RECENT_DAYS)));
+    DeliveryRecord {
+        all_time: share(all),
+        recent: share(recent),
+        due: all.0,
+        on_time: all.1,
+    }
+}

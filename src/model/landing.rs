@@ -61,3 +61,15 @@ pub(crate) fn check(t: &LandingTrack, markets: &[&Id], c: &mut Checker) {
         c.max_len(&format!("{name}.owner"), &step.owner, MAX_NAME);
     }
 }
+
+/// The share (0–1) of the landing plan's steps done, over every track; `None` without
+/// a plan.
+pub fn progress(tracks: &[LandingTrack]) -> Option<f64> {
+    let steps = tracks.len() * 3;
+    let done = tracks
+        .iter()
+        .flat_map(|t| t.steps())
+        .filter(|(_, s)| s.done.is_some())
+        .count();
+    (steps > 0).then(|| done as f64 / steps as f64)
+}
