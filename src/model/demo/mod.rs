@@ -14,6 +14,7 @@ mod fit;
 mod meetings;
 mod metrics;
 mod pitches;
+mod program;
 mod signals;
 
 use super::choices::{
@@ -339,6 +340,7 @@ pub fn workspace(now: DateTime<Utc>) -> Workspace {
     meetings::add(&mut ws, now);
     after::add(&mut ws, now);
     metrics::add(&mut ws, now);
+    program::add(&mut ws, now);
     signals::add(&mut ws, now);
     ws
 }
