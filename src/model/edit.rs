@@ -60,6 +60,9 @@ impl Workspace {
         match self.partners.iter().position(|p| p.id == draft.id) {
             Some(i) if self.partners[i] == draft => return Ok(false),
             Some(i) => {
+                if self.partners[i].stage != draft.stage {
+                    draft.stage_since = Some(now.date_naive());
+                }
                 draft.updated = now.max(draft.created);
                 self.partners[i] = draft;
             }
@@ -94,11 +97,12 @@ impl Workspace {
         true
     }
 
-    /// Moves a partner to a stage; returns whether anything changed.
+    /// Moves a partner to a stage, from today; returns whether anything changed.
     pub fn move_stage(&mut self, id: &Id, stage: Stage, now: DateTime<Utc>) -> bool {
         match self.partner_mut(id) {
             Some(p) if p.stage != stage => {
                 p.stage = stage;
+                p.stage_since = Some(now.date_naive());
                 p.updated = now.max(p.created);
                 true
             }
@@ -261,6 +265,32 @@ mod tests {
         edited.owner = "Kim".into();
         assert!(ws.save_partner(edited, t(6)).unwrap());
         assert_eq!(ws.partners[0].updated, t(6));
+    }
+
+    #[test]
+    fn a_new_stage_starts_its_clock_whichever_way_it_is_set() {
+        let mut ws = Workspace::empty();
+        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
+            .unwrap();
+        assert_eq!(ws.partners[0].stage_since, None);
+        assert_eq!(ws.partners[0].in_stage_since(), t(1).date_naive());
+        let later = t(1) + chrono::Duration::days(40);
+        assert!(ws.move_stage(&id("a"), Stage::Pitching, later));
+        assert_eq!(ws.partners[0].stage_since, Some(later.date_naive()));
+        let mut edited = ws.partners[0].clone();
+        edited.owner = "Kim".into();
+        ws.save_partner(edited, later + chrono::Duration::days(3))
+            .unwrap();
+        assert_eq!(
+            ws.partners[0].stage_since,
+            Some(later.date_naive()),
+            "same stage, same clock"
+        );
+        let mut moved = ws.partners[0].clone();
+        moved.stage = Stage::Negotiating;
+        let much_later = later + chrono::Duration::days(9);
+        ws.save_partner(moved, much_later).unwrap();
+        assert_eq!(ws.partners[0].stage_since, Some(much_later.date_naive()));
     }
 
     #[test]
