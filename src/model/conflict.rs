@@ -82,8 +82,18 @@ pub fn settle(
                 let mut copy = c.theirs.clone();
                 copy.id = new_id();
                 copy.name = both_name(&copy.name);
+                // Fresh key-player ids, and the copy's meetings follow them so its
+                // receptions still name its own key players.
+                let mut renamed = HashMap::new();
                 for kp in &mut copy.key_players {
-                    kp.id = new_id();
+                    let fresh = new_id();
+                    renamed.insert(kp.id.clone(), fresh.clone());
+                    kp.id = fresh;
+                }
+                for r in copy.meetings.iter_mut().flat_map(|m| &mut m.attendees) {
+                    if let Some(fresh) = renamed.get(&r.player) {
+                        r.player = fresh.clone();
+                    }
                 }
                 copy.updated = now.max(copy.updated);
                 merged.partners.insert(slot + 1, copy);
@@ -129,7 +139,7 @@ fn differences(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let rows: [(&'static str, String, String); 12] = [
+    let rows: [(&'static str, String, String); 23] = [
         ("Name", a.name.clone(), b.name.clone()),
         ("Website", a.website.clone(), b.website.clone()),
         (
@@ -154,12 +164,107 @@ fn differences(
         ("Notes", a.notes.clone(), b.notes.clone()),
         ("Key players", players(a), players(b)),
         (
+            "In stage since",
+            a.in_stage_since().to_string(),
+            b.in_stage_since().to_string(),
+        ),
+        section("Pitches", &a.pitches, &b.pitches, |x| {
+            let sent = x.sent.map_or(String::new(), |d| format!(", sent {d}"));
+            format!(
+                "{}{sent} ({} of 12 ingredients written)",
+                x.label,
+                x.ingredients
+                    .values()
+                    .filter(|t| !t.trim().is_empty())
+                    .count()
+            )
+        }),
+        section(
+            "Deal fit",
+            std::slice::from_ref(&a.fit),
+            std::slice::from_ref(&b.fit),
+            |f| {
+                let opt = |v: Option<u8>| v.map_or("–".to_owned(), |v| v.to_string());
+                format!(
+                    "UX {}, strategic {}, leverage ours {} / theirs {}, economics {}",
+                    f.ux.map_or("not judged", |v| v.label()),
+                    opt(f.strategic),
+                    opt(f.our_leverage),
+                    opt(f.their_leverage),
+                    f.economics.map_or("not judged", |v| v.label())
+                )
+            },
+        ),
+        section("Ladder moves", &a.ladder_moves, &b.ladder_moves, |m| {
+            format!("{}: {} → {}", m.date, m.from.label(), m.to.label())
+        }),
+        section("Meetings", &a.meetings, &b.meetings, |m| {
+            format!(
+                "{}: {} ({} attending)",
+                m.date,
+                m.presented,
+                m.attendees.len()
+            )
+        }),
+        section("Shared goals", &a.goals, &b.goals, |g| {
+            format!("{} ({})", g.statement, g.status.label())
+        }),
+        section("Commitments", &a.commitments, &b.commitments, |k| {
+            format!(
+                "{}: {} (due {}, {})",
+                k.side.label(),
+                k.what,
+                k.due,
+                k.status.label()
+            )
+        }),
+        section("Landing plan", &a.landing, &b.landing, |t| {
+            let done = t.steps().iter().filter(|(_, s)| s.done.is_some()).count();
+            let name = t
+                .market
+                .as_ref()
+                .map_or(t.team.clone(), |m| ws_a.market_name(m).to_owned());
+            format!("{name}: {done} of 3 steps done")
+        }),
+        section("Metrics", &a.metrics, &b.metrics, |s| {
+            format!(
+                "{} in {}: {} months",
+                s.metric,
+                ws_a.market_name(&s.market),
+                s.values.len()
+            )
+        }),
+        section("Wins", &a.wins, &b.wins, |w| {
+            format!("{}: {}", w.date, w.title)
+        }),
+        section("Decisions", &a.decisions, &b.decisions, |d| {
+            format!("{}: {} by {}", d.date, d.kind.label(), d.who)
+        }),
+        (
             "Last edited",
             a.updated.to_rfc3339(),
             b.updated.to_rfc3339(),
         ),
     ];
     rows.into_iter().filter(|(_, x, y)| x != y).collect()
+}
+
+/// One line per record of a list, for the side-by-side view. When the two lists differ
+/// only in what the lines leave out (a note, a reception), the lines say so, so that
+/// every real difference shows as a row.
+fn section<T: PartialEq>(
+    label: &'static str,
+    a: &[T],
+    b: &[T],
+    line: impl Fn(&T) -> String,
+) -> (&'static str, String, String) {
+    let text = |list: &[T]| list.iter().map(&line).collect::<Vec<_>>().join("; ");
+    let (mut x, mut y) = (text(a), text(b));
+    if a != b && x == y {
+        x.push_str(" (details differ)");
+        y.push_str(" (details differ)");
+    }
+    (label, x, y)
 }
 
 #[cfg(test)]
@@ -196,7 +301,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].ours.id, ours.partners[0].id);
         let labels: Vec<_> = found[0].fields.iter().map(|f| f.0).collect();
-        assert_eq!(labels, ["Stage", "Last edited"]);
+        assert_eq!(labels, ["Stage", "In stage since", "Last edited"]);
         assert_eq!(found[0].fields[0].1, "Paused");
         assert_eq!(found[0].fields[0].2, "Research");
         // Never shared: no conflict, the newer edit wins as usual.
@@ -205,7 +310,26 @@ mod tests {
 
     #[test]
     fn each_choice_settles_as_asked_and_keeping_both_makes_fresh_ids() {
-        let (ours, theirs, shared) = scene();
+        let (ours, mut theirs, shared) = scene();
+        let met = theirs.partners[0].key_players[0].id.clone();
+        theirs.partners[0]
+            .meetings
+            .push(crate::model::meetings::Meeting {
+                id: Id::parse("mt-1").unwrap(),
+                date: t0().date_naive(),
+                ours: vec![],
+                presented: "Roadmap".into(),
+                attendees: vec![crate::model::meetings::Reception {
+                    player: met,
+                    body_language: crate::model::Scale::Positive,
+                    tone: crate::model::Scale::Neutral,
+                    reaction: crate::model::Scale::Positive,
+                    note: String::new(),
+                }],
+                room: None,
+                room_note: String::new(),
+                next_steps: vec![],
+            });
         let conflicts = find(&ours, &theirs, &shared);
         let id = conflicts[0].ours.id.clone();
         let now = t0() + Duration::days(3);
@@ -248,6 +372,18 @@ mod tests {
             .find(|p| p.name.ends_with("(from file)"))
             .unwrap();
         assert_eq!(copy.stage, Stage::Research);
+        let players: Vec<&Id> = copy.key_players.iter().map(|k| &k.id).collect();
+        let attending: Vec<&Id> = copy
+            .meetings
+            .iter()
+            .flat_map(|m| &m.attendees)
+            .map(|r| &r.player)
+            .collect();
+        assert!(!attending.is_empty());
+        assert!(
+            attending.iter().all(|p| players.contains(p)),
+            "the copy's meetings follow its new key-player ids"
+        );
         assert!(crate::model::validate::workspace(&merged).is_empty());
     }
 
