@@ -1,2 +1,3 @@
 //! Small SVG charts shared by the screens: readable, labelled, and with every number
 //! reachable by hover (a `<title>`) or keyboard focus.
+pub mod line;

@@ -1,0 +1,340 @@
+//! A multi-series line chart over months: values on the y axis with round ticks, a
+//! legend, a `<title>` and keyboard focus on every point (the focused point's value is
+//! also written under the chart), dashed series for plans, and the same numbers as a
+//! table for anyone who prefers one.
+//!
+//! ```ignore
+//! use crate::ui::charts::line::{LineChart, LineSeries};
+//! let series = Signal::derive(move || vec![
+//!     LineSeries::new("Actual", actual.get()),            // Vec<(Month, f64)>
+//!     LineSeries::new("Plan", plan.get()).dashed(),       // same colour slot 0, dashed
+//!     LineSeries::new("US", us.get()).color(1),
+//! ]);
+//! view! { <LineChart label="Users by month" unit="users" series=series/> }
+//! ```
+//!
+//! The y axis always includes zero, so a line's height reads as its size. Months missing
+//! inside a series break its line rather than drawing a slope across the gap.
+
+use crate::model::metrics::{compact, nice_ticks, plain};
+use crate::model::Month;
+use leptos::prelude::*;
+
+/// One line: a label for the legend and tooltips, and values by month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineSeries {
+    pub label: String,
+    /// Values by month, in any order; each month at most once.
+    pub points: Vec<(Month, f64)>,
+    /// Drawn dashed: a plan or target rather than actual values.
+    pub dashed: bool,
+    /// Colour slot 0–7 (taken modulo 8); an actual line and its plan can share one.
+    pub color: usize,
+}
+
+impl LineSeries {
+    pub fn new(label: impl Into<String>, points: Vec<(Month, f64)>) -> Self {
+        LineSeries {
+            label: label.into(),
+            points,
+            dashed: false,
+            color: 0,
+        }
+    }
+
+    /// Marks the series as a plan: dashed line, hollow points.
+    pub fn dashed(mut self) -> Self {
+        self.dashed = true;
+        self
+    }
+
+    pub fn color(mut self, slot: usize) -> Self {
+        self.color = slot;
+        self
+    }
+}
+
+const W: f64 = 640.0;
+const H: f64 = 240.0;
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 30.0;
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "Mar 2026".
+pub fn month_label(m: Month) -> String {
+    format!(
+        "{} {}",
+        MONTH_NAMES[(m.month() as usize + 11) % 12],
+        m.year()
+    )
+}
+
+/// "Mar 26", for axis labels.
+fn month_short(m: Month) -> String {
+    format!(
+        "{} {:02}",
+        MONTH_NAMES[(m.month() as usize + 11) % 12],
+        m.year().rem_euclid(100)
+    )
+}
+
+/// Whole SVG units: the view box is wide enough that rounding is invisible, and the
+/// build then needs no float formatting.
+fn n(v: f64) -> i64 {
+    v.round() as i64
+}
+
+#[derive(Clone, PartialEq)]
+struct Point {
+    x: i64,
+    y: i64,
+    text: String,
+    class: String,
+}
+
+#[derive(Clone, PartialEq)]
+struct Line {
+    d: String,
+    class: String,
+}
+
+#[derive(Clone, PartialEq, Default)]
+struct Plot {
+    lines: Vec<Line>,
+    points: Vec<Point>,
+    /// (y position, label) for each tick.
+    y_ticks: Vec<(i64, String)>,
+    /// (x position, label).
+    x_labels: Vec<(i64, String)>,
+    months: Vec<Month>,
+}
+
+fn series_class(s: &LineSeries) -> String {
+    format!(
+        "line-chart__s{}{}",
+        s.color % 8,
+        if s.dashed { " line-chart--dashed" } else { "" }
+    )
+}
+
+fn plot(series: &[LineSeries], unit: &str) -> Plot {
+    let all = series.iter().flat_map(|s| s.points.iter());
+    let Some(first) = all.clone().map(|(m, _)| *m).min() else {
+        return Plot::default();
+    };
+    let last = all.clone().map(|(m, _)| *m).max().unwrap_or(first);
+    let lo = all.clone().map(|(_, v)| *v).fold(0.0_f64, f64::min);
+    let hi = all.map(|(_, v)| *v).fold(0.0_f64, f64::max);
+    let ticks = nice_ticks(lo, hi, 5);
+    let (t0, t1) = (
+        ticks.first().copied().unwrap_or(0.0),
+        ticks.last().copied().unwrap_or(1.0),
+    );
+    let span = last.since(first).max(0) as f64;
+    let x = |m: Month| {
+        if span == 0.0 {
+            LEFT + (W - LEFT - RIGHT) / 2.0
+        } else {
+            LEFT + (W - LEFT - RIGHT) * m.since(first) as f64 / span
+        }
+    };
+    let y = |v: f64| {
+        let range = if t1 > t0 { t1 - t0 } else { 1.0 };
+        TOP + (H - TOP - BOTTOM) * (1.0 - (v - t0) / range)
+    };
+    let months: Vec<Month> = (0..=span as i32).filter_map(|k| first.plus(k)).collect();
+    let step = months.len().div_ceil(6).max(1);
+    let x_labels = months
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (months.len() - 1 - i) % step == 0)
+        .map(|(_, m)| (n(x(*m)), month_short(*m)))
+        .collect();
+    let y_ticks = ticks.iter().map(|t| (n(y(*t)), compact(*t))).collect();
+    let suffix = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    let mut lines = Vec::new();
+    let mut points = Vec::new();
+    for s in series {
+        let class = series_class(s);
+        let mut pts = s.points.clone();
+        pts.sort_by_key(|(m, _)| *m);
+        let mut d = String::new();
+        let mut prev: Option<Month> = None;
+        for (m, v) in &pts {
+            let cmd = if prev.is_some_and(|p| m.since(p) == 1) {
+                'L'
+            } else {
+                'M'
+            };
+            d.push_str(&format!("{cmd}{} {} ", n(x(*m)), n(y(*v))));
+            prev = Some(*m);
+            points.push(Point {
+                x: n(x(*m)),
+                y: n(y(*v)),
+                text: format!("{} — {}: {}{suffix}", s.label, month_label(*m), plain(*v)),
+                class: class.clone(),
+            });
+        }
+        lines.push(Line {
+            d: d.trim_end().to_owned(),
+            class: class.clone(),
+        });
+    }
+    Plot {
+        lines,
+        points,
+        y_ticks,
+        x_labels,
+        months,
+    }
+}
+
+/// The chart. `label` names it for screen readers and heads the table; `unit` follows
+/// values in tooltips ("12,300 users"); an empty `series` shows a short note instead.
+#[component]
+pub fn LineChart(
+    #[prop(into)] label: String,
+    #[prop(into)] series: Signal<Vec<LineSeries>>,
+    #[prop(optional, into)] unit: String,
+) -> impl IntoView {
+    let unit_for_plot = unit.clone();
+    let geometry = Memo::new(move |_| series.with(|s| plot(s, &unit_for_plot)));
+    let readout = RwSignal::new(String::new());
+    let empty = move || geometry.with(|g| g.points.is_empty());
+    let grid = move || {
+        geometry.with(|g| {
+            g.y_ticks
+                .iter()
+                .map(|(y, text)| {
+                    let (y, text) = (*y, text.clone());
+                    view! {
+                        <line class="line-chart__grid" x1=n(LEFT) x2=n(W - RIGHT) y1=y y2=y/>
+                        <text class="line-chart__tick" x=n(LEFT - 6.0) y=y + 4 text-anchor="end">{text}</text>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let x_axis = move || {
+        geometry.with(|g| {
+            g.x_labels
+                .iter()
+                .map(|(x, text)| {
+                    let (x, text) = (*x, text.clone());
+                    view! {
+                        <text class="line-chart__tick" x=x y=n(H - 10.0) text-anchor="middle">{text}</text>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let lines = move || {
+        geometry.with(|g| {
+            g.lines
+                .iter()
+                .map(|l| {
+                    view! { <path class=format!("line-chart__line {}", l.class) d=l.d.clone()/> }
+                })
+                .collect_view()
+        })
+    };
+    let points = move || {
+        geometry.with(|g| {
+            g.points
+                .iter()
+                .map(|p| {
+                    let text = p.text.clone();
+                    let on_focus = text.clone();
+                    view! {
+                        <circle class=format!("line-chart__point {}", p.class) cx=p.x cy=p.y r="4"
+                            tabindex="0" role="img" aria-label=text.clone()
+                            on:focus=move |_| readout.set(on_focus.clone())
+                            on:mouseenter={
+                                let t = text.clone();
+                                move |_| readout.set(t.clone())
+                            }>
+                            <title>{text.clone()}</title>
+                        </circle>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let legend = move || {
+        series.with(|all| {
+            all.iter()
+                .map(|s| {
+                    view! {
+                        <li>
+                            <span class=format!("line-chart__swatch {}", series_class(s)) aria-hidden="true"></span>
+                            {s.label.clone()}
+                            {s.dashed.then_some(" (dashed)")}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let table_unit = unit.clone();
+    let table = move || {
+        let months = geometry.with(|g| g.months.clone());
+        series.with(|all| {
+            let head = all
+                .iter()
+                .map(|s| view! { <th scope="col">{s.label.clone()}</th> })
+                .collect_view();
+            let rows = months
+                .iter()
+                .map(|m| {
+                    let cells = all
+                        .iter()
+                        .map(|s| {
+                            let v = s.points.iter().find(|(pm, _)| pm == m).map(|(_, v)| *v);
+                            view! { <td class="num">{v.map(plain).unwrap_or_default()}</td> }
+                        })
+                        .collect_view();
+                    view! { <tr><th scope="row">{month_label(*m)}</th>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <table class="line-chart__data">
+                    <thead><tr><th scope="col">"Month"</th>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+        })
+    };
+    let caption = if table_unit.is_empty() {
+        label.clone()
+    } else {
+        format!("{label} ({table_unit})")
+    };
+    view! {
+        <figure class="line-chart">
+            <Show when=move || !empty() fallback=|| view! { <p class="empty">"No values to chart yet."</p> }>
+                <svg class="line-chart__svg" viewBox=format!("0 0 {} {}", n(W), n(H))
+                    role="group" aria-label=label.clone()>
+                    <g>{grid}</g>
+                    <g>{x_axis}</g>
+                    <g>{lines}</g>
+                    <g>{points}</g>
+                </svg>
+                <p class="line-chart__readout" aria-live="polite">{move || readout.get()}</p>
+                <ul class="line-chart__legend">{legend}</ul>
+                <details class="line-chart__table">
+                    <summary>"Show the numbers as a table"</summary>
+                    <p class="visually-hidden">{caption.clone()}</p>
+                    {table}
+                </details>
+            </Show>
+        </figure>
+    }
+}
