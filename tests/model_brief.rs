@@ -152,16 +152,20 @@ proptest! {
     }
 
     /// The brief's own structure survives any text: it opens with its heading, and the
-    /// only headings are its own — two sections and one `###` per key player.
+    /// only headings are its own — four sections and one `###` per key player (this
+    /// partner has no meetings).
     #[test]
     fn the_brief_keeps_its_headings((ws, p) in partner()) {
         let md = brief::markdown(&ws, &p, today());
         prop_assert!(md.starts_with("# Partner brief: "), "no heading:\n{}", md);
         let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
-        prop_assert_eq!(headings.len(), 3 + p.key_players.len(), "headings {:?}", headings);
+        let players = p.key_players.len();
+        prop_assert_eq!(headings.len(), 5 + players, "headings {:?}", headings);
         prop_assert_eq!(headings[1], "## Profile");
         prop_assert_eq!(headings[2], "## Key players");
-        prop_assert!(headings[3..].iter().all(|h| h.starts_with("### ")));
+        prop_assert!(headings[3..3 + players].iter().all(|h| h.starts_with("### ")));
+        prop_assert_eq!(headings[3 + players], "## Goals");
+        prop_assert_eq!(headings[4 + players], "## Latest meetings");
     }
 
     /// Escaping is lossless: removing the backslash escapes, as a renderer does, gives

@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 use tandem::model::file::{self, Scope};
 use tandem::model::validate::{MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS, MAX_URL};
 use tandem::model::{
-    Category, Choice, DecisionRole, Id, LadderLevel, MarketPosition, Stage, Stance,
+    Category, Choice, CommitmentStatus, DecisionKind, DecisionRole, Economics, GoalStatus, Id,
+    Ingredient, LadderLevel, MarketPosition, Scale, Side, Stage, Stance, UxVerdict, WinKind,
 };
 
 const DOC: &str = include_str!("../docs/FORMAT.md");
@@ -111,6 +112,15 @@ fn the_vocabulary_tables_are_exactly_the_models() {
         rows::<LadderLevel>(),
         rows::<DecisionRole>(),
         rows::<Stance>(),
+        rows::<Ingredient>(),
+        rows::<Scale>(),
+        rows::<UxVerdict>(),
+        rows::<Economics>(),
+        rows::<GoalStatus>(),
+        rows::<Side>(),
+        rows::<CommitmentStatus>(),
+        rows::<DecisionKind>(),
+        rows::<WinKind>(),
     ]
     .concat();
     let section_start = DOC

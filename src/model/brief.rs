@@ -58,8 +58,10 @@ pub enum Block {
     Facts(Vec<Fact>),
     /// A person's free text (notes): paragraphs split by blank lines, each line kept.
     Text(String),
-    /// One key player.
-    Person(Person),
+    /// A titled entry: a key player, a meeting.
+    Entry(Entry),
+    /// A bullet list of one-line items, such as the shared goals.
+    Items(Vec<String>),
     /// A short remark of the app's own, such as "None yet."
     Note(&'static str),
 }
@@ -79,15 +81,18 @@ pub enum Value {
     Link(String),
 }
 
-/// A key player as the brief shows them.
+/// A key player or a meeting as the brief shows it: a heading, a summary line and notes.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Person {
+pub struct Entry {
     pub name: String,
-    /// The title, role, influence and stance on one line:
+    /// For a key player, the title, role, influence and stance on one line:
     /// "VP Platform Partnerships · Decision maker · influence 5 of 5 · Supportive".
     pub summary: String,
     pub notes: String,
 }
+
+/// How many meetings the brief shows, newest first.
+pub const LATEST_MEETINGS: usize = 3;
 
 /// What a section says when there is nothing to list yet.
 pub const NONE_YET: &str = "None yet.";
@@ -103,11 +108,12 @@ pub fn brief(ws: &Workspace, partner: &Partner, today: NaiveDate) -> Brief {
         },
         program: one_line(&ws.program_name),
         prepared: today,
-        // Later sections (goals, health, meetings) slot in here, in reading order.
-        sections: [Some(profile(ws, partner)), Some(key_players(partner))]
-            .into_iter()
-            .flatten()
-            .collect(),
+        sections: vec![
+            profile(ws, partner),
+            key_players(partner),
+            goals(partner, today),
+            meetings(partner),
+        ],
     }
 }
 
@@ -180,8 +186,153 @@ fn key_players(p: &Partner) -> Section {
     let mut players: Vec<&KeyPlayer> = p.key_players.iter().collect();
     // Stable: players of equal influence keep the order they were entered in.
     players.sort_by_key(|k| std::cmp::Reverse(k.influence));
-    blocks.extend(players.into_iter().map(|k| Block::Person(person(k))));
+    blocks.extend(players.into_iter().map(|k| Block::Entry(person(k))));
     Section { heading, blocks }
+}
+
+/// The shared goals with their status, and the partner's delivery record.
+fn goals(p: &Partner, today: NaiveDate) -> Section {
+    let heading = "Goals";
+    let mut blocks = Vec::new();
+    if p.goals.is_empty() {
+        blocks.push(Block::Note("No shared goal yet."));
+    } else {
+        blocks.push(Block::Items(
+            p.goals
+                .iter()
+                .map(|g| {
+                    let mut line = one_line(&g.statement);
+                    let mut measure = Vec::new();
+                    if let Some(target) = g.target {
+                        let metric = one_line(&g.metric);
+                        measure.push(
+                            format!("target {} {metric}", number(target))
+                                .trim_end()
+                                .to_owned(),
+                        );
+                    }
+                    if let Some(due) = g.due {
+                        measure.push(format!("due {}", day(due)));
+                    }
+                    measure.push(g.status.label().to_lowercase());
+                    line.push_str(&format!(" ({})", measure.join(", ")));
+                    line
+                })
+                .collect(),
+        ));
+    }
+    let record = super::goals::delivery_record(&p.commitments, today);
+    let percent = |share: Option<f64>| share.map(|s| format!("{:.0} %", s * 100.0));
+    let delivery = match percent(record.all_time) {
+        Some(all) => {
+            let recent = percent(record.recent)
+                .map_or(String::new(), |r| format!("; {r} over the last 90 days"));
+            format!(
+                "{} of {} due so far delivered on time ({all}){recent}",
+                record.on_time, record.due
+            )
+        }
+        None => "No commitment of theirs is due yet".into(),
+    };
+    blocks.push(Block::Facts(vec![Fact {
+        label: "Their delivery record",
+        value: Value::Text(delivery),
+    }]));
+    Section { heading, blocks }
+}
+
+/// The latest meetings, newest first: who was there and how they took it, the read of
+/// the room and the next steps.
+fn meetings(p: &Partner) -> Section {
+    let heading = "Latest meetings";
+    let mut latest: Vec<&super::meetings::Meeting> = p.meetings.iter().collect();
+    latest.sort_by(|a, b| b.date.cmp(&a.date));
+    if latest.is_empty() {
+        return Section {
+            heading,
+            blocks: vec![Block::Note(NONE_YET)],
+        };
+    }
+    let name_of = |id: &super::Id| {
+        p.key_players
+            .iter()
+            .find(|k| &k.id == id)
+            .map_or("a former key player".to_owned(), |k| one_line(&k.name))
+    };
+    let blocks = latest
+        .into_iter()
+        .take(LATEST_MEETINGS)
+        .map(|m| {
+            let mut summary = Vec::new();
+            if let Some(room) = m.room {
+                summary.push(format!("room: {}", room.label().to_lowercase()));
+            }
+            let attending = list(m.ours.iter().map(String::as_str));
+            if !attending.is_empty() {
+                summary.push(format!("ours: {attending}"));
+            }
+            let mut notes = Vec::new();
+            for r in &m.attendees {
+                let mut line = format!(
+                    "{}: body language {}, tone {}, reaction {}",
+                    name_of(&r.player),
+                    r.body_language.label().to_lowercase(),
+                    r.tone.label().to_lowercase(),
+                    r.reaction.label().to_lowercase()
+                );
+                if !r.note.trim().is_empty() {
+                    line.push_str(&format!(" — {}", one_line(&r.note)));
+                }
+                notes.push(line);
+            }
+            if !m.room_note.trim().is_empty() {
+                notes.push(format!("Room: {}", one_line(&m.room_note)));
+            }
+            for s in &m.next_steps {
+                let due = s
+                    .due
+                    .map_or(String::new(), |d| format!(" (due {})", day(d)));
+                let done = if s.done { " — done" } else { "" };
+                notes.push(format!("Next: {}{due}{done}", one_line(&s.what)));
+            }
+            let topic = one_line(&m.presented);
+            Block::Entry(Entry {
+                name: if topic.is_empty() {
+                    day(m.date)
+                } else {
+                    format!("{} — {topic}", day(m.date))
+                },
+                summary: summary.join(" · "),
+                notes: notes.join("\n"),
+            })
+        })
+        .collect();
+    Section { heading, blocks }
+}
+
+/// A number as people write it in a brief: no trailing ".0", thousands grouped.
+fn number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let whole = rounded.trunc().abs() as u128;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    let fraction = rounded.fract().abs();
+    if fraction > 0.0 {
+        let cents = format!("{fraction:.2}");
+        format!(
+            "{sign}{grouped}{}",
+            cents.trim_start_matches('0').trim_end_matches('0')
+        )
+    } else {
+        format!("{sign}{grouped}")
+    }
 }
 
 /// "Who decides": the decision makers and the champions by name, and how many key
@@ -228,7 +379,7 @@ fn who_decides(players: &[KeyPlayer]) -> Vec<Fact> {
     ]
 }
 
-fn person(k: &KeyPlayer) -> Person {
+fn person(k: &KeyPlayer) -> Entry {
     let title = one_line(&k.title);
     let details = [
         title,
@@ -236,7 +387,7 @@ fn person(k: &KeyPlayer) -> Person {
         format!("influence {} of 5", k.influence),
         k.stance.label().to_owned(),
     ];
-    Person {
+    Entry {
         name: one_line(&k.name),
         summary: details
             .into_iter()
@@ -338,7 +489,7 @@ pub fn to_markdown(brief: &Brief) -> String {
                     }
                 }
                 Block::Text(text) => out.push_str(&text_block(text)),
-                Block::Person(p) => {
+                Block::Entry(p) => {
                     out.push_str(&format!(
                         "### {}\n\n{}\n",
                         escape(&p.name),
@@ -352,6 +503,11 @@ pub fn to_markdown(brief: &Brief) -> String {
                 Block::Note(note) => {
                     out.push_str(note);
                     out.push('\n');
+                }
+                Block::Items(items) => {
+                    for item in items {
+                        out.push_str(&format!("- {}\n", escape(item)));
+                    }
                 }
             }
         }
@@ -537,6 +693,16 @@ Decision maker · influence 5 of 5 · Skeptical
 Head of Product · Champion · influence 3 of 5 · Champion
 
 Demos us to everyone.
+
+## Goals
+
+No shared goal yet.
+
+- **Their delivery record:** No commitment of theirs is due yet
+
+## Latest meetings
+
+None yet.
 ";
         assert_eq!(markdown(&ws, &p, today()), expected);
     }
@@ -559,6 +725,16 @@ P · prepared 23 November 2026
 - **Ladder level:** Self-serve / public API
 
 ## Key players
+
+None yet.
+
+## Goals
+
+No shared goal yet.
+
+- **Their delivery record:** No commitment of theirs is due yet
+
+## Latest meetings
 
 None yet.
 ";
@@ -607,12 +783,90 @@ None yet.
     }
 
     #[test]
+    fn goals_and_the_latest_meetings_read_as_plain_escaped_lines() {
+        use crate::model::goals::{Commitment, Goal};
+        use crate::model::meetings::{Meeting, NextStep, Reception};
+        use crate::model::{CommitmentStatus, GoalStatus, Scale, Side};
+        let (ws, mut p) = sample();
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        p.goals.push(Goal {
+            id: Id::parse("g1").unwrap(),
+            statement: "50,000 *listeners*\n# in Brazil".into(),
+            metric: "users".into(),
+            target: Some(50_000.0),
+            due: Some(d(12, 31)),
+            status: GoalStatus::OnTrack,
+        });
+        p.commitments.push(Commitment {
+            id: Id::parse("c1").unwrap(),
+            side: Side::Partner,
+            what: "API keys".into(),
+            due: d(10, 1),
+            status: CommitmentStatus::Delivered,
+            delivered: Some(d(10, 3)),
+        });
+        let bo = p.key_players[0].id.clone();
+        for (i, (date, topic)) in [
+            (d(9, 1), "Kick-off"),
+            (d(11, 2), "Pilot <b>plan</b>"),
+            (d(10, 5), "Terms"),
+            (d(8, 1), "Intro"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            p.meetings.push(Meeting {
+                id: Id::parse(&format!("m{i}")).unwrap(),
+                date,
+                ours: vec!["Priya Raman".into()],
+                presented: topic.into(),
+                attendees: vec![Reception {
+                    player: bo.clone(),
+                    body_language: Scale::Positive,
+                    tone: Scale::Neutral,
+                    reaction: Scale::StronglyPositive,
+                    note: String::new(),
+                }],
+                room: Some(Scale::Positive),
+                room_note: String::new(),
+                next_steps: vec![NextStep {
+                    what: "Send figures".into(),
+                    due: Some(d(11, 9)),
+                    done: false,
+                }],
+            });
+        }
+        let md = markdown(&ws, &p, today());
+        assert!(md.contains("## Goals\n\n- 50,000 \\*listeners\\* \\# in Brazil (target 50,000 users, due 31 December 2026, on track)\n"), "{md}");
+        assert!(
+            md.contains(
+                "- **Their delivery record:** 0 of 1 due so far delivered on time (0 %); 0 % over the last 90 days\n"
+            ),
+            "{md}"
+        );
+        let headings: Vec<&str> = md
+            .lines()
+            .filter(|l| l.starts_with("### ") && l.contains(" 2026"))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "### 2 November 2026 — Pilot \\<b\\>plan\\</b\\>",
+                "### 5 October 2026 — Terms",
+                "### 1 September 2026 — Kick-off"
+            ],
+            "the three latest, newest first"
+        );
+        assert!(md.contains("Ana Ruiz: body language positive, tone neutral, reaction strongly positive  \nNext: Send figures (due 9 November 2026)\n"), "{md}");
+    }
+
+    #[test]
     fn line_breaks_in_names_cannot_end_a_heading() {
         let (ws, mut p) = sample();
         p.name = "Acme\n## Injected\r\n- item".into();
         let md = markdown(&ws, &p, today());
         assert!(md.starts_with("# Partner brief: Acme \\#\\# Injected - item\n"));
-        assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 2);
+        assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 4);
     }
 
     #[test]
@@ -649,7 +903,7 @@ None yet.
             .blocks
             .iter()
             .filter_map(|bl| match bl {
-                Block::Person(person) => Some(person.name.as_str()),
+                Block::Entry(person) => Some(person.name.as_str()),
                 _ => None,
             })
             .collect();

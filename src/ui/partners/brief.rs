@@ -7,7 +7,7 @@
 //! the same `Brief`, so the page and the text cannot drift apart. `style/print.css`
 //! turns this page into a clean printed document.
 
-use crate::model::brief::{self, Block, Brief, Fact, Person, Value};
+use crate::model::brief::{self, Block, Brief, Entry, Fact, Value};
 use crate::model::Id;
 use crate::storage;
 use crate::ui::route::Route;
@@ -122,8 +122,12 @@ fn block(block: Block) -> AnyView {
         }
         .into_any(),
         Block::Text(text) => text_paragraphs(&text).into_any(),
-        Block::Person(p) => person(p).into_any(),
+        Block::Entry(p) => entry(p).into_any(),
         Block::Note(note) => view! { <p class="muted">{note}</p> }.into_any(),
+        Block::Items(items) => view! {
+            <ul class="brief__items">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
     }
 }
 
@@ -140,7 +144,7 @@ fn fact(fact: Fact) -> impl IntoView {
     view! { <li><strong>{fact.label}": "</strong>{value}</li> }
 }
 
-fn person(p: Person) -> impl IntoView {
+fn entry(p: Entry) -> impl IntoView {
     view! {
         <div class="brief__person">
             <h3>{p.name}</h3>
