@@ -7,6 +7,10 @@ use super::validate::{Checker, MAX_NAME, MAX_NOTES};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// The most levers a program may have: a plan of more parts than this is no longer a
+/// plan anyone can read.
+pub const MAX_LEVERS: usize = 100;
+
 /// The whole program's target: one metric, grown from a baseline by a percentage.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -17,10 +21,11 @@ pub struct Program {
     /// The metric the target is set in, by name.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub metric: String,
-    /// The first month of the baseline year.
+    /// The first month of the baseline year: the baseline covers it and the 11 months
+    /// after, and the target year is the 12 months after those.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline_start: Option<Month>,
-    /// The metric's value over the baseline period.
+    /// The metric's total over the baseline year (the sum of its 12 monthly values).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<f64>,
     /// The growth aimed for over the baseline, in percent (250 for +250 %).
@@ -68,9 +73,28 @@ pub(crate) fn check(p: &Program, c: &mut Checker) {
             c.finite(field, v);
         }
     }
+    if let Some(g) = p.target_growth {
+        // Below −100 % the target would sit below zero, which no count can reach.
+        if g.is_finite() && g < -100.0 {
+            c.push(
+                "program.target_growth",
+                format!("{g} % would aim below zero; the least is −100 %"),
+            );
+        }
+    }
+    if p.levers.len() > MAX_LEVERS {
+        c.push(
+            "program.levers",
+            format!("has {} levers; the limit is {MAX_LEVERS}", p.levers.len()),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
     for (i, lever) in p.levers.iter().enumerate() {
         let at = format!("program.levers[{i}]");
         c.id_at(&format!("{at}.id"), &lever.id);
+        if !seen.insert(&lever.id) {
+            c.push(&format!("{at}.id"), format!("duplicate id {}", lever.id));
+        }
         // A lever's partner may since have been deleted: the planner shows it as a
         // removed partner, and the file stays valid.
         match &lever.partner {
