@@ -418,8 +418,8 @@ pub struct Recommendation {
 pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
     let fit = &p.fit;
     let ability = ability_to_deliver(p, today).score;
-    let reason = |why: &str| {
-        let why = why.trim();
+    let why = {
+        let why = fit.ux_reason.trim().trim_end_matches('.');
         if why.is_empty() {
             "no reason given yet".to_owned()
         } else {
@@ -430,8 +430,7 @@ pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
     let mut stop = Vec::new();
     if fit.ux == Some(UxVerdict::Wrong) {
         stop.push(format!(
-            "The user experience is wrong ({}): a wrong experience stops the deal whatever else says.",
-            reason(&fit.ux_reason)
+            "The user experience is wrong: {why}. A wrong experience stops the deal, whatever else says."
         ));
     }
     let hopeless = fit.strategic == Some(1) && fit.economics == Some(Economics::Unfavourable);
@@ -444,10 +443,7 @@ pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
 
     let mut care = Vec::new();
     if fit.ux == Some(UxVerdict::Risky) {
-        care.push(format!(
-            "The user experience is risky ({}).",
-            reason(&fit.ux_reason)
-        ));
+        care.push(format!("The user experience is risky: {why}."));
     }
     if !hopeless {
         if let Some(s) = fit.strategic.filter(|s| *s <= 2) {
@@ -505,16 +501,25 @@ pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
     }
     reasons.extend(care);
     match verdict {
-        Verdict::Pursue => reasons.extend(favour),
-        _ if !favour.is_empty() => {
+        Verdict::Pursue => {
+            reasons.push(format!("The user experience is right: {why}."));
+            reasons.extend(favour);
+        }
+        _ if !favour.is_empty() || fit.ux == Some(UxVerdict::Right) => {
             let lead = if verdict == Verdict::Stop {
                 "In its favour, but not enough"
             } else {
                 "In its favour"
             };
-            let list: Vec<String> = favour
-                .iter()
-                .map(|f| lowercase_first(f.trim_end_matches('.')))
+            let right = (fit.ux == Some(UxVerdict::Right))
+                .then(|| "the user experience is right".to_owned());
+            let list: Vec<String> = right
+                .into_iter()
+                .chain(
+                    favour
+                        .iter()
+                        .map(|f| lowercase_first(f.trim_end_matches('.'))),
+                )
                 .collect();
             reasons.push(format!("{lead}: {}.", list.join("; ")));
         }
@@ -544,17 +549,10 @@ fn missing_parts(fit: &Fit, ability: Option<f64>) -> Vec<String> {
     out
 }
 
-/// What speaks for the deal or at least not against it, one sentence each.
+/// What speaks for the deal or at least not against it, one sentence each, beside the
+/// user experience (which the caller words with or without its reason).
 fn in_favour(fit: &Fit, ability: Option<f64>) -> Vec<String> {
     let mut out = Vec::new();
-    if fit.ux == Some(UxVerdict::Right) {
-        let why = fit.ux_reason.trim();
-        out.push(if why.is_empty() {
-            "The user experience is right.".to_owned()
-        } else {
-            format!("The user experience is right ({why}).")
-        });
-    }
     match fit.strategic {
         Some(s) if s >= 4 => out.push(format!("Strong strategic fit ({s} of 5).")),
         Some(3) => out.push("Fair strategic fit (3 of 5).".into()),
