@@ -12,6 +12,7 @@
 
 use super::choices::{Economics, GoalStatus, Stage, Stance, UxVerdict};
 use super::goals::{self, DeliveryRecord};
+use super::month::Month;
 use super::records::{Partner, Workspace};
 use chrono::NaiveDate;
 
@@ -504,26 +505,68 @@ pub(crate) fn percent(v: f64) -> i64 {
     (v * 100.0).round() as i64
 }
 
-/// The current stance and influence of each key player. Today these come from the
-/// profile; once the meeting log reads stances from receptions, the latest one wins.
+/// The current stance and influence of each key player: the stance as read from the
+/// latest meetings (the recorded one for a key player who attended none).
 pub fn current_stances(p: &Partner) -> Vec<(Stance, u8)> {
-    p.key_players
-        .iter()
-        .map(|k| (k.stance, k.influence))
+    super::meetings::map(p)
+        .into_iter()
+        .map(|m| (m.read, m.influence))
         .collect()
 }
 
+/// The metric a partner's results are read in: the program's metric when the partner
+/// has values of it, else the first shared goal's metric with values, else the
+/// partner's metric with the most market series.
+pub fn main_metric(ws: &Workspace, p: &Partner) -> Option<String> {
+    let has = |m: &str| !m.is_empty() && p.metrics.iter().any(|s| s.metric == m);
+    let program = ws.program.metric.trim();
+    if has(program) {
+        return Some(program.to_owned());
+    }
+    if let Some(g) = p.goals.iter().find(|g| has(g.metric.trim())) {
+        return Some(g.metric.trim().to_owned());
+    }
+    let mut best: Option<(&str, usize)> = None;
+    for s in &p.metrics {
+        let n = p.metrics.iter().filter(|t| t.metric == s.metric).count();
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((&s.metric, n));
+        }
+    }
+    best.map(|(m, _)| m.to_owned())
+}
+
+/// The latest month with values of `metric` for this partner, not after `today`'s month.
+fn latest_for(p: &Partner, metric: &str, today: NaiveDate) -> Option<Month> {
+    super::metrics::partner_latest(p, metric).map(|m| m.min(Month::of(today)))
+}
+
 /// Every component of a partner's health on `today`.
-pub fn components(_ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Component> {
+pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Component> {
+    let growth: Vec<f64> = p
+        .goals
+        .iter()
+        .filter_map(|g| {
+            let latest = latest_for(p, g.metric.trim(), today)?;
+            super::metrics::goal_progress(p, g, latest)
+        })
+        .collect();
+    let buy_in = main_metric(ws, p).and_then(|metric| {
+        let latest = latest_for(p, &metric, today)?;
+        super::growth::buy_in(ws, p, &metric, latest)
+    });
+    let contributing = buy_in
+        .as_ref()
+        .map_or(0, |b| b.by_market.iter().filter(|(_, g)| *g > 0.0).count());
     vec![
         fit_component(p),
         goals_component(p),
         support_component(&current_stances(p)),
-        reception_component(None),
+        reception_component(super::meetings::reception_trend(p)),
         delivery_component(&goals::delivery_record(&p.commitments, today)),
         landing_component(super::landing::progress(&p.landing)),
-        growth_component(&[]),
-        buy_in_component(None, 0),
+        growth_component(&growth),
+        buy_in_component(buy_in.map(|b| b.effective_markets), contributing),
     ]
 }
 

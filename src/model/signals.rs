@@ -5,9 +5,11 @@
 //! gathers them from a partner. Every threshold is a constant here and a row in
 //! docs/model/health.md.
 
-use super::choices::{Stage, Stance};
+use super::choices::{DecisionRole, Side, Stage, Stance};
 use super::goals::{self, DeliveryRecord};
+use super::month::Month;
 use super::records::{Partner, Workspace};
+use super::{fit, growth, health, landing, meetings, metrics};
 use chrono::NaiveDate;
 
 /// How much a signal matters.
@@ -127,8 +129,9 @@ pub const DELIVERY_SEVERE_MIN_DUE: usize = 3;
 /// Overdue commitments become severe from this many, or when one is this many days late.
 pub const OVERDUE_SEVERE_COUNT: usize = 3;
 pub const OVERDUE_SEVERE_DAYS: i64 = 30;
-/// The partner's ability to deliver (0–1) below this is low; below the second, severe.
-pub const ABILITY_LOW: f64 = 0.5;
+/// The partner's ability to deliver (0–1) below this is low (the deal-fit threshold);
+/// below the second, severe.
+pub const ABILITY_LOW: f64 = fit::LOW_ABILITY;
 pub const ABILITY_SEVERE: f64 = 0.25;
 /// Walk away is suggested from this many severe signals...
 pub const WALK_AWAY_SEVERE: usize = 3;
@@ -148,6 +151,8 @@ pub struct Late {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cooling {
     pub name: String,
+    /// Why, as the meeting log words it.
+    pub reason: String,
     /// Influence 1–5; a cooling decision maker or champion matters more.
     pub influence: u8,
     pub key: bool,
@@ -362,21 +367,30 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         } else {
             Severity::Warning
         };
-        let names = f
+        let who = f
             .cooling
             .iter()
-            .map(|c| c.name.as_str())
+            .map(|c| format!("{}: {}", c.name, lower_first(&c.reason)))
             .collect::<Vec<_>>()
-            .join(", ");
+            .join(". ");
         push(
             Kind::ReceptionFalling,
             severity,
-            format!("Reception is falling over the last meetings: {names}."),
+            format!("The room is cooling. {who}."),
         );
     }
 
     out.sort_by(|a, b| b.severity.cmp(&a.severity));
     out
+}
+
+fn lower_first(s: &str) -> String {
+    let s = s.trim_end_matches('.');
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// The suggestion to walk away, listing the severe signals behind it.
@@ -418,59 +432,64 @@ pub fn walk_away(signals: &[Signal], stage: Stage) -> Option<WalkAway> {
     })
 }
 
-/// Key players counted as champions today (from the profile; the latest meeting read
-/// replaces it once the meeting log provides one).
-fn stances(p: &Partner) -> Vec<Stance> {
-    p.key_players.iter().map(|k| k.stance).collect()
-}
-
-/// The partner's ability to deliver, 0–1: the influence of its champions and supportive
-/// key players over the influence of all of them.
-pub fn ability_from_players(p: &Partner) -> Option<f64> {
-    let total: u32 = p.key_players.iter().map(|k| u32::from(k.influence)).sum();
-    let backing: u32 = p
-        .key_players
-        .iter()
-        .filter(|k| matches!(k.stance, Stance::Champion | Stance::Supportive))
-        .map(|k| u32::from(k.influence))
-        .sum();
-    (total > 0).then(|| f64::from(backing) / f64::from(total))
-}
-
-/// Commitments past due on `today`, not delivered and not dropped, of either side.
-pub fn overdue(p: &Partner, today: NaiveDate) -> Vec<Late> {
-    use super::choices::{CommitmentStatus, Side};
-    p.commitments
-        .iter()
-        .filter(|k| matches!(k.status, CommitmentStatus::Open | CommitmentStatus::Late))
-        .filter(|k| k.due < today)
-        .map(|k| Late {
-            what: k.what.clone(),
-            days: (today - k.due).num_days(),
-            theirs: k.side == Side::Partner,
-        })
-        .collect()
+/// Whether a key player champions the partnership today: recorded as a champion (by
+/// stance or by role) and not read as skeptical or worse from the latest meetings.
+fn is_champion(recorded: Stance, role: DecisionRole, read: Stance) -> bool {
+    (recorded == Stance::Champion || role == DecisionRole::Champion)
+        && !matches!(read, Stance::Skeptical | Stance::Blocker)
 }
 
 /// The facts of a partner on `today`.
-pub fn facts(_ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
-    let stances = stances(p);
+pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
+    let map = meetings::map(p);
+    let champions = map
+        .iter()
+        .filter(|m| is_champion(m.recorded, m.role, m.read))
+        .count();
+    let backers = map
+        .iter()
+        .filter(|m| matches!(m.read, Stance::Champion | Stance::Supportive))
+        .count();
+    let overdue = goals::overdue(p, today)
+        .into_iter()
+        .map(|k| Late {
+            what: k.what.clone(),
+            days: goals::days_overdue(k, today).unwrap_or(0),
+            theirs: k.side == Side::Partner,
+        })
+        .collect();
+    let concentrated = health::main_metric(ws, p).and_then(|metric| {
+        let latest = metrics::partner_latest(p, &metric)?.min(Month::of(today));
+        growth::buy_in(ws, p, &metric, latest)?.flagged
+    });
+    let cooling = meetings::cooling(p)
+        .into_iter()
+        .map(|c| {
+            let player = p.key_players.iter().find(|k| k.id == c.player);
+            Cooling {
+                influence: player.map_or(1, |k| k.influence),
+                key: player.is_some_and(|k| {
+                    matches!(k.role, DecisionRole::DecisionMaker | DecisionRole::Champion)
+                        || k.stance == Stance::Champion
+                }),
+                name: c.name,
+                reason: c.reason,
+            }
+        })
+        .collect();
     Facts {
         stage: p.stage,
         days_in_stage: (today - p.in_stage_since()).num_days(),
         goals: p.goals.len(),
-        key_players: stances.len(),
-        champions: stances.iter().filter(|s| **s == Stance::Champion).count(),
-        backers: stances
-            .iter()
-            .filter(|s| matches!(s, Stance::Champion | Stance::Supportive))
-            .count(),
-        ability: ability_from_players(p),
-        overdue: overdue(p, today),
+        key_players: map.len(),
+        champions,
+        backers,
+        ability: fit::ability_to_deliver(p, today).score,
+        overdue,
         delivery: goals::delivery_record(&p.commitments, today),
-        concentrated: None,
-        landing_stalled: None,
-        cooling: Vec::new(),
+        concentrated,
+        landing_stalled: landing::stalled_in(ws, p, today),
+        cooling,
     }
 }
 

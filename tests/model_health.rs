@@ -1,0 +1,768 @@
+//! Partner health, signals, the walk-away suggestion and the portfolio figures: every
+//! formula and threshold of docs/model/health.md, the worked example, property tests of
+//! the invariants, and the demo's promise to raise every signal.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+use proptest::test_runner::RngAlgorithm;
+use tandem::model::choices::{CommitmentStatus, Economics, GoalStatus, Side, UxVerdict};
+use tandem::model::goals::{delivery_record, Commitment, Goal};
+use tandem::model::health::{
+    self, buy_in_component, delivery_component, fit_component, goals_component, growth_component,
+    landing_component, reception_component, score, stage_weight, support_component, Band,
+    Component, Factor, WEIGHTS,
+};
+use tandem::model::portfolio;
+use tandem::model::signals::{
+    self, evaluate, walk_away, Cooling, Facts, Kind, Late, Severity, Signal,
+};
+use tandem::model::{Id, KeyPlayer, Partner, Stage, Stance, Workspace};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2027, 3, 15, 10, 30, 0).unwrap()
+}
+
+fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+fn c(factor: Factor, value: Option<f64>) -> Component {
+    Component::new(factor, value, "")
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+// ---------------------------------------------------------------------------------------
+// The score
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn every_stage_has_a_weight_row_summing_to_100() {
+    for stage in Stage::ALL {
+        let row = WEIGHTS.iter().find(|(s, _)| s == stage).expect("a row");
+        assert_eq!(row.1.iter().map(|w| u32::from(*w)).sum::<u32>(), 100);
+    }
+}
+
+#[test]
+fn before_signature_fit_and_relationship_weigh_most_after_it_landing_and_results() {
+    let relationship = |s| {
+        stage_weight(s, Factor::Fit)
+            + stage_weight(s, Factor::Support)
+            + stage_weight(s, Factor::Reception)
+    };
+    let results = |s| {
+        stage_weight(s, Factor::Landing)
+            + stage_weight(s, Factor::Growth)
+            + stage_weight(s, Factor::BuyIn)
+            + stage_weight(s, Factor::Delivery)
+    };
+    for s in [Stage::Research, Stage::Pitching, Stage::Negotiating] {
+        assert!(relationship(s) > results(s), "{s:?}");
+        assert_eq!(stage_weight(s, Factor::Landing), 0.0);
+    }
+    for s in [Stage::Signed, Stage::Landing, Stage::Live] {
+        assert!(results(s) > relationship(s), "{s:?}");
+    }
+    assert!(stage_weight(Stage::Live, Factor::Growth) >= 0.25);
+}
+
+/// The worked example of docs/model/health.md, to the number.
+#[test]
+fn worked_example_live_partner_scores_67() {
+    let components = vec![
+        c(Factor::Goals, Some(0.7)),
+        c(Factor::Support, Some(0.75)),
+        c(Factor::Reception, None),
+        c(Factor::Delivery, Some(0.625)),
+        c(Factor::Landing, Some(8.0 / 12.0)),
+        c(Factor::Growth, Some(0.8)),
+        c(Factor::BuyIn, Some(0.5)),
+    ];
+    let h = score(&components, Stage::Live);
+    assert_eq!(h.score, Some(67));
+    assert_eq!(h.left_out(), vec![Factor::Reception]);
+    // Fit weighs nothing when live, so it is not listed at all.
+    assert!(h.parts.iter().all(|p| p.factor != Factor::Fit));
+    let growth = h.parts.iter().find(|p| p.factor == Factor::Growth).unwrap();
+    assert!(close(growth.stage_weight, 0.25));
+    assert!(close(growth.weight, 25.0 / 95.0));
+    let total: f64 = h.parts.iter().map(|p| p.points()).sum();
+    assert!(close(total, 6387.5 / 95.0), "{total}");
+    assert_eq!(h.band(), Band::Watch);
+}
+
+#[test]
+fn worked_example_from_measured_components() {
+    // Support: champion 4, supportive 5, skeptical 2 → (4 + 3.75 + 0.5) / 11 = 0.75.
+    let s = support_component(&[
+        (Stance::Champion, 4),
+        (Stance::Supportive, 5),
+        (Stance::Skeptical, 2),
+    ]);
+    assert!(close(s.value.unwrap(), 0.75));
+    assert!(s.detail.contains("2 of 3"));
+    // Delivery: 3 of 4 on time all time, 1 of 2 recently → (0.75 + 0.5) / 2.
+    let mut p = Partner::new(id("p"), "P", now());
+    let day = |d: i64| today() - Duration::days(d);
+    let k = |n: &str, due: i64, delivered: Option<i64>| Commitment {
+        id: id(n),
+        side: Side::Partner,
+        what: n.into(),
+        due: day(due),
+        status: if delivered.is_some() {
+            CommitmentStatus::Delivered
+        } else {
+            CommitmentStatus::Late
+        },
+        delivered: delivered.map(day),
+    };
+    p.commitments = vec![
+        k("a", 200, Some(201)),
+        k("b", 150, Some(151)),
+        k("c", 30, Some(31)),
+        k("d", 10, None),
+    ];
+    let d = delivery_component(&delivery_record(&p.commitments, today()));
+    assert!(close(d.value.unwrap(), 0.625), "{:?}", d.value);
+    // Landing 8 of 12 steps, growth 0.8, buy-in 2 effective markets of 4.
+    assert!(close(
+        landing_component(Some(8.0 / 12.0)).value.unwrap(),
+        8.0 / 12.0
+    ));
+    assert!(close(growth_component(&[0.8]).value.unwrap(), 0.8));
+    assert!(close(buy_in_component(Some(2.0), 4).value.unwrap(), 0.5));
+}
+
+#[test]
+fn left_out_components_renormalise_the_rest() {
+    let h = score(
+        &[c(Factor::Fit, Some(1.0)), c(Factor::Support, Some(0.0))],
+        Stage::Research,
+    );
+    // Research: fit 40, support 40, reception 20 (left out) → 50 / 50.
+    assert_eq!(h.score, Some(50));
+    assert_eq!(h.left_out(), vec![Factor::Reception]);
+    let used: f64 = h.parts.iter().map(|p| p.weight).sum();
+    assert!(close(used, 1.0));
+}
+
+#[test]
+fn no_data_at_all_gives_no_score_and_names_every_part_left_out() {
+    let h = score(&[], Stage::Negotiating);
+    assert_eq!(h.score, None);
+    assert_eq!(h.band(), Band::Unknown);
+    assert_eq!(h.left_out().len(), h.parts.len());
+    assert_eq!(h.parts.len(), 5);
+}
+
+#[test]
+fn values_are_clamped_and_non_finite_ones_left_out() {
+    let h = score(
+        &[
+            c(Factor::Fit, Some(7.0)),
+            c(Factor::Support, Some(f64::NAN)),
+            c(Factor::Reception, Some(-3.0)),
+        ],
+        Stage::Research,
+    );
+    // fit 1 × 40 + reception 0 × 20 over 60 → 67.
+    assert_eq!(h.score, Some(67));
+    assert_eq!(h.left_out(), vec![Factor::Support]);
+}
+
+#[test]
+fn the_first_component_of_a_factor_counts() {
+    let h = score(
+        &[c(Factor::Fit, Some(1.0)), c(Factor::Fit, Some(0.0))],
+        Stage::Research,
+    );
+    assert_eq!(h.score, Some(100));
+}
+
+#[test]
+fn bands_have_their_thresholds() {
+    assert_eq!(Band::of(Some(100)), Band::Healthy);
+    assert_eq!(Band::of(Some(70)), Band::Healthy);
+    assert_eq!(Band::of(Some(69)), Band::Watch);
+    assert_eq!(Band::of(Some(40)), Band::Watch);
+    assert_eq!(Band::of(Some(39)), Band::AtRisk);
+    assert_eq!(Band::of(Some(0)), Band::AtRisk);
+    assert_eq!(Band::of(None), Band::Unknown);
+}
+
+// ---------------------------------------------------------------------------------------
+// Measuring components
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn fit_is_the_mean_of_what_is_assessed_and_zero_for_a_wrong_experience() {
+    let mut p = Partner::new(id("p"), "P", now());
+    assert_eq!(fit_component(&p).value, None);
+    p.fit.ux = Some(UxVerdict::Right); // 1
+    p.fit.strategic = Some(4); // 0.75
+    p.fit.economics = Some(Economics::Unfavourable); // 0
+    p.fit.our_leverage = Some(2);
+    p.fit.their_leverage = Some(4); // 0.5 − 2/8 = 0.25
+    assert!(close(fit_component(&p).value.unwrap(), 2.0 / 4.0));
+    p.fit.ux = Some(UxVerdict::Risky); // 0.5
+    assert!(close(fit_component(&p).value.unwrap(), 1.5 / 4.0));
+    p.fit.ux = Some(UxVerdict::Wrong);
+    assert_eq!(fit_component(&p).value, Some(0.0));
+}
+
+#[test]
+fn no_shared_goal_is_zero_not_missing_and_statuses_average() {
+    let mut p = Partner::new(id("p"), "P", now());
+    assert_eq!(goals_component(&p).value, Some(0.0));
+    let g = |n: &str, status| Goal {
+        id: id(n),
+        statement: "Grow".into(),
+        metric: String::new(),
+        target: None,
+        due: None,
+        status,
+    };
+    p.goals = vec![g("a", GoalStatus::OnTrack), g("b", GoalStatus::AtRisk)];
+    assert!(close(goals_component(&p).value.unwrap(), 0.7));
+    p.goals.push(g("c", GoalStatus::Missed));
+    p.goals.push(g("d", GoalStatus::Open));
+    assert!(close(
+        goals_component(&p).value.unwrap(),
+        (1.0 + 0.4 + 0.0 + 0.7) / 4.0
+    ));
+}
+
+#[test]
+fn reception_trend_maps_minus_one_to_one_onto_zero_to_one() {
+    assert_eq!(reception_component(Some(-1.0)).value, Some(0.0));
+    assert_eq!(reception_component(Some(0.0)).value, Some(0.5));
+    assert_eq!(reception_component(Some(1.0)).value, Some(1.0));
+    assert_eq!(reception_component(Some(-4.0)).value, Some(0.0));
+    assert_eq!(reception_component(None).value, None);
+    assert!(reception_component(Some(-0.5)).detail.contains("falling"));
+}
+
+#[test]
+fn support_without_key_players_is_left_out() {
+    assert_eq!(support_component(&[]).value, None);
+    assert_eq!(support_component(&[(Stance::Blocker, 5)]).value, Some(0.0));
+}
+
+#[test]
+fn growth_caps_each_goal_at_its_target_and_buy_in_needs_growth() {
+    assert!(close(growth_component(&[1.6, 0.4]).value.unwrap(), 0.7));
+    assert_eq!(growth_component(&[]).value, None);
+    assert_eq!(buy_in_component(None, 4).value, None);
+    assert_eq!(buy_in_component(Some(1.0), 1).value, Some(1.0));
+    assert!(close(buy_in_component(Some(1.25), 5).value.unwrap(), 0.25));
+}
+
+#[test]
+fn late_commitments_lower_health_and_raise_signals() {
+    let mut p = Partner::new(id("p"), "P", now());
+    p.stage = Stage::Live;
+    p.stage_since = Some(today() - Duration::days(30));
+    let mut kp = KeyPlayer::new(id("k"), "Kim", now());
+    kp.stance = Stance::Champion;
+    p.key_players.push(kp);
+    p.goals.push(Goal {
+        id: id("g"),
+        statement: "Grow".into(),
+        metric: String::new(),
+        target: None,
+        due: None,
+        status: GoalStatus::OnTrack,
+    });
+    let k = |n: &str, status, delivered: Option<NaiveDate>| Commitment {
+        id: id(n),
+        side: Side::Partner,
+        what: format!("thing {n}"),
+        due: today() - Duration::days(20),
+        status,
+        delivered,
+    };
+    let on_time = Some(today() - Duration::days(21));
+    p.commitments = ["a", "b", "c"]
+        .iter()
+        .map(|n| k(n, CommitmentStatus::Delivered, on_time))
+        .collect();
+    let ws = Workspace::empty();
+    let before = health::health(&ws, &p, today());
+    let sig_before = signals::for_partner(&ws, &p, today());
+    assert!(!sig_before.iter().any(|s| s.kind == Kind::PoorDelivery));
+    for k in &mut p.commitments {
+        k.status = CommitmentStatus::Late;
+        k.delivered = None;
+    }
+    let after = health::health(&ws, &p, today());
+    assert!(after.score < before.score, "{before:?} → {after:?}");
+    let sig = signals::for_partner(&ws, &p, today());
+    let kinds: Vec<Kind> = sig.iter().map(|s| s.kind).collect();
+    assert!(kinds.contains(&Kind::Overdue), "{kinds:?}");
+    assert!(kinds.contains(&Kind::PoorDelivery), "{kinds:?}");
+    let overdue = sig.iter().find(|s| s.kind == Kind::Overdue).unwrap();
+    assert_eq!(overdue.severity, Severity::Severe, "3 overdue is severe");
+    assert!(overdue.reason.contains("thing a"));
+    // Two severe signals after signature suggest walking away.
+    assert!(walk_away(&sig, p.stage).is_some());
+}
+
+// ---------------------------------------------------------------------------------------
+// Signals
+// ---------------------------------------------------------------------------------------
+
+fn kinds(f: &Facts) -> Vec<(Kind, Severity)> {
+    evaluate(f)
+        .into_iter()
+        .map(|s| (s.kind, s.severity))
+        .collect()
+}
+
+fn severity_of(f: &Facts, kind: Kind) -> Option<Severity> {
+    evaluate(f)
+        .into_iter()
+        .find(|s| s.kind == kind)
+        .map(|s| s.severity)
+}
+
+#[test]
+fn quiet_facts_raise_nothing_at_any_stage() {
+    for s in Stage::ALL {
+        assert!(evaluate(&Facts::quiet(*s)).is_empty(), "{s:?}");
+    }
+}
+
+#[test]
+fn no_shared_goal_grows_with_the_stage() {
+    let at = |stage| {
+        let mut f = Facts::quiet(stage);
+        f.goals = 0;
+        severity_of(&f, Kind::NoSharedGoal)
+    };
+    assert_eq!(at(Stage::Research), None);
+    assert_eq!(at(Stage::Pitching), Some(Severity::Info));
+    assert_eq!(at(Stage::Negotiating), Some(Severity::Warning));
+    assert_eq!(at(Stage::Paused), Some(Severity::Warning));
+    for s in [Stage::Signed, Stage::Landing, Stage::Live] {
+        assert_eq!(at(s), Some(Severity::Severe));
+    }
+}
+
+#[test]
+fn no_champion_is_severe_when_nobody_even_supports() {
+    let mut f = Facts::quiet(Stage::Negotiating);
+    f.champions = 0;
+    assert_eq!(severity_of(&f, Kind::NoChampion), Some(Severity::Warning));
+    f.backers = 0;
+    assert_eq!(severity_of(&f, Kind::NoChampion), Some(Severity::Severe));
+    f.stage = Stage::Research;
+    assert_eq!(severity_of(&f, Kind::NoChampion), Some(Severity::Info));
+    f.key_players = 0;
+    let s = evaluate(&f);
+    assert!(s[0].reason.contains("No key players"));
+}
+
+#[test]
+fn low_influence_thresholds() {
+    let at = |a: f64| {
+        let mut f = Facts::quiet(Stage::Pitching);
+        f.ability = Some(a);
+        severity_of(&f, Kind::LowInfluence)
+    };
+    assert_eq!(at(signals::ABILITY_LOW), None);
+    assert_eq!(at(signals::ABILITY_LOW - 0.01), Some(Severity::Warning));
+    assert_eq!(at(signals::ABILITY_SEVERE), Some(Severity::Warning));
+    assert_eq!(at(signals::ABILITY_SEVERE - 0.01), Some(Severity::Severe));
+    let mut f = Facts::quiet(Stage::Pitching);
+    f.ability = None;
+    assert_eq!(severity_of(&f, Kind::LowInfluence), None);
+}
+
+#[test]
+fn overdue_is_severe_from_three_or_a_month_late() {
+    let late = |days| Late {
+        what: "x".into(),
+        days,
+        theirs: true,
+    };
+    let mut f = Facts::quiet(Stage::Live);
+    f.overdue = vec![late(3)];
+    assert_eq!(severity_of(&f, Kind::Overdue), Some(Severity::Warning));
+    f.overdue = vec![late(3), late(29)];
+    assert_eq!(severity_of(&f, Kind::Overdue), Some(Severity::Warning));
+    f.overdue = vec![late(3), late(30)];
+    assert_eq!(severity_of(&f, Kind::Overdue), Some(Severity::Severe));
+    f.overdue = vec![late(1), late(1), late(1)];
+    assert_eq!(severity_of(&f, Kind::Overdue), Some(Severity::Severe));
+    let r = &evaluate(&f)[0].reason;
+    assert!(r.starts_with("3 commitments are overdue"), "{r}");
+}
+
+#[test]
+fn delivery_below_60_percent_warns_and_below_40_with_three_due_is_severe() {
+    let rec = |on_time: usize, due: usize| {
+        let mut r = delivery_record(&[], today());
+        r.all_time = Some(on_time as f64 / due as f64);
+        r.due = due;
+        r.on_time = on_time;
+        r
+    };
+    let at = |on_time, due| {
+        let mut f = Facts::quiet(Stage::Live);
+        f.delivery = rec(on_time, due);
+        severity_of(&f, Kind::PoorDelivery)
+    };
+    assert_eq!(at(3, 5), None); // exactly 60 %
+    assert_eq!(at(1, 2), Some(Severity::Warning)); // 50 %
+    assert_eq!(at(0, 2), Some(Severity::Warning)); // 0 % but only 2 due
+    assert_eq!(at(1, 3), Some(Severity::Severe)); // 33 % of 3
+    assert_eq!(at(2, 5), Some(Severity::Warning)); // exactly 40 %
+}
+
+#[test]
+fn stuck_thresholds_per_stage() {
+    for stage in Stage::ALL {
+        let mut f = Facts::quiet(*stage);
+        match signals::stuck_after(*stage) {
+            None => {
+                f.days_in_stage = 10_000;
+                assert_eq!(severity_of(&f, Kind::Stuck), None, "{stage:?}");
+            }
+            Some(limit) => {
+                f.days_in_stage = limit;
+                assert_eq!(severity_of(&f, Kind::Stuck), None, "{stage:?}");
+                f.days_in_stage = limit + 1;
+                assert_eq!(severity_of(&f, Kind::Stuck), Some(Severity::Warning));
+                f.days_in_stage = 2 * limit;
+                assert_eq!(severity_of(&f, Kind::Stuck), Some(Severity::Warning));
+                f.days_in_stage = 2 * limit + 1;
+                assert_eq!(severity_of(&f, Kind::Stuck), Some(Severity::Severe));
+            }
+        }
+    }
+    assert_eq!(signals::stuck_after(Stage::Negotiating), Some(90));
+    assert_eq!(signals::stuck_after(Stage::Signed), Some(45));
+}
+
+#[test]
+fn concentration_landing_and_reception_signals() {
+    let mut f = Facts::quiet(Stage::Live);
+    f.concentrated = Some("US and Brazil bring 80 % of the growth.".into());
+    assert_eq!(severity_of(&f, Kind::Concentrated), Some(Severity::Warning));
+
+    let mut f = Facts::quiet(Stage::Landing);
+    f.landing_stalled = Some("Landing stalled in Japan.".into());
+    assert_eq!(
+        severity_of(&f, Kind::LandingStalled),
+        Some(Severity::Severe)
+    );
+    f.stage = Stage::Live;
+    assert_eq!(
+        severity_of(&f, Kind::LandingStalled),
+        Some(Severity::Warning)
+    );
+    f.stage = Stage::Research;
+    assert_eq!(severity_of(&f, Kind::LandingStalled), None);
+
+    let mut f = Facts::quiet(Stage::Negotiating);
+    f.cooling = vec![Cooling {
+        name: "Ravi".into(),
+        reason: "Reception fell over the last three meetings".into(),
+        influence: 3,
+        key: false,
+    }];
+    assert_eq!(
+        severity_of(&f, Kind::ReceptionFalling),
+        Some(Severity::Warning)
+    );
+    f.cooling[0].influence = 4;
+    assert_eq!(
+        severity_of(&f, Kind::ReceptionFalling),
+        Some(Severity::Severe)
+    );
+    let r = &evaluate(&f)[0].reason;
+    assert!(r.contains("Ravi: reception fell"), "{r}");
+}
+
+#[test]
+fn walked_away_partners_raise_no_signals_and_no_suggestion() {
+    let mut f = Facts::quiet(Stage::WalkedAway);
+    f.goals = 0;
+    f.champions = 0;
+    f.backers = 0;
+    f.days_in_stage = 999;
+    assert!(evaluate(&f).is_empty());
+    let severe = Signal {
+        kind: Kind::Stuck,
+        severity: Severity::Severe,
+        reason: String::new(),
+    };
+    assert!(walk_away(&vec![severe; 5], Stage::WalkedAway).is_none());
+}
+
+#[test]
+fn signals_come_most_severe_first() {
+    let mut f = Facts::quiet(Stage::Live);
+    f.concentrated = Some("x".into()); // warning
+    f.goals = 0; // severe
+    let s = kinds(&f);
+    assert_eq!(s[0], (Kind::NoSharedGoal, Severity::Severe));
+    assert_eq!(s[1].1, Severity::Warning);
+}
+
+fn sig(kind: Kind, severity: Severity) -> Signal {
+    Signal {
+        kind,
+        severity,
+        reason: kind.label().into(),
+    }
+}
+
+#[test]
+fn walk_away_needs_three_severe_before_signature_two_after() {
+    let two = vec![
+        sig(Kind::NoSharedGoal, Severity::Severe),
+        sig(Kind::Overdue, Severity::Severe),
+        sig(Kind::Concentrated, Severity::Warning),
+    ];
+    assert!(walk_away(&two, Stage::Negotiating).is_none());
+    assert!(walk_away(&two, Stage::Paused).is_none());
+    let w = walk_away(&two, Stage::Live).expect("two severe after signature");
+    assert_eq!(w.signals.len(), 2, "lists only the severe ones");
+    let mut three = two.clone();
+    three.push(sig(Kind::Stuck, Severity::Severe));
+    let w = walk_away(&three, Stage::Negotiating).expect("three severe");
+    assert_eq!(
+        w.signals.iter().map(|s| s.kind).collect::<Vec<_>>(),
+        vec![Kind::NoSharedGoal, Kind::Overdue, Kind::Stuck]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Portfolio
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn funnel_lists_every_stage_and_distribution_skips_walked_away() {
+    let ws = tandem::model::demo::workspace(now());
+    let funnel = portfolio::funnel(&ws);
+    assert_eq!(funnel.len(), Stage::ALL.len());
+    assert_eq!(
+        funnel.iter().map(|(_, n)| n).sum::<usize>(),
+        ws.partners.len()
+    );
+    let readings = portfolio::readings(&ws, today());
+    let dist = portfolio::distribution(&readings);
+    let walked = ws
+        .partners
+        .iter()
+        .filter(|p| p.stage == Stage::WalkedAway)
+        .count();
+    assert_eq!(
+        dist.iter().map(|(_, n)| n).sum::<usize>(),
+        ws.partners.len() - walked
+    );
+}
+
+#[test]
+fn portfolio_signals_sort_by_severity_then_partner() {
+    let ws = tandem::model::demo::workspace(now());
+    let all = portfolio::all_signals(&portfolio::readings(&ws, today()));
+    for w in all.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        assert!(
+            a.signal.severity > b.signal.severity
+                || (a.signal.severity == b.signal.severity
+                    && a.name.to_lowercase() <= b.name.to_lowercase()),
+            "{} {:?} before {} {:?}",
+            a.name,
+            a.signal.severity,
+            b.name,
+            b.signal.severity
+        );
+    }
+    let counts = portfolio::severity_counts(&all);
+    assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), all.len());
+}
+
+#[test]
+fn heat_map_sums_the_last_twelve_months_per_market() {
+    use tandem::model::metrics::Series;
+    use tandem::model::{Market, Month};
+    let mut ws = Workspace::empty();
+    ws.markets = vec![
+        Market::new(id("us"), "US", now()),
+        Market::new(id("de"), "Germany", now()),
+        Market::new(id("jp"), "Japan", now()),
+    ];
+    let series = |market: &str, months: &[(i32, u32, f64)]| Series {
+        market: id(market),
+        metric: "users".into(),
+        values: months
+            .iter()
+            .map(|(y, m, v)| (Month::new(*y, *m).unwrap(), *v))
+            .collect(),
+    };
+    let mut a = Partner::new(id("a"), "Alpha", now());
+    a.metrics = vec![
+        // 2025-12 falls outside the window 2026-01 … 2026-12.
+        series(
+            "us",
+            &[(2025, 12, 1000.0), (2026, 1, 10.0), (2026, 12, 20.0)],
+        ),
+        series("de", &[(2026, 6, 5.0)]),
+    ];
+    let mut b = Partner::new(id("b"), "Beta", now());
+    b.metrics = vec![series("us", &[(2026, 12, 40.0)])];
+    let mut gone = Partner::new(id("c"), "Gone", now());
+    gone.stage = Stage::WalkedAway;
+    gone.metrics = vec![series("jp", &[(2026, 12, 99.0)])];
+    ws.partners = vec![a, b, gone];
+    let map = portfolio::heat_map(&ws, "users");
+    assert_eq!(map.latest, Month::new(2026, 12));
+    let names: Vec<&str> = map.markets.iter().map(|(_, n)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["US", "Germany"],
+        "Japan only has a walked-away partner"
+    );
+    assert_eq!(map.rows.len(), 2);
+    assert_eq!(map.rows[0].cells, vec![Some(30.0), Some(5.0)]);
+    assert_eq!(map.rows[1].cells, vec![Some(40.0), None]);
+    assert_eq!(map.max, 40.0);
+    assert_eq!(portfolio::heat_level(Some(40.0), 40.0), 4);
+    assert_eq!(portfolio::heat_level(Some(5.0), 40.0), 1);
+    assert_eq!(portfolio::heat_level(Some(20.0), 40.0), 2);
+    assert_eq!(portfolio::heat_level(None, 40.0), 0);
+    assert_eq!(portfolio::heat_level(Some(0.0), 40.0), 0);
+}
+
+#[test]
+fn heat_metric_prefers_the_programs_then_the_commonest() {
+    let mut ws = tandem::model::demo::workspace(now());
+    ws.program.metric = "revenue".into();
+    assert_eq!(portfolio::heat_metric(&ws), "revenue");
+    let empty = Workspace::empty();
+    assert_eq!(portfolio::heat_metric(&empty), "users");
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::XorShift,
+        ..ProptestConfig::with_cases(cases)
+    }
+}
+
+fn any_value() -> impl Strategy<Value = Option<f64>> {
+    prop_oneof![
+        Just(None),
+        (-2.0f64..3.0).prop_map(Some),
+        Just(Some(f64::NAN)),
+        Just(Some(f64::INFINITY)),
+        Just(Some(f64::NEG_INFINITY)),
+        any::<f64>().prop_map(Some),
+    ]
+}
+
+fn any_components() -> impl Strategy<Value = Vec<Component>> {
+    proptest::collection::vec(
+        (0..Factor::ALL.len(), any_value()).prop_map(|(i, v)| c(Factor::ALL[i], v)),
+        0..12,
+    )
+}
+
+fn any_stage() -> impl Strategy<Value = Stage> {
+    (0..Stage::ALL.len()).prop_map(|i| Stage::ALL[i])
+}
+
+fn any_severity() -> impl Strategy<Value = Severity> {
+    prop_oneof![
+        Just(Severity::Info),
+        Just(Severity::Warning),
+        Just(Severity::Severe)
+    ]
+}
+
+fn any_signals() -> impl Strategy<Value = Vec<Signal>> {
+    proptest::collection::vec(
+        (0..Kind::ALL.len(), any_severity()).prop_map(|(k, s)| sig(Kind::ALL[k], s)),
+        0..8,
+    )
+}
+
+proptest! {
+    #![proptest_config(config(400))]
+
+    #[test]
+    fn health_stays_within_0_to_100(components in any_components(), stage in any_stage()) {
+        let h = score(&components, stage);
+        if let Some(s) = h.score {
+            prop_assert!(s <= 100);
+        }
+        for p in &h.parts {
+            if let Some(v) = p.value {
+                prop_assert!((0.0..=1.0).contains(&v));
+            }
+            prop_assert!((0.0..=1.0).contains(&p.weight));
+        }
+    }
+
+    #[test]
+    fn used_weights_sum_to_one_and_left_out_weigh_nothing(
+        components in any_components(), stage in any_stage()
+    ) {
+        let h = score(&components, stage);
+        let used: f64 = h.parts.iter().filter(|p| !p.left_out).map(|p| p.weight).sum();
+        if h.score.is_some() {
+            prop_assert!((used - 1.0).abs() < 1e-9, "{used}");
+        } else {
+            prop_assert!(h.parts.iter().all(|p| p.left_out));
+        }
+        prop_assert!(h.parts.iter().filter(|p| p.left_out).all(|p| p.weight == 0.0));
+    }
+
+    #[test]
+    fn leaving_a_component_out_keeps_the_score_between_the_others(
+        components in any_components(), stage in any_stage(), drop in 0..Factor::ALL.len()
+    ) {
+        // Removing one component renormalises the rest: the score is then a weighted
+        // mean of the remaining values, so within their range.
+        let factor = Factor::ALL[drop];
+        let rest: Vec<Component> = components.into_iter().filter(|c| c.factor != factor).collect();
+        let h = score(&rest, stage);
+        prop_assert!(h.parts.iter().any(|p| p.factor == factor && p.left_out)
+            || stage_weight(stage, factor) == 0.0);
+        if let Some(s) = h.score {
+            let values: Vec<f64> = h.parts.iter().filter_map(|p| p.value).collect();
+            let lo = values.iter().copied().fold(1.0, f64::min) * 100.0;
+            let hi = values.iter().copied().fold(0.0, f64::max) * 100.0;
+            prop_assert!(f64::from(s) >= lo.floor() && f64::from(s) <= hi.ceil());
+        }
+    }
+
+    #[test]
+    fn adding_a_severe_signal_never_removes_the_walk_away_suggestion(
+        signals in any_signals(), stage in any_stage(), kind in 0..Kind::ALL.len()
+    ) {
+        let before = walk_away(&signals, stage).is_some();
+        let mut more = signals.clone();
+        more.push(sig(Kind::ALL[kind], Severity::Severe));
+        let after = walk_away(&more, stage);
+        prop_assert!(!before || after.is_some());
+        if let Some(w) = after {
+            prop_assert!(w.signals.iter().all(|s| s.severity == Severity::Severe));
+        }
+    }
+}
