@@ -24,6 +24,7 @@ pub mod ladder;
 pub mod landing;
 pub mod meetings;
 pub mod metrics;
+pub mod memo;
 pub mod month;
 pub mod pitch;
 pub mod planner;

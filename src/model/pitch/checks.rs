@@ -1,0 +1,791 @@
+//! The checks of a pitch and its completeness score.
+//!
+//! Each ingredient is checked on its own text (and, for the mutual goal, on the goal it
+//! links), never against another ingredient: so writing one ingredient cannot change
+//! another's result, and the score can only rise as ingredients are added. Each check
+//! gives one of three results — missing, written but falling short, ready — and a
+//! sentence saying why, phrased as what to do next.
+//!
+//! The checks read English text with simple, documented rules (word counts, sentence
+//! ends, marker words); `docs/model/pitch.md` lists every limit and marker. They are a
+//! writing aid, not a judge: a pitch that passes can still be a poor one.
+//!
+//! ```
+//! use tandem::model::pitch::{self, Context, Pitch, Status};
+//! use tandem::model::{Id, Ingredient};
+//! let mut draft = Pitch::new(Id::parse("p1").unwrap(), "v1", chrono::NaiveDate::MIN);
+//! draft.ingredients.insert(Ingredient::Vision, "Every run has a soundtrack picked by the athletes who inspire it.".into());
+//! let ctx = Context { partner_name: "Stridecraft", goals: &[] };
+//! assert_eq!(pitch::check_ingredient(Ingredient::Vision, &draft, &ctx).status, Status::Ready);
+//! assert_eq!(pitch::completeness(&draft, &ctx).percent, 8); // 2 of 24 points
+//! ```
+
+use super::Pitch;
+use crate::model::choices::Ingredient;
+use crate::model::goals::Goal;
+use crate::model::records::Partner;
+
+/// The longest vision, in words.
+pub const VISION_MAX_WORDS: usize = 35;
+/// The shortest vision that still says who it is for and what changes.
+pub const VISION_MIN_WORDS: usize = 5;
+/// The longest product pitch, in words: about what can be said in fifteen seconds.
+pub const PRODUCT_MAX_WORDS: usize = 50;
+/// The shortest text that counts as more than a note to self, for the ingredients that
+/// need a sentence or more.
+pub const MIN_WORDS: usize = 8;
+
+/// How far one ingredient has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Nothing written yet.
+    Missing,
+    /// Written, but a check fails.
+    Weak,
+    /// Written and every check passes.
+    Ready,
+}
+
+impl Status {
+    /// Points toward the completeness score: 0, 1 or 2.
+    pub fn points(self) -> u32 {
+        match self {
+            Status::Missing => 0,
+            Status::Weak => 1,
+            Status::Ready => 2,
+        }
+    }
+
+    /// A short word for the screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Missing => "Missing",
+            Status::Weak => "Needs work",
+            Status::Ready => "Ready",
+        }
+    }
+
+    /// A stable key for styling and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Missing => "missing",
+            Status::Weak => "weak",
+            Status::Ready => "ready",
+        }
+    }
+}
+
+/// The result of checking one ingredient.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    pub ingredient: Ingredient,
+    pub status: Status,
+    /// One sentence: what passed, or what falls short and what to do about it.
+    pub message: String,
+}
+
+/// What the checks need to know about the partner.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// The partner's name: mentioning it counts as speaking about their side.
+    pub partner_name: &'a str,
+    /// The partner's shared goals, which the mutual goal should link to.
+    pub goals: &'a [Goal],
+}
+
+impl<'a> Context<'a> {
+    pub fn of(partner: &'a Partner) -> Self {
+        Context {
+            partner_name: &partner.name,
+            goals: &partner.goals,
+        }
+    }
+}
+
+/// The completeness of a pitch: two points per ready ingredient, one per ingredient
+/// written but falling short, none for a missing one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Completeness {
+    pub points: u32,
+    /// Twice the number of ingredients: 24.
+    pub max: u32,
+    /// `points / max` as a whole percentage, rounded half up: 0–100, and 100 only when
+    /// every ingredient is ready.
+    pub percent: u8,
+    pub ready: usize,
+    pub weak: usize,
+    pub missing: usize,
+}
+
+/// Every ingredient's check, in the order of [`Ingredient::ALL`].
+pub fn checks(pitch: &Pitch, ctx: &Context) -> Vec<Check> {
+    Ingredient::ALL
+        .iter()
+        .map(|i| check_ingredient(*i, pitch, ctx))
+        .collect()
+}
+
+/// The completeness of `pitch`.
+pub fn completeness(pitch: &Pitch, ctx: &Context) -> Completeness {
+    score(&checks(pitch, ctx))
+}
+
+/// The completeness that a set of checks adds up to.
+pub fn score(checks: &[Check]) -> Completeness {
+    let count = |s: Status| checks.iter().filter(|c| c.status == s).count();
+    let points: u32 = checks.iter().map(|c| c.status.points()).sum();
+    let max = 2 * Ingredient::ALL.len() as u32;
+    // Rounded half up in integers; min(100) guards a caller passing extra checks.
+    let percent = ((points * 100 + max / 2) / max).min(100) as u8;
+    Completeness {
+        points,
+        max,
+        percent,
+        ready: count(Status::Ready),
+        weak: count(Status::Weak),
+        missing: count(Status::Missing),
+    }
+}
+
+/// Checks one ingredient of `pitch`.
+pub fn check_ingredient(ingredient: Ingredient, pitch: &Pitch, ctx: &Context) -> Check {
+    check_text(ingredient, pitch.text(ingredient), pitch, ctx)
+}
+
+/// Checks `text` as the given ingredient of `pitch`, whatever the pitch holds for it:
+/// the editor checks what is being typed before it is saved.
+pub fn check_text(ingredient: Ingredient, text: &str, pitch: &Pitch, ctx: &Context) -> Check {
+    let t = Text::new(text);
+    let result = if t.words.is_empty() {
+        Err((Status::Missing, missing(ingredient)))
+    } else {
+        match ingredient {
+            Ingredient::Vision => vision(&t),
+            Ingredient::Challenges => challenges(&t, ctx),
+            Ingredient::Excitement => excitement(&t, ctx),
+            Ingredient::Incumbent => incumbent(&t, ctx),
+            Ingredient::Core => core(&t),
+            Ingredient::Product => product(&t),
+            Ingredient::MutualGoal => mutual_goal(&t, pitch, ctx),
+            Ingredient::FirstStep => first_step(&t),
+            Ingredient::ExclusivePath => exclusive_path(&t),
+            Ingredient::Praise => praise(&t, ctx),
+            Ingredient::Beliefs => beliefs(&t),
+            Ingredient::Close => close(&t),
+        }
+        .map_err(|message| (Status::Weak, message))
+    };
+    let (status, message) = match result {
+        Ok(message) => (Status::Ready, message),
+        Err(failed) => failed,
+    };
+    Check {
+        ingredient,
+        status,
+        message,
+    }
+}
+
+/// What to write when an ingredient is still blank.
+fn missing(ingredient: Ingredient) -> String {
+    let what = match ingredient {
+        Ingredient::Vision => "the future you both want, in one sentence",
+        Ingredient::Challenges => "the problems both companies face",
+        Ingredient::Excitement => "what excites you about what they built",
+        Ingredient::Incumbent => "the established player you both want to overtake",
+        Ingredient::Core => "what to build first and what comes around it",
+        Ingredient::Product => "the joint product in plain words",
+        Ingredient::MutualGoal => "one result both sides want and can measure",
+        Ingredient::FirstStep => "a first step they can take on their own",
+        Ingredient::ExclusivePath => "what would earn a more exclusive deal later",
+        Ingredient::Praise => "something specific they did well",
+        Ingredient::Beliefs => "a belief about technology you share",
+        Ingredient::Close => "the concrete help you offer",
+    };
+    format!("Not written yet: write {what}.")
+}
+
+type Verdict = Result<String, String>;
+
+fn vision(t: &Text) -> Verdict {
+    let (words, sentences) = (t.words.len(), t.sentences);
+    if sentences > 1 {
+        return Err(format!(
+            "It has {sentences} sentences; join them into one that can be repeated after a single hearing."
+        ));
+    }
+    if words > VISION_MAX_WORDS {
+        return Err(format!(
+            "It runs to {words} words; cut it to {VISION_MAX_WORDS} or fewer."
+        ));
+    }
+    if words < VISION_MIN_WORDS {
+        return Err(format!(
+            "{} is too short to carry a vision; use at least {VISION_MIN_WORDS} words to say who it is for and what changes.",
+            plural(words, "word")
+        ));
+    }
+    Ok(format!("One sentence of {words} words."))
+}
+
+fn challenges(t: &Text, ctx: &Context) -> Verdict {
+    enough_words(t)?;
+    let both = t.has_any(BOTH);
+    if !(both || (t.has_any(OURS) && t.speaks_to_them(ctx))) {
+        return Err(
+            "Show that the problem is shared: say how it hurts them and how it hurts us, or write \"both\"."
+                .into(),
+        );
+    }
+    Ok("Names a problem both sides share.".into())
+}
+
+fn excitement(t: &Text, ctx: &Context) -> Verdict {
+    enough_words(t)?;
+    if !t.speaks_to_them(ctx) {
+        return Err(format!(
+            "Point at their work: write to them (\"what you built\") or name {} and the product that excites you.",
+            name_or_them(ctx)
+        ));
+    }
+    Ok("Speaks to what they built.".into())
+}
+
+fn incumbent(t: &Text, ctx: &Context) -> Verdict {
+    if t.proper_nouns(ctx).is_empty() {
+        return Err(
+            "Name the incumbent with its capitalised name, not \"the big players\", so both sides picture the same rival."
+                .into(),
+        );
+    }
+    enough_words(t)?;
+    Ok("Names the rival and what it holds back.".into())
+}
+
+fn core(t: &Text) -> Verdict {
+    let first = t.has_any(FIRST);
+    let around = t.has_any(AROUND);
+    match (first, around) {
+        (true, true) => Ok("Says what comes first and what follows around it.".into()),
+        (false, _) => Err(
+            "Say what gets built first (\"first\", \"the core\", \"start with\"), before anything else."
+                .into(),
+        ),
+        (true, false) => Err(
+            "Say what comes around the core afterwards (\"then\", \"later\", \"around it\")."
+                .into(),
+        ),
+    }
+}
+
+fn product(t: &Text) -> Verdict {
+    let words = t.words.len();
+    if words > PRODUCT_MAX_WORDS {
+        return Err(format!(
+            "It runs to {words} words; keep it to {PRODUCT_MAX_WORDS} or fewer, about fifteen seconds spoken."
+        ));
+    }
+    if let Some(jargon) = t.first_of(JARGON) {
+        return Err(format!(
+            "\"{jargon}\" is jargon; say what the product does for a user instead."
+        ));
+    }
+    enough_words(t)?;
+    Ok(format!("Plain and short: {words} words."))
+}
+
+fn mutual_goal(t: &Text, pitch: &Pitch, ctx: &Context) -> Verdict {
+    if !ctx.goals.is_empty() {
+        let linked = pitch
+            .goal
+            .as_ref()
+            .and_then(|id| ctx.goals.iter().find(|g| &g.id == id));
+        return match (linked, &pitch.goal) {
+            (Some(goal), _) => Ok(format!(
+                "Linked to the shared goal \"{}\".",
+                short(&goal.statement)
+            )),
+            (None, Some(_)) => Err(
+                "The linked goal is no longer among the partner's shared goals; link one that is."
+                    .into(),
+            ),
+            (None, None) => Err(format!(
+                "{} {} recorded: link the one this goal speaks to.",
+                name_or_them(ctx),
+                if ctx.goals.len() == 1 {
+                    "has a shared goal".to_owned()
+                } else {
+                    format!("has {} shared goals", ctx.goals.len())
+                }
+            )),
+        };
+    }
+    if !t.has_number() {
+        return Err(
+            "Make it measurable: put a number on it, such as users, revenue or a date.".into(),
+        );
+    }
+    Ok("Measurable. Record it as a shared goal once both sides agree, then link it.".into())
+}
+
+fn first_step(t: &Text) -> Verdict {
+    if !t.has_any(SELF_SERVE) {
+        return Err(
+            "Point to a step they can take alone, without a contract: the public API, the self-serve tools, a sandbox."
+                .into(),
+        );
+    }
+    Ok("A first step they can take on their own.".into())
+}
+
+fn exclusive_path(t: &Text) -> Verdict {
+    if !t.has_any(CONDITION) {
+        return Err(
+            "Make exclusivity conditional: say when it would make sense (\"once\", \"when\", \"if\")."
+                .into(),
+        );
+    }
+    if !t.has_number() {
+        return Err(
+            "Put a number on the leverage it needs, such as users reached or revenue, so both sides can check it."
+                .into(),
+        );
+    }
+    Ok("Exclusivity is tied to a condition you can measure.".into())
+}
+
+fn praise(t: &Text, ctx: &Context) -> Verdict {
+    if !(t.has_number() || !t.proper_nouns(ctx).is_empty()) {
+        return Err(
+            "Make it specific: name the launch, the feature or the person, or the number you admire."
+                .into(),
+        );
+    }
+    enough_words(t)?;
+    Ok("Specific praise.".into())
+}
+
+fn beliefs(t: &Text) -> Verdict {
+    if !t.has_any(BELIEF) {
+        return Err(
+            "State the belief itself, such as \"We both believe …\", and the technology choice it leads to."
+                .into(),
+        );
+    }
+    enough_words(t)?;
+    Ok("States a shared belief.".into())
+}
+
+fn close(t: &Text) -> Verdict {
+    if !t.has_any(OFFER) {
+        return Err(
+            "Offer to do something: send, introduce, set up, build, share or lend a hand with something."
+                .into(),
+        );
+    }
+    if !(t.has_number() || t.has_any(WHEN) || t.has_month() || t.has_any(THING)) {
+        return Err(
+            "Make the offer concrete: name the thing (a prototype, an engineer, an introduction) or the time (next week, 12 March)."
+                .into(),
+        );
+    }
+    Ok("Offers concrete help.".into())
+}
+
+fn enough_words(t: &Text) -> Result<(), String> {
+    let n = t.words.len();
+    if n < MIN_WORDS {
+        return Err(format!(
+            "{} is too little to be read as meant; write at least {MIN_WORDS}.",
+            capitalise(&plural(n, "word"))
+        ));
+    }
+    Ok(())
+}
+
+fn name_or_them(ctx: &Context) -> String {
+    let name = crate::model::brief::one_line(ctx.partner_name);
+    if name.is_empty() {
+        "the partner".into()
+    } else {
+        name
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
+/// A goal statement shortened for a message.
+fn short(statement: &str) -> String {
+    let one = crate::model::brief::one_line(statement);
+    if one.chars().count() > 60 {
+        format!("{}…", one.chars().take(59).collect::<String>())
+    } else {
+        one
+    }
+}
+
+// The marker words. Each list is matched against whole lower-case words (and
+// phrases of whole words); `docs/model/pitch.md` repeats them.
+
+/// Words that speak for both sides at once.
+pub const BOTH: &[&str] = &[
+    "both",
+    "each of us",
+    "all of us",
+    "shared",
+    "share",
+    "together",
+    "mutual",
+];
+/// Words for our side.
+pub const OURS: &[&str] = &["we", "our", "ours", "us", "we're", "we've", "i", "my"];
+/// Words for their side (the partner's name counts too).
+pub const THEIRS: &[&str] = &[
+    "you", "your", "yours", "you're", "you've", "they", "their", "them", "theirs",
+];
+/// What comes first.
+pub const FIRST: &[&str] = &[
+    "first",
+    "core",
+    "start",
+    "start with",
+    "starting",
+    "begin",
+    "foundation",
+];
+/// What comes around the core afterwards.
+pub const AROUND: &[&str] = &[
+    "then",
+    "later",
+    "around",
+    "after",
+    "afterwards",
+    "next",
+    "on top",
+    "once",
+];
+/// Words that hide what a product does.
+pub const JARGON: &[&str] = &[
+    "synergy",
+    "synergies",
+    "synergistic",
+    "leverage",
+    "leveraging",
+    "paradigm",
+    "best-in-class",
+    "world-class",
+    "cutting-edge",
+    "seamless",
+    "seamlessly",
+    "holistic",
+    "game-changing",
+    "game-changer",
+    "next-generation",
+    "next-gen",
+    "revolutionary",
+    "omnichannel",
+    "value-add",
+    "win-win",
+];
+/// A step a partner can take without a contract.
+pub const SELF_SERVE: &[&str] = &[
+    "api",
+    "apis",
+    "public",
+    "self-serve",
+    "self serve",
+    "selfserve",
+    "sdk",
+    "sandbox",
+    "developer",
+    "developers",
+    "docs",
+    "documentation",
+    "sign up",
+    "sign-up",
+    "signup",
+    "no contract",
+    "without a contract",
+    "open",
+    "embed",
+    "widget",
+    "plugin",
+];
+/// Words that make something conditional.
+pub const CONDITION: &[&str] = &["once", "when", "if", "after", "until", "as soon as"];
+/// Words that state a belief.
+pub const BELIEF: &[&str] = &[
+    "believe",
+    "believes",
+    "belief",
+    "beliefs",
+    "convinced",
+    "conviction",
+    "bet",
+    "think",
+    "agree",
+    "share",
+];
+/// Verbs that offer help.
+pub const OFFER: &[&str] = &[
+    "offer",
+    "help",
+    "send",
+    "share",
+    "introduce",
+    "set up",
+    "lend",
+    "give",
+    "host",
+    "run",
+    "build",
+    "provide",
+    "bring",
+    "happy to",
+    "glad to",
+    "put",
+];
+/// Times concrete enough to act on (a number or a month name also counts).
+pub const WHEN: &[&str] = &[
+    "today",
+    "tomorrow",
+    "tonight",
+    "this week",
+    "next week",
+    "this month",
+    "next month",
+    "this quarter",
+    "next quarter",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// Things concrete enough to accept.
+pub const THING: &[&str] = &[
+    "prototype",
+    "demo",
+    "draft",
+    "mock-up",
+    "mockup",
+    "sandbox",
+    "workshop",
+    "engineer",
+    "engineers",
+    "introduction",
+    "introductions",
+    "intro",
+    "dataset",
+    "credits",
+    "keys",
+    "spec",
+    "checklist",
+    "template",
+    "report",
+    "plan",
+];
+/// Month names, matched with their capital so the verb "may" does not count.
+pub const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g.", "i.e.", "etc.", "vs.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "approx.",
+];
+
+/// A text read once for the checks.
+struct Text {
+    /// The words as written, split on white space.
+    words: Vec<String>,
+    /// The lower-case words, trimmed of surrounding punctuation, joined by single spaces
+    /// with a space at each end, so a marker `m` matches as `" m "`.
+    joined: String,
+    /// How many sentences: each line counts its sentence ends, and an unfinished last
+    /// sentence counts as one.
+    sentences: usize,
+    /// Indices of the words that begin a sentence (or a line).
+    starts: Vec<usize>,
+}
+
+impl Text {
+    fn new(text: &str) -> Self {
+        let mut words = Vec::new();
+        let mut starts = Vec::new();
+        let mut sentences = 0;
+        for line in text.lines() {
+            let line_words: Vec<&str> = line.split_whitespace().collect();
+            let mut at_start = true;
+            for (i, word) in line_words.iter().enumerate() {
+                if at_start {
+                    starts.push(words.len());
+                }
+                let next = line_words.get(i + 1).copied();
+                at_start = ends_sentence(word, next);
+                if at_start {
+                    sentences += 1;
+                }
+                words.push((*word).to_owned());
+            }
+            if !at_start {
+                sentences += 1;
+            }
+        }
+        let bare: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
+        let joined = format!(" {} ", bare.join(" "));
+        Text {
+            words,
+            joined,
+            sentences,
+            starts,
+        }
+    }
+
+    fn has_any(&self, markers: &'static [&'static str]) -> bool {
+        self.first_of(markers).is_some()
+    }
+
+    /// The first marker of the list that the text holds.
+    fn first_of(&self, markers: &'static [&'static str]) -> Option<&'static str> {
+        markers
+            .iter()
+            .find(|m| self.joined.contains(&format!(" {m} ")))
+            .copied()
+    }
+
+    fn has_number(&self) -> bool {
+        self.words
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()))
+    }
+
+    fn has_month(&self) -> bool {
+        self.words.iter().any(|w| MONTHS.contains(&bare(w)))
+    }
+
+    /// Whether the text speaks to or about the partner.
+    fn speaks_to_them(&self, ctx: &Context) -> bool {
+        if self.has_any(THEIRS) {
+            return true;
+        }
+        let name = ctx.partner_name.trim().to_lowercase();
+        !name.is_empty() && self.words.iter().any(|w| w.to_lowercase().contains(&name))
+    }
+
+    /// Capitalised words that do not start a sentence and are not the partner's own
+    /// name or "I": names of companies, products, places and people.
+    fn proper_nouns(&self, ctx: &Context) -> Vec<&str> {
+        let theirs: Vec<String> = ctx
+            .partner_name
+            .split_whitespace()
+            .map(|w| bare(w).to_lowercase())
+            .collect();
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.starts.contains(i))
+            .map(|(_, w)| bare(w))
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter(|w| !matches!(*w, "I" | "I'm" | "I've" | "I'd" | "I'll"))
+            .filter(|w| {
+                let lower = w.to_lowercase();
+                !theirs
+                    .iter()
+                    .any(|t| !t.is_empty() && lower.trim_end_matches("'s") == t)
+            })
+            .collect()
+    }
+}
+
+/// A word without the punctuation around it ("(APIs)," → "APIs"); inner hyphens and
+/// apostrophes stay ("self-serve", "we're").
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether `word` ends a sentence: it ends in `.`, `!`, `?` or `…` (before any closing
+/// quote or bracket), is not a known abbreviation, and the next word, if any, starts
+/// with a capital letter, a digit or an opening quote.
+fn ends_sentence(word: &str, next: Option<&str>) -> bool {
+    let end = word.trim_end_matches(['"', '\'', ')', ']', '”', '’']);
+    if !end.ends_with(['.', '!', '?', '…']) {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&end.to_lowercase().as_str()) {
+        return false;
+    }
+    match next.and_then(|n| n.chars().find(|c| c.is_alphanumeric())) {
+        None => true,
+        Some(c) => c.is_uppercase() || c.is_ascii_digit(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_are_counted_per_line_and_at_capitals() {
+        assert_eq!(Text::new("One. Two! Three?").sentences, 3);
+        assert_eq!(Text::new("No end mark").sentences, 1);
+        assert_eq!(Text::new("Ends here. and continues").sentences, 1);
+        assert_eq!(Text::new("Use e.g. Loopline and more.").sentences, 1);
+        assert_eq!(Text::new("- first item\n- second item").sentences, 2);
+        assert_eq!(Text::new("Version 2.5 ships. Then 3.").sentences, 2);
+        assert_eq!(Text::new("").sentences, 0);
+        assert_eq!(Text::new("  \n \n").sentences, 0);
+    }
+
+    #[test]
+    fn markers_match_whole_words_only() {
+        let t = Text::new("Our application (APIs) are self-serve.");
+        assert!(t.has_any(&["apis"]));
+        assert!(t.has_any(&["self-serve"]));
+        assert!(!t.has_any(&["api"]));
+        assert!(!t.has_any(&["app"]));
+        assert!(Text::new("We will set up a call").has_any(&["set up"]));
+    }
+
+    #[test]
+    fn proper_nouns_skip_sentence_starts_i_and_the_partner() {
+        let ctx = Context {
+            partner_name: "Zuri Pay",
+            goals: &[],
+        };
+        let t = Text::new("Banks hold it back. I think Zuri Pay's wallet beats Vexbank.");
+        assert_eq!(t.proper_nouns(&ctx), vec!["Vexbank"]);
+    }
+
+    #[test]
+    fn found_jargon_is_named_in_the_message() {
+        let t = Text::new("A seamless way to hear music.");
+        assert_eq!(t.first_of(JARGON), Some("seamless"));
+    }
+}
