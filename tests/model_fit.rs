@@ -1,0 +1,850 @@
+//! The deal-fit assessment and the partnership ladder (`model::fit`, `model::ladder`):
+//! one test per rule, and property tests for the invariants — a wrong user experience
+//! always recommends stop, the ability to deliver stays within 0–1, and a move to
+//! exclusive warns exactly when our leverage is lower or the economics unfavourable.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+use proptest::sample::select;
+use proptest::test_runner::RngAlgorithm;
+use tandem::model::fit::{
+    ability_to_deliver, bias_warning, form_errors, incumbent_effort, parse_score, recommendation,
+    save_fit, EffortBasis, Fit, Verdict,
+};
+use tandem::model::goals::Commitment;
+use tandem::model::ladder::{self, move_to, rungs, warning_list, warnings, Warning};
+use tandem::model::meetings::Meeting;
+use tandem::model::{
+    validate, CommitmentStatus, Economics, Id, KeyPlayer, LadderLevel, MarketPosition, Partner,
+    Side, Stage, Stance, UxVerdict, Workspace,
+};
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::XorShift,
+        ..ProptestConfig::with_cases(cases)
+    }
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2027, 3, 15, 10, 30, 0).unwrap()
+}
+
+fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+fn player(n: u8, influence: u8, stance: Stance) -> KeyPlayer {
+    KeyPlayer {
+        influence,
+        stance,
+        ..KeyPlayer::new(id(&format!("kp-{n}")), format!("Player {n}"), now())
+    }
+}
+
+fn partner() -> Partner {
+    Partner::new(id("p-1"), "Wavelet", now() - Duration::days(200))
+}
+
+/// A fully assessed deal that recommends pursue.
+fn good_fit() -> Fit {
+    Fit {
+        ux: Some(UxVerdict::Right),
+        ux_reason: "listeners keep their choice".into(),
+        strategic: Some(4),
+        our_leverage: Some(3),
+        their_leverage: Some(3),
+        economics: Some(Economics::Favourable),
+        market_understood: Some(true),
+        notes: String::new(),
+    }
+}
+
+fn good_partner() -> Partner {
+    Partner {
+        fit: good_fit(),
+        key_players: vec![
+            player(1, 5, Stance::Champion),
+            player(2, 3, Stance::Neutral),
+        ],
+        ..partner()
+    }
+}
+
+fn commitment(n: u8, due_ago: i64, delivered_ago: Option<i64>) -> Commitment {
+    let due = today() - Duration::days(due_ago);
+    Commitment {
+        id: id(&format!("c-{n}")),
+        side: Side::Partner,
+        what: "Ship the thing".into(),
+        due,
+        status: if delivered_ago.is_some() {
+            CommitmentStatus::Delivered
+        } else {
+            CommitmentStatus::Open
+        },
+        delivered: delivered_ago.map(|d| today() - Duration::days(d)),
+    }
+}
+
+fn meeting(n: u32, ago: i64) -> Meeting {
+    Meeting {
+        id: id(&format!("m-{n}")),
+        date: today() - Duration::days(ago),
+        ours: Vec::new(),
+        presented: String::new(),
+        attendees: Vec::new(),
+        room: None,
+        room_note: String::new(),
+        next_steps: Vec::new(),
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+// ---------------------------------------------------------------------------------------
+// Ability to deliver
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn ability_is_unknown_without_key_players_or_commitments_due() {
+    let a = ability_to_deliver(&partner(), today());
+    assert_eq!(a.score, None);
+    assert!(a.reasons.iter().any(|r| r.contains("No key players")));
+    assert!(a.reasons.iter().any(|r| r.contains("No commitment")));
+}
+
+#[test]
+fn ability_from_key_players_is_support_and_reach_averaged() {
+    // Support: (5 × 1 + 3 × 0.5) ÷ 8 = 0.8125; reach: 5 ÷ 5 = 1; players 0.90625.
+    let a = ability_to_deliver(&good_partner(), today());
+    assert!(close(a.score.unwrap(), 0.90625), "{:?}", a.score);
+    assert!(a.reasons.iter().any(|r| r.contains("Player 1")));
+}
+
+#[test]
+fn support_without_influence_does_not_deliver() {
+    // A lone champion of influence 1: support 1, reach 0.2, ability 0.6.
+    let p = Partner {
+        key_players: vec![player(1, 1, Stance::Champion)],
+        ..partner()
+    };
+    assert!(close(ability_to_deliver(&p, today()).score.unwrap(), 0.6));
+    // Only skeptics and blockers: no reach at all, and it is said.
+    let p = Partner {
+        key_players: vec![
+            player(1, 5, Stance::Blocker),
+            player(2, 4, Stance::Skeptical),
+        ],
+        ..partner()
+    };
+    let a = ability_to_deliver(&p, today());
+    // Support (0 + 4 × 0.25) ÷ 9 = 0.111…, reach 0: ability 0.0555…
+    assert!(close(a.score.unwrap(), 1.0 / 18.0));
+    assert!(a.reasons.iter().any(|r| r.contains("No champion")));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.contains("Player 1 is a blocker")));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.contains("Player 2 is skeptical")));
+}
+
+#[test]
+fn delivery_record_weighs_forty_percent() {
+    // Two of four due in the last 90 days came on time: record 0.5.
+    let p = Partner {
+        commitments: vec![
+            commitment(1, 10, Some(12)),
+            commitment(2, 20, Some(25)),
+            commitment(3, 30, None),
+            commitment(4, 40, Some(20)),
+        ],
+        ..good_partner()
+    };
+    let a = ability_to_deliver(&p, today());
+    assert!(close(a.score.unwrap(), 0.6 * 0.90625 + 0.4 * 0.5));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.contains("Delivery record: 50 %")));
+    // The record alone stands for the ability when there are no key players.
+    let alone = Partner {
+        commitments: p.commitments.clone(),
+        ..partner()
+    };
+    assert!(close(
+        ability_to_deliver(&alone, today()).score.unwrap(),
+        0.5
+    ));
+}
+
+#[test]
+fn an_old_record_counts_when_nothing_fell_due_recently() {
+    let p = Partner {
+        commitments: vec![commitment(1, 200, Some(201)), commitment(2, 300, None)],
+        ..partner()
+    };
+    let a = ability_to_deliver(&p, today());
+    assert!(close(a.score.unwrap(), 0.5));
+    assert!(a
+        .reasons
+        .iter()
+        .any(|r| r.contains("none fell due in the last 90 days")));
+}
+
+// ---------------------------------------------------------------------------------------
+// Recommendation
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_sound_deal_is_pursued_with_its_reasons() {
+    let r = recommendation(&good_partner(), today());
+    assert_eq!(r.verdict, Verdict::Pursue);
+    assert!(r.reasons[0].contains("listeners keep their choice"));
+    assert!(r
+        .reasons
+        .iter()
+        .any(|x| x.contains("Strong strategic fit (4 of 5)")));
+    assert!(r.reasons.iter().any(|x| x.contains("favourable")));
+}
+
+#[test]
+fn a_wrong_experience_stops_the_best_deal() {
+    let mut p = good_partner();
+    p.fit.ux = Some(UxVerdict::Wrong);
+    p.fit.ux_reason = "the app could not be removed".into();
+    p.fit.strategic = Some(5);
+    let r = recommendation(&p, today());
+    assert_eq!(r.verdict, Verdict::Stop);
+    assert!(r.reasons[0].contains("the app could not be removed"));
+    assert!(r
+        .reasons
+        .last()
+        .unwrap()
+        .starts_with("In its favour, but not enough"));
+}
+
+#[test]
+fn a_wrong_verdict_without_reason_still_stops_and_says_so() {
+    let mut p = good_partner();
+    p.fit.ux = Some(UxVerdict::Wrong);
+    p.fit.ux_reason.clear();
+    let r = recommendation(&p, today());
+    assert_eq!(r.verdict, Verdict::Stop);
+    assert!(r.reasons[0].contains("no reason given yet"));
+}
+
+#[test]
+fn no_fit_and_losing_money_stops() {
+    let mut p = good_partner();
+    p.fit.strategic = Some(1);
+    p.fit.economics = Some(Economics::Unfavourable);
+    let r = recommendation(&p, today());
+    assert_eq!(r.verdict, Verdict::Stop);
+    assert!(r.reasons[0].contains("nothing in the deal pays"));
+    // The stop reason covers both facts: they are not repeated as reasons for care.
+    assert!(!r
+        .reasons
+        .iter()
+        .any(|x| x.starts_with("Weak strategic fit")));
+}
+
+#[test]
+fn each_concern_calls_for_care_and_is_listed() {
+    type Change = fn(&mut Partner);
+    let cases: [(Change, &str); 7] = [
+        (|p| p.fit.ux = Some(UxVerdict::Risky), "risky"),
+        (|p| p.fit.strategic = Some(2), "Weak strategic fit (2 of 5)"),
+        (
+            |p| p.fit.economics = Some(Economics::Unfavourable),
+            "unfavourable",
+        ),
+        (
+            |p| p.fit.our_leverage = Some(1),
+            "Our leverage (1) is below theirs (3)",
+        ),
+        (|p| p.fit.market_understood = Some(false), "not understood"),
+        (
+            |p| p.key_players = vec![player(1, 5, Stance::Blocker)],
+            "Low ability to deliver",
+        ),
+        (
+            |p| p.fit.economics = None,
+            "Not assessed yet: the economics",
+        ),
+    ];
+    for (change, text) in cases {
+        let mut p = good_partner();
+        change(&mut p);
+        let r = recommendation(&p, today());
+        assert_eq!(r.verdict, Verdict::PursueWithCare, "{text}");
+        assert!(
+            r.reasons.iter().any(|x| x.contains(text)),
+            "{text} in {:?}",
+            r.reasons
+        );
+        assert!(r.reasons.last().unwrap().starts_with("In its favour"));
+    }
+}
+
+#[test]
+fn every_concern_is_listed_not_just_the_first() {
+    let mut p = good_partner();
+    p.fit.ux = Some(UxVerdict::Risky);
+    p.fit.economics = Some(Economics::Unfavourable);
+    p.fit.our_leverage = Some(2);
+    p.fit.their_leverage = Some(4);
+    let r = recommendation(&p, today());
+    assert_eq!(r.verdict, Verdict::PursueWithCare);
+    let concerns = r
+        .reasons
+        .iter()
+        .filter(|x| !x.starts_with("In its favour"))
+        .count();
+    assert_eq!(concerns, 3, "{:?}", r.reasons);
+}
+
+#[test]
+fn without_a_ux_verdict_the_deal_is_not_assessed() {
+    let r = recommendation(&partner(), today());
+    assert_eq!(r.verdict, Verdict::NotAssessed);
+    assert!(r.reasons[0].contains("the user-experience verdict"));
+    let mut p = good_partner();
+    p.fit.ux = None;
+    p.fit.our_leverage = Some(1);
+    let r = recommendation(&p, today());
+    assert_eq!(r.verdict, Verdict::NotAssessed);
+    assert!(r.reasons.iter().any(|x| x.contains("Our leverage (1)")));
+}
+
+// ---------------------------------------------------------------------------------------
+// Incumbent bias and the portfolio's effort
+// ---------------------------------------------------------------------------------------
+
+fn incumbent(stage: Stage, understood: Option<bool>) -> Partner {
+    let mut p = good_partner();
+    p.position = MarketPosition::Incumbent;
+    p.stage = stage;
+    p.fit.market_understood = understood;
+    p
+}
+
+#[test]
+fn pursuing_an_incumbent_in_a_market_not_understood_warns() {
+    let warning = bias_warning(&incumbent(Stage::Negotiating, Some(false)));
+    assert!(warning.unwrap().contains("Wavelet is the incumbent"));
+    let r = recommendation(&incumbent(Stage::Live, Some(false)), today());
+    assert_eq!(r.verdict, Verdict::PursueWithCare);
+    assert!(r
+        .reasons
+        .iter()
+        .any(|x| x.starts_with("Possible incumbent bias")));
+}
+
+#[test]
+fn no_bias_warning_when_understood_unassessed_inactive_or_not_incumbent() {
+    assert_eq!(bias_warning(&incumbent(Stage::Pitching, Some(true))), None);
+    assert_eq!(bias_warning(&incumbent(Stage::Pitching, None)), None);
+    assert_eq!(bias_warning(&incumbent(Stage::Paused, Some(false))), None);
+    assert_eq!(
+        bias_warning(&incumbent(Stage::WalkedAway, Some(false))),
+        None
+    );
+    let mut challenger = incumbent(Stage::Pitching, Some(false));
+    challenger.position = MarketPosition::Challenger;
+    assert_eq!(bias_warning(&challenger), None);
+}
+
+fn portfolio() -> Workspace {
+    let mut ws = Workspace::empty();
+    let mk = |n: u8, position, stage| Partner {
+        position,
+        stage,
+        ..Partner::new(id(&format!("p-{n}")), format!("P{n}"), now())
+    };
+    ws.partners = vec![
+        mk(1, MarketPosition::Incumbent, Stage::Live),
+        mk(2, MarketPosition::Challenger, Stage::Pitching),
+        mk(3, MarketPosition::Disruptor, Stage::Research),
+        mk(4, MarketPosition::Incumbent, Stage::WalkedAway),
+    ];
+    ws
+}
+
+#[test]
+fn effort_falls_back_to_counting_partners_in_pursuit() {
+    let e = incumbent_effort(&portfolio(), today()).unwrap();
+    assert_eq!(e.basis, EffortBasis::Partners);
+    assert_eq!((e.incumbent_partners, e.partners), (1, 3));
+    assert!(close(e.share, 1.0 / 3.0));
+    assert!(!e.skewed());
+}
+
+#[test]
+fn effort_is_meetings_of_the_last_90_days() {
+    let mut ws = portfolio();
+    // Three recent meetings with the incumbent, one with the challenger; older or
+    // future meetings, and those with a partner walked away from, do not count.
+    ws.partners[0].meetings = vec![
+        meeting(1, 0),
+        meeting(2, 30),
+        meeting(3, 89),
+        meeting(4, 90),
+    ];
+    ws.partners[1].meetings = vec![meeting(5, 10), meeting(6, -3)];
+    ws.partners[3].meetings = vec![meeting(7, 5)];
+    let e = incumbent_effort(&ws, today()).unwrap();
+    assert_eq!(e.basis, EffortBasis::Meetings);
+    assert_eq!((e.incumbent_meetings, e.meetings), (3, 4));
+    assert!(close(e.share, 0.75));
+    assert!(e.skewed());
+}
+
+#[test]
+fn no_effort_figure_without_partners_in_pursuit() {
+    let mut ws = portfolio();
+    ws.partners.retain(|p| p.stage == Stage::WalkedAway);
+    assert_eq!(incumbent_effort(&ws, today()), None);
+    assert_eq!(incumbent_effort(&Workspace::empty(), today()), None);
+}
+
+#[test]
+fn effort_counts_incumbents_carrying_the_bias_warning() {
+    let mut ws = portfolio();
+    ws.partners[0].fit.market_understood = Some(false);
+    ws.partners[3].fit.market_understood = Some(false);
+    assert_eq!(incumbent_effort(&ws, today()).unwrap().biased, 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Saving the assessment
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn scores_parse_from_form_text() {
+    assert_eq!(parse_score(""), Ok(None));
+    assert_eq!(parse_score(" 4 "), Ok(Some(4)));
+    assert!(parse_score("0").unwrap_err().contains("from 1 to 5"));
+    assert!(parse_score("6").is_err());
+    assert!(parse_score("three").is_err());
+    assert!(parse_score("-1").is_err());
+}
+
+#[test]
+fn a_risky_or_wrong_verdict_needs_a_reason_to_save() {
+    let fit = Fit {
+        ux: Some(UxVerdict::Wrong),
+        ..Fit::default()
+    };
+    let errors = form_errors(&fit);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "fit.ux_reason");
+    let fit = Fit {
+        ux: Some(UxVerdict::Right),
+        strategic: Some(9),
+        ..Fit::default()
+    };
+    let errors = form_errors(&fit);
+    assert_eq!(errors[0].path, "fit.strategic");
+    assert!(errors[0].message.contains("9 is outside 1–5"));
+}
+
+#[test]
+fn saving_an_assessment_stamps_the_partner_and_refuses_bad_input() {
+    let mut ws = Workspace::empty();
+    ws.partners.push(partner());
+    let pid = id("p-1");
+    let later = now() + Duration::hours(1);
+    assert_eq!(save_fit(&mut ws, &pid, good_fit(), later), Ok(true));
+    assert_eq!(ws.partners[0].fit, good_fit());
+    assert_eq!(ws.partners[0].updated, later);
+    // The same again changes nothing.
+    assert_eq!(
+        save_fit(&mut ws, &pid, good_fit(), later + Duration::hours(1)),
+        Ok(false)
+    );
+    assert_eq!(ws.partners[0].updated, later);
+    // A refused save leaves the workspace as it was.
+    let before = ws.clone();
+    let bad = Fit {
+        our_leverage: Some(0),
+        ..good_fit()
+    };
+    assert!(save_fit(&mut ws, &pid, bad, later).is_err());
+    assert!(save_fit(&mut ws, &id("nobody"), good_fit(), later).is_err());
+    assert_eq!(ws, before);
+    assert!(validate::workspace(&ws).is_empty());
+}
+
+#[test]
+fn out_of_range_scores_in_a_file_are_validation_errors() {
+    let mut ws = Workspace::empty();
+    let mut p = partner();
+    p.fit.their_leverage = Some(7);
+    ws.partners.push(p);
+    let errors = validate::workspace(&ws);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "partners[0].fit.their_leverage");
+}
+
+// ---------------------------------------------------------------------------------------
+// The ladder
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn each_level_lists_its_needs_and_whether_they_are_met() {
+    let mut p = good_partner();
+    p.ladder = LadderLevel::Integration;
+    let r = rungs(&p, today());
+    assert_eq!(r.len(), 4);
+    assert!(r[0].needs.is_empty() && r[0].ready == Some(true));
+    assert!(r[1].current && !r[0].current);
+    // No shared goal yet: integration is not ready, and neither is anything above it.
+    let goal = r[1].needs.iter().find(|n| n.text.contains("goal")).unwrap();
+    assert_eq!(goal.met, Some(false));
+    assert_eq!(r[1].ready, Some(false));
+    assert_eq!(r[3].ready, Some(false));
+    assert!(ladder::gaps(&r[1])
+        .iter()
+        .any(|g| g.contains("at least one goal shared")));
+}
+
+#[test]
+fn unassessed_needs_leave_a_level_undecided() {
+    let mut p = good_partner();
+    p.goals.push(tandem::model::goals::Goal {
+        id: id("g-1"),
+        statement: "Grow trials".into(),
+        metric: String::new(),
+        target: None,
+        due: None,
+        status: tandem::model::GoalStatus::Open,
+    });
+    p.fit.their_leverage = None;
+    let r = rungs(&p, today());
+    assert_eq!(r[1].ready, Some(true));
+    assert_eq!(r[2].ready, Some(true));
+    assert_eq!(r[3].ready, None);
+}
+
+#[test]
+fn exclusive_with_lower_leverage_warns_naming_both_levels() {
+    let mut p = good_partner();
+    p.ladder = LadderLevel::Strategic;
+    p.fit.our_leverage = Some(2);
+    p.fit.their_leverage = Some(4);
+    let w = warnings(&p, LadderLevel::Exclusive);
+    assert_eq!(w.len(), 1);
+    assert!(w[0].contains("Our leverage (2) is below theirs (4)"));
+}
+
+#[test]
+fn exclusive_with_unfavourable_economics_warns() {
+    let mut p = good_partner();
+    p.ladder = LadderLevel::Strategic;
+    p.fit.economics = Some(Economics::Unfavourable);
+    assert_eq!(
+        warning_list(&p, LadderLevel::Exclusive),
+        vec![Warning::UnfavourableEconomics]
+    );
+    assert!(warnings(&p, LadderLevel::Exclusive)[0].contains("economics are unfavourable"));
+}
+
+#[test]
+fn other_warnings_skipping_levels_unknown_leverage_and_the_experience() {
+    let mut p = good_partner();
+    assert_eq!(
+        warning_list(&p, LadderLevel::Strategic),
+        vec![Warning::SkipsLevels(vec![LadderLevel::Integration])]
+    );
+    p.fit.our_leverage = None;
+    p.fit.ux = Some(UxVerdict::Risky);
+    p.ladder = LadderLevel::Strategic;
+    assert_eq!(
+        warning_list(&p, LadderLevel::Exclusive),
+        vec![Warning::LeverageNotAssessed, Warning::RiskyExperience]
+    );
+    p.fit.ux = Some(UxVerdict::Wrong);
+    p.ladder = LadderLevel::SelfServe;
+    assert_eq!(
+        warning_list(&p, LadderLevel::Integration),
+        vec![Warning::WrongExperience]
+    );
+}
+
+#[test]
+fn moving_down_or_nowhere_never_warns() {
+    let mut p = good_partner();
+    p.fit.ux = Some(UxVerdict::Wrong);
+    p.fit.our_leverage = Some(1);
+    p.ladder = LadderLevel::Exclusive;
+    for to in LadderLevel::ALL {
+        assert!(warnings(&p, *to).is_empty(), "{to:?}");
+    }
+}
+
+#[test]
+fn a_move_is_recorded_with_its_warnings_and_stamps_the_partner() {
+    let mut ws = Workspace::empty();
+    let mut p = good_partner();
+    p.ladder = LadderLevel::Strategic;
+    p.fit.our_leverage = Some(1);
+    ws.partners.push(p);
+    let pid = id("p-1");
+    let later = now() + Duration::hours(2);
+    let moved = move_to(
+        &mut ws,
+        &pid,
+        LadderLevel::Exclusive,
+        id("lm-1"),
+        today(),
+        later,
+    );
+    assert_eq!(moved, Ok(true));
+    let p = &ws.partners[0];
+    assert_eq!(p.ladder, LadderLevel::Exclusive);
+    assert_eq!(p.updated, later);
+    let m = &p.ladder_moves[0];
+    assert_eq!(
+        (m.from, m.to, m.date),
+        (LadderLevel::Strategic, LadderLevel::Exclusive, today())
+    );
+    assert!(m.warnings[0].contains("Our leverage (1) is below theirs (3)"));
+    assert!(ladder::describe(m).contains("Strategic → Exclusive (up)"));
+    assert!(validate::workspace(&ws).is_empty());
+    // The file keeps the warnings.
+    let json = serde_json::to_string(&ws).unwrap();
+    let back: Workspace = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, ws);
+}
+
+#[test]
+fn moves_to_the_same_level_or_with_a_bad_id_change_nothing() {
+    let mut ws = Workspace::empty();
+    ws.partners.push(good_partner());
+    let pid = id("p-1");
+    let before = ws.clone();
+    assert_eq!(
+        move_to(
+            &mut ws,
+            &pid,
+            LadderLevel::SelfServe,
+            id("lm-1"),
+            today(),
+            now()
+        ),
+        Ok(false)
+    );
+    assert_eq!(ws, before);
+    assert!(move_to(
+        &mut ws,
+        &id("nobody"),
+        LadderLevel::Integration,
+        id("lm-1"),
+        today(),
+        now()
+    )
+    .is_err());
+    move_to(
+        &mut ws,
+        &pid,
+        LadderLevel::Integration,
+        id("lm-1"),
+        today(),
+        now(),
+    )
+    .unwrap();
+    let before = ws.clone();
+    let again = move_to(
+        &mut ws,
+        &pid,
+        LadderLevel::Strategic,
+        id("lm-1"),
+        today(),
+        now(),
+    );
+    assert!(again.unwrap_err().contains("already used"));
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn a_recorded_move_that_changes_nothing_is_invalid() {
+    let mut ws = Workspace::empty();
+    let mut p = partner();
+    p.ladder_moves.push(tandem::model::fit::LadderMove {
+        id: id("lm-1"),
+        date: today(),
+        from: LadderLevel::Strategic,
+        to: LadderLevel::Strategic,
+        warnings: Vec::new(),
+    });
+    ws.partners.push(p);
+    let errors = validate::workspace(&ws);
+    assert_eq!(errors[0].path, "partners[0].ladder_moves[0].to");
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------
+
+fn score() -> impl Strategy<Value = Option<u8>> {
+    prop_oneof![1 => Just(None), 5 => (1u8..=5).prop_map(Some)]
+}
+
+fn any_fit() -> impl Strategy<Value = Fit> {
+    (
+        proptest::option::of(select(UxVerdict::ALL.to_vec())),
+        "[a-z ]{0,20}",
+        score(),
+        score(),
+        score(),
+        proptest::option::of(select(Economics::ALL.to_vec())),
+        proptest::option::of(any::<bool>()),
+    )
+        .prop_map(
+            |(ux, ux_reason, strategic, ours, theirs, economics, understood)| Fit {
+                ux,
+                ux_reason,
+                strategic,
+                our_leverage: ours,
+                their_leverage: theirs,
+                economics,
+                market_understood: understood,
+                notes: String::new(),
+            },
+        )
+}
+
+fn any_partner() -> impl Strategy<Value = Partner> {
+    (
+        any_fit(),
+        // Influence from files may be anything a u8 holds before validation.
+        proptest::collection::vec((any::<u8>(), select(Stance::ALL.to_vec())), 0..6),
+        proptest::collection::vec((-400i64..400, proptest::option::of(-400i64..400)), 0..8),
+        select(Stage::ALL.to_vec()),
+        select(MarketPosition::ALL.to_vec()),
+        select(LadderLevel::ALL.to_vec()),
+    )
+        .prop_map(
+            |(fit, players, commitments, stage, position, ladder)| Partner {
+                fit,
+                key_players: players
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (inf, stance))| player(i as u8, inf, stance))
+                    .collect(),
+                commitments: commitments
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (due, delivered))| commitment(i as u8, due, delivered))
+                    .collect(),
+                stage,
+                position,
+                ladder,
+                ..partner()
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(config(400))]
+
+    #[test]
+    fn a_wrong_experience_always_recommends_stop(mut p in any_partner()) {
+        p.fit.ux = Some(UxVerdict::Wrong);
+        let r = recommendation(&p, today());
+        prop_assert_eq!(r.verdict, Verdict::Stop);
+        prop_assert!(r.reasons[0].starts_with("The user experience is wrong"));
+    }
+
+    #[test]
+    fn ability_stays_within_zero_and_one(p in any_partner()) {
+        let a = ability_to_deliver(&p, today());
+        if let Some(s) = a.score {
+            prop_assert!((0.0..=1.0).contains(&s), "{}", s);
+        }
+        prop_assert_eq!(
+            a.score.is_none(),
+            p.key_players.is_empty()
+                && !p.commitments.iter().any(|c| c.due <= today())
+        );
+    }
+
+    #[test]
+    fn every_verdict_comes_with_reasons(p in any_partner()) {
+        let r = recommendation(&p, today());
+        prop_assert!(!r.reasons.is_empty());
+        prop_assert_eq!(r.verdict == Verdict::Pursue, {
+            let f = &p.fit;
+            f.ux == Some(UxVerdict::Right)
+                && r.reasons.iter().all(|x| !x.starts_with("In its favour"))
+        });
+    }
+
+    #[test]
+    fn exclusive_warns_exactly_when_leverage_is_lower_or_economics_unfavourable(
+        mut p in any_partner(),
+        ours in 1u8..=5,
+        theirs in 1u8..=5,
+    ) {
+        p.fit.our_leverage = Some(ours);
+        p.fit.their_leverage = Some(theirs);
+        p.ladder = LadderLevel::Strategic;
+        let list = warning_list(&p, LadderLevel::Exclusive);
+        let leverage = list.iter().any(|w| matches!(w, Warning::LeverageBelow { .. }));
+        let economics = list.contains(&Warning::UnfavourableEconomics);
+        prop_assert_eq!(leverage, ours < theirs);
+        prop_assert_eq!(economics, p.fit.economics == Some(Economics::Unfavourable));
+        // With the user experience right, those are the only warnings there can be.
+        if p.fit.ux == Some(UxVerdict::Right) {
+            prop_assert_eq!(
+                !list.is_empty(),
+                ours < theirs || p.fit.economics == Some(Economics::Unfavourable)
+            );
+        }
+        // And a move records exactly what was shown.
+        let shown = warnings(&p, LadderLevel::Exclusive);
+        let mut ws = Workspace::empty();
+        ws.partners.push(p);
+        let pid = ws.partners[0].id.clone();
+        prop_assert_eq!(move_to(&mut ws, &pid, LadderLevel::Exclusive, id("lm-x"), today(), now()), Ok(true));
+        prop_assert_eq!(&ws.partners[0].ladder_moves[0].warnings, &shown);
+    }
+
+    #[test]
+    fn the_incumbent_share_stays_within_zero_and_one(
+        partners in proptest::collection::vec(any_partner(), 0..8),
+        meetings in proptest::collection::vec((0usize..8, -30i64..200), 0..30),
+    ) {
+        let mut ws = Workspace::empty();
+        for (i, mut p) in partners.into_iter().enumerate() {
+            p.id = id(&format!("p-{i}"));
+            ws.partners.push(p);
+        }
+        let n = ws.partners.len();
+        for (k, (who, ago)) in meetings.into_iter().enumerate() {
+            if n > 0 {
+                ws.partners[who % n].meetings.push(meeting(k as u32, ago));
+            }
+        }
+        match incumbent_effort(&ws, today()) {
+            Some(e) => {
+                prop_assert!((0.0..=1.0).contains(&e.share));
+                prop_assert!(e.incumbent_partners <= e.partners);
+                prop_assert!(e.incumbent_meetings <= e.meetings);
+                prop_assert!(e.biased <= e.incumbent_partners);
+            }
+            None => prop_assert!(ws.partners.iter().all(|p| matches!(p.stage, Stage::Paused | Stage::WalkedAway))),
+        }
+    }
+}
