@@ -9,6 +9,7 @@ pub mod brief;
 pub mod choices;
 pub mod conflict;
 pub mod csv;
+pub mod csv_metrics;
 pub mod demo;
 pub mod edit;
 pub mod file;
