@@ -906,3 +906,46 @@ proptest! {
         let _ = landing::stalled(aria(&ws), today());
     }
 }
+
+// ----- the demo's after story ----------------------------------------------------------
+
+#[test]
+fn the_demo_tells_the_after_story() {
+    let now = t(today());
+    let ws = tandem::model::demo::workspace(now);
+    let by = |name: &str| ws.partners.iter().find(|p| p.name == name).unwrap();
+
+    let dashline = by("Dashline Auto");
+    let record = delivery_record(&dashline.commitments, today());
+    assert!(record.all_time.unwrap() < 0.6, "{record:?}");
+    assert!(!goals::overdue(dashline, today()).is_empty());
+
+    let hearthpod = by("Hearthpod");
+    assert_eq!(hearthpod.stage, Stage::Landing);
+    let why = landing::stalled_in(&ws, hearthpod, today()).unwrap();
+    assert!(why.contains("Japan"), "{why}");
+    for name in ["Loopline", "Tellara Mobile"] {
+        let p = by(name);
+        assert!(landing::progress(&p.landing).unwrap() >= 0.8, "{name}");
+        assert_eq!(landing::stalled_in(&ws, p, today()), None, "{name}");
+    }
+
+    let kestrel = by("Kestrel Phones");
+    let last = goals::decision_log(kestrel)[0];
+    assert_eq!(
+        (kestrel.stage, last.kind),
+        (Stage::WalkedAway, DecisionKind::WalkAway)
+    );
+    assert_eq!(kestrel.stage_since, Some(last.date));
+    assert!(!last.why.is_empty());
+    let gatehouse = by("Gatehouse Live");
+    assert_eq!(goals::decision_log(gatehouse)[0].kind, DecisionKind::Pause);
+
+    assert!(ws.partners.iter().any(|p| {
+        matches!(p.stage, Stage::Live | Stage::Signed) && goals::shared_goal_flag(p).is_some()
+    }));
+    let feed = goals::wins_feed(&ws);
+    assert!(feed.iter().any(|f| f.partner.is_none()) && feed.iter().any(|f| f.partner.is_some()));
+    assert!(feed.windows(2).all(|w| w[0].win.date >= w[1].win.date));
+    assert!(validate::workspace(&ws).is_empty());
+}
