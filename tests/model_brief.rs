@@ -152,7 +152,7 @@ proptest! {
     }
 
     /// The brief's own structure survives any text: it opens with its heading, and the
-    /// only headings are its own — four sections and one `###` per key player (this
+    /// only headings are its own — five sections and one `###` per key player (this
     /// partner has no meetings).
     #[test]
     fn the_brief_keeps_its_headings((ws, p) in partner()) {
@@ -160,12 +160,13 @@ proptest! {
         prop_assert!(md.starts_with("# Partner brief: "), "no heading:\n{}", md);
         let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
         let players = p.key_players.len();
-        prop_assert_eq!(headings.len(), 5 + players, "headings {:?}", headings);
+        prop_assert_eq!(headings.len(), 6 + players, "headings {:?}", headings);
         prop_assert_eq!(headings[1], "## Profile");
         prop_assert_eq!(headings[2], "## Key players");
         prop_assert!(headings[3..3 + players].iter().all(|h| h.starts_with("### ")));
         prop_assert_eq!(headings[3 + players], "## Goals");
-        prop_assert_eq!(headings[4 + players], "## Latest meetings");
+        prop_assert_eq!(headings[4 + players], "## Health");
+        prop_assert_eq!(headings[5 + players], "## Latest meetings");
     }
 
     /// Escaping is lossless: removing the backslash escapes, as a renderer does, gives

@@ -112,6 +112,7 @@ pub fn brief(ws: &Workspace, partner: &Partner, today: NaiveDate) -> Brief {
             profile(ws, partner),
             key_players(partner),
             goals(partner, today),
+            health(ws, partner, today),
             meetings(partner),
         ],
     }
@@ -238,6 +239,70 @@ fn goals(p: &Partner, today: NaiveDate) -> Section {
         label: "Their delivery record",
         value: Value::Text(delivery),
     }]));
+    Section { heading, blocks }
+}
+
+/// The health score with what it is made of, and the signals with their reasons: the
+/// same figures as the partner's Health tab.
+fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section {
+    let heading = "Health";
+    let h = super::health::health(ws, p, today);
+    let score = match h.score {
+        Some(score) => format!("{score} of 100 — {}", h.band().label().to_lowercase()),
+        None => "Not enough data yet".into(),
+    };
+    let mut blocks = vec![Block::Facts(vec![Fact {
+        label: "Health",
+        value: Value::Text(score),
+    }])];
+    let parts: Vec<String> = h
+        .parts
+        .iter()
+        .filter(|part| !part.left_out)
+        .map(|part| {
+            format!(
+                "{}: {:.0} of {:.0} points — {}",
+                part.factor.label(),
+                part.points(),
+                part.weight * 100.0,
+                one_line(&part.detail)
+            )
+        })
+        .collect();
+    if !parts.is_empty() {
+        blocks.push(Block::Items(parts));
+    }
+    let left_out = list(h.left_out().iter().map(|f| f.label()));
+    if !left_out.is_empty() {
+        blocks.push(Block::Facts(vec![Fact {
+            label: "Left out for lack of data",
+            value: Value::Text(left_out),
+        }]));
+    }
+    let signals = super::signals::for_partner(ws, p, today);
+    if signals.is_empty() {
+        blocks.push(Block::Note("No signals."));
+    } else {
+        blocks.push(Block::Items(
+            signals
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} — {}: {}",
+                        s.severity.label(),
+                        s.kind.label(),
+                        one_line(&s.reason)
+                    )
+                })
+                .collect(),
+        ));
+    }
+    if let Some(walk) = super::signals::walk_away(&signals, p.stage) {
+        blocks.push(Block::Facts(vec![Fact {
+            label: "Suggestion",
+            value: Value::Text(one_line(&walk.reason)),
+        }]));
+    }
     Section { heading, blocks }
 }
 
@@ -704,7 +769,7 @@ No shared goal yet.
 
 None yet.
 ";
-        assert_eq!(markdown(&ws, &p, today()), expected);
+        assert_eq!(without_health(&markdown(&ws, &p, today())), expected);
     }
 
     #[test]
@@ -738,7 +803,7 @@ No shared goal yet.
 
 None yet.
 ";
-        assert_eq!(markdown(&ws, &p, today()), expected);
+        assert_eq!(without_health(&markdown(&ws, &p, today())), expected);
     }
 
     #[test]
@@ -780,6 +845,41 @@ None yet.
         assert!(md.contains("\\\\\\*not em\\\\\\*  \n\\+ plus\n"));
         // The website is the only link left.
         assert_eq!(md.matches("](").count() - md.matches("\\](").count(), 1);
+    }
+
+    /// The brief with its Health section cut out: health has its own tests (the
+    /// figures are the health model's), and these tests pin everything else.
+    fn without_health(md: &str) -> String {
+        let start = md.find("\n## Health\n").expect("a Health section");
+        let end = start
+            + 1
+            + md[start + 1..]
+                .find("\n## ")
+                .expect("a section after Health");
+        format!("{}{}", &md[..start], &md[end..])
+    }
+
+    #[test]
+    fn health_shows_the_score_its_parts_and_every_signal_of_the_model() {
+        let (ws, p) = sample();
+        let md = markdown(&ws, &p, today());
+        let h = crate::model::health::health(&ws, &p, today());
+        let score = h.score.expect("the sample has key players");
+        assert!(
+            md.contains(&format!("## Health\n\n- **Health:** {score} of 100 — ")),
+            "{md}"
+        );
+        for part in h.parts.iter().filter(|part| !part.left_out) {
+            assert!(md.contains(&format!("- {}: ", part.factor.label())), "{md}");
+        }
+        let signals = crate::model::signals::for_partner(&ws, &p, today());
+        assert!(!signals.is_empty());
+        for s in signals {
+            assert!(
+                md.contains(&format!("- {} — {}: ", s.severity.label(), s.kind.label())),
+                "{md}"
+            );
+        }
     }
 
     #[test]
@@ -866,7 +966,7 @@ None yet.
         p.name = "Acme\n## Injected\r\n- item".into();
         let md = markdown(&ws, &p, today());
         assert!(md.starts_with("# Partner brief: Acme \\#\\# Injected - item\n"));
-        assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 4);
+        assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 5);
     }
 
     #[test]

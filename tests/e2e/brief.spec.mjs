@@ -66,7 +66,7 @@ test("the brief opens from the partner page with the profile and key players", a
   await expect(page).toHaveURL(/#\/partners\/demo-p-01\/brief$/);
   await expect(heading1(page)).toHaveText("Partner brief: Loopline");
   await expect(heading1(page)).toBeFocused();
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Profile", "Key players", "Goals", "Latest meetings"]);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Profile", "Key players", "Goals", "Health", "Latest meetings"]);
   // The Partners section of the navigation stays current.
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }))
     .toHaveAttribute("aria-current", "page");
