@@ -4,9 +4,10 @@ use super::key_players::KeyPlayers;
 use super::tabs::PartnerTabs;
 use crate::model::validate;
 use crate::model::Workspace;
-use crate::model::{Category, Id, LadderLevel, MarketPosition, Partner, Stage};
+use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::fields::{error_for, ChoiceField, FieldError, TextField};
+use crate::ui::route::{Route, Section};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -52,7 +53,6 @@ struct Fields {
     category: RwSignal<Category>,
     position: RwSignal<MarketPosition>,
     stage: RwSignal<Stage>,
-    ladder: RwSignal<LadderLevel>,
     markets: RwSignal<Vec<Id>>,
 }
 
@@ -67,7 +67,6 @@ impl Fields {
             category: RwSignal::new(p.category),
             position: RwSignal::new(p.position),
             stage: RwSignal::new(p.stage),
-            ladder: RwSignal::new(p.ladder),
             markets: RwSignal::new(p.markets.clone()),
         }
     }
@@ -81,11 +80,11 @@ impl Fields {
         self.category.set(p.category);
         self.position.set(p.position);
         self.stage.set(p.stage);
-        self.ladder.set(p.ladder);
         self.markets.set(p.markets.clone());
     }
 
-    /// The stored partner with this form's values laid over it.
+    /// The stored partner with this form's values laid over it (the ladder level is
+    /// not among them: it keeps the stored one).
     fn draft(&self, stored: &Partner) -> Partner {
         Partner {
             name: self.name.get().trim().to_owned(),
@@ -103,7 +102,6 @@ impl Fields {
             category: self.category.get(),
             position: self.position.get(),
             stage: self.stage.get(),
-            ladder: self.ladder.get(),
             markets: self.markets.get(),
             ..stored.clone()
         }
@@ -120,7 +118,6 @@ fn same_profile(a: &Partner, b: &Partner) -> bool {
         && a.category == b.category
         && a.position == b.position
         && a.stage == b.stage
-        && a.ladder == b.ladder
         && a.markets == b.markets
 }
 
@@ -247,7 +244,15 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                     <ChoiceField label="Category" name="category".into() value=fields.category/>
                     <ChoiceField label="Market position" name="position".into() value=fields.position/>
                     <ChoiceField label="Stage" name="stage".into() value=fields.stage/>
-                    <ChoiceField label="Ladder level" name="ladder".into() value=fields.ladder/>
+                    // The ladder moves only on the Fit & ladder tab, where a move shows
+                    // its warnings and is recorded; the profile shows where it stands.
+                    <div class="field">
+                        <span class="field__label">"Ladder level"</span>
+                        <p class="field__static">
+                            <span data-testid="ladder-level">{move || stored.with(|s| s.as_ref().map(|p| p.ladder.label()))}</span>" "
+                            <a href=Route::Section(id.clone(), Section::Fit).href()>"Change on Fit & ladder"</a>
+                        </p>
+                    </div>
                     <TextField label="Owner" name="owner".into() value=fields.owner error=err("owner")
                         hint="Who on our side owns the relationship."/>
                     <TextField label="Tags" name="tags".into() value=fields.tags error=err("tags")

@@ -1,0 +1,70 @@
+//! The portfolio's share of effort going to incumbents, with the numbers behind it, for
+//! the dashboard to embed.
+
+use crate::model::fit::{incumbent_effort, percent, EffortBasis, EFFORT_DAYS};
+use crate::storage;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+/// Share of effort on incumbents: meetings of the last 90 days with partners in
+/// pursuit, or the partners themselves when there were no meetings.
+#[component]
+pub fn IncumbentEffort() -> impl IntoView {
+    let store = use_store();
+    let effort = Memo::new(move |_| {
+        store
+            .ws
+            .with(|ws| incumbent_effort(ws, storage::now().date_naive()))
+    });
+    view! {
+        <section class="card incumbent-effort" aria-labelledby="incumbent-effort-heading">
+            <h2 id="incumbent-effort-heading">"Effort on incumbents"</h2>
+            {move || match effort.get() {
+                None => view! {
+                    <p class="empty">"No partner in pursuit: nothing to weigh."</p>
+                }.into_any(),
+                Some(e) => {
+                    let share = percent(e.share);
+                    let width = (e.share.clamp(0.0, 1.0) * 100.0).round() as u32;
+                    let basis = match e.basis {
+                        EffortBasis::Meetings => format!(
+                            "{} of {} meetings in the last {EFFORT_DAYS} days were with incumbents.",
+                            e.incumbent_meetings, e.meetings
+                        ),
+                        EffortBasis::Partners => format!(
+                            "{} of {} partners in pursuit are incumbents (no meetings in the last {EFFORT_DAYS} days to weigh them by).",
+                            e.incumbent_partners, e.partners
+                        ),
+                    };
+                    let partners = format!(
+                        "{} of {} partners in pursuit are incumbents.",
+                        e.incumbent_partners, e.partners
+                    );
+                    view! {
+                        <p class="incumbent-effort__figure">
+                            <strong>{share.clone()}</strong>" of the effort goes to incumbents."
+                        </p>
+                        <div class="incumbent-effort__bar" role="img"
+                            aria-label=format!("{share} of the effort on incumbents")>
+                            <span style=format!("width: {width}%")></span>
+                        </div>
+                        <ul class="incumbent-effort__numbers">
+                            <li>{basis}</li>
+                            {(e.basis == EffortBasis::Meetings).then(|| view! { <li>{partners}</li> })}
+                            <li>{match e.biased {
+                                0 => "No incumbent is pursued in a market the team marks as not understood.".to_owned(),
+                                1 => "1 incumbent is pursued in a market the team marks as not understood (incumbent-bias warning).".to_owned(),
+                                n => format!("{n} incumbents are pursued in markets the team marks as not understood (incumbent-bias warnings)."),
+                            }}</li>
+                        </ul>
+                        {e.skewed().then(|| view! {
+                            <p class="fit-bias" role="note">
+                                "More than half the effort goes to incumbents: check that the pull toward the market's top players is a choice, not a habit."
+                            </p>
+                        })}
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
