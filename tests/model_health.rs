@@ -386,7 +386,7 @@ fn low_influence_thresholds() {
 }
 
 #[test]
-fn overdue_is_severe_from_three_or_a_month_late() {
+fn overdue_is_severe_from_three_or_two_months_late() {
     let late = |days| Late {
         what: "x".into(),
         days,
@@ -395,9 +395,9 @@ fn overdue_is_severe_from_three_or_a_month_late() {
     let mut f = Facts::quiet(Stage::Live);
     f.overdue = vec![late(3)];
     assert_eq!(severity_of(&f, Kind::Overdue), Some(Severity::Warning));
-    f.overdue = vec![late(3), late(29)];
+    f.overdue = vec![late(3), late(59)];
     assert_eq!(severity_of(&f, Kind::Overdue), Some(Severity::Warning));
-    f.overdue = vec![late(3), late(30)];
+    f.overdue = vec![late(3), late(60)];
     assert_eq!(severity_of(&f, Kind::Overdue), Some(Severity::Severe));
     f.overdue = vec![late(1), late(1), late(1)];
     assert_eq!(severity_of(&f, Kind::Overdue), Some(Severity::Severe));
@@ -765,4 +765,50 @@ proptest! {
             prop_assert!(w.signals.iter().all(|s| s.severity == Severity::Severe));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// The demo's story
+// ---------------------------------------------------------------------------------------
+
+/// The demo must show every signal at least once, and at least one walk-away
+/// suggestion, so a newcomer sees each of them working.
+#[test]
+fn the_demo_raises_every_signal_kind_and_a_walk_away() {
+    let ws = tandem::model::demo::workspace(now());
+    let readings = portfolio::readings(&ws, today());
+    let mut report = String::new();
+    for r in &readings {
+        report.push_str(&format!(
+            "{} ({:?}) health {:?}\n",
+            r.name, r.stage, r.health.score
+        ));
+        for s in &r.signals {
+            report.push_str(&format!("  {:?} {:?}: {}\n", s.severity, s.kind, s.reason));
+        }
+        if r.walk_away.is_some() {
+            report.push_str("  => walk away suggested\n");
+        }
+    }
+    // Shown with `--nocapture`: the whole story at a glance.
+    eprintln!("{report}");
+    let missing: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| {
+            !readings
+                .iter()
+                .any(|r| r.signals.iter().any(|s| s.kind == *k))
+        })
+        .collect();
+    assert!(missing.is_empty(), "missing {missing:?}\n{report}");
+    assert!(
+        readings.iter().any(|r| r.walk_away.is_some()),
+        "no walk-away suggestion\n{report}"
+    );
+    assert!(
+        readings
+            .iter()
+            .all(|r| r.stage == Stage::WalkedAway || r.health.score.is_some()),
+        "every partner in play has a score\n{report}"
+    );
 }

@@ -407,7 +407,7 @@ pub fn reception_component(trend: Option<f64>) -> Component {
             Component::new(
                 Factor::Reception,
                 Some((t + 1.0) / 2.0),
-                format!("reception {word} (trend {t:+.2})"),
+                format!("reception {word} (trend {})", signed_hundredths(t)),
             )
         }
     }
@@ -486,7 +486,10 @@ pub fn buy_in_component(effective_markets: Option<f64>, contributing: usize) -> 
         Some(e) if contributing > 0 => Component::new(
             Factor::BuyIn,
             Some((e / contributing as f64).clamp(0.0, 1.0)),
-            format!("growth spread like {e:.1} equal markets out of {contributing} contributing"),
+            format!(
+                "growth spread like {} equal markets out of {contributing} contributing",
+                tenths(e)
+            ),
         ),
         _ => Component::new(Factor::BuyIn, None, "no market growth to measure yet"),
     }
@@ -498,6 +501,21 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
+}
+
+/// A number with one decimal, "2.5" (integer arithmetic keeps float formatting code
+/// out of the browser build).
+pub fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+}
+
+/// A number with a sign and two decimals, "+0.25" or "−0.40".
+fn signed_hundredths(v: f64) -> String {
+    let t = (v * 100.0).round() as i64;
+    let sign = if t < 0 { "−" } else { "+" };
+    format!("{sign}{}.{:02}", t.abs() / 100, t.abs() % 100)
 }
 
 /// A share 0–1 as a whole percentage.

@@ -128,7 +128,7 @@ pub const DELIVERY_SEVERE: f64 = 0.4;
 pub const DELIVERY_SEVERE_MIN_DUE: usize = 3;
 /// Overdue commitments become severe from this many, or when one is this many days late.
 pub const OVERDUE_SEVERE_COUNT: usize = 3;
-pub const OVERDUE_SEVERE_DAYS: i64 = 30;
+pub const OVERDUE_SEVERE_DAYS: i64 = 60;
 /// The partner's ability to deliver (0–1) below this is low (the deal-fit threshold);
 /// below the second, severe.
 pub const ABILITY_LOW: f64 = fit::LOW_ABILITY;
