@@ -1,10 +1,143 @@
-//! The metrics grid and charts per market.
+//! A partner's Metrics tab: choose a metric, edit its values in a grid of markets ×
+//! months, paste a table from a spreadsheet, read growth per market and the breadth of
+//! buy-in, see a chart per market, and take the values to and from CSV.
+//!
+//! Every figure comes from `model::metrics` and `model::growth`; every edit is a model
+//! function called through `store.edit`, so undo, saving and tab sync apply.
 
-use crate::model::Id;
+mod charts;
+mod csv;
+mod grid;
+mod growth;
+mod paste;
+
+pub use csv::MetricsCsv;
+
+use crate::model::metrics::{self, STANDARD};
+use crate::model::{Id, Month};
+use crate::storage;
+use crate::ui::state::use_store;
 use leptos::prelude::*;
+
+/// The month it is now, for the grid's last column.
+fn this_month() -> Month {
+    Month::of(storage::now().date_naive())
+}
 
 #[component]
 pub fn MetricsSection(id: Id) -> impl IntoView {
-    let _ = id;
-    view! { <p>"The metrics grid and charts per market."</p> }
+    let store = use_store();
+    let pid = id.clone();
+    // The metric shown first: the first one holding values, standard ones first.
+    let initial = store.ws.with_untracked(|ws| {
+        ws.partner(&pid)
+            .and_then(|p| {
+                metrics::metric_names(p)
+                    .into_iter()
+                    .find(|m| metrics::partner_latest(p, m).is_some())
+            })
+            .unwrap_or_else(|| STANDARD[0].to_owned())
+    });
+    let metric = RwSignal::new(initial);
+    let names_pid = id.clone();
+    let names = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            ws.partner(&names_pid)
+                .map(metrics::metric_names)
+                .unwrap_or_default()
+        })
+    });
+    let metric_sig: Signal<String> = metric.into();
+    view! {
+        <div class="metrics">
+            <MetricChooser id=id.clone() metric names/>
+            <grid::MetricsGrid id=id.clone() metric=metric_sig/>
+            <paste::PastePanel id=id.clone() metric=metric_sig/>
+            <growth::GrowthPanel id=id.clone() metric=metric_sig/>
+            <charts::MarketCharts id=id.clone() metric=metric_sig/>
+            <MetricsCsv only=id.clone()/>
+        </div>
+    }
+}
+
+/// The metric select, with adding a metric of one's own and renaming it.
+#[component]
+fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> impl IntoView {
+    let store = use_store();
+    let adding = RwSignal::new(false);
+    let renaming = RwSignal::new(false);
+    let draft = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let is_own = move || !STANDARD.contains(&metric.get().as_str());
+    let add_id = id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = draft.get_untracked();
+        let result = if renaming.get_untracked() {
+            let from = metric.get_untracked();
+            store.edit(format!("rename metric {from}"), |ws| {
+                metrics::rename_metric(ws, &add_id, &from, &name, storage::now())
+            })
+        } else {
+            store.edit(format!("add metric {}", name.trim()), |ws| {
+                metrics::add_series(ws, &add_id, None, &name, storage::now())
+            })
+        };
+        match result {
+            Some(Ok(_)) => {
+                metric.set(name.trim().to_owned());
+                adding.set(false);
+                renaming.set(false);
+                draft.set(String::new());
+                error.set(None);
+            }
+            Some(Err(e)) => error.set(Some(e)),
+            None => {}
+        }
+    };
+    let open_form = move |rename: bool| {
+        renaming.set(rename);
+        adding.set(true);
+        draft.set(if rename {
+            metric.get_untracked()
+        } else {
+            String::new()
+        });
+        error.set(None);
+    };
+    view! {
+        <section class="card metrics-chooser" aria-label="Metric">
+            <div class="metrics-chooser__row">
+                <label for="metric-select">"Metric"</label>
+                <select id="metric-select" on:change=move |ev| metric.set(event_target_value(&ev))>
+                    {move || names.get().into_iter().map(|n| {
+                        let selected = metric.with(|m| *m == n);
+                        view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
+                    }).collect_view()}
+                </select>
+                <button class="button button--quiet button--small" on:click=move |_| open_form(false)>
+                    "Add a metric"
+                </button>
+                <Show when=is_own>
+                    <button class="button button--quiet button--small" on:click=move |_| open_form(true)>
+                        "Rename"
+                    </button>
+                </Show>
+            </div>
+            <Show when=move || adding.get()>
+                <form class="metrics-chooser__form" on:submit=submit.clone() novalidate>
+                    <label for="metric-name">{move || if renaming.get() { "New name" } else { "Name of the new metric" }}</label>
+                    <input id="metric-name" aria-describedby="metric-name-error"
+                        aria-invalid=move || error.get().is_some().then_some("true")
+                        prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
+                    <button type="submit" class="button button--primary button--small">
+                        {move || if renaming.get() { "Rename" } else { "Add" }}
+                    </button>
+                    <button type="button" class="button button--quiet button--small"
+                        on:click=move |_| adding.set(false)>"Cancel"</button>
+                    <p class="field__error" id="metric-name-error" role="alert">{move || error.get()}</p>
+                </form>
+            </Show>
+        </section>
+    }
 }

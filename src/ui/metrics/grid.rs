@@ -1,0 +1,236 @@
+//! The grid of one metric: a row per market, a column per month, every cell an input.
+//! A cell saves when it changes (Enter or leaving it); Enter and the up and down arrows
+//! move within the month's column, Tab moves along the row, as in a spreadsheet.
+
+use super::this_month;
+use crate::model::csv_metrics::{grid_text, parse_number};
+use crate::model::metrics::{self, plain};
+use crate::model::{Id, Month};
+use crate::storage;
+use crate::ui::charts::line::month_label;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The id of a cell's input, so the arrows can find its neighbours.
+fn cell_id(market: &Id, month: Month) -> String {
+    format!("mcell-{market}-{month}")
+}
+
+fn focus(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+#[component]
+pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView {
+    let store = use_store();
+    let all_months = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let pid = id.clone();
+    let months = Memo::new(move |_| {
+        let max = if all_months.get() { 36 } else { 12 };
+        store.ws.with(|ws| {
+            ws.partner(&pid)
+                .map(|p| metrics::grid_months(p, &metric.get(), this_month(), max))
+                .unwrap_or_default()
+        })
+    });
+    let pid = id.clone();
+    let markets = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            ws.partner(&pid)
+                .map(|p| {
+                    metrics::grid_markets(p, &metric.get())
+                        .into_iter()
+                        .map(|m| (m.clone(), ws.market_name(&m).to_owned()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let copy_id = id.clone();
+    let copy = move |_| {
+        let text = store.ws.with_untracked(|ws| {
+            ws.partner(&copy_id).map(|p| {
+                let ids: Vec<Id> = markets
+                    .get_untracked()
+                    .into_iter()
+                    .map(|(m, _)| m)
+                    .collect();
+                grid_text(
+                    ws,
+                    p,
+                    &metric.get_untracked(),
+                    &ids,
+                    &months.get_untracked(),
+                )
+            })
+        });
+        if let Some(text) = text {
+            leptos::task::spawn_local(async move {
+                match storage::clipboard::copy_text(&text).await {
+                    Ok(()) => store.say("Copied the grid: paste it into a spreadsheet."),
+                    Err(e) => store.say(e),
+                }
+            });
+        }
+    };
+    // Moves focus `step` markets down (negative: up) in the same month's column.
+    // Says whether there was a cell to move to.
+    let step = move |market: &Id, month: Month, step: isize| {
+        markets.with_untracked(|all| {
+            let here = all.iter().position(|(m, _)| m == market);
+            let target = here
+                .and_then(|i| i.checked_add_signed(step))
+                .and_then(|i| all.get(i));
+            target.map(|(m, _)| focus(&cell_id(m, month))).is_some()
+        })
+    };
+    let grid_id = StoredValue::new(id.clone());
+    view! {
+        <section class="card metrics-grid" aria-labelledby="metrics-grid-heading">
+            <div class="card__head">
+                <h2 id="metrics-grid-heading">{move || format!("Values: {}", metric.get())}</h2>
+                <div class="metrics-grid__tools">
+                    <label class="metrics-grid__all">
+                        <input type="checkbox" prop:checked=move || all_months.get()
+                            on:change=move |ev| all_months.set(event_target_checked(&ev))/>
+                        " All months"
+                    </label>
+                    <button class="button button--quiet button--small" on:click=copy>"Copy as table"</button>
+                </div>
+            </div>
+            <Show when=move || !markets.with(Vec::is_empty)
+                fallback=|| view! { <p class="empty">"This partner has no markets yet: add them on the Overview tab, then enter values here."</p> }>
+                <div class="metrics-grid__scroll">
+                    <table class="metrics-grid__table">
+                        <caption class="visually-hidden">{move || format!("{} by market and month; each cell can be edited", metric.get())}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Market"</th>
+                                <For each=move || months.get() key=|m| *m let:m>
+                                    <th scope="col" title=month_label(m)>{m.to_string()}</th>
+                                </For>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || markets.get() key=|(m, name)| (m.clone(), name.clone()) let:row>
+                                {
+                                    let (market, name) = row;
+                                    let pid = grid_id.get_value();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name.clone()}</th>
+                                            <For each=move || months.get() key=|m| *m let:month>
+                                                <GridCell pid=pid.clone() market=market.clone() name=name.clone()
+                                                    month metric error step/>
+                                            </For>
+                                        </tr>
+                                    }
+                                }
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+                <p class="field__error metrics-grid__error" role="alert">{move || error.get()}</p>
+                <p class="field__hint">"Type a value and press Enter or Tab to save it; clear a cell to remove its value. Thousands separators and decimal commas are read as in a spreadsheet."</p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn GridCell(
+    pid: Id,
+    market: Id,
+    name: String,
+    month: Month,
+    metric: Signal<String>,
+    error: RwSignal<Option<String>>,
+    step: impl Fn(&Id, Month, isize) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let store = use_store();
+    let invalid = RwSignal::new(false);
+    let (look_pid, look_market) = (pid.clone(), market.clone());
+    let shown = move || {
+        store.ws.with(|ws| {
+            ws.partner(&look_pid)
+                .and_then(|p| metrics::series(p, &look_market, &metric.get()))
+                .and_then(|s| s.values.get(&month).copied())
+                .map(plain)
+                .unwrap_or_default()
+        })
+    };
+    let label = format!("{name}, {}", month_label(month));
+    let change_market = market.clone();
+    let where_ = format!("{name}, {}", month_label(month));
+    let on_change = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        match parse_number(&text) {
+            Ok(value) => {
+                let metric = metric.get_untracked();
+                let result = store.edit(format!("set {metric} for {where_}"), |ws| {
+                    metrics::set_value(
+                        ws,
+                        &pid,
+                        &change_market,
+                        &metric,
+                        month,
+                        value,
+                        storage::now(),
+                    )
+                });
+                match result {
+                    Some(Err(e)) => {
+                        invalid.set(true);
+                        error.set(Some(format!("{where_}: {e}")));
+                    }
+                    _ => {
+                        invalid.set(false);
+                        error.set(None);
+                    }
+                }
+            }
+            Err(e) => {
+                invalid.set(true);
+                error.set(Some(format!(
+                    "{where_}: {e}. Type a number such as 12,400 or 3.5."
+                )));
+            }
+        }
+    };
+    let key_market = market.clone();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" | "Enter" => {
+            ev.prevent_default();
+            // Leaving the cell fires its change event, which saves it; on the last
+            // row, Enter just leaves the cell.
+            if !step(&key_market, month, 1) && ev.key() == "Enter" {
+                if let Some(el) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.blur();
+                }
+            }
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            step(&key_market, month, -1);
+        }
+        _ => {}
+    };
+    view! {
+        <td>
+            <input class="metrics-grid__cell" id=cell_id(&market, month) inputmode="decimal"
+                aria-label=label aria-invalid=move || invalid.get().then_some("true")
+                prop:value=shown on:change=on_change on:keydown=on_key/>
+        </td>
+    }
+}

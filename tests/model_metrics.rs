@@ -1,0 +1,639 @@
+//! Metrics: edits, growth, breadth of buy-in, goal progress, the pasted table and CSV.
+//! The worked example of docs/model/metrics.md is `the_worked_example_of_the_docs`.
+
+use chrono::{DateTime, TimeZone, Utc};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use tandem::model::choices::{GoalStatus, Stage};
+use tandem::model::csv::{CsvTable, Mapping};
+use tandem::model::csv_metrics::{
+    apply_metrics, apply_paste, grid_text, metrics_csv, parse_month, parse_number, parse_paste,
+    rows_to_metrics, Layout, MetricField,
+};
+use tandem::model::goals::Goal;
+use tandem::model::growth::{self, buy_in, concentration, growth, Growth, Period};
+use tandem::model::metrics::{self, Series};
+use tandem::model::records::{Market, Partner, Workspace};
+use tandem::model::{Id, Month};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap()
+}
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+fn m(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+const MARKETS: [(&str, &str); 6] = [
+    ("m-us", "United States"),
+    ("m-br", "Brazil"),
+    ("m-uk", "United Kingdom"),
+    ("m-de", "Germany"),
+    ("m-mx", "Mexico"),
+    ("m-in", "India"),
+];
+
+/// A live partner in the six markets, with no values yet.
+fn workspace() -> Workspace {
+    let then = now() - chrono::Duration::days(400);
+    let mut ws = Workspace {
+        program_name: "Test".into(),
+        ..Default::default()
+    };
+    ws.markets = MARKETS
+        .iter()
+        .map(|(i, n)| Market::new(id(i), *n, then))
+        .collect();
+    let mut p = Partner::new(id("p-1"), "Loopline", then);
+    p.stage = Stage::Live;
+    p.markets = MARKETS.iter().map(|(i, _)| id(i)).collect();
+    ws.partners.push(p);
+    ws
+}
+
+fn series(market: &str, values: &[(&str, f64)]) -> Series {
+    Series {
+        market: id(market),
+        metric: "sign-ups".into(),
+        values: values.iter().map(|(k, v)| (m(k), *v)).collect(),
+    }
+}
+
+/// Each market's value in Aug–Oct 2025 and Aug–Oct 2026 (the same every month).
+fn with_window(ws: &mut Workspace, per_market: &[(&str, f64, f64)]) {
+    for (market, before, after) in per_market {
+        let mut values = Vec::new();
+        for month in ["2025-08", "2025-09", "2025-10"] {
+            values.push((month, *before));
+        }
+        for month in ["2026-08", "2026-09", "2026-10"] {
+            values.push((month, *after));
+        }
+        ws.partners[0].metrics.push(series(market, &values));
+    }
+}
+
+// --- edits --------------------------------------------------------------------------
+
+#[test]
+fn setting_and_clearing_a_value_stamps_the_partner_and_reports_change() {
+    let mut ws = workspace();
+    let later = now();
+    let p = id("p-1");
+    assert_eq!(
+        metrics::set_value(
+            &mut ws,
+            &p,
+            &id("m-us"),
+            "users",
+            m("2026-10"),
+            Some(5.0),
+            later
+        ),
+        Ok(true)
+    );
+    assert_eq!(ws.partners[0].updated, later);
+    assert_eq!(ws.partners[0].metrics.len(), 1);
+    // The same value again changes nothing.
+    assert_eq!(
+        metrics::set_value(
+            &mut ws,
+            &p,
+            &id("m-us"),
+            "users",
+            m("2026-10"),
+            Some(5.0),
+            later
+        ),
+        Ok(false)
+    );
+    assert_eq!(
+        metrics::set_value(&mut ws, &p, &id("m-us"), "users", m("2026-10"), None, later),
+        Ok(true)
+    );
+    assert!(ws.partners[0].metrics[0].values.is_empty());
+    assert!(tandem::model::validate::workspace(&ws).is_empty());
+}
+
+#[test]
+fn bad_edits_change_nothing_and_say_why() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let p = id("p-1");
+    let month = m("2026-10");
+    let nan = metrics::set_value(
+        &mut ws,
+        &p,
+        &id("m-us"),
+        "users",
+        month,
+        Some(f64::NAN),
+        now(),
+    );
+    assert!(nan.unwrap_err().contains("number"));
+    let market = metrics::set_value(&mut ws, &p, &id("m-xx"), "users", month, Some(1.0), now());
+    assert!(market.unwrap_err().contains("catalogue"));
+    let blank = metrics::set_value(&mut ws, &p, &id("m-us"), "  ", month, Some(1.0), now());
+    assert!(blank.is_err());
+    let gone = metrics::set_value(
+        &mut ws,
+        &id("p-9"),
+        &id("m-us"),
+        "users",
+        month,
+        Some(1.0),
+        now(),
+    );
+    assert!(gone.is_err());
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn own_metrics_are_added_per_market_and_renamed_but_standard_ones_keep_their_name() {
+    let mut ws = workspace();
+    let p = id("p-1");
+    assert_eq!(
+        metrics::add_series(&mut ws, &p, None, " downloads ", now()),
+        Ok(true)
+    );
+    assert_eq!(ws.partners[0].metrics.len(), 6);
+    assert_eq!(
+        metrics::add_series(&mut ws, &p, None, "downloads", now()),
+        Ok(false)
+    );
+    assert_eq!(
+        metrics::metric_names(&ws.partners[0]),
+        ["users", "revenue", "streams", "sign-ups", "downloads"]
+    );
+    assert!(metrics::rename_metric(&mut ws, &p, "users", "people", now()).is_err());
+    assert!(metrics::rename_metric(&mut ws, &p, "downloads", "users", now()).is_err());
+    assert_eq!(
+        metrics::rename_metric(&mut ws, &p, "downloads", "installs", now()),
+        Ok(true)
+    );
+    assert!(ws.partners[0]
+        .metrics
+        .iter()
+        .all(|s| s.metric == "installs"));
+}
+
+// --- growth ---------------------------------------------------------------------------
+
+#[test]
+fn growth_month_over_month_and_year_over_year() {
+    let s = series(
+        "m-us",
+        &[("2025-10", 800.0), ("2026-09", 1000.0), ("2026-10", 1200.0)],
+    );
+    let mom = growth(&s, m("2026-10"), Period::MonthOverMonth);
+    assert_eq!(mom.rate(), Some(0.2));
+    assert_eq!(mom.short(), "+20 %");
+    let yoy = growth(&s, m("2026-10"), Period::YearOverYear);
+    assert_eq!(yoy.rate(), Some(0.5));
+    assert_eq!(yoy.short(), "+50 %");
+}
+
+#[test]
+fn growth_explains_gaps_and_zero_bases_instead_of_dividing() {
+    let s = series(
+        "m-us",
+        &[("2026-08", 0.0), ("2026-09", 40.0), ("2026-10", 0.0)],
+    );
+    assert_eq!(
+        growth(&s, m("2026-09"), Period::MonthOverMonth),
+        Growth::FromZero { now: 40.0 }
+    );
+    assert_eq!(
+        growth(&s, m("2026-09"), Period::MonthOverMonth).short(),
+        "new"
+    );
+    assert_eq!(
+        growth(&s, m("2026-10"), Period::YearOverYear),
+        Growth::NoBase { base: m("2025-10") }
+    );
+    assert_eq!(
+        growth(&s, m("2026-11"), Period::MonthOverMonth),
+        Growth::NoValue
+    );
+    assert_eq!(
+        growth(&s, m("2026-10"), Period::MonthOverMonth).rate(),
+        Some(-1.0)
+    );
+    // A negative base: a loss shrinking is growth.
+    let loss = series("m-us", &[("2026-09", -100.0), ("2026-10", -50.0)]);
+    assert_eq!(
+        growth(&loss, m("2026-10"), Period::MonthOverMonth).rate(),
+        Some(0.5)
+    );
+}
+
+#[test]
+fn the_window_counts_a_market_that_had_not_started_as_zero_but_skips_gaps() {
+    // Launched in 2026: nothing a year earlier counts as 0.
+    let new = series(
+        "m-us",
+        &[("2026-08", 10.0), ("2026-09", 20.0), ("2026-10", 30.0)],
+    );
+    assert_eq!(growth::window_growth(&new, m("2026-10")), Some(60.0));
+    // A gap a year earlier inside the data: that month pairs with nothing and is skipped.
+    let gap = series(
+        "m-us",
+        &[
+            ("2025-08", 5.0),
+            ("2025-10", 5.0),
+            ("2026-08", 10.0),
+            ("2026-09", 10.0),
+            ("2026-10", 10.0),
+        ],
+    );
+    assert_eq!(growth::window_growth(&gap, m("2026-10")), Some(10.0));
+    assert_eq!(growth::window_growth(&gap, m("2027-06")), None);
+}
+
+// --- breadth of buy-in ----------------------------------------------------------------
+
+#[test]
+fn the_worked_example_of_the_docs() {
+    let mut ws = workspace();
+    with_window(
+        &mut ws,
+        &[
+            ("m-us", 4000.0, 6000.0), // +2000 a month, +6000 over the window
+            ("m-br", 1500.0, 2500.0), // +3000
+            ("m-uk", 1800.0, 1900.0), // +300
+            ("m-de", 1000.0, 900.0),  // −300: shrank, does not share
+            ("m-mx", 600.0, 700.0),   // +300
+            ("m-in", 500.0, 500.0),   // 0
+        ],
+    );
+    let p = &ws.partners[0];
+    let b = buy_in(&ws, p, "sign-ups", m("2026-10")).unwrap();
+    assert_eq!(b.by_market[0], (id("m-us"), 6000.0));
+    assert_eq!(b.by_market[1], (id("m-br"), 3000.0));
+    assert_eq!(b.by_market.last().unwrap(), &(id("m-de"), -300.0));
+    // Positive growth 9600; the top two bring 9000 of it.
+    assert!((b.top_two_share - 0.9375).abs() < 1e-12);
+    // Shares 0.625, 0.3125, 0.03125, 0.03125: Σ² = 0.490234375, so about 2.04 markets.
+    assert!((b.effective_markets - 1.0 / 0.490234375).abs() < 1e-9);
+    assert_eq!(
+        b.flagged.as_deref(),
+        Some("United States and Brazil bring 94 % of the growth in sign-ups across 6 markets (flagged above 75 %).")
+    );
+}
+
+#[test]
+fn the_flag_needs_a_live_partner_in_four_markets_and_more_than_three_quarters() {
+    let mut ws = workspace();
+    with_window(
+        &mut ws,
+        &[
+            ("m-us", 0.0, 3.0),
+            ("m-br", 0.0, 3.0),
+            ("m-uk", 0.0, 1.0),
+            ("m-de", 0.0, 1.0),
+        ],
+    );
+    // Exactly 75 %: not flagged.
+    let b = buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10")).unwrap();
+    assert_eq!(b.top_two_share, 0.75);
+    assert_eq!(b.flagged, None);
+    // Above 75 % but not live: not flagged.
+    let mut ws = workspace();
+    with_window(&mut ws, &[("m-us", 0.0, 9.0), ("m-br", 0.0, 1.0)]);
+    ws.partners[0].stage = Stage::Landing;
+    assert!(buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10"))
+        .unwrap()
+        .flagged
+        .is_none());
+    // Live, but in three markets only.
+    ws.partners[0].stage = Stage::Live;
+    ws.partners[0].markets.truncate(3);
+    assert!(buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10"))
+        .unwrap()
+        .flagged
+        .is_none());
+    ws.partners[0].markets.truncate(1);
+    ws.partners[0].markets.push(id("m-mx"));
+    ws.partners[0].markets.push(id("m-in"));
+    // Markets with values count as active too: us, mx, in + br.
+    let b = buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10")).unwrap();
+    assert!(b
+        .flagged
+        .unwrap()
+        .starts_with("United States and Brazil bring 100 %"));
+}
+
+#[test]
+fn no_growth_means_no_buy_in_figures() {
+    let mut ws = workspace();
+    assert_eq!(buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10")), None);
+    with_window(&mut ws, &[("m-us", 5.0, 5.0), ("m-br", 5.0, 4.0)]);
+    assert_eq!(buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10")), None);
+}
+
+#[test]
+fn one_growing_market_is_all_of_it() {
+    assert_eq!(concentration(&[10.0, -3.0, 0.0]), Some((1.0, 1.0)));
+    assert_eq!(concentration(&[]), None);
+    assert_eq!(concentration(&[1.0, 1.0, 1.0, 1.0]), Some((0.5, 4.0)));
+}
+
+// --- goals and totals ------------------------------------------------------------------
+
+#[test]
+fn goal_progress_is_the_latest_month_over_markets_against_the_target() {
+    let mut ws = workspace();
+    ws.partners[0]
+        .metrics
+        .push(series("m-us", &[("2026-10", 600.0)]));
+    ws.partners[0]
+        .metrics
+        .push(series("m-br", &[("2026-10", 150.0), ("2026-09", 9.0)]));
+    let goal = Goal {
+        id: id("g-1"),
+        statement: "1,000 sign-ups a month".into(),
+        metric: "sign-ups".into(),
+        target: Some(1000.0),
+        due: None,
+        status: GoalStatus::ALL[0],
+    };
+    let p = &ws.partners[0];
+    assert_eq!(metrics::goal_progress(p, &goal, m("2026-10")), Some(0.75));
+    assert_eq!(metrics::goal_progress(p, &goal, m("2026-08")), None);
+    let no_target = Goal {
+        target: None,
+        ..goal.clone()
+    };
+    assert_eq!(metrics::goal_progress(p, &no_target, m("2026-10")), None);
+    let zero = Goal {
+        target: Some(0.0),
+        ..goal
+    };
+    assert_eq!(metrics::goal_progress(p, &zero, m("2026-10")), None);
+    assert_eq!(metrics::latest_month(&ws), Some(m("2026-10")));
+    let totals = metrics::total_by_month(&ws, "sign-ups");
+    assert_eq!(
+        totals,
+        BTreeMap::from([(m("2026-09"), 9.0), (m("2026-10"), 750.0)])
+    );
+    assert_eq!(metrics::latest_month(&workspace()), None);
+}
+
+// --- numbers, months and the paste --------------------------------------------------------
+
+#[test]
+fn numbers_are_read_in_either_convention() {
+    let cases = [
+        ("12,400", 12400.0),
+        ("12 400", 12400.0),
+        ("12\u{a0}400", 12400.0),
+        ("1'200", 1200.0),
+        ("1,234.5", 1234.5),
+        ("1.234,5", 1234.5),
+        ("3,5", 3.5),
+        ("1,234,567", 1234567.0),
+        ("1.234.567", 1234567.0),
+        ("1.234", 1.234),
+        ("(120)", -120.0),
+        ("-7", -7.0),
+        ("−7", -7.0),
+        ("$1,200", 1200.0),
+        ("€ 3,50", 3.5),
+        ("0", 0.0),
+    ];
+    for (text, value) in cases {
+        assert_eq!(parse_number(text), Ok(Some(value)), "{text}");
+    }
+    for empty in ["", "  ", "-", "—"] {
+        assert_eq!(parse_number(empty), Ok(None), "{empty:?}");
+    }
+    for bad in ["abc", "12a", "1.2.3,4,5", "1e5", "NaN", "inf", "1,2.3,4"] {
+        assert!(parse_number(bad).is_err(), "{bad}");
+    }
+    assert!(parse_number("2,000,000,000,000,000")
+        .unwrap_err()
+        .contains("10¹⁵"));
+}
+
+#[test]
+fn months_are_read_as_spreadsheets_write_them() {
+    for text in [
+        "2026-03",
+        "2026-3",
+        "2026-03-01",
+        "2026/03",
+        "03/2026",
+        "Mar 2026",
+        "March 2026",
+        "Mar-26",
+        "mar 26",
+    ] {
+        assert_eq!(parse_month(text), Ok(m("2026-03")), "{text}");
+    }
+    for bad in ["Foo 2026", "13/2026", "2026", "Ma 2026", ""] {
+        assert!(parse_month(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn a_paste_reports_every_bad_cell_with_row_column_and_reason_and_applies_only_when_asked() {
+    let ws = workspace();
+    let text = "Market\t2026-08\t2026-09\tTotal\n\
+                United States\t4,000\t4.100,5\t\n\
+                Atlantis\t1\t2\n\
+                brazil\tn/a\t1 500\n";
+    let p = &ws.partners[0];
+    let preview = parse_paste(&ws, p, "sign-ups", text).unwrap();
+    assert_eq!(preview.layout, Layout::MarketsDown);
+    let bad: Vec<String> = preview.bad.iter().map(|b| b.to_string()).collect();
+    assert_eq!(
+        bad,
+        [
+            "row 1, column D: \"Total\" is not a month such as 2026-03",
+            "row 3, column A: market \"Atlantis\" is not in the catalogue (add it on the Data screen, or fix the name)",
+            "row 4, column B: \"n/a\" is not a number",
+        ]
+    );
+    assert_eq!(preview.cells.len(), 3);
+    assert_eq!(preview.changes(), 3);
+    // Parsing changed nothing; applying does.
+    let mut applied = ws.clone();
+    assert_eq!(
+        apply_paste(&mut applied, &id("p-1"), &preview, now()),
+        Ok(true)
+    );
+    let us = metrics::series(&applied.partners[0], &id("m-us"), "sign-ups").unwrap();
+    assert_eq!(us.values[&m("2026-09")], 4100.5);
+    let br = metrics::series(&applied.partners[0], &id("m-br"), "sign-ups").unwrap();
+    assert_eq!(br.values[&m("2026-09")], 1500.0);
+}
+
+#[test]
+fn the_transposed_layout_and_commas_are_read_too() {
+    let ws = workspace();
+    let text = "Month,United States,m-br\n2026-08,\"4,000\",10\nSep 2026,4100,\n";
+    let preview = parse_paste(&ws, &ws.partners[0], "users", text).unwrap();
+    assert_eq!(preview.layout, Layout::MonthsDown);
+    assert!(preview.bad.is_empty(), "{:?}", preview.bad);
+    assert_eq!(preview.cells.len(), 3);
+    let nothing = parse_paste(&ws, &ws.partners[0], "users", "a\tb\nc\td\n");
+    assert!(nothing.unwrap_err().contains("No months"));
+    assert!(parse_paste(&ws, &ws.partners[0], "users", "\n\n").is_err());
+}
+
+// --- CSV ------------------------------------------------------------------------------------
+
+#[test]
+fn metrics_csv_round_trips_through_the_import() {
+    let mut ws = workspace();
+    with_window(&mut ws, &[("m-us", 1234.5, 0.1), ("m-br", -3.0, 1e12)]);
+    let text = metrics_csv(&ws, None);
+    assert!(text.starts_with("\u{feff}Partner id,Partner,Market,Metric,Month,Value\r\n"));
+    assert_eq!(text.lines().count(), 1 + 12);
+    let table = CsvTable::parse(&text).unwrap();
+    let mapping = Mapping::<MetricField>::suggest(&table.headers);
+    let mut empty = ws.clone();
+    empty.partners[0].metrics.clear();
+    let import = rows_to_metrics(&empty, &table, &mapping, None).unwrap();
+    assert!(import.bad_rows.is_empty(), "{:?}", import.bad_rows);
+    assert_eq!(apply_metrics(&mut empty, &import, now()), Ok(true));
+    let mut a = ws.partners[0].metrics.clone();
+    let mut b = empty.partners[0].metrics.clone();
+    a.sort_by(|x, y| x.market.cmp(&y.market));
+    b.sort_by(|x, y| x.market.cmp(&y.market));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_partners_csv_import_refuses_other_partners_rows_and_names_bad_cells() {
+    let ws = workspace();
+    let text = "Partner,Country,Month,Value\nLoopline,Brazil,2026-01,5\nNobody,Brazil,2026-01,5\nLoopline,Brazil,13/2026,x\n";
+    let table = CsvTable::parse(text).unwrap();
+    let mapping = Mapping::<MetricField>::suggest(&table.headers);
+    let import = rows_to_metrics(&ws, &table, &mapping, Some(&id("p-1"))).unwrap();
+    assert_eq!(import.rows.len(), 1);
+    assert_eq!(import.rows[0].metric, "users");
+    let bad: Vec<String> = import.bad_rows.iter().map(|b| b.to_string()).collect();
+    assert_eq!(bad[0], "row 3: no partner \"Nobody\" in this workspace");
+    assert!(
+        bad[1].starts_with("row 4: Month: \"13/2026\" is not a month"),
+        "{}",
+        bad[1]
+    );
+    assert!(
+        bad[1].contains("Value: \"x\" is not a number"),
+        "{}",
+        bad[1]
+    );
+    let unmapped = Mapping::<MetricField>::ignore_all(4);
+    assert!(rows_to_metrics(&ws, &table, &unmapped, None)
+        .unwrap_err()
+        .contains("Market"));
+}
+
+// --- properties -------------------------------------------------------------------------------
+
+proptest! {
+    /// Splitting any market's growth into two markets never raises the top-two share and
+    /// never lowers the effective number of markets; spreading a total evenly over more
+    /// markets is the special case of repeated splits.
+    #[test]
+    fn spreading_growth_over_more_markets_never_raises_concentration(
+        growth in prop::collection::vec(0.0f64..1e6, 1..10),
+        pick in 0usize..10,
+        cut in 0.0f64..1.0,
+    ) {
+        prop_assume!(growth.iter().any(|g| *g > 0.0));
+        let (top, eff) = concentration(&growth).unwrap();
+        let i = pick % growth.len();
+        let mut split = growth.clone();
+        let part = split[i] * cut;
+        split[i] -= part;
+        split.push(part);
+        let (top2, eff2) = concentration(&split).unwrap();
+        prop_assert!(top2 <= top + 1e-9, "{top2} > {top}");
+        prop_assert!(eff2 >= eff - 1e-9, "{eff2} < {eff}");
+    }
+
+    #[test]
+    fn even_spread_over_more_markets_lowers_concentration(total in 1.0f64..1e9, n in 1usize..12) {
+        let (top_n, eff_n) = concentration(&vec![total / n as f64; n]).unwrap();
+        let (top_more, eff_more) = concentration(&vec![total / (n + 1) as f64; n + 1]).unwrap();
+        prop_assert!(top_more <= top_n + 1e-12);
+        prop_assert!(eff_more >= eff_n - 1e-9);
+        prop_assert!((eff_n - n as f64).abs() < 1e-6);
+    }
+
+    #[test]
+    fn effective_markets_lie_between_one_and_the_growing_markets(
+        growth in prop::collection::vec(-1e6f64..1e6, 0..12),
+    ) {
+        let positive = growth.iter().filter(|g| **g > 0.0).count();
+        match concentration(&growth) {
+            None => prop_assert_eq!(positive, 0),
+            Some((top, eff)) => {
+                prop_assert!((0.0..=1.0).contains(&top));
+                prop_assert!(eff >= 1.0 && eff <= positive as f64, "{eff} of {positive}");
+            }
+        }
+    }
+
+    #[test]
+    fn growth_never_panics_or_gives_nan_on_zeros_and_gaps(
+        values in prop::collection::btree_map(0i32..30, prop_oneof![Just(0.0), -1e15f64..1e15], 0..30),
+        at in 0i32..40,
+    ) {
+        let start = m("2024-01");
+        let s = Series {
+            market: id("m-us"),
+            metric: "users".into(),
+            values: values.into_iter().map(|(k, v)| (start.plus(k).unwrap(), v)).collect(),
+        };
+        let month = start.plus(at).unwrap();
+        for kind in [Period::MonthOverMonth, Period::YearOverYear] {
+            let g = growth(&s, month, kind);
+            if let Some(rate) = g.rate() {
+                prop_assert!(rate.is_finite());
+            }
+            let _ = (g.short(), g.explain());
+        }
+        if let Some(w) = growth::window_growth(&s, month) {
+            prop_assert!(w.is_finite());
+        }
+    }
+
+    /// What the grid shows (and "Copy as table" copies) pastes back to the same values.
+    #[test]
+    fn a_paste_of_the_grid_round_trips(
+        cents in prop::collection::vec(prop::option::of(-10_000_000_000i64..10_000_000_000), 6 * 4),
+    ) {
+        let mut ws = workspace();
+        let months: Vec<Month> = (0..4).map(|k| m("2026-01").plus(k).unwrap()).collect();
+        let markets: Vec<Id> = MARKETS.iter().map(|(i, _)| id(i)).collect();
+        let mut cells = Vec::new();
+        for (k, c) in cents.iter().enumerate() {
+            if let Some(c) = c {
+                cells.push((markets[k / 4].clone(), months[k % 4], Some(*c as f64 / 100.0)));
+            }
+        }
+        metrics::set_values(&mut ws, &id("p-1"), "users", &cells, now()).unwrap();
+        let p = &ws.partners[0];
+        let text = grid_text(&ws, p, "users", &markets, &months);
+        let preview = parse_paste(&ws, p, "users", &text).unwrap();
+        prop_assert!(preview.bad.is_empty(), "{:?}", preview.bad);
+        prop_assert_eq!(preview.cells.len(), cells.len());
+        prop_assert_eq!(preview.changes(), 0);
+    }
+
+    #[test]
+    fn any_typed_number_is_read_or_refused_without_panicking(text in "\\PC{0,20}") {
+        if let Ok(Some(v)) = parse_number(&text) {
+            prop_assert!(v.is_finite());
+        }
+        let _ = parse_month(&text);
+    }
+}
