@@ -760,3 +760,33 @@ fn sums_stay_finite_at_the_limits() {
     }
     let _ = BTreeMap::<Month, f64>::new();
 }
+
+#[test]
+fn the_gap_splits_into_the_unplanned_growth_and_each_lever_s_risk() {
+    let p = plan(&example(), today()).unwrap();
+    let parts = p.gap_parts();
+    let names: Vec<&str> = parts.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Unplanned growth",
+            "Hearthpod",
+            "Tellara Mobile",
+            "Loopline",
+            "Student campaign"
+        ]
+    );
+    assert_eq!(parts[0].amount, 29_000.0);
+    assert!(close(parts[0].share, 29_000.0 / 50_900.0));
+    let total: f64 = parts.iter().map(|g| g.share).sum();
+    assert!(close(total, 1.0));
+    let mut ws = example();
+    ws.program.target_growth = Some(100.0);
+    for l in &mut ws.program.levers {
+        l.confidence = 100;
+    }
+    assert!(
+        plan(&ws, today()).unwrap().gap_parts().is_empty(),
+        "nothing at risk"
+    );
+}

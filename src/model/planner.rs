@@ -125,6 +125,17 @@ pub struct LeverRow {
     pub notes: String,
 }
 
+/// One part of the weighted gap: the unplanned growth or one lever's at-risk part.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapPart {
+    pub name: String,
+    /// The lever, or `None` for the unplanned growth.
+    pub lever: Option<Id>,
+    pub amount: f64,
+    /// amount / Σ amounts of the parts (0 to 1).
+    pub share: f64,
+}
+
 impl LeverRow {
     /// expected to date − delivered to date: how far the lever runs behind its part of
     /// the plan (negative: ahead).
@@ -155,13 +166,9 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
         Some(start) => Month::of(today).since(start).clamp(0, YEAR as i64) as u32,
         None => 0,
     };
-    let baseline_from_data = program.baseline_start.and_then(|start| {
-        sum_present(
-            (0..YEAR)
-                .filter_map(|k| start.plus(k))
-                .map(|m| actual.get(&m).copied()),
-        )
-    });
+    let baseline_from_data = program
+        .baseline_start
+        .and_then(|start| year_total(&actual, start));
 
     let mut months = Vec::new();
     let mut plan_cumulative = 0.0;
@@ -288,6 +295,21 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
         levers,
         warnings,
     })
+}
+
+/// The metric's total over the twelve months from `start`, summed over every partner
+/// and market, or `None` when none of those months has a value: what the form offers
+/// as the baseline.
+pub fn baseline_from_data(ws: &Workspace, metric: &str, start: Month) -> Option<f64> {
+    year_total(&actual_by_month(ws, metric), start)
+}
+
+fn year_total(totals: &BTreeMap<Month, f64>, start: Month) -> Option<f64> {
+    sum_present(
+        (0..YEAR)
+            .filter_map(|k| start.plus(k))
+            .map(|m| totals.get(&m).copied()),
+    )
 }
 
 /// The ramp's share of the year's growth over the first `n` months: n(n + 1) / 2 / 78.
@@ -456,7 +478,43 @@ impl Plan {
         clamp01(ratio(self.plan_to_date, self.target_total).unwrap_or(0.0))
     }
 
-    fn unit(&self) -> &str {
+    /// What the weighted gap is made of, largest first after the unplanned growth: the
+    /// growth no lever is planned for (when positive), then each lever's at-risk part
+    /// (when positive). Each share is the part over the sum of the parts, which is the
+    /// weighted gap itself whenever the plan stays below the target and no lever
+    /// expects a loss. Empty when the weighted plan reaches the target.
+    pub fn gap_parts(&self) -> Vec<GapPart> {
+        if self.gap_weighted <= 0.0 {
+            return Vec::new();
+        }
+        let unplanned = (self.gap > 0.0).then(|| GapPart {
+            name: "Unplanned growth".to_owned(),
+            lever: None,
+            amount: self.gap,
+            share: 0.0,
+        });
+        let mut parts: Vec<GapPart> = unplanned
+            .into_iter()
+            .chain(
+                self.levers
+                    .iter()
+                    .filter(|l| l.at_risk > 0.0)
+                    .map(|l| GapPart {
+                        name: l.name.clone(),
+                        lever: Some(l.id.clone()),
+                        amount: l.at_risk,
+                        share: 0.0,
+                    }),
+            )
+            .collect();
+        let total: f64 = parts.iter().map(|p| p.amount).sum();
+        for p in &mut parts {
+            p.share = ratio(p.amount, total).unwrap_or(0.0);
+        }
+        parts
+    }
+
+    pub fn unit(&self) -> &str {
         if self.metric.trim().is_empty() {
             "units"
         } else {

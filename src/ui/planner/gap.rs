@@ -1,0 +1,93 @@
+//! The gap in numbers and words, and what it is made of.
+
+use crate::model::planner::{amount, percent, Plan};
+use leptos::prelude::*;
+
+/// The four figures (target, planned, weighted, gap) and the sentences that read them.
+#[component]
+pub fn Numbers(plan: Memo<Option<Plan>>) -> impl IntoView {
+    move || {
+        plan.with(|p| {
+            let p = p.as_ref()?;
+            let unit = p.unit().to_owned();
+            let figure = |term: &'static str, value: f64, detail: String, class: &'static str| {
+                view! {
+                    <div class=format!("planner-figure {class}")>
+                        <dt>{term}</dt>
+                        <dd class="planner-figure__value">{amount(value)}</dd>
+                        <dd class="planner-figure__detail">{detail}</dd>
+                    </div>
+                }
+            };
+            let data_note = p
+                .baseline_from_data
+                .filter(|d| (d - p.baseline).abs() > p.baseline.abs() * 0.01)
+                .map(|d| {
+                    format!(
+                        "The metrics entered give {} {unit} for the baseline year, against the {} typed in.",
+                        amount(d),
+                        amount(p.baseline)
+                    )
+                });
+            Some(view! {
+                <section class="card planner-numbers" aria-labelledby="planner-numbers-heading">
+                    <h2 id="planner-numbers-heading">"The gap"</h2>
+                    <dl class="planner-figures">
+                        {figure("Target", p.target_total,
+                            format!("baseline {} + growth needed {}", amount(p.baseline), amount(p.growth_needed)), "")}
+                        {figure("Planned", p.planned,
+                            format!("baseline + levers {}", amount(p.expected)), "")}
+                        {figure("Weighted by confidence", p.planned_weighted,
+                            format!("baseline + {} counted", amount(p.expected_weighted)), "")}
+                        {figure("Gap", p.gap,
+                            format!("{} weighted by confidence", amount(p.gap_weighted)),
+                            if p.gap > 0.0 { "planner-figure--gap" } else { "planner-figure--met" })}
+                    </dl>
+                    <p class="planner-numbers__say" data-testid="planner-coverage">{p.coverage_sentence()}</p>
+                    <p class="planner-numbers__say" data-testid="planner-weighted">{p.weighted_sentence()}</p>
+                    <p class="planner-numbers__say" data-testid="planner-to-date">{p.to_date_sentence()}</p>
+                    {data_note.map(|n| view! { <p class="muted">{n}</p> })}
+                </section>
+            })
+        })
+    }
+}
+
+/// Where the weighted gap sits: the unplanned growth, then each lever's at-risk part.
+#[component]
+pub fn GapBreakdown(plan: Memo<Option<Plan>>) -> impl IntoView {
+    let parts =
+        Memo::new(move |_| plan.with(|p| p.as_ref().map(|p| (p.gap_parts(), p.unit().to_owned()))));
+    view! {
+        <section class="card planner-breakdown" aria-labelledby="planner-breakdown-heading">
+            <h2 id="planner-breakdown-heading">"Where the gap is"</h2>
+            <p class="muted">"The weighted gap is the growth no lever is planned for, plus what each lever leaves at risk: its expected contribution times (1 − confidence). The levers carrying the most come first."</p>
+            {move || parts.with(|parts| {
+                let (parts, unit) = parts.as_ref()?;
+                if parts.is_empty() {
+                    return Some(view! {
+                        <p class="empty">"Even weighted by confidence, the levers reach the target: no gap to carry."</p>
+                    }.into_any());
+                }
+                Some(view! {
+                    <ol class="planner-bars">
+                        {parts.iter().map(|part| {
+                            let width = format!("width: {}%", (part.share * 100.0).round().clamp(0.0, 100.0) as i64);
+                            let text = format!("{} {unit} ({})", amount(part.amount), percent(part.share));
+                            let class = if part.lever.is_none() { "planner-bar planner-bar--unplanned" } else { "planner-bar" };
+                            view! {
+                                <li class=class>
+                                    <span class="planner-bar__name">{part.name.clone()}</span>
+                                    <span class="planner-bar__track" aria-hidden="true">
+                                        <span class="planner-bar__fill" style=width></span>
+                                    </span>
+                                    <span class="planner-bar__value">{text}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any())
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,290 @@
+//! The levers: partners and initiatives expected to carry the growth, ranked by the
+//! part of the gap they carry, each editable in place of the table's form.
+
+use crate::model::planner::{self, amount, percent, LeverRow, LeverText, Plan};
+use crate::model::{Id, ValidationError};
+use crate::storage;
+use crate::ui::fields::{error_for, FieldError, TextField};
+use crate::ui::route::Route;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+/// A lever as the table shows it: every figure already in words, so a row is redrawn
+/// exactly when something it shows changes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    id: Id,
+    name: String,
+    partner: Option<Id>,
+    removed: bool,
+    expected: String,
+    confidence: u8,
+    weighted: String,
+    at_risk: String,
+    share: String,
+    to_date: String,
+    notes: String,
+}
+
+impl Row {
+    fn of(l: &LeverRow) -> Self {
+        let to_date = match (l.delivered_to_date, l.expected_to_date) {
+            (Some(d), Some(e)) => format!("{} of {} planned so far", amount(d), amount(e)),
+            (None, Some(e)) if l.partner.is_some() && !l.removed => {
+                format!("no figures yet ({} planned so far)", amount(e))
+            }
+            (None, Some(e)) => format!("{} planned so far", amount(e)),
+            _ => "—".to_owned(),
+        };
+        Row {
+            id: l.id.clone(),
+            name: l.name.clone(),
+            partner: l.partner.clone(),
+            removed: l.removed,
+            expected: amount(l.expected),
+            confidence: l.confidence,
+            weighted: amount(l.weighted),
+            at_risk: amount(l.at_risk),
+            share: l.share_of_gap.map(percent).unwrap_or_default(),
+            to_date,
+            notes: l.notes.clone(),
+        }
+    }
+}
+
+#[component]
+pub fn LeversCard(plan: Memo<Option<Plan>>) -> impl IntoView {
+    let store = use_store();
+    // The lever being edited (`id` set) or added (`id` empty); `None` while no form is open.
+    let editing = RwSignal::new(None::<LeverText>);
+    let rows = Memo::new(move |_| {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.levers.iter().map(Row::of).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let has_plan = move || plan.with(Option::is_some);
+    let start_edit = Callback::new(move |id: Id| {
+        let form = store.ws.with_untracked(|ws| {
+            ws.program
+                .levers
+                .iter()
+                .find(|l| l.id == id)
+                .map(LeverText::of)
+        });
+        editing.set(form);
+    });
+    view! {
+        <section class="card planner-levers" aria-labelledby="planner-levers-heading">
+            <div class="card__head">
+                <h2 id="planner-levers-heading">"Levers"</h2>
+                <Show when=has_plan>
+                    <button class="button" disabled=move || editing.with(Option::is_some)
+                        on:click=move |_| editing.set(Some(LeverText {
+                            confidence: "50".into(),
+                            ..LeverText::default()
+                        }))>"Add lever"</button>
+                </Show>
+            </div>
+            <Show when=has_plan fallback=|| view! {
+                <p class="empty">"Set the target first; then add the partners and initiatives expected to carry the growth."</p>
+            }>
+                {move || editing.get().map(|form| view! {
+                    <LeverForm form=form on_done=Callback::new(move |_| editing.set(None))/>
+                })}
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p class="empty">"No levers yet: which partners and initiatives will bring the growth, and how sure is the team of each?"</p>
+                </Show>
+                <Show when=move || !rows.with(Vec::is_empty)>
+                    <div class="planner-levers__scroll">
+                        <table class="planner-levers__table">
+                            <caption class="visually-hidden">"Levers, the one carrying the most of the gap first"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Lever"</th>
+                                    <th scope="col" class="num">"Expected"</th>
+                                    <th scope="col" class="num">"Confidence"</th>
+                                    <th scope="col" class="num">"Weighted"</th>
+                                    <th scope="col" class="num">"At risk"</th>
+                                    <th scope="col">"So far"</th>
+                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                <For each=move || rows.get() key=|r| r.clone() let:row>
+                                    <LeverItem row=row on_edit=start_edit/>
+                                </For>
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
+    let store = use_store();
+    let confirming = RwSignal::new(false);
+    let name_cell = match (&row.partner, row.removed) {
+        (Some(id), false) => view! {
+            <a href=Route::Partner(id.clone()).href()>{row.name.clone()}</a>
+        }
+        .into_any(),
+        (Some(_), true) => view! {
+            <span class="planner-levers__removed">{row.name.clone()}</span>
+        }
+        .into_any(),
+        (None, _) => view! {
+            <span>{row.name.clone()}" "<span class="pill">"initiative"</span></span>
+        }
+        .into_any(),
+    };
+    let remove = {
+        let (id, name) = (row.id.clone(), row.name.clone());
+        move |_| {
+            store.edit(format!("remove lever {name}"), |ws| {
+                planner::remove_lever(ws, &id, storage::now())
+            });
+            store.say(format!("Removed the lever {name}."));
+        }
+    };
+    let edit_id = row.id.clone();
+    let label = row.name.clone();
+    view! {
+        <tr>
+            <th scope="row">
+                {name_cell}
+                {(!row.notes.is_empty()).then(|| view! { <span class="planner-levers__notes">{row.notes.clone()}</span> })}
+            </th>
+            <td class="num">{row.expected.clone()}</td>
+            <td class="num">{format!("{} %", row.confidence)}</td>
+            <td class="num">{row.weighted.clone()}</td>
+            <td class="num">
+                {row.at_risk.clone()}
+                {(!row.share.is_empty()).then(|| view! {
+                    <span class="planner-levers__share">{format!("{} of the gap", row.share)}</span>
+                })}
+            </td>
+            <td class="planner-levers__to-date">{row.to_date.clone()}</td>
+            <td class="planner-levers__actions">
+                <button class="button button--quiet button--small" aria-label=format!("Edit lever {label}")
+                    on:click=move |_| on_edit.run(edit_id.clone())>"Edit"</button>
+                <Show when=move || confirming.get() fallback=move || view! {
+                    <button class="button button--quiet button--small"
+                        on:click=move |_| confirming.set(true)>"Remove"</button>
+                }>
+                    <button class="button button--danger button--small" on:click=remove.clone()>"Confirm remove"</button>
+                    <button class="button button--quiet button--small" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                </Show>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let is_new = form.id.is_none();
+    let partner = RwSignal::new(form.partner.clone());
+    let initiative = RwSignal::new(form.initiative.clone());
+    let expected = RwSignal::new(form.expected.clone());
+    let confidence = RwSignal::new(form.confidence.clone());
+    let notes = RwSignal::new(form.notes.clone());
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let choices = Memo::new(move |_| store.ws.with(planner::partner_choices));
+    // A lever whose partner was removed keeps it until the person picks another.
+    let kept_removed = form
+        .id
+        .as_ref()
+        .filter(|_| !form.partner.is_empty())
+        .and_then(|_| {
+            let gone = store.ws.with_untracked(|ws| {
+                Id::parse(&form.partner).is_ok_and(|id| ws.partner(&id).is_none())
+            });
+            gone.then(|| form.partner.clone())
+        });
+    let id = form.id.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = LeverText {
+            id: id.clone(),
+            partner: partner.get(),
+            initiative: initiative.get(),
+            expected: expected.get(),
+            confidence: confidence.get(),
+            notes: notes.get(),
+        };
+        let label = if is_new {
+            "add a lever"
+        } else {
+            "edit a lever"
+        };
+        match store.edit(label, |ws| {
+            planner::save_lever(ws, &draft, storage::new_id(), storage::now())
+        }) {
+            Some(Ok(_)) => {
+                errors.set(Vec::new());
+                store.say(if is_new {
+                    "Lever added."
+                } else {
+                    "Lever saved."
+                });
+                on_done.run(());
+            }
+            Some(Err(e)) => errors.set(e),
+            None => {}
+        }
+    };
+    let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
+    let general = move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.path.is_empty())
+                .map(|e| e.message.clone())
+        })
+    };
+    let partner_error = err("partner");
+    view! {
+        <form class="form planner-levers__form" on:submit=save novalidate
+            aria-label=if is_new { "New lever" } else { "Edit lever" }>
+            <div class="form__grid">
+                <div class="field">
+                    <label for="f-lever-partner">"Partner"</label>
+                    <select id="f-lever-partner" aria-describedby="e-lever-partner"
+                        on:change=move |ev| partner.set(event_target_value(&ev))>
+                        <option value="" selected=move || partner.with(String::is_empty)>"None: an initiative"</option>
+                        {kept_removed.map(|gone| {
+                            let value = gone.clone();
+                            view! {
+                                <option value=gone selected=move || partner.get() == value>"removed partner"</option>
+                            }
+                        })}
+                        {move || choices.get().into_iter().map(|(pid, name)| {
+                            let value = pid.to_string();
+                            let selected = value.clone();
+                            view! { <option value=value selected=move || partner.get() == selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                    <FieldError id="e-lever-partner".into() message=partner_error/>
+                </div>
+                <Show when=move || partner.with(String::is_empty)>
+                    <TextField label="Initiative" name="lever-initiative".into() value=initiative
+                        error=err("initiative") hint="For a lever that is not a partner: a campaign, a feature."/>
+                </Show>
+                <TextField label="Expected contribution" name="lever-expected".into() value=expected
+                    error=err("expected") hint="The growth it should bring over the target year, in the target's metric."/>
+                <TextField label="Confidence (%)" name="lever-confidence".into() value=confidence
+                    error=err("confidence") input_type="number" hint="0 to 100: how sure the team is."/>
+            </div>
+            <TextField label="Notes" name="lever-notes".into() value=notes error=err("notes") multiline=true/>
+            <p class="field__error" role="alert">{general}</p>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary">{if is_new { "Add lever" } else { "Save lever" }}</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

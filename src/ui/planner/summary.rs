@@ -1,0 +1,74 @@
+//! Growth against the program target in a compact card, for the dashboard: a progress
+//! bar of actual to date against the year's target, marked where the plan says the
+//! program should be by now, with the numbers beside it.
+//!
+//! ```ignore
+//! use crate::ui::planner::TargetSummary;
+//! view! { <TargetSummary/> }
+//! ```
+
+use super::plan_memo;
+use crate::model::planner::{amount, growth, percent};
+use crate::ui::route::Route;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn TargetSummary() -> impl IntoView {
+    let store = use_store();
+    let plan = plan_memo(store);
+    view! {
+        <section class="card target-summary" aria-labelledby="target-summary-heading">
+            <div class="card__head">
+                <h2 id="target-summary-heading">"Growth against the target"</h2>
+                <a href=Route::Planner.href()>"Open the planner"</a>
+            </div>
+            {move || plan.with(|p| match p {
+                None => view! {
+                    <p class="empty">"No program target yet. Set one in the planner: a metric, last year's total and the growth aimed for."</p>
+                }.into_any(),
+                Some(p) => {
+                    let unit = p.unit().to_owned();
+                    let done = p.progress();
+                    let due = p.progress_planned();
+                    let actual = p.actual_to_date.unwrap_or(0.0);
+                    let bar_label = format!(
+                        "{} of the year's target of {} {unit} reached; the plan expected {} by now",
+                        percent(done),
+                        amount(p.target_total),
+                        percent(due)
+                    );
+                    let fill = format!("width: {}", css_percent(done));
+                    let mark = format!("left: {}", css_percent(due));
+                    view! {
+                        <p class="target-summary__goal">
+                            <strong>{growth(p.target_growth)}</strong>" "{unit.clone()}
+                            " — target "<strong>{amount(p.target_total)}</strong>
+                            " from "{amount(p.baseline)}
+                        </p>
+                        <div class="target-summary__bar" role="img" aria-label=bar_label.clone() title=bar_label>
+                            <span class="target-summary__fill" style=fill></span>
+                            {(p.months_to_date > 0).then(|| view! {
+                                <span class="target-summary__mark" style=mark></span>
+                            })}
+                        </div>
+                        <dl class="target-summary__numbers">
+                            <div><dt>"Actual to date"</dt><dd>{amount(actual)}" ("{percent(done)}")"</dd></div>
+                            <div><dt>"Plan to date"</dt><dd>{amount(p.plan_to_date)}</dd></div>
+                            <div><dt>"Planned for the year"</dt><dd>{amount(p.planned)}</dd></div>
+                            <div><dt>"Gap to target"</dt><dd>{amount(p.gap)}" ("{amount(p.gap_weighted)}" weighted)"</dd></div>
+                        </dl>
+                        <p class="target-summary__say">{p.to_date_sentence()}</p>
+                    }.into_any()
+                }
+            })}
+        </section>
+    }
+}
+
+/// A fraction 0–1 as a CSS percentage with one decimal ("37.5%"), in integer
+/// arithmetic so the build carries no float printing.
+fn css_percent(fraction: f64) -> String {
+    let tenths = (fraction.clamp(0.0, 1.0) * 1000.0).round() as i64;
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}

@@ -1,0 +1,157 @@
+//! The program target: read as a sentence, edited in a small form.
+
+use crate::model::planner::{self, amount, growth, Plan, TargetText};
+use crate::model::{Month, ValidationError};
+use crate::storage;
+use crate::ui::charts::line::month_label;
+use crate::ui::fields::{error_for, FieldError, TextField};
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn TargetCard(plan: Memo<Option<Plan>>) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let show_form = move || editing.get() || plan.with(Option::is_none);
+    view! {
+        <section class="card planner-target" aria-labelledby="planner-target-heading">
+            <div class="card__head">
+                <h2 id="planner-target-heading">"Target"</h2>
+                <Show when=move || !show_form()>
+                    <button class="button" on:click=move |_| editing.set(true)>"Edit target"</button>
+                </Show>
+            </div>
+            <Show when=show_form fallback=move || view! { <TargetText plan=plan/> }>
+                <Show when=move || plan.with(Option::is_none)>
+                    <p class="muted">"Set the program's target: the metric it counts, the baseline year's total, and the growth aimed for over it (for example +250 % year over year)."</p>
+                </Show>
+                <TargetForm on_done=Callback::new(move |_| editing.set(false))
+                    can_cancel=Signal::derive(move || plan.with(Option::is_some))/>
+            </Show>
+        </section>
+    }
+}
+
+/// The target in one sentence, with the years it compares.
+#[component]
+fn TargetText(plan: Memo<Option<Plan>>) -> impl IntoView {
+    move || {
+        plan.with(|p| {
+            let p = p.as_ref()?;
+            let years = p.target_year.and_then(|(first, last)| {
+                let base_first = first.plus(-planner::YEAR)?;
+                let base_last = last.plus(-planner::YEAR)?;
+                Some(format!(
+                    " in {} – {}, against {} – {}",
+                    month_label(first),
+                    month_label(last),
+                    month_label(base_first),
+                    month_label(base_last)
+                ))
+            });
+            Some(view! {
+                <p class="planner-target__sentence">
+                    <strong class="planner-target__growth">{growth(p.target_growth)}</strong>
+                    " " {p.metric.clone()} ": "
+                    <strong>{amount(p.target_total)}</strong>
+                    {years.unwrap_or_default()}
+                    " (baseline " {amount(p.baseline)} ")."
+                </p>
+                {p.warnings.iter().map(|w| view! { <p class="notice planner__warning">{w.clone()}</p> }).collect_view()}
+            })
+        })
+    }
+}
+
+#[component]
+fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> impl IntoView {
+    let store = use_store();
+    let start = store.ws.with_untracked(|ws| TargetText::of(&ws.program));
+    let metric = RwSignal::new(start.metric);
+    let baseline_start = RwSignal::new(start.baseline_start);
+    let baseline = RwSignal::new(start.baseline);
+    let growth_text = RwSignal::new(start.growth);
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let choices = Memo::new(move |_| store.ws.with(planner::metric_choices));
+    // What the metrics entered say the baseline year holds, for the chosen metric.
+    let from_data = Memo::new(move |_| {
+        let start = Month::parse(&baseline_start.get()).ok()?;
+        let metric = metric.get();
+        store
+            .ws
+            .with(|ws| planner::baseline_from_data(ws, metric.trim(), start))
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = TargetText {
+            metric: metric.get(),
+            baseline_start: baseline_start.get(),
+            baseline: baseline.get(),
+            growth: growth_text.get(),
+        };
+        match store.edit("set the program target", |ws| {
+            planner::set_target(ws, &form, storage::now())
+        }) {
+            Some(Ok(changed)) => {
+                errors.set(Vec::new());
+                store.say(if changed {
+                    "Target saved."
+                } else {
+                    "The target is unchanged."
+                });
+                on_done.run(());
+            }
+            Some(Err(e)) => errors.set(e),
+            None => {}
+        }
+    };
+    let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
+    let general = move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.path.is_empty())
+                .map(|e| e.message.clone())
+        })
+    };
+    let metric_error = err("metric");
+    view! {
+        <form class="form planner-target__form" on:submit=save novalidate aria-label="Program target">
+            <div class="form__grid">
+                <div class="field">
+                    <label for="f-target-metric">"Metric"</label>
+                    <input id="f-target-metric" name="target-metric" list="planner-metrics"
+                        aria-invalid=move || metric_error.get().is_some().then_some("true")
+                        aria-describedby="e-target-metric"
+                        prop:value=move || metric.get()
+                        on:input=move |ev| metric.set(event_target_value(&ev))/>
+                    <datalist id="planner-metrics">
+                        {move || choices.get().into_iter().map(|m| view! { <option value=m/> }).collect_view()}
+                    </datalist>
+                    <p class="field__hint">"A standard metric or one in use; a flow such as sign-ups sums best over a year."</p>
+                    <FieldError id="e-target-metric".into() message=metric_error/>
+                </div>
+                <TextField label="Baseline year starts" name="target-start".into() value=baseline_start
+                    error=err("baseline_start") input_type="month"
+                    hint="The first month of the baseline year; the target year is the 12 months after it."/>
+                <div class="field planner-target__baseline">
+                    <TextField label="Baseline (the year's total)" name="target-baseline".into() value=baseline
+                        error=err("baseline")/>
+                    {move || from_data.get().map(|v| view! {
+                        <button type="button" class="button button--quiet button--small"
+                            on:click=move |_| baseline.set(amount(v))>
+                            {format!("Use {} from the metrics", amount(v))}
+                        </button>
+                    })}
+                </div>
+                <TextField label="Growth target (%)" name="target-growth".into() value=growth_text
+                    error=err("growth") hint="250 for +250 % over the baseline year."/>
+            </div>
+            <p class="field__error" role="alert">{general}</p>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary">"Save target"</button>
+                <Show when=move || can_cancel.get()>
+                    <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                </Show>
+            </div>
+        </form>
+    }
+}
