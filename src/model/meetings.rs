@@ -6,8 +6,8 @@
 mod room;
 
 pub use room::{
-    cooling, format_score, map, points, read_stance, reception_trend, scale_value, series,
-    stance_value, Cooling, MapPoint, Reading, FALL_DROP, RECENT_WEIGHTS,
+    cooling, describe_trend, format_score, map, points, read_stance, reception_trend, scale_value,
+    series, stance_value, Cooling, MapPoint, Reading, FALL_DROP, RECENT_WEIGHTS, STEADY,
 };
 
 use super::choices::Scale;
@@ -120,6 +120,13 @@ impl Reception {
             reaction: Scale::Neutral,
             note: String::new(),
         }
+    }
+}
+
+impl NextStep {
+    /// Not done and due before `today`.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        !self.done && self.due.is_some_and(|d| d < today)
     }
 }
 

@@ -201,6 +201,33 @@ pub fn reception_trend(p: &Partner) -> Option<f64> {
     (weights > 0.0).then(|| (sum / weights).clamp(-1.0, 1.0))
 }
 
+/// Below this size (either way) a trend reads as steady.
+pub const STEADY: f64 = 0.05;
+
+/// The trend in words: "warming (+0.12)", "cooling (−0.22)", "steady (0.0)", or why
+/// there is none.
+pub fn describe_trend(trend: Option<f64>) -> String {
+    // Judged on the value as shown, so "+0.05" never reads as steady.
+    match trend.map(|t| (t * 100.0).round() / 100.0) {
+        None => "not enough meetings yet: a key player must attend two".into(),
+        Some(t) if t <= -STEADY => format!("cooling ({})", format_trend(t)),
+        Some(t) if t >= STEADY => format!("warming ({})", format_trend(t)),
+        Some(t) => format!("steady ({})", format_trend(t)),
+    }
+}
+
+/// A trend with two decimals and a sign.
+fn format_trend(t: f64) -> String {
+    let r = (t * 100.0).round() / 100.0;
+    if r == 0.0 {
+        "0.00".into()
+    } else if r > 0.0 {
+        format!("+{r:.2}")
+    } else {
+        format!("−{:.2}", -r)
+    }
+}
+
 /// A key player the room is cooling on, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cooling {
@@ -335,6 +362,16 @@ mod tests {
         for s in Stance::ALL {
             assert_eq!(read_stance(f64::from(stance_value(*s))), *s);
         }
+    }
+
+    #[test]
+    fn trends_read_in_words() {
+        assert_eq!(describe_trend(Some(-0.21875)), "cooling (−0.22)");
+        assert_eq!(describe_trend(Some(0.05)), "warming (+0.05)");
+        assert_eq!(describe_trend(Some(0.049)), "warming (+0.05)");
+        assert_eq!(describe_trend(Some(0.04)), "steady (+0.04)");
+        assert_eq!(describe_trend(Some(-0.001)), "steady (0.00)");
+        assert!(describe_trend(None).starts_with("not enough"));
     }
 
     #[test]
