@@ -1,3 +1,5 @@
 //! Small SVG charts shared by the screens: readable, labelled, and with every number
 //! reachable by hover (a `<title>`) or keyboard focus.
 pub mod line;
+pub mod scatter;
+pub mod sparkline;
