@@ -156,14 +156,20 @@ fn violations(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut
                 violations(root, target, value, path, out);
             }
             "type" => {
-                let fits = match rule.as_str() {
+                let is = |name: &Value| match name.as_str() {
                     Some("object") => value.is_object(),
                     Some("array") => value.is_array(),
                     Some("string") => value.is_string(),
                     Some("integer") => value.is_u64() || value.is_i64(),
                     Some("number") => value.is_number(),
                     Some("boolean") => value.is_boolean(),
+                    Some("null") => value.is_null(),
                     _ => panic!("unexpected type {rule} at {path}"),
+                };
+                // `["string", "null"]`: an optional field may also be written as null.
+                let fits = match rule.as_array() {
+                    Some(names) => names.iter().any(is),
+                    None => is(rule),
                 };
                 if !fits {
                     out.push(format!("{path}: expected {rule}, found {value}"));
@@ -213,10 +219,110 @@ fn violations(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut
                         }
                     }
                 }
+                Some("date") => {
+                    if let Some(text) = value.as_str() {
+                        if chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() {
+                            out.push(format!("{path}: {text:?} is not a date (YYYY-MM-DD)"));
+                        }
+                    }
+                }
                 // Integer widths: enforced by `minimum` and `maximum` beside them.
                 Some("uint8" | "uint64") => {}
+                // Any JSON number.
+                Some("double") => {}
                 _ => panic!("unexpected format {rule} at {path}"),
             },
+            "anyOf" | "oneOf" => {
+                let matching = rule
+                    .as_array()
+                    .expect("anyOf and oneOf are lists")
+                    .iter()
+                    .filter(|sub| {
+                        let mut found = Vec::new();
+                        violations(root, sub, value, path, &mut found);
+                        found.is_empty()
+                    })
+                    .count();
+                let fine = if keyword == "oneOf" {
+                    matching == 1
+                } else {
+                    matching >= 1
+                };
+                if !fine {
+                    out.push(format!(
+                        "{path}: {value} fits {matching} of the {keyword} choices"
+                    ));
+                }
+            }
+            "const" => {
+                if value != rule {
+                    out.push(format!("{path}: {value} is not {rule}"));
+                }
+            }
+            // A map such as month → value: every value follows this rule (a schema with
+            // named properties would exclude them; schemars emits this only for maps).
+            "additionalProperties" => {
+                let (Some(object), Some(_)) = (value.as_object(), rule.as_object()) else {
+                    continue;
+                };
+                assert!(
+                    !rules.contains_key("properties"),
+                    "additionalProperties beside properties at {path}"
+                );
+                for (name, field) in object {
+                    violations(root, rule, field, &format!("{path}.{name}"), out);
+                }
+            }
+            // A map keyed by month: schemars names the key pattern. Every key must be
+            // a month and every value follow the rule.
+            "patternProperties" => {
+                let Some(object) = value.as_object() else {
+                    continue;
+                };
+                let patterns = rule.as_object().expect("patternProperties is an object");
+                assert_eq!(patterns.len(), 1, "one key pattern at {path}");
+                for (pattern, sub) in patterns {
+                    let key_rule = serde_json::json!({ "pattern": pattern });
+                    for (name, field) in object {
+                        violations(
+                            root,
+                            &key_rule,
+                            &Value::String(name.clone()),
+                            &format!("{path} key {name:?}"),
+                            out,
+                        );
+                        violations(root, sub, field, &format!("{path}.{name}"), out);
+                    }
+                }
+            }
+            "propertyNames" => {
+                let Some(object) = value.as_object() else {
+                    continue;
+                };
+                for name in object.keys() {
+                    violations(
+                        root,
+                        rule,
+                        &Value::String(name.clone()),
+                        &format!("{path} key {name:?}"),
+                        out,
+                    );
+                }
+            }
+            // The one pattern the model uses, a month: checked by the model's own parser
+            // together with the pattern's four-digit year.
+            "pattern" => {
+                assert_eq!(
+                    rule, "^[0-9]{4}-(0[1-9]|1[0-2])$",
+                    "unexpected pattern at {path}"
+                );
+                if let Some(text) = value.as_str() {
+                    let four = text.len() == 7 && text.as_bytes().get(4) == Some(&b'-');
+                    if !four || crate::model::Month::parse(text).is_err() {
+                        out.push(format!("{path}: {text:?} is not a month (YYYY-MM)"));
+                    }
+                }
+            }
             "minimum" | "maximum" => {
                 let (Some(n), Some(bound)) = (value.as_f64(), rule.as_f64()) else {
                     continue;

@@ -381,6 +381,8 @@ mod tests {
         let mut theirs = base.clone();
         for p in &mut theirs.partners {
             p.markets.retain(|m| m != &market);
+            p.metrics.retain(|s| s.market != market);
+            p.landing.retain(|t| t.market.as_ref() != Some(&market));
         }
         theirs.remove_market(&market, later(10)).unwrap();
         let mut ours = base.clone();
