@@ -1,0 +1,90 @@
+//! The market heat map: partners by markets, each cell the metric over the last twelve
+//! months, coloured by size, with every number written in the cell.
+
+use crate::model::metrics::compact;
+use crate::model::portfolio::{self, HEAT_WINDOW};
+use crate::ui::route::{Route, Section};
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub fn HeatMapCard() -> impl IntoView {
+    let store = use_store();
+    let map = Memo::new(move |_| {
+        store
+            .ws
+            .with(|ws| portfolio::heat_map(ws, &portfolio::heat_metric(ws)))
+    });
+    let caption = move || {
+        map.with(|m| match m.latest {
+            Some(latest) => format!(
+                "{} over the {HEAT_WINDOW} months to {latest}, by partner and market. Darker is larger; — means no values.",
+                capitalised(&m.metric)
+            ),
+            None => String::new(),
+        })
+    };
+    let head = move || {
+        map.with(|m| {
+            m.markets
+                .iter()
+                .map(|(_, name)| view! { <th scope="col" class="num">{name.clone()}</th> })
+                .collect_view()
+        })
+    };
+    let rows = move || {
+        map.with(|m| {
+            m.rows
+                .iter()
+                .map(|r| {
+                    let href = Route::Section(r.partner.clone(), Section::Metrics).href();
+                    let cells = r
+                        .cells
+                        .iter()
+                        .zip(&m.markets)
+                        .map(|(v, (_, market))| {
+                            let level = portfolio::heat_level(*v, m.max);
+                            let text = v.map_or("—".to_owned(), compact);
+                            let title = match v {
+                                Some(_) => format!("{}, {market}: {text}", r.name),
+                                None => format!("{}, {market}: no values", r.name),
+                            };
+                            view! {
+                                <td class=format!("num heat heat--{level}") title=title>{text}</td>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row"><a href=href>{r.name.clone()}</a></th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card dashboard__heat" aria-labelledby="heat-heading">
+            <div class="card__head"><h2 id="heat-heading">"Markets"</h2></div>
+            <Show when=move || map.with(|m| !m.rows.is_empty())
+                fallback=|| view! { <p class="empty">"No metric values yet: enter them on a partner's Metrics tab."</p> }>
+                <div class="table-wrap">
+                    <table class="table heat-map" data-testid="heat-map">
+                        <caption>{caption}</caption>
+                        <thead><tr><th scope="col">"Partner"</th>{head}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
