@@ -119,7 +119,7 @@ fn vision_is_one_sentence_of_5_to_35_words() {
     weak(
         Ingredient::Vision,
         "Music everywhere.",
-        "2 words is too short",
+        "Only 2 words; use at least 5",
     );
     ready(Ingredient::Vision, "Music for every single run.");
     // An abbreviation or a lower-case continuation does not end a sentence.
@@ -167,11 +167,7 @@ fn excitement_speaks_to_what_they_built() {
         "Running is growing fast among younger people in every market we watch.",
         "Point at their work",
     );
-    weak(
-        Ingredient::Excitement,
-        "Your app rocks.",
-        "3 words is too little",
-    );
+    weak(Ingredient::Excitement, "Your app rocks.", "Only 3 words");
 }
 
 #[test]

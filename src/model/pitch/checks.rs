@@ -221,7 +221,7 @@ fn vision(t: &Text) -> Verdict {
     }
     if words < VISION_MIN_WORDS {
         return Err(format!(
-            "{} is too short to carry a vision; use at least {VISION_MIN_WORDS} words to say who it is for and what changes.",
+            "Only {}; use at least {VISION_MIN_WORDS} to say who it is for and what changes.",
             plural(words, "word")
         ));
     }
@@ -396,8 +396,8 @@ fn enough_words(t: &Text) -> Result<(), String> {
     let n = t.words.len();
     if n < MIN_WORDS {
         return Err(format!(
-            "{} is too little to be read as meant; write at least {MIN_WORDS}.",
-            capitalise(&plural(n, "word"))
+            "Only {}; write at least {MIN_WORDS} so it says something specific.",
+            plural(n, "word")
         ));
     }
     Ok(())
@@ -418,13 +418,6 @@ fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>()
-    })
 }
 
 /// A goal statement shortened for a message.

@@ -1,10 +1,81 @@
-//! The pitch builder.
+//! The pitch builder (`#/partners/ID/pitch`): the partner's pitch versions, the editor
+//! of the chosen one with each ingredient's guidance and live check, its completeness
+//! score, and the outreach memo written from it.
+//!
+//! Every figure and message comes from `model::pitch` and `model::memo`; the views only
+//! lay them out. Edits go through `store.edit`, so undo, saving and tab sync follow.
 
-use crate::model::Id;
+mod editor;
+mod field;
+mod memo_view;
+mod score;
+mod versions;
+
+use crate::model::pitch::{self, Context};
+use crate::model::{brief, Id};
+use crate::ui::state::use_store;
+use chrono::NaiveDate;
+use editor::Editor;
 use leptos::prelude::*;
+use versions::VersionList;
+
+/// One line of the version list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct VersionRow {
+    id: Id,
+    label: String,
+    drafted: NaiveDate,
+    sent: Option<NaiveDate>,
+    /// The version sent most recently: the pitch on the table.
+    on_table: bool,
+    percent: u8,
+}
 
 #[component]
 pub fn PitchSection(id: Id) -> impl IntoView {
-    let _ = id;
-    view! { <p>"The pitch builder."</p> }
+    let store = use_store();
+    let lookup = id.clone();
+    let rows = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            let Some(p) = ws.partner(&lookup) else {
+                return Vec::new();
+            };
+            let table = pitch::on_the_table(p).map(|x| x.id.clone());
+            let ctx = Context::of(p);
+            p.pitches
+                .iter()
+                .map(|x| VersionRow {
+                    id: x.id.clone(),
+                    label: brief::one_line(&x.label),
+                    drafted: x.drafted,
+                    sent: x.sent,
+                    on_table: table.as_ref() == Some(&x.id),
+                    percent: pitch::completeness(x, &ctx).percent,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // The version the person picked; when it is gone (deleted, undone, replaced by an
+    // import) or none was picked, the latest one is shown.
+    let chosen = RwSignal::new(None::<Id>);
+    let current = Memo::new(move |_| {
+        rows.with(|rows| {
+            chosen
+                .get()
+                .filter(|c| rows.iter().any(|r| &r.id == c))
+                .or_else(|| rows.last().map(|r| r.id.clone()))
+        })
+    });
+    let editor_partner = id.clone();
+    let editor = move || {
+        current.get().map(|pitch| {
+            view! { <Editor partner=editor_partner.clone() pitch=pitch/> }
+        })
+    };
+    view! {
+        <div class="pitch">
+            <VersionList partner=id rows=rows current=current chosen=chosen/>
+            {editor}
+        </div>
+    }
 }

@@ -1,0 +1,256 @@
+//! The editor of one pitch version: its label, the shared goal it links, whether and
+//! when it was sent, one field per ingredient, the completeness score, and the memo.
+//!
+//! What is typed but not yet saved lives in one draft signal per ingredient; the checks
+//! and the score read the stored pitch with those drafts laid over it, so they follow
+//! every keystroke. A field saves when it loses focus (its `change` event), and a draft
+//! is never overwritten by a change from elsewhere (another tab, an import, an undo):
+//! the stored text shows again once the draft is saved.
+
+use super::field::IngredientField;
+use super::memo_view::MemoPreview;
+use super::score::ScorePanel;
+use crate::model::goals::Goal;
+use crate::model::pitch::{self, Context, Pitch};
+use crate::model::{brief, Id, Ingredient};
+use crate::storage;
+use crate::ui::route::{Route, Section};
+use crate::ui::state::use_store;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// Unsaved text per ingredient, indexed by [`Ingredient::rank`].
+pub(super) type Drafts = [RwSignal<Option<String>>; 12];
+
+#[component]
+pub(super) fn Editor(partner: Id, pitch: Id) -> impl IntoView {
+    let store = use_store();
+    let (pid, xid) = (partner.clone(), pitch.clone());
+    let stored = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            ws.partner(&pid)
+                .and_then(|p| p.pitches.iter().find(|x| x.id == xid))
+                .cloned()
+        })
+    });
+    let pid = partner.clone();
+    let context = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            ws.partner(&pid)
+                .map(|p| (p.name.clone(), p.goals.clone()))
+                .unwrap_or_default()
+        })
+    });
+    let drafts: Drafts = std::array::from_fn(|_| RwSignal::new(None));
+    let live = Memo::new(move |_| {
+        let mut x = stored.get()?;
+        for i in Ingredient::ALL {
+            if let Some(text) = drafts[i.rank()].get() {
+                x.ingredients.insert(*i, text);
+            }
+        }
+        Some(x)
+    });
+    let checks = Memo::new(move |_| {
+        let x = live.get()?;
+        Some(context.with(|(name, goals)| pitch::checks(&x, &ctx(name, goals))))
+    });
+    let score = Memo::new(move |_| checks.with(|c| c.as_deref().map(pitch::score)));
+    let sent = Memo::new(move |_| stored.with(|x| x.as_ref().and_then(|x| x.sent)));
+
+    let fields = Ingredient::ALL
+        .iter()
+        .map(|&ingredient| {
+            let stored_text = Signal::derive(move || {
+                stored.with(|x| {
+                    x.as_ref()
+                        .map(|x| x.text(ingredient).to_owned())
+                        .unwrap_or_default()
+                })
+            });
+            let check = Signal::derive(move || {
+                checks.with(|c| c.as_ref().and_then(|c| c.get(ingredient.rank()).cloned()))
+            });
+            view! {
+                <IngredientField partner=partner.clone() pitch=pitch.clone() ingredient=ingredient
+                    stored=stored_text draft=drafts[ingredient.rank()] check=check
+                    locked=Signal::derive(move || sent.get().is_some())/>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="pitch__layout">
+            <div class="pitch__main">
+                <Header partner=partner.clone() pitch=pitch.clone() stored=stored sent=sent context=context/>
+                <section class="card pitch-fields" aria-labelledby="pitch-fields-heading">
+                    <h2 id="pitch-fields-heading">"Ingredients"</h2>
+                    <Show when=move || sent.get().is_some()>
+                        <p class="notice pitch-fields__locked">
+                            "This version was sent, so its text stays as the partner read it. Start a new copy to revise it, or unmark it as sent."
+                        </p>
+                    </Show>
+                    {fields}
+                </section>
+            </div>
+            <aside class="pitch__side" aria-label="Completeness">
+                <ScorePanel score=Signal::derive(move || score.get())
+                    checks=Signal::derive(move || checks.get().unwrap_or_default())/>
+            </aside>
+        </div>
+        <MemoPreview partner=partner pitch=pitch/>
+    }
+}
+
+fn ctx<'a>(name: &'a str, goals: &'a [Goal]) -> Context<'a> {
+    Context {
+        partner_name: name,
+        goals,
+    }
+}
+
+/// The version's label, the shared goal it links, and its sent day.
+#[component]
+fn Header(
+    partner: Id,
+    pitch: Id,
+    stored: Memo<Option<Pitch>>,
+    sent: Memo<Option<NaiveDate>>,
+    context: Memo<(String, Vec<Goal>)>,
+) -> impl IntoView {
+    let store = use_store();
+    let label_draft = RwSignal::new(None::<String>);
+    let label_error = RwSignal::new(None::<String>);
+    let goal_error = RwSignal::new(None::<String>);
+    let sent_error = RwSignal::new(None::<String>);
+    let today = storage::now().date_naive();
+    let sent_day = RwSignal::new(today.to_string());
+
+    let stored_label =
+        move || stored.with(|x| x.as_ref().map(|x| x.label.clone()).unwrap_or_default());
+    let save_label = {
+        let (partner, pitch) = (partner.clone(), pitch.clone());
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            match store.edit("rename the pitch version", |ws| {
+                pitch::set_label(ws, &partner, &pitch, &text, storage::now())
+            }) {
+                Some(Ok(_)) => {
+                    label_draft.set(None);
+                    label_error.set(None);
+                }
+                Some(Err(e)) => label_error.set(Some(e)),
+                None => {}
+            }
+        }
+    };
+    let linked = move || stored.with(|x| x.as_ref().and_then(|x| x.goal.clone()));
+    let link = {
+        let (partner, pitch) = (partner.clone(), pitch.clone());
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            let goal = if value.is_empty() {
+                None
+            } else {
+                Id::parse(&value).ok()
+            };
+            match store.edit("link the pitch to a shared goal", |ws| {
+                pitch::link_goal(ws, &partner, &pitch, goal, storage::now())
+            }) {
+                Some(Ok(_)) => goal_error.set(None),
+                Some(Err(e)) => goal_error.set(Some(e)),
+                None => {}
+            }
+        }
+    };
+    let mark = {
+        let (partner, pitch) = (partner.clone(), pitch.clone());
+        move |day: Option<NaiveDate>| {
+            let label = if day.is_some() {
+                "mark the pitch sent"
+            } else {
+                "unmark the pitch as sent"
+            };
+            match store.edit(label, |ws| {
+                pitch::mark_sent(ws, &partner, &pitch, day, storage::now())
+            }) {
+                Some(Ok(_)) => sent_error.set(None),
+                Some(Err(e)) => sent_error.set(Some(e)),
+                None => {}
+            }
+        }
+    };
+    let mark_sent = {
+        let mark = mark.clone();
+        move |_| match sent_day.get_untracked().parse::<NaiveDate>() {
+            Ok(day) => mark(Some(day)),
+            Err(_) => sent_error.set(Some("Choose the day the version was sent.".into())),
+        }
+    };
+    let unmark = move |_| mark(None);
+    let goals_href = Route::Section(partner.clone(), Section::Goals).href();
+    let goal_options = move || {
+        context.with(|(_, goals)| {
+            goals
+                .iter()
+                .map(|g| {
+                    let value = g.id.to_string();
+                    let gid = g.id.clone();
+                    let statement = brief::one_line(&g.statement);
+                    view! {
+                        <option value=value selected=move || linked().as_ref() == Some(&gid)>{statement}</option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let has_goals = move || context.with(|(_, goals)| !goals.is_empty());
+    view! {
+        <section class="card pitch-header" aria-label="This version">
+            <div class="pitch-header__grid">
+                <div class="field">
+                    <label for="pitch-label">"Version label"</label>
+                    <input id="pitch-label" type="text" aria-describedby="pitch-label-error"
+                        aria-invalid=move || label_error.with(Option::is_some).then_some("true")
+                        prop:value=move || label_draft.get().unwrap_or_else(stored_label)
+                        on:input=move |ev| label_draft.set(Some(event_target_value(&ev)))
+                        on:change=save_label/>
+                    <p class="field__error" id="pitch-label-error" role="alert">{move || label_error.get()}</p>
+                </div>
+                <div class="field">
+                    <label for="pitch-goal">"Shared goal it speaks to"</label>
+                    <Show when=has_goals fallback=move || view! {
+                        <p class="pitch-header__none">
+                            "No shared goals recorded yet, so the mutual goal needs a number of its own. "
+                            <a href=goals_href.clone()>"Record goals"</a>
+                        </p>
+                    }>
+                        <select id="pitch-goal" on:change=link.clone()
+                            disabled=move || sent.get().is_some()>
+                            <option value="" selected=move || linked().is_none()>"No shared goal linked"</option>
+                            {goal_options}
+                        </select>
+                    </Show>
+                    <p class="field__error" role="alert">{move || goal_error.get()}</p>
+                </div>
+                <div class="field pitch-header__sent">
+                    <Show when=move || sent.get().is_some() fallback=move || view! {
+                        <label for="pitch-sent-day">"Sent on"</label>
+                        <div class="inline-form">
+                            <input id="pitch-sent-day" type="date" max=today.to_string()
+                                prop:value=move || sent_day.get()
+                                on:input=move |ev| sent_day.set(event_target_value(&ev))/>
+                            <button class="button" on:click=mark_sent.clone()>"Mark as sent"</button>
+                        </div>
+                    }>
+                        <span class="pitch-header__label">"Status"</span>
+                        <p class="pitch-header__status">
+                            <span class="pill pitch-sent">{move || sent.get().map(|d| format!("Sent {}", brief::day(d)))}</span>
+                            <button class="button button--quiet button--small" on:click=unmark.clone()>"Unmark as sent"</button>
+                        </p>
+                    </Show>
+                    <p class="field__error" role="alert">{move || sent_error.get()}</p>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,146 @@
+//! The list of pitch versions: pick one to edit, start a new one (blank or a copy of the
+//! latest), delete the one shown. A sent version carries its date; the one sent most
+//! recently is marked as the pitch on the table.
+
+use super::VersionRow;
+use crate::model::pitch::{self, Start};
+use crate::model::{brief, Id};
+use crate::storage;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn VersionList(
+    partner: Id,
+    rows: Memo<Vec<VersionRow>>,
+    current: Memo<Option<Id>>,
+    chosen: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let store = use_store();
+    let error = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let add = {
+        let partner = partner.clone();
+        move |start: Start| {
+            let new = storage::new_id();
+            let label = match start {
+                Start::Blank => "start a blank pitch version",
+                Start::CopyLatest => "copy the latest pitch version",
+            };
+            let outcome = store.edit(label, |ws| {
+                pitch::new_version(ws, &partner, new.clone(), start, storage::now())
+            });
+            match outcome {
+                Some(Ok(_)) => {
+                    error.set(None);
+                    confirming.set(false);
+                    chosen.set(Some(new));
+                }
+                Some(Err(e)) => error.set(Some(e)),
+                None => {}
+            }
+        }
+    };
+    let add_blank = {
+        let add = add.clone();
+        move |_| add(Start::Blank)
+    };
+    let add_copy = move |_| add(Start::CopyLatest);
+    let delete = {
+        let partner = partner.clone();
+        Callback::new(move |_: ()| {
+            let Some(pid) = current.get_untracked() else {
+                return;
+            };
+            let label = rows.with_untracked(|rows| {
+                rows.iter()
+                    .find(|r| r.id == pid)
+                    .map(|r| r.label.clone())
+                    .unwrap_or_default()
+            });
+            let outcome = store.edit(format!("delete pitch version {label}"), |ws| {
+                pitch::delete_version(ws, &partner, &pid, storage::now())
+            });
+            confirming.set(false);
+            match outcome {
+                Some(Ok(_)) => {
+                    error.set(None);
+                    store.say(format!(
+                        "Deleted pitch version {label}. Undo brings it back."
+                    ));
+                }
+                Some(Err(e)) => error.set(Some(e)),
+                None => {}
+            }
+        })
+    };
+    let empty = move || rows.with(Vec::is_empty);
+    view! {
+        <section class="card pitch-versions" aria-labelledby="pitch-versions-heading">
+            <div class="card__head">
+                <h2 id="pitch-versions-heading">"Versions"</h2>
+                <div class="form__actions pitch-versions__actions">
+                    <button class="button" on:click=add_blank>
+                        {move || if empty() { "Start a pitch" } else { "New blank version" }}
+                    </button>
+                    <Show when=move || !empty()>
+                        <button class="button" on:click=add_copy.clone()>"New copy of latest"</button>
+                    </Show>
+                </div>
+            </div>
+            <Show when=empty>
+                <p class="empty">
+                    "No pitch yet. Start one: each of the twelve ingredients gets a field, a hint and a check, and the memo writes itself as you go."
+                </p>
+            </Show>
+            <ul class="pitch-versions__list">
+                <For each=move || rows.get() key=|r| r.clone() let:row>
+                    <VersionItem row=row current=current chosen=chosen/>
+                </For>
+            </ul>
+            <Show when=move || !empty()>
+                <div class="pitch-versions__delete">
+                    <Show when=move || confirming.get() fallback=move || view! {
+                        <button class="button button--quiet button--small"
+                            on:click=move |_| confirming.set(true)>"Delete this version"</button>
+                    }>
+                        <span class="muted">"Delete the version shown?"</span>
+                        <button class="button button--danger button--small" on:click=move |_| delete.run(())>
+                            "Confirm delete"
+                        </button>
+                        <button class="button button--quiet button--small"
+                            on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    </Show>
+                </div>
+            </Show>
+            <p class="field__error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn VersionItem(
+    row: VersionRow,
+    current: Memo<Option<Id>>,
+    chosen: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let id = row.id.clone();
+    let pick_id = row.id.clone();
+    let is_current = move || current.with(|c| c.as_ref() == Some(&id));
+    let state = match row.sent {
+        Some(day) => format!("Sent {}", brief::day(day)),
+        None => format!("Draft of {}", brief::day(row.drafted)),
+    };
+    view! {
+        <li>
+            <button class="pitch-version" class:pitch-version--sent=row.sent.is_some()
+                aria-pressed=move || if is_current() { "true" } else { "false" }
+                on:click=move |_| chosen.set(Some(pick_id.clone()))>
+                <span class="pitch-version__label">{row.label.clone()}</span>
+                <span class="pitch-version__state">{state}</span>
+                <span class="pitch-version__score">{format!("{} %", row.percent)}</span>
+                {row.on_table.then(|| view! { <span class="pill pitch-version__table">"On the table"</span> })}
+            </button>
+        </li>
+    }
+}
