@@ -1,6 +1,7 @@
 //! The portfolio's share of effort going to incumbents, with the numbers behind it, for
 //! the dashboard to embed.
 
+use super::verdict::ShareBar;
 use crate::model::fit::{incumbent_effort, percent, EffortBasis, EFFORT_DAYS};
 use crate::storage;
 use crate::ui::state::use_store;
@@ -25,7 +26,6 @@ pub fn IncumbentEffort() -> impl IntoView {
                 }.into_any(),
                 Some(e) => {
                     let share = percent(e.share);
-                    let width = (e.share.clamp(0.0, 1.0) * 100.0).round() as u32;
                     let basis = match e.basis {
                         EffortBasis::Meetings => format!(
                             "{} of {} meetings in the last {EFFORT_DAYS} days were with incumbents.",
@@ -44,10 +44,8 @@ pub fn IncumbentEffort() -> impl IntoView {
                         <p class="incumbent-effort__figure">
                             <strong>{share.clone()}</strong>" of the effort goes to incumbents."
                         </p>
-                        <div class="incumbent-effort__bar" role="img"
-                            aria-label=format!("{share} of the effort on incumbents")>
-                            <span style=format!("width: {width}%")></span>
-                        </div>
+                        <ShareBar share=e.share class="incumbent-effort__bar"
+                            label=format!("{share} of the effort on incumbents")/>
                         <ul class="incumbent-effort__numbers">
                             <li>{basis}</li>
                             {(e.basis == EffortBasis::Meetings).then(|| view! { <li>{partners}</li> })}

@@ -38,14 +38,11 @@ pub fn Verdict(partner: Memo<Option<Partner>>) -> impl IntoView {
             })}
             {move || ability.get().map(|a| {
                 let figure = a.score.map_or_else(|| "unknown".to_owned(), percent);
-                let width = a.score.map_or(0, |s| (s.clamp(0.0, 1.0) * 100.0).round() as u32);
                 view! {
                     <div class="fit-ability">
                         <h3>"Ability to deliver: " <span class="fit-ability__figure">{figure.clone()}</span></h3>
-                        <div class="fit-ability__bar" role="img"
-                            aria-label=format!("Ability to deliver {figure}")>
-                            <span style=format!("width: {width}%")></span>
-                        </div>
+                        <ShareBar share=a.score.unwrap_or(0.0) class="fit-ability__bar"
+                            label=format!("Ability to deliver {figure}")/>
                         <ul class="fit-reasons fit-reasons--quiet" aria-label="What the ability to deliver is made of">
                             {a.reasons.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}
                         </ul>
@@ -53,5 +50,21 @@ pub fn Verdict(partner: Memo<Option<Partner>>) -> impl IntoView {
                 }
             })}
         </section>
+    }
+}
+
+/// A horizontal bar for a share 0–1, drawn in SVG (the page's content policy forbids
+/// inline styles), named for assistive technology.
+#[component]
+pub fn ShareBar(share: f64, class: &'static str, label: String) -> impl IntoView {
+    let width = (share.clamp(0.0, 1.0) * 100.0).round() as u32;
+    let title = label.clone();
+    view! {
+        <svg class=format!("share-bar {class}") viewBox="0 0 100 8" preserveAspectRatio="none"
+            role="img" aria-label=label focusable="false">
+            <title>{title}</title>
+            <rect class="share-bar__track" x="0" y="0" width="100" height="8"/>
+            <rect class="share-bar__fill" x="0" y="0" width=width height="8"/>
+        </svg>
     }
 }
