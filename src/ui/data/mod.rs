@@ -23,6 +23,7 @@ pub fn DataScreen() -> impl IntoView {
                 <export::ExportPanel/>
                 <ImportPanel/>
                 <csv::CsvPanel/>
+                <crate::ui::metrics::csv::MetricsCsv/>
                 <settings::SettingsPanel/>
                 <StoragePanel/>
                 <BackupPanel/>
