@@ -157,6 +157,19 @@ pub fn progress(tracks: &[LandingTrack]) -> Option<f64> {
     (steps > 0).then(|| done as f64 / steps as f64)
 }
 
+/// How many steps of the plan are done, and how many there are (three per track).
+pub fn steps_done(tracks: &[LandingTrack]) -> (usize, usize) {
+    (
+        tracks.iter().map(LandingTrack::done).sum(),
+        tracks.len() * 3,
+    )
+}
+
+/// Whether a step is planned for a day already past and not done.
+pub fn is_behind(step: &LandingStep, today: NaiveDate) -> bool {
+    step.done.is_none() && step.planned.is_some_and(|p| p < today)
+}
+
 /// A planned step not done this many days after its planned date stalls the plan.
 pub const STALL_LATE_DAYS: i64 = 14;
 /// No step done for this many days, while steps remain, stalls the plan.

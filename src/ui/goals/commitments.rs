@@ -1,0 +1,320 @@
+//! Commitments of each side, with their status controls, and the partner's delivery
+//! record over all time and the last 90 days.
+
+use super::{
+    date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
+    RemoveButton,
+};
+use crate::model::brief::day;
+use crate::model::goals::{self, Commitment, DeliveryRecord};
+use crate::model::metrics::percent;
+use crate::model::{CommitmentStatus, Id, Side, ValidationError};
+use crate::storage;
+use crate::ui::fields::{ChoiceField, TextField};
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn Commitments(id: Id) -> impl IntoView {
+    let partner = partner_memo(id.clone());
+    let today = storage::now().date_naive();
+    let name = Memo::new(move |_| {
+        partner.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default())
+    });
+    let side_list = move |side: Side| {
+        Memo::new(move |_| {
+            partner.with(|p| {
+                p.as_ref()
+                    .map(|p| {
+                        goals::commitments_of(p, side)
+                            .into_iter()
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let theirs = side_list(Side::Partner);
+    let ours = side_list(Side::Us);
+    let record = Memo::new(move |_| {
+        partner.with(|p| {
+            p.as_ref().map(|p| {
+                (
+                    goals::delivery_record(&p.commitments, today),
+                    goals::delivery_record_of(&p.commitments, Side::Us, today),
+                )
+            })
+        })
+    });
+    let adding = RwSignal::new(false);
+    let add_id = id.clone();
+    let (their_id, our_id) = (id.clone(), id.clone());
+    view! {
+        <section class="card commitments" aria-labelledby="commitments-heading">
+            <div class="card__head">
+                <h2 id="commitments-heading">"Commitments"</h2>
+                <button class="button" on:click=move |_| adding.set(true)
+                    disabled=move || adding.get()>"Add commitment"</button>
+            </div>
+            <Show when=move || adding.get()>
+                <CommitmentForm partner=add_id.clone() commitment=blank(today)
+                    on_done=Callback::new(move |_| adding.set(false))/>
+            </Show>
+            {move || record.get().map(|(theirs, ours)| view! {
+                <DeliveryPanel theirs=theirs ours=ours name=name.get()/>
+            })}
+            <div class="commitment-sides">
+                <div class="commitment-side">
+                    <h3>{move || format!("{}'s commitments", name.get())}</h3>
+                    <CommitmentList partner=their_id list=theirs today=today
+                        empty="Nothing promised by the partner yet."/>
+                </div>
+                <div class="commitment-side">
+                    <h3>"Our commitments"</h3>
+                    <CommitmentList partner=our_id list=ours today=today
+                        empty="Nothing promised by us yet."/>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+fn blank(today: chrono::NaiveDate) -> Commitment {
+    Commitment {
+        id: storage::new_id(),
+        side: Side::Partner,
+        what: String::new(),
+        due: today + chrono::Duration::days(14),
+        status: CommitmentStatus::Open,
+        delivered: None,
+    }
+}
+
+/// The delivery record: the partner's, large, and ours beside it for fairness.
+#[component]
+fn DeliveryPanel(theirs: DeliveryRecord, ours: DeliveryRecord, name: String) -> impl IntoView {
+    let share = |s: Option<f64>| s.map_or_else(|| "—".to_owned(), percent);
+    let below = |s: Option<f64>| s.is_some_and(|s| s < 0.6);
+    let ours_line = match ours.all_time {
+        Some(s) => format!(
+            "Our own record: {} ({} of {} on time).",
+            percent(s),
+            ours.on_time,
+            ours.due
+        ),
+        None => "None of our commitments is due yet.".to_owned(),
+    };
+    view! {
+        <div class="delivery" role="group" aria-labelledby="delivery-heading">
+            <h3 id="delivery-heading">{format!("{name}'s delivery record")}</h3>
+            <dl class="delivery__figures">
+                <div class="delivery__figure" class:is-low=below(theirs.all_time) data-window="all">
+                    <dt>"All time"</dt>
+                    <dd>
+                        <strong>{share(theirs.all_time)}</strong>
+                        <span class="muted">{format!("{} of {} due delivered on time", theirs.on_time, theirs.due)}</span>
+                    </dd>
+                </div>
+                <div class="delivery__figure" class:is-low=below(theirs.recent) data-window="recent">
+                    <dt>"Last 90 days"</dt>
+                    <dd>
+                        <strong>{share(theirs.recent)}</strong>
+                        <span class="muted">{format!("{} of {} due delivered on time", theirs.recent_on_time, theirs.recent_due)}</span>
+                    </dd>
+                </div>
+            </dl>
+            <p class="delivery__note muted">
+                "Counts the partner's commitments due so far; dropped ones never count, and a late delivery is not on time. "
+                {ours_line}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn CommitmentList(
+    partner: Id,
+    list: Memo<Vec<Commitment>>,
+    today: chrono::NaiveDate,
+    empty: &'static str,
+) -> impl IntoView {
+    let partner = StoredValue::new(partner);
+    view! {
+        <Show when=move || !list.with(Vec::is_empty) fallback=move || view! { <p class="empty">{empty}</p> }>
+            <ul class="commitment-list">
+                <For each=move || list.get() key=|k| format!("{k:?}") let:k>
+                    <CommitmentItem partner=partner.get_value() commitment=k today=today/>
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate) -> impl IntoView {
+    let store = use_store();
+    let editing = RwSignal::new(false);
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let delivered_on = RwSignal::new(date_value(Some(today)));
+    let late_by = goals::days_overdue(&commitment, today);
+    let k = commitment.clone();
+    let set_status = {
+        let (pid, kid) = (partner.clone(), k.id.clone());
+        move |status: CommitmentStatus| {
+            let delivered = if status == CommitmentStatus::Delivered {
+                match parse_date(&delivered_on.get(), "delivered") {
+                    Ok(Some(d)) => Some(d),
+                    Ok(None) => {
+                        errors.set(vec![problem("delivered", "give the day it was delivered")]);
+                        return;
+                    }
+                    Err(e) => {
+                        errors.set(vec![e]);
+                        return;
+                    }
+                }
+            } else {
+                None
+            };
+            let label = format!("mark a commitment {}", status.label().to_lowercase());
+            match store.edit(label, |ws| {
+                goals::set_commitment_status(ws, &pid, &kid, status, delivered, storage::now())
+            }) {
+                Some(Err(e)) => errors.set(e),
+                _ => errors.set(Vec::new()),
+            }
+        }
+    };
+    let remove = {
+        let (pid, kid) = (partner.clone(), k.id.clone());
+        Callback::new(move |_: ()| {
+            store.edit("remove a commitment", |ws| {
+                goals::remove_commitment(ws, &pid, &kid, storage::now())
+            });
+            store.say("Commitment removed.");
+        })
+    };
+    let outstanding = matches!(k.status, CommitmentStatus::Open | CommitmentStatus::Late);
+    let class = if late_by.is_some() {
+        "commitment commitment--overdue"
+    } else {
+        "commitment"
+    };
+    let what = k.what.clone();
+    let prefix = k.id.to_string();
+    let shown = k.clone();
+    view! {
+        <li class=class>
+            <Show when=move || editing.get() fallback=move || {
+                let k = shown.clone();
+                let (deliver, late, drop, reopen) =
+                    (set_status.clone(), set_status.clone(), set_status.clone(), set_status.clone());
+                let what = what.clone();
+                let date_id = format!("f-delivered-{prefix}");
+                view! {
+                    <p class="commitment__what">{k.what.clone()}</p>
+                    <p class="commitment__meta">
+                        <span class=format!("pill commitment-status commitment-status--{}", k.status.key())>{k.status.label()}</span>
+                        <span>"Due "{day(k.due)}</span>
+                        {k.delivered.map(|d| view! { <span>"Delivered "{day(d)}{(!goals::on_time(&k)).then_some(" (late)")}</span> })}
+                        {late_by.map(|n| view! {
+                            <span class="overdue">{format!("Overdue by {n} day{}", if n == 1 { "" } else { "s" })}</span>
+                        })}
+                    </p>
+                    <div class="row-actions">
+                        {outstanding.then(|| view! {
+                            <label class="visually-hidden" for=date_id.clone()>{format!("Delivered on (for {what})")}</label>
+                            <input id=date_id.clone() class="commitment__date" type="date"
+                                prop:value=move || delivered_on.get()
+                                on:input=move |ev| delivered_on.set(event_target_value(&ev))/>
+                            <button class="button button--small" aria-label=format!("Mark delivered: {what}")
+                                on:click=move |_| deliver(CommitmentStatus::Delivered)>"Mark delivered"</button>
+                        })}
+                        {(k.status == CommitmentStatus::Open).then(|| view! {
+                            <button class="button button--small" aria-label=format!("Mark late: {what}")
+                                on:click=move |_| late(CommitmentStatus::Late)>"Mark late"</button>
+                        })}
+                        {outstanding.then(|| view! {
+                            <button class="button button--quiet button--small" aria-label=format!("Drop: {what}")
+                                on:click=move |_| drop(CommitmentStatus::Dropped)>"Drop"</button>
+                        })}
+                        {(!outstanding).then(|| view! {
+                            <button class="button button--quiet button--small" aria-label=format!("Reopen: {what}")
+                                on:click=move |_| reopen(CommitmentStatus::Open)>"Reopen"</button>
+                        })}
+                        <button class="button button--quiet button--small" aria-label=format!("Edit commitment: {what}")
+                            on:click=move |_| editing.set(true)>"Edit"</button>
+                        <RemoveButton what=format!("commitment: {what}") on_remove=remove/>
+                    </div>
+                    <p class="field__error" role="alert">{other_errors(errors, &[])}</p>
+                }
+            }>
+                <CommitmentForm partner=partner.clone() commitment=commitment.clone()
+                    on_done=Callback::new(move |_| editing.set(false))/>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let is_new = commitment.what.is_empty();
+    let side = RwSignal::new(commitment.side);
+    let what = RwSignal::new(commitment.what.clone());
+    let due = RwSignal::new(date_value(Some(commitment.due)));
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let prefix = commitment.id.to_string();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let due_value = match parse_date(&due.get(), "due") {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                errors.set(vec![problem("due", "is required")]);
+                return;
+            }
+            Err(e) => {
+                errors.set(vec![e]);
+                return;
+            }
+        };
+        let draft = Commitment {
+            side: side.get(),
+            what: what.get().trim().to_owned(),
+            due: due_value,
+            ..commitment.clone()
+        };
+        match store.edit("save a commitment", |ws| {
+            goals::save_commitment(ws, &partner, draft, storage::now())
+        }) {
+            Some(Ok(_)) => {
+                errors.set(Vec::new());
+                store.say("Commitment saved.");
+                on_done.run(());
+            }
+            Some(Err(e)) => errors.set(e),
+            None => {}
+        }
+    };
+    const FIELDS: &[&str] = &["what", "due"];
+    let label = if is_new {
+        "New commitment"
+    } else {
+        "Edit commitment"
+    };
+    view! {
+        <form class="form commitment-form" on:submit=save novalidate aria-label=label>
+            <div class="form__grid">
+                <ChoiceField label="Whose commitment" name=format!("com-side-{prefix}") value=side/>
+                <TextField label="What" name=format!("com-what-{prefix}") value=what error=field_error(errors, "what")/>
+                <DateField label="Due" name=format!("com-due-{prefix}") value=due error=field_error(errors, "due")/>
+            </div>
+            <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary">"Save commitment"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

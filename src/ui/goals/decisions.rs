@@ -1,0 +1,189 @@
+//! The decision log: go, pause, pivot or walk away, with the date, who decided and why.
+//! Walking away asks to confirm, because it moves the partner's stage.
+
+use super::{
+    date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
+    RemoveButton,
+};
+use crate::model::brief::day;
+use crate::model::goals::{self, Decision};
+use crate::model::{DecisionKind, Id, ValidationError};
+use crate::storage;
+use crate::ui::fields::{ChoiceField, TextField};
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn Decisions(id: Id) -> impl IntoView {
+    let partner = partner_memo(id.clone());
+    let log = Memo::new(move |_| {
+        partner.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    goals::decision_log(p)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let adding = RwSignal::new(false);
+    let add_id = id.clone();
+    let id = StoredValue::new(id);
+    view! {
+        <section class="card decisions" aria-labelledby="decisions-heading">
+            <div class="card__head">
+                <h2 id="decisions-heading">"Decision log"</h2>
+                <button class="button" on:click=move |_| adding.set(true)
+                    disabled=move || adding.get()>"Record a decision"</button>
+            </div>
+            <Show when=move || adding.get()>
+                <DecisionForm partner=add_id.clone()
+                    on_done=Callback::new(move |_| adding.set(false))/>
+            </Show>
+            <Show when=move || !log.with(Vec::is_empty) fallback=|| view! {
+                <p class="empty">"No decision recorded yet. Go, pause, pivot or walk away: write down who decided and why."</p>
+            }>
+                <ol class="decision-list">
+                    <For each=move || log.get() key=|d| format!("{d:?}") let:d>
+                        <DecisionItem partner=id.get_value() decision=d/>
+                    </For>
+                </ol>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn DecisionItem(partner: Id, decision: Decision) -> impl IntoView {
+    let store = use_store();
+    let remove = {
+        let did = decision.id.clone();
+        Callback::new(move |_: ()| {
+            store.edit("remove a decision", |ws| {
+                goals::remove_decision(ws, &partner, &did, storage::now())
+            });
+            store.say("Decision removed. The partner's stage is unchanged.");
+        })
+    };
+    let d = decision;
+    view! {
+        <li class="decision">
+            <p class="decision__head">
+                <span class=format!("pill decision-kind decision-kind--{}", d.kind.key())>{d.kind.label()}</span>
+                <time datetime=d.date.to_string()>{day(d.date)}</time>
+                <span class="muted">"by "{d.who.clone()}</span>
+            </p>
+            {(!d.why.is_empty()).then(|| view! { <p class="decision__why">{d.why.clone()}</p> })}
+            <div class="row-actions">
+                <RemoveButton what=format!("{} decision of {}", d.kind.label().to_lowercase(), day(d.date)) on_remove=remove/>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn DecisionForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let today = storage::now().date_naive();
+    let owner = store.ws.with_untracked(|ws| {
+        ws.partner(&partner)
+            .map(|p| p.owner.clone())
+            .unwrap_or_default()
+    });
+    let name = store.ws.with_untracked(|ws| {
+        ws.partner(&partner)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    });
+    let kind = RwSignal::new(DecisionKind::Go);
+    let date = RwSignal::new(date_value(Some(today)));
+    let who = RwSignal::new(owner);
+    let why = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    // A walk-away waits here for its confirmation.
+    let pending = RwSignal::new(None::<Decision>);
+    let record = Callback::new(move |draft: Decision| {
+        let walked = draft.kind == DecisionKind::WalkAway;
+        match store.edit(
+            format!("record a {} decision", draft.kind.label().to_lowercase()),
+            |ws| goals::save_decision(ws, &partner, draft, storage::now()),
+        ) {
+            Some(Ok(_)) => {
+                errors.set(Vec::new());
+                store.say(if walked {
+                    "Decision recorded. The partner is now walked away from."
+                } else {
+                    "Decision recorded."
+                });
+                on_done.run(());
+            }
+            Some(Err(e)) => {
+                pending.set(None);
+                errors.set(e);
+            }
+            None => {}
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let date_value = match parse_date(&date.get(), "date") {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                errors.set(vec![problem("date", "is required")]);
+                return;
+            }
+            Err(e) => {
+                errors.set(vec![e]);
+                return;
+            }
+        };
+        let draft = Decision {
+            id: storage::new_id(),
+            date: date_value,
+            kind: kind.get(),
+            who: who.get().trim().to_owned(),
+            why: why.get().trim().to_owned(),
+        };
+        if draft.kind == DecisionKind::WalkAway {
+            errors.set(Vec::new());
+            pending.set(Some(draft));
+        } else {
+            record.run(draft);
+        }
+    };
+    const FIELDS: &[&str] = &["date", "who", "why"];
+    view! {
+        <form class="form decision-form" on:submit=submit novalidate aria-label="New decision">
+            <div class="form__grid">
+                <ChoiceField label="Decision" name="dec-kind".into() value=kind/>
+                <DateField label="Date" name="dec-date".into() value=date error=field_error(errors, "date")/>
+                <TextField label="Who decided" name="dec-who".into() value=who error=field_error(errors, "who")/>
+            </div>
+            <TextField label="Why" name="dec-why".into() value=why error=field_error(errors, "why") multiline=true/>
+            <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
+            {move || match pending.get() {
+                Some(draft) => view! {
+                    <div class="confirm-box" role="alertdialog" aria-labelledby="walk-away-q">
+                        <p id="walk-away-q">
+                            {format!("Walking away moves {name} to the stage “Walked away” from {}. Record it?", day(draft.date))}
+                        </p>
+                        <div class="form__actions">
+                            <button type="button" class="button button--danger"
+                                on:click=move |_| record.run(draft.clone())>"Confirm walk away"</button>
+                            <button type="button" class="button button--quiet"
+                                on:click=move |_| pending.set(None)>"Not now"</button>
+                        </div>
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <div class="form__actions">
+                        <button type="submit" class="button button--primary">"Record decision"</button>
+                        <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                    </div>
+                }.into_any(),
+            }}
+        </form>
+    }
+}

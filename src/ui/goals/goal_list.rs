@@ -1,0 +1,180 @@
+//! The shared goals of a partner, with the flag raised when there is none to work on.
+
+use super::{
+    date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
+    RemoveButton,
+};
+use crate::model::brief::day;
+use crate::model::goals::{self, Goal};
+use crate::model::metrics;
+use crate::model::{GoalStatus, Id, ValidationError};
+use crate::storage;
+use crate::ui::fields::{ChoiceField, TextField};
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn GoalList(id: Id) -> impl IntoView {
+    let partner = partner_memo(id.clone());
+    let list = Memo::new(move |_| {
+        partner.with(|p| p.as_ref().map(|p| p.goals.clone()).unwrap_or_default())
+    });
+    let flag = Memo::new(move |_| partner.with(|p| p.as_ref().and_then(goals::shared_goal_flag)));
+    let adding = RwSignal::new(false);
+    let add_id = id.clone();
+    view! {
+        <section class="card goals" aria-labelledby="goals-heading">
+            <div class="card__head">
+                <h2 id="goals-heading">"Shared goals"</h2>
+                <button class="button" on:click=move |_| adding.set(true)
+                    disabled=move || adding.get()>"Add goal"</button>
+            </div>
+            {move || flag.get().map(|why| view! {
+                <p class="goal-flag" role="status">
+                    <span class="goal-flag__mark" aria-hidden="true">"⚑"</span>" "{why}
+                </p>
+            })}
+            <Show when=move || adding.get()>
+                <GoalForm partner=add_id.clone() goal=blank_goal()
+                    on_done=Callback::new(move |_| adding.set(false))/>
+            </Show>
+            <ul class="goal-list">
+                <For each=move || list.get() key=|g| format!("{g:?}") let:goal>
+                    <GoalItem partner=id.clone() goal=goal/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+fn blank_goal() -> Goal {
+    Goal {
+        id: storage::new_id(),
+        statement: String::new(),
+        metric: String::new(),
+        target: None,
+        due: None,
+        status: GoalStatus::Open,
+    }
+}
+
+#[component]
+fn GoalItem(partner: Id, goal: Goal) -> impl IntoView {
+    let store = use_store();
+    let editing = RwSignal::new(false);
+    let remove = {
+        let (pid, gid) = (partner.clone(), goal.id.clone());
+        Callback::new(move |_: ()| {
+            store.edit("remove a shared goal", |ws| {
+                goals::remove_goal(ws, &pid, &gid, storage::now())
+            });
+            store.say("Goal removed.");
+        })
+    };
+    let shown = goal.clone();
+    view! {
+        <li class="goal">
+            <Show when=move || editing.get() fallback=move || {
+                let g = shown.clone();
+                let target = g.target.map(metrics::plain);
+                view! {
+                    <p class="goal__statement">{g.statement.clone()}</p>
+                    <p class="goal__meta">
+                        <span class=format!("pill goal-status goal-status--{}", g.status.key())>{g.status.label()}</span>
+                        {(!g.metric.is_empty()).then(|| view! { <span>"Metric: "<strong>{g.metric.clone()}</strong></span> })}
+                        {target.map(|t| view! { <span>"Target: "<strong>{t}</strong></span> })}
+                        {g.due.map(|d| view! { <span>"Due "{day(d)}</span> })}
+                    </p>
+                    <div class="row-actions">
+                        <button class="button button--quiet button--small"
+                            aria-label=format!("Edit goal: {}", g.statement)
+                            on:click=move |_| editing.set(true)>"Edit"</button>
+                        <RemoveButton what=format!("goal: {}", g.statement) on_remove=remove/>
+                    </div>
+                }
+            }>
+                <GoalForm partner=partner.clone() goal=goal.clone()
+                    on_done=Callback::new(move |_| editing.set(false))/>
+            </Show>
+        </li>
+    }
+}
+
+#[component]
+fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let is_new = goal.statement.is_empty();
+    let statement = RwSignal::new(goal.statement.clone());
+    let metric = RwSignal::new(goal.metric.clone());
+    let target = RwSignal::new(goal.target.map(|t| t.to_string()).unwrap_or_default());
+    let due = RwSignal::new(date_value(goal.due));
+    let status = RwSignal::new(goal.status);
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let prefix = goal.id.to_string();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut problems = Vec::new();
+        let target_value = match target.get().trim().replace(',', "") {
+            t if t.is_empty() => None,
+            t => match t.parse::<f64>() {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    problems.push(problem("target", "is not a number"));
+                    None
+                }
+            },
+        };
+        let due_value = parse_date(&due.get(), "due").unwrap_or_else(|e| {
+            problems.push(e);
+            None
+        });
+        if !problems.is_empty() {
+            errors.set(problems);
+            return;
+        }
+        let draft = Goal {
+            statement: statement.get().trim().to_owned(),
+            metric: metric.get().trim().to_owned(),
+            target: target_value,
+            due: due_value,
+            status: status.get(),
+            ..goal.clone()
+        };
+        match store.edit("save a shared goal", |ws| {
+            goals::save_goal(ws, &partner, draft, storage::now())
+        }) {
+            Some(Ok(_)) => {
+                errors.set(Vec::new());
+                store.say("Goal saved.");
+                on_done.run(());
+            }
+            Some(Err(e)) => errors.set(e),
+            None => {}
+        }
+    };
+    const FIELDS: &[&str] = &["statement", "metric", "target", "due"];
+    let label = if is_new {
+        "New shared goal"
+    } else {
+        "Edit shared goal"
+    };
+    view! {
+        <form class="form goal-form" on:submit=save novalidate aria-label=label>
+            <TextField label="Goal both sides sign up to" name=format!("goal-statement-{prefix}")
+                value=statement error=field_error(errors, "statement")/>
+            <div class="form__grid">
+                <TextField label="Metric" name=format!("goal-metric-{prefix}") value=metric
+                    error=field_error(errors, "metric") hint="users, revenue, streams, sign-ups or your own"/>
+                <TextField label="Target (monthly value)" name=format!("goal-target-{prefix}") value=target
+                    error=field_error(errors, "target")/>
+                <DateField label="Due" name=format!("goal-due-{prefix}") value=due error=field_error(errors, "due")/>
+                <ChoiceField label="Status" name=format!("goal-status-{prefix}") value=status/>
+            </div>
+            <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary">"Save goal"</button>
+                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
