@@ -491,8 +491,12 @@ fn any_reception() -> impl Strategy<Value = [i32; 3]> {
     [any_scale(), any_scale(), any_scale()]
 }
 
+/// One generated meeting: Kai's reception, Mo's reception (each if they attended), and
+/// the day.
+type Entry = (Option<[i32; 3]>, Option<[i32; 3]>, i64);
+
 /// A log of 0–8 meetings where each of the two key players attends or not.
-fn any_log() -> impl Strategy<Value = Vec<(Option<[i32; 3]>, Option<[i32; 3]>, i64)>> {
+fn any_log() -> impl Strategy<Value = Vec<Entry>> {
     prop::collection::vec(
         (
             prop::option::of(any_reception()),
@@ -503,7 +507,7 @@ fn any_log() -> impl Strategy<Value = Vec<(Option<[i32; 3]>, Option<[i32; 3]>, i
     )
 }
 
-fn build(log: &[(Option<[i32; 3]>, Option<[i32; 3]>, i64)], influences: (u8, u8)) -> Partner {
+fn build(log: &[Entry], influences: (u8, u8)) -> Partner {
     let mut p = partner();
     p.key_players[0].influence = influences.0;
     p.key_players[1].influence = influences.1;

@@ -96,7 +96,9 @@ fn place(points: &[ScatterPoint], x: &Axis, y: &Axis) -> Vec<Placed> {
         .map(|(i, p)| {
             let (sx, sy) = spots[i];
             // Spread each group of points at one spot symmetrically around it.
-            let group: Vec<usize> = (0..points.len()).filter(|j| spots[*j] == (sx, sy)).collect();
+            let group: Vec<usize> = (0..points.len())
+                .filter(|j| spots[*j] == (sx, sy))
+                .collect();
             let rank = group.iter().position(|j| *j == i).unwrap_or(0) as f64;
             let offset = (rank - (group.len() as f64 - 1.0) / 2.0) * SPREAD;
             Placed {

@@ -43,7 +43,12 @@ pub struct Range {
 }
 
 impl Range {
-    pub fn new(min: f64, max: f64, min_label: impl Into<String>, max_label: impl Into<String>) -> Self {
+    pub fn new(
+        min: f64,
+        max: f64,
+        min_label: impl Into<String>,
+        max_label: impl Into<String>,
+    ) -> Self {
         Range {
             min,
             max,

@@ -55,7 +55,9 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
         };
         let row = |player: &Id, name: String, former: bool| {
             let r = meeting.reception(player);
-            let base = r.cloned().unwrap_or_else(|| Reception::neutral(player.clone()));
+            let base = r
+                .cloned()
+                .unwrap_or_else(|| Reception::neutral(player.clone()));
             AttendeeRow {
                 player: player.clone(),
                 name,
@@ -349,9 +351,8 @@ fn attendee_row(r: AttendeeRow, prefix: &str) -> impl IntoView {
 fn StepEditor(row: StepRow, prefix: String, steps: RwSignal<Vec<StepRow>>) -> impl IntoView {
     let key = row.key;
     let base = format!("meet-{prefix}-step-{key}");
-    let number = move || {
-        steps.with(|all| all.iter().position(|s| s.key == key).map_or(0, |i| i + 1))
-    };
+    let number =
+        move || steps.with(|all| all.iter().position(|s| s.key == key).map_or(0, |i| i + 1));
     let (what, due, done) = (row.what, row.due, row.done);
     view! {
         <div class="meeting-form__step">

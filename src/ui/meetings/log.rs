@@ -15,7 +15,12 @@ pub fn MeetingLog(partner_id: Id) -> impl IntoView {
     let ids = Memo::new(move |_| {
         store.ws.with(|ws| {
             ws.partner(&pid)
-                .map(|p| meetings::log(p).iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+                .map(|p| {
+                    meetings::log(p)
+                        .iter()
+                        .map(|m| m.id.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });

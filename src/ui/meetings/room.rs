@@ -17,9 +17,11 @@ fn from_partner<T: Clone + PartialEq + Send + Sync + 'static>(
 ) -> Memo<T> {
     let store = use_store();
     Memo::new(move |_| {
-        store
-            .ws
-            .with(|ws| ws.partner(&partner_id).map(&f).unwrap_or_else(|| none.clone()))
+        store.ws.with(|ws| {
+            ws.partner(&partner_id)
+                .map(&f)
+                .unwrap_or_else(|| none.clone())
+        })
     })
 }
 
@@ -158,7 +160,10 @@ fn scatter_points(p: &Partner) -> Vec<ScatterPoint> {
             let read = match (&recent, m.read == m.recorded) {
                 (None, _) => "no meeting yet".to_owned(),
                 (Some(r), true) => format!("still reads {} (recent reception {r})", m.read.label()),
-                (Some(r), false) => format!("reads {} from the latest meetings (recent reception {r})", m.read.label()),
+                (Some(r), false) => format!(
+                    "reads {} from the latest meetings (recent reception {r})",
+                    m.read.label()
+                ),
             };
             ScatterPoint {
                 key: m.player.to_string(),
@@ -176,7 +181,11 @@ fn scatter_points(p: &Partner) -> Vec<ScatterPoint> {
                 cells: vec![
                     format!("{} of 5", m.influence),
                     m.recorded.label().to_owned(),
-                    format!("{} ({})", m.read.label(), meetings::format_score(m.read_value)),
+                    format!(
+                        "{} ({})",
+                        m.read.label(),
+                        meetings::format_score(m.read_value)
+                    ),
                     recent.unwrap_or_else(|| "—".into()),
                     m.meetings.to_string(),
                 ],
