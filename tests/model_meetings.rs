@@ -264,6 +264,20 @@ fn the_trend_is_weighted_by_influence_worked_example() {
     ]);
     let t = reception_trend(&p).unwrap();
     assert!((t - (-0.21875)).abs() < 1e-12, "{t}");
+    assert_eq!(meetings::describe_trend(Some(t)), "cooling (−0.22)");
+    // The rest of the worked example in docs/model/meetings.md.
+    assert_eq!(
+        signalled(&p, "kai").unwrap(),
+        "Reception fell over the last three meetings: +1.3 → +0.3 → −0.7 (2 Jun 2026, 3 Jun 2026, 4 Jun 2026)"
+    );
+    assert_eq!(signalled(&p, "mo"), None);
+    let points = map(&p);
+    assert!(points[0].recent.unwrap().abs() < 1e-12);
+    assert!((points[0].read_value - 1.0 / 3.0).abs() < 1e-12);
+    assert_eq!(points[0].read, Stance::Neutral);
+    assert!((points[1].recent.unwrap() - 0.6).abs() < 1e-12);
+    assert!((points[1].read_value - 3.2 / 3.0).abs() < 1e-12);
+    assert_eq!(points[1].read, Stance::Supportive);
 }
 
 #[test]
