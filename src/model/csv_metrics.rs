@@ -147,7 +147,7 @@ pub fn parse_month(cell: &str) -> Result<Month, String> {
         )
     };
     let parts: Vec<&str> = text
-        .split(|c: char| c == '-' || c == '/' || c == ' ' || c == '.')
+        .split(['-', '/', ' ', '.'])
         .filter(|p| !p.is_empty())
         .collect();
     let number = |p: &str| p.parse::<u32>().ok();

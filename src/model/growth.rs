@@ -109,7 +109,7 @@ pub fn growth(series: &Series, month: Month, kind: Period) -> Growth {
     };
     match series.values.get(&base).copied() {
         None => Growth::NoBase { base },
-        Some(before) if before == 0.0 => Growth::FromZero { now },
+        Some(0.0) => Growth::FromZero { now },
         Some(before) => {
             let rate = (now - before) / before.abs();
             if rate.is_finite() {
@@ -161,7 +161,7 @@ pub fn concentration(growth: &[f64]) -> Option<(f64, f64)> {
         .filter(|g| g.is_finite() && *g > 0.0)
         .collect();
     let total: f64 = positive.iter().sum();
-    if positive.is_empty() || !(total > 0.0) || !total.is_finite() {
+    if positive.is_empty() || total <= 0.0 || !total.is_finite() {
         return None;
     }
     positive.sort_by(|a, b| b.total_cmp(a));

@@ -11,6 +11,7 @@
 //!     LineSeries::new("US", us.get()).color(1),
 //! ]);
 //! view! { <LineChart label="Users by month" unit="users" series=series/> }
+//! // In a grid of small charts, `small=true` keeps the labels readable.
 //! ```
 //!
 //! The y axis always includes zero, so a line's height reads as its size. Months missing
@@ -54,12 +55,21 @@ impl LineSeries {
     }
 }
 
-const W: f64 = 640.0;
-const H: f64 = 240.0;
-const LEFT: f64 = 56.0;
-const RIGHT: f64 = 16.0;
+/// The drawing's size in SVG units. The SVG scales to its box, so text keeps its size
+/// relative to the drawing: a chart shown small (small multiples) uses the small frame,
+/// whose units are close to screen pixels at ~360 px wide.
+#[derive(Clone, Copy, PartialEq)]
+struct Frame {
+    w: f64,
+    h: f64,
+}
+
+const WIDE: Frame = Frame { w: 640.0, h: 240.0 };
+const SMALL: Frame = Frame { w: 360.0, h: 200.0 };
+const LEFT: f64 = 44.0;
+const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
-const BOTTOM: f64 = 30.0;
+const BOTTOM: f64 = 26.0;
 const MONTH_NAMES: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -121,7 +131,8 @@ fn series_class(s: &LineSeries) -> String {
     )
 }
 
-fn plot(series: &[LineSeries], unit: &str) -> Plot {
+fn plot(series: &[LineSeries], unit: &str, frame: Frame) -> Plot {
+    let Frame { w, h } = frame;
     let all = series.iter().flat_map(|s| s.points.iter());
     let Some(first) = all.clone().map(|(m, _)| *m).min() else {
         return Plot::default();
@@ -137,17 +148,18 @@ fn plot(series: &[LineSeries], unit: &str) -> Plot {
     let span = last.since(first).max(0) as f64;
     let x = |m: Month| {
         if span == 0.0 {
-            LEFT + (W - LEFT - RIGHT) / 2.0
+            LEFT + (w - LEFT - RIGHT) / 2.0
         } else {
-            LEFT + (W - LEFT - RIGHT) * m.since(first) as f64 / span
+            LEFT + (w - LEFT - RIGHT) * m.since(first) as f64 / span
         }
     };
     let y = |v: f64| {
         let range = if t1 > t0 { t1 - t0 } else { 1.0 };
-        TOP + (H - TOP - BOTTOM) * (1.0 - (v - t0) / range)
+        TOP + (h - TOP - BOTTOM) * (1.0 - (v - t0) / range)
     };
     let months: Vec<Month> = (0..=span as i32).filter_map(|k| first.plus(k)).collect();
-    let step = months.len().div_ceil(6).max(1);
+    let most_labels = if w < 500.0 { 4 } else { 6 };
+    let step = months.len().div_ceil(most_labels).max(1);
     let x_labels = months
         .iter()
         .enumerate()
@@ -204,9 +216,14 @@ pub fn LineChart(
     #[prop(into)] label: String,
     #[prop(into)] series: Signal<Vec<LineSeries>>,
     #[prop(optional, into)] unit: String,
+    /// Drawn for a small box (a grid of small charts): fewer, relatively larger labels.
+    #[prop(optional)]
+    small: bool,
 ) -> impl IntoView {
+    let frame = if small { SMALL } else { WIDE };
+    let Frame { w, h } = frame;
     let unit_for_plot = unit.clone();
-    let geometry = Memo::new(move |_| series.with(|s| plot(s, &unit_for_plot)));
+    let geometry = Memo::new(move |_| series.with(|s| plot(s, &unit_for_plot, frame)));
     let readout = RwSignal::new(String::new());
     let empty = move || geometry.with(|g| g.points.is_empty());
     let grid = move || {
@@ -216,7 +233,7 @@ pub fn LineChart(
                 .map(|(y, text)| {
                     let (y, text) = (*y, text.clone());
                     view! {
-                        <line class="line-chart__grid" x1=n(LEFT) x2=n(W - RIGHT) y1=y y2=y/>
+                        <line class="line-chart__grid" x1=n(LEFT) x2=n(w - RIGHT) y1=y y2=y/>
                         <text class="line-chart__tick" x=n(LEFT - 6.0) y=y + 4 text-anchor="end">{text}</text>
                     }
                 })
@@ -230,7 +247,7 @@ pub fn LineChart(
                 .map(|(x, text)| {
                     let (x, text) = (*x, text.clone());
                     view! {
-                        <text class="line-chart__tick" x=x y=n(H - 10.0) text-anchor="middle">{text}</text>
+                        <text class="line-chart__tick" x=x y=n(h - 10.0) text-anchor="middle">{text}</text>
                     }
                 })
                 .collect_view()
@@ -318,9 +335,9 @@ pub fn LineChart(
         format!("{label} ({table_unit})")
     };
     view! {
-        <figure class="line-chart">
+        <figure class=if small { "line-chart line-chart--small" } else { "line-chart" }>
             <Show when=move || !empty() fallback=|| view! { <p class="empty">"No values to chart yet."</p> }>
-                <svg class="line-chart__svg" viewBox=format!("0 0 {} {}", n(W), n(H))
+                <svg class="line-chart__svg" viewBox=format!("0 0 {} {}", n(w), n(h))
                     role="group" aria-label=label.clone()>
                     <g>{grid}</g>
                     <g>{x_axis}</g>
@@ -328,7 +345,10 @@ pub fn LineChart(
                     <g>{points}</g>
                 </svg>
                 <p class="line-chart__readout" aria-live="polite">{move || readout.get()}</p>
-                <ul class="line-chart__legend">{legend}</ul>
+                // One line names itself in the chart's heading; a legend is for several.
+                <Show when=move || series.with(|s| s.len() > 1)>
+                    <ul class="line-chart__legend">{legend}</ul>
+                </Show>
                 <details class="line-chart__table">
                     <summary>"Show the numbers as a table"</summary>
                     <p class="visually-hidden">{caption.clone()}</p>

@@ -38,7 +38,7 @@ pub fn MarketCharts(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVi
                         view! {
                             <div class="metrics-charts__item">
                                 <h3>{label.clone()}</h3>
-                                <LineChart label=label series unit=metric.get_untracked()/>
+                                <LineChart label=label series unit=metric.get_untracked() small=true/>
                             </div>
                         }
                     }).collect_view()}

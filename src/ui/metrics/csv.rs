@@ -11,6 +11,26 @@ use crate::ui::state::use_store;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A partner's name as part of a file name: "Tellara Mobile" → "tellara-mobile".
+fn slug(name: &str) -> String {
+    let lower: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let parts: Vec<&str> = lower.split('-').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        "partner".to_owned()
+    } else {
+        parts.join("-")
+    }
+}
+
 /// A read file waiting for its mapping.
 #[derive(Clone, Debug, PartialEq)]
 struct Pending {
@@ -28,7 +48,7 @@ pub fn MetricsCsv(#[prop(optional)] only: Option<Id>) -> impl IntoView {
         let today = storage::now().date_naive();
         let (text, name) = store.ws.with(|ws| {
             let what = match export_only.as_ref().and_then(|id| ws.partner(id)) {
-                Some(p) => format!("{}-metrics", p.name),
+                Some(p) => format!("{}-metrics", slug(&p.name)),
                 None => "metrics".to_owned(),
             };
             (

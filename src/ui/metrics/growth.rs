@@ -122,13 +122,23 @@ fn BuyInView(buy_in: Option<BuyIn>, names: Vec<(Id, String)>, active: usize) -> 
         .iter()
         .map(|(m, g)| {
             let share = if total > 0.0 { g.max(0.0) / total } else { 0.0 };
-            let width = format!("width: {}%", (share * 100.0).round() as i64);
+            // An SVG bar: the page's content security policy forbids inline styles.
+            let width = (share * 100.0).round() as i64;
             view! {
                 <li>
                     <span class="buy-in__market">{name(m)}</span>
-                    <span class="buy-in__bar" aria-hidden="true"><span style=width></span></span>
+                    <svg class="buy-in__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                        <rect class="buy-in__track" width="100" height="10" rx="5"/>
+                        <rect class="buy-in__fill" width=width height="10" rx="5"/>
+                    </svg>
                     <span class="buy-in__share">
-                        {if *g > 0.0 { percent(share) } else { "none".to_owned() }}
+                        {if *g <= 0.0 {
+                            "none".to_owned()
+                        } else if share < 0.005 {
+                            "under 1 %".to_owned()
+                        } else {
+                            percent(share)
+                        }}
                         <span class="muted">{format!(" ({})", signed(*g))}</span>
                     </span>
                 </li>

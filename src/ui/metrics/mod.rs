@@ -6,7 +6,7 @@
 //! function called through `store.edit`, so undo, saving and tab sync apply.
 
 mod charts;
-mod csv;
+pub mod csv;
 mod grid;
 mod growth;
 mod paste;
@@ -106,7 +106,7 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
         error.set(None);
     };
     view! {
-        <section class="card metrics-chooser" aria-label="Metric">
+        <section class="card metrics-chooser" aria-label="Choose the metric">
             <div class="metrics-chooser__row">
                 <label for="metric-select">"Metric"</label>
                 <select id="metric-select" on:change=move |ev| metric.set(event_target_value(&ev))>
