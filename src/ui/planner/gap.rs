@@ -72,15 +72,19 @@ pub fn GapBreakdown(plan: Memo<Option<Plan>>) -> impl IntoView {
                 Some(view! {
                     <ol class="planner-bars">
                         {parts.iter().map(|part| {
-                            let width = format!("width: {}%", (part.share * 100.0).round().clamp(0.0, 100.0) as i64);
+                            // Widths as SVG attributes: the page's content policy refuses
+                            // inline styles.
+                            let width = (part.share * 1000.0).round().clamp(0.0, 1000.0) as i64;
                             let text = format!("{} {unit} ({})", amount(part.amount), percent(part.share));
                             let class = if part.lever.is_none() { "planner-bar planner-bar--unplanned" } else { "planner-bar" };
                             view! {
                                 <li class=class>
                                     <span class="planner-bar__name">{part.name.clone()}</span>
-                                    <span class="planner-bar__track" aria-hidden="true">
-                                        <span class="planner-bar__fill" style=width></span>
-                                    </span>
+                                    <svg class="planner-bar__track" viewBox="0 0 1000 14"
+                                        preserveAspectRatio="none" aria-hidden="true">
+                                        <rect class="planner-bar__back" width="1000" height="14" rx="7"/>
+                                        <rect class="planner-bar__fill" width=width.max(4) height="14" rx="7"/>
+                                    </svg>
                                     <span class="planner-bar__value">{text}</span>
                                 </li>
                             }

@@ -38,20 +38,25 @@ pub fn TargetSummary() -> impl IntoView {
                         amount(p.target_total),
                         percent(due)
                     );
-                    let fill = format!("width: {}", css_percent(done));
-                    let mark = format!("left: {}", css_percent(due));
+                    // Positions as SVG attributes: the page's content policy refuses
+                    // inline styles.
+                    let fill = per_mille(done);
+                    let mark = per_mille(due);
                     view! {
                         <p class="target-summary__goal">
                             <strong>{growth(p.target_growth)}</strong>" "{unit.clone()}
                             " — target "<strong>{amount(p.target_total)}</strong>
                             " from "{amount(p.baseline)}
                         </p>
-                        <div class="target-summary__bar" role="img" aria-label=bar_label.clone() title=bar_label>
-                            <span class="target-summary__fill" style=fill></span>
+                        <svg class="target-summary__bar" viewBox="0 0 1000 24" preserveAspectRatio="none"
+                            role="img" aria-label=bar_label.clone()>
+                            <title>{bar_label.clone()}</title>
+                            <rect class="target-summary__back" y="4" width="1000" height="16" rx="8"/>
+                            <rect class="target-summary__fill" y="4" width=fill height="16" rx="8"/>
                             {(p.months_to_date > 0).then(|| view! {
-                                <span class="target-summary__mark" style=mark></span>
+                                <rect class="target-summary__mark" x=(mark - 3).max(0) y="0" width="6" height="24"/>
                             })}
-                        </div>
+                        </svg>
                         <dl class="target-summary__numbers">
                             <div><dt>"Actual to date"</dt><dd>{amount(actual)}" ("{percent(done)}")"</dd></div>
                             <div><dt>"Plan to date"</dt><dd>{amount(p.plan_to_date)}</dd></div>
@@ -66,9 +71,7 @@ pub fn TargetSummary() -> impl IntoView {
     }
 }
 
-/// A fraction 0–1 as a CSS percentage with one decimal ("37.5%"), in integer
-/// arithmetic so the build carries no float printing.
-fn css_percent(fraction: f64) -> String {
-    let tenths = (fraction.clamp(0.0, 1.0) * 1000.0).round() as i64;
-    format!("{}.{}%", tenths / 10, tenths % 10)
+/// A fraction 0–1 in thousandths of the bar's width.
+fn per_mille(fraction: f64) -> i64 {
+    (fraction.clamp(0.0, 1.0) * 1000.0).round() as i64
 }
