@@ -170,7 +170,15 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
                     none="Not assessed"/>
                 <div class="field">
                     <label for="f-fit-understood">"Do we understand their market?"</label>
-                    <select id="f-fit-understood" on:change=move |ev| {
+                    // `prop:value` keeps the select in step after an undo or a revert: the
+                    // `selected` attributes only set the first rendering.
+                    <select id="f-fit-understood"
+                        prop:value=move || match fields.understood.get() {
+                            Some(true) => "yes",
+                            Some(false) => "no",
+                            None => "",
+                        }
+                        on:change=move |ev| {
                         fields.understood.set(match event_target_value(&ev).as_str() {
                             "yes" => Some(true),
                             "no" => Some(false),
@@ -226,6 +234,7 @@ fn OptionalChoice<T: Choice>(
         <div class="field">
             <label for=input_id.clone()>{label}</label>
             <select id=input_id name=name
+                prop:value=move || value.get().map_or("", |v| v.key())
                 on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
                 <option value="" selected=move || value.get().is_none()>{none}</option>
                 {T::all().iter().map(|&option| view! {
