@@ -10,7 +10,7 @@ export const FLAGS = [
 
 /** Serves dist/ at http://127.0.0.1:PORT/tandem/ and launches Chromium. */
 export async function start(port) {
-  const server = spawn("node", ["scripts/static-server.mjs", "dist", String(port), "/tandem/"], { stdio: "ignore" });
+  const server = spawn("node", ["scripts/static-server.mjs", process.env.E2E_DIST ?? "dist", String(port), "/tandem/"], { stdio: "ignore" });
   await new Promise((r) => setTimeout(r, 500));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: FLAGS });
   return {

@@ -9,11 +9,20 @@ import { mkdir } from "node:fs/promises";
 
 const out = process.argv[2] ?? "target/screenshots";
 await mkdir(out, { recursive: true });
-const { base, browser, stop } = await start(4199);
+const { base, browser, stop } = await start(Number(process.env.SHOT_PORT ?? 4199));
 const screens = [
   ["partners", "#/partners"],
+  ["dashboard", "#/dashboard"],
   ["partner", "#/partners/demo-p-01"],
+  ["pitch", "#/partners/demo-p-05/pitch"],
+  ["fit", "#/partners/demo-p-07/fit"],
+  ["meetings", "#/partners/demo-p-01/meetings"],
+  ["goals", "#/partners/demo-p-04/goals"],
+  ["landing", "#/partners/demo-p-03/landing"],
+  ["metrics", "#/partners/demo-p-01/metrics"],
+  ["health", "#/partners/demo-p-01/health"],
   ["brief", "#/partners/demo-p-01/brief"],
+  ["planner", "#/planner"],
   ["pipeline", "#/pipeline"],
   ["data", "#/data"],
   ["not-found", "#/partners/nope"],
