@@ -794,10 +794,7 @@ fn a_step_planned_more_than_14_days_ago_and_not_done_stalls_landing() {
     let why = landing::stalled_in(&ws, aria(&ws), today()).unwrap();
     assert_eq!(
         why,
-        format!(
-            "Landing stalled in Japan: \"enabled\" was planned for {} and is 20 days late.",
-            ago(20)
-        )
+        "Landing stalled in Japan: \"enabled\" was planned for 3 November 2026 and is 20 days late."
     );
     assert!(landing::stalled(aria(&ws), today())
         .unwrap()

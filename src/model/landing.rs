@@ -226,9 +226,10 @@ fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) 
         );
     if let Some((track, kind, planned, days)) = late {
         return Some(format!(
-            "Landing stalled in {}: \"{}\" was planned for {planned} and is {days} days late.",
+            "Landing stalled in {}: \"{}\" was planned for {} and is {days} days late.",
             name(track),
-            kind.label().to_lowercase()
+            kind.label().to_lowercase(),
+            super::brief::day(planned)
         ));
     }
     let last_done = p

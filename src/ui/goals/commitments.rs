@@ -96,6 +96,10 @@ fn blank(today: chrono::NaiveDate) -> Commitment {
 fn DeliveryPanel(theirs: DeliveryRecord, ours: DeliveryRecord, name: String) -> impl IntoView {
     let share = |s: Option<f64>| s.map_or_else(|| "—".to_owned(), percent);
     let below = |s: Option<f64>| s.is_some_and(|s| s < 0.6);
+    let counts = |on_time: usize, due: usize| match due {
+        0 => "nothing due yet".to_owned(),
+        _ => format!("{on_time} of {due} due delivered on time"),
+    };
     let ours_line = match ours.all_time {
         Some(s) => format!(
             "Our own record: {} ({} of {} on time).",
@@ -113,14 +117,14 @@ fn DeliveryPanel(theirs: DeliveryRecord, ours: DeliveryRecord, name: String) -> 
                     <dt>"All time"</dt>
                     <dd>
                         <strong>{share(theirs.all_time)}</strong>
-                        <span class="muted">{format!("{} of {} due delivered on time", theirs.on_time, theirs.due)}</span>
+                        <span class="muted">{counts(theirs.on_time, theirs.due)}</span>
                     </dd>
                 </div>
                 <div class="delivery__figure" class:is-low=below(theirs.recent) data-window="recent">
                     <dt>"Last 90 days"</dt>
                     <dd>
                         <strong>{share(theirs.recent)}</strong>
-                        <span class="muted">{format!("{} of {} due delivered on time", theirs.recent_on_time, theirs.recent_due)}</span>
+                        <span class="muted">{counts(theirs.recent_on_time, theirs.recent_due)}</span>
                     </dd>
                 </div>
             </dl>

@@ -191,7 +191,7 @@ fn StepCell(
                         Some(d) => view! { <span class="step__done">"✓ Done "{day(d)}</span> }.into_any(),
                         None => view! { <span class="step__todo">"Not done"</span> }.into_any(),
                     }}
-                    {s.planned.map(|p| view! { <span class="step__planned">"Planned "{day(p)}</span> })}
+                    {s.planned.filter(|p| s.done != Some(*p)).map(|p| view! { <span class="step__planned">"Planned "{day(p)}</span> })}
                     {late.map(|n| view! { <span class="step__late">{format!("{n} day{} behind", if n == 1 { "" } else { "s" })}</span> })}
                     {(!s.owner.is_empty()).then(|| view! { <span class="step__owner">"Owner: "{s.owner.clone()}</span> })}
                     <span class="step__actions">
