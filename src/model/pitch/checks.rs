@@ -355,7 +355,7 @@ fn exclusive_path(t: &Text) -> Verdict {
 }
 
 fn praise(t: &Text, ctx: &Context) -> Verdict {
-    if !(t.has_number() || !t.proper_nouns(ctx).is_empty()) {
+    if !t.has_number() && t.proper_nouns(ctx).is_empty() {
         return Err(
             "Make it specific: name the launch, the feature or the person, or the number you admire."
                 .into(),
