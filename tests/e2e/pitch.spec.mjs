@@ -200,6 +200,28 @@ test("Hearthpod's sent pitch links its shared goal, and the memo names it", asyn
   await expect(page.locator(".pitch-memo__goal")).toContainText("Shared goal: 200,000 Hearthpod households");
 });
 
+test("the mutual goal asks for a link where the partner has shared goals, and takes one", async ({ page }) => {
+  await open(page, "#/partners/demo-p-01/pitch");
+  await page.getByRole("button", { name: "Start a pitch" }).click();
+  const goal = box(page, "The mutual goal");
+  await goal.fill("More listeners who share what they hear, in every market.");
+  await goal.press("Tab");
+  const check = field(page, "The mutual goal").locator(".pitch-check");
+  await expect(check).toHaveText(/^Loopline has (a shared goal|\d+ shared goals) recorded: link the one this goal speaks to\.$/);
+  const select = page.getByLabel("Shared goal it speaks to");
+  await expect(select).toBeEnabled();
+  const ws = await storedWorkspace(page);
+  const loopline = ws.partners.find((p) => p.id === "demo-p-01");
+  await select.selectOption(loopline.goals[0].id);
+  await expect(check).toHaveText(/^Linked to the shared goal "/);
+  await expect(field(page, "The mutual goal").locator(".pitch-status")).toHaveText("Ready");
+  await expect(page.locator(".pitch-memo__goal")).toContainText("Shared goal: ");
+  await expect.poll(async () => (await storedPitches(page, "demo-p-01"))[0].goal).toBe(loopline.goals[0].id);
+  // Unlinking is one choice away.
+  await select.selectOption("");
+  await expect(field(page, "The mutual goal").locator(".pitch-status")).toHaveText("Needs work");
+});
+
 test("filling a pitch changes each check and the score as you type, and saves on leaving the field", async ({ page }) => {
   await page.clock.setFixedTime(NOW);
   await open(page, MOONMOTH);
