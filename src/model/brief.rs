@@ -581,7 +581,7 @@ pub fn to_markdown(brief: &Brief) -> String {
 }
 
 /// Free text as Markdown paragraphs, each line escaped and ended with a hard break.
-fn text_block(text: &str) -> String {
+pub(crate) fn text_block(text: &str) -> String {
     paragraphs(text)
         .iter()
         .map(|lines| {

@@ -5,7 +5,7 @@
 //! Like the partner brief, the memo is built once as data ([`Memo`]) and then written
 //! out; the pitch screen previews the same data, so the preview, the copied text and
 //! the download never disagree. Everything a person typed is escaped in the Markdown
-//! with [`brief::escape`], so a pitch that mentions `*stars*` or `<b>` pastes literally.
+//! with [`brief::escape`] (line by line, through the brief's own `text_block`), so a pitch that mentions `*stars*` or `<b>` pastes literally.
 //!
 //! # The order
 //! The memo does not follow the editor's order. It opens warm (what excites us, then
@@ -187,7 +187,7 @@ pub fn to_markdown(m: &Memo) -> String {
     );
     for s in &m.sections {
         out.push_str(&format!("\n## {}\n\n", s.heading));
-        out.push_str(&markdown_block(&s.text));
+        out.push_str(&brief::text_block(&s.text));
         if let Some(goal) = &s.goal {
             out.push_str(&format!("\n*Shared goal:* {}\n", escape(goal)));
         }
@@ -224,19 +224,6 @@ pub fn file_name(partner: &Partner, today: NaiveDate) -> String {
     let json = file::export_name(&partner.name, today, "-memo");
     let stem = json.strip_suffix(".json").unwrap_or(&json);
     format!("{stem}.md")
-}
-
-/// A person's text as Markdown paragraphs: each line escaped and ended with a hard
-/// break, paragraphs split where the text had a blank line (as the brief writes notes).
-fn markdown_block(text: &str) -> String {
-    paragraphs(text)
-        .iter()
-        .map(|lines| {
-            let escaped: Vec<String> = lines.iter().map(|l| escape(l)).collect();
-            format!("{}\n", escaped.join("  \n"))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// A person's text as plain paragraphs, with the same split as the Markdown.
