@@ -229,7 +229,7 @@ test("filling a pitch changes each check and the score as you type, and saves on
   await page.getByRole("button", { name: "Start a pitch" }).click();
   await expect(versions(page)).toHaveCount(1);
   await expect(versions(page).first()).toContainText("Version 1");
-  await expect(versions(page).first()).toContainText("Draft of 23 November 2026");
+  await expect(versions(page).first()).toContainText("Drafted 23 November 2026");
   await expect(score(page)).toHaveText("0 %");
   await expect(field(page, "Shared vision").locator(".pitch-status")).toHaveText("Missing");
 

@@ -129,7 +129,7 @@ fn VersionItem(
     let is_current = move || current.with(|c| c.as_ref() == Some(&id));
     let state = match row.sent {
         Some(day) => format!("Sent {}", brief::day(day)),
-        None => format!("Draft of {}", brief::day(row.drafted)),
+        None => format!("Drafted {}", brief::day(row.drafted)),
     };
     view! {
         <li>
