@@ -313,6 +313,7 @@ test("a version marked sent is frozen and dated; a copy carries on; undo brings 
   await expect.poll(async () => (await storedPitches(page))[0].ingredients.vision).toContain("Changed my mind");
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("Control+z");
+  await expect(toast(page, "Undid: edit “Shared vision” in the pitch.")).toBeVisible();
   await expect(box(page, "Shared vision")).toHaveValue(READY["Shared vision"]);
   await expect.poll(async () => (await storedPitches(page))[0].ingredients.vision).toBe(READY["Shared vision"]);
 

@@ -33,7 +33,7 @@ pub(super) fn IngredientField(
     let error_id = format!("{id}-error");
     let save = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        let label = format!("edit {} of the pitch", ingredient.label().to_lowercase());
+        let label = format!("edit “{}” in the pitch", ingredient.label());
         match store.edit(label, |ws| {
             pitch::set_text(ws, &partner, &pitch, ingredient, &text, storage::now())
         }) {
