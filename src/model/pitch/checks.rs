@@ -688,8 +688,20 @@ impl Text {
         if self.has_any(THEIRS) {
             return true;
         }
-        let name = ctx.partner_name.trim().to_lowercase();
-        !name.is_empty() && self.words.iter().any(|w| w.to_lowercase().contains(&name))
+        // The name as whole words, possibly possessive: "Zuri Pay", "Zuri Pay's".
+        let name: Vec<String> = ctx
+            .partner_name
+            .split_whitespace()
+            .map(|w| bare(w).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if name.is_empty() {
+            return false;
+        }
+        let name = name.join(" ");
+        [" ", "'s ", "’s "]
+            .iter()
+            .any(|end| self.joined.contains(&format!(" {name}{end}")))
     }
 
     /// Capitalised words that do not start a sentence and are not the partner's own
@@ -709,9 +721,9 @@ impl Text {
             .filter(|w| !matches!(*w, "I" | "I'm" | "I've" | "I'd" | "I'll"))
             .filter(|w| {
                 let lower = w.to_lowercase();
-                !theirs
-                    .iter()
-                    .any(|t| !t.is_empty() && lower.trim_end_matches("'s") == t)
+                !theirs.iter().any(|t| {
+                    !t.is_empty() && lower.trim_end_matches("'s").trim_end_matches("’s") == t
+                })
             })
             .collect()
     }
@@ -774,6 +786,24 @@ mod tests {
         };
         let t = Text::new("Banks hold it back. I think Zuri Pay's wallet beats Vexbank.");
         assert_eq!(t.proper_nouns(&ctx), vec!["Vexbank"]);
+    }
+
+    #[test]
+    fn the_partner_is_recognised_by_its_whole_name_even_possessive() {
+        let ctx = Context {
+            partner_name: "Zuri Pay",
+            goals: &[],
+        };
+        assert!(Text::new("Zuri Pay's wallet is idle").speaks_to_them(&ctx));
+        assert!(Text::new("Zuri Pay’s wallet").speaks_to_them(&ctx));
+        assert!(Text::new("Music in zuri pay.").speaks_to_them(&ctx));
+        assert!(!Text::new("Pay by card at Zuri").speaks_to_them(&ctx));
+        assert!(!Text::new("Zuri Payments is a rival").speaks_to_them(&ctx));
+        let blank = Context {
+            partner_name: " ",
+            goals: &[],
+        };
+        assert!(!Text::new("Nothing about anyone").speaks_to_them(&blank));
     }
 
     #[test]
