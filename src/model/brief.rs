@@ -311,7 +311,7 @@ fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section {
 fn meetings(p: &Partner) -> Section {
     let heading = "Latest meetings";
     let mut latest: Vec<&super::meetings::Meeting> = p.meetings.iter().collect();
-    latest.sort_by(|a, b| b.date.cmp(&a.date));
+    latest.sort_by_key(|m| std::cmp::Reverse(m.date));
     if latest.is_empty() {
         return Section {
             heading,

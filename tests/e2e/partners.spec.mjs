@@ -33,7 +33,6 @@ test("a new partner's profile and key player are saved and survive a reload", as
   await form.getByLabel("Category").selectOption({ label: "Content" });
   await form.getByLabel("Market position").selectOption({ label: "Disruptor" });
   await form.getByLabel("Stage").selectOption({ label: "Negotiating" });
-  await form.getByLabel("Ladder level").selectOption({ label: "Strategic" });
   await form.getByLabel("Owner").fill("Test Owner");
   await form.getByLabel("Tags").fill("audio,  beta , ");
   await form.getByRole("checkbox", { name: "Japan" }).check();
@@ -101,7 +100,8 @@ test("a new partner's profile and key player are saved and survive a reload", as
   await expect(again.getByLabel("Category")).toHaveValue("content");
   await expect(again.getByLabel("Market position")).toHaveValue("disruptor");
   await expect(again.getByLabel("Stage")).toHaveValue("negotiating");
-  await expect(again.getByLabel("Ladder level")).toHaveValue("strategic");
+  // The ladder level is shown, not edited, here: moves go through Fit & ladder.
+  await expect(again.getByText("Self-serve / public API")).toBeVisible();
   await expect(again.getByLabel("Owner")).toHaveValue("Test Owner");
   await expect(again.getByLabel("Tags")).toHaveValue("audio, beta");
   await expect(again.getByRole("checkbox", { name: "Japan" })).toBeChecked();
