@@ -380,7 +380,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         );
     }
 
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|s| std::cmp::Reverse(s.severity));
     out
 }
 

@@ -41,8 +41,9 @@ const W: i64 = 420;
 const ROW: i64 = 30;
 const BAR: i64 = 20;
 const LABEL_END: i64 = 136;
+/// The number column takes the last 84 units: "12 partners" fits beside any bar.
 const BAR_START: i64 = 144;
-const BAR_END: i64 = 372;
+const BAR_END: i64 = W - 84;
 /// Zero still shows as a sliver, so an empty stage reads as "none", not "missing".
 const MIN_BAR: i64 = 2;
 

@@ -1,0 +1,75 @@
+// The dashboard (#/dashboard): the pipeline funnel, the health distribution, the
+// signals across the portfolio, the market heat map, and the panels other features add.
+import { test, expect, open } from "./fixtures.mjs";
+
+test("the dashboard shows the funnel, the distribution, the signals and the heat map", async ({ page }) => {
+  await open(page, "#/dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
+
+  // The funnel: one focusable bar per stage with its number in the title.
+  const funnel = page.getByRole("group", { name: "Partners by stage" });
+  const bars = funnel.locator(".bars__bar");
+  await expect(bars).toHaveCount(8);
+  await expect(bars.first()).toHaveAttribute("tabindex", "0");
+  await expect(funnel.locator("title").first()).toHaveText("Research: 2 partners");
+  await expect(funnel.getByRole("img", { name: "Live: 4 partners" })).toHaveCount(1);
+  // And as a table.
+  const table = page.locator(".bars").first().locator("table");
+  await page.locator(".bars").first().getByText("Show as a table").click();
+  await expect(table.getByRole("row", { name: "Walked away 1 partner" })).toBeVisible();
+
+  // The distribution counts every partner but the one walked away from.
+  const dist = page.getByRole("group", { name: "Partners by health band" });
+  await expect(dist.locator(".bars__bar")).toHaveCount(4);
+  const counts = await dist.locator("title").allTextContents();
+  const total = counts.map((t) => Number(t.match(/(\d+) partners?$/)[1])).reduce((a, b) => a + b, 0);
+  expect(total).toBe(12);
+
+  // Signals, most severe first, each linking to the partner's Health tab.
+  const rows = page.getByTestId("portfolio-signals").locator("tbody tr");
+  await expect(rows.first().locator(".severity")).toHaveText("Severe");
+  await expect(rows.last().locator(".severity")).not.toHaveText("Severe");
+  const concentrated = rows.filter({ hasText: "Growth concentrated" });
+  await expect(concentrated).toContainText("Loopline");
+  await expect(concentrated.getByRole("link", { name: "Loopline" })).toHaveAttribute("href", "#/partners/demo-p-01/health");
+  await expect(page.getByTestId("portfolio-walk-away")).toContainText("Dashline Auto");
+  for (const kind of ["no_shared_goal", "no_champion", "low_influence", "overdue", "poor_delivery", "stuck",
+    "concentrated", "landing_stalled", "reception_falling"]) {
+    await expect(page.getByTestId("portfolio-signals").locator(`tr[data-kind="${kind}"]`).first()).toBeAttached();
+  }
+
+  // The heat map: a row per partner with values, every number written, rows linking on.
+  const heat = page.getByTestId("heat-map");
+  await expect(heat.locator("caption")).toContainText("over the 12 months to");
+  const loopline = heat.locator("tbody tr").filter({ hasText: "Loopline" });
+  await expect(loopline.getByRole("link", { name: "Loopline" })).toHaveAttribute("href", "#/partners/demo-p-01/metrics");
+  const cells = loopline.locator("td");
+  expect(await cells.count()).toBeGreaterThan(3);
+  for (const text of await cells.allTextContents()) expect(text).toMatch(/^(—|[\d.,]+[kKmMbB]?)$/);
+  await expect(heat.locator("td.heat--4").first()).toBeVisible();
+
+  // Clicking a signal's partner opens its Health tab.
+  await concentrated.getByRole("link", { name: "Loopline" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loopline — Health");
+});
+
+test("the dashboard follows edits: moving a partner changes the funnel", async ({ page }) => {
+  await open(page, "#/pipeline");
+  await page.getByRole("combobox", { name: "Stage of Pacewell" }).selectOption("pitching");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  const funnel = page.getByRole("group", { name: "Partners by stage" });
+  await expect(funnel.locator("title").first()).toHaveText("Research: 1 partner");
+  await expect(funnel.getByRole("img", { name: "Pitching: 2 partners" })).toHaveCount(1);
+});
+
+test("the dashboard reads well on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, "#/dashboard");
+  // Wide tables scroll inside their own frame; the screen itself never scrolls sideways.
+  const overflow = await page.evaluate(() => {
+    const main = document.querySelector("#main");
+    return main.scrollWidth - main.clientWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByRole("group", { name: "Partners by stage" })).toBeVisible();
+});

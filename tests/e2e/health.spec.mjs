@@ -1,0 +1,152 @@
+// The Health tab (#/partners/ID/health): the score with each component's value and
+// weight, the components left out, the signals with severity and reason, the walk-away
+// suggestion; marking commitments late changes them; export and import keep them.
+import {
+  test, expect, open, watch, storedEnvelope, downloadText, chooseImportFile, isoIn,
+} from "./fixtures.mjs";
+
+const score = (page) => page.getByTestId("health-score");
+const signals = (page) => page.getByTestId("signals");
+const parts = (page) => page.locator(".health-parts tbody tr");
+
+/** A calendar day `days` from today, as the app writes dates. */
+const dayIn = (days) => isoIn(days).slice(0, 10);
+
+test("the Health tab shows the score, every component's value and weight, and the signals", async ({ page }) => {
+  await open(page, "#/partners/demo-p-01/health");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Loopline — Health");
+  await expect(score(page)).toHaveText(/^\d{1,3}$/);
+  const value = Number(await score(page).textContent());
+  expect(value).toBeGreaterThanOrEqual(0);
+  expect(value).toBeLessThanOrEqual(100);
+
+  // Live: the results weigh; deal fit does not count and is not listed.
+  await expect(page.getByText("Weighted for the Live stage")).toBeVisible();
+  for (const name of ["Shared goals", "Key-player support", "Delivery record", "Landing progress",
+    "Growth against target", "Breadth of buy-in"]) {
+    await expect(parts(page).filter({ has: page.getByRole("rowheader", { name, exact: true }) })).toHaveCount(1);
+  }
+  await expect(page.getByRole("rowheader", { name: "Deal fit", exact: true })).toHaveCount(0);
+  const support = parts(page).filter({ hasText: "Key-player support" });
+  await expect(support.locator("td").nth(0)).toHaveText(/^\d{1,3} %$/);
+  await expect(support.locator("td").nth(1)).toHaveText(/%/);
+  await expect(page.locator(".health-parts tfoot")).toContainText(`Points summed and rounded: ${value} of 100.`);
+
+  // Loopline's growth comes from two of its six markets.
+  const concentrated = signals(page).locator('li[data-kind="concentrated"]');
+  await expect(concentrated).toContainText("Growth concentrated");
+  await expect(concentrated).toContainText("United States and Brazil");
+  await expect(concentrated.locator(".severity")).toHaveText("Warning");
+});
+
+test("a component without data is left out and named", async ({ page }) => {
+  // Moonmoth Games: researched only, no meetings yet.
+  await open(page, "#/partners/demo-p-11/health");
+  await expect(page.getByTestId("left-out")).toContainText("Left out for lack of data:");
+  await expect(page.getByTestId("left-out")).toContainText("Reception trend");
+  const reception = parts(page).filter({ hasText: "Reception trend" });
+  await expect(reception).toHaveClass(/is-left-out/);
+  await expect(reception.locator("td").nth(1)).toContainText("left out");
+});
+
+test("the walk-away suggestion lists the severe signals behind it", async ({ page }) => {
+  // Dashline Auto: signed long ago, promised introductions months late.
+  await open(page, "#/partners/demo-p-04/health");
+  const box = page.getByTestId("walk-away");
+  await expect(box).toBeVisible();
+  await expect(box).toContainText("severe signals hold together");
+  await expect(box.locator("li")).toHaveCount(await signals(page).locator("li.signal--severe").count());
+  await expect(box.getByRole("link", { name: /Record a decision/ })).toHaveAttribute("href", "#/partners/demo-p-04/goals");
+});
+
+/** A live partner keeping its word: a champion, a shared goal, three commitments on time. */
+function steadyPartner() {
+  const kp = {
+    id: "e2e-kp", created: isoIn(-200), updated: isoIn(-1), name: "Ada Lind", title: "Head of Product",
+    role: "champion", influence: 4, stance: "champion", notes: "",
+  };
+  return {
+    id: "e2e-p", created: isoIn(-200), updated: isoIn(-1), name: "Quill Radio", website: "",
+    category: "platform", position: "challenger", markets: [], stage: "live", ladder: "integration",
+    owner: "", tags: [], notes: "", key_players: [kp], stage_since: dayIn(-30),
+    goals: [{ id: "e2e-g", statement: "Grow listening together", metric: "", status: "on_track" }],
+    commitments: [1, 2, 3].map((n) => ({
+      id: `e2e-k${n}`, side: "partner", what: `Deliverable ${n}`, due: dayIn(-20),
+      status: "delivered", delivered: dayIn(-21),
+    })),
+  };
+}
+
+test("marking commitments late lowers health and raises overdue, delivery and walk-away signals", async ({ page }) => {
+  await open(page);
+  const stored = await storedEnvelope(page);
+  stored.workspace.partners.push(steadyPartner());
+  await page.evaluate((text) => localStorage.setItem("tandem.workspace", text), JSON.stringify(stored));
+  await page.goto("./#/partners/e2e-p/health");
+  await page.reload();
+
+  // goals 1, support 1, delivery 1 → 100; nothing to signal.
+  await expect(score(page)).toHaveText("100");
+  await expect(page.getByTestId("no-signals")).toBeVisible();
+  await expect(page.getByTestId("walk-away")).toHaveCount(0);
+
+  await page.getByRole("navigation", { name: "Partner" }).getByRole("link", { name: "Goals & commitments" }).click();
+  for (const n of [1, 2, 3]) {
+    await page.getByRole("button", { name: `Reopen: Deliverable ${n}` }).click();
+    await page.getByRole("button", { name: `Mark late: Deliverable ${n}` }).click();
+  }
+  await page.getByRole("navigation", { name: "Partner" }).getByRole("link", { name: "Health" }).click();
+
+  // Delivery drops to 0: (10 × 1 + 10 × 1 + 15 × 0) / 35 = 57.
+  await expect(score(page)).toHaveText("57");
+  const delivery = parts(page).filter({ hasText: "Delivery record" });
+  await expect(delivery.locator("td").nth(0)).toHaveText("0 %");
+  const overdue = signals(page).locator('li[data-kind="overdue"]');
+  await expect(overdue.locator(".severity")).toHaveText("Severe");
+  await expect(overdue).toContainText("3 commitments are overdue");
+  await expect(overdue).toContainText('"Deliverable 1" (theirs, 20 days late)');
+  const poor = signals(page).locator('li[data-kind="poor_delivery"]');
+  await expect(poor).toContainText("delivered 0 of 3 commitments on time");
+  await expect(poor.locator(".severity")).toHaveText("Severe");
+  const box = page.getByTestId("walk-away");
+  await expect(box).toContainText("Commitments overdue");
+  await expect(box).toContainText("Poor delivery record");
+
+  // Undo brings the health back.
+  for (let i = 0; i < 6; i++) await page.keyboard.press("Control+z");
+  await expect(score(page)).toHaveText("100");
+});
+
+test("health and signals survive export and import into an empty profile", async ({ page, browser, baseURL }) => {
+  await open(page, "#/partners/demo-p-03/health");
+  const before = await score(page).textContent();
+  const beforeSignals = await signals(page).innerText();
+  await open(page, "#/data");
+  const { download, text } = await downloadText(page, () =>
+    page.getByRole("button", { name: "Export whole workspace" }).click());
+
+  const context = await browser.newContext({ baseURL });
+  try {
+    const other = await context.newPage();
+    const problems = watch(other, new URL(baseURL).origin);
+    await open(other);
+    // A fresh profile starts from the demo; change Hearthpod there so the import matters.
+    const stored = await storedEnvelope(other);
+    stored.workspace.partners.find((p) => p.id === "demo-p-03").commitments = [];
+    await other.evaluate((t) => localStorage.setItem("tandem.workspace", t), JSON.stringify(stored));
+    await other.reload();
+    await other.goto("./#/partners/demo-p-03/health");
+    await expect(score(other)).not.toHaveText(before);
+
+    await chooseImportFile(other, download.suggestedFilename(), text);
+    await other.getByRole("dialog").getByRole("radio", { name: /Replace/ }).check();
+    await other.getByRole("dialog").getByRole("button", { name: "Replace my workspace" }).click();
+    await expect(other.getByRole("dialog")).toHaveCount(0);
+    await other.goto("./#/partners/demo-p-03/health");
+    await expect(score(other)).toHaveText(before);
+    expect(await signals(other).innerText()).toBe(beforeSignals);
+    expect(problems, "console errors, page errors or foreign requests in the second profile").toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
