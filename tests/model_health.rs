@@ -812,3 +812,110 @@ fn the_demo_raises_every_signal_kind_and_a_walk_away() {
         "every partner in play has a score\n{report}"
     );
 }
+
+#[test]
+fn main_metric_prefers_the_programs_then_a_goals_then_the_commonest() {
+    use tandem::model::metrics::Series;
+    let series = |metric: &str, market: &str| Series {
+        market: id(market),
+        metric: metric.into(),
+        values: Default::default(),
+    };
+    let mut ws = Workspace::empty();
+    let mut p = Partner::new(id("p"), "P", now());
+    assert_eq!(health::main_metric(&ws, &p), None);
+    p.metrics = vec![
+        series("streams", "us"),
+        series("users", "us"),
+        series("users", "de"),
+    ];
+    assert_eq!(health::main_metric(&ws, &p).as_deref(), Some("users"));
+    p.goals.push(Goal {
+        id: id("g"),
+        statement: "Stream more".into(),
+        metric: "streams".into(),
+        target: Some(10.0),
+        due: None,
+        status: GoalStatus::Open,
+    });
+    assert_eq!(health::main_metric(&ws, &p).as_deref(), Some("streams"));
+    ws.program.metric = "users".into();
+    assert_eq!(health::main_metric(&ws, &p).as_deref(), Some("users"));
+    // A program metric the partner has no values of does not count.
+    ws.program.metric = "revenue".into();
+    assert_eq!(health::main_metric(&ws, &p).as_deref(), Some("streams"));
+}
+
+/// The meeting log feeds health and signals: a champion whose receptions fall to
+/// strongly negative no longer counts as a champion, the room is cooling, and support
+/// and the reception trend drop.
+#[test]
+fn a_champion_cooling_in_meetings_changes_support_and_signals() {
+    use tandem::model::meetings::{Meeting, Reception};
+    use tandem::model::Scale;
+    let mut p = Partner::new(id("p"), "P", now());
+    p.stage = Stage::Negotiating;
+    p.stage_since = Some(today() - Duration::days(10));
+    let mut kp = KeyPlayer::new(id("k"), "Kim", now());
+    kp.stance = Stance::Champion;
+    kp.influence = 4;
+    p.key_players.push(kp);
+    let ws = Workspace::empty();
+    let calm = signals::for_partner(&ws, &p, today());
+    assert!(!calm.iter().any(|s| s.kind == Kind::NoChampion), "{calm:?}");
+    let support_before = health::components(&ws, &p, today())[2].value;
+
+    let meeting = |n: i64, s: Scale| Meeting {
+        id: id(&format!("m{n}")),
+        date: today() - Duration::days(100 - 30 * n),
+        ours: Vec::new(),
+        presented: String::new(),
+        attendees: vec![Reception {
+            player: id("k"),
+            body_language: s,
+            tone: s,
+            reaction: s,
+            note: String::new(),
+        }],
+        room: None,
+        room_note: String::new(),
+        next_steps: Vec::new(),
+    };
+    p.meetings = vec![
+        meeting(0, Scale::Positive),
+        meeting(1, Scale::Negative),
+        meeting(2, Scale::StronglyNegative),
+    ];
+    let sig = signals::for_partner(&ws, &p, today());
+    let kinds: Vec<Kind> = sig.iter().map(|s| s.kind).collect();
+    assert!(kinds.contains(&Kind::ReceptionFalling), "{sig:?}");
+    // Read as neutral so far ((2 + 2 × −1.17) / 3): still counted as a champion.
+    assert!(!kinds.contains(&Kind::NoChampion), "{sig:?}");
+    let falling = sig
+        .iter()
+        .find(|s| s.kind == Kind::ReceptionFalling)
+        .unwrap();
+    assert_eq!(
+        falling.severity,
+        Severity::Severe,
+        "a champion of influence 4"
+    );
+    assert!(falling.reason.contains("Kim"));
+    let parts = health::components(&ws, &p, today());
+    assert!(
+        parts[2].value < support_before,
+        "support read from the meetings"
+    );
+    assert!(
+        parts[3].value.is_some_and(|v| v < 0.5),
+        "reception trend falling"
+    );
+
+    // Another strongly negative meeting: read as skeptical, no longer a champion, and
+    // with nobody else backing the deal the signal is severe.
+    p.meetings.push(meeting(3, Scale::StronglyNegative));
+    p.meetings[0].date = today() - Duration::days(120);
+    let sig = signals::for_partner(&ws, &p, today());
+    let none = sig.iter().find(|s| s.kind == Kind::NoChampion);
+    assert_eq!(none.map(|s| s.severity), Some(Severity::Severe), "{sig:?}");
+}
