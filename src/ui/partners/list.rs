@@ -7,6 +7,7 @@ use crate::storage;
 use crate::ui::fields::ChoiceFilter;
 use crate::ui::route::{self, Route};
 use crate::ui::state::{use_store, Toast};
+use crate::ui::health::HealthBadge;
 use leptos::prelude::*;
 
 /// Rows rendered before "Show more".
@@ -137,6 +138,7 @@ pub fn PartnersScreen() -> impl IntoView {
                             <th scope="col">"Markets"</th>
                             <SortHeader key=SortKey::Owner sort descending/>
                             <th scope="col" class="num">"Key players"</th>
+                            <th scope="col" class="num">"Health"</th>
                             <SortHeader key=SortKey::Updated sort descending/>
                             <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                         </tr>
@@ -226,6 +228,7 @@ fn PartnerRow(row: Row) -> impl IntoView {
             <td class="muted">{row.markets}</td>
             <td class="nowrap">{row.owner}</td>
             <td class="num">{row.players}</td>
+            <td class="num"><HealthBadge id=row.id.clone()/></td>
             <td class="muted nowrap">{row.updated}</td>
             <td class="actions">
                 <Show when=move || confirming.get() fallback=move || view! {
