@@ -82,15 +82,74 @@ struct Placed {
     y: i64,
     from: Option<(i64, i64)>,
     label: String,
+    /// Where the name goes: beside the dot where it collides with nothing else.
+    label_at: (i64, i64, &'static str),
     title: String,
     tone: &'static str,
+}
+
+/// A rough width of one character of a label, in view-box units (11–15 px type).
+const CHAR_W: f64 = 7.0;
+const LABEL_H: f64 = 14.0;
+
+/// A label's box (left, top, right, bottom) for an anchor point and alignment.
+fn label_box(x: f64, y: f64, anchor: &str, chars: usize) -> (f64, f64, f64, f64) {
+    let w = chars as f64 * CHAR_W;
+    let left = match anchor {
+        "end" => x - w,
+        "middle" => x - w / 2.0,
+        _ => x,
+    };
+    (left, y - LABEL_H + 3.0, left + w, y + 3.0)
+}
+
+fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Puts each name right of its dot, or else left, above or below, the first place
+/// that covers no other dot and no name already placed.
+fn place_labels(placed: &mut [Placed]) {
+    let dots: Vec<(f64, f64, f64, f64)> = placed
+        .iter()
+        .map(|p| {
+            let (x, y) = (p.x as f64, p.y as f64);
+            (x - 7.0, y - 7.0, x + 7.0, y + 7.0)
+        })
+        .collect();
+    let mut taken: Vec<(f64, f64, f64, f64)> = Vec::new();
+    for (i, p) in placed.iter_mut().enumerate() {
+        let (x, y) = (p.x as f64, p.y as f64);
+        let chars = p.label.chars().count();
+        let candidates = [
+            (x + 9.0, y + 4.0, "start"),
+            (x - 9.0, y + 4.0, "end"),
+            (x, y - 11.0, "middle"),
+            (x, y + 20.0, "middle"),
+        ];
+        let free = |&(cx, cy, anchor): &(f64, f64, &'static str)| {
+            let b = label_box(cx, cy, anchor, chars);
+            let hits_dot = dots
+                .iter()
+                .enumerate()
+                .any(|(j, d)| j != i && overlaps(b, *d));
+            !hits_dot && !taken.iter().any(|t| overlaps(b, *t))
+        };
+        let (cx, cy, anchor) = candidates
+            .iter()
+            .copied()
+            .find(free)
+            .unwrap_or(candidates[0]);
+        taken.push(label_box(cx, cy, anchor, chars));
+        p.label_at = (n(cx), n(cy), anchor);
+    }
 }
 
 fn place(points: &[ScatterPoint], x: &Axis, y: &Axis) -> Vec<Placed> {
     let px = |v: f64| LEFT + (W - LEFT - RIGHT) * x.share(v);
     let py = |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - y.share(v));
     let spots: Vec<(i64, i64)> = points.iter().map(|p| (n(px(p.x)), n(py(p.y)))).collect();
-    points
+    let mut placed: Vec<Placed> = points
         .iter()
         .enumerate()
         .map(|(i, p)| {
@@ -106,11 +165,14 @@ fn place(points: &[ScatterPoint], x: &Axis, y: &Axis) -> Vec<Placed> {
                 y: sy,
                 from: p.from.map(|(fx, fy)| (n(px(fx) + offset), n(py(fy)))),
                 label: p.label.clone(),
+                label_at: (0, 0, "start"),
                 title: p.title.clone(),
                 tone: p.tone,
             }
         })
-        .collect()
+        .collect();
+    place_labels(&mut placed);
+    placed
 }
 
 /// The chart. `label` names it for screen readers and heads the table; `columns` are
@@ -171,7 +233,8 @@ pub fn Scatter(
                                 aria-label=p.title.clone()>
                                 <title>{p.title.clone()}</title>
                             </circle>
-                            <text class="scatter__label" x=p.x + 9 y=p.y + 4>{p.label.clone()}</text>
+                            <text class="scatter__label" x=p.label_at.0 y=p.label_at.1
+                                text-anchor=p.label_at.2>{p.label.clone()}</text>
                         </g>
                     }
                 })

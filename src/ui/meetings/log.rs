@@ -35,7 +35,7 @@ pub fn MeetingLog(partner_id: Id) -> impl IntoView {
             </div>
             <Show when=move || adding.get()>
                 <MeetingForm partner_id=form_pid.clone()
-                    meeting=Meeting::new(storage::new_id(), storage::now().date_naive())
+                    meeting=fresh(&form_pid)
                     on_done=Callback::new(move |_| adding.set(false))/>
             </Show>
             <Show when=move || ids.with(Vec::is_empty) && !adding.get()>
@@ -48,6 +48,21 @@ pub fn MeetingLog(partner_id: Id) -> impl IntoView {
             </ol>
         </section>
     }
+}
+
+/// A new meeting dated today, with the partner's owner on our side to start from.
+fn fresh(partner_id: &Id) -> Meeting {
+    let store = use_store();
+    let mut m = Meeting::new(storage::new_id(), storage::now().date_naive());
+    let owner = store.ws.with_untracked(|ws| {
+        ws.partner(partner_id)
+            .map(|p| p.owner.trim().to_owned())
+            .unwrap_or_default()
+    });
+    if !owner.is_empty() {
+        m.ours.push(owner);
+    }
+    m
 }
 
 /// What one meeting's row shows.
