@@ -78,7 +78,7 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                     <caption>{format!("Growth in {latest}")}</caption>
                     <thead><tr>
                         <th scope="col">"Market"</th>
-                        <th scope="col">{format!("{latest}")}</th>
+                        <th scope="col">{latest.clone()}</th>
                         <th scope="col"><abbr title="month over month">"MoM"</abbr></th>
                         <th scope="col"><abbr title="year over year">"YoY"</abbr></th>
                         <th scope="col">{format!("Last {WINDOW} months vs a year earlier")}</th>
