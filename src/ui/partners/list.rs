@@ -5,9 +5,9 @@ use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::fields::ChoiceFilter;
+use crate::ui::health::HealthBadge;
 use crate::ui::route::{self, Route};
 use crate::ui::state::{use_store, Toast};
-use crate::ui::health::HealthBadge;
 use leptos::prelude::*;
 
 /// Rows rendered before "Show more".
