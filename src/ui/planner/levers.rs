@@ -159,16 +159,16 @@ fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
                 {name_cell}
                 {(!row.notes.is_empty()).then(|| view! { <span class="planner-levers__notes">{row.notes.clone()}</span> })}
             </th>
-            <td class="num">{row.expected.clone()}</td>
-            <td class="num">{format!("{} %", row.confidence)}</td>
-            <td class="num">{row.weighted.clone()}</td>
-            <td class="num">
+            <td class="num" data-label="Expected">{row.expected.clone()}</td>
+            <td class="num" data-label="Confidence">{format!("{} %", row.confidence)}</td>
+            <td class="num" data-label="Weighted">{row.weighted.clone()}</td>
+            <td class="num" data-label="At risk">
                 {row.at_risk.clone()}
                 {(!row.share.is_empty()).then(|| view! {
                     <span class="planner-levers__share">{format!("{} of the gap", row.share)}</span>
                 })}
             </td>
-            <td class="planner-levers__to-date">{row.to_date.clone()}</td>
+            <td class="planner-levers__to-date" data-label="So far">{row.to_date.clone()}</td>
             <td class="planner-levers__actions">
                 <button class="button button--quiet button--small" aria-label=format!("Edit lever {label}")
                     on:click=move |_| on_edit.run(edit_id.clone())>"Edit"</button>
