@@ -88,7 +88,9 @@ pub fn ChoiceSelect<T: Choice>(
     #[prop(optional)] aria_label: Option<String>,
 ) -> impl IntoView {
     view! {
-        <select id=id aria-label=aria_label
+        // `selected` places the first value; `prop:value` keeps the select following the
+        // signal after the person has picked (an undo, a revert, another tab).
+        <select id=id aria-label=aria_label prop:value=move || value.get().key()
             on:change=move |ev| {
                 if let Some(v) = T::from_key(&event_target_value(&ev)) {
                     value.set(v);
@@ -109,7 +111,8 @@ pub fn ChoiceFilter<T: Choice>(label: &'static str, value: RwSignal<Option<T>>) 
     view! {
         <label class="filter">
             <span>{label}</span>
-            <select on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
+            <select prop:value=move || value.get().map_or("", |v| v.key())
+                on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
                 <option value="" selected=move || value.get().is_none()>"Any"</option>
                 {T::all().iter().map(|&option| view! {
                     <option value=option.key() selected=move || value.get() == Some(option)>
