@@ -57,6 +57,9 @@ pub fn TargetSummary() -> impl IntoView {
                                 <rect class="target-summary__mark" x=(mark - 3).max(0) y="0" width="6" height="24"/>
                             })}
                         </svg>
+                        {(p.months_to_date > 0).then(|| view! {
+                            <p class="target-summary__key">"The bar is the year's target; the mark, where the plan expected the program by now."</p>
+                        })}
                         <dl class="target-summary__numbers">
                             <div><dt>"Actual to date"</dt><dd>{amount(actual)}" ("{percent(done)}")"</dd></div>
                             <div><dt>"Plan to date"</dt><dd>{amount(p.plan_to_date)}</dd></div>
