@@ -80,14 +80,18 @@ test("the brief opens from the partner page with the profile and key players", a
     "Ladder level: Integration", "Owner: Priya Raman", "Tags: social, sharing, flagship",
     "Who decides: Dana Whitlock", "Champions: Rafael Quintero",
     "Stances: Champion 1 · Supportive 1 · Neutral 1 · Skeptical 1 · Blocker 0",
+    /^Their delivery record: \d+ of \d+ due so far delivered on time \(\d+ %\)/,
+    /^Health: \d+ of 100 — /,
   ]);
   await expect(page.getByRole("link", { name: "https://loopline.example" }))
     .toHaveAttribute("href", "https://loopline.example");
   await expect(page.locator(".brief__document")).toContainText("Growth is lopsided");
 
-  // Key players, most influential first, each with a summary line and notes.
+  // Key players, most influential first, each with a summary line and notes; then the
+  // three latest meetings, newest first, each headed by its day and topic.
+  const meeting = /^\d{1,2} [A-Z][a-z]+ \d{4} — \S/;
   await expect(page.getByRole("heading", { level: 3 }))
-    .toHaveText(["Dana Whitlock", "Rafael Quintero", "Sunil Mehra", "Hanna Brandt"]);
+    .toHaveText(["Dana Whitlock", "Rafael Quintero", "Sunil Mehra", "Hanna Brandt", meeting, meeting, meeting]);
   await expect(people(page).first()).toContainText("VP Platform Partnerships · Decision maker · influence 5 of 5 · Supportive");
   await expect(people(page).first()).toContainText("judges everything by time spent.");
   await expect(people(page).nth(3)).toContainText("On the ground · influence 2 of 5 · Skeptical");

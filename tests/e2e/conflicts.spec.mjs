@@ -36,8 +36,8 @@ test("a partner edited on both sides shows both versions and can be kept twice",
   const conflicts = dialog.locator(".conflicts");
   await expect(conflicts.getByRole("heading")).toHaveText("1 partner(s) edited on both sides since you last shared them");
   const item = conflicts.locator("fieldset", { hasText: "Pacewell" });
-  await expect(item.locator("tr", { hasText: "Stage" })).toContainText("Pitching");
-  await expect(item.locator("tr", { hasText: "Stage" })).toContainText("Live");
+  await expect(item.locator("tr", { hasText: /^\s*Stage/ })).toContainText("Pitching");
+  await expect(item.locator("tr", { hasText: /^\s*Stage/ })).toContainText("Live");
   await expect(item.locator("tr", { hasText: "Notes" })).toContainText("Signed off by their board.");
   // The newer edit (the file's) is preselected; the plain update is listed as such.
   await expect(item.getByRole("radio", { name: "Keep the file's" })).toBeChecked();
