@@ -1,7 +1,8 @@
 // Measures Tandem in headless Chromium: download sizes, load time, and interaction
 // times, for the demo (13 partners) and a large program (500 partners, 5,000 key
-// players) side by side in the same run, so the ratio holds on a noisy machine even
-// when absolute times do not. Needs the built dist/.
+// players, 2,000 meetings, 72,000 metric values) side by side in the same run, so the
+// ratio holds on a noisy machine even when absolute times do not. Needs the built dist/
+// (or E2E_DIST=<dir>).
 //
 //   node bench/run.mjs [runs=5]       (writes bench/out/latest.json, prints a table)
 import { start } from "../scripts/chromium.mjs";
@@ -10,7 +11,11 @@ import { gzipSync } from "node:zlib";
 
 const runs = Number(process.argv[2] ?? 5);
 
-/** A valid Tandem file with `n` partners of ten key players each over 12 markets. */
+const DIST = process.env.E2E_DIST ?? "dist";
+
+/** A valid Tandem file with `n` partners of ten key players each over 12 markets, each
+ * with 4 meetings, 2 goals, 4 commitments, 2 landing tracks and 3 metrics over 2
+ * markets for 24 months, and a program target with a lever per tenth partner. */
 function largeFile(n) {
   const stages = ["research", "pitching", "negotiating", "signed", "landing", "live", "paused", "walked_away"];
   const categories = ["platform", "distribution", "technology_integration", "co_marketing", "reseller_agency", "device_telco_bundle", "content", "other"];
@@ -18,6 +23,7 @@ function largeFile(n) {
   const ladders = ["self_serve", "integration", "strategic", "exclusive"];
   const roles = ["decision_maker", "influencer", "champion", "gatekeeper", "on_the_ground"];
   const stances = ["champion", "supportive", "neutral", "skeptical", "blocker"];
+  const scales = ["strongly_negative", "negative", "neutral", "positive", "strongly_positive"];
   const t = "2026-01-01T00:00:00Z";
   const markets = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, created: t, updated: t, name: `Market ${i}` }));
   const partners = Array.from({ length: n }, (_, i) => ({
@@ -29,18 +35,38 @@ function largeFile(n) {
       id: `p${i}k${k}`, created: t, updated: t, name: `Person ${i}-${k}`, title: "Head of something",
       role: roles[k % 5], influence: 1 + (k % 5), stance: stances[(i + k) % 5], notes: "Met twice.",
     })),
+    meetings: Array.from({ length: 4 }, (_, m) => ({
+      id: `p${i}mt${m}`, date: `2026-0${m + 3}-10`, ours: ["Owner"], presented: "Quarterly review.",
+      attendees: Array.from({ length: 3 }, (_, k) => ({
+        player: `p${i}k${k}`, body_language: scales[(i + k + m) % 5], tone: scales[(i + m) % 5], reaction: scales[(k + m) % 5],
+      })),
+      room: scales[(i + m) % 5], next_steps: [{ what: "Send the figures", due: `2026-0${m + 3}-20`, done: m < 3 }],
+    })),
+    goals: [0, 1].map((g) => ({ id: `p${i}g${g}`, statement: "Grow together", metric: "users", target: 50000, due: "2027-06-30", status: "on_track" })),
+    commitments: Array.from({ length: 4 }, (_, c) => ({
+      id: `p${i}c${c}`, side: c % 2 ? "us" : "partner", what: "A deliverable", due: `2026-0${c + 4}-01`,
+      status: c === 3 ? "late" : "delivered", ...(c === 3 ? {} : { delivered: `2026-0${c + 3}-28` }),
+    })),
+    landing: [0, 1].map((l) => ({ id: `p${i}l${l}`, market: `m${(i + 5 * l) % 12}`,
+      enabled: { planned: "2026-02-01", done: "2026-02-03", owner: "Owner" }, launched: { planned: "2026-05-01" } })),
+    metrics: [0, 1].flatMap((mk) => ["users", "revenue", "sign-ups"].map((metric) => ({
+      market: `m${(i + 5 * mk) % 12}`, metric,
+      values: Object.fromEntries(Array.from({ length: 24 }, (_, k) => [`${2025 + Math.floor(k / 12)}-${String(k % 12 + 1).padStart(2, "0")}`, 1000 + i + k * 37 * (mk + 1)])),
+    }))),
   }));
-  return { format: "tandem", version: 1, scope: "workspace", saved_at: t,
-    workspace: { program_name: "Benchmark program", markets, partners } };
+  const program = { updated: t, metric: "users", baseline_start: "2025-01", baseline: 5000000, target_growth: 250,
+    levers: Array.from({ length: n / 10 }, (_, l) => ({ id: `lv${l}`, partner: `p${l * 10}`, expected: 20000, confidence: 50 })) };
+  return { format: "tandem", version: 2, scope: "workspace", saved_at: t,
+    workspace: { program_name: "Benchmark program", markets, partners, program } };
 }
 
 async function sizes() {
   const out = {};
-  for (const f of await readdir("dist")) {
-    const buf = await readFile(`dist/${f}`);
+  for (const f of await readdir(DIST)) {
+    const buf = await readFile(`${DIST}/${f}`);
     const kind = f.endsWith(".wasm") ? "wasm" : f.endsWith(".js") ? "js" : f.endsWith(".css") ? "css" : f.endsWith(".html") ? "html" : "other";
     out[kind] ??= { raw: 0, gzip: 0 };
-    out[kind].raw += (await stat(`dist/${f}`)).size;
+    out[kind].raw += (await stat(`${DIST}/${f}`)).size;
     out[kind].gzip += gzipSync(buf, { level: 9 }).length;
   }
   out.total = Object.values(out).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
@@ -77,6 +103,23 @@ async function measure(browser, stored) {
   await page.locator(".card").first().waitFor();
   result.move_ms = await frame(`const s = document.querySelector('.card select'); s.value = 'live'; s.dispatchEvent(new Event('change', {bubbles: true}));`);
   result.stored_chars = (await page.evaluate(() => localStorage.getItem("tandem.workspace"))).length;
+  // The screens that compute over the whole portfolio or one partner's records, each
+  // from a hash change to the next painted frame.
+  const partner = await page.evaluate(() => JSON.parse(localStorage.getItem("tandem.workspace")).workspace.partners[0].id);
+  // From the hash change to the frame painted after the screen's heading shows.
+  const screen = (hash, heading) => page.evaluate(async ([hash, heading]) => {
+    const start = performance.now();
+    location.hash = hash;
+    const shown = () => document.querySelector("#main h1")?.textContent.includes(heading);
+    while (!shown()) await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - start;
+  }, [hash, heading]);
+  result.dashboard_ms = await screen("#/dashboard", "Dashboard");
+  result.health_tab_ms = await screen(`#/partners/${partner}/health`, "Health");
+  result.metrics_tab_ms = await screen(`#/partners/${partner}/metrics`, "Metrics");
+  result.meetings_tab_ms = await screen(`#/partners/${partner}/meetings`, "Meetings");
+  result.planner_ms = await screen("#/planner", "Planner");
   await context.close();
   return result;
 }

@@ -5,7 +5,7 @@
 //! through `model::import` in merge mode and `Store::replace`, like a Tandem file, so
 //! the backup and the undo step come for free. A refused file changes nothing.
 
-use crate::model::csv::{self, CsvImport, CsvTable, Field, PartnerField};
+use crate::model::csv::{self, CsvImport, CsvTable, Field};
 use crate::model::import::{self, Mode, Preview};
 use crate::storage;
 use crate::ui::modal::{Modal, Refused};
@@ -120,9 +120,6 @@ fn MappingStep(
         if rows == 1 { "" } else { "s" },
         table.delimiter.name()
     );
-    let columns: Vec<(usize, String, Option<String>)> = (0..table.headers.len())
-        .map(|i| (i, table.column_name(i), table.example(i).map(short)))
-        .collect();
     let table = StoredValue::new(table);
     // Recomputed on every mapping change and every edit to the workspace behind.
     let preview = Memo::new(move |_| {
@@ -173,32 +170,7 @@ fn MappingStep(
     };
     view! {
         <p class="muted">{summary}</p>
-        // A grid of labelled selects rather than a table: it folds to one column on a
-        // phone without any select overflowing the dialog.
-        <fieldset>
-            <legend>"Columns"</legend>
-            <div class="form__grid">
-                {columns.into_iter().map(|(i, name, example)| {
-                    let id = format!("csv-column-{i}");
-                    let initial = suggested.get(i);
-                    view! {
-                        <div class="field">
-                            <label for=id.clone()>{name}</label>
-                            <select id=id on:change=move |ev| {
-                                let key = event_target_value(&ev);
-                                mapping.update(|m| m.set(i, PartnerField::from_key(&key)));
-                            }>
-                                <option value="" selected=initial.is_none()>"Ignore"</option>
-                                {PartnerField::all().iter().map(|f| view! {
-                                    <option value=f.key() selected=initial == Some(*f)>{f.label()}</option>
-                                }).collect_view()}
-                            </select>
-                            {example.map(|e| view! { <p class="field__hint">"e.g. " {e}</p> })}
-                        </div>
-                    }
-                }).collect_view()}
-            </div>
-        </fieldset>
+        {table.with_value(|t| column_mapping(t, "csv-column", suggested, mapping))}
         {move || preview.with(|p| match p {
             Err(message) => view! { <p class="import__error" role="alert">{message.clone()}</p> }.into_any(),
             Ok((rows, preview)) => view! { <RowsPreview rows=rows.clone() preview=preview.clone()/> }.into_any(),
@@ -217,6 +189,47 @@ fn MappingStep(
 
 /// A value shortened to fit under its column's select even on a phone, where a long
 /// unbroken value (a URL) would otherwise run out of the dialog.
+/// The mapping step of a CSV import: one labelled select per column of the file,
+/// choosing the field it fills (or "Ignore"), with an example value from the file. A
+/// grid of selects rather than a table: it folds to one column on a phone without any
+/// select overflowing the dialog.
+pub fn column_mapping<F: Field>(
+    table: &CsvTable,
+    id_prefix: &'static str,
+    suggested: csv::Mapping<F>,
+    mapping: RwSignal<csv::Mapping<F>>,
+) -> impl IntoView {
+    let columns: Vec<(usize, String, Option<String>)> = (0..table.headers.len())
+        .map(|i| (i, table.column_name(i), table.example(i).map(short)))
+        .collect();
+    view! {
+        <fieldset>
+            <legend>"Columns"</legend>
+            <div class="form__grid">
+                {columns.into_iter().map(|(i, name, example)| {
+                    let id = format!("{id_prefix}-{i}");
+                    let initial = suggested.get(i);
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{name}</label>
+                            <select id=id on:change=move |ev| {
+                                let key = event_target_value(&ev);
+                                mapping.update(|m| m.set(i, F::from_key(&key)));
+                            }>
+                                <option value="" selected=initial.is_none()>"Ignore"</option>
+                                {F::all().iter().map(|f| view! {
+                                    <option value=f.key() selected=initial == Some(*f)>{f.label()}</option>
+                                }).collect_view()}
+                            </select>
+                            {example.map(|e| view! { <p class="field__hint">"e.g. " {e}</p> })}
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
 fn short(value: &str) -> String {
     let cut: String = value.chars().take(24).collect();
     if cut.len() < value.len() {

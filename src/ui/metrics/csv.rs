@@ -3,10 +3,11 @@
 //! columns to fields, previews the good and bad rows, and applies nothing before
 //! "Import".
 
-use crate::model::csv::{export_name, CsvTable, Field, Mapping};
+use crate::model::csv::{export_name, CsvTable, Mapping};
 use crate::model::csv_metrics::{apply_metrics, metrics_csv, rows_to_metrics, MetricField};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::data::csv::column_mapping;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -120,15 +121,6 @@ fn MappingStep(
     let store = use_store();
     let suggested = Mapping::<MetricField>::suggest(&table.headers);
     let mapping = RwSignal::new(suggested.clone());
-    let columns: Vec<(usize, String, Option<String>)> = (0..table.headers.len())
-        .map(|i| {
-            (
-                i,
-                table.column_name(i),
-                table.example(i).map(|e| e.chars().take(24).collect()),
-            )
-        })
-        .collect();
     let table = StoredValue::new(table);
     let preview_only = only.clone();
     let preview = Memo::new(move |_| {
@@ -170,30 +162,7 @@ fn MappingStep(
     view! {
         <div class="metrics-csv__step" role="group" aria-label=format!("Import {file_name}")>
             <h3>"Import " <span class="file-name">{file_name.clone()}</span></h3>
-            <fieldset>
-                <legend>"Columns"</legend>
-                <div class="form__grid">
-                    {columns.into_iter().map(|(i, name, example)| {
-                        let id = format!("metrics-csv-column-{i}");
-                        let initial = suggested.get(i);
-                        view! {
-                            <div class="field">
-                                <label for=id.clone()>{name}</label>
-                                <select id=id on:change=move |ev| {
-                                    let key = event_target_value(&ev);
-                                    mapping.update(|m| m.set(i, MetricField::from_key(&key)));
-                                }>
-                                    <option value="" selected=initial.is_none()>"Ignore"</option>
-                                    {MetricField::all().iter().map(|f| view! {
-                                        <option value=f.key() selected=initial == Some(*f)>{f.label()}</option>
-                                    }).collect_view()}
-                                </select>
-                                {example.map(|e| view! { <p class="field__hint">"e.g. " {e}</p> })}
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
+            {table.with_value(|t| column_mapping(t, "metrics-csv-column", suggested, mapping))}
             {move || preview.with(|p| match p {
                 Err(message) => view! { <p class="import__error" role="alert">{message.clone()}</p> }.into_any(),
                 Ok(r) => {
