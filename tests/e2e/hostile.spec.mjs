@@ -290,3 +290,83 @@ test("hostile strings typed into the partner form are saved as typed (names trim
   expectSameText(await storedText(page), before, "stored workspace after refused names");
   await expectNothingRan(page, seen);
 });
+
+/**
+ * The records of the deal and after it (format version 2) carrying every hostile string:
+ * sixteen strings per partner, each in another text field — pitch label and ingredients,
+ * meeting topic, people, notes and next steps, goal, commitment, landing team, metric
+ * name, win, decision — and the program's lever and win.
+ */
+function hostileRecords(strings) {
+  const t = isoIn(-1);
+  const day = t.slice(0, 10);
+  const per = 16;
+  const partners = [];
+  for (let i = 0; i * per < strings.length; i++) {
+    const s = (k) => strings[(i * per + k) % strings.length];
+    const name = (k) => (okName(s(k)) ? s(k) : `Placeholder ${i}-${k}`);
+    const text = (k) => (trim(s(k)) !== "" ? s(k) : `Text ${i}-${k}`);
+    partners.push({
+      id: `hr-p-${i}`, created: t, updated: t, name: name(0), website: "", category: "other", position: "incumbent",
+      markets: ["hr-m"], stage: STAGES[i % STAGES.length], ladder: "integration", owner: okShort(s(1)) ? s(1) : "",
+      tags: [], notes: "",
+      key_players: [{ id: `hr-k-${i}`, created: t, updated: t, name: name(2), title: "", role: "champion", influence: 4, stance: "champion", notes: "" }],
+      pitches: [{ id: "pitch", label: name(3), drafted: day, ingredients: {
+        vision: s(4), challenges: s(5), excitement: s(6), incumbent: s(7), core: s(8), product: s(9),
+        mutual_goal: s(10), first_step: s(11), exclusive_path: s(12), praise: s(13), beliefs: s(14), close: s(15),
+      } }],
+      fit: { ux: "risky", ux_reason: text(4), strategic: 3, our_leverage: 2, their_leverage: 4, economics: "neutral", market_understood: false, notes: text(5) },
+      meetings: [{ id: "m", date: day, ours: [name(6)], presented: s(7), room: "negative", room_note: text(8),
+        attendees: [{ player: `hr-k-${i}`, body_language: "negative", tone: "neutral", reaction: "positive", note: text(9) }],
+        next_steps: [{ what: text(10), due: day, done: false }] }],
+      goals: [{ id: "g", statement: text(11), metric: okShort(s(12)) ? s(12) : "", target: 100, due: day, status: "at_risk" }],
+      commitments: [{ id: "c", side: "partner", what: text(13), due: day, status: "late" }],
+      landing: [{ id: "l", team: name(14), enabled: { planned: day, ...(okShort(s(15)) && s(15) !== "" ? { owner: s(15) } : {}) }, launched: {}, adopted: {} }],
+      metrics: [{ market: "hr-m", metric: name(4), values: { "2026-01": 1, "2026-02": 2 } }],
+      wins: [{ id: "w", date: day, kind: "small_win", title: name(5), note: text(6) }],
+      decisions: [{ id: "d", date: day, kind: "pivot", who: name(7), why: s(8) }],
+    });
+  }
+  const program = { updated: t, metric: "users", baseline_start: "2025-01", baseline: 1000, target_growth: 250,
+    levers: strings.slice(0, 20).map((s, k) => ({ id: `lv-${k}`, initiative: okName(s) ? s : `Lever ${k}`, expected: 10, confidence: 50, ...(s === "" ? {} : { notes: s }) })),
+    wins: [{ id: "pw", date: day, kind: "milestone", title: SENTINELS[1], note: SENTINELS[2] }] };
+  const markets = [{ id: "hr-m", created: t, updated: t, name: "Hostland" }];
+  return { program_name: SENTINELS[3], markets, partners, program };
+}
+
+test("hostile strings in every record of the deal and after it stay text on every screen and export unchanged", async ({ page }) => {
+  test.setTimeout(240_000);
+  const seen = await watchForScripts(page);
+  const workspace = hostileRecords(STRINGS);
+  console.log(`hostile records: ${STRINGS.length} strings over ${workspace.partners.length} partners' pitches, `
+    + "fit, meetings, goals, commitments, landing, metrics, wins and decisions, and the program's levers");
+  await open(page, "#/data");
+  await chooseImportFile(page, "records.json", JSON.stringify({ ...envelope(workspace), version: 2 }, null, 2));
+  await dialog(page).getByRole("radio", { name: /Replace/ }).check();
+  await dialog(page).getByRole("button", { name: "Replace my workspace" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect.poll(() => storedWorkspace(page), { timeout: 10_000 }).toEqual(workspace);
+
+  const sections = ["", "/pitch", "/fit", "/meetings", "/goals", "/landing", "/metrics", "/health", "/brief"];
+  for (const p of workspace.partners) {
+    for (const section of sections) {
+      await page.goto(`./#/partners/${p.id}${section}`);
+      await page.locator("#main h1").waitFor();
+      await expect(page.locator("#main h1"), `${p.id}${section}`).not.toHaveText("Partner not found");
+    }
+    // The goal and the commitment read exactly as written.
+    await page.goto(`./#/partners/${p.id}/goals`);
+    const main = await page.locator("#main").textContent();
+    for (const written of [p.goals[0].statement, p.commitments[0].what]) {
+      if (trim(written) === written && !/[\r\n]/.test(written)) expect(main, `${p.id}: ${written}`).toContain(written);
+    }
+  }
+  for (const hash of ["#/dashboard", "#/planner", "#/partners", "#/pipeline"]) {
+    await page.goto(`./${hash}`);
+    await page.locator("#main h1").waitFor();
+  }
+  await page.goto("./#/data");
+  const { text } = await downloadText(page, () => page.getByRole("button", { name: "Export whole workspace" }).click());
+  expect(JSON.parse(text).workspace).toEqual(workspace);
+  await expectNothingRan(page, seen);
+});
