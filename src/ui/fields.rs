@@ -123,3 +123,31 @@ pub fn ChoiceFilter<T: Choice>(label: &'static str, value: RwSignal<Option<T>>) 
         </label>
     }
 }
+
+/// A form's save and revert buttons with its status: what stops a save, unsaved
+/// changes, or all saved. `dirty` and `has_errors` come from the form.
+#[component]
+pub fn FormActions(
+    save_label: &'static str,
+    #[prop(into)] dirty: Signal<bool>,
+    #[prop(into)] has_errors: Signal<bool>,
+    on_revert: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="form__actions">
+            <button type="submit" class="button button--primary"
+                disabled=move || !dirty.get() || has_errors.get()>{save_label}</button>
+            <button type="button" class="button button--quiet" on:click=on_revert
+                disabled=move || !dirty.get()>"Revert"</button>
+            <span class="form__status" aria-live="polite">
+                {move || if has_errors.get() {
+                    "Fix the marked fields to save."
+                } else if dirty.get() {
+                    "Unsaved changes."
+                } else {
+                    "All changes saved."
+                }}
+            </span>
+        </div>
+    }
+}

@@ -6,7 +6,7 @@
 use crate::model::fit::{form_errors, parse_score, save_fit, Fit};
 use crate::model::{Choice, Economics, Id, Partner, UxVerdict, ValidationError};
 use crate::storage;
-use crate::ui::fields::{error_for, TextField};
+use crate::ui::fields::{error_for, FormActions, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -202,21 +202,7 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
                 <p class="field__error" id="e-fit-reason" role="alert">{move || err("fit.ux_reason").get()}</p>
             </div>
             <TextField label="Notes" name="fit-notes".into() value=fields.notes error=err("fit.notes") multiline=true/>
-            <div class="form__actions">
-                <button type="submit" class="button button--primary"
-                    disabled=move || !dirty.get() || !errors.with(Vec::is_empty)>"Save assessment"</button>
-                <button type="button" class="button button--quiet" on:click=revert
-                    disabled=move || !dirty.get()>"Revert"</button>
-                <span class="form__status" aria-live="polite">
-                    {move || if !errors.with(Vec::is_empty) {
-                        "Fix the marked fields to save."
-                    } else if dirty.get() {
-                        "Unsaved changes."
-                    } else {
-                        "All changes saved."
-                    }}
-                </span>
-            </div>
+            <FormActions save_label="Save assessment" dirty has_errors=Signal::derive(move || !errors.with(Vec::is_empty)) on_revert=revert/>
         </form>
     }
 }

@@ -6,7 +6,7 @@ use crate::model::validate;
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
-use crate::ui::fields::{error_for, ChoiceField, FieldError, TextField};
+use crate::ui::fields::{error_for, ChoiceField, FieldError, FormActions, TextField};
 use crate::ui::route::{Route, Section};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -288,21 +288,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                     <FieldError id="e-markets".into() message=err("markets")/>
                 </fieldset>
                 <TextField label="Notes" name="notes".into() value=fields.notes error=err("notes") multiline=true/>
-                <div class="form__actions">
-                    <button type="submit" class="button button--primary"
-                        disabled=move || !dirty.get() || !errors.with(Vec::is_empty)>"Save profile"</button>
-                    <button type="button" class="button button--quiet" on:click=revert
-                        disabled=move || !dirty.get()>"Revert"</button>
-                    <span class="form__status" aria-live="polite">
-                        {move || if !errors.with(Vec::is_empty) {
-                            "Fix the marked fields to save."
-                        } else if dirty.get() {
-                            "Unsaved changes."
-                        } else {
-                            "All changes saved."
-                        }}
-                    </span>
-                </div>
+                <FormActions save_label="Save profile" dirty has_errors=Signal::derive(move || !errors.with(Vec::is_empty)) on_revert=revert/>
                 {move || error_for(&errors.get(), "id").map(|m| view! { <p class="field__error">{m}</p> })}
             </form>
         </section>
