@@ -503,21 +503,7 @@ pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
 /// A day written out, such as "23 November 2026": read the same way in every country,
 /// unlike 11/23/2026, and it wraps between words on a narrow screen.
 pub fn day(date: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = MONTHS
+    let month = super::month::MONTH_NAMES
         .get(date.month0() as usize)
         .copied()
         .unwrap_or_default();

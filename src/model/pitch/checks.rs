@@ -594,20 +594,7 @@ pub const THING: &[&str] = &[
     "plan",
 ];
 /// Month names, matched with their capital so the verb "may" does not count.
-pub const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub const MONTHS: &[&str] = &crate::model::month::MONTH_NAMES;
 
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
