@@ -38,23 +38,8 @@ pub fn CsvPanel() -> impl IntoView {
             store.say(e);
         }
     };
-    let choose = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(input) = input else { return };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            let file_name = file.name();
-            leptos::task::spawn_local(async move {
-                let table = storage::files::read_text(file)
-                    .await
-                    .and_then(|text| CsvTable::parse(&text).map_err(|e| e.to_string()));
-                pending.set(Some(PendingCsv { file_name, table }));
-            });
-        }
-        // Let the same file be chosen again after fixing it.
-        input.set_value("");
-    };
+    let choose =
+        on_csv_chosen(move |file_name, table| pending.set(Some(PendingCsv { file_name, table })));
     view! {
         <section class="card" aria-labelledby="csv-heading">
             <h2 id="csv-heading">"Spreadsheets (CSV)"</h2>
@@ -227,6 +212,30 @@ pub fn column_mapping<F: Field>(
                 }).collect_view()}
             </div>
         </fieldset>
+    }
+}
+
+/// The change handler of a CSV file input: reads the chosen file and hands its name and
+/// parsed table (or why it cannot be read) to `take`. The input is cleared, so the same
+/// file can be chosen again after fixing it.
+pub fn on_csv_chosen(
+    take: impl Fn(String, Result<CsvTable, String>) + Copy + 'static,
+) -> impl Fn(leptos::ev::Event) + 'static {
+    move |ev| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(input) = input else { return };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            let file_name = file.name();
+            leptos::task::spawn_local(async move {
+                let table = storage::files::read_text(file)
+                    .await
+                    .and_then(|text| CsvTable::parse(&text).map_err(|e| e.to_string()));
+                take(file_name, table);
+            });
+        }
+        input.set_value("");
     }
 }
 

@@ -7,10 +7,9 @@ use crate::model::csv::{export_name, CsvTable, Mapping};
 use crate::model::csv_metrics::{apply_metrics, metrics_csv, rows_to_metrics, MetricField};
 use crate::model::Id;
 use crate::storage;
-use crate::ui::data::csv::column_mapping;
+use crate::ui::data::csv::{column_mapping, on_csv_chosen};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A partner's name as part of a file name: "Tellara Mobile" → "tellara-mobile".
 fn slug(name: &str) -> String {
@@ -61,23 +60,8 @@ pub fn MetricsCsv(#[prop(optional)] only: Option<Id>) -> impl IntoView {
             store.say(e);
         }
     };
-    let choose = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(input) = input else { return };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            let file_name = file.name();
-            leptos::task::spawn_local(async move {
-                let table = storage::files::read_text(file)
-                    .await
-                    .and_then(|text| CsvTable::parse(&text).map_err(|e| e.to_string()));
-                pending.set(Some(Pending { file_name, table }));
-            });
-        }
-        // The same file can be chosen again after fixing it.
-        input.set_value("");
-    };
+    let choose =
+        on_csv_chosen(move |file_name, table| pending.set(Some(Pending { file_name, table })));
     let scope = if only.is_some() {
         "this partner's"
     } else {
