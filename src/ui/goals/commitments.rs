@@ -2,8 +2,7 @@
 //! record over all time and the last 90 days.
 
 use super::{
-    date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
-    RemoveButton,
+    date_value, field_error, other_errors, partner_memo, required_date, DateField, RemoveButton,
 };
 use crate::model::brief::day;
 use crate::model::goals::{self, Commitment, DeliveryRecord};
@@ -167,12 +166,12 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
         let (pid, kid) = (partner.clone(), k.id.clone());
         move |status: CommitmentStatus| {
             let delivered = if status == CommitmentStatus::Delivered {
-                match parse_date(&delivered_on.get(), "delivered") {
-                    Ok(Some(d)) => Some(d),
-                    Ok(None) => {
-                        errors.set(vec![problem("delivered", "give the day it was delivered")]);
-                        return;
-                    }
+                match required_date(
+                    &delivered_on.get(),
+                    "delivered",
+                    "give the day it was delivered",
+                ) {
+                    Ok(d) => Some(d),
                     Err(e) => {
                         errors.set(vec![e]);
                         return;
@@ -272,12 +271,8 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
     let prefix = commitment.id.to_string();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let due_value = match parse_date(&due.get(), "due") {
-            Ok(Some(d)) => d,
-            Ok(None) => {
-                errors.set(vec![problem("due", "is required")]);
-                return;
-            }
+        let due_value = match required_date(&due.get(), "due", "is required") {
+            Ok(d) => d,
             Err(e) => {
                 errors.set(vec![e]);
                 return;

@@ -2,8 +2,7 @@
 //! Walking away asks to confirm, because it moves the partner's stage.
 
 use super::{
-    date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
-    RemoveButton,
+    date_value, field_error, other_errors, partner_memo, required_date, DateField, RemoveButton,
 };
 use crate::model::brief::day;
 use crate::model::goals::{self, Decision};
@@ -128,12 +127,8 @@ fn DecisionForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date_value = match parse_date(&date.get(), "date") {
-            Ok(Some(d)) => d,
-            Ok(None) => {
-                errors.set(vec![problem("date", "is required")]);
-                return;
-            }
+        let date_value = match required_date(&date.get(), "date", "is required") {
+            Ok(d) => d,
             Err(e) => {
                 errors.set(vec![e]);
                 return;

@@ -7,7 +7,7 @@
 //! view! { <WinsFeed partner=None/> }
 //! ```
 
-use super::{date_value, field_error, other_errors, parse_date, problem, DateField, RemoveButton};
+use super::{date_value, field_error, other_errors, required_date, DateField, RemoveButton};
 use crate::model::brief::day;
 use crate::model::goals::{self, FeedItem, Win};
 use crate::model::{Id, ValidationError, WinKind};
@@ -115,12 +115,8 @@ fn WinForm(partner: Option<Id>, on_done: Callback<()>) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date_value = match parse_date(&date.get(), "date") {
-            Ok(Some(d)) => d,
-            Ok(None) => {
-                errors.set(vec![problem("date", "is required")]);
-                return;
-            }
+        let date_value = match required_date(&date.get(), "date", "is required") {
+            Ok(d) => d,
             Err(e) => {
                 errors.set(vec![e]);
                 return;

@@ -58,6 +58,11 @@ fn parse_date(text: &str, field: &str) -> Result<Option<NaiveDate>, ValidationEr
         .map_err(|_| problem(field, "is not a date; use the date picker or YYYY-MM-DD"))
 }
 
+/// A date input's value that must be given: `missing` says what to do when it is empty.
+fn required_date(text: &str, field: &str, missing: &str) -> Result<NaiveDate, ValidationError> {
+    parse_date(text, field)?.ok_or_else(|| problem(field, missing))
+}
+
 /// A date input's value for a stored date.
 fn date_value(date: Option<NaiveDate>) -> String {
     date.map(|d| d.format("%Y-%m-%d").to_string())
