@@ -63,17 +63,15 @@ pub fn load() -> Loaded {
 /// as it was.
 pub fn save(ws: &Workspace) -> Result<String, String> {
     let text = file::write(ws, Scope::Workspace, super::now(), false);
-    storage()?
-        .set_item(KEY, &text)
-        .map(|()| text.clone())
-        .map_err(|_| {
-            format!(
-                "The browser refused to save ({}): local storage is probably full. Your \
-             latest changes are kept in this tab only; export the workspace from the Data \
-             screen so nothing is lost.",
-                crate::model::units::bytes(text.len() as u64 * 2)
-            )
-        })
+    match storage()?.set_item(KEY, &text) {
+        Ok(()) => Ok(text),
+        Err(_) => Err(format!(
+            "The browser refused to save ({}): local storage is probably full. Your latest \
+             changes are kept in this tab only; export the workspace from the Data screen so \
+             nothing is lost.",
+            crate::model::units::bytes(text.len() as u64 * 2)
+        )),
+    }
 }
 
 /// Where the workspace is kept before an import or reset replaces it, and what replaced it.
