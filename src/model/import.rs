@@ -42,6 +42,12 @@ pub struct Preview {
     pub markets_removed: usize,
     /// The file's program name, when a replace would change ours.
     pub program_renamed: Option<String>,
+    /// Whether the program's target, levers or program wins would change: the file's
+    /// were edited more recently (merge), or differ (replace).
+    pub program_target_changed: bool,
+    /// Whether the file has another program target that a merge leaves aside because
+    /// ours was edited more recently.
+    pub program_target_kept: bool,
     /// Whether the workspace after the import differs in any way (order included)
     /// from the one before: the lists above can all be empty while the order changes.
     pub changes_anything: bool,
@@ -95,6 +101,10 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
     if after.program_name != current.program_name {
         out.program_renamed = Some(after.program_name.clone());
     }
+    out.program_target_changed = after.program != current.program;
+    out.program_target_kept = !incoming.program.is_blank()
+        && incoming.program != current.program
+        && after.program == current.program;
     out.changes_anything = after != *current;
     out
 }
@@ -190,6 +200,40 @@ mod tests {
             partners,
             ..Workspace::empty()
         }
+    }
+
+    #[test]
+    fn a_newer_program_target_in_the_file_is_announced_and_taken() {
+        let ours = ws(vec![partner("a", "Aria", 1)]);
+        let mut theirs = ours.clone();
+        theirs.program.metric = "users".into();
+        theirs.program.target_growth = Some(250.0);
+        theirs.program.updated = Some(t(4));
+        let p = preview(&ours, &theirs, Mode::Merge);
+        assert!(p.program_target_changed);
+        assert!(!p.is_no_op());
+        assert_eq!(
+            apply(&ours, &theirs, Mode::Merge).unwrap().program,
+            theirs.program
+        );
+        // Ours edited later: ours stays, and the preview says nothing changes there.
+        let mut later = ours.clone();
+        later.program.metric = "revenue".into();
+        later.program.updated = Some(t(6));
+        let p = preview(&later, &theirs, Mode::Merge);
+        assert!(!p.program_target_changed);
+        assert!(
+            p.program_target_kept,
+            "the file's older target is named, not dropped silently"
+        );
+        assert_eq!(
+            apply(&later, &theirs, Mode::Merge).unwrap().program,
+            later.program
+        );
+        // A partners export carries no target and never clears ours.
+        let subset = crate::model::file::subset(&later, &[id("a")].into());
+        let p = preview(&later, &subset, Mode::Merge);
+        assert!(!p.program_target_changed && !p.program_target_kept);
     }
 
     #[test]

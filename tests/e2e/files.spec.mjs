@@ -275,3 +275,19 @@ test("the import dialog takes keyboard focus, and Escape closes it", async ({ pa
   await page.keyboard.press("Escape");
   await expect(dialog(page)).toHaveCount(0);
 });
+
+test("a file whose program target was edited later says so in the preview, and the merge takes it", async ({ page }) => {
+  await open(page, "#/data");
+  const ours = await storedWorkspace(page);
+  const incoming = structuredClone(ours);
+  incoming.program.target_growth = 300;
+  incoming.program.updated = isoIn(1); // tomorrow: later than ours
+  await chooseImportFile(page, "target.json", JSON.stringify({ ...envelope(incoming), version: 2 }));
+  await expect(dialog(page)).toContainText("The program's target, levers and program wins will be taken from the file.");
+  await expect(previewCount(page, "updated")).toHaveText("0 updated");
+  await dialog(page).getByRole("button", { name: "Merge into my workspace" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  await expect.poll(async () => (await storedWorkspace(page)).program.target_growth).toBe(300);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Planner" }).click();
+  await expect(page.locator("#main")).toContainText("+300 %");
+});

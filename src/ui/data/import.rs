@@ -234,6 +234,12 @@ fn PreviewView(preview: Preview) -> impl IntoView {
             {(preview.markets_updated > 0).then(|| view! { <p>{format!("{} market(s) take the file's newer name.", preview.markets_updated)}</p> })}
             {(preview.markets_removed > 0).then(|| view! { <p>{format!("{} market(s) leave the catalogue.", preview.markets_removed)}</p> })}
             {preview.program_renamed.clone().map(|name| view! { <p>"The program will be named “"{name}"”."</p> })}
+            {preview.program_target_changed.then(|| view! {
+                <p>"The program's target, levers and program wins will be taken from the file."</p>
+            })}
+            {preview.program_target_kept.then(|| view! {
+                <p>"The file has another program target; yours was edited more recently and stays."</p>
+            })}
             {no_op.then(|| view! { <p class="muted">"Importing this file would change nothing."</p> })}
         </div>
     }
