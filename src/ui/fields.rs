@@ -151,3 +151,22 @@ pub fn FormActions(
         </div>
     }
 }
+
+/// The message for one field among a form's errors, as a signal for its field.
+pub fn field_error(
+    errors: RwSignal<Vec<ValidationError>>,
+    path: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || errors.with(|e| error_for(e, path)))
+}
+
+/// The first of a form's errors that belongs to no field (an empty path).
+pub fn general_error(errors: RwSignal<Vec<ValidationError>>) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.path.is_empty())
+                .map(|e| e.message.clone())
+        })
+    }
+}

@@ -16,6 +16,7 @@ mod landing;
 pub use feed::WinsFeed;
 
 use crate::model::{Id, Partner, ValidationError};
+use crate::ui::fields::field_error;
 use crate::ui::state::use_store;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -76,14 +77,6 @@ fn problem(field: &str, message: &str) -> ValidationError {
         record: String::new(),
         message: message.into(),
     }
-}
-
-/// The message for one field among a form's errors, as a signal for its `TextField`.
-fn field_error(
-    errors: RwSignal<Vec<ValidationError>>,
-    path: &'static str,
-) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|e| crate::ui::fields::error_for(e, path)))
 }
 
 /// Errors that belong to no field of the form, as one line.

@@ -2,7 +2,7 @@
 
 use crate::model::{Id, KeyPlayer, ValidationError};
 use crate::storage;
-use crate::ui::fields::{error_for, ChoiceField, TextField};
+use crate::ui::fields::{field_error, general_error, ChoiceField, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -150,14 +150,8 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
             None => {}
         }
     };
-    let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
-    let general = move || {
-        errors.with(|e| {
-            e.iter()
-                .find(|e| e.path.is_empty())
-                .map(|e| e.message.clone())
-        })
-    };
+    let err = move |path: &'static str| field_error(errors, path);
+    let general = general_error(errors);
     view! {
         <form class="kp-form form" on:submit=save novalidate
             aria-label=form_label>

@@ -4,7 +4,7 @@
 use crate::model::planner::{self, amount, percent, LeverRow, LeverText, Plan};
 use crate::model::{Id, ValidationError};
 use crate::storage;
-use crate::ui::fields::{error_for, FieldError, TextField};
+use crate::ui::fields::{field_error, general_error, FieldError, TextField};
 use crate::ui::route::Route;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -238,14 +238,8 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
             None => {}
         }
     };
-    let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
-    let general = move || {
-        errors.with(|e| {
-            e.iter()
-                .find(|e| e.path.is_empty())
-                .map(|e| e.message.clone())
-        })
-    };
+    let err = move |path: &'static str| field_error(errors, path);
+    let general = general_error(errors);
     let partner_error = err("partner");
     view! {
         <form class="form planner-levers__form" on:submit=save novalidate

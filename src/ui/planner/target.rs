@@ -4,7 +4,7 @@ use crate::model::planner::{self, amount, growth, Plan, TargetText};
 use crate::model::{Month, ValidationError};
 use crate::storage;
 use crate::ui::charts::line::month_label;
-use crate::ui::fields::{error_for, FieldError, TextField};
+use crate::ui::fields::{field_error, general_error, FieldError, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -104,14 +104,8 @@ fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> 
             None => {}
         }
     };
-    let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
-    let general = move || {
-        errors.with(|e| {
-            e.iter()
-                .find(|e| e.path.is_empty())
-                .map(|e| e.message.clone())
-        })
-    };
+    let err = move |path: &'static str| field_error(errors, path);
+    let general = general_error(errors);
     let metric_error = err("metric");
     view! {
         <form class="form planner-target__form" on:submit=save novalidate aria-label="Program target">
