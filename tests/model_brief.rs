@@ -1,4 +1,4 @@
-//! Property tests of the partner brief's Markdown (`model::brief`): whatever people type
+//! Property tests of the partner brief's Markdown (`model::documents::brief`): whatever people type
 //! as names, titles, tags or notes, the brief keeps its own structure and never turns
 //! their text into a link, an HTML tag or a heading.
 //!
@@ -10,8 +10,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::RngAlgorithm;
-use tandem::model::brief::{self, escape};
-use tandem::model::validate;
+use tandem::model::documents::brief::{self, escape};
+use tandem::model::workspace::validate;
 use tandem::model::{DecisionRole, Id, KeyPlayer, Market, Partner, Stance, Workspace};
 
 fn config(cases: u32) -> ProptestConfig {

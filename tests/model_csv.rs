@@ -12,11 +12,11 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{RngAlgorithm, TestCaseError};
 use std::collections::HashSet;
-use tandem::model::csv::{
+use tandem::model::formats::csv::{
     partners_csv, rows_to_partners, suggest_mapping, CsvImport, CsvTable, PartnerField,
 };
-use tandem::model::import::{self, Mode};
-use tandem::model::validate;
+use tandem::model::merge::import::{self, Mode};
+use tandem::model::workspace::validate;
 use tandem::model::{Category, Id, LadderLevel, Market, MarketPosition, Partner, Stage, Workspace};
 
 fn config(cases: u32) -> ProptestConfig {

@@ -1,4 +1,4 @@
-//! The deal-fit assessment and the partnership ladder (`model::fit`, `model::ladder`):
+//! The deal-fit assessment and the partnership ladder (`model::fit`, `model::fit::ladder`):
 //! one test per rule, and property tests for the invariants — a wrong user experience
 //! always recommends stop, the ability to deliver stays within 0–1, and a move to
 //! exclusive warns exactly when our leverage is lower or the economics unfavourable.
@@ -7,16 +7,16 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::RngAlgorithm;
+use tandem::model::fit::ladder::{self, move_to, rungs, warning_list, warnings, Warning};
 use tandem::model::fit::{
     ability_to_deliver, bias_warning, form_errors, incumbent_effort, parse_score, recommendation,
     save_fit, EffortBasis, Fit, Verdict,
 };
 use tandem::model::goals::Commitment;
-use tandem::model::ladder::{self, move_to, rungs, warning_list, warnings, Warning};
 use tandem::model::meetings::Meeting;
 use tandem::model::{
-    validate, CommitmentStatus, Economics, Id, KeyPlayer, LadderLevel, MarketPosition, Partner,
-    Side, Stage, Stance, UxVerdict, Workspace,
+    workspace::validate, CommitmentStatus, Economics, Id, KeyPlayer, LadderLevel, MarketPosition,
+    Partner, Side, Stage, Stance, UxVerdict, Workspace,
 };
 
 fn config(cases: u32) -> ProptestConfig {

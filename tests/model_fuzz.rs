@@ -23,8 +23,8 @@ use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
-use tandem::model::file::{self, FileError, Scope};
-use tandem::model::{demo, validate, Id};
+use tandem::model::formats::file::{self, FileError, Scope};
+use tandem::model::{demo, workspace::validate, Id};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()

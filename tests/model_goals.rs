@@ -8,8 +8,8 @@ use tandem::model::goals::{
 };
 use tandem::model::landing::{self, LandingStep, LandingTrack, StepKind};
 use tandem::model::{
-    validate, CommitmentStatus as S, DecisionKind, GoalStatus, Id, Market, Partner, Side, Stage,
-    WinKind, Workspace,
+    workspace::validate, CommitmentStatus as S, DecisionKind, GoalStatus, Id, Market, Partner,
+    Side, Stage, WinKind, Workspace,
 };
 
 fn id(s: &str) -> Id {

@@ -5,17 +5,17 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::test_runner::RngAlgorithm;
-use tandem::model::choices::{CommitmentStatus, Economics, GoalStatus, Side, UxVerdict};
-use tandem::model::goals::{delivery_record, Commitment, Goal};
-use tandem::model::health::{
+use tandem::model::core::vocabulary::{CommitmentStatus, Economics, GoalStatus, Side, UxVerdict};
+use tandem::model::figures::health::{
     self, buy_in_component, delivery_component, fit_component, goals_component, growth_component,
     landing_component, reception_component, score, stage_weight, support_component, Band,
     Component, Factor, WEIGHTS,
 };
-use tandem::model::portfolio;
-use tandem::model::signals::{
+use tandem::model::figures::portfolio;
+use tandem::model::figures::signals::{
     self, evaluate, walk_away, Cooling, Facts, Kind, Late, Severity, Signal,
 };
+use tandem::model::goals::{delivery_record, Commitment, Goal};
 use tandem::model::{Id, KeyPlayer, Partner, Stage, Stance, Workspace};
 
 fn now() -> DateTime<Utc> {

@@ -3,7 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
-use tandem::model::history::{History, Step};
+use tandem::model::workspace::history::{History, Step};
 use tandem::model::{demo, Id, KeyPlayer, Partner, Stage, Workspace};
 
 #[derive(Clone, Debug)]

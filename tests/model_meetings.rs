@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use tandem::model::meetings::{
     self, cooling, map, reception_trend, series, Meeting, NextStep, Reception,
 };
-use tandem::model::validate;
+use tandem::model::workspace::validate;
 use tandem::model::{DecisionRole, Id, KeyPlayer, Partner, Scale, Stance, Workspace};
 
 fn id(s: &str) -> Id {

@@ -4,16 +4,16 @@
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use tandem::model::choices::{GoalStatus, Stage};
-use tandem::model::csv::{CsvTable, Mapping};
-use tandem::model::csv_metrics::{
+use tandem::model::core::vocabulary::{GoalStatus, Stage};
+use tandem::model::formats::csv::{CsvTable, Mapping};
+use tandem::model::formats::csv_metrics::{
     apply_metrics, apply_paste, grid_text, metrics_csv, parse_month, parse_number, parse_paste,
     rows_to_metrics, Layout, MetricField,
 };
 use tandem::model::goals::Goal;
-use tandem::model::growth::{self, buy_in, concentration, growth, Growth, Period};
+use tandem::model::metrics::growth::{self, buy_in, concentration, growth, Growth, Period};
 use tandem::model::metrics::{self, Series};
-use tandem::model::records::{Market, Partner, Workspace};
+use tandem::model::workspace::records::{Market, Partner, Workspace};
 use tandem::model::{Id, Month};
 
 fn now() -> DateTime<Utc> {
@@ -116,7 +116,7 @@ fn setting_and_clearing_a_value_stamps_the_partner_and_reports_change() {
         Ok(true)
     );
     assert!(ws.partners[0].metrics[0].values.is_empty());
-    assert!(tandem::model::validate::workspace(&ws).is_empty());
+    assert!(tandem::model::workspace::validate::workspace(&ws).is_empty());
 }
 
 #[test]

@@ -9,8 +9,8 @@
 
 use serde_json::Value;
 use std::path::PathBuf;
-use tandem::model::file::{self, Scope};
-use tandem::model::{validate, Workspace};
+use tandem::model::formats::file::{self, Scope};
+use tandem::model::{workspace::validate, Workspace};
 
 fn fixture_path(version: u64) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/format-v{version}.json"))

@@ -7,7 +7,9 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use tandem::model::goals::Goal;
 use tandem::model::pitch::{self, Check, Context, Pitch, Start, Status};
-use tandem::model::{memo, validate, GoalStatus, Id, Ingredient, Partner, Workspace};
+use tandem::model::{
+    documents::memo, workspace::validate, GoalStatus, Id, Ingredient, Partner, Workspace,
+};
 
 fn id(s: &str) -> Id {
     Id::parse(s).unwrap()

@@ -5,13 +5,13 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-use tandem::model::metrics::Series;
-use tandem::model::planner::{
+use tandem::model::figures::planner::{
     self, amount, plan, ramp_to, remove_lever, save_lever, set_target, LeverText, Plan, TargetText,
     REMOVED_PARTNER,
 };
+use tandem::model::metrics::Series;
 use tandem::model::program::{Lever, Program};
-use tandem::model::{validate, Id, Market, Month, Partner, Workspace};
+use tandem::model::{workspace::validate, Id, Market, Month, Partner, Workspace};
 
 fn id(s: &str) -> Id {
     Id::parse(s).unwrap()

@@ -7,19 +7,19 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, HashSet};
-use tandem::model::file::{self, Scope};
 use tandem::model::fit::{Fit, LadderMove};
+use tandem::model::formats::file::{self, Scope};
 use tandem::model::goals::{Commitment, Decision, Goal, Win};
-use tandem::model::history::Step;
 use tandem::model::landing::{LandingStep, LandingTrack};
 use tandem::model::meetings::{Meeting, NextStep, Reception};
+use tandem::model::merge::rule::{self, Ties};
 use tandem::model::metrics::Series;
 use tandem::model::pitch::Pitch;
 use tandem::model::program::Lever;
-use tandem::model::sync::{self, Ties};
+use tandem::model::workspace::history::Step;
 use tandem::model::{
-    demo, validate, CommitmentStatus, DecisionKind, Economics, GoalStatus, Id, Ingredient,
-    LadderLevel, Month, Partner, Scale, Side, UxVerdict, WinKind, Workspace,
+    demo, workspace::validate, CommitmentStatus, DecisionKind, Economics, GoalStatus, Id,
+    Ingredient, LadderLevel, Month, Partner, Scale, Side, UxVerdict, WinKind, Workspace,
 };
 
 fn now() -> DateTime<Utc> {
@@ -369,10 +369,10 @@ proptest! {
     #[test]
     fn merging_with_itself_or_an_older_copy_keeps_every_record(ws in workspace()) {
         let older = demo::workspace(now());
-        let merged = sync::merge(&older, &ws, &older, Ties::ByContent).workspace;
+        let merged = rule::merge(&older, &ws, &older, Ties::ByContent).workspace;
         prop_assert!(merged.partners == ws.partners, "the newer partners stay whole");
         prop_assert!(merged.program == ws.program);
-        let again = sync::merge(&ws, &ws, &ws, Ties::KeepOurs).workspace;
+        let again = rule::merge(&ws, &ws, &ws, Ties::KeepOurs).workspace;
         prop_assert!(again == ws, "merging with itself changes nothing");
     }
 

@@ -1,4 +1,4 @@
-//! The sealed (passphrase-protected) envelope, `model::sealed`: every valid envelope
+//! The sealed (passphrase-protected) envelope, `model::formats::sealed`: every valid envelope
 //! reads back as written, and every malformed or hostile one is refused with a message
 //! naming the field at fault — never a panic, never a silent acceptance. The
 //! encryption itself needs the browser and is tested end to end
@@ -9,8 +9,8 @@ use proptest::prelude::*;
 use proptest::test_runner::RngAlgorithm;
 use serde_json::{json, Value};
 use tandem::model::demo;
-use tandem::model::file::{self, Scope};
-use tandem::model::sealed::{self, SealedError, SealedFile};
+use tandem::model::formats::file::{self, Scope};
+use tandem::model::formats::sealed::{self, SealedError, SealedFile};
 
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {

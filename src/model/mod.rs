@@ -1,54 +1,44 @@
-//! The pure model of Tandem: the workspace and its records, validation, the file
-//! format, import (preview, merge, replace), the partner table's query, and the demo.
+//! The pure model of Tandem: every record, rule, figure and file format, with no web
+//! dependency (leptos, web-sys and gloo are not even dependencies on native targets, so
+//! the compiler keeps this module pure and `cargo test` exercises all of it natively).
 //!
-//! Nothing here touches the browser: no leptos, no web-sys, no gloo. Those crates are
-//! not even dependencies on native targets, so the compiler keeps this module pure and
-//! `cargo test` exercises all of it natively.
+//! The folders are layers, lowest first; a file may use its own layer and those below,
+//! never one above (`tests/model_layers.rs` enforces it, ARCHITECTURE.md explains it):
+//!
+//! 1. [`core`]: ids, months, vocabularies, the checker, text and formatting for people.
+//! 2. A feature's `record.rs` ([`pitch`], [`fit`], [`meetings`], [`goals`], [`landing`],
+//!    [`metrics`], [`program`]): its types and their checks, knowing nothing of partners.
+//! 3. [`workspace`]: the partner and workspace records, the validation walk, edits,
+//!    history and the partner table's query.
+//! 4. The rest of each feature folder: its rules, which read a partner or a workspace.
+//! 5. [`figures`]: health, signals, the portfolio and the planner.
+//! 6. [`formats`]: the Tandem file, sealed files, CSV and the schema.
+//! 7. [`merge`]: the merge rule, the import preview and conflicts.
+//! 8. [`documents`]: the brief and the outreach memo.
+//! 9. [`demo`]: the demo workspace.
 
-pub mod brief;
-pub mod choices;
-pub mod conflict;
-pub mod csv;
-pub mod csv_metrics;
+pub mod core;
 pub mod demo;
-pub mod edit;
-pub mod file;
+pub mod documents;
+pub mod figures;
 pub mod fit;
+pub mod formats;
 pub mod goals;
-pub mod growth;
-pub mod health;
-pub mod history;
-pub mod id;
-pub mod import;
-mod json_text;
-pub mod ladder;
 pub mod landing;
 pub mod meetings;
-pub mod memo;
+pub mod merge;
 pub mod metrics;
-pub mod month;
 pub mod pitch;
-pub mod planner;
-pub mod portfolio;
 pub mod program;
-pub mod query;
-pub mod records;
-pub mod sealed;
-pub mod signals;
-pub mod sync;
-pub mod units;
-pub mod validate;
+pub mod workspace;
 
-pub use choices::{
+// The names the UI and the tests use most, for brevity outside the model. Inside the
+// model, paths name their layer so that the layering test can read them.
+pub use self::core::id::Id;
+pub use self::core::month::Month;
+pub use self::core::vocabulary::{
     Category, Choice, CommitmentStatus, DecisionKind, DecisionRole, Economics, GoalStatus,
     Ingredient, LadderLevel, MarketPosition, Scale, Side, Stage, Stance, UxVerdict, WinKind,
 };
-pub use id::Id;
-pub use month::Month;
-pub use records::{KeyPlayer, Market, Partner, Tombstone, Workspace};
-pub use validate::ValidationError;
-
-/// The JSON Schema of the file format, generated from these types and checked against
-/// the committed `docs/tandem.schema.json`.
-#[cfg(test)]
-mod schema;
+pub use self::workspace::records::{KeyPlayer, Market, Partner, Tombstone, Workspace};
+pub use self::workspace::validate::ValidationError;

@@ -1,7 +1,7 @@
 //! Protecting a Tandem file with a passphrase, and opening one, with the browser's Web
 //! Crypto: PBKDF2-SHA-256 derives an AES-256-GCM key from the passphrase, and GCM both
 //! encrypts and authenticates, so a wrong passphrase and a changed file are caught
-//! alike. The envelope around the result is `model::sealed`'s.
+//! alike. The envelope around the result is `model::formats::sealed`'s.
 //!
 //! ```ignore
 //! let text = crypto::seal(&file::write(&ws, Scope::Workspace, now, false), "correct horse").await?;
@@ -13,8 +13,8 @@
 //! painting meanwhile. The key never leaves Web Crypto: it is derived non-extractable,
 //! for this one use.
 
-use crate::model::file;
-use crate::model::sealed::{self, SealedFile, NONCE_BYTES, SALT_BYTES};
+use crate::model::formats::file;
+use crate::model::formats::sealed::{self, SealedFile, NONCE_BYTES, SALT_BYTES};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -62,7 +62,7 @@ pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
 /// (still to be checked by `file::restore`).
 ///
 /// # Errors
-/// The envelope's own refusal (`model::sealed::parse`), [`WRONG_PASSPHRASE`], or a
+/// The envelope's own refusal (`model::formats::sealed::parse`), [`WRONG_PASSPHRASE`], or a
 /// missing Web Crypto.
 pub async fn open(sealed_text: &str, passphrase: &str) -> Result<String, String> {
     let sealed = sealed::parse(sealed_text).map_err(|e| e.to_string())?;

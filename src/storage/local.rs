@@ -4,7 +4,7 @@
 //! yet (first launch), a sound workspace, a value that cannot be read (kept untouched
 //! and offered for download), and storage the browser will not give us.
 
-use crate::model::file::{self, Scope};
+use crate::model::formats::file::{self, Scope};
 use crate::model::Workspace;
 use gloo_storage::{LocalStorage, Storage as _};
 
@@ -69,7 +69,7 @@ pub fn save(ws: &Workspace) -> Result<String, String> {
             "The browser refused to save ({}): local storage is probably full. Your latest \
              changes are kept in this tab only; export the workspace from the Data screen so \
              nothing is lost.",
-            crate::model::units::bytes(text.len() as u64 * 2)
+            crate::model::core::format::bytes(text.len() as u64 * 2)
         )),
     }
 }
@@ -131,12 +131,12 @@ pub fn forget_backup() {
     }
 }
 
-/// Where the shared time of each record is kept (see `model::conflict`).
+/// Where the shared time of each record is kept (see `model::merge::conflict`).
 pub const SHARED_KEY: &str = "tandem.shared";
 
 /// The shared times of records. This is Tandem's own bookkeeping: should it be missing
 /// or unreadable, imports fall back to newer-edit-wins, so it reads as empty.
-pub fn shared() -> crate::model::conflict::Shared {
+pub fn shared() -> crate::model::merge::conflict::Shared {
     storage()
         .ok()
         .and_then(|s| s.get_item(SHARED_KEY).ok().flatten())

@@ -1,5 +1,5 @@
 //! The only code that touches the browser's storage, files, downloads and randomness.
-//! It turns the outside world into model values (always through `model::file::restore`)
+//! It turns the outside world into model values (always through `model::formats::file::restore`)
 //! and back, and reports every failure as a message a person can act on.
 
 pub mod clipboard;

@@ -2,9 +2,9 @@
 //! commands the screens use; each edit goes through `edit`, and an effect in the shell
 //! saves the workspace after every change.
 
-use crate::model::edit::Removed;
-use crate::model::history::{History, Step};
-use crate::model::{file, sync, Workspace};
+use crate::model::workspace::edit::Removed;
+use crate::model::workspace::history::{History, Step};
+use crate::model::{formats::file, merge::rule, Workspace};
 use crate::storage::{self, local};
 use leptos::prelude::*;
 
@@ -49,7 +49,7 @@ impl Toast {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingImport {
     pub file_name: String,
-    pub result: Result<crate::model::file::Restored, String>,
+    pub result: Result<crate::model::formats::file::Restored, String>,
 }
 
 #[derive(Clone, Copy)]
@@ -170,7 +170,7 @@ impl Store {
         let theirs = restored.workspace;
         let merged = self.ws.with_untracked(|ours| {
             self.synced
-                .with_value(|base| sync::merge(base, ours, &theirs, sync::Ties::ByContent))
+                .with_value(|base| rule::merge(base, ours, &theirs, rule::Ties::ByContent))
         });
         self.synced.set_value(theirs.clone());
         if !merged.conflicts.is_empty() {

@@ -6,10 +6,10 @@
 //! move keeps the warnings it raised. Moonmoth Games, found six days ago, is not assessed.
 
 use super::partner_mut;
-use crate::model::choices::{Economics as E, LadderLevel as L, UxVerdict as Ux};
+use crate::model::core::vocabulary::{Economics as E, LadderLevel as L, UxVerdict as Ux};
+use crate::model::fit::ladder::Warning as W;
 use crate::model::fit::{Fit, LadderMove};
-use crate::model::ladder::Warning as W;
-use crate::model::{Id, Workspace};
+use crate::model::{core::id::Id, workspace::records::Workspace};
 use chrono::{DateTime, Duration, Utc};
 
 /// One assessment: partner, UX verdict and reason, strategic fit, our and their
@@ -170,7 +170,7 @@ pub(super) fn add(ws: &mut Workspace, now: DateTime<Utc>) {
 #[cfg(test)]
 mod tests {
     use super::super::workspace;
-    use crate::model::choices::Stage;
+    use crate::model::core::vocabulary::Stage;
     use crate::model::fit::{bias_warning, recommendation, Verdict};
     use chrono::TimeZone;
 

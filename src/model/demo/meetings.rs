@@ -10,7 +10,7 @@
 
 use super::{id, partner_mut, JONAS, KOFI, LUCIA, PRIYA};
 use crate::model::meetings::{Meeting, NextStep, Reception};
-use crate::model::{Scale, Workspace};
+use crate::model::{core::vocabulary::Scale, workspace::records::Workspace};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// One meeting of the story. Dates are days before today; a next step's due date is

@@ -13,9 +13,9 @@
 //! Values follow a straight line or a late ramp from a start to an end value, with a
 //! small deterministic wobble so the charts look like real months, never random ones.
 
+use crate::model::core::month::Month;
 use crate::model::metrics::Series;
-use crate::model::month::Month;
-use crate::model::Workspace;
+use crate::model::workspace::records::Workspace;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -118,7 +118,7 @@ pub(super) fn add(ws: &mut Workspace, now: DateTime<Utc>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::growth::buy_in;
+    use crate::model::metrics::growth::buy_in;
     use crate::model::metrics::latest_month;
     use chrono::TimeZone;
 

@@ -9,7 +9,7 @@
 //! timestamps placed relative to `now`, so the demo always looks recently worked on and
 //! two calls with the same `now` give the same workspace.
 
-mod after;
+mod after_signature;
 mod fit;
 mod meetings;
 mod metrics;
@@ -17,12 +17,12 @@ mod pitches;
 mod program;
 mod signals;
 
-use super::choices::{
+use crate::model::core::id::Id;
+use crate::model::core::vocabulary::{
     Category as Cat, DecisionRole as Role, LadderLevel as Ladder, MarketPosition as Pos, Stage,
     Stance,
 };
-use super::id::Id;
-use super::records::{KeyPlayer, Market, Partner, Workspace};
+use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
 use chrono::{DateTime, Duration, Utc};
 
 /// The program's name, shown in the header.
@@ -338,7 +338,7 @@ pub fn workspace(now: DateTime<Utc>) -> Workspace {
     pitches::add(&mut ws, now);
     fit::add(&mut ws, now);
     meetings::add(&mut ws, now);
-    after::add(&mut ws, now);
+    after_signature::add(&mut ws, now);
     metrics::add(&mut ws, now);
     program::add(&mut ws, now);
     signals::add(&mut ws, now);
@@ -404,7 +404,7 @@ mod tests {
     #[test]
     fn the_demo_validates() {
         let ws = workspace(now());
-        let errors = crate::model::validate::workspace(&ws);
+        let errors = crate::model::workspace::validate::workspace(&ws);
         for e in &errors {
             eprintln!("{e}");
         }

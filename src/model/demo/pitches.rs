@@ -15,9 +15,9 @@
 //! the story.
 
 use super::{id, partner_mut};
-use crate::model::choices::Ingredient as I;
+use crate::model::core::vocabulary::Ingredient as I;
 use crate::model::pitch::Pitch;
-use crate::model::Workspace;
+use crate::model::workspace::records::Workspace;
 use chrono::{DateTime, Duration, Utc};
 
 /// One version: id, label, days since drafted, days since sent, linked goal, texts.

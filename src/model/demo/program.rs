@@ -12,10 +12,10 @@
 //! year sits about a tenth below the plan. (A +250 % target would leave these figures
 //! far behind any plan: the metrics story grows about +70 % a year.)
 
-use crate::model::month::Month;
-use crate::model::planner;
+use crate::model::core::month::Month;
+use crate::model::figures::planner;
 use crate::model::program::{Lever, Program};
-use crate::model::{Id, Workspace};
+use crate::model::{core::id::Id, workspace::records::Workspace};
 use chrono::{DateTime, Duration, Utc};
 
 /// The growth aimed for, in percent.

@@ -10,7 +10,7 @@
 //! - Hearthpod has been landing for 150 days, longer than the 120 expected, with Japan
 //!   stalled.
 
-use crate::model::Workspace;
+use crate::model::workspace::records::Workspace;
 use chrono::{DateTime, Duration, Utc};
 
 /// (partner, days since it entered its current stage).

@@ -20,9 +20,9 @@
 //!   last three scores 3 : 2 : 1, newest first.
 
 use super::{Meeting, Reception};
-use crate::model::choices::{DecisionRole, Scale, Stance};
-use crate::model::id::Id;
-use crate::model::records::{KeyPlayer, Partner};
+use crate::model::core::id::Id;
+use crate::model::core::vocabulary::{DecisionRole, Scale, Stance};
+use crate::model::workspace::records::{KeyPlayer, Partner};
 use chrono::NaiveDate;
 
 /// The drop in points (sum of the three readings) from the first to the third of the

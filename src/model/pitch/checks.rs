@@ -21,9 +21,9 @@
 //! ```
 
 use super::Pitch;
-use crate::model::choices::Ingredient;
+use crate::model::core::vocabulary::Ingredient;
 use crate::model::goals::Goal;
-use crate::model::records::Partner;
+use crate::model::workspace::records::Partner;
 
 /// The longest vision, in words.
 pub const VISION_MAX_WORDS: usize = 35;
@@ -404,7 +404,7 @@ fn enough_words(t: &Text) -> Result<(), String> {
 }
 
 fn name_or_them(ctx: &Context) -> String {
-    let name = crate::model::brief::one_line(ctx.partner_name);
+    let name = crate::model::documents::brief::one_line(ctx.partner_name);
     if name.is_empty() {
         "the partner".into()
     } else {
@@ -422,7 +422,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// A goal statement shortened for a message.
 fn short(statement: &str) -> String {
-    let one = crate::model::brief::one_line(statement);
+    let one = crate::model::documents::brief::one_line(statement);
     if one.chars().count() > 60 {
         format!("{}…", one.chars().take(59).collect::<String>())
     } else {
@@ -594,7 +594,7 @@ pub const THING: &[&str] = &[
     "plan",
 ];
 /// Month names, matched with their capital so the verb "may" does not count.
-pub const MONTHS: &[&str] = &crate::model::month::MONTH_NAMES;
+pub const MONTHS: &[&str] = &crate::model::core::month::MONTH_NAMES;
 
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[

@@ -3,7 +3,7 @@
 //! Written for a partner manager facing a blank field, so each hint says what the
 //! ingredient is for and what a good one contains, in a couple of sentences.
 
-use crate::model::choices::Ingredient;
+use crate::model::core::vocabulary::Ingredient;
 
 /// The hint for one ingredient.
 pub fn guidance(ingredient: Ingredient) -> &'static str {

@@ -1,8 +1,8 @@
 //! The market heat map: partners by markets, each cell the metric over the last twelve
 //! months, coloured by size, with every number written in the cell.
 
+use crate::model::figures::portfolio::{self, HEAT_WINDOW};
 use crate::model::metrics::compact;
-use crate::model::portfolio::{self, HEAT_WINDOW};
 use crate::ui::route::{Route, Section};
 use crate::ui::state::use_store;
 use leptos::prelude::*;

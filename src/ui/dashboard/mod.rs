@@ -1,13 +1,13 @@
 //! The program dashboard (`#/dashboard`): the pipeline funnel, the spread of partner
 //! health, every signal across the portfolio, the markets' heat map, and what the
 //! other features contribute (the program target, wins, the incumbent-effort share).
-//! Every figure comes from `model::portfolio`; the view lays it out.
+//! Every figure comes from `model::figures::portfolio`; the view lays it out.
 
 mod heat;
 mod signals;
 
-use crate::model::health::Band;
-use crate::model::portfolio;
+use crate::model::figures::health::Band;
+use crate::model::figures::portfolio;
 use crate::storage;
 use crate::ui::charts::bars::{Bar, BarChart};
 use crate::ui::state::use_store;

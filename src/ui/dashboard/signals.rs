@@ -1,7 +1,7 @@
 //! The signals across the portfolio: counts by severity, the partners it may be time to
 //! walk away from, and every signal, each linking to the partner's Health tab.
 
-use crate::model::portfolio::{self, Reading};
+use crate::model::figures::portfolio::{self, Reading};
 use crate::ui::health::SeverityPill;
 use crate::ui::route::{Route, Section};
 use leptos::prelude::*;

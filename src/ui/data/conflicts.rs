@@ -1,7 +1,7 @@
 //! The conflicts step of an import: each partner edited on both sides since they last
 //! shared it, field by field, with the choice of which version to keep.
 
-use crate::model::conflict::{Choice, Conflict};
+use crate::model::merge::conflict::{Choice, Conflict};
 use crate::model::Id;
 use leptos::prelude::*;
 use std::collections::HashMap;

@@ -1,12 +1,12 @@
 //! The Data screen's CSV panel: partners and key players out as spreadsheets, partners
 //! in from a spreadsheet or a CRM export through a column-mapping dialog.
 //!
-//! `model::csv` does the reading, the mapping and the checks; the good rows then go
-//! through `model::import` in merge mode and `Store::replace`, like a Tandem file, so
+//! `model::formats::csv` does the reading, the mapping and the checks; the good rows then go
+//! through `model::merge::import` in merge mode and `Store::replace`, like a Tandem file, so
 //! the backup and the undo step come for free. A refused file changes nothing.
 
-use crate::model::csv::{self, CsvImport, CsvTable, Field};
-use crate::model::import::{self, Mode, Preview};
+use crate::model::formats::csv::{self, CsvImport, CsvTable, Field};
+use crate::model::merge::import::{self, Mode, Preview};
 use crate::storage;
 use crate::ui::modal::{Modal, Refused};
 use crate::ui::state::use_store;

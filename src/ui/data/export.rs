@@ -1,11 +1,11 @@
 //! Export: the whole workspace, or chosen partners, as a Tandem file download —
-//! optionally protected with a passphrase (`storage::crypto`, `model::sealed`).
+//! optionally protected with a passphrase (`storage::crypto`, `model::formats::sealed`).
 //!
 //! The passphrase lives in the two fields only until the export it was typed for has
 //! finished, successful or not; then both fields are cleared.
 
-use crate::model::file::{self, Scope};
-use crate::model::sealed::{self, PassphraseError};
+use crate::model::formats::file::{self, Scope};
+use crate::model::formats::sealed::{self, PassphraseError};
 use crate::model::Id;
 use crate::storage::{self, crypto};
 use crate::ui::state::use_store;

@@ -1,11 +1,11 @@
 //! Import: a file arrives by the picker or by a drop anywhere on the page, is checked by
-//! `model::file::restore`, and waits in a dialog that previews the merge and the replace.
+//! `model::formats::file::restore`, and waits in a dialog that previews the merge and the replace.
 //! Nothing changes until the person chooses; a refused file changes nothing at all.
 
 use super::conflicts::{effective, ConflictList};
-use crate::model::conflict;
-use crate::model::file;
-use crate::model::import::{self, Mode, Preview};
+use crate::model::formats::file;
+use crate::model::merge::conflict;
+use crate::model::merge::import::{self, Mode, Preview};
 use crate::model::Id;
 use crate::storage;
 use crate::ui::modal::{Modal, Refused};
@@ -29,7 +29,7 @@ pub fn open_file(store: Store, file: web_sys::File) {
     }
     leptos::task::spawn_local(async move {
         let result = match storage::files::read_text(file).await {
-            Ok(text) if crate::model::sealed::is_sealed(&text) => {
+            Ok(text) if crate::model::formats::sealed::is_sealed(&text) => {
                 return super::unseal::ask(store, file_name, text)
             }
             text => text.and_then(|text| file::restore(&text).map_err(|e| e.to_string())),
@@ -132,7 +132,7 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
             conflicts.with_untracked(|c| {
                 conflict::settle(&mut ws, c, &choices, storage::now(), storage::new_id)
             });
-            let errors = crate::model::validate::workspace(&ws);
+            let errors = crate::model::workspace::validate::workspace(&ws);
             if errors.is_empty() {
                 Ok(ws)
             } else {

@@ -7,7 +7,7 @@ pub mod import;
 pub mod settings;
 pub mod unseal;
 
-use crate::model::{demo, units, Workspace};
+use crate::model::{core::format, demo, Workspace};
 use crate::storage::{self, local};
 use crate::ui::banners::download_unreadable;
 use crate::ui::state::use_store;
@@ -83,8 +83,8 @@ fn StoragePanel() -> impl IntoView {
                 Some(bytes) => {
                     view! {
                         <p>{format!("{} used of this browser's {} local-storage quota ({}).",
-                            units::bytes(bytes), units::bytes(local::QUOTA_BYTES),
-                            units::percent(bytes, local::QUOTA_BYTES))}</p>
+                            format::bytes(bytes), format::bytes(local::QUOTA_BYTES),
+                            format::percent(bytes, local::QUOTA_BYTES))}</p>
                         <meter min="0" max=local::QUOTA_BYTES as f64 low=0.6 * local::QUOTA_BYTES as f64
                             high=0.8 * local::QUOTA_BYTES as f64 optimum="0" value=bytes as f64
                             aria-label="Local storage used"></meter>

@@ -1,5 +1,5 @@
 //! Opening a protected file: when a picked or dropped file is sealed
-//! (`model::sealed::is_sealed`), [`ask`] checks its envelope, asks for the passphrase,
+//! (`model::formats::sealed::is_sealed`), [`ask`] checks its envelope, asks for the passphrase,
 //! decrypts it (`storage::crypto`) and hands the Tandem file inside to the ordinary
 //! import (`file::restore`, then the preview). A wrong passphrase or a changed file is
 //! said in the dialog, may be retried, and changes nothing; Cancel or Escape closes it.
@@ -8,8 +8,8 @@
 //! dropped on any screen can ask for its passphrase without the shell knowing about
 //! protected files.
 
-use crate::model::file;
-use crate::model::sealed::{self, SealedFile};
+use crate::model::formats::file;
+use crate::model::formats::sealed::{self, SealedFile};
 use crate::storage::crypto;
 use crate::ui::state::{PendingImport, Store};
 use leptos::prelude::*;

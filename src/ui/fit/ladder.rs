@@ -2,7 +2,7 @@
 //! whether the partner meets it, "Move to …" buttons that show the move's warnings and
 //! ask to confirm, and the history of moves with the warnings they raised.
 
-use crate::model::ladder::{describe, move_to, rungs, warnings, Need, Rung};
+use crate::model::fit::ladder::{describe, move_to, rungs, warnings, Need, Rung};
 use crate::model::{Id, LadderLevel, Partner};
 use crate::storage;
 use crate::ui::state::use_store;

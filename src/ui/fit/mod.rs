@@ -1,6 +1,6 @@
 //! The "Fit & ladder" section of a partner: the deal-fit assessment and what it
 //! recommends, and the partnership ladder with its moves. Every figure comes from
-//! `model::fit` and `model::ladder`; these views only show it.
+//! `model::fit` and `model::fit::ladder`; these views only show it.
 
 mod assessment;
 mod ladder;

@@ -1,7 +1,7 @@
 //! A small health badge: the score in its band's colour, for lists and headers.
 
-use crate::model::health::Band;
-use crate::model::{health, Id};
+use crate::model::figures::health::Band;
+use crate::model::{figures::health, Id};
 use crate::storage;
 use crate::ui::state::use_store;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! The partner's health and signals (the Health tab), and a small health badge other
 //! screens can place next to a partner's name. Every figure comes from
-//! `model::portfolio::reading`; this view only lays it out.
+//! `model::figures::portfolio::reading`; this view only lays it out.
 
 mod badge;
 mod signals;
@@ -8,8 +8,8 @@ mod signals;
 pub use badge::HealthBadge;
 pub use signals::{SeverityPill, SignalList, WalkAwayBox};
 
-use crate::model::health::{percent, tenths, Health, Part};
-use crate::model::portfolio::{self, Reading};
+use crate::model::figures::health::{percent, tenths, Health, Part};
+use crate::model::figures::portfolio::{self, Reading};
 use crate::model::Id;
 use crate::storage;
 use crate::ui::route::{Route, Section};
@@ -86,7 +86,7 @@ fn ScoreCard(health: Health, walked_away: bool) -> impl IntoView {
             <div class="health-score__text">
                 <p class="health-score__band">{band.label()}</p>
                 <p>"Weighted for the "<strong>{health.stage.label()}</strong>" stage: "
-                    {if crate::model::signals::post_signature(health.stage) || !crate::model::fit::in_pursuit(health.stage) {
+                    {if crate::model::figures::signals::post_signature(health.stage) || !crate::model::fit::in_pursuit(health.stage) {
                         "landing and results weigh most."
                     } else {
                         "deal fit and the relationship weigh most."

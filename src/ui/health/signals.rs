@@ -1,6 +1,6 @@
 //! Signals as a list, each with its severity and reason, and the walk-away suggestion.
 
-use crate::model::signals::{Severity, Signal, WalkAway};
+use crate::model::figures::signals::{Severity, Signal, WalkAway};
 use crate::model::Stage;
 use leptos::prelude::*;
 

@@ -3,8 +3,10 @@
 //! columns to fields, previews the good and bad rows, and applies nothing before
 //! "Import".
 
-use crate::model::csv::{export_name, CsvTable, Mapping};
-use crate::model::csv_metrics::{apply_metrics, metrics_csv, rows_to_metrics, MetricField};
+use crate::model::formats::csv::{export_name, CsvTable, Mapping};
+use crate::model::formats::csv_metrics::{
+    apply_metrics, metrics_csv, rows_to_metrics, MetricField,
+};
 use crate::model::Id;
 use crate::storage;
 use crate::ui::data::csv::{column_mapping, on_csv_chosen};

@@ -3,7 +3,7 @@
 //! move within the month's column, Tab moves along the row, as in a spreadsheet.
 
 use super::this_month;
-use crate::model::csv_metrics::{grid_text, parse_number};
+use crate::model::formats::csv_metrics::{grid_text, parse_number};
 use crate::model::metrics::{self, plain};
 use crate::model::{Id, Month};
 use crate::storage;

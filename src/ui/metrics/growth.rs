@@ -1,7 +1,9 @@
 //! Growth per market (month over month, year over year, and the three-month change that
 //! feeds buy-in) and the breadth-of-buy-in panel with its concentration flag.
 
-use crate::model::growth::{self, BuyIn, MarketGrowth, CONCENTRATION, MIN_MARKETS, WINDOW};
+use crate::model::metrics::growth::{
+    self, BuyIn, MarketGrowth, CONCENTRATION, MIN_MARKETS, WINDOW,
+};
 use crate::model::metrics::{self, percent, plain};
 use crate::model::{Id, Month};
 use crate::ui::charts::line::month_label;

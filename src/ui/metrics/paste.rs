@@ -2,7 +2,7 @@
 //! would set and every cell that could not be read, then apply or cancel. Nothing
 //! changes before "Apply".
 
-use crate::model::csv_metrics::{apply_paste, column_letter, parse_paste, PastePreview};
+use crate::model::formats::csv_metrics::{apply_paste, column_letter, parse_paste, PastePreview};
 use crate::model::metrics::plain;
 use crate::model::Id;
 use crate::storage;

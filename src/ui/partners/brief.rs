@@ -1,13 +1,13 @@
 //! A partner's brief (`#/partners/ID/brief`): the model's brief shown as a page, with
 //! buttons to copy it as Markdown, download it as a `.md` file, or print it.
 //!
-//! The page renders the blocks of `model::brief::Brief` as elements, every person's
+//! The page renders the blocks of `model::documents::brief::Brief` as elements, every person's
 //! text as text; it never turns the Markdown into HTML, so what a file or a form put in
 //! a name cannot become markup here. The Markdown copied and downloaded is written from
 //! the same `Brief`, so the page and the text cannot drift apart. `style/print.css`
 //! turns this page into a clean printed document.
 
-use crate::model::brief::{self, Block, Brief, Entry, Fact, Value};
+use crate::model::documents::brief::{self, Block, Brief, Entry, Fact, Value};
 use crate::model::Id;
 use crate::storage;
 use crate::ui::route::Route;

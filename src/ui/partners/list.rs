@@ -1,6 +1,6 @@
 //! The partner table: search, filters, sorting, create and delete (with undo).
 
-use crate::model::query::{Query, SortKey};
+use crate::model::workspace::query::{Query, SortKey};
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;

@@ -2,7 +2,7 @@
 
 use super::key_players::KeyPlayers;
 use super::tabs::PartnerTabs;
-use crate::model::validate;
+use crate::model::workspace::validate;
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;

@@ -12,7 +12,7 @@ use super::memo_view::MemoPreview;
 use super::score::ScorePanel;
 use crate::model::goals::Goal;
 use crate::model::pitch::{self, Context, Pitch};
-use crate::model::{brief, Id, Ingredient};
+use crate::model::{documents::brief, Id, Ingredient};
 use crate::storage;
 use crate::ui::route::{Route, Section};
 use crate::ui::state::use_store;

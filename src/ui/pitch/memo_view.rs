@@ -3,8 +3,8 @@
 //! or as plain text, or to download it as a `.md` file. The preview shows what is saved;
 //! a field saves when it loses focus, which clicking a button here already does.
 
-use crate::model::memo::{self, Memo as OutreachMemo};
-use crate::model::{brief, Id};
+use crate::model::documents::memo::{self, Memo as OutreachMemo};
+use crate::model::{documents::brief, Id};
 use crate::storage;
 use crate::ui::state::use_store;
 use leptos::prelude::*;

@@ -2,7 +2,7 @@
 //! of the chosen one with each ingredient's guidance and live check, its completeness
 //! score, and the outreach memo written from it.
 //!
-//! Every figure and message comes from `model::pitch` and `model::memo`; the views only
+//! Every figure and message comes from `model::pitch` and `model::documents::memo`; the views only
 //! lay them out. Edits go through `store.edit`, so undo, saving and tab sync follow.
 
 mod editor;
@@ -12,7 +12,7 @@ mod score;
 mod versions;
 
 use crate::model::pitch::{self, Context};
-use crate::model::{brief, Id};
+use crate::model::{documents::brief, Id};
 use crate::ui::state::use_store;
 use chrono::NaiveDate;
 use editor::Editor;

@@ -4,7 +4,7 @@
 
 use super::VersionRow;
 use crate::model::pitch::{self, Start};
-use crate::model::{brief, Id};
+use crate::model::{documents::brief, Id};
 use crate::storage;
 use crate::ui::state::use_store;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! The gap in numbers and words, and what it is made of.
 
-use crate::model::planner::{amount, percent, Plan};
+use crate::model::figures::planner::{amount, percent, Plan};
 use leptos::prelude::*;
 
 /// The four figures (target, planned, weighted, gap) and the sentences that read them.

@@ -1,7 +1,7 @@
 //! The levers: partners and initiatives expected to carry the growth, ranked by the
 //! part of the gap they carry, each editable in place of the table's form.
 
-use crate::model::planner::{self, amount, percent, LeverRow, LeverText, Plan};
+use crate::model::figures::planner::{self, amount, percent, LeverRow, LeverText, Plan};
 use crate::model::{Id, ValidationError};
 use crate::storage;
 use crate::ui::fields::{field_error, general_error, FieldError, TextField};

@@ -1,6 +1,6 @@
 //! The target planner (#/planner): the program's target, the levers planned to reach
 //! it, the gap in words and numbers, actual against plan by month, and where the gap
-//! sits. Every figure comes from `model::planner::plan`.
+//! sits. Every figure comes from `model::figures::planner::plan`.
 
 mod gap;
 mod levers;
@@ -10,7 +10,7 @@ mod target;
 
 pub use summary::TargetSummary;
 
-use crate::model::planner::{self, Plan};
+use crate::model::figures::planner::{self, Plan};
 use crate::storage;
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! Actual against plan, month by month over the target year.
 
-use crate::model::planner::Plan;
+use crate::model::figures::planner::Plan;
 use crate::ui::charts::line::{LineChart, LineSeries};
 use leptos::prelude::*;
 

@@ -8,7 +8,7 @@
 //! ```
 
 use super::plan_memo;
-use crate::model::planner::{amount, growth, percent};
+use crate::model::figures::planner::{amount, growth, percent};
 use crate::ui::route::Route;
 use crate::ui::state::use_store;
 use leptos::prelude::*;

@@ -1,6 +1,6 @@
 //! The program target: read as a sentence, edited in a small form.
 
-use crate::model::planner::{self, amount, growth, Plan, TargetText};
+use crate::model::figures::planner::{self, amount, growth, Plan, TargetText};
 use crate::model::{Month, ValidationError};
 use crate::storage;
 use crate::ui::charts::line::month_label;

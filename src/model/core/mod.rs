@@ -1,0 +1,8 @@
+//! The lowest layer: what every other part of the model speaks in. Ids, months, the
+//! vocabularies (stages, stances, …) declared once, and formatting of numbers and dates
+//! for people. Nothing here knows a partner or a workspace.
+
+pub mod format;
+pub mod id;
+pub mod month;
+pub mod vocabulary;

@@ -1,0 +1,610 @@
+//! Partner health, 0–100: one explainable figure made of components, each a value from
+//! 0 to 1, weighed by where the partnership is in its lifecycle.
+//!
+//! Before signature the deal's fit and the relationship (key-player support, how
+//! meetings are received) weigh most; after it, landing and results (delivery, growth,
+//! breadth of buy-in) take over. A component without data is left out and the other
+//! weights are scaled up to sum to one, and the result says which were left out, so a
+//! colleague can recompute the score by hand from the screen (docs/model/health.md).
+//!
+//! [`score`] is the pure arithmetic over already-measured components; [`health`]
+//! measures them from a partner and then calls it.
+
+use crate::model::core::month::Month;
+use crate::model::core::vocabulary::{Economics, GoalStatus, Stage, Stance, UxVerdict};
+use crate::model::goals::{self, DeliveryRecord};
+use crate::model::workspace::records::{Partner, Workspace};
+use chrono::NaiveDate;
+
+/// The components of health, in the order the screen lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Factor {
+    /// The deal-fit assessment: user experience, strategic fit, economics, leverage.
+    Fit,
+    /// Whether the two sides share goals, and how those goals stand.
+    Goals,
+    /// Key players' stances, weighted by their influence.
+    Support,
+    /// The trend of key players' reception in meetings.
+    Reception,
+    /// The partner's record of delivering its commitments on time.
+    Delivery,
+    /// Progress of the landing plan.
+    Landing,
+    /// Growth measured against the shared goals' targets.
+    Growth,
+    /// How widely growth is spread over the partner's markets.
+    BuyIn,
+}
+
+impl Factor {
+    pub const ALL: [Factor; 8] = [
+        Factor::Fit,
+        Factor::Goals,
+        Factor::Support,
+        Factor::Reception,
+        Factor::Delivery,
+        Factor::Landing,
+        Factor::Growth,
+        Factor::BuyIn,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Factor::Fit => "Deal fit",
+            Factor::Goals => "Shared goals",
+            Factor::Support => "Key-player support",
+            Factor::Reception => "Reception trend",
+            Factor::Delivery => "Delivery record",
+            Factor::Landing => "Landing progress",
+            Factor::Growth => "Growth against target",
+            Factor::BuyIn => "Breadth of buy-in",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Factor::Fit => "fit",
+            Factor::Goals => "goals",
+            Factor::Support => "support",
+            Factor::Reception => "reception",
+            Factor::Delivery => "delivery",
+            Factor::Landing => "landing",
+            Factor::Growth => "growth",
+            Factor::BuyIn => "buy_in",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// The weight of each factor, in percent, at each stage; a row sums to 100. Columns
+/// follow [`Factor::ALL`]: fit, goals, support, reception, delivery, landing, growth,
+/// buy-in. A zero means the factor does not count at that stage (landing before
+/// signature, say) and is not shown. Paused and walked-away partners keep the weights of
+/// a live one: their health is read as "how things stood".
+#[rustfmt::skip]
+pub const WEIGHTS: [(Stage, [u8; 8]); 8] = [
+    //                   fit goals supp recep deliv land grow buyin
+    (Stage::Research,    [40,   0,   40,  20,    0,   0,   0,   0]),
+    (Stage::Pitching,    [30,  10,   30,  25,    5,   0,   0,   0]),
+    (Stage::Negotiating, [25,  15,   25,  20,   15,   0,   0,   0]),
+    (Stage::Signed,      [10,  15,   15,  10,   20,  30,   0,   0]),
+    (Stage::Landing,     [ 5,  10,   10,   5,   20,  35,  10,   5]),
+    (Stage::Live,        [ 0,  10,   10,   5,   15,  15,  25,  20]),
+    (Stage::Paused,      [ 0,  10,   10,   5,   15,  15,  25,  20]),
+    (Stage::WalkedAway,  [ 0,  10,   10,   5,   15,  15,  25,  20]),
+];
+
+/// The table weight (0–1) of a factor at a stage.
+pub fn stage_weight(stage: Stage, factor: Factor) -> f64 {
+    WEIGHTS
+        .iter()
+        .find(|(s, _)| *s == stage)
+        .map_or(0.0, |(_, row)| f64::from(row[factor.index()]) / 100.0)
+}
+
+/// One measured component: its value from 0 (worst) to 1 (best), or `None` without data,
+/// and a plain sentence saying what the value is made of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    pub factor: Factor,
+    pub value: Option<f64>,
+    pub detail: String,
+}
+
+impl Component {
+    pub fn new(factor: Factor, value: Option<f64>, detail: impl Into<String>) -> Self {
+        Component {
+            factor,
+            value,
+            detail: detail.into(),
+        }
+    }
+}
+
+/// A component as it entered the score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    pub factor: Factor,
+    /// The value used (0–1), or `None` when the component had no data.
+    pub value: Option<f64>,
+    /// The weight from the stage table (0–1).
+    pub stage_weight: f64,
+    /// The weight after leaving out components without data (0 for those); the weights
+    /// of the parts used sum to 1.
+    pub weight: f64,
+    pub left_out: bool,
+    pub detail: String,
+}
+
+impl Part {
+    /// What this part adds to the score, in points of 100.
+    pub fn points(&self) -> f64 {
+        self.value.map_or(0.0, |v| v * self.weight * 100.0)
+    }
+}
+
+/// A partner's health: the score and what it is made of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Health {
+    pub stage: Stage,
+    /// 0–100, rounded to a whole number; `None` when no component that counts at this
+    /// stage has any data.
+    pub score: Option<u8>,
+    /// The factors that count at this stage, in [`Factor::ALL`] order.
+    pub parts: Vec<Part>,
+}
+
+impl Health {
+    /// The factors left out for lack of data.
+    pub fn left_out(&self) -> Vec<Factor> {
+        self.parts
+            .iter()
+            .filter(|p| p.left_out)
+            .map(|p| p.factor)
+            .collect()
+    }
+
+    pub fn band(&self) -> Band {
+        Band::of(self.score)
+    }
+}
+
+/// Health bands, for the dashboard's distribution and the badge's colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Band {
+    /// Below [`BAND_WATCH`].
+    AtRisk,
+    /// From [`BAND_WATCH`] to below [`BAND_HEALTHY`].
+    Watch,
+    /// [`BAND_HEALTHY`] and above.
+    Healthy,
+    /// No score: nothing to measure yet.
+    Unknown,
+}
+
+/// The lowest score in the "watch" band.
+pub const BAND_WATCH: u8 = 40;
+/// The lowest score in the "healthy" band.
+pub const BAND_HEALTHY: u8 = 70;
+
+impl Band {
+    pub const ALL: [Band; 4] = [Band::Healthy, Band::Watch, Band::AtRisk, Band::Unknown];
+
+    pub fn of(score: Option<u8>) -> Band {
+        match score {
+            None => Band::Unknown,
+            Some(s) if s >= BAND_HEALTHY => Band::Healthy,
+            Some(s) if s >= BAND_WATCH => Band::Watch,
+            Some(_) => Band::AtRisk,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Healthy => "Healthy (70–100)",
+            Band::Watch => "Watch (40–69)",
+            Band::AtRisk => "At risk (0–39)",
+            Band::Unknown => "Not enough data",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::Healthy => "healthy",
+            Band::Watch => "watch",
+            Band::AtRisk => "at-risk",
+            Band::Unknown => "unknown",
+        }
+    }
+}
+
+/// The score from measured components at a stage. Values are clamped to 0–1; a missing
+/// or non-finite value leaves its component out and the remaining weights are scaled to
+/// sum to 1. When a factor is given twice, the first counts.
+pub fn score(components: &[Component], stage: Stage) -> Health {
+    let mut parts: Vec<Part> = Factor::ALL
+        .iter()
+        .map(|&factor| (factor, stage_weight(stage, factor)))
+        .filter(|(_, w)| *w > 0.0)
+        .map(|(factor, w)| {
+            let given = components.iter().find(|c| c.factor == factor);
+            let value = given
+                .and_then(|c| c.value)
+                .filter(|v| v.is_finite())
+                .map(|v| v.clamp(0.0, 1.0));
+            Part {
+                factor,
+                value,
+                stage_weight: w,
+                weight: 0.0,
+                left_out: value.is_none(),
+                detail: given.map(|c| c.detail.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let total: f64 = parts
+        .iter()
+        .filter(|p| !p.left_out)
+        .map(|p| p.stage_weight)
+        .sum();
+    if total <= 0.0 {
+        return Health {
+            stage,
+            score: None,
+            parts,
+        };
+    }
+    for p in parts.iter_mut().filter(|p| !p.left_out) {
+        p.weight = p.stage_weight / total;
+    }
+    let points: f64 = parts.iter().map(Part::points).sum();
+    Health {
+        stage,
+        score: Some(points.round().clamp(0.0, 100.0) as u8),
+        parts,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Measuring the components
+// ---------------------------------------------------------------------------------------
+
+/// A stance as support, 0–1.
+pub fn stance_value(s: Stance) -> f64 {
+    match s {
+        Stance::Champion => 1.0,
+        Stance::Supportive => 0.75,
+        Stance::Neutral => 0.5,
+        Stance::Skeptical => 0.25,
+        Stance::Blocker => 0.0,
+    }
+}
+
+/// A shared goal's status as health, 0–1: a goal being worked on is most of the value;
+/// one at risk or missed pulls it down.
+pub fn goal_status_value(s: GoalStatus) -> f64 {
+    match s {
+        GoalStatus::Met | GoalStatus::OnTrack => 1.0,
+        GoalStatus::Open => 0.7,
+        GoalStatus::AtRisk => 0.4,
+        GoalStatus::Missed => 0.0,
+    }
+}
+
+/// Deal fit, 0–1: the mean of what is assessed among the user-experience verdict (right
+/// 1, risky ½, wrong 0), strategic fit ((s − 1) / 4), economics (favourable 1, neutral
+/// ½, unfavourable 0) and the leverage balance (½ + (ours − theirs) / 8). A wrong user
+/// experience makes it 0 whatever else says: such a deal should stop.
+pub fn fit_component(p: &Partner) -> Component {
+    let f = &p.fit;
+    if f.ux == Some(UxVerdict::Wrong) {
+        return Component::new(Factor::Fit, Some(0.0), "the user experience is wrong");
+    }
+    let mut items: Vec<(f64, String)> = Vec::new();
+    if let Some(ux) = f.ux {
+        let v = if ux == UxVerdict::Right { 1.0 } else { 0.5 };
+        items.push((v, format!("user experience {}", ux.label().to_lowercase())));
+    }
+    if let Some(s) = f.strategic {
+        let v = (f64::from(s.clamp(1, 5)) - 1.0) / 4.0;
+        items.push((v, format!("strategic fit {s}/5")));
+    }
+    if let Some(e) = f.economics {
+        let v = match e {
+            Economics::Favourable => 1.0,
+            Economics::Neutral => 0.5,
+            Economics::Unfavourable => 0.0,
+        };
+        items.push((v, format!("economics {}", e.label().to_lowercase())));
+    }
+    if let (Some(ours), Some(theirs)) = (f.our_leverage, f.their_leverage) {
+        let v = 0.5 + (f64::from(ours.clamp(1, 5)) - f64::from(theirs.clamp(1, 5))) / 8.0;
+        items.push((v, format!("leverage ours {ours} vs theirs {theirs}")));
+    }
+    if items.is_empty() {
+        return Component::new(Factor::Fit, None, "no fit assessment yet");
+    }
+    let value = items.iter().map(|(v, _)| v).sum::<f64>() / items.len() as f64;
+    let detail = items
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect::<Vec<_>>()
+        .join(", ");
+    Component::new(Factor::Fit, Some(value), detail)
+}
+
+/// Shared goals, 0–1: 0 without any shared goal (a red flag, not missing data),
+/// otherwise the mean of [`goal_status_value`] over the goals.
+pub fn goals_component(p: &Partner) -> Component {
+    if p.goals.is_empty() {
+        return Component::new(Factor::Goals, Some(0.0), "no shared goal");
+    }
+    let value = p
+        .goals
+        .iter()
+        .map(|g| goal_status_value(g.status))
+        .sum::<f64>()
+        / p.goals.len() as f64;
+    let mut counts: Vec<String> = Vec::new();
+    for s in GoalStatus::ALL {
+        let n = p.goals.iter().filter(|g| g.status == *s).count();
+        if n > 0 {
+            counts.push(format!("{n} {}", s.label().to_lowercase()));
+        }
+    }
+    let detail = format!(
+        "{} shared goal{}: {}",
+        p.goals.len(),
+        plural(p.goals.len()),
+        counts.join(", ")
+    );
+    Component::new(Factor::Goals, Some(value), detail)
+}
+
+/// Key-player support, 0–1: the mean of [`stance_value`] over the key players, each
+/// weighted by influence (1–5). `stances` are the current stances (from the latest
+/// meetings where they tell more than the profile).
+pub fn support_component(stances: &[(Stance, u8)]) -> Component {
+    let total: f64 = stances.iter().map(|(_, i)| f64::from(*i)).sum();
+    if total <= 0.0 {
+        return Component::new(Factor::Support, None, "no key players recorded");
+    }
+    let value = stances
+        .iter()
+        .map(|(s, i)| stance_value(*s) * f64::from(*i))
+        .sum::<f64>()
+        / total;
+    let backers = stances
+        .iter()
+        .filter(|(s, _)| matches!(s, Stance::Champion | Stance::Supportive))
+        .count();
+    let detail = format!(
+        "{backers} of {} key player{} supportive or champions",
+        stances.len(),
+        plural(stances.len())
+    );
+    Component::new(Factor::Support, Some(value), detail)
+}
+
+/// Reception trend, 0–1, from a trend of −1 (falling fast) to 1 (rising fast):
+/// (trend + 1) / 2.
+pub fn reception_component(trend: Option<f64>) -> Component {
+    match trend.filter(|t| t.is_finite()) {
+        None => Component::new(Factor::Reception, None, "no meetings with receptions yet"),
+        Some(t) => {
+            let t = t.clamp(-1.0, 1.0);
+            let word = if t > 0.05 {
+                "rising"
+            } else if t < -0.05 {
+                "falling"
+            } else {
+                "steady"
+            };
+            Component::new(
+                Factor::Reception,
+                Some((t + 1.0) / 2.0),
+                format!("reception {word} (trend {})", signed_hundredths(t)),
+            )
+        }
+    }
+}
+
+/// Delivery, 0–1: the mean of the all-time and the last-90-days on-time shares, of
+/// those that exist.
+pub fn delivery_component(r: &DeliveryRecord) -> Component {
+    let shares: Vec<f64> = [r.all_time, r.recent].into_iter().flatten().collect();
+    if shares.is_empty() {
+        return Component::new(
+            Factor::Delivery,
+            None,
+            "none of the partner's commitments is due yet",
+        );
+    }
+    let value = shares.iter().sum::<f64>() / shares.len() as f64;
+    let recent = r
+        .recent
+        .map_or("none due in the last 90 days".to_owned(), |v| {
+            format!("{} % in the last 90 days", percent(v))
+        });
+    Component::new(
+        Factor::Delivery,
+        Some(value),
+        format!("{} of {} due on time; {recent}", r.on_time, r.due),
+    )
+}
+
+/// Landing progress, 0–1: the share of the landing plan's steps done.
+pub fn landing_component(progress: Option<f64>) -> Component {
+    match progress {
+        None => Component::new(Factor::Landing, None, "no landing plan"),
+        Some(v) => Component::new(
+            Factor::Landing,
+            Some(v),
+            format!("{} % of landing steps done", percent(v)),
+        ),
+    }
+}
+
+/// Growth against the shared goals' targets, 0–1: the mean progress of the goals that
+/// have a metric, a target and values to measure (each capped at 1).
+pub fn growth_component(progress: &[f64]) -> Component {
+    let usable: Vec<f64> = progress
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .map(|v| v.clamp(0.0, 1.0))
+        .collect();
+    if usable.is_empty() {
+        return Component::new(
+            Factor::Growth,
+            None,
+            "no shared goal with a target and metric values",
+        );
+    }
+    let value = usable.iter().sum::<f64>() / usable.len() as f64;
+    Component::new(
+        Factor::Growth,
+        Some(value),
+        format!(
+            "{} % of target on average over {} goal{}",
+            percent(value),
+            usable.len(),
+            plural(usable.len())
+        ),
+    )
+}
+
+/// Breadth of buy-in, 0–1: the effective number of contributing markets divided by the
+/// number of markets contributing at all — 1 when growth is spread evenly, 1/n when one
+/// market of n carries it.
+pub fn buy_in_component(effective_markets: Option<f64>, contributing: usize) -> Component {
+    match effective_markets.filter(|e| e.is_finite() && *e > 0.0) {
+        Some(e) if contributing > 0 => Component::new(
+            Factor::BuyIn,
+            Some((e / contributing as f64).clamp(0.0, 1.0)),
+            format!(
+                "growth spread like {} equal markets out of {contributing} contributing",
+                tenths(e)
+            ),
+        ),
+        _ => Component::new(Factor::BuyIn, None, "no market growth to measure yet"),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A number with one decimal, "2.5" (integer arithmetic keeps float formatting code
+/// out of the browser build).
+pub fn tenths(v: f64) -> String {
+    let t = (v * 10.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+}
+
+/// A number with a sign and two decimals, "+0.25" or "−0.40".
+fn signed_hundredths(v: f64) -> String {
+    let t = (v * 100.0).round() as i64;
+    let sign = if t < 0 { "−" } else { "+" };
+    format!("{sign}{}.{:02}", t.abs() / 100, t.abs() % 100)
+}
+
+/// A share 0–1 as a whole percentage.
+pub(crate) fn percent(v: f64) -> i64 {
+    (v * 100.0).round() as i64
+}
+
+/// The current stance and influence of each key player: the stance as read from the
+/// latest meetings (the recorded one for a key player who attended none).
+pub fn current_stances(p: &Partner) -> Vec<(Stance, u8)> {
+    crate::model::meetings::map(p)
+        .into_iter()
+        .map(|m| (m.read, m.influence))
+        .collect()
+}
+
+/// The metric a partner's results are read in: the program's metric when the partner
+/// has values of it, else the first shared goal's metric with values, else the
+/// partner's metric with the most market series.
+pub fn main_metric(ws: &Workspace, p: &Partner) -> Option<String> {
+    let has = |m: &str| !m.is_empty() && p.metrics.iter().any(|s| s.metric == m);
+    let program = ws.program.metric.trim();
+    if has(program) {
+        return Some(program.to_owned());
+    }
+    if let Some(g) = p.goals.iter().find(|g| has(g.metric.trim())) {
+        return Some(g.metric.trim().to_owned());
+    }
+    let mut best: Option<(&str, usize)> = None;
+    for s in &p.metrics {
+        let n = p.metrics.iter().filter(|t| t.metric == s.metric).count();
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((&s.metric, n));
+        }
+    }
+    best.map(|(m, _)| m.to_owned())
+}
+
+/// The latest month with values of `metric` for this partner, not after `today`'s month.
+fn latest_for(p: &Partner, metric: &str, today: NaiveDate) -> Option<Month> {
+    crate::model::metrics::partner_latest(p, metric).map(|m| m.min(Month::of(today)))
+}
+
+/// Every component of a partner's health on `today`.
+pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Component> {
+    let growth: Vec<f64> = p
+        .goals
+        .iter()
+        .filter_map(|g| {
+            let latest = latest_for(p, g.metric.trim(), today)?;
+            crate::model::metrics::goal_progress(p, g, latest)
+        })
+        .collect();
+    let buy_in = main_metric(ws, p).and_then(|metric| {
+        let latest = latest_for(p, &metric, today)?;
+        crate::model::metrics::growth::buy_in(ws, p, &metric, latest)
+    });
+    let contributing = buy_in
+        .as_ref()
+        .map_or(0, |b| b.by_market.iter().filter(|(_, g)| *g > 0.0).count());
+    vec![
+        fit_component(p),
+        goals_component(p),
+        support_component(&current_stances(p)),
+        reception_component(crate::model::meetings::reception_trend(p)),
+        delivery_component(&goals::delivery_record(&p.commitments, today)),
+        landing_component(crate::model::landing::progress(&p.landing)),
+        growth_component(&growth),
+        buy_in_component(buy_in.map(|b| b.effective_markets), contributing),
+    ]
+}
+
+/// The partner's health on `today`.
+pub fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Health {
+    score(&components(ws, p, today), p.stage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_stage_row_sums_to_100() {
+        for (stage, row) in WEIGHTS {
+            let sum: u32 = row.iter().map(|w| u32::from(*w)).sum();
+            assert_eq!(sum, 100, "{stage:?}");
+        }
+        for stage in Stage::ALL {
+            assert!(WEIGHTS.iter().any(|(s, _)| s == stage), "{stage:?}");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! The judgments read from a workspace: a partner's health and signals, the portfolio's
+//! picture, and the program's planner. Pure functions of the records and today's date;
+//! nothing here is stored.
+
+pub mod health;
+pub mod planner;
+pub mod portfolio;
+pub mod signals;

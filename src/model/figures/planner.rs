@@ -1,0 +1,920 @@
+//! The target planner: how far the program's levers go toward its target, and how the
+//! year is going against the plan.
+//!
+//! The baseline is a **yearly** figure: the metric's total over the twelve months from
+//! `baseline_start`. The target year is the twelve months after those, and the target
+//! is the baseline grown by `target_growth` percent. Each lever adds its expected
+//! contribution to the baseline; weighting each by its confidence gives the plan the
+//! team can count on. Month by month, the plan is the baseline's monthly average plus
+//! the planned growth on a linear ramp (month k of the target year gets k/78 of it, as
+//! 1 + 2 + … + 12 = 78), because levers take time to land and grow into the year.
+//!
+//! Every formula is written out, with a worked example, in `docs/model/planner.md`.
+//! Figures are plain `f64` sums with no division by anything that may be zero, so no
+//! input gives NaN: a share whose whole is zero is `None`.
+
+use crate::model::core::id::Id;
+use crate::model::core::month::Month;
+use crate::model::program::{Lever, Program};
+use crate::model::workspace::records::Workspace;
+use crate::model::workspace::validate::{self, ValidationError};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::BTreeMap;
+
+/// Months in the baseline year and in the target year.
+pub const YEAR: i32 = 12;
+/// 1 + 2 + … + 12: the ramp's weights add up to this.
+const RAMP_TOTAL: f64 = 78.0;
+/// How a lever whose partner was deleted is named.
+pub const REMOVED_PARTNER: &str = "removed partner";
+
+/// Everything the planner screen and the dashboard show about the program target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// The metric's name ("sign-ups"); may be empty when not chosen yet.
+    pub metric: String,
+    /// The baseline year's total, as entered.
+    pub baseline: f64,
+    /// The growth aimed for, in percent (250 for +250 %).
+    pub target_growth: f64,
+    /// baseline × (1 + growth / 100).
+    pub target_total: f64,
+    /// target − baseline: the growth the levers must bring.
+    pub growth_needed: f64,
+    /// Σ expected over the levers.
+    pub expected: f64,
+    /// Σ expected × confidence over the levers.
+    pub expected_weighted: f64,
+    /// baseline + Σ expected.
+    pub planned: f64,
+    /// baseline + Σ expected × confidence.
+    pub planned_weighted: f64,
+    /// target − planned: growth no lever is planned for (negative: planned beyond target).
+    pub gap: f64,
+    /// target − planned weighted = gap + Σ at-risk of the levers.
+    pub gap_weighted: f64,
+    /// Σ expected / growth needed, as a fraction; `None` when no growth is needed.
+    pub coverage: Option<f64>,
+    /// Σ expected × confidence / growth needed; `None` when no growth is needed.
+    pub coverage_weighted: Option<f64>,
+    /// The baseline year's total according to the metrics entered, when any exist: to
+    /// compare with the baseline typed in.
+    pub baseline_from_data: Option<f64>,
+    /// The target year's first and last month; `None` without a baseline start.
+    pub target_year: Option<(Month, Month)>,
+    /// Target-year months that ended before today (0 to 12).
+    pub months_to_date: u32,
+    /// Σ plan over those months.
+    pub plan_to_date: f64,
+    /// Σ target path over those months.
+    pub target_to_date: f64,
+    /// Σ actual over those months; `None` when none of them has a value.
+    pub actual_to_date: Option<f64>,
+    /// The twelve months of the target year.
+    pub months: Vec<MonthRow>,
+    /// The levers, the one carrying the most of the weighted gap first.
+    pub levers: Vec<LeverRow>,
+    /// What keeps the figures from meaning much, in words (zero baseline, removed
+    /// partners, no baseline start, no metric).
+    pub warnings: Vec<String>,
+}
+
+/// One month of the target year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthRow {
+    pub month: Month,
+    /// baseline / 12 + (planned − baseline) × k / 78 for the k-th month.
+    pub plan: f64,
+    /// baseline / 12 + (target − baseline) × k / 78: where the target needs the month.
+    pub target: f64,
+    /// All partners' values of the metric this month, summed over markets; `None`
+    /// when no partner has one.
+    pub actual: Option<f64>,
+    /// The same month a year earlier (baseline year), from the metrics.
+    pub last_year: Option<f64>,
+    /// Σ plan from the target year's first month to this one.
+    pub plan_cumulative: f64,
+    /// Σ actual so far (missing months add nothing); `None` until a month has a value.
+    pub actual_cumulative: Option<f64>,
+}
+
+/// One lever with what it brings and what it leaves at risk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeverRow {
+    pub id: Id,
+    /// The partner's name, the initiative's name, or "removed partner".
+    pub name: String,
+    pub partner: Option<Id>,
+    /// The lever names a partner that no longer exists.
+    pub removed: bool,
+    pub expected: f64,
+    /// 0 to 100.
+    pub confidence: u8,
+    /// expected × confidence / 100.
+    pub weighted: f64,
+    /// expected × (1 − confidence / 100): the part of the weighted gap this lever carries.
+    pub at_risk: f64,
+    /// at_risk / gap weighted, when the weighted gap is positive.
+    pub share_of_gap: Option<f64>,
+    /// expected × the ramp's share of the year to date (Σ k/78 over the months to date);
+    /// `None` when no month of the target year has ended.
+    pub expected_to_date: Option<f64>,
+    /// For a partner lever with values in the target year to date: Σ over those months
+    /// of (this month − the same month a year earlier), summed over markets.
+    pub delivered_to_date: Option<f64>,
+    pub notes: String,
+}
+
+/// One part of the weighted gap: the unplanned growth or one lever's at-risk part.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapPart {
+    pub name: String,
+    /// The lever, or `None` for the unplanned growth.
+    pub lever: Option<Id>,
+    pub amount: f64,
+    /// amount / Σ amounts of the parts (0 to 1).
+    pub share: f64,
+}
+
+impl LeverRow {
+    /// expected to date − delivered to date: how far the lever runs behind its part of
+    /// the plan (negative: ahead).
+    pub fn behind(&self) -> Option<f64> {
+        Some(self.expected_to_date? - self.delivered_to_date?)
+    }
+}
+
+/// The program's plan as of `today`, or `None` while the program has no target (no
+/// baseline or no growth percentage).
+pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
+    let program = &ws.program;
+    let baseline = finite(program.baseline?);
+    let target_growth = finite(program.target_growth?).max(-100.0);
+    let target_total = baseline * (1.0 + target_growth / 100.0);
+    let growth_needed = target_total - baseline;
+    let expected: f64 = program.levers.iter().map(|l| finite(l.expected)).sum();
+    let expected_weighted: f64 = program.levers.iter().map(weighted).sum();
+    let planned = baseline + expected;
+    let planned_weighted = baseline + expected_weighted;
+    let gap = target_total - planned;
+    let gap_weighted = target_total - planned_weighted;
+
+    let actual = actual_by_month(ws, &program.metric);
+    let target_start = program.baseline_start.and_then(|m| m.plus(YEAR));
+    let target_year = target_start.and_then(|s| Some((s, s.plus(YEAR - 1)?)));
+    let months_to_date = match target_start {
+        Some(start) => Month::of(today).since(start).clamp(0, YEAR as i64) as u32,
+        None => 0,
+    };
+    let baseline_from_data = program
+        .baseline_start
+        .and_then(|start| year_total(&actual, start));
+
+    let mut months = Vec::new();
+    let mut plan_cumulative = 0.0;
+    let mut actual_cumulative: Option<f64> = None;
+    if let Some(start) = target_start {
+        for k in 1..=YEAR {
+            let Some(month) = start.plus(k - 1) else {
+                break;
+            };
+            let ramp = k as f64 / RAMP_TOTAL;
+            let plan = baseline / 12.0 + expected * ramp;
+            plan_cumulative += plan;
+            let value = actual.get(&month).copied();
+            if let Some(v) = value {
+                actual_cumulative = Some(actual_cumulative.unwrap_or(0.0) + v);
+            }
+            months.push(MonthRow {
+                month,
+                plan,
+                target: baseline / 12.0 + growth_needed * ramp,
+                actual: value,
+                last_year: month.plus(-YEAR).and_then(|m| actual.get(&m).copied()),
+                plan_cumulative,
+                actual_cumulative,
+            });
+        }
+    }
+    let done = &months[..(months_to_date as usize).min(months.len())];
+    let plan_to_date = done.iter().map(|r| r.plan).sum();
+    let target_to_date = done.iter().map(|r| r.target).sum();
+    let actual_to_date = sum_present(done.iter().map(|r| r.actual));
+
+    let share_to_date = (months_to_date > 0).then(|| ramp_to(months_to_date));
+    let mut levers: Vec<LeverRow> = program
+        .levers
+        .iter()
+        .map(|l| {
+            let partner = l.partner.as_ref().and_then(|id| ws.partner(id));
+            let name = match (&l.partner, partner) {
+                (Some(_), Some(p)) => p.name.clone(),
+                (Some(_), None) => REMOVED_PARTNER.to_owned(),
+                (None, _) => l.initiative.clone(),
+            };
+            let at_risk = finite(l.expected) - weighted(l);
+            let delivered_to_date = match (partner, target_start) {
+                (Some(p), Some(start)) if months_to_date > 0 => {
+                    delivered(p, &program.metric, start, months_to_date)
+                }
+                _ => None,
+            };
+            LeverRow {
+                id: l.id.clone(),
+                name,
+                partner: l.partner.clone(),
+                removed: l.partner.is_some() && partner.is_none(),
+                expected: finite(l.expected),
+                confidence: l.confidence.min(100),
+                weighted: weighted(l),
+                at_risk,
+                share_of_gap: ratio(at_risk, gap_weighted).filter(|_| gap_weighted > 0.0),
+                expected_to_date: share_to_date.map(|s| finite(l.expected) * s),
+                delivered_to_date,
+                notes: l.notes.clone(),
+            }
+        })
+        .collect();
+    levers.sort_by(|a, b| {
+        b.at_risk
+            .total_cmp(&a.at_risk)
+            .then_with(|| {
+                let behind = |r: &LeverRow| r.behind().unwrap_or(0.0);
+                behind(b).total_cmp(&behind(a))
+            })
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+
+    let mut warnings = Vec::new();
+    if program.metric.trim().is_empty() {
+        warnings.push("No metric is chosen, so no actual figures can be read.".to_owned());
+    }
+    if baseline == 0.0 {
+        warnings.push(
+            "The baseline is zero, so a growth percentage sets a target of zero. Enter the \
+             baseline year's total."
+                .to_owned(),
+        );
+    }
+    if program.baseline_start.is_none() {
+        warnings
+            .push("No baseline start month, so the plan cannot be laid out by month.".to_owned());
+    }
+    let removed = levers.iter().filter(|l| l.removed).count();
+    if removed > 0 {
+        warnings.push(format!(
+            "{} refer{} to a removed partner; edit or remove {}.",
+            plural(removed, "lever"),
+            if removed == 1 { "s" } else { "" },
+            if removed == 1 { "it" } else { "them" }
+        ));
+    }
+
+    Some(Plan {
+        metric: program.metric.clone(),
+        baseline,
+        target_growth,
+        target_total,
+        growth_needed,
+        expected,
+        expected_weighted,
+        planned,
+        planned_weighted,
+        gap,
+        gap_weighted,
+        coverage: ratio(expected, growth_needed),
+        coverage_weighted: ratio(expected_weighted, growth_needed),
+        baseline_from_data,
+        target_year,
+        months_to_date,
+        plan_to_date,
+        target_to_date,
+        actual_to_date,
+        months,
+        levers,
+        warnings,
+    })
+}
+
+/// The metric's total over the twelve months from `start`, summed over every partner
+/// and market, or `None` when none of those months has a value: what the form offers
+/// as the baseline.
+pub fn baseline_from_data(ws: &Workspace, metric: &str, start: Month) -> Option<f64> {
+    year_total(&actual_by_month(ws, metric), start)
+}
+
+fn year_total(totals: &BTreeMap<Month, f64>, start: Month) -> Option<f64> {
+    sum_present(
+        (0..YEAR)
+            .filter_map(|k| start.plus(k))
+            .map(|m| totals.get(&m).copied()),
+    )
+}
+
+/// The ramp's share of the year's growth over the first `n` months: n(n + 1) / 2 / 78.
+pub fn ramp_to(n: u32) -> f64 {
+    let n = n.min(YEAR as u32) as f64;
+    n * (n + 1.0) / 2.0 / RAMP_TOTAL
+}
+
+fn weighted(l: &Lever) -> f64 {
+    finite(l.expected) * f64::from(l.confidence.min(100)) / 100.0
+}
+
+/// Stored numbers are checked to be finite and within ±10¹⁵, but a plan must not turn
+/// a bad value into NaN or infinity: anything else counts as 0 or the nearest limit.
+fn finite(v: f64) -> f64 {
+    if v.is_finite() {
+        v.clamp(-validate::MAX_VALUE, validate::MAX_VALUE)
+    } else {
+        0.0
+    }
+}
+
+/// part / whole, or `None` when the whole is (nearly) zero.
+fn ratio(part: f64, whole: f64) -> Option<f64> {
+    (whole.abs() > 1e-9)
+        .then(|| part / whole)
+        .filter(|r| r.is_finite())
+}
+
+/// The sum of the values present, or `None` when there are none.
+fn sum_present(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    values
+        .flatten()
+        .fold(None, |acc, v| Some(acc.unwrap_or(0.0) + v))
+}
+
+/// All partners' values of `metric` by month, summed over markets.
+fn actual_by_month(ws: &Workspace, metric: &str) -> BTreeMap<Month, f64> {
+    if metric.trim().is_empty() {
+        return BTreeMap::new();
+    }
+    let mut totals = crate::model::metrics::total_by_month(ws, metric);
+    totals.values_mut().for_each(|v| *v = finite_sum(*v));
+    totals
+}
+
+/// A sum of checked values stays far inside f64; a NaN from an unchecked value counts 0.
+fn finite_sum(v: f64) -> f64 {
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
+}
+
+/// A partner's growth over the first `n` months of the target year against the same
+/// months a year earlier, or `None` when it has no value in those target months.
+fn delivered(
+    p: &crate::model::workspace::records::Partner,
+    metric: &str,
+    start: Month,
+    n: u32,
+) -> Option<f64> {
+    let values = crate::model::metrics::partner_total_by_month(p, metric);
+    let months: Vec<Month> = (0..n as i32).filter_map(|k| start.plus(k)).collect();
+    if !months.iter().any(|m| values.contains_key(m)) {
+        return None;
+    }
+    let value = |m: Option<Month>| {
+        m.and_then(|m| values.get(&m).copied())
+            .map_or(0.0, finite_sum)
+    };
+    Some(
+        months
+            .iter()
+            .map(|m| value(Some(*m)) - value(m.plus(-YEAR)))
+            .sum(),
+    )
+}
+
+// ---------------------------------------------------------------------------------
+// Words
+
+impl Plan {
+    /// "Levers cover 71 % of the growth needed; 38,000 sign-ups still unplanned."
+    pub fn coverage_sentence(&self) -> String {
+        let unit = self.unit();
+        match self.coverage {
+            None => format!(
+                "The target asks for no growth over the baseline; levers add {} {unit}.",
+                amount(self.expected)
+            ),
+            Some(_) if self.gap.round() == 0.0 => {
+                "Levers cover exactly the growth needed.".to_owned()
+            }
+            Some(c) if self.gap > 0.0 => format!(
+                "Levers cover {} of the growth needed; {} {unit} still unplanned.",
+                percent(c),
+                amount(self.gap)
+            ),
+            Some(c) => format!(
+                "Levers cover {} of the growth needed: {} {unit} beyond the target.",
+                percent(c),
+                amount(-self.gap)
+            ),
+        }
+    }
+
+    /// The same, weighted by confidence.
+    pub fn weighted_sentence(&self) -> String {
+        let unit = self.unit();
+        match self.coverage_weighted {
+            None => "With no growth needed, confidence changes nothing.".to_owned(),
+            Some(c) if self.gap_weighted > 0.0 => format!(
+                "Weighted by confidence they cover {}; {} {unit} unplanned or at risk.",
+                percent(c),
+                amount(self.gap_weighted)
+            ),
+            Some(c) => format!(
+                "Weighted by confidence they cover {}: the target holds even if the \
+                 less certain levers fall short.",
+                percent(c)
+            ),
+        }
+    }
+
+    /// "Actual to date: 41,200 sign-ups against 36,000 planned (5,200 ahead)."
+    pub fn to_date_sentence(&self) -> String {
+        let unit = self.unit();
+        if self.target_year.is_none() {
+            return "Set the baseline's first month to follow the year month by month.".into();
+        }
+        if self.months_to_date == 0 {
+            return match self.target_year {
+                Some((first, _)) => format!("The target year starts in {first}."),
+                None => String::new(),
+            };
+        }
+        let months = plural(self.months_to_date as usize, "month");
+        match self.actual_to_date {
+            None => format!(
+                "No {unit} figures yet for the first {months} of the target year; the plan \
+                 expects {}.",
+                amount(self.plan_to_date)
+            ),
+            Some(actual) => {
+                let diff = actual - self.plan_to_date;
+                let verdict = if diff.round() == 0.0 {
+                    "on plan".to_owned()
+                } else if diff > 0.0 {
+                    format!("{} ahead", amount(diff))
+                } else {
+                    format!("{} behind", amount(-diff))
+                };
+                format!(
+                    "First {months} of the target year: {} {unit} against {} planned ({verdict}).",
+                    amount(actual),
+                    amount(self.plan_to_date)
+                )
+            }
+        }
+    }
+
+    /// actual to date / target total, for a progress bar (0 to 1, clamped).
+    pub fn progress(&self) -> f64 {
+        clamp01(ratio(self.actual_to_date.unwrap_or(0.0), self.target_total).unwrap_or(0.0))
+    }
+
+    /// plan to date / target total: where the bar should have reached (0 to 1).
+    pub fn progress_planned(&self) -> f64 {
+        clamp01(ratio(self.plan_to_date, self.target_total).unwrap_or(0.0))
+    }
+
+    /// What the weighted gap is made of, largest first after the unplanned growth: the
+    /// growth no lever is planned for (when positive), then each lever's at-risk part
+    /// (when positive). Each share is the part over the sum of the parts, which is the
+    /// weighted gap itself whenever the plan stays below the target and no lever
+    /// expects a loss. Empty when the weighted plan reaches the target.
+    pub fn gap_parts(&self) -> Vec<GapPart> {
+        if self.gap_weighted <= 0.0 {
+            return Vec::new();
+        }
+        let unplanned = (self.gap > 0.0).then(|| GapPart {
+            name: "Unplanned growth".to_owned(),
+            lever: None,
+            amount: self.gap,
+            share: 0.0,
+        });
+        let mut parts: Vec<GapPart> = unplanned
+            .into_iter()
+            .chain(
+                self.levers
+                    .iter()
+                    .filter(|l| l.at_risk > 0.0)
+                    .map(|l| GapPart {
+                        name: l.name.clone(),
+                        lever: Some(l.id.clone()),
+                        amount: l.at_risk,
+                        share: 0.0,
+                    }),
+            )
+            .collect();
+        let total: f64 = parts.iter().map(|p| p.amount).sum();
+        for p in &mut parts {
+            p.share = ratio(p.amount, total).unwrap_or(0.0);
+        }
+        parts
+    }
+
+    pub fn unit(&self) -> &str {
+        if self.metric.trim().is_empty() {
+            "units"
+        } else {
+            self.metric.trim()
+        }
+    }
+}
+
+fn clamp01(v: f64) -> f64 {
+    if v.is_finite() {
+        v.clamp(0.0, 1.0)
+    } else {
+        0.0
+    }
+}
+
+/// A figure rounded to a whole number with thousands separated: "38,000", "−1,250".
+/// Integer arithmetic only, like `units`: the browser build carries no float printing.
+pub fn amount(v: f64) -> String {
+    // `as` saturates and maps NaN to 0, so nothing here can panic.
+    let n = v.round() as i64;
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("−{out}")
+    } else {
+        out
+    }
+}
+
+/// A fraction as a whole percentage: 0.714 → "71 %".
+pub fn percent(fraction: f64) -> String {
+    format!("{} %", amount(fraction * 100.0))
+}
+
+/// A growth percentage with its sign: 250 → "+250 %".
+pub fn growth(percent_value: f64) -> String {
+    if percent_value.round() > 0.0 {
+        format!("+{} %", amount(percent_value))
+    } else {
+        format!("{} %", amount(percent_value))
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Choices for the forms
+
+/// The metrics a target can be set in: the standard names, then the ones in use, then
+/// the program's own if it is none of those.
+pub fn metric_choices(ws: &Workspace) -> Vec<String> {
+    let mut out: Vec<String> = crate::model::metrics::STANDARD
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    let mut used: Vec<&str> = ws
+        .partners
+        .iter()
+        .flat_map(|p| p.metrics.iter().map(|s| s.metric.trim()))
+        .chain([ws.program.metric.trim()])
+        .filter(|m| !m.is_empty())
+        .collect();
+    used.sort_by_key(|m| m.to_lowercase());
+    for m in used {
+        if !out.iter().any(|o| o == m) {
+            out.push(m.to_owned());
+        }
+    }
+    out
+}
+
+/// The partners a lever can name, by name.
+pub fn partner_choices(ws: &Workspace) -> Vec<(Id, String)> {
+    let mut out: Vec<(Id, String)> = ws
+        .partners
+        .iter()
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+    out.sort_by_key(|(_, n)| n.to_lowercase());
+    out
+}
+
+// ---------------------------------------------------------------------------------
+// Edits
+
+/// The target as typed in the form, before it is read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetText {
+    pub metric: String,
+    /// "2026-01"
+    pub baseline_start: String,
+    pub baseline: String,
+    /// "250", "+250 %"
+    pub growth: String,
+}
+
+impl TargetText {
+    /// The form's fields as the program holds them now.
+    pub fn of(p: &Program) -> Self {
+        TargetText {
+            metric: p.metric.clone(),
+            baseline_start: p.baseline_start.map(|m| m.to_string()).unwrap_or_default(),
+            baseline: p.baseline.map(plain).unwrap_or_default(),
+            growth: p.target_growth.map(plain).unwrap_or_default(),
+        }
+    }
+}
+
+/// A lever as typed in the form.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LeverText {
+    pub id: Option<Id>,
+    /// A partner's id, or empty for an initiative.
+    pub partner: String,
+    pub initiative: String,
+    pub expected: String,
+    /// "70", "70 %"
+    pub confidence: String,
+    pub notes: String,
+}
+
+impl LeverText {
+    pub fn of(l: &Lever) -> Self {
+        LeverText {
+            id: Some(l.id.clone()),
+            partner: l.partner.as_ref().map(Id::to_string).unwrap_or_default(),
+            initiative: l.initiative.clone(),
+            expected: plain(l.expected),
+            confidence: l.confidence.to_string(),
+            notes: l.notes.clone(),
+        }
+    }
+}
+
+/// A number for an input field: whole numbers without a fraction, others as Rust
+/// prints them.
+fn plain(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        (v as i64).to_string()
+    } else {
+        v.to_string()
+    }
+}
+
+/// Reads a number as people type it: "38,000", "38 000", "+250 %", "1.5".
+pub fn parse_number(text: &str) -> Result<f64, String> {
+    let cleaned: String = text
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '_')
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
+    let cleaned = cleaned.strip_prefix('+').unwrap_or(&cleaned);
+    if cleaned.is_empty() {
+        return Err("is required".into());
+    }
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() && v.abs() <= validate::MAX_VALUE => Ok(v),
+        Ok(_) => Err("is not a number between −10¹⁵ and 10¹⁵".into()),
+        Err(_) => Err(format!(
+            "\"{}\" is not a number such as 38,000 or 12.5",
+            text.trim().chars().take(20).collect::<String>()
+        )),
+    }
+}
+
+fn error(path: &str, message: impl Into<String>) -> ValidationError {
+    ValidationError {
+        path: path.to_owned(),
+        record: "the program".into(),
+        message: message.into(),
+    }
+}
+
+/// The validation errors of a program, with paths under `program.` only.
+fn check_program(ws: &Workspace, program: &Program) -> Vec<ValidationError> {
+    let probe = Workspace {
+        program_name: ws.program_name.clone(),
+        program: program.clone(),
+        ..Workspace::default()
+    };
+    validate::workspace(&probe)
+        .into_iter()
+        .filter(|e| e.path.starts_with("program."))
+        .collect()
+}
+
+/// Sets the program's metric, baseline start, baseline and growth target from the
+/// form; `Ok(false)` when nothing changed. Errors name the form's fields: `metric`,
+/// `baseline_start`, `baseline`, `growth`. Nothing changes on error.
+pub fn set_target(
+    ws: &mut Workspace,
+    form: &TargetText,
+    now: DateTime<Utc>,
+) -> Result<bool, Vec<ValidationError>> {
+    let mut errors = Vec::new();
+    let metric = form.metric.trim().to_owned();
+    if metric.is_empty() {
+        errors.push(error(
+            "metric",
+            "is required: choose what the target counts",
+        ));
+    }
+    let start = match Month::parse(&form.baseline_start) {
+        Ok(m) => Some(m),
+        Err(_) if form.baseline_start.trim().is_empty() => {
+            errors.push(error(
+                "baseline_start",
+                "is required: the first month of the baseline year, such as 2026-01",
+            ));
+            None
+        }
+        Err(e) => {
+            errors.push(error("baseline_start", e));
+            None
+        }
+    };
+    let baseline = parse_number(&form.baseline)
+        .map_err(|e| errors.push(error("baseline", e)))
+        .ok();
+    let growth = parse_number(&form.growth)
+        .map_err(|e| errors.push(error("growth", e)))
+        .ok();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let draft = Program {
+        metric,
+        baseline_start: start,
+        baseline,
+        target_growth: growth,
+        ..ws.program.clone()
+    };
+    let errors: Vec<_> = check_program(ws, &draft)
+        .into_iter()
+        .filter_map(|mut e| {
+            let field = match e.path.as_str() {
+                "program.metric" => "metric",
+                "program.baseline" => "baseline",
+                "program.target_growth" => "growth",
+                _ => return None,
+            };
+            e.path = field.to_owned();
+            Some(e)
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if draft == ws.program {
+        return Ok(false);
+    }
+    ws.program = draft;
+    stamp(&mut ws.program, now);
+    Ok(true)
+}
+
+/// Adds a lever (a form without id) or replaces the one with the form's id; `Ok(false)`
+/// when nothing changed. Errors name the form's fields: `partner`, `initiative`,
+/// `expected`, `confidence`, `notes`. A lever can keep a partner that has since been
+/// removed, but cannot be given one that does not exist.
+pub fn save_lever(
+    ws: &mut Workspace,
+    form: &LeverText,
+    new_id: Id,
+    now: DateTime<Utc>,
+) -> Result<bool, Vec<ValidationError>> {
+    let mut errors = Vec::new();
+    let existing = form
+        .id
+        .as_ref()
+        .and_then(|id| ws.program.levers.iter().position(|l| &l.id == id));
+    if form.id.is_some() && existing.is_none() {
+        return Err(vec![error("", "This lever was removed meanwhile.")]);
+    }
+    let partner = match form.partner.trim() {
+        "" => None,
+        text => match Id::parse(text) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                errors.push(error("partner", e));
+                None
+            }
+        },
+    };
+    if let Some(id) = &partner {
+        let kept = existing.is_some_and(|i| ws.program.levers[i].partner.as_ref() == Some(id));
+        if ws.partner(id).is_none() && !kept {
+            errors.push(error("partner", "is not a partner of this workspace"));
+        }
+    } else if form.initiative.trim().is_empty() {
+        errors.push(error(
+            "initiative",
+            "is required: choose a partner or name the initiative",
+        ));
+    }
+    let expected = parse_number(&form.expected)
+        .map_err(|e| errors.push(error("expected", e)))
+        .ok();
+    let confidence = match parse_number(&form.confidence) {
+        Ok(c) if (0.0..=100.0).contains(&c) && c.fract() == 0.0 => Some(c as u8),
+        Ok(c) => {
+            errors.push(error(
+                "confidence",
+                format!("{c} is not a whole percentage from 0 to 100"),
+            ));
+            None
+        }
+        Err(e) => {
+            errors.push(error("confidence", e));
+            None
+        }
+    };
+    let (Some(expected), Some(confidence)) = (expected, confidence) else {
+        return Err(errors);
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let lever = Lever {
+        id: form.id.clone().unwrap_or(new_id),
+        initiative: if partner.is_some() {
+            String::new()
+        } else {
+            form.initiative.trim().to_owned()
+        },
+        partner,
+        expected,
+        confidence,
+        notes: form.notes.trim().to_owned(),
+    };
+    let mut draft = ws.program.clone();
+    let index = match existing {
+        Some(i) if draft.levers[i] == lever => return Ok(false),
+        Some(i) => {
+            draft.levers[i] = lever;
+            i
+        }
+        None => {
+            draft.levers.push(lever);
+            draft.levers.len() - 1
+        }
+    };
+    let prefix = format!("program.levers[{index}].");
+    let errors: Vec<_> = check_program(ws, &draft)
+        .into_iter()
+        .map(|mut e| {
+            if let Some(field) = e.path.strip_prefix(&prefix) {
+                e.path = if field == "id" {
+                    String::new()
+                } else {
+                    field.to_owned()
+                };
+            } else if e.path == "program.levers" {
+                e.path = String::new();
+            }
+            e
+        })
+        .filter(|e| !e.path.starts_with("program."))
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    ws.program = draft;
+    stamp(&mut ws.program, now);
+    Ok(true)
+}
+
+/// Removes a lever; returns whether there was one to remove.
+pub fn remove_lever(ws: &mut Workspace, id: &Id, now: DateTime<Utc>) -> bool {
+    let before = ws.program.levers.len();
+    ws.program.levers.retain(|l| &l.id != id);
+    let removed = ws.program.levers.len() != before;
+    if removed {
+        stamp(&mut ws.program, now);
+    }
+    removed
+}
+
+/// Marks the program edited now, never earlier than its last edit: a merge keeps the
+/// later program.
+fn stamp(p: &mut Program, now: DateTime<Utc>) {
+    p.updated = Some(p.updated.map_or(now, |u| u.max(now)));
+}

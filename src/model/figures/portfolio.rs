@@ -1,0 +1,227 @@
+//! The program seen whole, for the dashboard: the pipeline funnel, the spread of
+//! health, every partner's signals in one list, and the markets' picture.
+
+use crate::model::core::id::Id;
+use crate::model::core::month::Month;
+use crate::model::core::vocabulary::Stage;
+use crate::model::figures::health::{self, Band, Health};
+use crate::model::figures::signals::{self, Severity, Signal, WalkAway};
+use crate::model::workspace::records::{Partner, Workspace};
+use chrono::NaiveDate;
+
+/// A partner's health and signals, measured once for every view of the portfolio.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub id: Id,
+    pub name: String,
+    pub stage: Stage,
+    pub health: Health,
+    pub signals: Vec<Signal>,
+    pub walk_away: Option<WalkAway>,
+}
+
+/// One partner's reading on `today`.
+pub fn reading(ws: &Workspace, p: &Partner, today: NaiveDate) -> Reading {
+    let signals = signals::for_partner(ws, p, today);
+    Reading {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        stage: p.stage,
+        health: health::health(ws, p, today),
+        walk_away: signals::walk_away(&signals, p.stage),
+        signals,
+    }
+}
+
+/// Every partner's reading, in workspace order.
+pub fn readings(ws: &Workspace, today: NaiveDate) -> Vec<Reading> {
+    ws.partners.iter().map(|p| reading(ws, p, today)).collect()
+}
+
+/// How many partners are at each stage, in lifecycle order (every stage listed, zeros
+/// included, so the funnel keeps its shape).
+pub fn funnel(ws: &Workspace) -> Vec<(Stage, usize)> {
+    Stage::ALL
+        .iter()
+        .map(|s| (*s, ws.partners.iter().filter(|p| p.stage == *s).count()))
+        .collect()
+}
+
+/// How many partners fall in each health band, in [`Band::ALL`] order. Partners walked
+/// away from are not counted: their health no longer describes the program.
+pub fn distribution(readings: &[Reading]) -> Vec<(Band, usize)> {
+    Band::ALL
+        .iter()
+        .map(|b| {
+            let n = readings
+                .iter()
+                .filter(|r| r.stage != Stage::WalkedAway && r.health.band() == *b)
+                .count();
+            (*b, n)
+        })
+        .collect()
+}
+
+/// One signal of one partner, for the portfolio's list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PortfolioSignal {
+    pub partner: Id,
+    pub name: String,
+    pub signal: Signal,
+}
+
+/// Every partner's signals, most severe first, then by partner name and signal kind.
+pub fn all_signals(readings: &[Reading]) -> Vec<PortfolioSignal> {
+    let mut out: Vec<PortfolioSignal> = readings
+        .iter()
+        .flat_map(|r| {
+            r.signals.iter().map(|s| PortfolioSignal {
+                partner: r.id.clone(),
+                name: r.name.clone(),
+                signal: s.clone(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.signal
+            .severity
+            .cmp(&a.signal.severity)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.signal.kind.cmp(&b.signal.kind))
+    });
+    out
+}
+
+/// How many signals of each severity, most severe first.
+pub fn severity_counts(signals: &[PortfolioSignal]) -> [(Severity, usize); 3] {
+    [Severity::Severe, Severity::Warning, Severity::Info].map(|sev| {
+        (
+            sev,
+            signals.iter().filter(|s| s.signal.severity == sev).count(),
+        )
+    })
+}
+
+/// The market heat map: partners (rows) by markets (columns). Each cell is the sum of
+/// the metric over the twelve months ending with `latest`, `None` where the partner has
+/// no value there in that window.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeatMap {
+    pub metric: String,
+    /// The last month of the window; `None` when the workspace has no values of it.
+    pub latest: Option<Month>,
+    /// Market ids and names, in catalogue order, only those with a value somewhere.
+    pub markets: Vec<(Id, String)>,
+    pub rows: Vec<HeatRow>,
+    /// The largest cell, which the colour scale runs up to.
+    pub max: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeatRow {
+    pub partner: Id,
+    pub name: String,
+    /// One cell per column of [`HeatMap::markets`].
+    pub cells: Vec<Option<f64>>,
+}
+
+/// Months in the heat map's window.
+pub const HEAT_WINDOW: i32 = 12;
+
+/// The metric the dashboard maps: the program's, else the one with most series, else
+/// "users".
+pub fn heat_metric(ws: &Workspace) -> String {
+    if !ws.program.metric.trim().is_empty() {
+        return ws.program.metric.clone();
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for s in ws.partners.iter().flat_map(|p| &p.metrics) {
+        match counts.iter_mut().find(|(m, _)| *m == s.metric) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&s.metric, 1)),
+        }
+    }
+    // Most series first; ties go to the name first seen.
+    counts
+        .iter()
+        .fold(None::<(&str, usize)>, |best, &(m, n)| match best {
+            Some((_, bn)) if bn >= n => best,
+            _ => Some((m, n)),
+        })
+        .map_or_else(|| "users".to_owned(), |(m, _)| m.to_owned())
+}
+
+/// The heat map of `metric` over the last [`HEAT_WINDOW`] months with values. Partners
+/// walked away from are left out.
+pub fn heat_map(ws: &Workspace, metric: &str) -> HeatMap {
+    let series = || {
+        ws.partners
+            .iter()
+            .filter(|p| p.stage != Stage::WalkedAway)
+            .flat_map(|p| p.metrics.iter().map(move |s| (p, s)))
+            .filter(|(_, s)| s.metric == metric)
+    };
+    let latest = series()
+        .filter_map(|(_, s)| s.values.keys().next_back().copied())
+        .max();
+    let first = latest.and_then(|m| m.plus(1 - HEAT_WINDOW));
+    let in_window = |m: &Month| match (first, latest) {
+        (Some(f), Some(l)) => *m >= f && *m <= l,
+        _ => false,
+    };
+    let markets: Vec<(Id, String)> = ws
+        .markets
+        .iter()
+        .filter(|m| series().any(|(_, s)| s.market == m.id && s.values.keys().any(in_window)))
+        .map(|m| (m.id.clone(), m.name.clone()))
+        .collect();
+    let mut max: f64 = 0.0;
+    let rows: Vec<HeatRow> = ws
+        .partners
+        .iter()
+        .filter(|p| p.stage != Stage::WalkedAway)
+        .filter(|p| p.metrics.iter().any(|s| s.metric == metric))
+        .map(|p| {
+            let cells: Vec<Option<f64>> = markets
+                .iter()
+                .map(|(id, _)| {
+                    let values: Vec<f64> = p
+                        .metrics
+                        .iter()
+                        .filter(|s| s.metric == metric && &s.market == id)
+                        .flat_map(|s| s.values.iter())
+                        .filter(|(m, _)| in_window(m))
+                        .map(|(_, v)| *v)
+                        .filter(|v| v.is_finite())
+                        .collect();
+                    (!values.is_empty()).then(|| values.iter().sum())
+                })
+                .collect();
+            for v in cells.iter().flatten() {
+                max = max.max(*v);
+            }
+            HeatRow {
+                partner: p.id.clone(),
+                name: p.name.clone(),
+                cells,
+            }
+        })
+        .filter(|r| r.cells.iter().any(Option::is_some))
+        .collect();
+    HeatMap {
+        metric: metric.to_owned(),
+        latest,
+        markets,
+        rows,
+        max,
+    }
+}
+
+/// A cell's place on the colour scale, 0–4 (0 for an empty or zero cell), so the view
+/// only picks a class.
+pub fn heat_level(value: Option<f64>, max: f64) -> u8 {
+    match value {
+        Some(v) if v > 0.0 && max > 0.0 => (((v / max) * 4.0).ceil() as u8).clamp(1, 4),
+        _ => 0,
+    }
+}

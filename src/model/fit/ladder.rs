@@ -1,0 +1,326 @@
+//! The partnership ladder: start on the public platform, build an integration, plan
+//! together, and only then — with leverage — go exclusive.
+//!
+//! Each level lists what it needs and whether the partner meets it. A move is always
+//! allowed (the team decides), but a move up that the assessment does not support raises
+//! warnings, and the move is recorded with them so the decision can be revisited.
+
+use crate::model::core::id::Id;
+use crate::model::core::vocabulary::{Economics, LadderLevel, Stance, UxVerdict};
+use crate::model::fit::{ability_to_deliver, LadderMove};
+use crate::model::workspace::records::{Partner, Workspace};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// One thing a level needs, and whether the partner meets it (`None`: not assessed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Need {
+    pub text: &'static str,
+    pub met: Option<bool>,
+}
+
+/// A level of the ladder as it stands for one partner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rung {
+    pub level: LadderLevel,
+    /// What the level means, in one sentence.
+    pub about: &'static str,
+    /// What this level adds to the needs of the levels below it.
+    pub needs: Vec<Need>,
+    /// Whether the partner meets the needs of this level and every level below:
+    /// `Some(false)` as soon as one is unmet, `None` when none is unmet but some are not
+    /// assessed.
+    pub ready: Option<bool>,
+    /// Whether the partner is at this level now.
+    pub current: bool,
+}
+
+/// The strategic level needs a strategic fit of at least this.
+pub const STRATEGIC_FIT: u8 = 4;
+/// ... a backer with at least this influence.
+pub const BACKER_INFLUENCE: u8 = 4;
+/// ... and an ability to deliver of at least this.
+pub const STRATEGIC_ABILITY: f64 = 0.5;
+
+/// What a level means.
+pub fn about(level: LadderLevel) -> &'static str {
+    match level {
+        LadderLevel::SelfServe => {
+            "The partner builds on our public API or self-serve tools: no contract, open to anyone."
+        }
+        LadderLevel::Integration => "A joint integration under contract, with work on both sides.",
+        LadderLevel::Strategic => {
+            "A shared plan: joint roadmap, shared targets and senior sponsors on both sides."
+        }
+        LadderLevel::Exclusive => {
+            "Each side commits to the other alone in its field: earned only with leverage."
+        }
+    }
+}
+
+/// The needs a level adds to those below it.
+pub fn needs(p: &Partner, level: LadderLevel, today: NaiveDate) -> Vec<Need> {
+    let fit = &p.fit;
+    let backer = |min: u8| {
+        p.key_players.iter().any(|k| {
+            matches!(k.stance, Stance::Champion | Stance::Supportive) && k.influence >= min
+        })
+    };
+    match level {
+        LadderLevel::SelfServe => Vec::new(),
+        LadderLevel::Integration => vec![
+            Need {
+                text: "A user experience judged right or risky, not wrong",
+                met: fit.ux.map(|u| u != UxVerdict::Wrong),
+            },
+            Need {
+                text: "At least one goal shared with the partner",
+                met: Some(!p.goals.is_empty()),
+            },
+            Need {
+                text: "A champion or supportive key player",
+                met: Some(backer(1)),
+            },
+        ],
+        LadderLevel::Strategic => vec![
+            Need {
+                text: "Strategic fit of 4 or 5",
+                met: fit.strategic.map(|s| s >= STRATEGIC_FIT),
+            },
+            Need {
+                text: "A backer with influence 4 or 5",
+                met: Some(backer(BACKER_INFLUENCE)),
+            },
+            Need {
+                text: "An ability to deliver of at least 50 %",
+                met: ability_to_deliver(p, today)
+                    .score
+                    .map(|a| a >= STRATEGIC_ABILITY),
+            },
+        ],
+        LadderLevel::Exclusive => vec![
+            Need {
+                text: "Our leverage at least as high as theirs",
+                met: match (fit.our_leverage, fit.their_leverage) {
+                    (Some(ours), Some(theirs)) => Some(ours >= theirs),
+                    _ => None,
+                },
+            },
+            Need {
+                text: "Economics that are not unfavourable for us",
+                met: fit.economics.map(|e| e != Economics::Unfavourable),
+            },
+            Need {
+                text: "A user experience judged right",
+                met: fit.ux.map(|u| u == UxVerdict::Right),
+            },
+        ],
+    }
+}
+
+/// The four levels for a partner, from self-serve to exclusive.
+pub fn rungs(p: &Partner, today: NaiveDate) -> Vec<Rung> {
+    // `ready` accumulates: a level is only ready when every level below it is.
+    let mut below: Option<bool> = Some(true);
+    LadderLevel::ALL
+        .iter()
+        .map(|&level| {
+            let needs = needs(p, level, today);
+            for n in &needs {
+                below = match (below, n.met) {
+                    (Some(false), _) | (_, Some(false)) => Some(false),
+                    (None, _) | (_, None) => None,
+                    _ => Some(true),
+                };
+            }
+            Rung {
+                level,
+                about: about(level),
+                needs,
+                ready: below,
+                current: p.ladder == level,
+            }
+        })
+        .collect()
+}
+
+/// Something that speaks against a move up the ladder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// To exclusive with our leverage below theirs.
+    LeverageBelow { ours: u8, theirs: u8 },
+    /// To exclusive with one side's leverage not assessed.
+    LeverageNotAssessed,
+    /// To exclusive with unfavourable economics.
+    UnfavourableEconomics,
+    /// To exclusive while the user experience is only risky.
+    RiskyExperience,
+    /// Any move up while the user experience is judged wrong.
+    WrongExperience,
+    /// A move up past levels never held.
+    SkipsLevels(Vec<LadderLevel>),
+}
+
+impl Warning {
+    pub fn message(&self) -> String {
+        match self {
+            Warning::LeverageBelow { ours, theirs } => format!(
+                "Our leverage ({ours}) is below theirs ({theirs}): an exclusive deal would lock us in on their terms."
+            ),
+            Warning::LeverageNotAssessed => {
+                "Leverage is not assessed on both sides: exclusivity should be earned with leverage we can name.".into()
+            }
+            Warning::UnfavourableEconomics => {
+                "The economics are unfavourable for us: exclusivity would fix a losing deal in place.".into()
+            }
+            Warning::RiskyExperience => {
+                "The user experience is only risky: exclusivity would leave users no alternative.".into()
+            }
+            Warning::WrongExperience => {
+                "The user experience is judged wrong: the assessment recommends stopping, not moving up.".into()
+            }
+            Warning::SkipsLevels(skipped) => {
+                let names: Vec<&str> = skipped.iter().map(|l| l.label()).collect();
+                format!(
+                    "This skips {}: each level is where the next one's leverage is earned.",
+                    names.join(" and ")
+                )
+            }
+        }
+    }
+}
+
+/// The warnings a move of this partner to `to` raises. Moves down, or to the same
+/// level, raise none.
+pub fn warning_list(p: &Partner, to: LadderLevel) -> Vec<Warning> {
+    let from = p.ladder;
+    if to.rank() <= from.rank() {
+        return Vec::new();
+    }
+    let fit = &p.fit;
+    let mut out = Vec::new();
+    if to == LadderLevel::Exclusive {
+        match (fit.our_leverage, fit.their_leverage) {
+            (Some(ours), Some(theirs)) if ours < theirs => {
+                out.push(Warning::LeverageBelow { ours, theirs })
+            }
+            (Some(_), Some(_)) => {}
+            _ => out.push(Warning::LeverageNotAssessed),
+        }
+        if fit.economics == Some(Economics::Unfavourable) {
+            out.push(Warning::UnfavourableEconomics);
+        }
+        if fit.ux == Some(UxVerdict::Risky) {
+            out.push(Warning::RiskyExperience);
+        }
+    }
+    if fit.ux == Some(UxVerdict::Wrong) {
+        out.push(Warning::WrongExperience);
+    }
+    let skipped: Vec<LadderLevel> = LadderLevel::ALL
+        .iter()
+        .copied()
+        .filter(|l| l.rank() > from.rank() && l.rank() < to.rank())
+        .collect();
+    if !skipped.is_empty() {
+        out.push(Warning::SkipsLevels(skipped));
+    }
+    out
+}
+
+/// The warnings of [`warning_list`] as the sentences shown and recorded.
+pub fn warnings(p: &Partner, to: LadderLevel) -> Vec<String> {
+    warning_list(p, to).iter().map(Warning::message).collect()
+}
+
+/// Moves a partner to `to`, recording a [`LadderMove`] dated `today` with the warnings
+/// the move raised, and stamping the partner's `updated`. Returns `Ok(false)` when the
+/// partner is already at that level.
+///
+/// # Errors
+/// When no partner has the id, or `id` is malformed or already used by one of the
+/// partner's records; nothing changes then.
+pub fn move_to(
+    ws: &mut Workspace,
+    partner: &Id,
+    to: LadderLevel,
+    id: Id,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<bool, String> {
+    id.check()
+        .map_err(|e| format!("The move's id is not valid: {e}."))?;
+    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+        return Err(format!(
+            "No partner has the id {partner}; it may have been deleted."
+        ));
+    };
+    if p.ladder == to {
+        return Ok(false);
+    }
+    if record_ids(p).any(|used| used == &id) {
+        return Err(format!(
+            "The id {id} is already used by another record of {}.",
+            p.name
+        ));
+    }
+    let warnings = warnings(p, to);
+    p.ladder_moves.push(LadderMove {
+        id,
+        date: today,
+        from: p.ladder,
+        to,
+        warnings,
+    });
+    p.ladder = to;
+    p.updated = now.max(p.created);
+    Ok(true)
+}
+
+/// The ids of a partner's own records, which validation requires to be unique.
+fn record_ids(p: &Partner) -> impl Iterator<Item = &Id> {
+    p.pitches
+        .iter()
+        .map(|x| &x.id)
+        .chain(p.ladder_moves.iter().map(|x| &x.id))
+        .chain(p.meetings.iter().map(|x| &x.id))
+        .chain(p.goals.iter().map(|x| &x.id))
+        .chain(p.commitments.iter().map(|x| &x.id))
+        .chain(p.landing.iter().map(|x| &x.id))
+        .chain(p.wins.iter().map(|x| &x.id))
+        .chain(p.decisions.iter().map(|x| &x.id))
+}
+
+/// One line on a move, for the history: "Strategic → Exclusive on 2027-01-10".
+pub fn describe(m: &LadderMove) -> String {
+    let way = if m.to.rank() > m.from.rank() {
+        "up"
+    } else {
+        "down"
+    };
+    format!(
+        "{} → {} ({way}) on {}",
+        m.from.label(),
+        m.to.label(),
+        m.date
+    )
+}
+
+/// Why a level is not (yet) ready, as a sentence: the unmet and unassessed needs.
+pub fn gaps(rung: &Rung) -> Vec<String> {
+    rung.needs
+        .iter()
+        .filter_map(|n| match n.met {
+            Some(false) => Some(format!("Not met: {}.", lowercase(n.text))),
+            None => Some(format!("Not assessed: {}.", lowercase(n.text))),
+            Some(true) => None,
+        })
+        .collect()
+}
+
+fn lowercase(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

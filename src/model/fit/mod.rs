@@ -1,0 +1,697 @@
+//! The deal-fit assessment of a partner, what it recommends, and the record of its moves
+//! up and down the partnership ladder (the ladder's rules live in [`ladder`]).
+//!
+//! Every figure here explains itself: each function returns the reasons behind its
+//! answer as sentences a person can check, and `docs/model/fit.md` gives the formulas
+//! and thresholds with worked examples.
+
+pub mod ladder;
+
+use crate::model::core::id::Id;
+use crate::model::core::vocabulary::{
+    Economics, LadderLevel, MarketPosition, Stage, Stance, UxVerdict,
+};
+use crate::model::goals::{delivery_record, RECENT_DAYS};
+use crate::model::workspace::records::{Partner, Workspace};
+use crate::model::workspace::validate::{Checker, ValidationError, MAX_NOTES};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Leverage and strategic fit run from 1 to 5.
+pub const SCORE: std::ops::RangeInclusive<u8> = 1..=5;
+
+/// What the team judges about a deal. Every part may still be unanswered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Fit {
+    /// Whether the partnership gives users the right experience.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ux: Option<UxVerdict>,
+    /// Why the user-experience verdict is what it is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ux_reason: String,
+    /// How well the partner fits our strategy, 1 to 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategic: Option<u8>,
+    /// Our leverage in the deal, 1 to 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub our_leverage: Option<u8>,
+    /// The partner's leverage, 1 to 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub their_leverage: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub economics: Option<Economics>,
+    /// Whether the team understands the partner's market.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market_understood: Option<bool>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl Fit {
+    /// Whether nothing has been assessed yet (such a fit is left out of files).
+    pub fn is_blank(&self) -> bool {
+        *self == Fit::default()
+    }
+}
+
+/// A move on the partnership ladder, kept with the warnings it raised.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct LadderMove {
+    pub id: Id,
+    pub date: NaiveDate,
+    pub from: LadderLevel,
+    pub to: LadderLevel,
+    /// The warnings shown when the move was made, such as "our leverage (2) is below
+    /// theirs (4)".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// What is wrong with a fit as a file holds it: (field path, message) pairs.
+fn problems(fit: &Fit) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (field, text) in [("fit.ux_reason", &fit.ux_reason), ("fit.notes", &fit.notes)] {
+        let len = text.chars().count();
+        if len > MAX_NOTES {
+            out.push((
+                field.to_owned(),
+                format!("has {len} characters; the limit is {MAX_NOTES}"),
+            ));
+        }
+    }
+    for (field, value) in [
+        ("fit.strategic", fit.strategic),
+        ("fit.our_leverage", fit.our_leverage),
+        ("fit.their_leverage", fit.their_leverage),
+    ] {
+        if let Some(v) = value.filter(|v| !SCORE.contains(v)) {
+            out.push((
+                field.to_owned(),
+                format!("{v} is outside {}–{}", SCORE.start(), SCORE.end()),
+            ));
+        }
+    }
+    out
+}
+
+pub(crate) fn check(fit: &Fit, c: &mut Checker) {
+    for (field, message) in problems(fit) {
+        c.push(&field, message);
+    }
+}
+
+pub(crate) fn check_move(m: &LadderMove, c: &mut Checker) {
+    c.id(&m.id);
+    if m.from == m.to {
+        c.push(
+            "to",
+            "is the same level as from: a move must change the level",
+        );
+    }
+    for (w, warning) in m.warnings.iter().enumerate() {
+        c.max_len(&format!("warnings[{w}]"), warning, MAX_NOTES);
+    }
+}
+
+/// What the assessment form may not save, with paths such as `fit.strategic`. Beyond
+/// what a file must satisfy, the form asks for the reason of a risky or wrong verdict:
+/// a verdict that can stop a deal must say why. (Files without one still import; the
+/// recommendation then says that no reason was given.)
+pub fn form_errors(fit: &Fit) -> Vec<ValidationError> {
+    let mut out = problems(fit);
+    if matches!(fit.ux, Some(UxVerdict::Risky | UxVerdict::Wrong))
+        && fit.ux_reason.trim().is_empty()
+    {
+        out.push((
+            "fit.ux_reason".into(),
+            "is required when the verdict is risky or wrong: say what users would get".into(),
+        ));
+    }
+    out.into_iter()
+        .map(|(path, message)| ValidationError {
+            path,
+            record: "the deal-fit assessment".into(),
+            message,
+        })
+        .collect()
+}
+
+/// Reads a 1–5 score typed in a form: empty means not assessed.
+pub fn parse_score(text: &str) -> Result<Option<u8>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u8>() {
+        Ok(v) if SCORE.contains(&v) => Ok(Some(v)),
+        _ => Err(format!(
+            "{text} is not a whole number from {} to {}; leave it empty if not assessed",
+            SCORE.start(),
+            SCORE.end()
+        )),
+    }
+}
+
+/// Saves a partner's assessment, stamping the partner's `updated`. Changes nothing and
+/// returns the errors when [`form_errors`] finds any; returns `Ok(false)` when the
+/// assessment is unchanged.
+pub fn save_fit(
+    ws: &mut Workspace,
+    partner: &Id,
+    fit: Fit,
+    now: DateTime<Utc>,
+) -> Result<bool, Vec<ValidationError>> {
+    let errors = form_errors(&fit);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+        return Err(vec![ValidationError {
+            path: String::new(),
+            record: String::new(),
+            message: format!("no partner has the id {partner}; it may have been deleted"),
+        }]);
+    };
+    if p.fit == fit {
+        return Ok(false);
+    }
+    p.fit = fit;
+    p.updated = now.max(p.created);
+    Ok(true)
+}
+
+/// Whether a partner at this stage is being pursued: every stage but paused and walked
+/// away.
+pub fn in_pursuit(stage: Stage) -> bool {
+    !matches!(stage, Stage::Paused | Stage::WalkedAway)
+}
+
+/// A share 0–1 as a whole percentage, "72 %" (integer formatting keeps float code out
+/// of the browser build).
+pub fn percent(share: f64) -> String {
+    format!("{} %", (share.clamp(0.0, 1.0) * 100.0).round() as u32)
+}
+
+// ---------------------------------------------------------------------------------------
+// Ability to deliver
+// ---------------------------------------------------------------------------------------
+
+/// The partner's ability to deliver, 0–1, and what it is made of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ability {
+    /// `None` when there are neither key players nor commitments due to judge by.
+    pub score: Option<f64>,
+    pub reasons: Vec<String>,
+}
+
+/// How much each stance counts towards support.
+pub fn stance_value(stance: Stance) -> f64 {
+    match stance {
+        Stance::Champion => 1.0,
+        Stance::Supportive => 0.75,
+        Stance::Neutral => 0.5,
+        Stance::Skeptical => 0.25,
+        Stance::Blocker => 0.0,
+    }
+}
+
+/// The weight of the key players in the ability when a delivery record exists; the
+/// record weighs the rest.
+pub const PLAYERS_WEIGHT: f64 = 0.6;
+/// Below this the ability to deliver is low (a reason for care).
+pub const LOW_ABILITY: f64 = 0.4;
+/// At or above this the ability counts in the deal's favour.
+pub const STRONG_ABILITY: f64 = 0.6;
+/// A skeptic or blocker with at least this influence is named as a risk.
+pub const HIGH_INFLUENCE: u8 = 4;
+
+/// The partner's ability to deliver on `today`:
+///
+/// - support = Σ influence × stance value ÷ Σ influence over the key players
+///   (champion 1, supportive 0.75, neutral 0.5, skeptical 0.25, blocker 0; influence
+///   clamped to 1–5);
+/// - reach = the highest influence among champions and supporters ÷ 5 (0 if none):
+///   support from people who cannot move the partner does not deliver;
+/// - players = (support + reach) ÷ 2;
+/// - record = the share of the partner's commitments due in the last 90 days that came
+///   on time, or over all time when none fell due recently;
+/// - score = 0.6 × players + 0.4 × record, or whichever of the two exists alone.
+pub fn ability_to_deliver(p: &Partner, today: NaiveDate) -> Ability {
+    let mut reasons = Vec::new();
+    let players = players_part(p, &mut reasons);
+    let record = delivery_part(p, today, &mut reasons);
+    let score = match (players, record) {
+        (Some(k), Some(r)) => {
+            let s = PLAYERS_WEIGHT * k + (1.0 - PLAYERS_WEIGHT) * r;
+            reasons.push(format!(
+                "Ability {} = 0.6 × {} (key players) + 0.4 × {} (delivery record).",
+                percent(s),
+                percent(k),
+                percent(r)
+            ));
+            Some(s)
+        }
+        (Some(k), None) => Some(k),
+        (None, Some(r)) => Some(r),
+        (None, None) => None,
+    };
+    Ability {
+        score: score.map(|s| s.clamp(0.0, 1.0)),
+        reasons,
+    }
+}
+
+fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
+    if p.key_players.is_empty() {
+        reasons.push("No key players recorded: add who decides and who will do the work.".into());
+        return None;
+    }
+    let weight = |influence: u8| f64::from(influence.clamp(1, 5));
+    let total: f64 = p.key_players.iter().map(|k| weight(k.influence)).sum();
+    let backed: f64 = p
+        .key_players
+        .iter()
+        .map(|k| weight(k.influence) * stance_value(k.stance))
+        .sum();
+    let support = backed / total;
+    reasons.push(format!(
+        "Support of the key players, weighted by influence: {} ({} of {} influence points).",
+        percent(support),
+        tenths(backed),
+        tenths(total)
+    ));
+    let backer = p
+        .key_players
+        .iter()
+        .filter(|k| matches!(k.stance, Stance::Champion | Stance::Supportive))
+        .max_by_key(|k| k.influence.clamp(1, 5));
+    let reach = match backer {
+        Some(k) => {
+            reasons.push(format!(
+                "Strongest backer: {} ({}, influence {} of 5).",
+                k.name,
+                k.stance.label().to_lowercase(),
+                k.influence.clamp(1, 5)
+            ));
+            weight(k.influence) / 5.0
+        }
+        None => {
+            reasons.push(
+                "No champion or supportive key player: nobody inside pushes the deal.".into(),
+            );
+            0.0
+        }
+    };
+    for k in &p.key_players {
+        if matches!(k.stance, Stance::Skeptical | Stance::Blocker) && k.influence >= HIGH_INFLUENCE
+        {
+            reasons.push(format!(
+                "{} is {} with influence {} of 5.",
+                k.name,
+                if k.stance == Stance::Blocker {
+                    "a blocker"
+                } else {
+                    "skeptical"
+                },
+                k.influence.min(5)
+            ));
+        }
+    }
+    let players = (support + reach) / 2.0;
+    reasons.push(format!(
+        "Key players {} = ({} support + {} reach) ÷ 2.",
+        percent(players),
+        percent(support),
+        percent(reach)
+    ));
+    Some(players)
+}
+
+fn delivery_part(p: &Partner, today: NaiveDate, reasons: &mut Vec<String>) -> Option<f64> {
+    let record = delivery_record(&p.commitments, today);
+    match (record.recent, record.all_time) {
+        (Some(recent), _) => {
+            reasons.push(format!(
+                "Delivery record: {} of the partner's commitments due in the last {RECENT_DAYS} days came on time ({} of {} over all time).",
+                percent(recent),
+                record.on_time,
+                record.due
+            ));
+            Some(recent)
+        }
+        (None, Some(all)) => {
+            reasons.push(format!(
+                "Delivery record: {} of {} commitments came on time ({}); none fell due in the last {RECENT_DAYS} days.",
+                record.on_time,
+                record.due,
+                percent(all)
+            ));
+            Some(all)
+        }
+        (None, None) => {
+            reasons.push(
+                "No commitment of the partner is due yet: the delivery record does not count."
+                    .into(),
+            );
+            None
+        }
+    }
+}
+
+/// A non-negative number with one decimal, "9.8".
+fn tenths(x: f64) -> String {
+    let t = (x.max(0.0) * 10.0).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
+// ---------------------------------------------------------------------------------------
+// Recommendation
+// ---------------------------------------------------------------------------------------
+
+/// What the assessment recommends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    Pursue,
+    PursueWithCare,
+    Stop,
+    /// No user-experience verdict yet, and nothing that stops the deal on its own.
+    NotAssessed,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Pursue => "Pursue",
+            Verdict::PursueWithCare => "Pursue with care",
+            Verdict::Stop => "Stop",
+            Verdict::NotAssessed => "Not assessed",
+        }
+    }
+
+    /// A stable key for styles and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Pursue => "pursue",
+            Verdict::PursueWithCare => "care",
+            Verdict::Stop => "stop",
+            Verdict::NotAssessed => "not-assessed",
+        }
+    }
+}
+
+/// The recommendation and every reason behind it: first what stops the deal, then what
+/// calls for care, then (in one line) what speaks for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recommendation {
+    pub verdict: Verdict,
+    pub reasons: Vec<String>,
+}
+
+/// The recommendation for a partner on `today`:
+///
+/// - **Stop** when the user experience is wrong — whatever else says — or when the
+///   strategic fit is 1 and the economics are unfavourable.
+/// - Otherwise **not assessed** while there is no user-experience verdict.
+/// - Otherwise **pursue with care** when anything calls for care: a risky user
+///   experience, strategic fit 2 or less, unfavourable economics, our leverage below
+///   theirs, a market the team does not understand (with the bias warning for an
+///   incumbent), an ability to deliver below 40 %, or parts still unassessed.
+/// - Otherwise **pursue**.
+pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
+    let fit = &p.fit;
+    let ability = ability_to_deliver(p, today).score;
+    let why = {
+        let why = fit.ux_reason.trim().trim_end_matches('.');
+        if why.is_empty() {
+            "no reason given yet".to_owned()
+        } else {
+            why.to_owned()
+        }
+    };
+
+    let mut stop = Vec::new();
+    if fit.ux == Some(UxVerdict::Wrong) {
+        stop.push(format!(
+            "The user experience is wrong: {why}. A wrong experience stops the deal, whatever else says."
+        ));
+    }
+    let hopeless = fit.strategic == Some(1) && fit.economics == Some(Economics::Unfavourable);
+    if hopeless {
+        stop.push(
+            "Strategic fit is 1 of 5 and the economics are unfavourable: nothing in the deal pays for its cost."
+                .into(),
+        );
+    }
+
+    let mut care = Vec::new();
+    if fit.ux == Some(UxVerdict::Risky) {
+        care.push(format!("The user experience is risky: {why}."));
+    }
+    if !hopeless {
+        if let Some(s) = fit.strategic.filter(|s| *s <= 2) {
+            care.push(format!("Weak strategic fit ({s} of 5)."));
+        }
+        if fit.economics == Some(Economics::Unfavourable) {
+            care.push("The deal's economics are unfavourable for us.".into());
+        }
+    }
+    if let (Some(ours), Some(theirs)) = (fit.our_leverage, fit.their_leverage) {
+        if ours < theirs {
+            care.push(format!(
+                "Our leverage ({ours}) is below theirs ({theirs}): we would negotiate from weakness."
+            ));
+        }
+    }
+    match bias_warning(p) {
+        Some(bias) => care.push(bias),
+        None if fit.market_understood == Some(false) => {
+            care.push("The team marks the partner's market as not understood.".into())
+        }
+        None => {}
+    }
+    if let Some(a) = ability.filter(|a| *a < LOW_ABILITY) {
+        care.push(format!(
+            "Low ability to deliver ({}, below {}): see what it is made of.",
+            percent(a),
+            percent(LOW_ABILITY)
+        ));
+    }
+    let missing = missing_parts(fit, ability);
+    if fit.ux.is_some() && !missing.is_empty() {
+        care.push(format!("Not assessed yet: {}.", missing.join(", ")));
+    }
+
+    let favour = in_favour(fit, ability);
+    let verdict = if !stop.is_empty() {
+        Verdict::Stop
+    } else if fit.ux.is_none() {
+        Verdict::NotAssessed
+    } else if !care.is_empty() {
+        Verdict::PursueWithCare
+    } else {
+        Verdict::Pursue
+    };
+
+    let mut reasons = stop;
+    if verdict == Verdict::NotAssessed {
+        let mut what = vec!["the user-experience verdict".to_owned()];
+        what.extend(missing.into_iter().filter(|m| !m.starts_with("the user")));
+        reasons.push(format!(
+            "Not assessed yet: {}. The recommendation waits for the user-experience verdict.",
+            what.join(", ")
+        ));
+    }
+    reasons.extend(care);
+    match verdict {
+        Verdict::Pursue => {
+            reasons.push(format!("The user experience is right: {why}."));
+            reasons.extend(favour);
+        }
+        _ if !favour.is_empty() || fit.ux == Some(UxVerdict::Right) => {
+            let lead = if verdict == Verdict::Stop {
+                "In its favour, but not enough"
+            } else {
+                "In its favour"
+            };
+            let right = (fit.ux == Some(UxVerdict::Right))
+                .then(|| "the user experience is right".to_owned());
+            let list: Vec<String> = right
+                .into_iter()
+                .chain(
+                    favour
+                        .iter()
+                        .map(|f| lowercase_first(f.trim_end_matches('.'))),
+                )
+                .collect();
+            reasons.push(format!("{lead}: {}.", list.join("; ")));
+        }
+        _ => {}
+    }
+    Recommendation { verdict, reasons }
+}
+
+/// The parts of the assessment still unanswered.
+fn missing_parts(fit: &Fit, ability: Option<f64>) -> Vec<String> {
+    let mut out = Vec::new();
+    if fit.strategic.is_none() {
+        out.push("strategic fit".to_owned());
+    }
+    if fit.our_leverage.is_none() || fit.their_leverage.is_none() {
+        out.push("leverage on both sides".to_owned());
+    }
+    if fit.economics.is_none() {
+        out.push("the economics".to_owned());
+    }
+    if fit.market_understood.is_none() {
+        out.push("whether we understand the market".to_owned());
+    }
+    if ability.is_none() {
+        out.push("the ability to deliver (no key players or commitments due)".to_owned());
+    }
+    out
+}
+
+/// What speaks for the deal or at least not against it, one sentence each, beside the
+/// user experience (which the caller words with or without its reason).
+fn in_favour(fit: &Fit, ability: Option<f64>) -> Vec<String> {
+    let mut out = Vec::new();
+    match fit.strategic {
+        Some(s) if s >= 4 => out.push(format!("Strong strategic fit ({s} of 5).")),
+        Some(3) => out.push("Fair strategic fit (3 of 5).".into()),
+        _ => {}
+    }
+    match fit.economics {
+        Some(Economics::Favourable) => out.push("The economics are favourable for us.".into()),
+        Some(Economics::Neutral) => out.push("The economics are neutral for us.".into()),
+        _ => {}
+    }
+    if let (Some(ours), Some(theirs)) = (fit.our_leverage, fit.their_leverage) {
+        if ours >= theirs {
+            out.push(format!(
+                "Our leverage ({ours}) at least matches theirs ({theirs})."
+            ));
+        }
+    }
+    if fit.market_understood == Some(true) {
+        out.push("The team understands the partner's market.".into());
+    }
+    match ability {
+        Some(a) if a >= STRONG_ABILITY => {
+            out.push(format!("Strong ability to deliver ({}).", percent(a)))
+        }
+        Some(a) if a >= LOW_ABILITY => out.push(format!("Ability to deliver {}.", percent(a))),
+        _ => {}
+    }
+    out
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Incumbent bias
+// ---------------------------------------------------------------------------------------
+
+/// The warning when the team pursues an incumbent (in any stage but paused or walked
+/// away) in a market it marks as not understood: the pull toward a market's top player
+/// is strongest exactly where we cannot judge the alternatives.
+pub fn bias_warning(p: &Partner) -> Option<String> {
+    (p.position == MarketPosition::Incumbent
+        && in_pursuit(p.stage)
+        && p.fit.market_understood == Some(false))
+    .then(|| {
+        format!(
+            "Possible incumbent bias: {} is the incumbent of a market the team marks as not understood. Check that a challenger or disruptor would not serve users better before investing more.",
+            p.name
+        )
+    })
+}
+
+/// How effort is measured for the portfolio's incumbent share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EffortBasis {
+    /// Meetings in the last 90 days with partners in pursuit.
+    Meetings,
+    /// No such meeting: each partner in pursuit counts once.
+    Partners,
+}
+
+/// The share of effort going to incumbents, and the counts behind it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncumbentEffort {
+    /// 0–1, on the basis below.
+    pub share: f64,
+    pub basis: EffortBasis,
+    /// Partners in pursuit (any stage but paused or walked away), and the incumbents
+    /// among them.
+    pub partners: usize,
+    pub incumbent_partners: usize,
+    /// Meetings with them in the last 90 days (up to and including today).
+    pub meetings: usize,
+    pub incumbent_meetings: usize,
+    /// Incumbents in pursuit that carry the bias warning.
+    pub biased: usize,
+}
+
+/// Above this share of effort on incumbents the portfolio view says the effort leans
+/// toward them.
+pub const INCUMBENT_SKEW: f64 = 0.5;
+
+impl IncumbentEffort {
+    pub fn skewed(&self) -> bool {
+        self.share > INCUMBENT_SKEW
+    }
+}
+
+/// The window over which meetings measure effort.
+pub const EFFORT_DAYS: i64 = 90;
+
+/// The share of the portfolio's effort that goes to incumbents on `today`. Effort is
+/// the meetings held with partners in pursuit over the last 90 days; when there were
+/// none, each partner in pursuit counts once. `None` when no partner is in pursuit.
+pub fn incumbent_effort(ws: &Workspace, today: NaiveDate) -> Option<IncumbentEffort> {
+    let since = today - chrono::Duration::days(EFFORT_DAYS);
+    let mut e = IncumbentEffort {
+        share: 0.0,
+        basis: EffortBasis::Partners,
+        partners: 0,
+        incumbent_partners: 0,
+        meetings: 0,
+        incumbent_meetings: 0,
+        biased: 0,
+    };
+    for p in ws.partners.iter().filter(|p| in_pursuit(p.stage)) {
+        let incumbent = p.position == MarketPosition::Incumbent;
+        let held = p
+            .meetings
+            .iter()
+            .filter(|m| m.date > since && m.date <= today)
+            .count();
+        e.partners += 1;
+        e.meetings += held;
+        if incumbent {
+            e.incumbent_partners += 1;
+            e.incumbent_meetings += held;
+        }
+        if bias_warning(p).is_some() {
+            e.biased += 1;
+        }
+    }
+    if e.partners == 0 {
+        return None;
+    }
+    if e.meetings > 0 {
+        e.basis = EffortBasis::Meetings;
+        e.share = e.incumbent_meetings as f64 / e.meetings as f64;
+    } else {
+        e.share = e.incumbent_partners as f64 / e.partners as f64;
+    }
+    Some(e)
+}

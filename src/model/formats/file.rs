@@ -1,0 +1,434 @@
+//! The Tandem file format: one JSON envelope used both for exported files and for the
+//! copy kept in local storage, so there is a single way in (`restore`) for anything
+//! that comes from outside.
+//!
+//! ```json
+//! { "format": "tandem", "version": 2, "scope": "workspace",
+//!   "saved_at": "2026-11-23T10:00:00Z", "workspace": { ... } }
+//! ```
+//!
+//! `restore` checks, in order: that the text is JSON, that it is a Tandem file, that its
+//! version is one this build reads (older versions are migrated), that every field has
+//! the right shape, and finally the model's validation rules. The first failure is
+//! returned as a [`FileError`] naming what is wrong and where.
+
+use crate::model::core::format;
+use crate::model::core::id::Id;
+use crate::model::formats::json_text;
+use crate::model::workspace::records::Workspace;
+use crate::model::workspace::validate::{self, ValidationError};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+
+/// The value of the `format` field of every Tandem file.
+pub const FORMAT: &str = "tandem";
+/// The format version this build writes.
+pub const VERSION: u64 = 2;
+/// The oldest format version this build still reads.
+pub const OLDEST_VERSION: u64 = 1;
+/// Files larger than this are refused before parsing (local storage holds ~5 MB).
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// Whether a file holds the whole workspace or a chosen set of partners.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    #[default]
+    Workspace,
+    Partners,
+}
+
+/// The envelope around a workspace, as written to files and storage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Envelope {
+    /// Always `"tandem"`.
+    pub format: String,
+    /// The format version; this build writes [`VERSION`].
+    pub version: u64,
+    #[serde(default)]
+    pub scope: Scope,
+    /// When the file was written.
+    pub saved_at: DateTime<Utc>,
+    pub workspace: Workspace,
+}
+
+/// A file that passed every check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub workspace: Workspace,
+    pub scope: Scope,
+    pub saved_at: DateTime<Utc>,
+    /// The version the file was written in, before any migration.
+    pub version: u64,
+}
+
+/// Why a file or stored value was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileError {
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    NotTandem {
+        reason: String,
+    },
+    UnknownVersion {
+        found: String,
+    },
+    /// A field has the wrong type or an unknown value.
+    Shape {
+        path: String,
+        reason: String,
+    },
+    /// Well-formed, but breaks the model's rules.
+    Invalid(Vec<ValidationError>),
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::TooLarge { bytes } => write!(
+                f,
+                "The file is {}; Tandem reads files up to {}.",
+                format::bytes_over(*bytes as u64, MAX_BYTES as u64),
+                format::bytes(MAX_BYTES as u64)
+            ),
+            FileError::NotJson {
+                line,
+                column,
+                reason,
+            } => write!(
+                f,
+                "This is not valid JSON: {reason} at line {line}, column {column}."
+            ),
+            FileError::NotTandem { reason } => {
+                write!(f, "This is not a Tandem file: {reason}.")
+            }
+            FileError::UnknownVersion { found } => write!(
+                f,
+                "This Tandem file has format version {found}; this version of Tandem reads \
+                 versions {OLDEST_VERSION} to {VERSION}. It may come from a newer Tandem."
+            ),
+            FileError::Shape { path, reason } => write!(f, "{path}: {reason}."),
+            FileError::Invalid(errors) => {
+                let n = errors.len();
+                write!(
+                    f,
+                    "The file breaks {n} rule{}: ",
+                    if n == 1 { "" } else { "s" }
+                )?;
+                for (i, e) in errors.iter().take(5).enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                if n > 5 {
+                    write!(f, "; and {} more", n - 5)?;
+                }
+                f.write_str(".")
+            }
+        }
+    }
+}
+
+/// Writes a workspace as a Tandem file. `pretty` for files people may read, compact
+/// for local storage where every character counts against the quota.
+pub fn write(ws: &Workspace, scope: Scope, now: DateTime<Utc>, pretty: bool) -> String {
+    let envelope = EnvelopeRef {
+        format: FORMAT,
+        version: VERSION,
+        scope,
+        saved_at: now,
+        workspace: ws,
+    };
+    let result = if pretty {
+        serde_json::to_string_pretty(&envelope)
+    } else {
+        serde_json::to_string(&envelope)
+    };
+    // Serialising plain structs with string keys cannot fail.
+    result.unwrap_or_default()
+}
+
+/// Borrowing twin of [`Envelope`], so writing never clones the workspace.
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    format: &'static str,
+    version: u64,
+    scope: Scope,
+    saved_at: DateTime<Utc>,
+    workspace: &'a Workspace,
+}
+
+/// Reads a Tandem file or stored value, migrating older versions and validating.
+pub fn restore(text: &str) -> Result<Restored, FileError> {
+    if text.len() > MAX_BYTES {
+        return Err(FileError::TooLarge { bytes: text.len() });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| FileError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        reason: json_text::reason(&e),
+    })?;
+    let object = value.as_object().ok_or_else(|| FileError::NotTandem {
+        reason: format!(
+            "it holds {} where a JSON object was expected",
+            json_text::kind(&value)
+        ),
+    })?;
+    match object.get("format") {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(FileError::NotTandem {
+                reason: format!(
+                    "its \"format\" is {}, not \"{FORMAT}\"",
+                    json_text::short(other)
+                ),
+            })
+        }
+        None => {
+            return Err(FileError::NotTandem {
+                reason: format!("it has no \"format\": \"{FORMAT}\" field"),
+            })
+        }
+    }
+    let version = match object.get("version") {
+        Some(v) => v.as_u64().ok_or_else(|| FileError::NotTandem {
+            reason: format!(
+                "its \"version\" is {}, not a whole number",
+                json_text::short(v)
+            ),
+        })?,
+        None => {
+            return Err(FileError::NotTandem {
+                reason: "it has no \"version\" field".into(),
+            })
+        }
+    };
+    if !(OLDEST_VERSION..=VERSION).contains(&version) {
+        return Err(FileError::UnknownVersion {
+            found: version.to_string(),
+        });
+    }
+    let value = migrate(value, version);
+    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(|e| {
+        // Paths are given relative to the workspace, like validation's.
+        let path = e.path().to_string();
+        let path = path.strip_prefix("workspace.").unwrap_or(&path).to_owned();
+        FileError::Shape {
+            path: if path == "." {
+                "(top level)".into()
+            } else {
+                path
+            },
+            reason: e.into_inner().to_string(),
+        }
+    })?;
+    let errors = validate::workspace(&envelope.workspace);
+    if !errors.is_empty() {
+        return Err(FileError::Invalid(errors));
+    }
+    Ok(Restored {
+        workspace: envelope.workspace,
+        scope: envelope.scope,
+        saved_at: envelope.saved_at,
+        version,
+    })
+}
+
+/// Brings a file of an older version up to [`VERSION`], one step per version.
+///
+/// - 1 → 2: version 2 added the records of the deal (pitches, fit, ladder moves,
+///   meetings) and after it (goals, commitments, landing, metrics, wins, decisions, the
+///   program's target). Every one of them is optional with an empty default, so a
+///   version-1 file reads as is. The version number still moved, so that a Tandem that
+///   only knows version 1 refuses a newer file instead of silently dropping its records.
+fn migrate(value: serde_json::Value, _from: u64) -> serde_json::Value {
+    value
+}
+
+/// The chosen partners with just the markets they refer to, for a partial export.
+pub fn subset(ws: &Workspace, ids: &HashSet<Id>) -> Workspace {
+    let partners: Vec<_> = ws
+        .partners
+        .iter()
+        .filter(|p| ids.contains(&p.id))
+        .cloned()
+        .collect();
+    let used: HashSet<&Id> = partners.iter().flat_map(|p| p.market_refs()).collect();
+    Workspace {
+        deleted: Vec::new(),
+        program: Default::default(),
+        program_name: ws.program_name.clone(),
+        markets: ws
+            .markets
+            .iter()
+            .filter(|m| used.contains(&m.id))
+            .cloned()
+            .collect(),
+        partners,
+    }
+}
+
+/// A file name for an export, such as `tandem-riffly-partnerships-2026-11-23.json`:
+/// the program's name reduced to safe ASCII, so any file system accepts it.
+pub fn export_name(program: &str, today: chrono::NaiveDate, what: &str) -> String {
+    let slug: String = program
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .take(6)
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() {
+        "workspace".into()
+    } else {
+        slug
+    };
+    format!("tandem-{slug}{what}-{today}.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::demo;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn demo_round_trips_through_a_file() {
+        let ws = demo::workspace(now());
+        for pretty in [true, false] {
+            let text = write(&ws, Scope::Workspace, now(), pretty);
+            let back = restore(&text).unwrap();
+            assert_eq!(back.workspace, ws);
+            assert_eq!(back.version, VERSION);
+            assert_eq!(back.saved_at, now());
+        }
+    }
+
+    #[test]
+    fn not_json_names_line_and_column() {
+        let err = restore("{\n  \"format\": \"tandem\",\n  oops\n}").unwrap_err();
+        match &err {
+            FileError::NotJson { line, column, .. } => assert_eq!((*line, *column), (3, 3)),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(err
+            .to_string()
+            .starts_with("This is not valid JSON: key must be a string at line 3"));
+    }
+
+    #[test]
+    fn other_json_is_not_a_tandem_file() {
+        assert!(matches!(restore("[1,2]"), Err(FileError::NotTandem { .. })));
+        let err = restore(r#"{"name":"x"}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "This is not a Tandem file: it has no \"format\": \"tandem\" field."
+        );
+        let err = restore(r#"{"format":"excalidraw","version":2}"#).unwrap_err();
+        assert!(err.to_string().contains("\"excalidraw\""));
+    }
+
+    #[test]
+    fn unknown_versions_are_refused_by_number() {
+        let err = restore(r#"{"format":"tandem","version":99,"workspace":{}}"#).unwrap_err();
+        assert_eq!(err, FileError::UnknownVersion { found: "99".into() });
+        assert!(err.to_string().contains("version 99"));
+        let err = restore(r#"{"format":"tandem","version":"one"}"#).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "This is not a Tandem file: its \"version\" is \"one\", not a whole number."
+        );
+        assert!(matches!(
+            restore(r#"{"format":"tandem","version":0}"#),
+            Err(FileError::UnknownVersion { .. })
+        ));
+    }
+
+    #[test]
+    fn wrong_shapes_name_the_field_path() {
+        let ws = demo::workspace(now());
+        let mut value: serde_json::Value =
+            serde_json::from_str(&write(&ws, Scope::Workspace, now(), false)).unwrap();
+        value["workspace"]["partners"][3]["stage"] = "won".into();
+        let err = restore(&value.to_string()).unwrap_err();
+        match err {
+            FileError::Shape { path, reason } => {
+                assert_eq!(path, "partners[3].stage");
+                assert!(reason.contains("unknown variant `won`"), "{reason}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn rule_violations_are_listed_with_paths() {
+        let ws = demo::workspace(now());
+        let mut value: serde_json::Value =
+            serde_json::from_str(&write(&ws, Scope::Workspace, now(), false)).unwrap();
+        value["workspace"]["partners"][3]["key_players"][1]["influence"] = 9.into();
+        let err = restore(&value.to_string()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("partners[3].key_players[1].influence: 9 is outside 1–5"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn subset_keeps_only_chosen_partners_and_their_markets() {
+        let ws = demo::workspace(now());
+        let chosen: HashSet<Id> = [ws.partners[0].id.clone()].into();
+        let part = subset(&ws, &chosen);
+        assert_eq!(part.partners.len(), 1);
+        assert!(part.markets.len() <= ws.partners[0].markets.len());
+        assert!(validate::workspace(&part).is_empty());
+        let text = write(&part, Scope::Partners, now(), true);
+        assert_eq!(restore(&text).unwrap().scope, Scope::Partners);
+    }
+
+    #[test]
+    fn export_names_are_safe_slugs() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            export_name("Riffly Partnerships 2027", day, ""),
+            "tandem-riffly-partnerships-2027-2026-11-23.json"
+        );
+        assert_eq!(
+            export_name("../<script>", day, "-2-partners"),
+            "tandem-script-2-partners-2026-11-23.json"
+        );
+        assert_eq!(
+            export_name("日本", day, ""),
+            "tandem-workspace-2026-11-23.json"
+        );
+    }
+
+    #[test]
+    fn oversized_input_is_refused_before_parsing() {
+        let big = " ".repeat(MAX_BYTES + 1);
+        assert!(matches!(restore(&big), Err(FileError::TooLarge { .. })));
+    }
+}

@@ -1,0 +1,388 @@
+//! The landing plan: after signature, each market or internal team the partnership must
+//! reach goes through three steps, enabled → launched → adopted. Closing the deal is a
+//! fifth of the work; this plan is the rest, so its progress weighs in a partner's
+//! health and a plan that stops moving raises a signal.
+
+use crate::model::core::id::Id;
+use crate::model::core::vocabulary::Stage;
+use crate::model::goals::{edit_partner, not_future};
+use crate::model::workspace::records::{Partner, Workspace};
+use crate::model::workspace::validate::{Checker, ValidationError, MAX_NAME};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Landing the partnership in one market, or with one internal team.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct LandingTrack {
+    pub id: Id,
+    /// The catalogue market landed in; `None` for an internal team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market: Option<Id>,
+    /// The internal team's name, when the track is not a market.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub team: String,
+    #[serde(default)]
+    pub enabled: LandingStep,
+    #[serde(default)]
+    pub launched: LandingStep,
+    #[serde(default)]
+    pub adopted: LandingStep,
+}
+
+/// One step of a track: when it is planned, when it was done, and who owns it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct LandingStep {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+}
+
+/// The three steps of every track, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    Enabled,
+    Launched,
+    Adopted,
+}
+
+impl StepKind {
+    pub const ALL: [StepKind; 3] = [StepKind::Enabled, StepKind::Launched, StepKind::Adopted];
+
+    /// The field name in files, also used in messages.
+    pub fn key(self) -> &'static str {
+        match self {
+            StepKind::Enabled => "enabled",
+            StepKind::Launched => "launched",
+            StepKind::Adopted => "adopted",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StepKind::Enabled => "Enabled",
+            StepKind::Launched => "Launched",
+            StepKind::Adopted => "Adopted",
+        }
+    }
+}
+
+impl LandingTrack {
+    /// A new track for a catalogue market (`Some`) or an internal team.
+    pub fn new(id: Id, market: Option<Id>, team: impl Into<String>) -> Self {
+        LandingTrack {
+            id,
+            market,
+            team: team.into(),
+            enabled: LandingStep::default(),
+            launched: LandingStep::default(),
+            adopted: LandingStep::default(),
+        }
+    }
+
+    pub fn steps(&self) -> [(&'static str, &LandingStep); 3] {
+        [
+            ("enabled", &self.enabled),
+            ("launched", &self.launched),
+            ("adopted", &self.adopted),
+        ]
+    }
+
+    pub fn step(&self, kind: StepKind) -> &LandingStep {
+        match kind {
+            StepKind::Enabled => &self.enabled,
+            StepKind::Launched => &self.launched,
+            StepKind::Adopted => &self.adopted,
+        }
+    }
+
+    fn step_mut(&mut self, kind: StepKind) -> &mut LandingStep {
+        match kind {
+            StepKind::Enabled => &mut self.enabled,
+            StepKind::Launched => &mut self.launched,
+            StepKind::Adopted => &mut self.adopted,
+        }
+    }
+
+    /// How many of the three steps are done.
+    pub fn done(&self) -> usize {
+        self.steps()
+            .iter()
+            .filter(|(_, s)| s.done.is_some())
+            .count()
+    }
+
+    /// The track's name: the market's catalogue name, or the team's.
+    pub fn label(&self, ws: &Workspace) -> String {
+        match &self.market {
+            Some(m) => ws.market_name(m).to_owned(),
+            None => self.team.clone(),
+        }
+    }
+
+    /// The name without the catalogue at hand: the team, or the market's id.
+    fn bare_label(&self) -> String {
+        match &self.market {
+            Some(m) => format!("market {m}"),
+            None => self.team.clone(),
+        }
+    }
+}
+
+pub(crate) fn check(t: &LandingTrack, markets: &[&Id], c: &mut Checker) {
+    c.id(&t.id);
+    match &t.market {
+        Some(m) if !markets.contains(&m) => c.push(
+            "market",
+            format!("refers to market {m}, which is not in the catalogue"),
+        ),
+        Some(_) => {}
+        None => c.required("team", &t.team, MAX_NAME),
+    }
+    for (name, step) in t.steps() {
+        c.max_len(&format!("{name}.owner"), &step.owner, MAX_NAME);
+    }
+}
+
+/// The share (0–1) of the landing plan's steps done, over every track; `None` without
+/// a plan. Every step weighs the same: a plan of 4 tracks has 12 steps, and 9 done is
+/// 0.75.
+pub fn progress(tracks: &[LandingTrack]) -> Option<f64> {
+    let steps = tracks.len() * 3;
+    let done: usize = tracks.iter().map(LandingTrack::done).sum();
+    (steps > 0).then(|| done as f64 / steps as f64)
+}
+
+/// How many steps of the plan are done, and how many there are (three per track).
+pub fn steps_done(tracks: &[LandingTrack]) -> (usize, usize) {
+    (
+        tracks.iter().map(LandingTrack::done).sum(),
+        tracks.len() * 3,
+    )
+}
+
+/// Whether a step is planned for a day already past and not done.
+pub fn is_behind(step: &LandingStep, today: NaiveDate) -> bool {
+    step.done.is_none() && step.planned.is_some_and(|p| p < today)
+}
+
+/// A planned step not done this many days after its planned date stalls the plan.
+pub const STALL_LATE_DAYS: i64 = 14;
+/// No step done for this many days, while steps remain, stalls the plan.
+pub const STALL_QUIET_DAYS: i64 = 60;
+
+/// Why the partner's landing has stalled, if it has, naming the track: see
+/// [`stalled_in`]. Without the workspace a market track is named by its market's id;
+/// prefer `stalled_in` wherever the catalogue is at hand.
+pub fn stalled(p: &Partner, today: NaiveDate) -> Option<String> {
+    stall(p, today, &LandingTrack::bare_label)
+}
+
+/// Why the partner's landing has stalled, if it has, naming the track by its market's
+/// or team's name.
+///
+/// The rule applies after signature (stages Signed, Landing and Live) to a plan with at
+/// least one step still to do:
+/// 1. late step: a step planned more than [`STALL_LATE_DAYS`] days ago and not done
+///    (the most overdue one is named);
+/// 2. quiet plan: otherwise, no step done for more than [`STALL_QUIET_DAYS`] days,
+///    counted from the later of the last step done and the day the partner entered its
+///    stage (so a plan is never quiet the day it is made).
+pub fn stalled_in(ws: &Workspace, p: &Partner, today: NaiveDate) -> Option<String> {
+    stall(p, today, &|t| t.label(ws))
+}
+
+fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) -> Option<String> {
+    if !matches!(p.stage, Stage::Signed | Stage::Landing | Stage::Live) {
+        return None;
+    }
+    let open: Vec<&LandingTrack> = p.landing.iter().filter(|t| t.done() < 3).collect();
+    if open.is_empty() {
+        return None;
+    }
+    let late = open
+        .iter()
+        .flat_map(|t| {
+            StepKind::ALL.into_iter().filter_map(move |k| {
+                let s = t.step(k);
+                match (s.planned, s.done) {
+                    (Some(planned), None) => Some((*t, k, planned, (today - planned).num_days())),
+                    _ => None,
+                }
+            })
+        })
+        .filter(|(_, _, _, days)| *days > STALL_LATE_DAYS)
+        // The most overdue; among equals the first in plan order.
+        .fold(
+            None,
+            |best: Option<(&LandingTrack, StepKind, NaiveDate, i64)>, x| match best {
+                Some(b) if b.3 >= x.3 => Some(b),
+                _ => Some(x),
+            },
+        );
+    if let Some((track, kind, planned, days)) = late {
+        return Some(format!(
+            "Landing stalled in {}: \"{}\" was planned for {} and is {days} days late.",
+            name(track),
+            kind.label().to_lowercase(),
+            crate::model::documents::brief::day(planned)
+        ));
+    }
+    let last_done = p
+        .landing
+        .iter()
+        .flat_map(|t| t.steps().map(|(_, s)| s.done))
+        .flatten()
+        .max();
+    let since = last_done.map_or(p.in_stage_since(), |d| d.max(p.in_stage_since()));
+    let quiet = (today - since).num_days();
+    (quiet > STALL_QUIET_DAYS).then(|| {
+        let names: Vec<String> = open.iter().map(|t| name(t)).collect();
+        format!(
+            "Landing stalled: no step done in {quiet} days, and {} still {} steps to do.",
+            list(&names),
+            if names.len() == 1 { "has" } else { "have" }
+        )
+    })
+}
+
+/// "A", "A and B", "A, B and C", "A, B, C and 2 more".
+fn list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] if init.len() < 3 => format!("{} and {last}", init.join(", ")),
+        _ => format!("{} and {} more", names[..3].join(", "), names.len() - 3),
+    }
+}
+
+/// The partner's markets that have no track yet, for the form that adds one.
+pub fn markets_without_track(ws: &Workspace, p: &Partner) -> Vec<(Id, String)> {
+    p.markets
+        .iter()
+        .filter(|m| !p.landing.iter().any(|t| t.market.as_ref() == Some(m)))
+        .map(|m| (m.clone(), ws.market_name(m).to_owned()))
+        .collect()
+}
+
+/// Adds a track for one of the partner's markets or an internal team, or edits the one
+/// with the same id. A market must be one the partner operates in (a track kept for a
+/// market the partner has since left may stay), and no market or team has two tracks.
+pub fn save_track(
+    ws: &mut Workspace,
+    partner: &Id,
+    mut track: LandingTrack,
+    now: DateTime<Utc>,
+) -> Result<bool, Vec<ValidationError>> {
+    track.team = track.team.trim().to_owned();
+    if track.market.is_some() {
+        track.team.clear();
+    }
+    for (kind, step) in StepKind::ALL.map(|k| (k, track.step(k).clone())) {
+        if let Some(mut e) = not_future(
+            "done",
+            step.done,
+            now,
+            "mark a step done once it has happened",
+        ) {
+            e.path = format!("{}.done", kind.key());
+            return Err(vec![e]);
+        }
+        track.step_mut(kind).owner = step.owner.trim().to_owned();
+    }
+    let market_names: Vec<(Id, String)> = ws
+        .markets
+        .iter()
+        .map(|m| (m.id.clone(), m.name.clone()))
+        .collect();
+    edit_partner(ws, partner, now, |p| {
+        let previous = p.landing.iter().find(|t| t.id == track.id);
+        let mut errors = Vec::new();
+        if let Some(m) = &track.market {
+            let kept = previous.is_some_and(|t| t.market.as_ref() == Some(m));
+            if !kept && !p.markets.contains(m) {
+                errors.push(error("market", "is not one of the partner's markets"));
+            }
+            if p.landing
+                .iter()
+                .any(|t| t.id != track.id && t.market.as_ref() == Some(m))
+            {
+                let name = market_names
+                    .iter()
+                    .find(|(id, _)| id == m)
+                    .map_or(m.to_string(), |(_, n)| n.clone());
+                errors.push(error("market", &format!("{name} already has a track")));
+            }
+        } else if p.landing.iter().any(|t| {
+            t.id != track.id
+                && t.market.is_none()
+                && t.team.to_lowercase() == track.team.to_lowercase()
+        }) {
+            errors.push(error("team", "this team already has a track"));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let i = match p.landing.iter().position(|t| t.id == track.id) {
+            Some(i) => {
+                p.landing[i] = track;
+                i
+            }
+            None => {
+                p.landing.push(track);
+                p.landing.len() - 1
+            }
+        };
+        Ok(format!("landing[{i}]"))
+    })
+}
+
+fn error(path: &str, message: &str) -> ValidationError {
+    ValidationError {
+        path: path.into(),
+        record: String::new(),
+        message: message.into(),
+    }
+}
+
+/// Sets one step of a track (planned date, done date, owner). Errors name the step's
+/// fields (`enabled.done`).
+pub fn set_step(
+    ws: &mut Workspace,
+    partner: &Id,
+    track: &Id,
+    kind: StepKind,
+    step: LandingStep,
+    now: DateTime<Utc>,
+) -> Result<bool, Vec<ValidationError>> {
+    let Some(mut changed) = ws
+        .partner(partner)
+        .and_then(|p| p.landing.iter().find(|t| &t.id == track))
+        .cloned()
+    else {
+        return Err(vec![error(
+            "",
+            "this landing track no longer exists; it may have been removed",
+        )]);
+    };
+    *changed.step_mut(kind) = step;
+    save_track(ws, partner, changed, now)
+}
+
+/// Removes a track; whether there was one.
+pub fn remove_track(ws: &mut Workspace, partner: &Id, track: &Id, now: DateTime<Utc>) -> bool {
+    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+        return false;
+    };
+    let before = p.landing.len();
+    p.landing.retain(|t| &t.id != track);
+    let removed = p.landing.len() != before;
+    if removed {
+        p.updated = now.max(p.created);
+    }
+    removed
+}

@@ -1,0 +1,342 @@
+//! The meeting log: who attended, how each key player received what was presented,
+//! the read of the room and the next steps — the records, their checks and the edits a
+//! person makes to them. What the log says about the room (reception scores, each key
+//! player's series, the cooling signals, the influence × stance map) is in [`room`].
+
+mod room;
+
+pub use room::{
+    cooling, describe_trend, format_score, map, points, read_stance, reception_trend, scale_value,
+    series, stance_value, Cooling, MapPoint, Reading, FALL_DROP, RECENT_WEIGHTS, STEADY,
+};
+
+use crate::model::core::id::Id;
+use crate::model::core::vocabulary::Scale;
+use crate::model::workspace::records::{Partner, Workspace};
+use crate::model::workspace::validate::{Checker, ValidationError, MAX_NAME, MAX_NOTES};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One meeting with the partner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Meeting {
+    pub id: Id,
+    pub date: NaiveDate,
+    /// The people from our side who attended.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ours: Vec<String>,
+    /// What was presented or discussed.
+    #[serde(default)]
+    pub presented: String,
+    /// Each attending key player of the partner, with their reception.
+    #[serde(default)]
+    pub attendees: Vec<Reception>,
+    /// The overall read of the room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<Scale>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub room_note: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub next_steps: Vec<NextStep>,
+}
+
+/// How one key player received a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Reception {
+    /// The key player's id.
+    pub player: Id,
+    pub body_language: Scale,
+    pub tone: Scale,
+    pub reaction: Scale,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Something to do after a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct NextStep {
+    pub what: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub done: bool,
+}
+
+pub(crate) fn check(m: &Meeting, c: &mut Checker) {
+    c.id(&m.id);
+    c.max_len("presented", &m.presented, MAX_NOTES);
+    c.max_len("room_note", &m.room_note, MAX_NOTES);
+    for (i, name) in m.ours.iter().enumerate() {
+        c.required(&format!("ours[{i}]"), name, MAX_NAME);
+    }
+    let mut seen = Vec::new();
+    for (i, r) in m.attendees.iter().enumerate() {
+        // A key player removed since keeps their past receptions; the meeting shows
+        // them as a former key player rather than the file becoming invalid.
+        let field = format!("attendees[{i}].player");
+        c.id_at(&field, &r.player);
+        if seen.contains(&&r.player) {
+            c.push(&field, format!("lists key player {} twice", r.player));
+        }
+        seen.push(&r.player);
+        c.max_len(&format!("attendees[{i}].note"), &r.note, MAX_NOTES);
+    }
+    for (i, s) in m.next_steps.iter().enumerate() {
+        c.required(&format!("next_steps[{i}].what"), &s.what, MAX_NOTES);
+    }
+}
+
+impl Meeting {
+    /// A meeting on `date` with nobody recorded yet.
+    pub fn new(id: Id, date: NaiveDate) -> Self {
+        Meeting {
+            id,
+            date,
+            ours: Vec::new(),
+            presented: String::new(),
+            attendees: Vec::new(),
+            room: None,
+            room_note: String::new(),
+            next_steps: Vec::new(),
+        }
+    }
+
+    /// The reception of one key player at this meeting, if they attended.
+    pub fn reception(&self, player: &Id) -> Option<&Reception> {
+        self.attendees.iter().find(|r| &r.player == player)
+    }
+}
+
+impl Reception {
+    /// A reception with every reading neutral, the starting point of the form.
+    pub fn neutral(player: Id) -> Self {
+        Reception {
+            player,
+            body_language: Scale::Neutral,
+            tone: Scale::Neutral,
+            reaction: Scale::Neutral,
+            note: String::new(),
+        }
+    }
+}
+
+impl NextStep {
+    /// Not done and due before `today`.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        !self.done && self.due.is_some_and(|d| d < today)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the log
+// ---------------------------------------------------------------------------------------
+
+/// The partner's meetings, newest first; meetings on the same day keep the order they
+/// were recorded in, the later one first.
+pub fn log(p: &Partner) -> Vec<&Meeting> {
+    let mut all: Vec<&Meeting> = p.meetings.iter().collect();
+    // A stable sort on the date, then reversed: the last recorded of a day comes first.
+    all.sort_by_key(|m| m.date);
+    all.reverse();
+    all
+}
+
+/// Who an attendee is, for showing a reception whose key player may have been removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attendee {
+    pub name: String,
+    /// The key player was removed from the partner after the meeting: the reception is
+    /// kept and shown as a former key player's.
+    pub former: bool,
+}
+
+/// The name under which a reception's key player is shown.
+pub fn attendee(p: &Partner, player: &Id) -> Attendee {
+    match p.key_players.iter().find(|k| &k.id == player) {
+        Some(k) => Attendee {
+            name: k.name.clone(),
+            former: false,
+        },
+        None => Attendee {
+            name: "Former key player".into(),
+            former: true,
+        },
+    }
+}
+
+/// Reads a date typed as `YYYY-MM-DD` (what a date input gives), or says what to type.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("is required".into());
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23"))
+}
+
+/// Splits the free text naming our people (commas or new lines between names) into
+/// names, dropping blanks and repeats.
+pub fn parse_people(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for name in text.split([',', '\n', ';']).map(str::trim) {
+        if !name.is_empty() && !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            names.push(name.to_owned());
+        }
+    }
+    names
+}
+
+// ---------------------------------------------------------------------------------------
+// Edits
+// ---------------------------------------------------------------------------------------
+
+/// How far ahead of today (UTC) a meeting may be dated: a person east of Greenwich is
+/// already a day ahead.
+const FUTURE_SLACK_DAYS: i64 = 1;
+
+/// Adds a meeting to a partner's log, or replaces the one with the same id, and stamps
+/// the partner's `updated`. Returns `Ok(false)` when the meeting is stored unchanged.
+///
+/// Names of our people are trimmed and blank ones dropped, as are next steps left
+/// entirely empty. Errors have paths relative to the meeting (`date`,
+/// `attendees[1].player`, `next_steps[0].what`) and nothing changes when there is one:
+/// - each attendee is a key player of the partner; a removed key player's reception may
+///   stay in a meeting that already held it, but cannot be added anew;
+/// - the meeting has happened: its date is not after today (with a day's slack for
+///   time zones); a meeting still to come belongs in a next step;
+/// - everything [`check`] asks of a meeting in a file.
+pub fn save_meeting(
+    ws: &mut Workspace,
+    partner: &Id,
+    mut meeting: Meeting,
+    now: DateTime<Utc>,
+) -> Result<bool, Vec<ValidationError>> {
+    let Some(index) = ws.partners.iter().position(|p| &p.id == partner) else {
+        return Err(vec![missing_partner(partner)]);
+    };
+    let p = &ws.partners[index];
+    let record = format!("meeting of {} with \"{}\"", meeting.date, p.name);
+    tidy(&mut meeting);
+
+    let mut errors = Vec::new();
+    let mut push = |path: String, message: String| {
+        errors.push(ValidationError {
+            path,
+            record: record.clone(),
+            message,
+        })
+    };
+    if meeting.date > now.date_naive() + Duration::days(FUTURE_SLACK_DAYS) {
+        push(
+            "date".into(),
+            "is in the future: log a meeting once it has happened, and plan the next one as a next step".into(),
+        );
+    }
+    let stored = p.meetings.iter().find(|m| m.id == meeting.id);
+    for (i, r) in meeting.attendees.iter().enumerate() {
+        let current = p.key_players.iter().any(|k| k.id == r.player);
+        let kept = stored.is_some_and(|m| m.reception(&r.player).is_some());
+        if !current && !kept {
+            push(
+                format!("attendees[{i}].player"),
+                format!(
+                    "is not a key player of {}; add them as a key player first",
+                    p.name
+                ),
+            );
+        }
+    }
+
+    let mut draft = p.clone();
+    let at = match draft.meetings.iter().position(|m| m.id == meeting.id) {
+        Some(i) if draft.meetings[i] == meeting => return Ok(false),
+        Some(i) => {
+            draft.meetings[i] = meeting;
+            i
+        }
+        None => {
+            draft.meetings.push(meeting);
+            draft.meetings.len() - 1
+        }
+    };
+    let prefix = format!("meetings[{at}].");
+    errors.extend(ws.check_partner(&draft).into_iter().filter_map(|mut e| {
+        e.path = e.path.strip_prefix(&prefix)?.to_owned();
+        Some(e)
+    }));
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| a.path.cmp(&b.path));
+        return Err(errors);
+    }
+    draft.updated = now.max(draft.created);
+    ws.partners[index] = draft;
+    Ok(true)
+}
+
+/// Removes a meeting from a partner's log; returns whether there was one to remove.
+pub fn remove_meeting(ws: &mut Workspace, partner: &Id, meeting: &Id, now: DateTime<Utc>) -> bool {
+    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+        return false;
+    };
+    let before = p.meetings.len();
+    p.meetings.retain(|m| &m.id != meeting);
+    let removed = p.meetings.len() != before;
+    if removed {
+        p.updated = now.max(p.created);
+    }
+    removed
+}
+
+/// Marks one next step of a meeting done or not done; returns whether it changed.
+pub fn set_step_done(
+    ws: &mut Workspace,
+    partner: &Id,
+    meeting: &Id,
+    step: usize,
+    done: bool,
+    now: DateTime<Utc>,
+) -> bool {
+    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+        return false;
+    };
+    let Some(s) = p
+        .meetings
+        .iter_mut()
+        .find(|m| &m.id == meeting)
+        .and_then(|m| m.next_steps.get_mut(step))
+    else {
+        return false;
+    };
+    if s.done == done {
+        return false;
+    }
+    s.done = done;
+    p.updated = now.max(p.created);
+    true
+}
+
+/// The small clean-ups a form should not have to do.
+fn tidy(m: &mut Meeting) {
+    m.ours = m
+        .ours
+        .iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    for s in &mut m.next_steps {
+        s.what = s.what.trim().to_owned();
+    }
+    m.next_steps
+        .retain(|s| !(s.what.is_empty() && s.due.is_none() && !s.done));
+}
+
+fn missing_partner(id: &Id) -> ValidationError {
+    ValidationError {
+        path: String::new(),
+        record: String::new(),
+        message: format!("partner {id} no longer exists"),
+    }
+}

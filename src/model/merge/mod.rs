@@ -1,0 +1,7 @@
+//! Bringing two workspaces together: the merge rule (by stable ids, newer edit wins,
+//! deletions remembered as tombstones), the import preview that says what a file will
+//! change, and the conflicts a person settles.
+
+pub mod conflict;
+pub mod import;
+pub mod rule;

@@ -1,0 +1,399 @@
+//! Merging two versions of a workspace record by record: the rule behind both several
+//! open tabs and importing a colleague's file.
+//!
+//! Every partner and market carries the time of its last edit (`updated`), and every
+//! deletion leaves a tombstone with its time. For each id the latest event wins:
+//! - a record present on both sides: the version with the later `updated` (on the same
+//!   second, a fixed order of the two versions' contents decides, so two tabs merging
+//!   the same pair always agree);
+//! - a record deleted on one side: it stays deleted unless the other side edited it
+//!   after the deletion — an edit is never dropped by an older deletion, and a deleted
+//!   record is never brought back by an older copy;
+//! - a market still used by a partner is kept, even if deleted on the other side.
+//!
+//! The merge needs no common ancestor, so it gives the same result however the saves of
+//! two tabs interleave, and merging again changes nothing. The base (what this side last
+//! saved or read) only serves to tell the person when both sides changed one record.
+
+use crate::model::core::id::Id;
+use crate::model::program::Program;
+use crate::model::workspace::records::{Market, Partner, Tombstone, Workspace};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// The merged workspace and the records both sides had changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub workspace: Workspace,
+    /// The partners and markets changed on both sides since the base, each with how it
+    /// was settled: `Loopline (kept the later edit, from the other side)`.
+    pub conflicts: Vec<String>,
+}
+
+trait Record: Clone + PartialEq + Serialize {
+    fn id(&self) -> &Id;
+    fn updated(&self) -> DateTime<Utc>;
+    fn name(&self) -> &str;
+}
+
+impl Record for Partner {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated(&self) -> DateTime<Utc> {
+        self.updated
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Record for Market {
+    fn id(&self) -> &Id {
+        &self.id
+    }
+    fn updated(&self) -> DateTime<Utc> {
+        self.updated
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The two uses of a merge differ in two details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ties {
+    /// An import: on the same second ours stays, and our order leads with the file's
+    /// new records after it.
+    KeepOurs,
+    /// Tabs, which must all reach the same workspace: on the same second a fixed order
+    /// of the contents decides, and the order of the save being taken in leads.
+    ByContent,
+}
+
+/// Merges `theirs` into `ours`. `base` is the version both sides last agreed on; it
+/// decides only which differences are reported as conflicts, and which program name
+/// stands (the program name has no edit time).
+pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties) -> Merged {
+    let mut conflicts = Vec::new();
+    // The program name has no edit time: ours stands only if we renamed it and they
+    // did not, so that every side settles on the same name.
+    let program_name =
+        if ours.program_name != base.program_name && theirs.program_name == base.program_name {
+            ours.program_name.clone()
+        } else {
+            theirs.program_name.clone()
+        };
+    let deleted = tombstones(&ours.deleted, &theirs.deleted);
+    let mut markets = records(
+        base,
+        &base.markets,
+        &ours.markets,
+        &theirs.markets,
+        &deleted,
+        ties,
+        &mut conflicts,
+    );
+    let partners = records(
+        base,
+        &base.partners,
+        &ours.partners,
+        &theirs.partners,
+        &deleted,
+        ties,
+        &mut conflicts,
+    );
+    // A market still in use stays, whatever the other side did to it.
+    let present: HashSet<Id> = markets.iter().map(|m| m.id.clone()).collect();
+    let used: HashSet<&Id> = partners.iter().flat_map(|p| p.market_refs()).collect();
+    for id in used.into_iter().filter(|id| !present.contains(*id)) {
+        let newest = [ours, theirs]
+            .iter()
+            .filter_map(|ws| ws.market(id))
+            .max_by(|a, b| order(*a, *b, Ties::ByContent));
+        if let Some(m) = newest {
+            markets.push(m.clone());
+        }
+    }
+    let live: HashSet<&Id> = partners
+        .iter()
+        .map(|p| &p.id)
+        .chain(markets.iter().map(|m| &m.id))
+        .collect();
+    let deleted = deleted
+        .into_iter()
+        .filter(|(id, _)| !live.contains(id))
+        .map(|(id, deleted)| Tombstone { id, deleted })
+        .collect::<Vec<_>>();
+    let mut deleted = deleted;
+    deleted.sort_by(|a, b| a.id.cmp(&b.id));
+    Merged {
+        workspace: Workspace {
+            program_name,
+            markets,
+            partners,
+            deleted,
+            program: program(
+                &base.program,
+                &ours.program,
+                &theirs.program,
+                ties,
+                &mut conflicts,
+            ),
+        },
+        conflicts,
+    }
+}
+
+/// The latest deletion time of every id deleted on either side.
+fn tombstones(ours: &[Tombstone], theirs: &[Tombstone]) -> HashMap<Id, DateTime<Utc>> {
+    let mut out: HashMap<Id, DateTime<Utc>> = HashMap::new();
+    for t in ours.iter().chain(theirs) {
+        let at = out.entry(t.id.clone()).or_insert(t.deleted);
+        *at = (*at).max(t.deleted);
+    }
+    out
+}
+
+/// Orders two versions of a record, the later edit greater; on the same second, by
+/// content or not at all, as `ties` says.
+/// The program's target and levers are one record: the later edit wins, as for a
+/// partner.
+fn program(
+    base: &Program,
+    ours: &Program,
+    theirs: &Program,
+    ties: Ties,
+    conflicts: &mut Vec<String>,
+) -> Program {
+    let text = |p: &Program| serde_json::to_string(p).unwrap_or_default();
+    let theirs_wins = match theirs.updated.cmp(&ours.updated) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => ties == Ties::ByContent && text(theirs) > text(ours),
+    };
+    if ours != base && theirs != base && ours != theirs {
+        let side = if theirs_wins {
+            "from the other side"
+        } else {
+            "from this side"
+        };
+        conflicts.push(format!(
+            "The program target and levers (kept the later edit, {side})"
+        ));
+    }
+    if theirs_wins {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
+fn order<T: Record>(a: &T, b: &T, ties: Ties) -> std::cmp::Ordering {
+    a.updated().cmp(&b.updated()).then_with(|| match ties {
+        Ties::KeepOurs => std::cmp::Ordering::Equal,
+        Ties::ByContent => {
+            let text = |r: &T| serde_json::to_string(r).unwrap_or_default();
+            text(a).cmp(&text(b))
+        }
+    })
+}
+
+fn records<T: Record>(
+    base_ws: &Workspace,
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    deleted: &HashMap<Id, DateTime<Utc>>,
+    ties: Ties,
+    conflicts: &mut Vec<String>,
+) -> Vec<T> {
+    let index = |list: &[T]| -> HashMap<Id, usize> {
+        list.iter()
+            .enumerate()
+            .map(|(i, r)| (r.id().clone(), i))
+            .collect()
+    };
+    let (b, o, t) = (index(base), index(ours), index(theirs));
+    let mut pick = |id: &Id| -> Option<T> {
+        let o = o.get(id).map(|&i| &ours[i]);
+        let t = t.get(id).map(|&i| &theirs[i]);
+        let winner = match (o, t) {
+            (Some(o), Some(t)) => Some(if order(t, o, ties).is_gt() { t } else { o }),
+            (one, other) => one.or(other),
+        }?;
+        let alive = deleted.get(id).is_none_or(|at| winner.updated() > *at);
+        // Report a record both sides changed since the base, when they disagree.
+        let was = b.get(id).map(|&i| &base[i]);
+        let changed_here =
+            o != was || (o.is_none() && base_ws.deleted_at(id).is_none() && was.is_some());
+        let changed_there = t != was;
+        if o != t && changed_here && changed_there && was.is_some() {
+            let from = if Some(winner) == o {
+                "this side"
+            } else {
+                "the other side"
+            };
+            let outcome = if alive {
+                "kept the later edit"
+            } else {
+                "kept the deletion"
+            };
+            conflicts.push(format!("{} ({outcome}, from {from})", winner.name()));
+        }
+        alive.then(|| winner.clone())
+    };
+    let (first, second) = match ties {
+        Ties::KeepOurs => (ours, theirs),
+        Ties::ByContent => (theirs, ours),
+    };
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for id in first
+        .iter()
+        .map(Record::id)
+        .chain(second.iter().map(Record::id))
+    {
+        if seen.insert(id.clone()) {
+            if let Some(r) = pick(id) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{core::vocabulary::Stage, demo};
+    use chrono::{Duration, TimeZone};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
+    }
+    fn later(s: i64) -> DateTime<Utc> {
+        now() + Duration::seconds(s)
+    }
+
+    #[test]
+    fn edits_to_different_records_in_two_tabs_both_survive_in_any_order() {
+        let base = demo::workspace(now());
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        let (a, b) = (base.partners[0].id.clone(), base.partners[1].id.clone());
+        ours.move_stage(&a, Stage::Paused, later(5));
+        theirs.move_stage(&b, Stage::Research, later(3));
+        // Our base may already be our own save, which theirs never saw.
+        for base in [&base, &ours] {
+            let merged = merge(base, &ours, &theirs, Ties::ByContent).workspace;
+            assert_eq!(merged.partner(&a).unwrap().stage, Stage::Paused);
+            assert_eq!(merged.partner(&b).unwrap().stage, Stage::Research);
+            assert_eq!(
+                merge(&theirs, &theirs, &merged, Ties::ByContent).workspace,
+                merged
+            );
+        }
+    }
+
+    #[test]
+    fn deletions_travel_and_are_not_undone_by_an_older_copy() {
+        let base = demo::workspace(now());
+        let mut theirs = base.clone();
+        let gone = theirs.partners[2].id.clone();
+        theirs.delete_partner(&gone, later(10));
+        let merged = merge(&base, &base, &theirs, Ties::ByContent).workspace;
+        assert!(merged.partner(&gone).is_none());
+        assert_eq!(merged.deleted_at(&gone), Some(later(10)));
+        // The old copy coming back (from a stale file) does not resurrect it.
+        let again = merge(&merged, &merged, &base, Ties::ByContent).workspace;
+        assert!(again.partner(&gone).is_none());
+    }
+
+    #[test]
+    fn an_edit_after_the_deletion_keeps_the_record() {
+        let base = demo::workspace(now());
+        let id = base.partners[0].id.clone();
+        let mut ours = base.clone();
+        ours.move_stage(&id, Stage::Paused, later(20));
+        let mut theirs = base.clone();
+        theirs.delete_partner(&id, later(10));
+        let merged = merge(&base, &ours, &theirs, Ties::ByContent);
+        assert_eq!(merged.workspace.partner(&id).unwrap().stage, Stage::Paused);
+        assert_eq!(merged.workspace.deleted_at(&id), None);
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    }
+
+    #[test]
+    fn our_additions_survive_their_save() {
+        let base = demo::workspace(now());
+        let mut ours = base.clone();
+        let mut mine = base.partners[0].clone();
+        mine.id = Id::parse("added-here").unwrap();
+        ours.partners.push(mine);
+        let mut theirs = base.clone();
+        theirs.program_name = "Renamed there".into();
+        let merged = merge(&base, &ours, &theirs, Ties::ByContent).workspace;
+        assert!(merged.partner(&Id::parse("added-here").unwrap()).is_some());
+        assert_eq!(merged.program_name, "Renamed there");
+    }
+
+    #[test]
+    fn the_same_record_edited_twice_keeps_the_later_edit_and_says_so() {
+        let base = demo::workspace(now());
+        let id = base.partners[0].id.clone();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.move_stage(&id, Stage::Paused, later(5));
+        theirs.move_stage(&id, Stage::Research, later(9));
+        let merged = merge(&base, &ours, &theirs, Ties::ByContent);
+        assert_eq!(
+            merged.workspace.partner(&id).unwrap().stage,
+            Stage::Research
+        );
+        assert_eq!(
+            merged.conflicts,
+            [format!(
+                "{} (kept the later edit, from the other side)",
+                base.partners[0].name
+            )]
+        );
+    }
+
+    #[test]
+    fn same_second_edits_settle_the_same_way_on_both_sides() {
+        let base = demo::workspace(now());
+        let id = base.partners[0].id.clone();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.move_stage(&id, Stage::Paused, later(5));
+        theirs.move_stage(&id, Stage::Research, later(5));
+        let here = merge(&base, &ours, &theirs, Ties::ByContent).workspace;
+        let there = merge(&base, &theirs, &ours, Ties::ByContent).workspace;
+        assert_eq!(here.partners, there.partners);
+    }
+
+    #[test]
+    fn a_market_deleted_there_but_used_here_is_kept() {
+        let base = demo::workspace(now());
+        let market = base.markets.last().unwrap().id.clone();
+        let mut theirs = base.clone();
+        for p in &mut theirs.partners {
+            p.markets.retain(|m| m != &market);
+            p.metrics.retain(|s| s.market != market);
+            p.landing.retain(|t| t.market.as_ref() != Some(&market));
+        }
+        theirs.remove_market(&market, later(10)).unwrap();
+        let mut ours = base.clone();
+        let pid = ours.partners[0].id.clone();
+        let mut p = ours.partner(&pid).unwrap().clone();
+        if !p.markets.contains(&market) {
+            p.markets.push(market.clone());
+        }
+        ours.save_partner(p, later(20)).unwrap();
+        let merged = merge(&base, &ours, &theirs, Ties::ByContent).workspace;
+        assert!(merged.market(&market).is_some());
+        assert!(crate::model::workspace::validate::workspace(&merged).is_empty());
+    }
+}

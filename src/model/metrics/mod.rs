@@ -1,0 +1,492 @@
+//! Metric values per partner, market, month and metric: the records, the edits the grid
+//! and the paste make, the figures other screens read (latest month, totals, goal
+//! progress), and how values are written for people.
+//!
+//! Growth and breadth of buy-in are in [`crate::model::metrics::growth`]; the spreadsheet paste and CSV
+//! are in [`crate::model::formats::csv_metrics`].
+
+pub mod growth;
+
+use crate::model::core::id::Id;
+use crate::model::core::month::Month;
+use crate::model::goals::Goal;
+use crate::model::workspace::records::{Partner, Workspace};
+use crate::model::workspace::validate::{Checker, MAX_NAME, MAX_VALUE};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The metrics every program starts with; people can add their own names.
+pub const STANDARD: &[&str] = &["users", "revenue", "streams", "sign-ups"];
+
+/// One metric of one partner in one market, month by month. Kept as a map from month
+/// to value so that a year of values costs one short line per month in a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Series {
+    /// The catalogue market.
+    pub market: Id,
+    /// The metric's name: "users", "revenue", "streams", "sign-ups" or the user's own.
+    pub metric: String,
+    #[serde(default)]
+    pub values: BTreeMap<Month, f64>,
+}
+
+pub(crate) fn check(s: &Series, markets: &[&Id], c: &mut Checker) {
+    if !markets.contains(&&s.market) {
+        c.push(
+            "market",
+            format!(
+                "refers to market {}, which is not in the catalogue",
+                s.market
+            ),
+        );
+    }
+    c.required("metric", &s.metric, MAX_NAME);
+    for (month, value) in &s.values {
+        c.finite(&format!("values.{month}"), *value);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+/// The metric names a partner has series for, standard ones first (in their usual
+/// order), then the user's own alphabetically. The standard names are always offered.
+pub fn metric_names(p: &Partner) -> Vec<String> {
+    let mut names: Vec<String> = STANDARD.iter().map(|s| s.to_string()).collect();
+    let mut own: Vec<String> = p
+        .metrics
+        .iter()
+        .map(|s| s.metric.clone())
+        .filter(|m| !STANDARD.contains(&m.as_str()))
+        .collect();
+    own.sort();
+    own.dedup();
+    names.extend(own);
+    names
+}
+
+/// The partner's series of `metric` in `market`, if any.
+pub fn series<'a>(p: &'a Partner, market: &Id, metric: &str) -> Option<&'a Series> {
+    p.metrics
+        .iter()
+        .find(|s| &s.market == market && s.metric == metric)
+}
+
+/// The markets a partner's grid shows for `metric`: the partner's own markets in their
+/// order, then any other market that has a series of that metric.
+pub fn grid_markets(p: &Partner, metric: &str) -> Vec<Id> {
+    let mut out: Vec<Id> = Vec::new();
+    let extra = p
+        .metrics
+        .iter()
+        .filter(|s| s.metric == metric)
+        .map(|s| &s.market);
+    for m in p.markets.iter().chain(extra) {
+        if !out.contains(m) {
+            out.push(m.clone());
+        }
+    }
+    out
+}
+
+/// The months a partner's grid shows for `metric`: every month from the first value of
+/// that metric to `this_month` (or to the last value, when values run later), with at
+/// most `max` months kept (the latest). Without values: the 12 months to `this_month`.
+pub fn grid_months(p: &Partner, metric: &str, this_month: Month, max: usize) -> Vec<Month> {
+    let months = p
+        .metrics
+        .iter()
+        .filter(|s| s.metric == metric)
+        .flat_map(|s| s.values.keys().copied());
+    let (first, last) = months.fold((None::<Month>, None::<Month>), |(lo, hi), m| {
+        (
+            Some(lo.map_or(m, |x| x.min(m))),
+            Some(hi.map_or(m, |x| x.max(m))),
+        )
+    });
+    let end = last.map_or(this_month, |l| l.max(this_month));
+    let start = first.unwrap_or_else(|| end.plus(-11).unwrap_or(end));
+    let span = end.since(start).clamp(0, max.saturating_sub(1) as i64) as i32;
+    (0..=span).rev().filter_map(|k| end.plus(-k)).collect()
+}
+
+/// The latest month holding any value of any partner, or `None` in an empty workspace.
+pub fn latest_month(ws: &Workspace) -> Option<Month> {
+    ws.partners
+        .iter()
+        .flat_map(|p| &p.metrics)
+        .filter_map(|s| s.values.keys().next_back().copied())
+        .max()
+}
+
+/// The latest month holding a value of one partner's `metric`.
+pub fn partner_latest(p: &Partner, metric: &str) -> Option<Month> {
+    p.metrics
+        .iter()
+        .filter(|s| s.metric == metric)
+        .filter_map(|s| s.values.keys().next_back().copied())
+        .max()
+}
+
+/// A metric summed over every partner and market, month by month (months without any
+/// value are absent, not zero).
+pub fn total_by_month(ws: &Workspace, metric: &str) -> BTreeMap<Month, f64> {
+    let mut out = BTreeMap::new();
+    for s in ws.partners.iter().flat_map(|p| &p.metrics) {
+        if s.metric == metric {
+            for (m, v) in &s.values {
+                *out.entry(*m).or_insert(0.0) += v;
+            }
+        }
+    }
+    out
+}
+
+/// One partner's metric summed over its markets, month by month.
+pub fn partner_total_by_month(p: &Partner, metric: &str) -> BTreeMap<Month, f64> {
+    let mut out = BTreeMap::new();
+    for s in p.metrics.iter().filter(|s| s.metric == metric) {
+        for (m, v) in &s.values {
+            *out.entry(*m).or_insert(0.0) += v;
+        }
+    }
+    out
+}
+
+/// How far a shared goal is met: the goal's metric in `latest`, summed over the
+/// partner's markets, divided by the goal's target (1.0 = met; may exceed 1 and is
+/// never negative). `None` when the goal has no metric, no positive target, or no
+/// market has a value of that metric in `latest`.
+pub fn goal_progress(p: &Partner, goal: &Goal, latest: Month) -> Option<f64> {
+    let target = goal.target.filter(|t| t.is_finite() && *t > 0.0)?;
+    let metric = goal.metric.trim();
+    if metric.is_empty() {
+        return None;
+    }
+    let values: Vec<f64> = p
+        .metrics
+        .iter()
+        .filter(|s| s.metric == metric)
+        .filter_map(|s| s.values.get(&latest).copied())
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let total: f64 = values.iter().sum();
+    let share = (total / target).max(0.0);
+    share.is_finite().then_some(share)
+}
+
+// ---------------------------------------------------------------------------------------
+// Edits: each validates first, changes nothing on error, stamps the partner's `updated`
+// and says whether anything changed.
+
+fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, String> {
+    ws.partners
+        .iter_mut()
+        .find(|p| &p.id == id)
+        .ok_or_else(|| "This partner no longer exists (deleted in another tab?).".to_owned())
+}
+
+/// A metric name as typed, trimmed and checked: not empty, at most 120 characters.
+pub fn clean_metric(name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("Give the metric a name, such as \"downloads\".".to_owned());
+    }
+    if name.chars().count() > MAX_NAME {
+        return Err(format!("A metric name has at most {MAX_NAME} characters."));
+    }
+    Ok(name.to_owned())
+}
+
+/// Refuses a value the file format would refuse.
+pub fn check_value(value: f64) -> Result<f64, String> {
+    if value.is_finite() && value.abs() <= MAX_VALUE {
+        Ok(value)
+    } else {
+        Err("A value must be a number between −10¹⁵ and 10¹⁵.".to_owned())
+    }
+}
+
+fn check_market(ws: &Workspace, market: &Id) -> Result<(), String> {
+    ws.market(market)
+        .map(|_| ())
+        .ok_or_else(|| format!("Market {market} is not in the catalogue."))
+}
+
+/// Sets (`Some`) or clears (`None`) one value. Creates the series when needed.
+pub fn set_value(
+    ws: &mut Workspace,
+    partner: &Id,
+    market: &Id,
+    metric: &str,
+    month: Month,
+    value: Option<f64>,
+    now: DateTime<Utc>,
+) -> Result<bool, String> {
+    set_values(ws, partner, metric, &[(market.clone(), month, value)], now)
+}
+
+/// Sets or clears many values of one metric at once (a paste, an import): all are
+/// checked before any is applied.
+pub fn set_values(
+    ws: &mut Workspace,
+    partner: &Id,
+    metric: &str,
+    cells: &[(Id, Month, Option<f64>)],
+    now: DateTime<Utc>,
+) -> Result<bool, String> {
+    let metric = clean_metric(metric)?;
+    for (market, _, value) in cells {
+        check_market(ws, market)?;
+        if let Some(v) = value {
+            check_value(*v)?;
+        }
+    }
+    let p = partner_mut(ws, partner)?;
+    let mut changed = false;
+    for (market, month, value) in cells {
+        let index = match p
+            .metrics
+            .iter()
+            .position(|s| &s.market == market && s.metric == metric)
+        {
+            Some(i) => i,
+            None if value.is_none() => continue,
+            None => {
+                p.metrics.push(Series {
+                    market: market.clone(),
+                    metric: metric.clone(),
+                    values: BTreeMap::new(),
+                });
+                p.metrics.len() - 1
+            }
+        };
+        let values = &mut p.metrics[index].values;
+        let before = values.get(month).copied();
+        match value {
+            Some(v) => {
+                values.insert(*month, *v);
+            }
+            None => {
+                values.remove(month);
+            }
+        }
+        // Comparing bits keeps 0.0 and -0.0 apart and never treats two equal values as
+        // a change.
+        changed |= before.map(f64::to_bits) != value.map(f64::to_bits);
+    }
+    if changed {
+        p.updated = now;
+    }
+    Ok(changed)
+}
+
+/// Adds a metric to a partner: an empty series in each of its markets (or in `market`
+/// alone when given), so the grid offers it. Adding what exists changes nothing.
+pub fn add_series(
+    ws: &mut Workspace,
+    partner: &Id,
+    market: Option<&Id>,
+    metric: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, String> {
+    let metric = clean_metric(metric)?;
+    if let Some(m) = market {
+        check_market(ws, m)?;
+    }
+    let p = partner_mut(ws, partner)?;
+    let markets: Vec<Id> = match market {
+        Some(m) => vec![m.clone()],
+        None => p.markets.clone(),
+    };
+    if markets.is_empty() {
+        return Err(
+            "This partner has no markets yet: add its markets on the Overview tab first."
+                .to_owned(),
+        );
+    }
+    let mut changed = false;
+    for m in markets {
+        if series(p, &m, &metric).is_none() {
+            p.metrics.push(Series {
+                market: m,
+                metric: metric.clone(),
+                values: BTreeMap::new(),
+            });
+            changed = true;
+        }
+    }
+    if changed {
+        p.updated = now;
+    }
+    Ok(changed)
+}
+
+/// Renames one of the user's own metrics for this partner (every market). Standard
+/// metrics cannot be renamed, and a name already in use for this partner is refused
+/// rather than silently merging two metrics.
+pub fn rename_metric(
+    ws: &mut Workspace,
+    partner: &Id,
+    from: &str,
+    to: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, String> {
+    let to = clean_metric(to)?;
+    if STANDARD.contains(&from) {
+        return Err(format!(
+            "\"{from}\" is a standard metric and keeps its name."
+        ));
+    }
+    let p = partner_mut(ws, partner)?;
+    if from == to {
+        return Ok(false);
+    }
+    if !p.metrics.iter().any(|s| s.metric == from) {
+        return Err(format!("This partner has no metric \"{from}\"."));
+    }
+    if STANDARD.contains(&to.as_str()) || p.metrics.iter().any(|s| s.metric == to) {
+        return Err(format!(
+            "\"{to}\" is already a metric of this partner: choose another name."
+        ));
+    }
+    for s in p.metrics.iter_mut().filter(|s| s.metric == from) {
+        s.metric = to.clone();
+    }
+    p.updated = now;
+    Ok(true)
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing values for people. Integer arithmetic (values are at most 10¹⁵, so hundredths
+// fit an i64), which keeps float formatting out of the browser build.
+
+/// A value in full with thousands separators and at most two decimals: "12,345",
+/// "1,234.5", "−0.25".
+pub fn plain(value: f64) -> String {
+    let hundredths = (value * 100.0).round();
+    if !hundredths.is_finite() || hundredths.abs() > 9.0e18 {
+        return "—".to_owned();
+    }
+    let h = hundredths as i64;
+    let sign = if h < 0 { "−" } else { "" };
+    let h = h.unsigned_abs();
+    let (whole, frac) = (h / 100, h % 100);
+    let mut out = format!("{sign}{}", grouped(whole));
+    if frac != 0 {
+        let f = format!("{frac:02}");
+        out.push('.');
+        out.push_str(f.trim_end_matches('0'));
+    }
+    out
+}
+
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A value in a few characters for axes and tight cells: "950", "12.5", "12.3k",
+/// "4.2M", "1.1B", "3T".
+pub fn compact(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let abs = value.abs();
+    let sign = if value < 0.0 && abs >= 0.05 {
+        "−"
+    } else {
+        ""
+    };
+    let (scaled, suffix) = if abs >= 1e12 {
+        (abs / 1e12, "T")
+    } else if abs >= 1e9 {
+        (abs / 1e9, "B")
+    } else if abs >= 1e6 {
+        (abs / 1e6, "M")
+    } else if abs >= 1e3 {
+        (abs / 1e3, "k")
+    } else {
+        (abs, "")
+    };
+    let tenths = (scaled * 10.0).round() as u64;
+    // Large scaled numbers read better without the decimal ("125k", not "125.0k").
+    let body = if tenths % 10 == 0 || tenths >= 1000 {
+        ((tenths + 5) / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
+    format!("{sign}{body}{suffix}")
+}
+
+/// A fraction as a signed percentage with no decimals for large changes and one for
+/// small ones: "+12 %", "−3.5 %", "+250 %".
+pub fn percent_change(rate: f64) -> String {
+    let tenths = (rate * 1000.0).round();
+    if !tenths.is_finite() {
+        return "—".to_owned();
+    }
+    let t = tenths.clamp(-9.0e15, 9.0e15) as i64;
+    let sign = if t > 0 {
+        "+"
+    } else if t < 0 {
+        "−"
+    } else {
+        ""
+    };
+    let t = t.unsigned_abs();
+    if t >= 100 {
+        format!("{sign}{} %", grouped((t + 5) / 10))
+    } else {
+        format!("{sign}{}.{} %", t / 10, t % 10)
+    }
+}
+
+/// A share 0–1 as a whole percentage: "86 %".
+pub fn percent(share: f64) -> String {
+    let p = (share * 100.0).round();
+    if p.is_finite() {
+        format!("{} %", p.clamp(-1e15, 1e15) as i64)
+    } else {
+        "—".to_owned()
+    }
+}
+
+/// Round axis values between `min` and `max`: about `count` ticks at steps of 1, 2, 2.5
+/// or 5 times a power of ten, the first at or below `min`, the last at or above `max`.
+/// A flat or empty range still gets two ticks.
+pub fn nice_ticks(min: f64, max: f64, count: usize) -> Vec<f64> {
+    let (mut lo, mut hi) = if min.is_finite() && max.is_finite() {
+        (min.min(max), min.max(max))
+    } else {
+        (0.0, 1.0)
+    };
+    if hi - lo < f64::EPSILON * hi.abs().max(1.0) {
+        // A flat line: give it room around its value.
+        let pad = if hi == 0.0 { 1.0 } else { hi.abs() * 0.5 };
+        lo -= if lo == 0.0 { 0.0 } else { pad };
+        hi += pad;
+    }
+    let raw = (hi - lo) / count.saturating_sub(1).max(1) as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|f| f * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).floor();
+    let last = (hi / step).ceil();
+    let n = ((last - first) as usize).min(20);
+    (0..=n).map(|i| (first + i as f64) * step).collect()
+}

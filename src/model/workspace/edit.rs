@@ -1,0 +1,387 @@
+//! The edits a person can make, as functions on the workspace. Each checks the model's
+//! rules first and changes nothing when they fail, each stamps `updated` on what it
+//! changed (a key player's edit also stamps its partner, so a merge sees the partner as
+//! newer), and each reports whether anything changed, so the app saves only real edits.
+
+use crate::model::core::id::Id;
+use crate::model::core::vocabulary::Stage;
+use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
+use crate::model::workspace::validate::{self, ValidationError};
+use chrono::{DateTime, Utc};
+use std::collections::HashSet;
+
+/// A deleted partner and where it stood, so the delete can be undone exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    pub index: usize,
+    pub partner: Partner,
+}
+
+impl Workspace {
+    fn market_ids(&self) -> HashSet<&Id> {
+        self.markets.iter().map(|m| &m.id).collect()
+    }
+
+    fn partner_mut(&mut self, id: &Id) -> Option<&mut Partner> {
+        self.partners.iter_mut().find(|p| &p.id == id)
+    }
+
+    /// Checks a partner as it would be saved, with paths relative to the partner.
+    pub fn check_partner(&self, draft: &Partner) -> Vec<ValidationError> {
+        let mut errors = validate::partner(draft, &self.market_ids());
+        let taken: HashSet<&Id> = self
+            .partners
+            .iter()
+            .filter(|p| p.id != draft.id)
+            .flat_map(|p| std::iter::once(&p.id).chain(p.key_players.iter().map(|k| &k.id)))
+            .chain(self.markets.iter().map(|m| &m.id))
+            .collect();
+        if taken.contains(&draft.id) {
+            errors.push(ValidationError {
+                path: "id".into(),
+                record: format!("partner \"{}\"", draft.name),
+                message: format!("duplicate id {}", draft.id),
+            });
+        }
+        errors
+    }
+
+    /// Adds a new partner or replaces the one with the same id, stamping `updated`.
+    /// Saving a partner unchanged keeps its timestamp and returns `Ok(false)`.
+    pub fn save_partner(
+        &mut self,
+        mut draft: Partner,
+        now: DateTime<Utc>,
+    ) -> Result<bool, Vec<ValidationError>> {
+        let errors = self.check_partner(&draft);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        match self.partners.iter().position(|p| p.id == draft.id) {
+            Some(i) if self.partners[i] == draft => return Ok(false),
+            Some(i) => {
+                if self.partners[i].stage != draft.stage {
+                    draft.stage_since = Some(now.date_naive());
+                }
+                draft.updated = now.max(draft.created);
+                self.partners[i] = draft;
+            }
+            None => {
+                draft.updated = now.max(draft.created);
+                self.partners.push(draft);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Deletes a partner, leaving a tombstone so a merge does not bring it back.
+    pub fn delete_partner(&mut self, id: &Id, now: DateTime<Utc>) -> Option<Removed> {
+        let index = self.partners.iter().position(|p| &p.id == id)?;
+        let partner = self.partners.remove(index);
+        self.deleted
+            .push(crate::model::workspace::records::Tombstone {
+                id: id.clone(),
+                deleted: now.max(partner.updated),
+            });
+        Some(Removed { index, partner })
+    }
+
+    /// Puts a deleted partner back where it was (or at the end if the list shrank).
+    /// Returns false when it is already back.
+    pub fn undo_delete(&mut self, removed: Removed) -> bool {
+        if self.partner(&removed.partner.id).is_some() {
+            return false;
+        }
+        let index = removed.index.min(self.partners.len());
+        self.deleted.retain(|t| t.id != removed.partner.id);
+        self.partners.insert(index, removed.partner);
+        true
+    }
+
+    /// Moves a partner to a stage, from today; returns whether anything changed.
+    pub fn move_stage(&mut self, id: &Id, stage: Stage, now: DateTime<Utc>) -> bool {
+        match self.partner_mut(id) {
+            Some(p) if p.stage != stage => {
+                p.stage = stage;
+                p.stage_since = Some(now.date_naive());
+                p.updated = now.max(p.created);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Adds or replaces a key player of a partner; `Ok(false)` when nothing changed.
+    /// Errors have paths relative to the key player (`name`, `influence`).
+    pub fn save_key_player(
+        &mut self,
+        partner_id: &Id,
+        player: KeyPlayer,
+        now: DateTime<Utc>,
+    ) -> Result<bool, Vec<ValidationError>> {
+        let Some(partner) = self.partner(partner_id) else {
+            return Err(vec![missing_partner(partner_id)]);
+        };
+        let mut draft = partner.clone();
+        let index = match draft.key_players.iter().position(|k| k.id == player.id) {
+            Some(i) if draft.key_players[i] == player => return Ok(false),
+            Some(i) => {
+                draft.key_players[i] = player;
+                i
+            }
+            None => {
+                draft.key_players.push(player);
+                draft.key_players.len() - 1
+            }
+        };
+        draft.key_players[index].updated = now.max(draft.key_players[index].created);
+        let prefix = format!("key_players[{index}].");
+        let errors: Vec<_> = self
+            .check_partner(&draft)
+            .into_iter()
+            .filter_map(|mut e| {
+                let relative = e.path.strip_prefix(&prefix)?.to_owned();
+                e.path = relative;
+                Some(e)
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        draft.updated = now.max(draft.created);
+        self.save_partner(draft, now)
+    }
+
+    /// Removes a key player; returns whether there was one to remove.
+    pub fn remove_key_player(
+        &mut self,
+        partner_id: &Id,
+        player_id: &Id,
+        now: DateTime<Utc>,
+    ) -> bool {
+        let Some(p) = self.partner_mut(partner_id) else {
+            return false;
+        };
+        let before = p.key_players.len();
+        p.key_players.retain(|k| &k.id != player_id);
+        let removed = p.key_players.len() != before;
+        if removed {
+            p.updated = now.max(p.created);
+        }
+        removed
+    }
+
+    /// Renames the program; `Ok(false)` when the name is the same.
+    pub fn set_program_name(&mut self, name: &str) -> Result<bool, ValidationError> {
+        let mut probe = Workspace {
+            program_name: name.trim().to_owned(),
+            ..Workspace::default()
+        };
+        if let Some(e) = validate::workspace(&probe).into_iter().next() {
+            return Err(e);
+        }
+        if probe.program_name == self.program_name {
+            return Ok(false);
+        }
+        std::mem::swap(&mut self.program_name, &mut probe.program_name);
+        Ok(true)
+    }
+
+    /// Adds a market to the catalogue, refusing an empty, overlong or repeated name.
+    pub fn add_market(&mut self, market: Market) -> Result<(), ValidationError> {
+        let mut markets = self.markets.clone();
+        markets.push(Market {
+            name: market.name.trim().to_owned(),
+            ..market
+        });
+        let probe = Workspace {
+            program_name: self.program_name.clone(),
+            markets,
+            ..Workspace::default()
+        };
+        if let Some(e) = validate::workspace(&probe).into_iter().next() {
+            return Err(e);
+        }
+        self.markets = probe.markets;
+        Ok(())
+    }
+
+    /// Removes a market no partner uses (leaving a tombstone); otherwise says which
+    /// partners use it.
+    pub fn remove_market(&mut self, id: &Id, now: DateTime<Utc>) -> Result<(), String> {
+        let users: Vec<&str> = self
+            .partners
+            .iter()
+            .filter(|p| p.market_refs().any(|m| m == id))
+            .map(|p| p.name.as_str())
+            .collect();
+        if !users.is_empty() {
+            let name = self.market_name(id).to_owned();
+            return Err(format!(
+                "{name} is still used by {} partner{}: {}. Remove it from them first.",
+                users.len(),
+                if users.len() == 1 { "" } else { "s" },
+                users.join(", ")
+            ));
+        }
+        if let Some(i) = self.markets.iter().position(|m| &m.id == id) {
+            let market = self.markets.remove(i);
+            self.deleted
+                .push(crate::model::workspace::records::Tombstone {
+                    id: id.clone(),
+                    deleted: now.max(market.updated),
+                });
+        }
+        Ok(())
+    }
+}
+
+fn missing_partner(id: &Id) -> ValidationError {
+    ValidationError {
+        path: String::new(),
+        record: String::new(),
+        message: format!("partner {id} no longer exists"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, h, 0, 0).unwrap()
+    }
+    fn id(s: &str) -> Id {
+        Id::parse(s).unwrap()
+    }
+
+    #[test]
+    fn saving_stamps_updated_only_when_something_changed() {
+        let mut ws = Workspace::empty();
+        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
+            .unwrap();
+        assert!(!ws.save_partner(ws.partners[0].clone(), t(5)).unwrap());
+        assert_eq!(ws.partners[0].updated, t(1));
+        let mut edited = ws.partners[0].clone();
+        edited.owner = "Kim".into();
+        assert!(ws.save_partner(edited, t(6)).unwrap());
+        assert_eq!(ws.partners[0].updated, t(6));
+    }
+
+    #[test]
+    fn a_new_stage_starts_its_clock_whichever_way_it_is_set() {
+        let mut ws = Workspace::empty();
+        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
+            .unwrap();
+        assert_eq!(ws.partners[0].stage_since, None);
+        assert_eq!(ws.partners[0].in_stage_since(), t(1).date_naive());
+        let later = t(1) + chrono::Duration::days(40);
+        assert!(ws.move_stage(&id("a"), Stage::Pitching, later));
+        assert_eq!(ws.partners[0].stage_since, Some(later.date_naive()));
+        let mut edited = ws.partners[0].clone();
+        edited.owner = "Kim".into();
+        ws.save_partner(edited, later + chrono::Duration::days(3))
+            .unwrap();
+        assert_eq!(
+            ws.partners[0].stage_since,
+            Some(later.date_naive()),
+            "same stage, same clock"
+        );
+        let mut moved = ws.partners[0].clone();
+        moved.stage = Stage::Negotiating;
+        let much_later = later + chrono::Duration::days(9);
+        ws.save_partner(moved, much_later).unwrap();
+        assert_eq!(ws.partners[0].stage_since, Some(much_later.date_naive()));
+    }
+
+    #[test]
+    fn an_invalid_partner_is_refused_and_nothing_changes() {
+        let mut ws = Workspace::empty();
+        let before = ws.clone();
+        let mut p = Partner::new(id("a"), "", t(1));
+        p.website = "javascript:alert(1)".into();
+        let errors = ws.save_partner(p, t(1)).unwrap_err();
+        let paths: Vec<_> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["name", "website"]);
+        assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn delete_then_undo_restores_the_same_place() {
+        let mut ws = Workspace::empty();
+        for (i, n) in ["a", "b", "c"].iter().enumerate() {
+            ws.save_partner(Partner::new(id(n), *n, t(i as u32)), t(i as u32))
+                .unwrap();
+        }
+        let before = ws.clone();
+        let removed = ws.delete_partner(&id("b"), t(5)).unwrap();
+        assert_eq!(ws.deleted_at(&id("b")), Some(t(5)));
+        assert_eq!(ws.partners.len(), 2);
+        assert!(ws.undo_delete(removed.clone()));
+        assert_eq!(ws, before);
+        assert!(!ws.undo_delete(removed));
+        assert_eq!(ws, before, "undoing twice does not duplicate");
+    }
+
+    #[test]
+    fn moving_stage_stamps_and_reports_change() {
+        let mut ws = Workspace::empty();
+        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
+            .unwrap();
+        assert!(ws.move_stage(&id("a"), Stage::Live, t(2)));
+        assert!(!ws.move_stage(&id("a"), Stage::Live, t(3)));
+        assert!(!ws.move_stage(&id("zz"), Stage::Live, t(3)));
+        assert_eq!(ws.partners[0].updated, t(2));
+    }
+
+    #[test]
+    fn key_player_errors_are_relative_and_edits_stamp_the_partner() {
+        let mut ws = Workspace::empty();
+        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
+            .unwrap();
+        let mut kp = KeyPlayer::new(id("k"), "Kai", t(2));
+        kp.influence = 0;
+        let errors = ws.save_key_player(&id("a"), kp.clone(), t(2)).unwrap_err();
+        assert_eq!(errors[0].path, "influence");
+        assert_eq!(errors[0].message, "0 is outside 1–5");
+        kp.influence = 4;
+        ws.save_key_player(&id("a"), kp, t(3)).unwrap();
+        assert_eq!(ws.partners[0].updated, t(3));
+        assert!(ws.remove_key_player(&id("a"), &id("k"), t(4)));
+        assert!(!ws.remove_key_player(&id("a"), &id("k"), t(5)));
+        assert!(ws.partners[0].key_players.is_empty());
+        assert_eq!(ws.partners[0].updated, t(4));
+    }
+
+    #[test]
+    fn markets_in_use_cannot_be_removed() {
+        let mut ws = Workspace::empty();
+        ws.add_market(Market::new(id("m"), "Japan", t(1))).unwrap();
+        assert!(ws
+            .add_market(Market::new(id("m2"), " japan", t(1)))
+            .is_err());
+        let mut p = Partner::new(id("a"), "Aria", t(1));
+        p.markets.push(id("m"));
+        ws.save_partner(p, t(1)).unwrap();
+        let err = ws.remove_market(&id("m"), t(2)).unwrap_err();
+        assert!(
+            err.contains("Japan is still used by 1 partner: Aria"),
+            "{err}"
+        );
+        ws.remove_key_player(&id("a"), &id("none"), t(2));
+        ws.partners[0].markets.clear();
+        ws.remove_market(&id("m"), t(3)).unwrap();
+        assert_eq!(ws.deleted_at(&id("m")), Some(t(3)));
+        assert!(ws.markets.is_empty());
+    }
+
+    #[test]
+    fn program_name_must_not_be_blank() {
+        let mut ws = Workspace::empty();
+        assert!(ws.set_program_name("   ").is_err());
+        assert!(ws.set_program_name(" Riffs ").unwrap());
+        assert!(!ws.set_program_name("Riffs").unwrap());
+        assert_eq!(ws.program_name, "Riffs");
+    }
+}

@@ -1,0 +1,251 @@
+//! The records of a workspace: the program, its market catalogue and its partners with
+//! their key players. Every record carries a stable id and created/updated times (UTC).
+
+use crate::model::core::id::Id;
+use crate::model::core::vocabulary::{
+    Category, DecisionRole, LadderLevel, MarketPosition, Stage, Stance,
+};
+use crate::model::fit::{Fit, LadderMove};
+use crate::model::goals::{Commitment, Decision, Goal, Win};
+use crate::model::landing::LandingTrack;
+use crate::model::meetings::Meeting;
+use crate::model::metrics::Series;
+use crate::model::pitch::Pitch;
+use crate::model::program::Program;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One browser profile's partnership program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Workspace {
+    /// The program's name, shown in the header.
+    pub program_name: String,
+    /// The markets partners can operate in; partners refer to them by id.
+    #[serde(default)]
+    pub markets: Vec<Market>,
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    /// Records deleted, and when: a merge must not bring back a record the other side
+    /// deleted after its last edit. Omitted from files while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Tombstone>,
+    /// The program's target, levers and program-wide wins.
+    #[serde(default, skip_serializing_if = "Program::is_blank")]
+    pub program: Program,
+}
+
+/// The id and time of a deleted partner or market.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Tombstone {
+    pub id: Id,
+    pub deleted: DateTime<Utc>,
+}
+
+/// A market of the catalogue, such as a country or a region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Market {
+    pub id: Id,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    pub name: String,
+}
+
+/// A company the program partners with, or might.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Partner {
+    pub id: Id,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    pub name: String,
+    /// An http or https address, or empty.
+    #[serde(default)]
+    pub website: String,
+    pub category: Category,
+    pub position: MarketPosition,
+    /// Ids of the catalogue markets the partner operates in.
+    #[serde(default)]
+    pub markets: Vec<Id>,
+    pub stage: Stage,
+    pub ladder: LadderLevel,
+    /// Who on our side owns the relationship.
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub key_players: Vec<KeyPlayer>,
+    /// The day the partner entered its current stage; `created` stands in when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage_since: Option<NaiveDate>,
+    /// Versions of the outreach pitch.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pitches: Vec<Pitch>,
+    /// The deal-fit assessment.
+    #[serde(default, skip_serializing_if = "Fit::is_blank")]
+    pub fit: Fit,
+    /// Moves on the partnership ladder, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ladder_moves: Vec<LadderMove>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<Meeting>,
+    /// Goals shared with the partner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<Commitment>,
+    /// The landing plan, one track per market or internal team.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub landing: Vec<LandingTrack>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Series>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wins: Vec<Win>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+}
+
+/// A person at the partner who matters to the decision.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct KeyPlayer {
+    pub id: Id,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    pub name: String,
+    #[serde(default)]
+    pub title: String,
+    pub role: DecisionRole,
+    /// 1 (little) to 5 (decides alone).
+    pub influence: u8,
+    pub stance: Stance,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl Partner {
+    /// A new partner with sensible defaults: a research-stage, self-serve prospect.
+    pub fn new(id: Id, name: impl Into<String>, now: DateTime<Utc>) -> Self {
+        Partner {
+            id,
+            created: now,
+            updated: now,
+            name: name.into(),
+            website: String::new(),
+            category: Category::Platform,
+            position: MarketPosition::Challenger,
+            markets: Vec::new(),
+            stage: Stage::Research,
+            ladder: LadderLevel::SelfServe,
+            owner: String::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+            key_players: Vec::new(),
+            stage_since: None,
+            pitches: Vec::new(),
+            fit: Fit::default(),
+            ladder_moves: Vec::new(),
+            meetings: Vec::new(),
+            goals: Vec::new(),
+            commitments: Vec::new(),
+            landing: Vec::new(),
+            metrics: Vec::new(),
+            wins: Vec::new(),
+            decisions: Vec::new(),
+        }
+    }
+}
+
+impl Partner {
+    /// Every catalogue market this partner refers to: its own markets, and those of its
+    /// metrics and landing plan (a market dropped from the partner keeps its history).
+    pub fn market_refs(&self) -> impl Iterator<Item = &Id> {
+        self.markets
+            .iter()
+            .chain(self.metrics.iter().map(|s| &s.market))
+            .chain(self.landing.iter().filter_map(|t| t.market.as_ref()))
+    }
+
+    /// The day the partner entered its current stage.
+    pub fn in_stage_since(&self) -> NaiveDate {
+        self.stage_since
+            .unwrap_or_else(|| self.created.date_naive())
+    }
+}
+
+impl KeyPlayer {
+    /// A new key player: a neutral influencer of middling influence until told otherwise.
+    pub fn new(id: Id, name: impl Into<String>, now: DateTime<Utc>) -> Self {
+        KeyPlayer {
+            id,
+            created: now,
+            updated: now,
+            name: name.into(),
+            title: String::new(),
+            role: DecisionRole::Influencer,
+            influence: 3,
+            stance: Stance::Neutral,
+            notes: String::new(),
+        }
+    }
+}
+
+impl Market {
+    pub fn new(id: Id, name: impl Into<String>, now: DateTime<Utc>) -> Self {
+        Market {
+            id,
+            created: now,
+            updated: now,
+            name: name.into(),
+        }
+    }
+}
+
+impl Workspace {
+    /// An empty workspace with a placeholder program name the user can change.
+    pub fn empty() -> Self {
+        Workspace {
+            program_name: "My partnership program".into(),
+            markets: Vec::new(),
+            partners: Vec::new(),
+            deleted: Vec::new(),
+            program: Program::default(),
+        }
+    }
+
+    pub fn partner(&self, id: &Id) -> Option<&Partner> {
+        self.partners.iter().find(|p| &p.id == id)
+    }
+
+    /// When the record with this id was deleted, if it was.
+    pub fn deleted_at(&self, id: &Id) -> Option<DateTime<Utc>> {
+        self.deleted
+            .iter()
+            .filter(|t| &t.id == id)
+            .map(|t| t.deleted)
+            .max()
+    }
+
+    pub fn market(&self, id: &Id) -> Option<&Market> {
+        self.markets.iter().find(|m| &m.id == id)
+    }
+
+    /// The catalogue as (id, name) pairs, in catalogue order, for pickers and filters.
+    pub fn market_choices(&self) -> Vec<(Id, String)> {
+        self.markets
+            .iter()
+            .map(|m| (m.id.clone(), m.name.clone()))
+            .collect()
+    }
+
+    /// The market's name, or a marker for a reference that validation would refuse.
+    pub fn market_name(&self, id: &Id) -> &str {
+        self.market(id)
+            .map_or("(unknown market)", |m| m.name.as_str())
+    }
+}
