@@ -949,3 +949,86 @@ fn the_demo_has_a_complete_sent_pitch_a_half_done_one_and_two_versions() {
         "{text}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Reading like an editor: the memo's own example, buzzword pitches, names, closes
+// ---------------------------------------------------------------------------------------
+
+/// The outreach e-mail the product's source article holds up as a masterclass
+/// (`../shared/seeds/000_53cd179f3a259de4.txt`), quoted ingredient by ingredient as the
+/// article sorts it. A test fixture only: the app and its docs never quote it.
+const SEED_EMAIL: &[(Ingredient, &str)] = &[
+    (
+        Ingredient::Vision,
+        "Ever since Napster I’ve dreamt of building a product similar to Spotify.",
+    ),
+    (
+        Ingredient::Challenges,
+        "What’s clear is that the labels never quite understood the way people really consume/share/experience digital music.",
+    ),
+    (
+        Ingredient::Excitement,
+        "At that time, I wasn’t aware that your licenses were somewhat different from what I’d seen in the past. So as you can tell I’m pretty excited about what you’ve built…",
+    ),
+    (
+        Ingredient::Incumbent,
+        "The iPod monopoly has effectively stifled innovation in the market.",
+    ),
+    (
+        Ingredient::Core,
+        "As product designers we can never have exactly what we want, when we want it. We have to start by understanding the really important parts and building that core functionality first, then building additional features around that core.",
+    ),
+    (
+        Ingredient::Product,
+        "My goal for the second generation Napster (once we’d gotten around to cleaning up the messy interface) was to implement social/sharing features. This would have dramatically increased the volume of sharing happening through the system.\n\nBased on the comment you made to Zuck, I suspect that you’re moving in this direction. You should build this capability directly into the client, using Facebook connect to authenticate and then leveraging the viral communication channels to spread Spotify rapidly across the world.",
+    ),
+    (
+        Ingredient::MutualGoal,
+        "You guys are likely going to be the first major success story with Facebook connect.",
+    ),
+    (
+        Ingredient::FirstStep,
+        "If you need some help navigating Facebook platform, in particular the viral channels, then I’m happy to lend a hand.",
+    ),
+    (
+        Ingredient::ExclusivePath,
+        "Direct integration with Facebook is a good idea too but this should happen via an exclusive partnership and you should wait until you have more leverage in the marketplace otherwise the economics won’t be very favorable to you.",
+    ),
+    (
+        Ingredient::Praise,
+        "Napster was my first attempt at building a company, and one of my early attempts at building a usable product. While I’m proud of the impact we had, I’m not particularly proud of the interface we built, nor of the design/aesthetics of the product. You have surpassed the product experience we built at Napster in all of these ways.",
+    ),
+    (
+        Ingredient::Beliefs,
+        "Final thought: I’m glad that you guys resisted the temptation to build a web based app. I remain a strong believer in the desktop client approach in music for a number of reasons.",
+    ),
+    (
+        Ingredient::Close,
+        "Let me know how I can be helpful to you with Facebook, platform, viral optimization, investment, etc. I’m eager to participate in all of these ways and more. You should consider me both a fan and supporter of yours!",
+    ),
+];
+
+const SPOTIFY: Context<'static> = Context {
+    partner_name: "Spotify",
+    goals: &[],
+};
+
+fn pitch_of(texts: &[(Ingredient, &str)]) -> Pitch {
+    let mut x = blank();
+    for (i, t) in texts {
+        x.ingredients.insert(*i, (*t).to_owned());
+    }
+    x
+}
+
+#[test]
+fn the_memos_own_example_is_ready_on_every_ingredient() {
+    let x = pitch_of(SEED_EMAIL);
+    let not_ready: Vec<String> = pitch::checks(&x, &SPOTIFY)
+        .into_iter()
+        .filter(|c| c.status != Status::Ready)
+        .map(|c| format!("{:?}: {}", c.ingredient, c.message))
+        .collect();
+    assert!(not_ready.is_empty(), "{not_ready:#?}");
+    assert_eq!(pitch::completeness(&x, &SPOTIFY).percent, 100);
+}
