@@ -367,24 +367,25 @@ pub fn review(words: &[Word], sentences: &[std::ops::Range<usize>]) -> Option<St
         "a sentence"
     };
     Some(format!(
-        "Say it plainly: {} make {} fog points in {scope} of {} words (the limit is a quarter); write what a user does or gets instead.",
+        "Say it plainly: in {scope} of {} words, {} make {} fog points, a quarter or more; say what a user does or gets instead.",
+        worst.len(),
         named(words, &fog, worst.clone()),
         points(&worst),
-        worst.len()
     ))
 }
 
-/// The fog words of a range, grouped by kind, worst kind first, at most three each.
+/// The fog words of a range, grouped by kind, worst kind first, at most three each:
+/// `the buzzword "seamless" and the abstract nouns "engagement", "experience"`.
 fn named(words: &[Word], fog: &[Option<Fog>], range: std::ops::Range<usize>) -> String {
-    let kinds: [(&str, fn(&Fog) -> bool); 5] = [
-        ("buzzwords", |f| *f == Fog::Buzzword),
-        ("officialese", |f| matches!(f, Fog::Officialese(_))),
-        ("vague words", |f| *f == Fog::Vague),
-        ("abstract nouns", |f| *f == Fog::Abstract),
-        ("long words", |f| *f == Fog::Long),
+    let kinds: [(&str, &str, fn(&Fog) -> bool); 5] = [
+        ("buzzword", "buzzwords", |f| *f == Fog::Buzzword),
+        ("officialese", "officialese", |f| matches!(f, Fog::Officialese(_))),
+        ("vague word", "vague words", |f| *f == Fog::Vague),
+        ("abstract noun", "abstract nouns", |f| *f == Fog::Abstract),
+        ("long word", "long words", |f| *f == Fog::Long),
     ];
     let mut groups = Vec::new();
-    for (label, is) in kinds {
+    for (one, many, is) in kinds {
         let mut found: Vec<String> = Vec::new();
         for i in range.clone() {
             let Some(f) = fog[i].filter(is) else { continue };
@@ -396,18 +397,23 @@ fn named(words: &[Word], fog: &[Option<Fog>], range: std::ops::Range<usize>) -> 
                 found.push(quoted);
             }
         }
-        if found.is_empty() {
-            continue;
-        }
+        let label = match found.len() {
+            0 => continue,
+            1 => one,
+            _ => many,
+        };
         let more = found.len().saturating_sub(3);
         found.truncate(3);
         let mut list = found.join(", ");
         if more > 0 {
             list.push_str(&format!(" and {more} more"));
         }
-        groups.push(format!("{label} {list}"));
+        groups.push(format!("the {label} {list}"));
     }
-    groups.join("; ")
+    match groups.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => groups.concat(),
+    }
 }
 
 #[cfg(test)]
