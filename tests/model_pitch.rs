@@ -236,6 +236,16 @@ fn the_product_pitch_is_plain_and_at_most_80_words() {
         "Synergy, at last.",
         "write at least 8",
     );
+    // The demo's first draft, word for word as docs/model/pitch.md and the e2e suite
+    // show it.
+    assert_eq!(
+        check(
+            Ingredient::Product,
+            "A seamless co-branded experience with playlists and trial cards."
+        )
+        .message,
+        "Say it plainly: in a sentence of 9 words, the buzzword \"seamless\" and the abstract noun \"experience\" make 3 fog points, a quarter or more; say what a user does or gets instead."
+    );
     weak(
         Ingredient::Product,
         "Playlists in the box.",
@@ -1084,6 +1094,10 @@ const BUZZWORD_PITCHES: &[&[(Ingredient, &str)]] = &[
         (
             Ingredient::ExclusivePath,
             "Once we reach 500k activations, exclusivity becomes a mission-driven strategic imperative for optimization.",
+        ),
+        (
+            Ingredient::Praise,
+            "Your Tempo launch was a category-defining masterclass in omni-channel storytelling and brand amplification.",
         ),
         (
             Ingredient::Beliefs,

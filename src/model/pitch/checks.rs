@@ -391,10 +391,12 @@ fn close(t: &Text, ctx: &Context) -> Verdict {
                 .into(),
         );
     }
+    // A name ("with Facebook", "to Owen") says what or whom the help is for; an acronym
+    // ("the API") names a kind of thing, not the thing.
     let named = t
         .proper_nouns(ctx)
         .iter()
-        .any(|w| !w.chars().all(|c| !c.is_lowercase()));
+        .any(|w| w.chars().any(char::is_lowercase));
     if !(t.has_number() || t.has_any(WHEN) || t.has_month() || t.has_any(THING) || named) {
         return Err(
             "Make the offer concrete: name the thing (a prototype, an engineer, an introduction, the product you will help with) or the time (next week, 12 March)."
@@ -769,7 +771,10 @@ impl Text {
     /// `known` (the partner's name). Never "I" ("I'm", "I'll"…).
     fn is_name(&self, i: usize, known: &[String]) -> bool {
         let w = bare(&self.words[i]);
-        if matches!(w, "I" | "I'm" | "I've" | "I'd" | "I'll") {
+        if matches!(
+            w.replace('’', "'").as_str(),
+            "I" | "I'm" | "I've" | "I'd" | "I'll"
+        ) {
             return false;
         }
         if is_camel(w) || is_acronym(w) {
@@ -893,6 +898,8 @@ mod tests {
             goals: &[],
         };
         let t = Text::new("Banks hold it back. I think Zuri Pay's wallet beats Vexbank.");
+        assert_eq!(t.proper_nouns(&ctx), vec!["Vexbank"]);
+        let t = Text::new("Today I’m sure and I’ll say Vexbank wins.");
         assert_eq!(t.proper_nouns(&ctx), vec!["Vexbank"]);
     }
 
