@@ -219,7 +219,7 @@ fn the_product_pitch_is_plain_and_at_most_80_words() {
         "Each new shoe comes with a running playlist picked by one of your athletes.",
     );
     // Ten plain sentences of eight words: 80 words, about thirty seconds spoken.
-    let w80 = vec!["Each shoe box holds a card for music."; 10].join(" ");
+    let w80 = ["Each shoe box holds a card for music."; 10].join(" ");
     ready(Ingredient::Product, &w80);
     weak(
         Ingredient::Product,
@@ -231,11 +231,7 @@ fn the_product_pitch_is_plain_and_at_most_80_words() {
         "A seamless co-branded experience with playlists and trial cards for all.",
         "the buzzword \"seamless\"",
     );
-    weak(
-        Ingredient::Product,
-        "Synergy, at last.",
-        "write at least 8",
-    );
+    weak(Ingredient::Product, "Synergy, at last.", "write at least 8");
     // The demo's first draft, word for word as docs/model/pitch.md and the e2e suite
     // show it.
     assert_eq!(
@@ -1329,11 +1325,23 @@ fn buzz_sentence() -> impl Strategy<Value = String> {
                 prop::collection::vec(
                     (
                         "[a-z]{3,8}",
-                        select(&["{}-driven", "{}-centric", "hyper-{}", "omni-{}", "{}-powered", "{}-enabled"][..]),
+                        select(
+                            &[
+                                "{}-driven",
+                                "{}-centric",
+                                "hyper-{}",
+                                "omni-{}",
+                                "{}-powered",
+                                "{}-enabled",
+                            ][..],
+                        ),
                     ),
                     k,
                 ),
-                prop::collection::vec(select(&["the", "for", "and", "music", "runners", "we", "with"][..]), 0..=7 * k),
+                prop::collection::vec(
+                    select(&["the", "for", "and", "music", "runners", "we", "with"][..]),
+                    0..=7 * k,
+                ),
             )
         })
         .prop_map(|(buzz, plain)| {

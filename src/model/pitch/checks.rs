@@ -787,9 +787,11 @@ impl Text {
             return true;
         }
         is_theirs(w, known)
-            || self.words.iter().enumerate().any(|(k, other)| {
-                k != i && !self.starts.contains(&k) && bare(other) == w
-            })
+            || self
+                .words
+                .iter()
+                .enumerate()
+                .any(|(k, other)| k != i && !self.starts.contains(&k) && bare(other) == w)
     }
 
     /// What an editor would say about the text: `None` when it reads plainly.
@@ -838,8 +840,7 @@ fn is_camel(word: &str) -> bool {
 fn is_acronym(word: &str) -> bool {
     let stem = word.strip_suffix('s').unwrap_or(word);
     let stem = stem.strip_suffix('\'').unwrap_or(stem);
-    stem.chars().filter(|c| c.is_uppercase()).count() >= 2
-        && !stem.chars().any(char::is_lowercase)
+    stem.chars().filter(|c| c.is_uppercase()).count() >= 2 && !stem.chars().any(char::is_lowercase)
 }
 
 /// A word without the punctuation around it ("(APIs)," → "APIs"); inner hyphens and

@@ -113,8 +113,23 @@ pub const BUZZ_PHRASES: &[&str] = &[
 /// "user-centric", "AI-powered", "best-in-class", "cutting-edge", "game-changing",
 /// "state-of-the-art", "enterprise-grade", "future-proof", "world-leading".
 pub const BUZZ_ENDS: &[&str] = &[
-    "driven", "centric", "powered", "enabled", "oriented", "optimized", "optimised", "class",
-    "edge", "changing", "changer", "breaking", "grade", "proof", "breed", "art", "leading",
+    "driven",
+    "centric",
+    "powered",
+    "enabled",
+    "oriented",
+    "optimized",
+    "optimised",
+    "class",
+    "edge",
+    "changing",
+    "changer",
+    "breaking",
+    "grade",
+    "proof",
+    "breed",
+    "art",
+    "leading",
 ];
 
 /// The first part of a hyphenated compound that makes it a buzzword:
@@ -247,7 +262,9 @@ pub fn weigh(words: &[Word]) -> Vec<Option<Fog>> {
         for i in 0..words.len().saturating_sub(parts.len() - 1) {
             if (0..parts.len()).all(|k| lower[i + k] == parts[k] && !covered[i + k]) {
                 fog[i] = Some(Fog::Buzzword);
-                covered[i..i + parts.len()].iter_mut().for_each(|c| *c = true);
+                covered[i..i + parts.len()]
+                    .iter_mut()
+                    .for_each(|c| *c = true);
             }
         }
     }
@@ -326,8 +343,18 @@ fn leverage_as_verb(part: &str, previous: Option<&str>) -> bool {
         "leverage" => matches!(
             previous,
             Some(
-                "to" | "we" | "i" | "you" | "they" | "will" | "can" | "could" | "should"
-                    | "would" | "must" | "let's" | "and"
+                "to" | "we"
+                    | "i"
+                    | "you"
+                    | "they"
+                    | "will"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "would"
+                    | "must"
+                    | "let's"
+                    | "and"
             )
         ),
         _ => false,
@@ -377,18 +404,21 @@ pub fn review(words: &[Word], sentences: &[std::ops::Range<usize>]) -> Option<St
 /// The fog words of a range, grouped by kind, worst kind first, at most three each:
 /// `the buzzword "seamless" and the abstract nouns "engagement", "experience"`.
 fn named(words: &[Word], fog: &[Option<Fog>], range: std::ops::Range<usize>) -> String {
-    let kinds: [(&str, &str, fn(&Fog) -> bool); 5] = [
-        ("buzzword", "buzzwords", |f| *f == Fog::Buzzword),
-        ("officialese", "officialese", |f| matches!(f, Fog::Officialese(_))),
-        ("vague word", "vague words", |f| *f == Fog::Vague),
-        ("abstract noun", "abstract nouns", |f| *f == Fog::Abstract),
-        ("long word", "long words", |f| *f == Fog::Long),
+    // Indexed by `rank`: the name of one word of each kind, and of several.
+    let kinds = [
+        ("buzzword", "buzzwords"),
+        ("officialese", "officialese"),
+        ("vague word", "vague words"),
+        ("abstract noun", "abstract nouns"),
+        ("long word", "long words"),
     ];
     let mut groups = Vec::new();
-    for (one, many, is) in kinds {
+    for (kind, (one, many)) in kinds.into_iter().enumerate() {
         let mut found: Vec<String> = Vec::new();
         for i in range.clone() {
-            let Some(f) = fog[i].filter(is) else { continue };
+            let Some(f) = fog[i].filter(|f| usize::from(rank(*f)) == kind) else {
+                continue;
+            };
             let quoted = match f {
                 Fog::Officialese(plain) => format!("\"{}\" (say \"{plain}\")", words[i].bare),
                 _ => format!("\"{}\"", words[i].bare),
@@ -431,7 +461,9 @@ mod tests {
 
     #[test]
     fn each_kind_is_weighed_once_by_the_worst_that_fits() {
-        let w = words("seamless utilize very transformation authentication plain AI-powered hyper-local");
+        let w = words(
+            "seamless utilize very transformation authentication plain AI-powered hyper-local",
+        );
         let fog = weigh(&w);
         assert_eq!(
             fog,
