@@ -354,7 +354,6 @@ fn leverage_as_verb(part: &str, previous: Option<&str>) -> bool {
                     | "would"
                     | "must"
                     | "let's"
-                    | "and"
             )
         ),
         _ => false,
