@@ -182,7 +182,7 @@ test("the demo shows Stridecraft's two versions, the sent one on the table, with
   await expect(field(page, "Shared vision").locator(".pitch-check"))
     .toHaveText("It has 2 sentences; join them into one that can be repeated after a single hearing.");
   await expect(field(page, "The product pitch").locator(".pitch-check"))
-    .toHaveText("\"seamless\" is jargon; say what the product does for a user instead.");
+    .toHaveText("Say it plainly: in a sentence of 9 words, the buzzword \"seamless\" and the abstract noun \"experience\" make 3 fog points, a quarter or more; say what a user does or gets instead.");
   await expect(field(page, "The product pitch").locator(".pitch-status")).toHaveText("Needs work");
   await expect(page.locator(".pitch-score__summary")).toHaveText("1 ready · 4 need work · 7 missing · 6 of 24 points");
   // The memo is addressed to the decision maker and signed by the owner.

@@ -11,11 +11,13 @@
 
 mod checks;
 mod guidance;
+pub mod plain;
 
 pub use checks::{
     check_ingredient, check_text, checks, completeness, score, Check, Completeness, Context,
-    Status, AROUND, BELIEF, BOTH, CONDITION, FIRST, JARGON, MIN_WORDS, MONTHS, OFFER, OURS,
-    PRODUCT_MAX_WORDS, SELF_SERVE, THEIRS, THING, VISION_MAX_WORDS, VISION_MIN_WORDS, WHEN,
+    Status, AROUND, BELIEF, BOTH, CONDITION, FIRST, LEVERAGE, MEASURE, MIN_WORDS, MONTHS, OFFER,
+    OURS, PRODUCT_MAX_WORDS, SELF_SERVE, THEIRS, THING, VISION_MAX_WORDS, VISION_MIN_WORDS, WHEN,
+    YOURS,
 };
 pub use guidance::guidance;
 
