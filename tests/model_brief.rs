@@ -10,6 +10,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::RngAlgorithm;
+use tandem::model::core::text;
 use tandem::model::documents::brief::{self, escape};
 use tandem::model::workspace::validate;
 use tandem::model::{DecisionRole, Id, KeyPlayer, Market, Partner, Stance, Workspace};
@@ -174,7 +175,7 @@ proptest! {
     /// HTML, setext underline).
     #[test]
     fn escape_shows_the_text_itself(parts in proptest::collection::vec(piece(), 0..16)) {
-        let line = brief::one_line(&parts.concat());
+        let line = text::one_line(&parts.concat());
         let md = escape(&line);
         prop_assert_eq!(unescape(&md), line.clone());
         let starts_block = md.starts_with(['-', '+', '=', '#', '>', '<', '*', '_', '`', '~', '|'])

@@ -12,6 +12,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{RngAlgorithm, TestCaseError};
 use std::collections::HashSet;
+use tandem::model::core::check;
 use tandem::model::formats::csv::{
     partners_csv, rows_to_partners, suggest_mapping, CsvImport, CsvTable, PartnerField,
 };
@@ -112,14 +113,14 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             .collect::<Vec<_>>()
     });
     let partner = (
-        required(validate::MAX_NAME),
+        required(check::MAX_NAME),
         website(),
         choice(Category::ALL),
         choice(MarketPosition::ALL),
         choice(Stage::ALL),
         choice(LadderLevel::ALL),
-        trimmed(validate::MAX_NAME),
-        proptest::collection::vec(list_item(validate::MAX_TAG, &[';', ',']), 0..=4),
+        trimmed(check::MAX_NAME),
+        proptest::collection::vec(list_item(check::MAX_TAG, &[';', ',']), 0..=4),
         raw_text(200),
         proptest::collection::vec(any::<bool>(), 4),
     );

@@ -23,6 +23,7 @@ use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
+use tandem::model::core::check;
 use tandem::model::formats::file::{self, FileError, Scope};
 use tandem::model::{demo, workspace::validate, Id};
 
@@ -83,12 +84,12 @@ fn long_hostile() -> Vec<String> {
     vec![
         ids.clone(),
         format!("{ids}a"),
-        "t".repeat(validate::MAX_TAG),
-        "t".repeat(validate::MAX_TAG + 1),
-        "é".repeat(validate::MAX_NAME),
-        "é".repeat(validate::MAX_NAME + 1),
-        "n".repeat(validate::MAX_NOTES + 1),
-        format!("https://{}", "w".repeat(validate::MAX_URL)),
+        "t".repeat(check::MAX_TAG),
+        "t".repeat(check::MAX_TAG + 1),
+        "é".repeat(check::MAX_NAME),
+        "é".repeat(check::MAX_NAME + 1),
+        "n".repeat(check::MAX_NOTES + 1),
+        format!("https://{}", "w".repeat(check::MAX_URL)),
     ]
 }
 

@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
+use tandem::model::core::check;
 use tandem::model::goals::Goal;
 use tandem::model::pitch::{self, Check, Context, Pitch, Start, Status};
 use tandem::model::{
@@ -821,7 +822,7 @@ fn blank_text_removes_an_ingredient_and_long_text_is_refused() {
     pitch::set_text(&mut ws, &p1(), &id("a"), Ingredient::Praise, " \n ", now()).unwrap();
     assert!(partner(&ws).pitches[0].ingredients.is_empty());
     let before = ws.clone();
-    let long = "x".repeat(validate::MAX_NOTES + 1);
+    let long = "x".repeat(check::MAX_NOTES + 1);
     let err =
         pitch::set_text(&mut ws, &p1(), &id("a"), Ingredient::Praise, &long, now()).unwrap_err();
     assert_eq!(

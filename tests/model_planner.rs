@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+use tandem::model::core::check;
 use tandem::model::figures::planner::{
     self, amount, plan, ramp_to, remove_lever, save_lever, set_target, LeverText, Plan, TargetText,
     REMOVED_PARTNER,
@@ -750,7 +751,7 @@ proptest! {
 
 #[test]
 fn sums_stay_finite_at_the_limits() {
-    let limit = validate::MAX_VALUE;
+    let limit = check::MAX_VALUE;
     let levers = (0..100)
         .map(|i| lever(&format!("l-{i}"), None, "Big", limit, 100))
         .collect();

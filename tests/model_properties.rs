@@ -16,10 +16,11 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::{RngAlgorithm, TestCaseError};
 use std::collections::HashSet;
+use tandem::model::core::check::{MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS};
 use tandem::model::formats::file::{self, FileError, Scope};
 use tandem::model::merge::import::{self, Mode};
 use tandem::model::workspace::query::{Query, SortKey};
-use tandem::model::workspace::validate::{self, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS};
+use tandem::model::workspace::validate::{self};
 use tandem::model::{
     Category, DecisionRole, Id, KeyPlayer, LadderLevel, Market, MarketPosition, Partner, Stage,
     Stance, Workspace,

@@ -34,6 +34,7 @@ pub mod workspace;
 
 // The names the UI and the tests use most, for brevity outside the model. Inside the
 // model, paths name their layer so that the layering test can read them.
+pub use self::core::check::ValidationError;
 pub use self::core::id::Id;
 pub use self::core::month::Month;
 pub use self::core::vocabulary::{
@@ -41,4 +42,3 @@ pub use self::core::vocabulary::{
     Ingredient, LadderLevel, MarketPosition, Scale, Side, Stage, Stance, UxVerdict, WinKind,
 };
 pub use self::workspace::records::{KeyPlayer, Market, Partner, Tombstone, Workspace};
-pub use self::workspace::validate::ValidationError;

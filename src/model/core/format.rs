@@ -1,5 +1,7 @@
-//! Sizes and shares written for people, with integer arithmetic only: the browser build
-//! then carries no float-formatting code.
+//! Sizes, shares and dates written for people. Sizes and shares use integer arithmetic
+//! only: the browser build then carries no float-formatting code.
+
+use chrono::{Datelike, NaiveDate};
 
 /// `n` bytes as "812 B", "35.8 KB" or "4.2 MB" (1 KB = 1024 bytes).
 pub fn bytes(n: u64) -> String {
@@ -33,6 +35,16 @@ pub fn percent(part: u64, whole: u64) -> String {
 
 fn tenths(n: u64) -> String {
     format!("{}.{}", n / 10, n % 10)
+}
+
+/// A day written out, such as "23 November 2026": read the same way in every country,
+/// unlike 11/23/2026, and it wraps between words on a narrow screen.
+pub fn day(date: NaiveDate) -> String {
+    let month = crate::model::core::month::MONTH_NAMES
+        .get(date.month0() as usize)
+        .copied()
+        .unwrap_or_default();
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! vocabularies (stages, stances, …) declared once, and formatting of numbers and dates
 //! for people. Nothing here knows a partner or a workspace.
 
+pub mod check;
 pub mod format;
 pub mod id;
 pub mod month;
+pub mod text;
 pub mod vocabulary;

@@ -27,10 +27,12 @@
 //! assert!(md.starts_with("# Partner brief: Loopline\n"));
 //! ```
 
+use crate::model::core::format::day;
+use crate::model::core::text::{one_line, paragraphs};
 use crate::model::core::vocabulary::{DecisionRole, Stance};
 use crate::model::workspace::records::{KeyPlayer, Partner, Workspace};
 use crate::model::{formats::file, workspace::validate};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// A partner brief as data: what the Markdown and the brief screen both show.
 #[derive(Clone, Debug, PartialEq)]
@@ -470,44 +472,6 @@ fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Text squeezed onto one line: a name from a file may hold line breaks, which would
-/// end a heading or a list item early in Markdown.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The paragraphs of a person's free text: lines trimmed, blank lines dropped, and
-/// paragraphs split where the text had a blank line. The screen shows the same split.
-pub fn paragraphs(text: &str) -> Vec<Vec<String>> {
-    let mut out: Vec<Vec<String>> = Vec::new();
-    let mut current: Vec<String> = Vec::new();
-    // `\r` ends a line in Markdown too, so it must end one here.
-    for line in text.split(['\n', '\r']) {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-        } else {
-            current.push(line.to_owned());
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-/// A day written out, such as "23 November 2026": read the same way in every country,
-/// unlike 11/23/2026, and it wraps between words on a narrow screen.
-pub fn day(date: NaiveDate) -> String {
-    let month = crate::model::core::month::MONTH_NAMES
-        .get(date.month0() as usize)
-        .copied()
-        .unwrap_or_default();
-    format!("{} {month} {}", date.day(), date.year())
 }
 
 /// Writes a brief as CommonMark (GitHub-flavoured Markdown renders it the same).

@@ -24,8 +24,10 @@
 //! assert!(memo::to_text(&m).starts_with("A partnership proposal for Stridecraft\n"));
 //! ```
 
+use crate::model::core::format;
+use crate::model::core::text::{one_line, paragraphs};
 use crate::model::core::vocabulary::{DecisionRole, Ingredient};
-use crate::model::documents::brief::{self, escape, one_line, paragraphs};
+use crate::model::documents::brief::{self, escape};
 use crate::model::formats::file;
 use crate::model::pitch::Pitch;
 use crate::model::workspace::records::{KeyPlayer, Partner, Workspace};
@@ -182,7 +184,7 @@ pub fn to_markdown(m: &Memo) -> String {
         escape(&m.title),
         escape(&m.to),
         escape(&m.from),
-        brief::day(m.date),
+        format::day(m.date),
         escape(&m.greeting),
     );
     for s in &m.sections {
@@ -204,7 +206,7 @@ pub fn to_text(m: &Memo) -> String {
         m.title,
         m.to,
         m.from,
-        brief::day(m.date),
+        format::day(m.date),
         m.greeting,
     );
     for s in &m.sections {

@@ -13,11 +13,13 @@
 //! Figures are plain `f64` sums with no division by anything that may be zero, so no
 //! input gives NaN: a share whose whole is zero is `None`.
 
+use crate::model::core::check;
+use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::program::{Lever, Program};
 use crate::model::workspace::records::Workspace;
-use crate::model::workspace::validate::{self, ValidationError};
+use crate::model::workspace::validate::{self};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
@@ -326,7 +328,7 @@ fn weighted(l: &Lever) -> f64 {
 /// a bad value into NaN or infinity: anything else counts as 0 or the nearest limit.
 fn finite(v: f64) -> f64 {
     if v.is_finite() {
-        v.clamp(-validate::MAX_VALUE, validate::MAX_VALUE)
+        v.clamp(-check::MAX_VALUE, check::MAX_VALUE)
     } else {
         0.0
     }
@@ -691,7 +693,7 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
         return Err("is required".into());
     }
     match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() && v.abs() <= validate::MAX_VALUE => Ok(v),
+        Ok(v) if v.is_finite() && v.abs() <= check::MAX_VALUE => Ok(v),
         Ok(_) => Err("is not a number between −10¹⁵ and 10¹⁵".into()),
         Err(_) => Err(format!(
             "\"{}\" is not a number such as 38,000 or 12.5",

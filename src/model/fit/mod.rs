@@ -7,13 +7,13 @@
 
 pub mod ladder;
 
+use crate::model::core::check::{Checker, ValidationError, MAX_NOTES};
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::{
     Economics, LadderLevel, MarketPosition, Stage, Stance, UxVerdict,
 };
 use crate::model::goals::{delivery_record, RECENT_DAYS};
 use crate::model::workspace::records::{Partner, Workspace};
-use crate::model::workspace::validate::{Checker, ValidationError, MAX_NOTES};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 

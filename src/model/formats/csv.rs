@@ -85,10 +85,11 @@
 //! a `rows_to_metrics` reports [`BadRow`]s the same way; the writer ([`write_table`])
 //! and the injection guard are shared.
 
+use crate::model::core::check::{ValidationError, MAX_NAME};
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::{Category, Choice, LadderLevel, MarketPosition, Stage};
 use crate::model::workspace::records::{Market, Partner, Workspace};
-use crate::model::workspace::validate::{self, ValidationError, MAX_NAME};
+use crate::model::workspace::validate::{self};
 use chrono::{DateTime, SecondsFormat, Utc};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

@@ -12,11 +12,12 @@
 //! the right shape, and finally the model's validation rules. The first failure is
 //! returned as a [`FileError`] naming what is wrong and where.
 
+use crate::model::core::check::ValidationError;
 use crate::model::core::format;
 use crate::model::core::id::Id;
 use crate::model::formats::json_text;
 use crate::model::workspace::records::Workspace;
-use crate::model::workspace::validate::{self, ValidationError};
+use crate::model::workspace::validate::{self};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;

@@ -6,12 +6,13 @@
 //! file import, and only then replaces the stored partner and stamps its `updated`, so
 //! a refused edit changes nothing and a merge sees which side edited last.
 
+use crate::model::core::check::{Checker, ValidationError, MAX_NAME, MAX_NOTES};
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::{
     CommitmentStatus, DecisionKind, GoalStatus, Side, Stage, WinKind,
 };
 use crate::model::workspace::records::{Partner, Workspace};
-use crate::model::workspace::validate::{self, Checker, ValidationError, MAX_NAME, MAX_NOTES};
+use crate::model::workspace::validate::{self};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;

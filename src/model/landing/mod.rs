@@ -3,11 +3,11 @@
 //! fifth of the work; this plan is the rest, so its progress weighs in a partner's
 //! health and a plan that stops moving raises a signal.
 
+use crate::model::core::check::{Checker, ValidationError, MAX_NAME};
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::Stage;
 use crate::model::goals::{edit_partner, not_future};
 use crate::model::workspace::records::{Partner, Workspace};
-use crate::model::workspace::validate::{Checker, ValidationError, MAX_NAME};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -229,7 +229,7 @@ fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) 
             "Landing stalled in {}: \"{}\" was planned for {} and is {days} days late.",
             name(track),
             kind.label().to_lowercase(),
-            crate::model::documents::brief::day(planned)
+            crate::model::core::format::day(planned)
         ));
     }
     let last_done = p

@@ -10,10 +10,10 @@ pub use room::{
     series, stance_value, Cooling, MapPoint, Reading, FALL_DROP, RECENT_WEIGHTS, STEADY,
 };
 
+use crate::model::core::check::{Checker, ValidationError, MAX_NAME, MAX_NOTES};
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::Scale;
 use crate::model::workspace::records::{Partner, Workspace};
-use crate::model::workspace::validate::{Checker, ValidationError, MAX_NAME, MAX_NOTES};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 

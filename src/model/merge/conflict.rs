@@ -105,7 +105,7 @@ pub fn settle(
 /// The name of the file's copy when both are kept, within the name limit.
 fn both_name(name: &str) -> String {
     const SUFFIX: &str = " (from file)";
-    let room = crate::model::workspace::validate::MAX_NAME - SUFFIX.chars().count();
+    let room = crate::model::core::check::MAX_NAME - SUFFIX.chars().count();
     let base: String = name.chars().take(room).collect();
     format!("{base}{SUFFIX}")
 }
@@ -423,10 +423,10 @@ mod tests {
 
     #[test]
     fn a_kept_both_name_stays_within_the_limit() {
-        let long = "x".repeat(crate::model::workspace::validate::MAX_NAME);
+        let long = "x".repeat(crate::model::core::check::MAX_NAME);
         assert_eq!(
             both_name(&long).chars().count(),
-            crate::model::workspace::validate::MAX_NAME
+            crate::model::core::check::MAX_NAME
         );
     }
 }

@@ -12,10 +12,11 @@
 //! market: the file's partners are pointed at our id, so the catalogue never holds the
 //! same market twice. The program name stays ours in a merge.
 
+use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
 use crate::model::merge::rule;
 use crate::model::workspace::records::Workspace;
-use crate::model::workspace::validate::{self, ValidationError};
+use crate::model::workspace::validate::{self};
 use std::collections::HashMap;
 
 /// Merge keeps both sides; replace swaps the workspace for the file's.

@@ -7,11 +7,11 @@
 
 pub mod growth;
 
+use crate::model::core::check::{Checker, MAX_NAME, MAX_VALUE};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::goals::Goal;
 use crate::model::workspace::records::{Partner, Workspace};
-use crate::model::workspace::validate::{Checker, MAX_NAME, MAX_VALUE};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

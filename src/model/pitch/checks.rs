@@ -418,7 +418,7 @@ fn enough_words(t: &Text) -> Result<(), String> {
 }
 
 fn name_or_them(ctx: &Context) -> String {
-    let name = crate::model::documents::brief::one_line(ctx.partner_name);
+    let name = crate::model::core::text::one_line(ctx.partner_name);
     if name.is_empty() {
         "the partner".into()
     } else {
@@ -436,7 +436,7 @@ fn plural(n: usize, word: &str) -> String {
 
 /// A goal statement shortened for a message.
 fn short(statement: &str) -> String {
-    let one = crate::model::documents::brief::one_line(statement);
+    let one = crate::model::core::text::one_line(statement);
     if one.chars().count() > 60 {
         format!("{}…", one.chars().take(59).collect::<String>())
     } else {

@@ -21,11 +21,12 @@ pub use checks::{
 };
 pub use guidance::guidance;
 
+use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES};
+use crate::model::core::format;
 use crate::model::core::id::Id;
+use crate::model::core::text;
 use crate::model::core::vocabulary::Ingredient;
-use crate::model::documents::brief;
 use crate::model::workspace::records::{Partner, Workspace};
-use crate::model::workspace::validate::{Checker, MAX_NAME, MAX_NOTES};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -192,7 +193,7 @@ pub fn set_label(
     label: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, String> {
-    let label = brief::one_line(label);
+    let label = text::one_line(label);
     if label.is_empty() {
         return Err("Give the version a label, such as \"v2, after the first call\".".into());
     }
@@ -262,13 +263,13 @@ pub fn mark_sent(
         if day < x.drafted {
             return Err(format!(
                 "This version was drafted on {}; it cannot have been sent before that.",
-                brief::day(x.drafted)
+                format::day(x.drafted)
             ));
         }
         if day > today {
             return Err(format!(
                 "{} is in the future; mark the version sent once it has gone out.",
-                brief::day(day)
+                format::day(day)
             ));
         }
     }
@@ -328,7 +329,7 @@ fn unsent(pitch: &Pitch) -> Result<(), String> {
     match pitch.sent {
         Some(day) => Err(format!(
             "This version was sent on {} and stays as sent; start a new version from it to change the text.",
-            brief::day(day)
+            format::day(day)
         )),
         None => Ok(()),
     }

@@ -1,9 +1,9 @@
 //! The program's target and the levers planned to reach it.
 
+use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::goals::Win;
-use crate::model::workspace::validate::{Checker, MAX_NAME, MAX_NOTES};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 

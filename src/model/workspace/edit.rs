@@ -3,10 +3,11 @@
 //! changed (a key player's edit also stamps its partner, so a merge sees the partner as
 //! newer), and each reports whether anything changed, so the app saves only real edits.
 
+use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::Stage;
 use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
-use crate::model::workspace::validate::{self, ValidationError};
+use crate::model::workspace::validate::{self};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 

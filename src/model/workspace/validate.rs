@@ -5,139 +5,12 @@
 //! (`partners[3].key_players[1].influence`), the record by its name, and the rule broken,
 //! so a person can find and fix it.
 
+use crate::model::core::check::{
+    Checker, ValidationError, INFLUENCE, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS, MAX_URL,
+};
 use crate::model::core::id::Id;
 use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
 use std::collections::{HashMap, HashSet};
-use std::fmt;
-
-/// Longest name, title or owner accepted.
-pub const MAX_NAME: usize = 120;
-/// Longest notes accepted.
-pub const MAX_NOTES: usize = 10_000;
-/// Longest website address accepted.
-pub const MAX_URL: usize = 2_048;
-/// Longest tag, and most tags per partner.
-pub const MAX_TAG: usize = 40;
-pub const MAX_TAGS: usize = 20;
-/// The largest metric value, target or expected contribution accepted.
-pub const MAX_VALUE: f64 = 1e15;
-/// Influence runs from 1 to 5.
-pub const INFLUENCE: std::ops::RangeInclusive<u8> = 1..=5;
-
-/// One broken rule.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValidationError {
-    /// Where, as a path into the file: `partners[3].key_players[1].influence`.
-    pub path: String,
-    /// Which record, by name: `key player "Ana Ruiz" of partner "Wavelet"`. Empty for
-    /// workspace-level fields.
-    pub record: String,
-    /// What is wrong: `9 is outside 1–5`.
-    pub message: String,
-}
-
-impl fmt::Display for ValidationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)?;
-        if !self.record.is_empty() {
-            write!(f, " ({})", self.record)?;
-        }
-        Ok(())
-    }
-}
-
-/// Collects errors with a path prefix and a record description. Each record type's
-/// module checks its own fields through one of these.
-pub(crate) struct Checker<'a> {
-    prefix: String,
-    record: String,
-    errors: &'a mut Vec<ValidationError>,
-}
-
-impl Checker<'_> {
-    /// A checker for a record nested in this one, such as `meetings[2]`.
-    pub(crate) fn nested(&mut self, field: &str, record: String) -> Checker<'_> {
-        let prefix = match (self.prefix.is_empty(), field.is_empty()) {
-            (true, _) => field.to_owned(),
-            (false, true) => self.prefix.clone(),
-            (false, false) => format!("{}.{field}", self.prefix),
-        };
-        Checker {
-            prefix,
-            record,
-            errors: self.errors,
-        }
-    }
-
-    pub(crate) fn push(&mut self, field: &str, message: impl Into<String>) {
-        let path = match (self.prefix.is_empty(), field.is_empty()) {
-            (true, _) => field.to_owned(),
-            (false, true) => self.prefix.clone(),
-            (false, false) => format!("{}.{field}", self.prefix),
-        };
-        self.errors.push(ValidationError {
-            path,
-            record: self.record.clone(),
-            message: message.into(),
-        });
-    }
-
-    pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) {
-        if value.trim().is_empty() {
-            self.push(field, "is required");
-        } else {
-            self.max_len(field, value, max);
-        }
-    }
-
-    pub(crate) fn max_len(&mut self, field: &str, value: &str, max: usize) {
-        let len = value.chars().count();
-        if len > max {
-            self.push(field, format!("has {len} characters; the limit is {max}"));
-        }
-    }
-
-    pub(crate) fn id(&mut self, id: &Id) {
-        self.id_at("id", id);
-    }
-
-    /// Checks an id held in another field, such as a reference to a key player.
-    pub(crate) fn id_at(&mut self, field: &str, id: &Id) {
-        if let Err(reason) = id.check() {
-            self.push(field, reason);
-        }
-    }
-
-    pub(crate) fn in_range(&mut self, field: &str, value: u8, range: std::ops::RangeInclusive<u8>) {
-        if !range.contains(&value) {
-            self.push(
-                field,
-                format!("{value} is outside {}–{}", range.start(), range.end()),
-            );
-        }
-    }
-
-    /// Numbers from files may be anything JSON allows; NaN and infinities cannot be
-    /// written back to JSON, and beyond ±1e15 sums lose their units.
-    pub(crate) fn finite(&mut self, field: &str, value: f64) {
-        if !value.is_finite() || value.abs() > MAX_VALUE {
-            self.push(
-                field,
-                format!("{value} is not a number between −10¹⁵ and 10¹⁵"),
-            );
-        }
-    }
-
-    fn times(
-        &mut self,
-        created: chrono::DateTime<chrono::Utc>,
-        updated: chrono::DateTime<chrono::Utc>,
-    ) {
-        if updated < created {
-            self.push("updated", "is earlier than created");
-        }
-    }
-}
 
 /// Shortens a user-supplied name for use inside a message.
 fn quoted(name: &str) -> String {
@@ -152,21 +25,17 @@ fn quoted(name: &str) -> String {
 /// Checks a whole workspace. An empty list means it is valid.
 pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
     let mut errors = Vec::new();
-    let mut top = Checker {
-        prefix: String::new(),
-        record: String::new(),
-        errors: &mut errors,
-    };
+    let mut top = Checker::new(String::new(), String::new(), &mut errors);
     top.required("program_name", &ws.program_name, MAX_NAME);
 
     let mut market_ids = HashSet::new();
     let mut market_names: HashMap<String, usize> = HashMap::new();
     for (i, m) in ws.markets.iter().enumerate() {
-        let mut c = Checker {
-            prefix: format!("markets[{i}]"),
-            record: format!("market {}", quoted(&m.name)),
-            errors: &mut errors,
-        };
+        let mut c = Checker::new(
+            format!("markets[{i}]"),
+            format!("market {}", quoted(&m.name)),
+            &mut errors,
+        );
         market(m, &mut c);
         if !market_ids.insert(&m.id) {
             c.push("id", format!("duplicate id {}", m.id));
@@ -189,11 +58,7 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
 
     crate::model::program::check(
         &ws.program,
-        &mut Checker {
-            prefix: String::new(),
-            record: "the program".into(),
-            errors: &mut errors,
-        },
+        &mut Checker::new(String::new(), "the program".into(), &mut errors),
     );
 
     let mut ids: HashSet<&Id> = market_ids.clone();
@@ -203,11 +68,11 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
             e.path = format!("partners[{i}].{}", e.path);
         }
         errors.extend(errs);
-        let mut c = Checker {
-            prefix: format!("partners[{i}]"),
-            record: format!("partner {}", quoted(&p.name)),
-            errors: &mut errors,
-        };
+        let mut c = Checker::new(
+            format!("partners[{i}]"),
+            format!("partner {}", quoted(&p.name)),
+            &mut errors,
+        );
         if !ids.insert(&p.id) {
             c.push("id", format!("duplicate id {}", p.id));
         }
@@ -234,11 +99,11 @@ fn market(m: &Market, c: &mut Checker) {
 /// needs to place each message beside its field.
 pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
     let mut errors = Vec::new();
-    let mut c = Checker {
-        prefix: String::new(),
-        record: format!("partner {}", quoted(&p.name)),
-        errors: &mut errors,
-    };
+    let mut c = Checker::new(
+        String::new(),
+        format!("partner {}", quoted(&p.name)),
+        &mut errors,
+    );
     c.id(&p.id);
     c.times(p.created, p.updated);
     c.required("name", &p.name, MAX_NAME);
@@ -271,18 +136,14 @@ pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
     }
     let partner_record = c.record.clone();
     for (k, kp) in p.key_players.iter().enumerate() {
-        let mut kc = Checker {
-            prefix: format!("key_players[{k}]"),
-            record: format!("key player {} of {partner_record}", quoted(&kp.name)),
-            errors: &mut errors,
-        };
+        let mut kc = Checker::new(
+            format!("key_players[{k}]"),
+            format!("key player {} of {partner_record}", quoted(&kp.name)),
+            &mut errors,
+        );
         key_player(kp, &mut kc);
     }
-    let mut c = Checker {
-        prefix: String::new(),
-        record: partner_record.clone(),
-        errors: &mut errors,
-    };
+    let mut c = Checker::new(String::new(), partner_record.clone(), &mut errors);
     records(p, market_ids, &partner_record, &mut c);
     errors
 }

@@ -4,7 +4,7 @@
 use super::{
     date_value, field_error, other_errors, partner_memo, required_date, DateField, RemoveButton,
 };
-use crate::model::documents::brief::day;
+use crate::model::core::format::day;
 use crate::model::goals::{self, Commitment, DeliveryRecord};
 use crate::model::metrics::percent;
 use crate::model::{CommitmentStatus, Id, Side, ValidationError};

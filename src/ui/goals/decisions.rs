@@ -4,7 +4,7 @@
 use super::{
     date_value, field_error, other_errors, partner_memo, required_date, DateField, RemoveButton,
 };
-use crate::model::documents::brief::day;
+use crate::model::core::format::day;
 use crate::model::goals::{self, Decision};
 use crate::model::{DecisionKind, Id, ValidationError};
 use crate::storage;

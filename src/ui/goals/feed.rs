@@ -8,7 +8,7 @@
 //! ```
 
 use super::{date_value, field_error, other_errors, required_date, DateField, RemoveButton};
-use crate::model::documents::brief::day;
+use crate::model::core::format::day;
 use crate::model::goals::{self, FeedItem, Win};
 use crate::model::{Id, ValidationError, WinKind};
 use crate::storage;

@@ -4,7 +4,7 @@ use super::{
     date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
     RemoveButton,
 };
-use crate::model::documents::brief::day;
+use crate::model::core::format::day;
 use crate::model::goals::{self, Goal};
 use crate::model::metrics;
 use crate::model::{GoalStatus, Id, ValidationError};

@@ -6,7 +6,7 @@ use super::{
     date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
     RemoveButton,
 };
-use crate::model::documents::brief::day;
+use crate::model::core::format::day;
 use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
 use crate::model::metrics::percent;
 use crate::model::{Id, ValidationError};

@@ -7,6 +7,8 @@
 //! the same `Brief`, so the page and the text cannot drift apart. `style/print.css`
 //! turns this page into a clean printed document.
 
+use crate::model::core::format;
+use crate::model::core::text;
 use crate::model::documents::brief::{self, Block, Brief, Entry, Fact, Value};
 use crate::model::Id;
 use crate::storage;
@@ -109,7 +111,7 @@ fn BriefDocument(brief: Brief) -> impl IntoView {
         .collect_view();
     view! {
         <article class="card brief__document">
-            <p class="muted brief__meta">{brief.program}" · prepared "{brief::day(brief.prepared)}</p>
+            <p class="muted brief__meta">{brief.program}" · prepared "{format::day(brief.prepared)}</p>
             {sections}
         </article>
     }
@@ -157,7 +159,7 @@ fn entry(p: Entry) -> impl IntoView {
 /// A person's free text as paragraphs with their line breaks, split as the Markdown
 /// splits it.
 fn text_paragraphs(text: &str) -> impl IntoView {
-    brief::paragraphs(text)
+    text::paragraphs(text)
         .into_iter()
         .map(|lines| {
             let last = lines.len().saturating_sub(1);

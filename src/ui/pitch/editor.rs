@@ -10,9 +10,11 @@
 use super::field::IngredientField;
 use super::memo_view::MemoPreview;
 use super::score::ScorePanel;
+use crate::model::core::format;
+use crate::model::core::text;
 use crate::model::goals::Goal;
 use crate::model::pitch::{self, Context, Pitch};
-use crate::model::{documents::brief, Id, Ingredient};
+use crate::model::{Id, Ingredient};
 use crate::storage;
 use crate::ui::route::{Route, Section};
 use crate::ui::state::use_store;
@@ -195,7 +197,7 @@ fn Header(
                 .map(|g| {
                     let value = g.id.to_string();
                     let gid = g.id.clone();
-                    let statement = brief::one_line(&g.statement);
+                    let statement = text::one_line(&g.statement);
                     view! {
                         <option value=value selected=move || linked().as_ref() == Some(&gid)>{statement}</option>
                     }
@@ -244,7 +246,7 @@ fn Header(
                     }>
                         <span class="pitch-header__label">"Status"</span>
                         <p class="pitch-header__status">
-                            <span class="pill pitch-sent">{move || sent.get().map(|d| format!("Sent {}", brief::day(d)))}</span>
+                            <span class="pill pitch-sent">{move || sent.get().map(|d| format!("Sent {}", format::day(d)))}</span>
                             <button class="button button--quiet button--small" on:click=unmark.clone()>"Unmark as sent"</button>
                         </p>
                     </Show>

@@ -3,8 +3,10 @@
 //! or as plain text, or to download it as a `.md` file. The preview shows what is saved;
 //! a field saves when it loses focus, which clicking a button here already does.
 
+use crate::model::core::format;
+use crate::model::core::text;
 use crate::model::documents::memo::{self, Memo as OutreachMemo};
-use crate::model::{documents::brief, Id};
+use crate::model::Id;
 use crate::storage;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -90,7 +92,7 @@ fn MemoDocument(memo: OutreachMemo) -> impl IntoView {
             <dl class="pitch-memo__meta">
                 <dt>"To"</dt><dd>{memo.to}</dd>
                 <dt>"From"</dt><dd>{memo.from.clone()}</dd>
-                <dt>"Date"</dt><dd>{brief::day(memo.date)}</dd>
+                <dt>"Date"</dt><dd>{format::day(memo.date)}</dd>
             </dl>
             <p>{memo.greeting}</p>
             {empty.then(|| view! {
@@ -103,7 +105,7 @@ fn MemoDocument(memo: OutreachMemo) -> impl IntoView {
 }
 
 fn paragraphs(text: &str) -> impl IntoView {
-    brief::paragraphs(text)
+    text::paragraphs(text)
         .into_iter()
         .map(|lines| {
             let last = lines.len().saturating_sub(1);

@@ -11,8 +11,9 @@ mod memo_view;
 mod score;
 mod versions;
 
+use crate::model::core::text;
 use crate::model::pitch::{self, Context};
-use crate::model::{documents::brief, Id};
+use crate::model::Id;
 use crate::ui::state::use_store;
 use chrono::NaiveDate;
 use editor::Editor;
@@ -46,7 +47,7 @@ pub fn PitchSection(id: Id) -> impl IntoView {
                 .iter()
                 .map(|x| VersionRow {
                     id: x.id.clone(),
-                    label: brief::one_line(&x.label),
+                    label: text::one_line(&x.label),
                     drafted: x.drafted,
                     sent: x.sent,
                     on_table: table.as_ref() == Some(&x.id),

@@ -3,8 +3,9 @@
 //! recently is marked as the pitch on the table.
 
 use super::VersionRow;
+use crate::model::core::format;
 use crate::model::pitch::{self, Start};
-use crate::model::{documents::brief, Id};
+use crate::model::Id;
 use crate::storage;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -128,8 +129,8 @@ fn VersionItem(
     let pick_id = row.id.clone();
     let is_current = move || current.with(|c| c.as_ref() == Some(&id));
     let state = match row.sent {
-        Some(day) => format!("Sent {}", brief::day(day)),
-        None => format!("Drafted {}", brief::day(row.drafted)),
+        Some(day) => format!("Sent {}", format::day(day)),
+        None => format!("Drafted {}", format::day(row.drafted)),
     };
     view! {
         <li>

@@ -1,0 +1,151 @@
+//! The checker every record's checks write into, the one error they produce, and the
+//! limits on lengths and values that every layer agrees on.
+//!
+//! A [`ValidationError`] names the field by its path in the file
+//! (`partners[3].key_players[1].influence`), the record by its name, and the rule broken,
+//! so a person can find and fix it.
+
+use crate::model::core::id::Id;
+use std::fmt;
+
+/// Longest name, title or owner accepted.
+pub const MAX_NAME: usize = 120;
+/// Longest notes accepted.
+pub const MAX_NOTES: usize = 10_000;
+/// Longest website address accepted.
+pub const MAX_URL: usize = 2_048;
+/// Longest tag, and most tags per partner.
+pub const MAX_TAG: usize = 40;
+pub const MAX_TAGS: usize = 20;
+/// The largest metric value, target or expected contribution accepted.
+pub const MAX_VALUE: f64 = 1e15;
+/// Influence runs from 1 to 5.
+pub const INFLUENCE: std::ops::RangeInclusive<u8> = 1..=5;
+
+/// One broken rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationError {
+    /// Where, as a path into the file: `partners[3].key_players[1].influence`.
+    pub path: String,
+    /// Which record, by name: `key player "Ana Ruiz" of partner "Wavelet"`. Empty for
+    /// workspace-level fields.
+    pub record: String,
+    /// What is wrong: `9 is outside 1–5`.
+    pub message: String,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)?;
+        if !self.record.is_empty() {
+            write!(f, " ({})", self.record)?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects errors with a path prefix and a record description. Each record type's
+/// module checks its own fields through one of these.
+pub(crate) struct Checker<'a> {
+    pub(crate) prefix: String,
+    pub(crate) record: String,
+    errors: &'a mut Vec<ValidationError>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker that collects into `errors`, every path starting with `prefix`.
+    pub(crate) fn new(
+        prefix: String,
+        record: String,
+        errors: &'a mut Vec<ValidationError>,
+    ) -> Self {
+        Checker {
+            prefix,
+            record,
+            errors,
+        }
+    }
+
+    /// A checker for a record nested in this one, such as `meetings[2]`.
+    pub(crate) fn nested(&mut self, field: &str, record: String) -> Checker<'_> {
+        let prefix = match (self.prefix.is_empty(), field.is_empty()) {
+            (true, _) => field.to_owned(),
+            (false, true) => self.prefix.clone(),
+            (false, false) => format!("{}.{field}", self.prefix),
+        };
+        Checker {
+            prefix,
+            record,
+            errors: self.errors,
+        }
+    }
+
+    pub(crate) fn push(&mut self, field: &str, message: impl Into<String>) {
+        let path = match (self.prefix.is_empty(), field.is_empty()) {
+            (true, _) => field.to_owned(),
+            (false, true) => self.prefix.clone(),
+            (false, false) => format!("{}.{field}", self.prefix),
+        };
+        self.errors.push(ValidationError {
+            path,
+            record: self.record.clone(),
+            message: message.into(),
+        });
+    }
+
+    pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) {
+        if value.trim().is_empty() {
+            self.push(field, "is required");
+        } else {
+            self.max_len(field, value, max);
+        }
+    }
+
+    pub(crate) fn max_len(&mut self, field: &str, value: &str, max: usize) {
+        let len = value.chars().count();
+        if len > max {
+            self.push(field, format!("has {len} characters; the limit is {max}"));
+        }
+    }
+
+    pub(crate) fn id(&mut self, id: &Id) {
+        self.id_at("id", id);
+    }
+
+    /// Checks an id held in another field, such as a reference to a key player.
+    pub(crate) fn id_at(&mut self, field: &str, id: &Id) {
+        if let Err(reason) = id.check() {
+            self.push(field, reason);
+        }
+    }
+
+    pub(crate) fn in_range(&mut self, field: &str, value: u8, range: std::ops::RangeInclusive<u8>) {
+        if !range.contains(&value) {
+            self.push(
+                field,
+                format!("{value} is outside {}–{}", range.start(), range.end()),
+            );
+        }
+    }
+
+    /// Numbers from files may be anything JSON allows; NaN and infinities cannot be
+    /// written back to JSON, and beyond ±1e15 sums lose their units.
+    pub(crate) fn finite(&mut self, field: &str, value: f64) {
+        if !value.is_finite() || value.abs() > MAX_VALUE {
+            self.push(
+                field,
+                format!("{value} is not a number between −10¹⁵ and 10¹⁵"),
+            );
+        }
+    }
+
+    pub(crate) fn times(
+        &mut self,
+        created: chrono::DateTime<chrono::Utc>,
+        updated: chrono::DateTime<chrono::Utc>,
+    ) {
+        if updated < created {
+            self.push("updated", "is earlier than created");
+        }
+    }
+}
