@@ -21,7 +21,7 @@
 //! screen (`ui/partners/brief.rs`) to write it.
 //!
 //! ```
-//! use tandem::model::{brief, demo};
+//! use tandem::model::{demo, documents::brief};
 //! let ws = demo::workspace(chrono::Utc::now());
 //! let md = brief::markdown(&ws, &ws.partners[0], chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
 //! assert!(md.starts_with("# Partner brief: Loopline\n"));

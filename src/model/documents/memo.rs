@@ -17,7 +17,7 @@
 //! not written yet are left out.
 //!
 //! ```
-//! use tandem::model::{demo, memo};
+//! use tandem::model::{demo, documents::memo};
 //! let ws = demo::workspace(chrono::Utc::now());
 //! let p = ws.partners.iter().find(|p| p.name == "Stridecraft").unwrap();
 //! let m = memo::memo(&ws, p, p.pitches.last().unwrap(), chrono::Utc::now().date_naive());

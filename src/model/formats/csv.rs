@@ -453,7 +453,7 @@ impl CsvTable {
     /// [`CsvError::NoHeader`] when there is no non-blank row.
     ///
     /// ```
-    /// use tandem::model::csv::CsvTable;
+    /// use tandem::model::formats::csv::CsvTable;
     /// let table = CsvTable::parse("\u{feff}Company;Notes\r\nAcme;\"two\r\nlines\"\r\n").unwrap();
     /// assert_eq!(table.headers, ["Company", "Notes"]);
     /// assert_eq!(table.rows[0].cells, ["Acme", "two\r\nlines"]);
@@ -721,7 +721,7 @@ impl<F: Field> Mapping<F> {
 /// The suggested mapping of a partners file's columns; see [`Mapping::suggest`].
 ///
 /// ```
-/// use tandem::model::csv::{suggest_mapping, PartnerField};
+/// use tandem::model::formats::csv::{suggest_mapping, PartnerField};
 /// let headers: Vec<String> = ["Company name", "Website URL", "Industry"].map(String::from).into();
 /// let mapping = suggest_mapping(&headers);
 /// assert_eq!(mapping.get(0), Some(PartnerField::Name));

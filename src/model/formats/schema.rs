@@ -8,7 +8,7 @@
 //! file no longer matches the types, and rewrites it when asked to:
 //!
 //! ```text
-//! UPDATE_SCHEMA=1 cargo test --lib model::schema
+//! UPDATE_SCHEMA=1 cargo test --lib model::formats::schema
 //! ```
 //!
 //! The schema describes the shape of a file (fields, types, required fields and the
@@ -29,7 +29,7 @@ use std::path::PathBuf;
 const COMMITTED: &str = "docs/tandem.schema.json";
 
 /// How to bring the committed schema up to date.
-const REGENERATE: &str = "UPDATE_SCHEMA=1 cargo test --lib model::schema";
+const REGENERATE: &str = "UPDATE_SCHEMA=1 cargo test --lib model::formats::schema";
 
 /// The schema as committed: pretty-printed JSON with a trailing newline.
 fn generated() -> String {

@@ -22,7 +22,7 @@
 //! and a hostile iteration count would otherwise keep the tab busy for minutes.
 //!
 //! ```
-//! use tandem::model::sealed::{self, SealedFile};
+//! use tandem::model::formats::sealed::{self, SealedFile};
 //! let file = SealedFile::new(600_000, vec![7; 16], [1; 12], vec![9; 40]).unwrap();
 //! let text = sealed::to_json(&file);
 //! assert!(sealed::is_sealed(&text));

@@ -6,100 +6,15 @@
 //! file import, and only then replaces the stored partner and stamps its `updated`, so
 //! a refused edit changes nothing and a merge sees which side edited last.
 
-use crate::model::core::check::{Checker, ValidationError, MAX_NAME, MAX_NOTES};
+pub mod record;
+use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
-use crate::model::core::vocabulary::{
-    CommitmentStatus, DecisionKind, GoalStatus, Side, Stage, WinKind,
-};
+use crate::model::core::vocabulary::{CommitmentStatus, DecisionKind, GoalStatus, Side, Stage};
 use crate::model::workspace::records::{Partner, Workspace};
 use crate::model::workspace::validate::{self};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+pub use record::*;
 use std::collections::HashSet;
-
-/// A goal both sides signed up to, measured by one metric.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Goal {
-    pub id: Id,
-    pub statement: String,
-    /// The metric that measures it, by name ("users", "revenue", or one of the user's).
-    #[serde(default)]
-    pub metric: String,
-    /// The value of the metric that meets the goal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<NaiveDate>,
-    pub status: GoalStatus,
-}
-
-/// Something one side promised to deliver.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Commitment {
-    pub id: Id,
-    pub side: Side,
-    pub what: String,
-    pub due: NaiveDate,
-    pub status: CommitmentStatus,
-    /// The day it was delivered, when it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub delivered: Option<NaiveDate>,
-}
-
-/// A decision about the partnership, with who took it and why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Decision {
-    pub id: Id,
-    pub date: NaiveDate,
-    pub kind: DecisionKind,
-    pub who: String,
-    #[serde(default)]
-    pub why: String,
-}
-
-/// A win or milestone, of a partner or of the whole program.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Win {
-    pub id: Id,
-    pub date: NaiveDate,
-    pub kind: WinKind,
-    pub title: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-}
-
-pub(crate) fn check_goal(g: &Goal, c: &mut Checker) {
-    c.id(&g.id);
-    c.required("statement", &g.statement, MAX_NOTES);
-    c.max_len("metric", &g.metric, MAX_NAME);
-    if let Some(t) = g.target {
-        c.finite("target", t);
-    }
-}
-
-pub(crate) fn check_commitment(k: &Commitment, c: &mut Checker) {
-    c.id(&k.id);
-    c.required("what", &k.what, MAX_NOTES);
-    if k.status == CommitmentStatus::Delivered && k.delivered.is_none() {
-        c.push("delivered", "is required when the commitment is delivered");
-    }
-}
-
-pub(crate) fn check_decision(d: &Decision, c: &mut Checker) {
-    c.id(&d.id);
-    c.required("who", &d.who, MAX_NAME);
-    c.max_len("why", &d.why, MAX_NOTES);
-}
-
-pub(crate) fn check_win(w: &Win, c: &mut Checker) {
-    c.id(&w.id);
-    c.required("title", &w.title, MAX_NAME);
-    c.max_len("note", &w.note, MAX_NOTES);
-}
 
 /// How reliably one side delivers what it commits to.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -3,6 +3,7 @@
 //! person makes to them. What the log says about the room (reception scores, each key
 //! player's series, the cooling signals, the influence × stance map) is in [`room`].
 
+pub mod record;
 mod room;
 
 pub use room::{
@@ -10,129 +11,11 @@ pub use room::{
     series, stance_value, Cooling, MapPoint, Reading, FALL_DROP, RECENT_WEIGHTS, STEADY,
 };
 
-use crate::model::core::check::{Checker, ValidationError, MAX_NAME, MAX_NOTES};
+use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
-use crate::model::core::vocabulary::Scale;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
-
-/// One meeting with the partner.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Meeting {
-    pub id: Id,
-    pub date: NaiveDate,
-    /// The people from our side who attended.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ours: Vec<String>,
-    /// What was presented or discussed.
-    #[serde(default)]
-    pub presented: String,
-    /// Each attending key player of the partner, with their reception.
-    #[serde(default)]
-    pub attendees: Vec<Reception>,
-    /// The overall read of the room.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room: Option<Scale>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub room_note: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub next_steps: Vec<NextStep>,
-}
-
-/// How one key player received a meeting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Reception {
-    /// The key player's id.
-    pub player: Id,
-    pub body_language: Scale,
-    pub tone: Scale,
-    pub reaction: Scale,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-}
-
-/// Something to do after a meeting.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct NextStep {
-    pub what: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<NaiveDate>,
-    #[serde(default)]
-    pub done: bool,
-}
-
-pub(crate) fn check(m: &Meeting, c: &mut Checker) {
-    c.id(&m.id);
-    c.max_len("presented", &m.presented, MAX_NOTES);
-    c.max_len("room_note", &m.room_note, MAX_NOTES);
-    for (i, name) in m.ours.iter().enumerate() {
-        c.required(&format!("ours[{i}]"), name, MAX_NAME);
-    }
-    let mut seen = Vec::new();
-    for (i, r) in m.attendees.iter().enumerate() {
-        // A key player removed since keeps their past receptions; the meeting shows
-        // them as a former key player rather than the file becoming invalid.
-        let field = format!("attendees[{i}].player");
-        c.id_at(&field, &r.player);
-        if seen.contains(&&r.player) {
-            c.push(&field, format!("lists key player {} twice", r.player));
-        }
-        seen.push(&r.player);
-        c.max_len(&format!("attendees[{i}].note"), &r.note, MAX_NOTES);
-    }
-    for (i, s) in m.next_steps.iter().enumerate() {
-        c.required(&format!("next_steps[{i}].what"), &s.what, MAX_NOTES);
-    }
-}
-
-impl Meeting {
-    /// A meeting on `date` with nobody recorded yet.
-    pub fn new(id: Id, date: NaiveDate) -> Self {
-        Meeting {
-            id,
-            date,
-            ours: Vec::new(),
-            presented: String::new(),
-            attendees: Vec::new(),
-            room: None,
-            room_note: String::new(),
-            next_steps: Vec::new(),
-        }
-    }
-
-    /// The reception of one key player at this meeting, if they attended.
-    pub fn reception(&self, player: &Id) -> Option<&Reception> {
-        self.attendees.iter().find(|r| &r.player == player)
-    }
-}
-
-impl Reception {
-    /// A reception with every reading neutral, the starting point of the form.
-    pub fn neutral(player: Id) -> Self {
-        Reception {
-            player,
-            body_language: Scale::Neutral,
-            tone: Scale::Neutral,
-            reaction: Scale::Neutral,
-            note: String::new(),
-        }
-    }
-}
-
-impl NextStep {
-    /// Not done and due before `today`.
-    pub fn overdue(&self, today: NaiveDate) -> bool {
-        !self.done && self.due.is_some_and(|d| d < today)
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Reading the log
-// ---------------------------------------------------------------------------------------
+pub use record::*;
 
 /// The partner's meetings, newest first; meetings on the same day keep the order they
 /// were recorded in, the later one first.

@@ -6,50 +6,16 @@
 //! are in [`crate::model::formats::csv_metrics`].
 
 pub mod growth;
+pub mod record;
 
-use crate::model::core::check::{Checker, MAX_NAME, MAX_VALUE};
+use crate::model::core::check::{MAX_NAME, MAX_VALUE};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::goals::Goal;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+pub use record::*;
 use std::collections::BTreeMap;
-
-/// The metrics every program starts with; people can add their own names.
-pub const STANDARD: &[&str] = &["users", "revenue", "streams", "sign-ups"];
-
-/// One metric of one partner in one market, month by month. Kept as a map from month
-/// to value so that a year of values costs one short line per month in a file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Series {
-    /// The catalogue market.
-    pub market: Id,
-    /// The metric's name: "users", "revenue", "streams", "sign-ups" or the user's own.
-    pub metric: String,
-    #[serde(default)]
-    pub values: BTreeMap<Month, f64>,
-}
-
-pub(crate) fn check(s: &Series, markets: &[&Id], c: &mut Checker) {
-    if !markets.contains(&&s.market) {
-        c.push(
-            "market",
-            format!(
-                "refers to market {}, which is not in the catalogue",
-                s.market
-            ),
-        );
-    }
-    c.required("metric", &s.metric, MAX_NAME);
-    for (month, value) in &s.values {
-        c.finite(&format!("values.{month}"), *value);
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Reading
 
 /// The metric names a partner has series for, standard ones first (in their usual
 /// order), then the user's own alphabetically. The standard names are always offered.

@@ -8,7 +8,7 @@
 //! the step keeps both partner lists whole instead.
 
 use crate::model::core::id::Id;
-use crate::model::program::Program;
+use crate::model::program::record::Program;
 use crate::model::workspace::records::{Market, Partner, Tombstone, Workspace};
 use std::collections::{HashMap, HashSet, VecDeque};
 

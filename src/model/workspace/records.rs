@@ -5,13 +5,13 @@ use crate::model::core::id::Id;
 use crate::model::core::vocabulary::{
     Category, DecisionRole, LadderLevel, MarketPosition, Stage, Stance,
 };
-use crate::model::fit::{Fit, LadderMove};
-use crate::model::goals::{Commitment, Decision, Goal, Win};
-use crate::model::landing::LandingTrack;
-use crate::model::meetings::Meeting;
-use crate::model::metrics::Series;
-use crate::model::pitch::Pitch;
-use crate::model::program::Program;
+use crate::model::fit::record::{Fit, LadderMove};
+use crate::model::goals::record::{Commitment, Decision, Goal, Win};
+use crate::model::landing::record::LandingTrack;
+use crate::model::meetings::record::Meeting;
+use crate::model::metrics::record::Series;
+use crate::model::pitch::record::Pitch;
+use crate::model::program::record::Program;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 

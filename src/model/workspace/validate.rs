@@ -56,7 +56,7 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         }
     }
 
-    crate::model::program::check(
+    crate::model::program::record::check(
         &ws.program,
         &mut Checker::new(String::new(), "the program".into(), &mut errors),
     );
@@ -151,7 +151,7 @@ pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
 /// Checks the records a partner holds beyond its profile and key players.
 fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     let catalogue: Vec<&Id> = market_ids.iter().copied().collect();
-    crate::model::fit::check(&p.fit, c);
+    crate::model::fit::record::check(&p.fit, c);
     let mut ids = HashSet::new();
     let mut unique = |c: &mut Checker, field: &str, id: &Id| {
         if !ids.insert(id.clone()) {
@@ -161,7 +161,7 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.pitches.iter().enumerate() {
         let field = format!("pitches[{i}]");
         unique(c, &field, &x.id);
-        crate::model::pitch::check(
+        crate::model::pitch::record::check(
             x,
             &mut c.nested(&field, format!("pitch {} of {of}", quoted(&x.label))),
         );
@@ -169,12 +169,15 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.ladder_moves.iter().enumerate() {
         let field = format!("ladder_moves[{i}]");
         unique(c, &field, &x.id);
-        crate::model::fit::check_move(x, &mut c.nested(&field, format!("ladder move of {of}")));
+        crate::model::fit::record::check_move(
+            x,
+            &mut c.nested(&field, format!("ladder move of {of}")),
+        );
     }
     for (i, x) in p.meetings.iter().enumerate() {
         let field = format!("meetings[{i}]");
         unique(c, &field, &x.id);
-        crate::model::meetings::check(
+        crate::model::meetings::record::check(
             x,
             &mut c.nested(&field, format!("meeting of {} with {of}", x.date)),
         );
@@ -182,7 +185,7 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.goals.iter().enumerate() {
         let field = format!("goals[{i}]");
         unique(c, &field, &x.id);
-        crate::model::goals::check_goal(
+        crate::model::goals::record::check_goal(
             x,
             &mut c.nested(&field, format!("goal {} of {of}", quoted(&x.statement))),
         );
@@ -190,7 +193,7 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.commitments.iter().enumerate() {
         let field = format!("commitments[{i}]");
         unique(c, &field, &x.id);
-        crate::model::goals::check_commitment(
+        crate::model::goals::record::check_commitment(
             x,
             &mut c.nested(&field, format!("commitment {} of {of}", quoted(&x.what))),
         );
@@ -198,7 +201,7 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.landing.iter().enumerate() {
         let field = format!("landing[{i}]");
         unique(c, &field, &x.id);
-        crate::model::landing::check(
+        crate::model::landing::record::check(
             x,
             &catalogue,
             &mut c.nested(&field, format!("landing track of {of}")),
@@ -208,7 +211,7 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.metrics.iter().enumerate() {
         let field = format!("metrics[{i}]");
         let mut sc = c.nested(&field, format!("metric {} of {of}", quoted(&x.metric)));
-        crate::model::metrics::check(x, &catalogue, &mut sc);
+        crate::model::metrics::record::check(x, &catalogue, &mut sc);
         if !series.insert((&x.market, x.metric.trim().to_lowercase())) {
             sc.push(
                 "",
@@ -223,7 +226,7 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.wins.iter().enumerate() {
         let field = format!("wins[{i}]");
         unique(c, &field, &x.id);
-        crate::model::goals::check_win(
+        crate::model::goals::record::check_win(
             x,
             &mut c.nested(&field, format!("win {} of {of}", quoted(&x.title))),
         );
@@ -231,7 +234,7 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.decisions.iter().enumerate() {
         let field = format!("decisions[{i}]");
         unique(c, &field, &x.id);
-        crate::model::goals::check_decision(
+        crate::model::goals::record::check_decision(
             x,
             &mut c.nested(&field, format!("decision of {} about {of}", x.date)),
         );

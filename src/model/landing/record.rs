@@ -1,0 +1,82 @@
+//! Landing tracks (a market or team with its enabled → launched → adopted steps): the
+//! records and their checks.
+
+use crate::model::core::check::{Checker, MAX_NAME};
+use crate::model::core::id::Id;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Landing the partnership in one market, or with one internal team.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct LandingTrack {
+    pub id: Id,
+    /// The catalogue market landed in; `None` for an internal team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market: Option<Id>,
+    /// The internal team's name, when the track is not a market.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub team: String,
+    #[serde(default)]
+    pub enabled: LandingStep,
+    #[serde(default)]
+    pub launched: LandingStep,
+    #[serde(default)]
+    pub adopted: LandingStep,
+}
+
+/// One step of a track: when it is planned, when it was done, and who owns it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct LandingStep {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+}
+
+/// The three steps of every track, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    Enabled,
+    Launched,
+    Adopted,
+}
+
+impl StepKind {
+    pub const ALL: [StepKind; 3] = [StepKind::Enabled, StepKind::Launched, StepKind::Adopted];
+
+    /// The field name in files, also used in messages.
+    pub fn key(self) -> &'static str {
+        match self {
+            StepKind::Enabled => "enabled",
+            StepKind::Launched => "launched",
+            StepKind::Adopted => "adopted",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StepKind::Enabled => "Enabled",
+            StepKind::Launched => "Launched",
+            StepKind::Adopted => "Adopted",
+        }
+    }
+}
+
+pub(crate) fn check(t: &LandingTrack, markets: &[&Id], c: &mut Checker) {
+    c.id(&t.id);
+    match &t.market {
+        Some(m) if !markets.contains(&m) => c.push(
+            "market",
+            format!("refers to market {m}, which is not in the catalogue"),
+        ),
+        Some(_) => {}
+        None => c.required("team", &t.team, MAX_NAME),
+    }
+    for (name, step) in t.steps() {
+        c.max_len(&format!("{name}.owner"), &step.owner, MAX_NAME);
+    }
+}

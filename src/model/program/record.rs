@@ -1,0 +1,115 @@
+//! The program's target and the levers planned to reach it.
+
+use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES};
+use crate::model::core::id::Id;
+use crate::model::core::month::Month;
+use crate::model::goals::record::Win;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The most levers a program may have: a plan of more parts than this is no longer a
+/// plan anyone can read.
+pub const MAX_LEVERS: usize = 100;
+
+/// The whole program's target: one metric, grown from a baseline by a percentage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Program {
+    /// When the target, levers or program wins were last edited; a merge keeps the later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime<Utc>>,
+    /// The metric the target is set in, by name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub metric: String,
+    /// The first month of the baseline year: the baseline covers it and the 11 months
+    /// after, and the target year is the 12 months after those.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline_start: Option<Month>,
+    /// The metric's total over the baseline year (the sum of its 12 monthly values).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+    /// The growth aimed for over the baseline, in percent (250 for +250 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_growth: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levers: Vec<Lever>,
+    /// Wins of the program as a whole; partners' wins live with the partner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wins: Vec<Win>,
+}
+
+impl Program {
+    pub fn is_blank(&self) -> bool {
+        *self == Program::default()
+    }
+}
+
+/// A partner or initiative expected to carry part of the growth.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Lever {
+    pub id: Id,
+    /// The partner, when the lever is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Id>,
+    /// The initiative's name, when the lever is not a partner.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub initiative: String,
+    /// The growth expected from it, in the metric's unit.
+    pub expected: f64,
+    /// How sure the team is of it, 0 to 100 %.
+    pub confidence: u8,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+pub(crate) fn check(p: &Program, c: &mut Checker) {
+    c.max_len("program.metric", &p.metric, MAX_NAME);
+    for (field, value) in [
+        ("program.baseline", p.baseline),
+        ("program.target_growth", p.target_growth),
+    ] {
+        if let Some(v) = value {
+            c.finite(field, v);
+        }
+    }
+    if let Some(g) = p.target_growth {
+        // Below −100 % the target would sit below zero, which no count can reach.
+        if g.is_finite() && g < -100.0 {
+            c.push(
+                "program.target_growth",
+                format!("{g} % would aim below zero; the least is −100 %"),
+            );
+        }
+    }
+    if p.levers.len() > MAX_LEVERS {
+        c.push(
+            "program.levers",
+            format!("has {} levers; the limit is {MAX_LEVERS}", p.levers.len()),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, lever) in p.levers.iter().enumerate() {
+        let at = format!("program.levers[{i}]");
+        c.id_at(&format!("{at}.id"), &lever.id);
+        if !seen.insert(&lever.id) {
+            c.push(&format!("{at}.id"), format!("duplicate id {}", lever.id));
+        }
+        // A lever's partner may since have been deleted: the planner shows it as a
+        // removed partner, and the file stays valid.
+        match &lever.partner {
+            Some(id) => c.id_at(&format!("{at}.partner"), id),
+            None => c.required(&format!("{at}.initiative"), &lever.initiative, MAX_NAME),
+        }
+        c.finite(&format!("{at}.expected"), lever.expected);
+        c.in_range(&format!("{at}.confidence"), lever.confidence, 0..=100);
+        c.max_len(&format!("{at}.notes"), &lever.notes, MAX_NOTES);
+    }
+    for (i, w) in p.wins.iter().enumerate() {
+        let mut wc = c.nested(
+            &format!("program.wins[{i}]"),
+            format!("program win \"{}\"", w.title),
+        );
+        crate::model::goals::record::check_win(w, &mut wc);
+    }
+}
