@@ -13,6 +13,7 @@ use proptest::sample::select;
 use proptest::test_runner::{RngAlgorithm, TestCaseError};
 use std::collections::HashSet;
 use tandem::model::core::check;
+use tandem::model::core::text::is_blank;
 use tandem::model::formats::csv::{
     partners_csv, rows_to_partners, suggest_mapping, CsvImport, CsvTable, PartnerField,
 };
@@ -74,7 +75,8 @@ fn trimmed(max: usize) -> impl Strategy<Value = String> {
 }
 
 fn required(max: usize) -> impl Strategy<Value = String> {
-    trimmed(max).prop_map(|s| if s.is_empty() { "x".to_owned() } else { s })
+    // Invisible characters alone count as blank, as the model's check reads them.
+    trimmed(max).prop_map(|s| if is_blank(&s) { "x".to_owned() } else { s })
 }
 
 /// A tag or market name: required, and free of the separators its cell splits on.
@@ -82,7 +84,7 @@ fn list_item(max: usize, separators: &'static [char]) -> impl Strategy<Value = S
     required(max).prop_map(move |s| {
         let s: String = s.chars().filter(|c| !separators.contains(c)).collect();
         let s = s.trim().to_owned();
-        if s.is_empty() {
+        if is_blank(&s) {
             "x".to_owned()
         } else {
             s

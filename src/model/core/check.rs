@@ -6,6 +6,9 @@
 //! so a person can find and fix it.
 
 use crate::model::core::id::Id;
+use crate::model::core::month::Month;
+use crate::model::core::text::is_blank;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::fmt;
 
 /// Longest name, title or owner accepted.
@@ -94,7 +97,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) {
-        if value.trim().is_empty() {
+        if is_blank(value) {
             self.push(field, "is required");
         } else {
             self.max_len(field, value, max);
@@ -139,13 +142,34 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn times(
-        &mut self,
-        created: chrono::DateTime<chrono::Utc>,
-        updated: chrono::DateTime<chrono::Utc>,
-    ) {
+    /// A day must fall in [`Month::YEARS`]: beyond them it is a typing mistake or a
+    /// hostile file, and adding days to chrono's last date would overflow.
+    pub(crate) fn date(&mut self, field: &str, day: NaiveDate) {
+        if !Month::YEARS.contains(&day.year()) {
+            self.push(field, years_message(day.year()));
+        }
+    }
+
+    /// As [`Checker::date`], for a moment such as when a record was last edited.
+    pub(crate) fn time(&mut self, field: &str, at: DateTime<Utc>) {
+        if !Month::YEARS.contains(&at.year()) {
+            self.push(field, years_message(at.year()));
+        }
+    }
+
+    pub(crate) fn times(&mut self, created: DateTime<Utc>, updated: DateTime<Utc>) {
+        self.time("created", created);
+        self.time("updated", updated);
         if updated < created {
             self.push("updated", "is earlier than created");
         }
     }
+}
+
+fn years_message(year: i32) -> String {
+    format!(
+        "falls in the year {year}, outside {}–{}",
+        Month::YEARS.start(),
+        Month::YEARS.end()
+    )
 }

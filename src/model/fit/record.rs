@@ -94,6 +94,7 @@ pub(crate) fn check(fit: &Fit, c: &mut Checker) {
 
 pub(crate) fn check_move(m: &LadderMove, c: &mut Checker) {
     c.id(&m.id);
+    c.date("date", m.date);
     if m.from == m.to {
         c.push(
             "to",

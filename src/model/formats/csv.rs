@@ -1029,7 +1029,11 @@ pub fn rows_to_partners(
             Some(before) if *before != partner => {
                 // Strictly newer than ours, so the merge takes the row even when ours
                 // was edited this very second.
-                let after_ours = before.updated + chrono::Duration::seconds(1);
+                // Checked, so that no stored time, however far out, can make it panic.
+                let after_ours = before
+                    .updated
+                    .checked_add_signed(chrono::Duration::seconds(1))
+                    .unwrap_or(before.updated);
                 partner.updated = now.max(after_ours).max(partner.created);
             }
             Some(_) => {}

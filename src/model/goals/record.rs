@@ -64,6 +64,9 @@ pub struct Win {
 
 pub(crate) fn check_goal(g: &Goal, c: &mut Checker) {
     c.id(&g.id);
+    if let Some(due) = g.due {
+        c.date("due", due);
+    }
     c.required("statement", &g.statement, MAX_NOTES);
     c.max_len("metric", &g.metric, MAX_NAME);
     if let Some(t) = g.target {
@@ -73,6 +76,10 @@ pub(crate) fn check_goal(g: &Goal, c: &mut Checker) {
 
 pub(crate) fn check_commitment(k: &Commitment, c: &mut Checker) {
     c.id(&k.id);
+    c.date("due", k.due);
+    if let Some(delivered) = k.delivered {
+        c.date("delivered", delivered);
+    }
     c.required("what", &k.what, MAX_NOTES);
     if k.status == CommitmentStatus::Delivered && k.delivered.is_none() {
         c.push("delivered", "is required when the commitment is delivered");
@@ -81,12 +88,14 @@ pub(crate) fn check_commitment(k: &Commitment, c: &mut Checker) {
 
 pub(crate) fn check_decision(d: &Decision, c: &mut Checker) {
     c.id(&d.id);
+    c.date("date", d.date);
     c.required("who", &d.who, MAX_NAME);
     c.max_len("why", &d.why, MAX_NOTES);
 }
 
 pub(crate) fn check_win(w: &Win, c: &mut Checker) {
     c.id(&w.id);
+    c.date("date", w.date);
     c.required("title", &w.title, MAX_NAME);
     c.max_len("note", &w.note, MAX_NOTES);
 }

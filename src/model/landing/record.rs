@@ -77,6 +77,11 @@ pub(crate) fn check(t: &LandingTrack, markets: &[&Id], c: &mut Checker) {
         None => c.required("team", &t.team, MAX_NAME),
     }
     for (name, step) in t.steps() {
+        for (when, day) in [("planned", step.planned), ("done", step.done)] {
+            if let Some(day) = day {
+                c.date(&format!("{name}.{when}"), day);
+            }
+        }
         c.max_len(&format!("{name}.owner"), &step.owner, MAX_NAME);
     }
 }

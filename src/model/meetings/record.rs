@@ -57,6 +57,7 @@ pub struct NextStep {
 
 pub(crate) fn check(m: &Meeting, c: &mut Checker) {
     c.id(&m.id);
+    c.date("date", m.date);
     c.max_len("presented", &m.presented, MAX_NOTES);
     c.max_len("room_note", &m.room_note, MAX_NOTES);
     for (i, name) in m.ours.iter().enumerate() {

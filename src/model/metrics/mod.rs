@@ -246,7 +246,7 @@ pub fn set_values(
         changed |= before.map(f64::to_bits) != value.map(f64::to_bits);
     }
     if changed {
-        p.updated = now;
+        p.updated = now.max(p.created);
     }
     Ok(changed)
 }
@@ -287,7 +287,7 @@ pub fn add_series(
         }
     }
     if changed {
-        p.updated = now;
+        p.updated = now.max(p.created);
     }
     Ok(changed)
 }
@@ -323,7 +323,7 @@ pub fn rename_metric(
     for s in p.metrics.iter_mut().filter(|s| s.metric == from) {
         s.metric = to.clone();
     }
-    p.updated = now;
+    p.updated = now.max(p.created);
     Ok(true)
 }
 

@@ -60,7 +60,9 @@ pub(crate) fn check(pitch: &Pitch, c: &mut Checker) {
     if let Some(goal) = &pitch.goal {
         c.id_at("goal", goal);
     }
+    c.date("drafted", pitch.drafted);
     if let Some(sent) = pitch.sent {
+        c.date("sent", sent);
         if sent < pitch.drafted {
             c.push("sent", "is earlier than the day the pitch was drafted");
         }

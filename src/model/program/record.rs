@@ -65,6 +65,9 @@ pub struct Lever {
 
 pub(crate) fn check(p: &Program, c: &mut Checker) {
     c.max_len("program.metric", &p.metric, MAX_NAME);
+    if let Some(updated) = p.updated {
+        c.time("program.updated", updated);
+    }
     for (field, value) in [
         ("program.baseline", p.baseline),
         ("program.target_growth", p.target_growth),

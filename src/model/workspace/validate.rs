@@ -47,13 +47,13 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
     }
 
     for (i, t) in ws.deleted.iter().enumerate() {
-        if let Err(reason) = t.id.check() {
-            errors.push(ValidationError {
-                path: format!("deleted[{i}].id"),
-                record: "a deleted record".into(),
-                message: reason,
-            });
-        }
+        let mut c = Checker::new(
+            format!("deleted[{i}]"),
+            "a deleted record".into(),
+            &mut errors,
+        );
+        c.id(&t.id);
+        c.time("deleted", t.deleted);
     }
 
     crate::model::program::record::check(
