@@ -17,6 +17,7 @@ use proptest::sample::select;
 use proptest::test_runner::{RngAlgorithm, TestCaseError};
 use std::collections::HashSet;
 use tandem::model::core::check::{MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS};
+use tandem::model::core::text::is_blank;
 use tandem::model::formats::file::{self, FileError, Scope};
 use tandem::model::merge::import::{self, Mode};
 use tandem::model::workspace::query::{Query, SortKey};
@@ -92,7 +93,7 @@ fn notes() -> impl Strategy<Value = String> {
 /// Like [`text`], but never blank: a required field.
 fn name(max: usize) -> impl Strategy<Value = String> {
     text(max).prop_map(|s| {
-        if s.trim().is_empty() {
+        if is_blank(&s) {
             // Swap the first character for a visible one: the length stays within `max`.
             std::iter::once('x').chain(s.chars().skip(1)).collect()
         } else {
