@@ -30,7 +30,7 @@ const entry = (key) => {
 // cargo test: "     Running tests/model_csv.rs (target/…)", "     Running unittests
 // src/lib.rs (…)" or "   Doc-tests tandem" names the binary whose "test result:" line
 // follows.
-let log = "";
+let log = null;
 try {
   log = readFileSync(cargoLog, "utf8");
 } catch (e) {
@@ -38,7 +38,7 @@ try {
 }
 let binary = null;
 let results = 0;
-for (const line of log.split(/\r?\n/)) {
+for (const line of (log ?? "").split(/\r?\n/)) {
   const running = line.match(/^\s*Running (?:unittests )?(\S+)/);
   if (running) binary = running[1];
   else if (/^\s*Doc-tests \S+/.test(line)) binary = "doc-tests";
@@ -51,7 +51,7 @@ for (const line of log.split(/\r?\n/)) {
     c.skipped += Number(result[4]);
   }
 }
-if (log && results === 0) problems.push("cargo test printed no `test result:` line: did it build?");
+if (log !== null && results === 0) problems.push("cargo test printed no `test result:` line: did it build?");
 
 // Playwright's JSON report: suites nest; every test has a final status.
 let report = null;
