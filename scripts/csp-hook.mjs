@@ -12,7 +12,11 @@
 //   2. refuses to finish the build if anything else inline remains that the policy
 //      would block (a <style> element, a style="…" or on…="…" attribute);
 //   3. puts the policy in a <meta http-equiv="Content-Security-Policy"> at the top of
-//      <head>, before any element it governs.
+//      <head>, before any element it governs, and checks the page holds exactly it.
+//
+// Whatever stops it from giving a release build its policy fails the build (exit 1):
+// a release never goes out unprotected. Only a `trunk serve` debug build, whose inline
+// live-reload script the policy would block, is left without one, with a warning.
 //
 // docs/SECURITY.md explains each directive. Only Node built-ins: the hook must run
 // from a clean clone with nothing but `npm ci` done.
@@ -20,17 +24,24 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The policy, one directive per entry. tests/e2e/security.spec.mjs checks it verbatim. */
+/**
+ * The policy, one directive per entry. tests/e2e/security.spec.mjs checks it verbatim.
+ * Everything starts forbidden (`default-src 'none'`); each line below allows one kind of
+ * load the app needs, from its own origin only.
+ */
 export const POLICY = [
-  "default-src 'self'",
+  "default-src 'none'",
   // 'wasm-unsafe-eval' lets the page compile WebAssembly; it does not allow eval().
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   // Only our own files (the favicon); nothing the app shows needs data: or remote images.
   "img-src 'self'",
+  // fetch() of our own files: the wasm, and the service worker's cache.
   "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
+  // The web app manifest and the service worker (sw.js), both files of our origin.
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  // Neither falls back to default-src: both must be named.
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
@@ -44,6 +55,8 @@ function fail(message) {
 }
 
 const staging = process.env.TRUNK_STAGING_DIR;
+// Trunk sets TRUNK_PROFILE for every hook; without it, take the strict (release) side.
+const release = process.env.TRUNK_PROFILE !== "debug";
 if (!staging) fail("TRUNK_STAGING_DIR is not set; run this through `trunk build` (see Trunk.toml).");
 // Trunk's public URL ("./" here): assets are referenced the same way Trunk references its own.
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? "./";
@@ -74,8 +87,12 @@ html = html.replace(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi, (whole, attrs,
 });
 if (moved.length === 0) fail("found no inline loader script in index.html; has Trunk changed how it loads the app?");
 
-if (devServer) {
-  console.warn("csp-hook: `trunk serve` build (inline live-reload script present): no Content-Security-Policy added. "
+if (devServer && release) {
+  // A release build must never go out without its policy.
+  fail("this release build has Trunk's inline live-reload script (`trunk serve --release`?), which the "
+    + "Content-Security-Policy would block, so no policy can be added. Build releases with `trunk build --release`.");
+} else if (devServer) {
+  console.warn("csp-hook: `trunk serve` debug build (inline live-reload script present): no Content-Security-Policy added. "
     + "scripts/serve.sh serves the release build with the policy.");
 } else {
   // 2. Nothing else inline may remain: the policy would silently block it.
@@ -94,6 +111,13 @@ if (devServer) {
   if (charset.test(html)) html = html.replace(charset, (m) => `${m}\n  ${meta}`);
   else if (/<head\b[^>]*>/i.test(html)) html = html.replace(/<head\b[^>]*>/i, (m) => `${m}\n  ${meta}`);
   else fail("index.html has no <head> to put the Content-Security-Policy in.");
+
+  // 4. Check the result as the browser will read it: exactly one policy, ours, before
+  // every script and link it must govern.
+  const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi)];
+  if (metas.length !== 1 || metas[0][1] !== POLICY) fail("the page does not end up with exactly this hook's policy.");
+  const first = html.search(/<(script|link|style)\b/i);
+  if (first !== -1 && first < metas[0].index) fail("a script or link comes before the Content-Security-Policy, which would not govern it.");
 }
 
 writeFileSync(htmlPath, html);

@@ -95,7 +95,7 @@ pub fn App() -> impl IntoView {
         Route::Planner => view! { <PlannerScreen/> }.into_any(),
         Route::Data => view! { <DataScreen/> }.into_any(),
         Route::BadPartner | Route::NotFound => view! { <NotFound/> }.into_any(),
-        Route::Panic => panic!("a panic asked for at #/debug/panic"),
+        Route::Panic => view! { <CrashTest/> }.into_any(),
     };
     let program = move || store.ws.with(|ws| ws.program_name.clone());
 
@@ -209,6 +209,27 @@ fn NotFound() -> impl IntoView {
             <h1 tabindex="-1">"Not found"</h1>
             <p>"Nothing lives at this address. It may be a partner that was deleted, or a mistyped link."</p>
             <p><a href="#/partners">"Go to the partner list"</a></p>
+        </section>
+    }
+}
+
+/// `#/debug/panic`: a button that stops the app on purpose, to show (and test) the
+/// crash banner. A link alone only opens this screen: the crash needs the click, so
+/// nobody can send a link that stops someone's Tandem.
+#[component]
+fn CrashTest() -> impl IntoView {
+    view! {
+        <section class="screen">
+            <h1 tabindex="-1">"Test the crash banner"</h1>
+            <p>"This stops Tandem on purpose, to show what happens after an internal error: a banner offering the last saved workspace as a download. Reload the page afterwards to continue."</p>
+            <p>
+                <button type="button" class="button button--danger"
+                    on:click=|_| panic!("a test crash asked for at #/debug/panic")>
+                    "Stop Tandem with a test crash"
+                </button>
+                " "
+                <a href="#/partners">"Go to the partner list"</a>
+            </p>
         </section>
     }
 }

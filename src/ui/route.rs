@@ -17,7 +17,8 @@ pub enum Route {
     Dashboard,
     Planner,
     Data,
-    /// `#/debug/panic` panics on purpose, to show (and test) the crash banner.
+    /// `#/debug/panic` offers a button that panics on purpose, to show (and test) the
+    /// crash banner; the link alone does not crash.
     Panic,
     NotFound,
 }

@@ -118,6 +118,18 @@ test("a javascript: website in a file is refused", async ({ page }) => {
     'The file breaks 1 rule: partners[0].website: must start with http:// or https:// (partner "Loopline").');
 });
 
+test("a website with user-info or an invisible direction control in a file is refused", async ({ page }) => {
+  const text = await demoFileWith(page, (_, ws) => {
+    ws.partners[0].website = "https://bank.example@evil.example";
+    ws.partners[1].website = "https://evil.example/\u202Egnp.exe";
+  });
+  await expectRefused(page, "spoofed-links.json", text,
+    "The file breaks 2 rules: partners[0].website: has “bank.example@” before the host, so it would open " +
+    'evil.example: remove everything up to the @ (partner "Loopline"); partners[1].website: contains an ' +
+    "invisible formatting character (U+202E), which can disguise where the link goes: type the address " +
+    'again (partner "Tellara Mobile").');
+});
+
 test("many broken rules are counted and the first five listed", async ({ page }) => {
   const text = await demoFileWith(page, (_, ws) => {
     for (const p of ws.partners.slice(0, 7)) p.name = "";

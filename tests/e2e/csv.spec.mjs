@@ -42,9 +42,13 @@ test("exporting partners and key players as CSV gives a header row and a row eac
   expect(text.startsWith("\uFEFFId,Name,Website,Category,Market position,Markets,Stage,Ladder,Owner,Tags,Notes,Key players,Created,Updated\r\n")).toBe(true);
   const loop = ours.partners.find((p) => p.id === "demo-p-01");
   const marketNames = loop.markets.map((id) => ours.markets.find((m) => m.id === id).name).join("; ");
+  // A cell holding a comma, semicolon, tab, quote or line break is quoted, so a
+  // spreadsheet splitting on semicolons keeps the list whole.
+  const cell = (v) => (/[,;\t"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  expect(marketNames).toContain("; ");
   expect(text).toContain(
-    `\r\ndemo-p-01,Loopline,https://loopline.example,Platform,Incumbent,${marketNames},Live,Integration,` +
-    `${loop.owner},${loop.tags.join("; ")},${loop.notes},${loop.key_players.length},${loop.created},${loop.updated}\r\n`);
+    `\r\ndemo-p-01,Loopline,https://loopline.example,Platform,Incumbent,${cell(marketNames)},Live,Integration,` +
+    `${cell(loop.owner)},${cell(loop.tags.join("; "))},${cell(loop.notes)},${loop.key_players.length},${loop.created},${loop.updated}\r\n`);
   expect(text.match(/\r\ndemo-p-\d\d,/g)).toHaveLength(13);
 
   const players = await downloadText(page, () =>

@@ -190,6 +190,40 @@ test("a javascript: website is refused inline and never saved", async ({ page })
   await expect(profileForm(page).getByLabel("Website")).toHaveValue("https://loopline.example");
 });
 
+test("a website that would show one site and open another is refused, and the link shows its host", async ({ page }) => {
+  await open(page, "#/partners/demo-p-01");
+  const before = await storedText(page);
+  const form = profileForm(page);
+  const website = form.getByLabel("Website");
+  for (const [url, message] of [
+    ["https://bank.example@evil.example/login",
+      "has “bank.example@” before the host, so it would open evil.example: remove everything up to the @"],
+    ["https://evil.example/\u202Eexe.txt",
+      "contains an invisible formatting character (U+202E), which can disguise where the link goes: type the address again"],
+    ["https://bank.example\u200B.evil.example",
+      "contains an invisible formatting character (U+200B), which can disguise where the link goes: type the address again"],
+  ]) {
+    await website.fill(url);
+    await expect(form.locator("#e-website")).toHaveText(message);
+    await expect(website).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByRole("button", { name: "Save profile" })).toBeDisabled();
+  }
+  expectSameText(await storedText(page), before);
+
+  // An accepted address is shown with its host standing out: bold, between a muted
+  // scheme and path; the link's text is still the whole address.
+  await website.fill("https://bank.example.evil.example/login?next=bank.example");
+  await form.getByRole("button", { name: "Save profile" }).click();
+  const link = page.locator(".screen__head a.website");
+  await expect(link).toHaveAttribute("href", "https://bank.example.evil.example/login?next=bank.example");
+  await expect(link.locator(".website__host")).toHaveText("bank.example.evil.example");
+  await expect(link.locator(".website__scheme")).toHaveText("https://");
+  await expect(link.locator(".website__rest")).toHaveText("/login?next=bank.example");
+  await expect(link).toHaveText("https://bank.example.evil.example/login?next=bank.example ↗");
+  const weight = (l) => l.evaluate((el) => Number(getComputedStyle(el).fontWeight));
+  expect(await weight(link.locator(".website__host"))).toBeGreaterThan(await weight(link.locator(".website__rest")));
+});
+
 test("influence 9 on a key player shows '9 is outside 1–5' and nothing is saved", async ({ page }) => {
   await open(page, "#/partners/demo-p-01");
   const before = await storedWorkspace(page);

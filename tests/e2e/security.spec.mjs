@@ -7,13 +7,13 @@ import {
 } from "./fixtures.mjs";
 
 const POLICY = [
-  "default-src 'self'",
+  "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self'",
   "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
@@ -150,6 +150,12 @@ test("the policy blocks an injected inline script, inline handler, inline style 
       img.src = "http://127.0.0.2:9/tracker.png";
       document.body.append(img);
 
+      // default-src 'none': a kind of load the policy does not name is refused even
+      // from our own origin (a frame of the app itself here).
+      const frame = document.createElement("iframe");
+      frame.src = "./";
+      document.body.append(frame);
+
       let fetched;
       try {
         await fetch("http://127.0.0.2:9/exfiltrate");
@@ -162,7 +168,7 @@ test("the policy blocks an injected inline script, inline handler, inline style 
     expect(outcome).toEqual({ img: "blocked", fetched: "blocked", bodyVisibility: "visible" });
 
     await expect.poll(async () => (await violations(page)).map((v) => v.directive).sort()).toEqual(
-      ["connect-src", "img-src", "script-src-attr", "script-src-elem", "style-src-elem"]);
+      ["connect-src", "frame-src", "img-src", "script-src-attr", "script-src-elem", "style-src-elem"]);
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     const found = await violations(page);
     expect(found.find((v) => v.directive === "script-src-elem").blocked).toBe("inline");
@@ -172,7 +178,7 @@ test("the policy blocks an injected inline script, inline handler, inline style 
     // nothing left the origin. (Chromium announces the image request, then fails it as
     // blocked by "csp" before sending it; the fetch is refused before any request.)
     await expect.poll(() => blockedByPolicy).toEqual(["http://127.0.0.2:9/tracker.png"]);
-    await expect.poll(() => problems.length).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => problems.length).toBeGreaterThanOrEqual(6);
     for (const problem of problems) {
       const foreign = problem.match(/^request outside the origin: (.*)$/);
       if (foreign) expect(blockedByPolicy, "a foreign request the policy did not block").toContain(foreign[1]);

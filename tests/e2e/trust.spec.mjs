@@ -185,8 +185,17 @@ test("a crash shows a banner with the last saved workspace to download", async (
   await expect(page.locator("#main h1")).toBeVisible();
   await expect.poll(() => storedText(page)).not.toBeNull();
   const saved = await storedText(page);
+  // A link alone does not crash the app (anyone could send one): it opens a screen
+  // whose button does, and the app still works until the button is pressed.
   await page.evaluate(() => { location.hash = "#/debug/panic"; });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Test the crash banner");
   const banner = page.getByRole("alert").filter({ hasText: "Tandem hit an internal error" });
+  await expect(banner).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await page.getByRole("link", { name: "Go to the partner list" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(13);
+  await page.goBack();
+  await page.getByRole("button", { name: "Stop Tandem with a test crash" }).click();
   await expect(banner).toBeVisible();
   await expect(banner.getByText("Details for a bug report")).toBeVisible();
   const { text } = await downloadText(page, () => banner.getByRole("link", { name: "Download the last saved workspace" }).click());

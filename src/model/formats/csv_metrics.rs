@@ -40,7 +40,9 @@
 
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
-use crate::model::formats::csv::{write_table, BadRow, CsvError, CsvRow, CsvTable, Field, Mapping};
+use crate::model::formats::csv::{
+    guard, push_quoted, write_table, BadRow, CsvError, CsvRow, CsvTable, Field, Mapping,
+};
 use crate::model::metrics::{check_value, clean_metric, plain, series, set_values};
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Utc};
@@ -457,6 +459,9 @@ pub fn apply_paste(
 
 /// The grid as tab-separated text in the markets-down layout, values as the grid shows
 /// them ([`plain`]): what "Copy" puts on the clipboard, and what a paste reads back.
+/// A spreadsheet runs a pasted `=…` as a formula like an opened file does, so market
+/// names are [`guard`]ed and quoted as in a CSV export; the values are numbers we
+/// write ourselves and stay as they are, so they paste as numbers.
 pub fn grid_text(
     ws: &Workspace,
     p: &Partner,
@@ -471,7 +476,7 @@ pub fn grid_text(
     }
     out.push('\n');
     for market in markets {
-        out.push_str(ws.market_name(market));
+        push_quoted(&mut out, &guard(ws.market_name(market)));
         let s = series(p, market, metric);
         for m in months {
             out.push('\t');

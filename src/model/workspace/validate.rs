@@ -9,6 +9,7 @@ use crate::model::core::check::{
     Checker, ValidationError, INFLUENCE, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS, MAX_URL,
 };
 use crate::model::core::id::Id;
+use crate::model::core::text::is_format;
 use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
 use std::collections::{HashMap, HashSet};
 
@@ -252,6 +253,18 @@ fn key_player(kp: &KeyPlayer, c: &mut Checker) {
 
 /// A website is empty or an absolute http(s) address with a host: anything else (a
 /// `javascript:` link above all) is refused, because the app makes it clickable.
+///
+/// Two ways of making a link look like it goes somewhere else are refused too:
+/// user-info before the host (`https://bank.example@evil.example` opens evil.example),
+/// and invisible formatting characters ([`is_format`]: U+202E turns the rest of the
+/// address around on screen, zero-width characters hide in it).
+///
+/// ```
+/// use tandem::model::workspace::validate::website;
+/// assert!(website("https://acme.example/about").is_ok());
+/// assert!(website("https://bank.example@evil.example").is_err());
+/// assert!(website("https://evil.example/\u{202e}elpmaxe.knab").is_err());
+/// ```
 pub fn website(url: &str) -> Result<(), String> {
     if url.is_empty() {
         return Ok(());
@@ -259,19 +272,53 @@ pub fn website(url: &str) -> Result<(), String> {
     if url.chars().count() > MAX_URL {
         return Err(format!("is longer than {MAX_URL} characters"));
     }
-    let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-        .ok_or("must start with http:// or https://")?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() {
+    let parts = website_parts(url).ok_or("must start with http:// or https://")?;
+    if let Some(c) = url.chars().find(|&c| is_format(c)) {
+        return Err(format!(
+            "contains an invisible formatting character (U+{:04X}), which can disguise \
+             where the link goes: type the address again",
+            u32::from(c)
+        ));
+    }
+    if let Some((user_info, host)) = parts.host.rsplit_once('@') {
+        return Err(format!(
+            "has “{user_info}@” before the host, so it would open {host}: remove \
+             everything up to the @"
+        ));
+    }
+    if parts.host.is_empty() {
         return Err("has no host name after http(s)://".into());
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err("cannot contain spaces".into());
     }
     Ok(())
+}
+
+/// An http(s) address cut into what the page shows apart: `https://`, the host
+/// (`acme.example`, with any user-info and port) and the rest (`/about?x#y`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WebsiteParts<'a> {
+    pub scheme: &'a str,
+    pub host: &'a str,
+    pub rest: &'a str,
+}
+
+/// `url` cut into [`WebsiteParts`], or `None` when it is not an http(s) address. The
+/// host ends where a browser ends it: at the first `/`, `\`, `?` or `#`. It says
+/// nothing of whether [`website`] accepts the address.
+pub fn website_parts(url: &str) -> Option<WebsiteParts<'_>> {
+    let scheme_len = ["https://", "http://"]
+        .into_iter()
+        .find(|s| {
+            url.get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s))
+        })?
+        .len();
+    let (scheme, after) = url.split_at(scheme_len);
+    let host_len = after.find(['/', '\\', '?', '#']).unwrap_or(after.len());
+    let (host, rest) = after.split_at(host_len);
+    Some(WebsiteParts { scheme, host, rest })
 }
 
 #[cfg(test)]
@@ -396,6 +443,72 @@ mod tests {
         assert!(website("https://").is_err());
         assert!(website("https://a b.com").is_err());
         assert!(website("data:text/html,<script>").is_err());
+    }
+
+    #[test]
+    fn websites_that_would_show_one_site_and_open_another_are_refused() {
+        assert_eq!(
+            website("https://bank.example@evil.example/login"),
+            Err(
+                "has “bank.example@” before the host, so it would open evil.example: \
+                 remove everything up to the @"
+                    .to_owned()
+            )
+        );
+        assert!(website("https://user:pass@acme.example").is_err());
+        assert!(website("HTTPS://a@b@evil.example").is_err());
+        // A browser ends the host at a backslash, so the @ after one is in the path.
+        assert!(website("https://acme.example\\@x").is_ok());
+        // An @ in the path or query is an ordinary character.
+        assert!(website("https://medium.example/@acme?by=a@b").is_ok());
+        for c in [
+            '\u{202E}',
+            '\u{202D}',
+            '\u{2066}',
+            '\u{200B}',
+            '\u{200D}',
+            '\u{FEFF}',
+            '\u{AD}',
+            '\u{E0041}',
+        ] {
+            let url = format!("https://acme.example/{c}txt.exe");
+            let reason = website(&url).unwrap_err();
+            assert!(
+                reason.starts_with(&format!(
+                    "contains an invisible formatting character (U+{:04X})",
+                    u32::from(c)
+                )),
+                "{reason}"
+            );
+        }
+        assert!(website("https://bücher.example/straße").is_ok());
+    }
+
+    #[test]
+    fn format_characters_are_the_unicode_cf_category() {
+        let cf: Vec<u32> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_format(c))
+            .map(u32::from)
+            .collect();
+        // Unicode 16 has 170 format characters.
+        assert_eq!(cf.len(), 170);
+        for ok in ['a', ' ', '\u{200A}', '\u{2065}', '\u{FFFC}', 'é', '😀'] {
+            assert!(!is_format(ok), "{ok:?}");
+        }
+    }
+
+    #[test]
+    fn websites_split_into_scheme_host_and_rest() {
+        let parts = website_parts("HTTPS://Acme.example:8443/a/b?c#d").unwrap();
+        assert_eq!(
+            (parts.scheme, parts.host, parts.rest),
+            ("HTTPS://", "Acme.example:8443", "/a/b?c#d")
+        );
+        let parts = website_parts("http://acme.example").unwrap();
+        assert_eq!((parts.host, parts.rest), ("acme.example", ""));
+        assert_eq!(website_parts("ftp://acme.example"), None);
+        assert_eq!(website_parts("https:/x"), None);
     }
 
     #[test]

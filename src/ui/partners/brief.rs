@@ -12,6 +12,7 @@ use crate::model::core::text;
 use crate::model::documents::brief::{self, Block, Brief, Entry, Fact, Value};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::partners::website::WebsiteLink;
 use crate::ui::route::Route;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -138,10 +139,7 @@ fn fact(fact: Fact) -> impl IntoView {
         Value::Text(text) => text.into_any(),
         // The model made this a link only for an http(s) address; its text is the
         // address itself, so print shows no second copy of it (`is-url`).
-        Value::Link(url) => view! {
-            <a class="external is-url" href=url.clone() target="_blank" rel="noopener noreferrer">{url.clone()}</a>
-        }
-        .into_any(),
+        Value::Link(url) => view! { <WebsiteLink url class="external is-url"/> }.into_any(),
     };
     view! { <li><strong>{fact.label}": "</strong>{value}</li> }
 }

@@ -6,3 +6,4 @@ pub mod list;
 pub mod page;
 pub mod section;
 pub mod tabs;
+pub mod website;

@@ -2,6 +2,7 @@
 
 use super::key_players::KeyPlayers;
 use super::tabs::PartnerTabs;
+use super::website::WebsiteLink;
 use crate::model::workspace::validate;
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
@@ -210,10 +211,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             s.as_ref()
                 .filter(|p| !p.website.is_empty() && validate::website(&p.website).is_ok())
                 .map(|p| {
-                    view! {
-                        <a class="external" href=p.website.clone() target="_blank"
-                            rel="noopener noreferrer">{p.website.clone()}" ↗"</a>
-                    }
+                    view! { <WebsiteLink url=p.website.clone() class="external" suffix=" ↗"/> }
                 })
         })
     };
