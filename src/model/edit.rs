@@ -18,17 +18,13 @@ pub struct Removed {
 }
 
 impl Workspace {
-    fn market_ids(&self) -> HashSet<&Id> {
-        self.markets.iter().map(|m| &m.id).collect()
-    }
-
     fn partner_mut(&mut self, id: &Id) -> Option<&mut Partner> {
         self.partners.iter_mut().find(|p| &p.id == id)
     }
 
     /// Checks a partner as it would be saved, with paths relative to the partner.
     pub fn check_partner(&self, draft: &Partner) -> Vec<ValidationError> {
-        let mut errors = validate::partner(draft, &self.market_ids());
+        let mut errors = validate::partner(draft, &validate::catalogue(&self.markets));
         let taken: HashSet<&Id> = self
             .partners
             .iter()

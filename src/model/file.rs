@@ -384,7 +384,7 @@ mod tests {
     }
 
     #[test]
-    fn rule_violations_are_listed_with_paths() {
+    fn rule_violations_name_the_record_and_keep_the_path() {
         let ws = demo::workspace(now());
         let mut value: serde_json::Value =
             serde_json::from_str(&write(&ws, Scope::Workspace, now(), false)).unwrap();
@@ -392,7 +392,10 @@ mod tests {
         let err = restore(&value.to_string()).unwrap_err();
         let text = err.to_string();
         assert!(
-            text.contains("partners[3].key_players[1].influence: 9 is outside 1–5"),
+            text.contains(
+                "Key player \"Camille Roux\" of partner \"Dashline Auto\", influence: 9 is \
+                 outside 1–5 (at partners[3].key_players[1].influence)"
+            ),
             "{text}"
         );
     }

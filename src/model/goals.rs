@@ -12,7 +12,6 @@ use super::records::{Partner, Workspace};
 use super::validate::{self, Checker, ValidationError, MAX_NAME, MAX_NOTES};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// A goal both sides signed up to, measured by one metric.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -340,8 +339,7 @@ pub(crate) fn edit_partner(
     if draft == ws.partners[index] {
         return Ok(false);
     }
-    let markets: HashSet<&Id> = ws.markets.iter().map(|m| &m.id).collect();
-    let errors = validate::partner(&draft, &markets);
+    let errors = validate::partner(&draft, &validate::catalogue(&ws.markets));
     if !errors.is_empty() {
         return Err(relative(errors, &at));
     }
@@ -563,7 +561,7 @@ pub fn save_win(
             let mut probe = Partner::new(win.id.clone(), "program", now);
             probe.wins = ws.program.wins.clone();
             let i = upsert(&mut probe.wins, win, |w| &w.id);
-            let errors = validate::partner(&probe, &HashSet::new());
+            let errors = validate::partner(&probe, &validate::Catalogue::new());
             if !errors.is_empty() {
                 return Err(relative(errors, &format!("wins[{i}]")));
             }

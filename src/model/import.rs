@@ -9,14 +9,22 @@
 //!   after our last edit of it.
 //!
 //! A market in the file whose name matches one of ours under another id is the same
-//! market: the file's partners are pointed at our id, so the catalogue never holds the
-//! same market twice. The program name stays ours in a merge.
+//! market (names compared by [`Market::key`]: case, accents and spacing aside): every
+//! place the file names it ([`Workspace::market_refs_mut`]: partners' markets, landing
+//! tracks, metric series) is pointed at our id, so the catalogue never holds the same
+//! market twice and nothing in the file is left pointing at a market that is not there.
+//! The program name stays ours in a merge.
+//!
+//! The preview and the import run one and the same computation ([`preview`] and
+//! [`apply`] both call `outcome`), validation included: a preview that offers the
+//! import lists every rule the result would break, so choosing it never ends in a
+//! refusal the preview did not show.
 
-use super::records::Workspace;
+use super::records::{Market, Partner, Workspace};
 use super::sync;
 use super::validate::{self, ValidationError};
 use super::Id;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Merge keeps both sides; replace swaps the workspace for the file's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,9 +56,15 @@ pub struct Preview {
     /// Whether the file has another program target that a merge leaves aside because
     /// ours was edited more recently.
     pub program_target_kept: bool,
+    /// Markets of the file that are ours under another name's spelling or id, as
+    /// (the file's name, our name): the file's records are filed under ours (merge only).
+    pub markets_matched: Vec<(String, String)>,
     /// Whether the workspace after the import differs in any way (order included)
     /// from the one before: the lists above can all be empty while the order changes.
     pub changes_anything: bool,
+    /// The rules the result would break: exactly what [`apply`] refuses with. When not
+    /// empty, the import cannot be applied in this mode.
+    pub refused: Vec<ValidationError>,
 }
 
 impl Preview {
@@ -58,16 +72,26 @@ impl Preview {
     pub fn is_no_op(&self) -> bool {
         !self.changes_anything
     }
+
+    /// Whether [`apply`] accepts this import: the result breaks no rule.
+    pub fn can_apply(&self) -> bool {
+        self.refused.is_empty()
+    }
 }
 
 /// What `apply` would do, without doing it.
 pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview {
-    let mut out = Preview::default();
-    let incoming = match mode {
-        Mode::Merge => remap_markets(current, incoming),
-        Mode::Replace => incoming.clone(),
+    let Outcome {
+        incoming,
+        after,
+        matched,
+        refused,
+    } = outcome(current, incoming, mode);
+    let mut out = Preview {
+        refused,
+        markets_matched: matched,
+        ..Preview::default()
     };
-    let after = combine(current, &incoming, mode);
     for theirs in &incoming.partners {
         let name = theirs.name.clone();
         let ours = current.partner(&theirs.id);
@@ -110,22 +134,54 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
 }
 
 /// The workspace after the import. The result is validated again: should the two sides
-/// combine into something invalid, the import is refused and nothing changes.
+/// combine into something invalid, the import is refused and nothing changes. The
+/// preview has listed the same refusals in [`Preview::refused`].
 pub fn apply(
     current: &Workspace,
     incoming: &Workspace,
     mode: Mode,
 ) -> Result<Workspace, Vec<ValidationError>> {
-    let incoming = match mode {
-        Mode::Merge => remap_markets(current, incoming),
-        Mode::Replace => incoming.clone(),
-    };
-    let result = combine(current, &incoming, mode);
-    let errors = validate::workspace(&result);
-    if errors.is_empty() {
-        Ok(result)
+    let Outcome { after, refused, .. } = outcome(current, incoming, mode);
+    if refused.is_empty() {
+        Ok(after)
     } else {
-        Err(errors)
+        Err(refused)
+    }
+}
+
+/// One computation behind both the preview and the import.
+struct Outcome {
+    /// The file's workspace as combined: its markets matched to ours (merge).
+    incoming: Workspace,
+    after: Workspace,
+    /// (the file's market name, ours) for each market matched by name.
+    matched: Vec<(String, String)>,
+    refused: Vec<ValidationError>,
+}
+
+fn outcome(current: &Workspace, incoming: &Workspace, mode: Mode) -> Outcome {
+    let (incoming, matched) = match mode {
+        Mode::Merge => {
+            let renames = market_matches(current, incoming);
+            let matched = incoming
+                .markets
+                .iter()
+                .filter_map(|m| {
+                    let ours = current.market(renames.get(&m.id)?)?;
+                    Some((m.name.clone(), ours.name.clone()))
+                })
+                .collect();
+            (renamed(incoming, &renames), matched)
+        }
+        Mode::Replace => (incoming.clone(), Vec::new()),
+    };
+    let after = combine(current, &incoming, mode);
+    let refused = validate::workspace(&after);
+    Outcome {
+        incoming,
+        after,
+        matched,
+        refused,
     }
 }
 
@@ -143,41 +199,81 @@ fn combine(current: &Workspace, incoming: &Workspace, mode: Mode) -> Workspace {
     }
 }
 
-/// The file's workspace with its markets matched to ours by name (case-insensitive):
-/// a matching market takes our id, in the catalogue and in every partner.
+/// The file's workspace with its markets matched to ours by name ([`Market::key`]): a
+/// matching market takes our id everywhere the file names it, and leaves the file's
+/// catalogue.
 pub fn match_markets(current: &Workspace, incoming: &Workspace) -> Workspace {
-    remap_markets(current, incoming)
+    renamed(incoming, &market_matches(current, incoming))
 }
 
-fn remap_markets(current: &Workspace, incoming: &Workspace) -> Workspace {
-    let by_name: HashMap<String, &Id> = current
-        .markets
-        .iter()
-        .map(|m| (m.name.trim().to_lowercase(), &m.id))
-        .collect();
-    let mut renames: HashMap<Id, Id> = HashMap::new();
-    for m in &incoming.markets {
-        if let Some(ours) = by_name.get(&m.name.trim().to_lowercase()) {
-            if **ours != m.id {
-                renames.insert(m.id.clone(), (*ours).clone());
-            }
+/// The file's markets that are ours under another id, to our id. A market of the file
+/// whose id we hold is the same market by id, whatever its name. Among ours, a name
+/// equal but for case wins over one equal but for accents (a catalogue may hold both
+/// `Mexico` and `México`, written before accents were compared).
+fn market_matches(current: &Workspace, incoming: &Workspace) -> HashMap<Id, Id> {
+    let plain = |name: &str| name.trim().to_lowercase();
+    let mut renames = HashMap::new();
+    for theirs in &incoming.markets {
+        if current.market(&theirs.id).is_some() {
+            continue;
+        }
+        let key = Market::key(&theirs.name);
+        let same: Vec<&Market> = current
+            .markets
+            .iter()
+            .filter(|m| Market::key(&m.name) == key)
+            .collect();
+        let ours = same
+            .iter()
+            .find(|m| plain(&m.name) == plain(&theirs.name))
+            .or(same.first());
+        if let Some(ours) = ours {
+            renames.insert(theirs.id.clone(), ours.id.clone());
         }
     }
+    renames
+}
+
+/// The file's workspace with each renamed market's id replaced everywhere it is named.
+fn renamed(incoming: &Workspace, renames: &HashMap<Id, Id>) -> Workspace {
     let mut out = incoming.clone();
     if renames.is_empty() {
         return out;
     }
     out.markets.retain(|m| !renames.contains_key(&m.id));
-    for p in &mut out.partners {
-        for id in &mut p.markets {
-            if let Some(ours) = renames.get(id) {
-                *id = ours.clone();
-            }
+    for id in out.market_refs_mut() {
+        if let Some(ours) = renames.get(id) {
+            *id = ours.clone();
         }
-        let mut seen = std::collections::HashSet::new();
-        p.markets.retain(|id| seen.insert(id.clone()));
+    }
+    for p in &mut out.partners {
+        rejoin(p);
     }
     out
+}
+
+/// Two markets of the file may have become one (`Mexico` and `México` both matching
+/// ours): the partner lists it once, and two series of one metric there become one, the
+/// first one's value standing where both have a month.
+fn rejoin(p: &mut Partner) {
+    let mut seen = HashSet::new();
+    p.markets.retain(|id| seen.insert(id.clone()));
+    let mut joined: Vec<super::metrics::Series> = Vec::with_capacity(p.metrics.len());
+    for s in std::mem::take(&mut p.metrics) {
+        let metric = s.metric.trim().to_lowercase();
+        match joined
+            .iter_mut()
+            .find(|j| j.market == s.market && j.metric.trim().to_lowercase() == metric)
+        {
+            Some(j) => {
+                for (month, value) in s.values {
+                    j.values.entry(month).or_insert(value);
+                }
+            }
+            None => joined.push(s),
+        }
+    }
+    p.metrics = joined;
 }
 
 #[cfg(test)]
@@ -315,7 +411,12 @@ mod tests {
         p.key_players.push(KeyPlayer::new(id("a"), "Ana", t(1)));
         let theirs = ws(vec![p]);
         let errors = apply(&ours, &theirs, Mode::Merge).unwrap_err();
-        assert!(errors[0].message.contains("duplicate id a"));
+        assert!(
+            errors[0].message.contains("same id as partner \"Aria\""),
+            "{errors:?}"
+        );
+        // The preview said so before.
+        assert_eq!(preview(&ours, &theirs, Mode::Merge).refused, errors);
     }
 
     #[test]

@@ -136,10 +136,7 @@ impl LandingTrack {
 pub(crate) fn check(t: &LandingTrack, markets: &[&Id], c: &mut Checker) {
     c.id(&t.id);
     match &t.market {
-        Some(m) if !markets.contains(&m) => c.push(
-            "market",
-            format!("refers to market {m}, which is not in the catalogue"),
-        ),
+        Some(m) if !markets.contains(&m) => c.push("market", super::validate::unknown_market(m)),
         Some(_) => {}
         None => c.required("team", &t.team, MAX_NAME),
     }

@@ -32,13 +32,7 @@ pub struct Series {
 
 pub(crate) fn check(s: &Series, markets: &[&Id], c: &mut Checker) {
     if !markets.contains(&&s.market) {
-        c.push(
-            "market",
-            format!(
-                "refers to market {}, which is not in the catalogue",
-                s.market
-            ),
-        );
+        c.push("market", super::validate::unknown_market(&s.market));
     }
     c.required("metric", &s.metric, MAX_NAME);
     for (month, value) in &s.values {

@@ -36,14 +36,63 @@ pub struct ValidationError {
     pub message: String,
 }
 
+impl ValidationError {
+    /// The field by name for a person: the path's steps after the last record in it,
+    /// `influence` for `partners[3].key_players[1].influence`, `markets` for
+    /// `partners[2].markets[3]`, `values 2026-01` for `metrics[0].values.2026-01`.
+    pub fn field(&self) -> String {
+        let steps: Vec<&str> = self.path.split('.').collect();
+        let after = steps.iter().rposition(|s| s.contains('['));
+        let own: Vec<&str> = match after {
+            Some(i) if i + 1 < steps.len() => steps[i + 1..].to_vec(),
+            Some(i) => vec![steps[i].split('[').next().unwrap_or("")],
+            None => steps,
+        };
+        own.join(" ").replace('_', " ")
+    }
+}
+
+/// Written for a person: the record by its name, the field, what is wrong, and last the
+/// path into the file as the detail a bug report needs:
+/// `Key player "Bo Lind" of partner "Wavelet", influence: 9 is outside 1–5 (at
+/// partners[0].key_players[1].influence)`.
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)?;
-        if !self.record.is_empty() {
-            write!(f, " ({})", self.record)?;
+        let mut record = self.record.chars();
+        if let Some(first) = record.next() {
+            write!(f, "{}{}, ", first.to_uppercase(), record.as_str())?;
+        }
+        let field = self.field();
+        let mut field_chars = field.chars();
+        match (self.record.is_empty(), field_chars.next()) {
+            (true, Some(first)) => write!(f, "{}{}: ", first.to_uppercase(), field_chars.as_str())?,
+            (false, Some(_)) => write!(f, "{field}: ")?,
+            (_, None) => {}
+        }
+        write!(f, "{}", self.message)?;
+        if !self.path.is_empty() {
+            write!(f, " (at {})", self.path)?;
         }
         Ok(())
     }
+}
+
+/// The catalogue as validation sees it: each market's id with its name, so that a
+/// message names the market.
+pub type Catalogue<'a> = HashMap<&'a Id, &'a str>;
+
+/// The catalogue of these markets.
+pub fn catalogue<'a>(markets: impl IntoIterator<Item = &'a Market>) -> Catalogue<'a> {
+    markets
+        .into_iter()
+        .map(|m| (&m.id, m.name.as_str()))
+        .collect()
+}
+
+/// The words for a reference to a market that is not in the catalogue. It has no name
+/// anywhere, so the id is all there is to tell it by.
+pub(crate) fn unknown_market(id: &Id) -> String {
+    format!("refers to a market that is not in the catalogue (its id is {id}); add the market or remove the reference")
 }
 
 /// Collects errors with a path prefix and a record description. Each record type's
@@ -159,23 +208,34 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
     };
     top.required("program_name", &ws.program_name, MAX_NAME);
 
-    let mut market_ids = HashSet::new();
-    let mut market_names: HashMap<String, usize> = HashMap::new();
+    // Every id so far, with the record that holds it, to name it in a duplicate.
+    let mut holders: HashMap<&Id, String> = HashMap::new();
+    let mut market_names: HashMap<String, &str> = HashMap::new();
     for (i, m) in ws.markets.iter().enumerate() {
+        let record = format!("market {}", quoted(&m.name));
         let mut c = Checker {
             prefix: format!("markets[{i}]"),
-            record: format!("market {}", quoted(&m.name)),
+            record: record.clone(),
             errors: &mut errors,
         };
         market(m, &mut c);
-        if !market_ids.insert(&m.id) {
-            c.push("id", format!("duplicate id {}", m.id));
+        if let Some(first) = holders.get(&m.id) {
+            c.push("id", same_id(&m.id, first));
+        } else {
+            holders.insert(&m.id, record);
         }
         let folded = m.name.trim().to_lowercase();
-        if let Some(first) = market_names.insert(folded, i) {
-            c.push("name", format!("repeats the name of markets[{first}]"));
+        if let Some(first) = market_names.insert(folded, &m.name) {
+            c.push(
+                "name",
+                format!(
+                    "another market already has this name ({}); keep one of the two",
+                    quoted(first)
+                ),
+            );
         }
     }
+    let market_ids = catalogue(&ws.markets);
 
     for (i, t) in ws.deleted.iter().enumerate() {
         if let Err(reason) = t.id.check() {
@@ -196,7 +256,6 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         },
     );
 
-    let mut ids: HashSet<&Id> = market_ids.clone();
     for (i, p) in ws.partners.iter().enumerate() {
         let mut errs = partner(p, &market_ids);
         for e in &mut errs {
@@ -208,19 +267,29 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
             record: format!("partner {}", quoted(&p.name)),
             errors: &mut errors,
         };
-        if !ids.insert(&p.id) {
-            c.push("id", format!("duplicate id {}", p.id));
-        }
         let partner_record = c.record.clone();
+        if let Some(first) = holders.get(&p.id) {
+            c.push("id", same_id(&p.id, first));
+        } else {
+            holders.insert(&p.id, partner_record.clone());
+        }
         for (k, kp) in p.key_players.iter().enumerate() {
-            if !ids.insert(&kp.id) {
+            let record = format!("key player {} of {partner_record}", quoted(&kp.name));
+            if let Some(first) = holders.get(&kp.id) {
                 c.prefix = format!("partners[{i}].key_players[{k}]");
-                c.record = format!("key player {} of {partner_record}", quoted(&kp.name));
-                c.push("id", format!("duplicate id {}", kp.id));
+                c.record = record;
+                c.push("id", same_id(&kp.id, first));
+            } else {
+                holders.insert(&kp.id, record);
             }
         }
     }
     errors
+}
+
+/// The words for an id that another record already holds, naming that record.
+fn same_id(id: &Id, holder: &str) -> String {
+    format!("has the same id as {holder} (both are {id}); ids must be unique")
 }
 
 fn market(m: &Market, c: &mut Checker) {
@@ -232,7 +301,7 @@ fn market(m: &Market, c: &mut Checker) {
 /// Checks one partner on its own against the ids of the catalogue's markets. Paths are
 /// relative to the partner (`name`, `key_players[1].influence`), which is what a form
 /// needs to place each message beside its field.
-pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
+pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
     let mut errors = Vec::new();
     let mut c = Checker {
         prefix: String::new(),
@@ -260,13 +329,12 @@ pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
     let mut seen = HashSet::new();
     for (m, id) in p.markets.iter().enumerate() {
         let field = format!("markets[{m}]");
-        if !market_ids.contains(id) {
-            c.push(
-                &field,
-                format!("refers to market {id}, which is not in the catalogue"),
-            );
-        } else if !seen.insert(id) {
-            c.push(&field, format!("lists market {id} twice"));
+        match markets.get(id) {
+            None => c.push(&field, unknown_market(id)),
+            Some(name) if !seen.insert(id) => {
+                c.push(&field, format!("lists market {} twice", quoted(name)))
+            }
+            Some(_) => {}
         }
     }
     let partner_record = c.record.clone();
@@ -283,18 +351,21 @@ pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
         record: partner_record.clone(),
         errors: &mut errors,
     };
-    records(p, market_ids, &partner_record, &mut c);
+    records(p, markets, &partner_record, &mut c);
     errors
 }
 
 /// Checks the records a partner holds beyond its profile and key players.
-fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
-    let catalogue: Vec<&Id> = market_ids.iter().copied().collect();
+fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
+    let catalogue: Vec<&Id> = markets.keys().copied().collect();
     super::fit::check(&p.fit, c);
     let mut ids = HashSet::new();
     let mut unique = |c: &mut Checker, field: &str, id: &Id| {
         if !ids.insert(id.clone()) {
-            c.push(&format!("{field}.id"), format!("duplicate id {id}"));
+            c.push(
+                &format!("{field}.id"),
+                format!("has the same id as another record of {of} ({id}); ids must be unique"),
+            );
         }
     };
     for (i, x) in p.pitches.iter().enumerate() {
@@ -337,24 +408,32 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.landing.iter().enumerate() {
         let field = format!("landing[{i}]");
         unique(c, &field, &x.id);
-        super::landing::check(
-            x,
-            &catalogue,
-            &mut c.nested(&field, format!("landing track of {of}")),
-        );
+        let track = match &x.market {
+            Some(m) => match markets.get(m) {
+                Some(name) => format!("landing track in {} of {of}", quoted(name)),
+                None => format!("landing track of {of}"),
+            },
+            None => format!("landing track of team {} of {of}", quoted(&x.team)),
+        };
+        super::landing::check(x, &catalogue, &mut c.nested(&field, track));
     }
     let mut series = HashSet::new();
     for (i, x) in p.metrics.iter().enumerate() {
         let field = format!("metrics[{i}]");
-        let mut sc = c.nested(&field, format!("metric {} of {of}", quoted(&x.metric)));
+        let market = markets.get(&x.market).map(|name| quoted(name));
+        let record = match &market {
+            Some(name) => format!("metric {} in {name} of {of}", quoted(&x.metric)),
+            None => format!("metric {} of {of}", quoted(&x.metric)),
+        };
+        let mut sc = c.nested(&field, record);
         super::metrics::check(x, &catalogue, &mut sc);
         if !series.insert((&x.market, x.metric.trim().to_lowercase())) {
             sc.push(
                 "",
                 format!(
-                    "repeats the series of {} in market {}",
+                    "repeats the series of {} in {}; keep one series per metric and market",
                     quoted(&x.metric),
-                    x.market
+                    market.unwrap_or_else(|| "that market".into())
                 ),
             );
         }
@@ -453,7 +532,7 @@ mod tests {
         );
         assert_eq!(
             errors[0].to_string(),
-            "partners[0].key_players[1].influence: 9 is outside 1–5 (key player \"Bo Lind\" of partner \"Wavelet\")"
+            "Key player \"Bo Lind\" of partner \"Wavelet\", influence: 9 is outside 1–5 (at partners[0].key_players[1].influence)"
         );
     }
 
@@ -481,7 +560,10 @@ mod tests {
         let errors = workspace(&ws);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].path, "partners[0].key_players[1].id");
-        assert!(errors[0].message.contains("duplicate id p-1"));
+        assert_eq!(
+            errors[0].to_string(),
+            "Key player \"Bo Lind\" of partner \"Wavelet\", id: has the same id as partner \"Wavelet\" (both are p-1); ids must be unique (at partners[0].key_players[1].id)"
+        );
         let mut ws = sample();
         ws.partners.push(ws.partners[0].clone());
         assert!(workspace(&ws).iter().any(|e| e.path == "partners[1].id"));
