@@ -403,6 +403,326 @@ mod tests {
         assert_eq!(merged.partners[0].markets, [id("m-de"), id("x-br")]);
     }
 
+    /// Two colleagues' workspaces that each created "United States" on their own, the
+    /// file's holding a partner with a landing track and metrics there.
+    fn two_colleagues(ours_name: &str, theirs_name: &str) -> (Workspace, Workspace) {
+        use crate::model::landing::LandingTrack;
+        use crate::model::metrics::Series;
+        let mut ours = ws(vec![]);
+        ours.markets
+            .push(Market::new(id("ours-us"), ours_name, t(1)));
+        let mut theirs = ws(vec![]);
+        theirs
+            .markets
+            .push(Market::new(id("theirs-us"), theirs_name, t(2)));
+        theirs
+            .markets
+            .push(Market::new(id("theirs-br"), "Brazil", t(2)));
+        let mut p = partner("p", "Pulse", 2);
+        p.markets = vec![id("theirs-us"), id("theirs-br")];
+        p.landing
+            .push(LandingTrack::new(id("l-us"), Some(id("theirs-us")), ""));
+        p.metrics.push(Series {
+            market: id("theirs-us"),
+            metric: "users".into(),
+            values: [(crate::model::Month::parse("2026-10").unwrap(), 120.0)].into(),
+        });
+        theirs.partners.push(p);
+        (ours, theirs)
+    }
+
+    #[test]
+    fn an_empty_profile_with_its_own_market_takes_a_colleagues_file_whole() {
+        let (ours, theirs) = two_colleagues("United States", "United States");
+        let p = preview(&ours, &theirs, Mode::Merge);
+        assert!(p.can_apply(), "{:?}", p.refused);
+        assert_eq!(p.added, ["Pulse"]);
+        assert_eq!(p.markets_added, 1, "Brazil joins; United States is ours");
+        assert_eq!(
+            p.markets_matched,
+            [("United States".to_owned(), "United States".to_owned())]
+        );
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        let pulse = &merged.partners[0];
+        assert_eq!(pulse.markets, [id("ours-us"), id("theirs-br")]);
+        assert_eq!(pulse.landing[0].market, Some(id("ours-us")));
+        assert_eq!(pulse.metrics[0].market, id("ours-us"));
+        assert_eq!(
+            merged
+                .markets
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect::<Vec<_>>(),
+            ["ours-us", "theirs-br"]
+        );
+        assert!(validate::workspace(&merged).is_empty());
+    }
+
+    #[test]
+    fn market_names_meet_across_case_accents_and_spacing() {
+        for (ours_name, theirs_name) in [
+            ("United States", "  united   STATES "),
+            ("México", "Mexico"),
+            ("Cote d'Ivoire", "Côte d'Ivoire"),
+            ("Ísland", "ISLAND"),
+        ] {
+            let (ours, theirs) = two_colleagues(ours_name, theirs_name);
+            let merged = apply(&ours, &theirs, Mode::Merge)
+                .unwrap_or_else(|e| panic!("{theirs_name}: {e:?}"));
+            assert_eq!(merged.markets.len(), 2, "{theirs_name} is {ours_name}");
+            assert_eq!(merged.markets[0].name, ours_name, "our name stays");
+            assert_eq!(merged.partners[0].landing[0].market, Some(id("ours-us")));
+        }
+        // Another market is another market.
+        let (ours, theirs) = two_colleagues("United States", "United Kingdom");
+        assert_eq!(apply(&ours, &theirs, Mode::Merge).unwrap().markets.len(), 3);
+    }
+
+    #[test]
+    fn a_name_equal_but_for_case_wins_over_one_equal_but_for_accents() {
+        let (mut ours, theirs) = two_colleagues("Mexico", "méxico");
+        ours.markets
+            .push(Market::new(id("ours-mx2"), "México", t(1)));
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        assert_eq!(merged.partners[0].markets[0], id("ours-mx2"));
+    }
+
+    #[test]
+    fn two_markets_of_the_file_that_are_one_of_ours_join_their_series() {
+        use crate::model::metrics::Series;
+        let (ours, mut theirs) = two_colleagues("Mexico", "Mexico");
+        theirs
+            .markets
+            .push(Market::new(id("theirs-mx2"), "México", t(2)));
+        let p = &mut theirs.partners[0];
+        p.markets.push(id("theirs-mx2"));
+        p.metrics.push(Series {
+            market: id("theirs-mx2"),
+            metric: "users".into(),
+            values: [
+                (crate::model::Month::parse("2026-10").unwrap(), 999.0),
+                (crate::model::Month::parse("2026-11").unwrap(), 130.0),
+            ]
+            .into(),
+        });
+        let p = preview(&ours, &theirs, Mode::Merge);
+        assert!(p.can_apply(), "{:?}", p.refused);
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        let pulse = &merged.partners[0];
+        assert_eq!(pulse.markets, [id("ours-us"), id("theirs-br")]);
+        assert_eq!(pulse.metrics.len(), 1);
+        let values: Vec<f64> = pulse.metrics[0].values.values().copied().collect();
+        assert_eq!(values, [120.0, 130.0], "the first series' value stands");
+    }
+
+    #[test]
+    fn a_refused_merge_is_refused_in_the_preview_first() {
+        // Our catalogue holds the file's market id under a name the file gives to
+        // another market: the file's copy of the id is newer and takes our name.
+        let (mut ours, mut theirs) = two_colleagues("United States", "United States");
+        ours.markets.push(Market::new(id("theirs-br"), "USA", t(1)));
+        theirs.markets[1].name = "United States".into();
+        theirs.markets[0].name = "America".into();
+        let p = preview(&ours, &theirs, Mode::Merge);
+        let applied = apply(&ours, &theirs, Mode::Merge);
+        assert_eq!(p.can_apply(), applied.is_ok());
+        assert_eq!(applied.err().unwrap_or_default(), p.refused);
+        assert!(!p.can_apply(), "two markets named United States");
+        assert!(p.refused[0].to_string().contains("\"United States\""));
+    }
+
+    // -----------------------------------------------------------------------------
+    // Every place that names a market
+
+    /// Every field of the file whose value is an id (or a list of them), as
+    /// (record type, field), that does *not* name a catalogue market. Together with
+    /// [`MARKET_FIELDS`] it must cover every id-valued field of the file's schema.
+    const OTHER_ID_FIELDS: &[(&str, &str)] = &[
+        ("Commitment", "id"),
+        ("Decision", "id"),
+        ("Goal", "id"),
+        ("KeyPlayer", "id"),
+        ("LadderMove", "id"),
+        ("LandingTrack", "id"),
+        ("Lever", "id"),
+        ("Lever", "partner"),
+        ("Market", "id"),
+        ("Meeting", "id"),
+        ("Partner", "id"),
+        ("Pitch", "goal"),
+        ("Pitch", "id"),
+        ("Reception", "player"),
+        ("Tombstone", "id"),
+        ("Win", "id"),
+    ];
+
+    /// Every field that names a catalogue market: what `Workspace::market_refs_mut`
+    /// must yield.
+    const MARKET_FIELDS: &[(&str, &str)] = &[
+        ("LandingTrack", "market"),
+        ("Partner", "markets"),
+        ("Series", "market"),
+    ];
+
+    type Found = std::collections::BTreeMap<(String, String), Vec<String>>;
+
+    /// Walks a value along its schema and collects, per (record type, field), the ids
+    /// found in id-valued fields.
+    fn ids_by_field(schema: &serde_json::Value, value: &serde_json::Value) -> Found {
+        let defs = &schema["$defs"];
+        let mut found = Found::new();
+        walk(defs, "Workspace", schema, value, &mut found);
+        found
+    }
+
+    fn is_id(node: &serde_json::Value) -> bool {
+        let refers = |n: &serde_json::Value| n["$ref"] == "#/$defs/Id";
+        refers(node)
+            || refers(&node["items"])
+            || node["anyOf"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|n| refers(n) || refers(&n["items"])))
+    }
+
+    fn walk(
+        defs: &serde_json::Value,
+        record: &str,
+        node: &serde_json::Value,
+        value: &serde_json::Value,
+        found: &mut Found,
+    ) {
+        use serde_json::Value;
+        if let Some(target) = node["$ref"].as_str() {
+            let name = target.trim_start_matches("#/$defs/");
+            return walk(defs, name, &defs[name], value, found);
+        }
+        for branch in node["anyOf"].as_array().into_iter().flatten() {
+            walk(defs, record, branch, value, found);
+        }
+        match value {
+            Value::Object(fields) => {
+                for (key, v) in fields {
+                    let field = &node["properties"][key];
+                    if field.is_null() {
+                        if node["additionalProperties"].is_object() {
+                            walk(defs, record, &node["additionalProperties"], v, found);
+                        }
+                        continue;
+                    }
+                    if is_id(field) {
+                        let ids = found.entry((record.into(), key.clone())).or_default();
+                        match v {
+                            Value::String(s) => ids.push(s.clone()),
+                            Value::Array(a) => {
+                                ids.extend(a.iter().filter_map(|x| x.as_str().map(str::to_owned)))
+                            }
+                            _ => {}
+                        }
+                    } else {
+                        walk(defs, record, field, v, found);
+                    }
+                }
+            }
+            Value::Array(items) if node["items"].is_object() => {
+                for item in items {
+                    walk(defs, record, &node["items"], item, found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every id-valued field the schema declares, as (record type, field).
+    fn id_fields(schema: &serde_json::Value) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut visit = |record: &str, node: &serde_json::Value| {
+            for (key, field) in node["properties"].as_object().into_iter().flatten() {
+                if is_id(field) {
+                    out.push((record.to_owned(), key.clone()));
+                }
+            }
+        };
+        visit("Workspace", schema);
+        for (name, node) in schema["$defs"].as_object().into_iter().flatten() {
+            visit(name, node);
+        }
+        out.sort();
+        out
+    }
+
+    fn schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(Workspace)).unwrap()
+    }
+
+    #[test]
+    fn every_id_field_of_the_file_is_known_to_name_a_market_or_not() {
+        let mut known: Vec<(String, String)> = MARKET_FIELDS
+            .iter()
+            .chain(OTHER_ID_FIELDS)
+            .map(|(r, f)| (r.to_string(), f.to_string()))
+            .collect();
+        known.sort();
+        assert_eq!(
+            id_fields(&schema()),
+            known,
+            "a record's field holds an id and is in neither list: if it names a market, \
+             add it to MARKET_FIELDS and to `Workspace::market_refs_mut` (records.rs), so \
+             that an import points it at the receiving market; otherwise add it to \
+             OTHER_ID_FIELDS"
+        );
+    }
+
+    /// The demo with one record of every kind that can name a market, and a tombstone.
+    fn every_market_reference() -> Workspace {
+        let mut ws = crate::model::demo::workspace(t(20));
+        ws.deleted.push(crate::model::Tombstone {
+            id: id("gone"),
+            deleted: t(3),
+        });
+        ws
+    }
+
+    #[test]
+    fn market_refs_mut_reaches_every_field_that_names_a_market() {
+        let schema = schema();
+        let before = every_market_reference();
+        let found = ids_by_field(&schema, &serde_json::to_value(&before).unwrap());
+        for (record, field) in MARKET_FIELDS {
+            let key = (record.to_string(), field.to_string());
+            assert!(
+                found.get(&key).is_some_and(|ids| !ids.is_empty()),
+                "the sample workspace holds no {record}.{field}: give it one, or this test \
+                 cannot see whether an import renames it"
+            );
+        }
+        let mut after = before.clone();
+        let renamed = |i: &Id| Id::parse(&format!("renamed-{i}")).unwrap();
+        for m in &mut after.markets {
+            m.id = renamed(&m.id);
+        }
+        for i in after.market_refs_mut() {
+            *i = renamed(i);
+        }
+        assert!(validate::workspace(&after).is_empty());
+        let moved = ids_by_field(&schema, &serde_json::to_value(&after).unwrap());
+        for (key, ids) in &found {
+            let is_market =
+                MARKET_FIELDS.contains(&(&*key.0, &*key.1)) || (key.0 == "Market" && key.1 == "id");
+            let expected: Vec<String> = if is_market {
+                ids.iter().map(|i| format!("renamed-{i}")).collect()
+            } else {
+                ids.clone()
+            };
+            assert_eq!(moved.get(key), Some(&expected), "{key:?}");
+        }
+        // The read-only list names the same places.
+        for (a, b) in before.partners.iter().zip(&after.partners) {
+            let read: Vec<Id> = a.market_refs().map(renamed).collect();
+            let written: Vec<Id> = b.market_refs().cloned().collect();
+            assert_eq!(read, written, "{}", a.name);
+        }
+    }
+
     #[test]
     fn an_invalid_combination_is_refused() {
         // A key player id in the file that our workspace uses for a partner.
