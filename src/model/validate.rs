@@ -228,10 +228,7 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         if let Some(first) = market_names.insert(folded, &m.name) {
             c.push(
                 "name",
-                format!(
-                    "another market already has this name ({}); keep one of the two",
-                    quoted(first)
-                ),
+                format!("is already taken by market {}", quoted(first)),
             );
         }
     }
