@@ -222,7 +222,7 @@ pub fn preview_group(
 }
 
 /// The first few broken rules, each naming its record, and how many more there are.
-fn refusals(errors: &[crate::model::ValidationError]) -> String {
+pub(super) fn refusals(errors: &[crate::model::ValidationError]) -> String {
     let mut text: Vec<String> = errors.iter().take(5).map(ToString::to_string).collect();
     if errors.len() > 5 {
         text.push(format!("and {} more", errors.len() - 5));
