@@ -56,8 +56,8 @@ pub struct Preview {
     /// Whether the file has another program target that a merge leaves aside because
     /// ours was edited more recently.
     pub program_target_kept: bool,
-    /// Markets of the file that are ours under another name's spelling or id, as
-    /// (the file's name, our name): the file's records are filed under ours (merge only).
+    /// Markets of the file matched to ours by name under another id, as (the file's
+    /// name, our name): the file's records there are filed under ours (merge only).
     pub markets_matched: Vec<(String, String)>,
     /// Whether the workspace after the import differs in any way (order included)
     /// from the one before: the lists above can all be empty while the order changes.
