@@ -189,7 +189,7 @@ impl Checker<'_> {
 }
 
 /// Shortens a user-supplied name for use inside a message.
-fn quoted(name: &str) -> String {
+pub(crate) fn quoted(name: &str) -> String {
     let short: String = name.chars().take(40).collect();
     if short.len() < name.len() {
         format!("\"{short}…\"")

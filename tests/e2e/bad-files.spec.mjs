@@ -79,14 +79,14 @@ test("a Tandem file of unknown version 99 is refused by its number", async ({ pa
     "This Tandem file has format version 99; this version of Tandem reads versions 1 to 2. It may come from a newer Tandem.");
 });
 
-test("a wrong shape (stage \"won\") is refused naming partners[3].stage", async ({ page }) => {
+test("a wrong shape (stage \"won\") is refused naming the partner, with partners[3].stage as detail", async ({ page }) => {
   const text = await demoFileWith(page, (_, ws) => { ws.partners[3].stage = "won"; });
-  await expectRefused(page, "won.json", text, /^partners\[3\]\.stage: unknown variant `won`, expected one of .*`walked_away`.*\.$/);
+  await expectRefused(page, "won.json", text, /^Partner "Dashline Auto", stage: unknown variant `won`, expected one of .*`walked_away` \(at partners\[3\]\.stage\)\.$/);
 });
 
-test("a wrong type (influence \"high\") is refused naming its path", async ({ page }) => {
+test("a wrong type (influence \"high\") is refused naming the key player and its path", async ({ page }) => {
   const text = await demoFileWith(page, (_, ws) => { ws.partners[2].key_players[0].influence = "high"; });
-  await expectRefused(page, "high.json", text, /^partners\[2\]\.key_players\[0\]\.influence: invalid type: string "high", expected u8/);
+  await expectRefused(page, "high.json", text, /^Key player ".+" of partner "Hearthpod", influence: invalid type: string "high", expected u8 \(at partners\[2\]\.key_players\[0\]\.influence\)\.$/);
 });
 
 test("a file without a workspace is refused naming the missing field", async ({ page }) => {
