@@ -57,8 +57,27 @@ fn has_documented_opening(kind: Kind, message: &str) -> bool {
         Kind::NotTandem => message.starts_with("This is not a Tandem file: "),
         Kind::UnknownVersion => message.starts_with("This Tandem file has format version "),
         Kind::Invalid => message.starts_with("The file breaks "),
-        // A field path from the workspace (or an envelope field), then ": ".
+        // The record by name and the field, with the path from the workspace as a detail;
+        // or, outside any record, the path (or an envelope field), then ": ".
         Kind::Shape => {
+            let records = [
+                "Partner ",
+                "Market ",
+                "Key player ",
+                "Pitch ",
+                "Meeting ",
+                "Goal ",
+                "Commitment ",
+                "Landing track ",
+                "Metric ",
+                "Win ",
+                "Decision ",
+                "Ladder move ",
+                "Lever ",
+            ];
+            if records.iter().any(|r| message.starts_with(r)) {
+                return message.contains(": ") && message.ends_with(").");
+            }
             let first = message.split([':', '.', '[']).next().unwrap_or_default();
             let known = [
                 "(top level)",

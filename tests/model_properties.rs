@@ -19,12 +19,14 @@ use std::collections::HashSet;
 use tandem::model::core::check::{MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS};
 use tandem::model::core::text::is_blank;
 use tandem::model::formats::file::{self, FileError, Scope};
+use tandem::model::landing::LandingTrack;
 use tandem::model::merge::import::{self, Mode};
+use tandem::model::metrics::Series;
 use tandem::model::workspace::query::{Query, SortKey};
 use tandem::model::workspace::validate::{self};
 use tandem::model::{
-    Category, DecisionRole, Id, KeyPlayer, LadderLevel, Market, MarketPosition, Partner, Stage,
-    Stance, Workspace,
+    Category, DecisionRole, Id, KeyPlayer, LadderLevel, Market, MarketPosition, Month, Partner,
+    Stage, Stance, Workspace,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -238,16 +240,17 @@ fn workspace() -> impl Strategy<Value = Workspace> {
     workspace_sized(any_size())
 }
 
-/// Makes the generated parts valid together: market names unique (ignoring case and
-/// surrounding space, as validation does), ids unique across every record, and market
-/// references resolved to distinct catalogue ids.
+/// Makes the generated parts valid together: market names unique (ignoring case,
+/// accents and spacing, as an import compares them, which is stricter than validation),
+/// ids unique across every record, and market references resolved to distinct
+/// catalogue ids.
 fn assemble(
     program_name: String,
     mut markets: Vec<Market>,
     partners: Vec<(Partner, Vec<usize>)>,
 ) -> Workspace {
     let mut names = HashSet::new();
-    markets.retain(|m| names.insert(m.name.trim().to_lowercase()));
+    markets.retain(|m| names.insert(Market::key(&m.name)));
     let mut taken = HashSet::new();
     let mut fresh = 0;
     let mut unique = |id: &mut Id| {
@@ -474,11 +477,8 @@ fn pair() -> impl Strategy<Value = Pair> {
 
             // Shared markets: the file's copy may be renamed (newer or older), or carry
             // another id under the same name.
-            let mut folded: HashSet<String> = whole
-                .markets
-                .iter()
-                .map(|m| m.name.trim().to_lowercase())
-                .collect();
+            let mut folded: HashSet<String> =
+                whole.markets.iter().map(|m| Market::key(&m.name)).collect();
             let all_ids: HashSet<Id> = ids_in_order(&whole).into_iter().map(|(_, id)| id).collect();
             let mut theirs = canonical.clone();
             let mut fresh = 0;
@@ -489,7 +489,7 @@ fn pair() -> impl Strategy<Value = Pair> {
                 }
                 let kept: String = m.name.chars().take(MAX_NAME - 10).collect();
                 let renamed = format!("{kept} (renamed)");
-                if rename && folded.insert(renamed.trim().to_lowercase()) {
+                if rename && folded.insert(Market::key(&renamed)) {
                     for ws in [&mut canonical, &mut theirs] {
                         let copy = ws.markets.iter_mut().find(|c| c.id == m.id).unwrap();
                         copy.name = renamed.clone();
@@ -671,6 +671,119 @@ proptest! {
         prop_assert_eq!(preview.unchanged, unchanged);
         prop_assert_eq!(preview.kept_ours, kept_ours);
         prop_assert!(preview.removed.is_empty());
+    }
+}
+
+/// Two colleagues who each created some of the same markets on their own: the file
+/// (theirs) with partners, landing tracks and metric series in its markets; our
+/// workspace with its own copies of some of those markets, spelt with other case or
+/// spacing, under other ids, and a partner of its own in them. Also the pairs
+/// (their id, our id) of the markets both created.
+fn colleagues() -> impl Strategy<Value = (Workspace, Workspace, Vec<(Id, Id)>)> {
+    (
+        workspace(),
+        proptest::collection::vec((any::<bool>(), 0..3u8), 3),
+    )
+        .prop_map(|(mut theirs, plan)| {
+            for p in &mut theirs.partners {
+                for (k, m) in p.markets.clone().into_iter().enumerate() {
+                    p.landing.push(LandingTrack::new(
+                        Id::parse(&format!("track-{k}")).unwrap(),
+                        Some(m.clone()),
+                        "",
+                    ));
+                    p.metrics.push(Series {
+                        market: m,
+                        metric: "users".into(),
+                        values: [(Month::new(2026, 10).unwrap(), k as f64)].into(),
+                    });
+                }
+            }
+            let mut ours = Workspace::empty();
+            let mut both = Vec::new();
+            for (i, m) in theirs.markets.iter().enumerate() {
+                let (created_here, spelling) = plan[i % plan.len()];
+                if !created_here {
+                    continue;
+                }
+                let variant = match spelling {
+                    0 => m.name.clone(),
+                    1 => format!(" {} ", m.name.to_uppercase()),
+                    _ => m.name.to_lowercase().replace(' ', "  "),
+                };
+                let same = Market::key(&variant) == Market::key(&m.name)
+                    && variant.chars().count() <= MAX_NAME;
+                let name = if same { variant } else { m.name.clone() };
+                let id = Id::parse(&format!("ours-{i}")).unwrap();
+                ours.markets.push(Market {
+                    id: id.clone(),
+                    name,
+                    ..m.clone()
+                });
+                both.push((m.id.clone(), id));
+            }
+            let mut mine = Partner::new(Id::parse("ours-partner").unwrap(), "Ours", at(EPOCH));
+            mine.markets = ours.markets.iter().map(|m| m.id.clone()).collect();
+            ours.partners.push(mine);
+            (ours, theirs, both)
+        })
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn colleagues_who_created_the_same_markets_merge_and_every_reference_points_at_ours(
+        (ours, theirs, both) in colleagues(),
+    ) {
+        for ws in [&ours, &theirs] {
+            let report = validation_report(ws);
+            prop_assert!(report.is_empty(), "{}", report);
+        }
+        let preview = import::preview(&ours, &theirs, Mode::Merge);
+        prop_assert!(preview.can_apply(), "{:?}", preview.refused);
+        prop_assert_eq!(preview.markets_matched.len(), both.len());
+        prop_assert_eq!(preview.markets_added, theirs.markets.len() - both.len());
+        let merged = merge(&ours, &theirs)?;
+        let report = validation_report(&merged);
+        prop_assert!(report.is_empty(), "{}", report);
+        let to_ours: std::collections::HashMap<&Id, &Id> =
+            both.iter().map(|(t, o)| (t, o)).collect();
+        for p in &theirs.partners {
+            let result = merged.partner(&p.id).unwrap();
+            let expected: Vec<&Id> = p
+                .market_refs()
+                .map(|id| to_ours.get(id).copied().unwrap_or(id))
+                .collect();
+            let found: Vec<&Id> = result.market_refs().collect();
+            prop_assert_eq!(found, expected, "{}", p.name);
+        }
+        for (theirs_id, _) in &both {
+            prop_assert!(merged.market(theirs_id).is_none());
+        }
+    }
+
+    /// A preview that offers the import never ends in a refusal, and one that refuses
+    /// names exactly what the import would refuse with.
+    #[test]
+    fn the_preview_refuses_exactly_what_the_import_refuses(
+        pair in pair(),
+        (ours, theirs, _) in colleagues(),
+        other in workspace(),
+        mode in prop_oneof![Just(Mode::Merge), Just(Mode::Replace)],
+    ) {
+        for (ours, theirs) in [
+            (&pair.ours, &pair.theirs),
+            (&ours, &theirs),
+            (&theirs, &ours),
+            // Unrelated workspaces may clash (ids, market names): refusals are exercised.
+            (&other, &theirs),
+        ] {
+            let preview = import::preview(ours, theirs, mode);
+            let applied = import::apply(ours, theirs, mode);
+            prop_assert_eq!(&applied.clone().err().unwrap_or_default(), &preview.refused);
+            prop_assert_eq!(preview.can_apply(), applied.is_ok());
+        }
     }
 }
 
@@ -911,7 +1024,7 @@ proptest! {
             Err(err @ FileError::Invalid(_)) => {
                 let message = err.to_string();
                 prop_assert!(
-                    message.contains(&format!("{path}: ")),
+                    message.contains(&format!("(at {path})")),
                     "{:?}: expected {} in {}", b, path, message
                 );
             }

@@ -396,22 +396,22 @@ proptest! {
     }
 }
 
-/// One rule broken per case, each refused with its path.
+/// One rule broken per case, each refused naming the field, with its path.
 #[test]
 fn broken_records_are_refused_naming_the_field() {
     let ws = demo::workspace(now());
     let text = file::write(&ws, Scope::Workspace, now(), false);
     let cases: Vec<(&str, serde_json::Value, &str)> = vec![
-        ("fit", serde_json::json!({"our_leverage": 9}), "partners[0].fit.our_leverage: 9 is outside 1–5"),
+        ("fit", serde_json::json!({"our_leverage": 9}), "fit our leverage: 9 is outside 1–5 (at partners[0].fit.our_leverage)"),
         ("meetings", serde_json::json!([{"id": "m", "date": "2026-01-01", "attendees": [{"player": "bad id!", "body_language": "positive", "tone": "neutral", "reaction": "positive"}]}]), "partners[0].meetings[0].attendees[0].player"),
-        ("metrics", serde_json::json!([{"market": "nowhere", "metric": "users", "values": {"2026-01": 1}}]), "partners[0].metrics[0].market: refers to market nowhere, which is not in the catalogue"),
+        ("metrics", serde_json::json!([{"market": "nowhere", "metric": "users", "values": {"2026-01": 1}}]), "market: refers to a market that is not in the catalogue (its id is nowhere); add the market or remove the reference (at partners[0].metrics[0].market)"),
         ("metrics", serde_json::json!([{"market": "demo-m-us", "metric": "users", "values": {"2026-13": 1}}]), "2026-13"),
         ("metrics", serde_json::json!([{"market": "demo-m-us", "metric": "users", "values": {"2026-01": 1e300}}]), "partners[0].metrics[0].values.2026-01"),
-        ("commitments", serde_json::json!([{"id": "c", "side": "partner", "what": "keys", "due": "2026-01-01", "status": "delivered"}]), "partners[0].commitments[0].delivered: is required when the commitment is delivered"),
-        ("goals", serde_json::json!([{"id": "g", "statement": "a", "status": "open"}, {"id": "g", "statement": "b", "status": "open"}]), "partners[0].goals[1].id: duplicate id g"),
-        ("landing", serde_json::json!([{"id": "l"}]), "partners[0].landing[0].team: is required"),
-        ("pitches", serde_json::json!([{"id": "p", "label": "v1", "drafted": "2026-02-01", "sent": "2026-01-01"}]), "partners[0].pitches[0].sent: is earlier than the day the pitch was drafted"),
-        ("decisions", serde_json::json!([{"id": "d", "date": "2026-01-01", "kind": "walk_away", "who": " "}]), "partners[0].decisions[0].who: is required"),
+        ("commitments", serde_json::json!([{"id": "c", "side": "partner", "what": "keys", "due": "2026-01-01", "status": "delivered"}]), "delivered: is required when the commitment is delivered (at partners[0].commitments[0].delivered)"),
+        ("goals", serde_json::json!([{"id": "g", "statement": "a", "status": "open"}, {"id": "g", "statement": "b", "status": "open"}]), "id: has the same id as another record of partner \"Loopline\" (g); ids must be unique (at partners[0].goals[1].id)"),
+        ("landing", serde_json::json!([{"id": "l"}]), "team: is required (at partners[0].landing[0].team)"),
+        ("pitches", serde_json::json!([{"id": "p", "label": "v1", "drafted": "2026-02-01", "sent": "2026-01-01"}]), "sent: is earlier than the day the pitch was drafted (at partners[0].pitches[0].sent)"),
+        ("decisions", serde_json::json!([{"id": "d", "date": "2026-01-01", "kind": "walk_away", "who": " "}]), "who: is required (at partners[0].decisions[0].who)"),
     ];
     for (field, value, expected) in cases {
         let mut raw: serde_json::Value = serde_json::from_str(&text).unwrap();

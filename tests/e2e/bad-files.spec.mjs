@@ -79,14 +79,14 @@ test("a Tandem file of unknown version 99 is refused by its number", async ({ pa
     "This Tandem file has format version 99; this version of Tandem reads versions 1 to 2. It may come from a newer Tandem.");
 });
 
-test("a wrong shape (stage \"won\") is refused naming partners[3].stage", async ({ page }) => {
+test("a wrong shape (stage \"won\") is refused naming the partner, with partners[3].stage as detail", async ({ page }) => {
   const text = await demoFileWith(page, (_, ws) => { ws.partners[3].stage = "won"; });
-  await expectRefused(page, "won.json", text, /^partners\[3\]\.stage: unknown variant `won`, expected one of .*`walked_away`.*\.$/);
+  await expectRefused(page, "won.json", text, /^Partner "Dashline Auto", stage: unknown variant `won`, expected one of .*`walked_away` \(at partners\[3\]\.stage\)\.$/);
 });
 
-test("a wrong type (influence \"high\") is refused naming its path", async ({ page }) => {
+test("a wrong type (influence \"high\") is refused naming the key player and its path", async ({ page }) => {
   const text = await demoFileWith(page, (_, ws) => { ws.partners[2].key_players[0].influence = "high"; });
-  await expectRefused(page, "high.json", text, /^partners\[2\]\.key_players\[0\]\.influence: invalid type: string "high", expected u8/);
+  await expectRefused(page, "high.json", text, /^Key player ".+" of partner "Hearthpod", influence: invalid type: string "high", expected u8 \(at partners\[2\]\.key_players\[0\]\.influence\)\.$/);
 });
 
 test("a file without a workspace is refused naming the missing field", async ({ page }) => {
@@ -94,28 +94,28 @@ test("a file without a workspace is refused naming the missing field", async ({ 
   await expectRefused(page, "no-workspace.json", text, /missing field `workspace`/);
 });
 
-test("a rule violation (influence 9) is refused with the path, value and range", async ({ page }) => {
+test("a rule violation (influence 9) is refused naming the record, value and range, with the path", async ({ page }) => {
   const text = await demoFileWith(page, (_, ws) => { ws.partners[3].key_players[1].influence = 9; });
   await expectRefused(page, "influence.json", text,
-    'The file breaks 1 rule: partners[3].key_players[1].influence: 9 is outside 1–5 (key player "Camille Roux" of partner "Dashline Auto").');
+    'The file breaks 1 rule: Key player "Camille Roux" of partner "Dashline Auto", influence: 9 is outside 1–5 (at partners[3].key_players[1].influence).');
 });
 
 test("a dangling market reference is refused", async ({ page }) => {
   const text = await demoFileWith(page, (_, ws) => { ws.partners[2].markets.push("demo-m-xx"); });
   await expectRefused(page, "dangling.json", text,
-    'The file breaks 1 rule: partners[2].markets[3]: refers to market demo-m-xx, which is not in the catalogue (partner "Hearthpod").');
+    'The file breaks 1 rule: Partner "Hearthpod", markets: refers to a market that is not in the catalogue (its id is demo-m-xx); add the market or remove the reference (at partners[2].markets[3]).');
 });
 
 test("a duplicate id is refused", async ({ page }) => {
   const text = await demoFileWith(page, (_, ws) => { ws.partners[5].id = ws.partners[4].id; });
   await expectRefused(page, "duplicate.json", text,
-    'The file breaks 1 rule: partners[5].id: duplicate id demo-p-05 (partner "Stridecraft").');
+    'The file breaks 1 rule: Partner "Stridecraft", id: has the same id as partner "Zuri Pay" (both are demo-p-05); ids must be unique (at partners[5].id).');
 });
 
 test("a javascript: website in a file is refused", async ({ page }) => {
   const text = await demoFileWith(page, (_, ws) => { ws.partners[0].website = "javascript:alert(1)"; });
   await expectRefused(page, "js-link.json", text,
-    'The file breaks 1 rule: partners[0].website: must start with http:// or https:// (partner "Loopline").');
+    'The file breaks 1 rule: Partner "Loopline", website: must start with http:// or https:// (at partners[0].website).');
 });
 
 test("a website with user-info or an invisible direction control in a file is refused", async ({ page }) => {
@@ -135,7 +135,7 @@ test("many broken rules are counted and the first five listed", async ({ page })
     for (const p of ws.partners.slice(0, 7)) p.name = "";
   });
   await expectRefused(page, "names.json", text,
-    /^The file breaks 7 rules: partners\[0\]\.name: is required .*; partners\[4\]\.name: is required \(partner ""\); and 2 more\.$/);
+    /^The file breaks 7 rules: Partner "", name: is required \(at partners\[0\]\.name\); .*; Partner "", name: is required \(at partners\[4\]\.name\); and 2 more\.$/);
 });
 
 test("a file over 20 MB is refused before it is read", async ({ page }) => {
@@ -151,7 +151,7 @@ test("a file over 20 MB is refused before it is read", async ({ page }) => {
   await expectRefused(page, "huge.json", "", /^huge\.json is more than 20\.0 MB; Tandem reads files up to 20\.0 MB\.$/, pickBigFile);
 });
 
-test("a valid file whose ids clash with ours on merge is refused and nothing changes", async ({ page }) => {
+test("a valid file whose ids clash with ours on merge is refused in the preview, naming both records, and nothing changes", async ({ page }) => {
   await open(page, "#/data");
   const before = await storedText(page);
   const clash = envelope({
@@ -164,11 +164,15 @@ test("a valid file whose ids clash with ours on merge is refused and nothing cha
   }, "partners");
   await chooseImportFile(page, "clash.json", JSON.stringify(clash));
   await expect(dialog(page).locator("details.preview__group--added > summary")).toHaveText("1 added");
-  await dialog(page).getByRole("button", { name: "Merge into my workspace" }).click();
-  await expect(dialog(page).getByRole("alert")).toHaveText(
-    /^The file cannot be combined with this workspace: partners\[13\]\.key_players\[0\]\.id: duplicate id demo-p-01/);
-  await expect(dialog(page)).toContainText("Your workspace has not changed.");
-  await dialog(page).getByRole("button", { name: "Close" }).click();
+  // The preview runs the merge's own checks: it says why before anything is chosen, and
+  // does not offer the merge.
+  const refused = dialog(page).locator(".preview__refused");
+  await expect(refused).toContainText("This file cannot be merged into your workspace as it stands.");
+  await expect(refused.locator("li")).toHaveText([
+    'Key player "Id Thief" of partner "Clash Partner", id: has the same id as partner "Loopline" (both are demo-p-01); ids must be unique (at partners[13].key_players[0].id)',
+  ]);
+  await expect(dialog(page).getByRole("button", { name: "Merge into my workspace" })).toBeDisabled();
+  await dialog(page).getByRole("button", { name: "Cancel" }).click();
   await expect(dialog(page)).toHaveCount(0);
   expectSameText(await storedText(page), before);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();

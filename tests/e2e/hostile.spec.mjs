@@ -233,7 +233,7 @@ test("hostile strings a rule refuses give one clear error each, and the file cha
   const before = await storedText(page);
   await chooseImportFile(page, "refused.json", JSON.stringify(envelope({ program_name: "Refused", markets: [], partners })));
   const error = dialog(page).getByRole("alert");
-  await expect(error).toHaveText(new RegExp(`^The file breaks ${expected} rules: partners\\[0\\]\\.name: (is required|has \\d+ characters; the limit is 120) .*; and ${expected - 5} more\\.$`));
+  await expect(error).toHaveText(new RegExp(`^The file breaks ${expected} rules: Partner "[\\s\\S]*?", name: (is required|has \\d+ characters; the limit is 120) \\(at partners\\[0\\]\\.name\\)[\\s\\S]*; and ${expected - 5} more\\.$`));
   await expect(dialog(page)).toContainText("Your workspace has not changed.");
   await expect(dialog(page).getByRole("button", { name: /Merge|Replace/ })).toHaveCount(0);
   await dialog(page).getByRole("button", { name: "Close" }).click();

@@ -110,7 +110,7 @@ test("a hand-edited value that is valid JSON but breaks a rule gets the banner t
   await startWithStored(page, raw);
   await expect(banner(page)).toBeVisible();
   await expect(banner(page)).toContainText(
-    'The file breaks 1 rule: partners[3].key_players[1].influence: 9 is outside 1–5 (key player "Camille Roux" of partner "Dashline Auto").');
+    'The file breaks 1 rule: Key player "Camille Roux" of partner "Dashline Auto", influence: 9 is outside 1–5 (at partners[3].key_players[1].influence).');
   await expect(page.locator("tbody tr")).toHaveCount(0);
   expectSameText(await storedText(page), raw, "stored value after load");
   // An edit does not save over it either.

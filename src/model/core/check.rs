@@ -37,14 +37,51 @@ pub struct ValidationError {
     pub message: String,
 }
 
+impl ValidationError {
+    /// The field by name for a person: the path's steps after the last record in it,
+    /// `influence` for `partners[3].key_players[1].influence`, `markets` for
+    /// `partners[2].markets[3]`, `values 2026-01` for `metrics[0].values.2026-01`.
+    pub fn field(&self) -> String {
+        let steps: Vec<&str> = self.path.split('.').collect();
+        let after = steps.iter().rposition(|s| s.contains('['));
+        let own: Vec<&str> = match after {
+            Some(i) if i + 1 < steps.len() => steps[i + 1..].to_vec(),
+            Some(i) => vec![steps[i].split('[').next().unwrap_or("")],
+            None => steps,
+        };
+        own.join(" ").replace('_', " ")
+    }
+}
+
+/// Written for a person: the record by its name, the field, what is wrong, and last the
+/// path into the file as the detail a bug report needs:
+/// `Key player "Bo Lind" of partner "Wavelet", influence: 9 is outside 1–5 (at
+/// partners[0].key_players[1].influence)`.
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)?;
-        if !self.record.is_empty() {
-            write!(f, " ({})", self.record)?;
+        let mut record = self.record.chars();
+        if let Some(first) = record.next() {
+            write!(f, "{}{}, ", first.to_uppercase(), record.as_str())?;
+        }
+        let field = self.field();
+        let mut field_chars = field.chars();
+        match (self.record.is_empty(), field_chars.next()) {
+            (true, Some(first)) => write!(f, "{}{}: ", first.to_uppercase(), field_chars.as_str())?,
+            (false, Some(_)) => write!(f, "{field}: ")?,
+            (_, None) => {}
+        }
+        write!(f, "{}", self.message)?;
+        if !self.path.is_empty() {
+            write!(f, " (at {})", self.path)?;
         }
         Ok(())
     }
+}
+
+/// The words for a reference to a market that is not in the catalogue. It has no name
+/// anywhere, so the id is all there is to tell it by.
+pub(crate) fn unknown_market(id: &Id) -> String {
+    format!("refers to a market that is not in the catalogue (its id is {id}); add the market or remove the reference")
 }
 
 /// Collects errors with a path prefix and a record description. Each record type's

@@ -102,7 +102,7 @@ use crate::model::workspace::records::{Market, Partner, Workspace};
 use crate::model::workspace::validate::{self};
 use chrono::{DateTime, SecondsFormat, Utc};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 // ---------------------------------------------------------------------------------------
@@ -961,8 +961,9 @@ struct MarketBook {
     new: Vec<Market>,
 }
 
+/// A name as the catalogue compares it: case, accents and spacing aside.
 fn fold(name: &str) -> String {
-    name.trim().to_lowercase()
+    Market::key(name)
 }
 
 impl MarketBook {
@@ -1065,13 +1066,7 @@ pub fn rows_to_partners(
         });
         // The model's own rules, so a row fails here exactly when the form would refuse
         // the same values; checked even after other problems, to list them all at once.
-        let known: HashSet<&Id> = ws
-            .markets
-            .iter()
-            .chain(&markets.new)
-            .chain(&pending)
-            .map(|m| &m.id)
-            .collect();
+        let known = validate::catalogue(ws.markets.iter().chain(&markets.new).chain(&pending));
         let errors = validate::partner(&partner, &known);
         problems.extend(errors.iter().map(|e| reader.explain(e, &partner)));
         if !problems.is_empty() {

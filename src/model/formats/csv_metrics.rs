@@ -44,7 +44,7 @@ use crate::model::formats::csv::{
     guard, push_quoted, write_table, BadRow, CsvError, CsvRow, CsvTable, Field, Mapping,
 };
 use crate::model::metrics::{check_value, clean_metric, plain, series, set_values};
-use crate::model::workspace::records::{Partner, Workspace};
+use crate::model::workspace::records::{Market, Partner, Workspace};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -200,13 +200,14 @@ pub fn column_letter(column: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// A market named in a cell: the catalogue market whose name or id matches, ignoring
-/// case and surrounding spaces.
+/// A market named in a cell: the catalogue market whose name matches ignoring case,
+/// accents and spacing ([`Market::key`]), or whose id matches ignoring case.
 pub fn find_market(ws: &Workspace, cell: &str) -> Option<Id> {
-    let key = cell.trim().to_lowercase();
+    let key = Market::key(cell);
+    let id = cell.trim().to_lowercase();
     ws.markets
         .iter()
-        .find(|m| m.name.trim().to_lowercase() == key || m.id.as_str().to_lowercase() == key)
+        .find(|m| Market::key(&m.name) == key || m.id.as_str().to_lowercase() == id)
         .map(|m| m.id.clone())
 }
 

@@ -87,6 +87,9 @@ pub enum FileError {
     /// A field has the wrong type or an unknown value.
     Shape {
         path: String,
+        /// The record holding the field, by name, as far as the file gives it:
+        /// `key player "Ana Ruiz" of partner "Wavelet"`. Empty outside any record.
+        record: String,
         reason: String,
     },
     /// Well-formed, but breaks the model's rules.
@@ -118,7 +121,36 @@ impl fmt::Display for FileError {
                 "This Tandem file has format version {found}; this version of Tandem reads \
                  versions {OLDEST_VERSION} to {VERSION}. It may come from a newer Tandem."
             ),
-            FileError::Shape { path, reason } => write!(f, "{path}: {reason}."),
+            FileError::Shape {
+                path,
+                record,
+                reason,
+            } => {
+                if record.is_empty() {
+                    return write!(f, "{path}: {reason}.");
+                }
+                // The record by name first, as for broken rules; the path as detail.
+                let e = ValidationError {
+                    path: path.clone(),
+                    record: record.clone(),
+                    message: reason.clone(),
+                };
+                // A path ending at a record (`partners[0]`) has no field to name.
+                let last = path.rsplit('.').next().unwrap_or_default();
+                let list = last.split('[').next().unwrap_or_default();
+                if last.ends_with(']') && record_kind(list, !path.contains('.')).is_some() {
+                    let mut name = record.chars();
+                    let first = name.next().map(|c| c.to_uppercase().to_string());
+                    write!(
+                        f,
+                        "{}{}: {reason} (at {path}).",
+                        first.unwrap_or_default(),
+                        name.as_str()
+                    )
+                } else {
+                    write!(f, "{e}.")
+                }
+            }
             FileError::Invalid(errors) => {
                 let n = errors.len();
                 write!(
@@ -221,16 +253,19 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
         });
     }
     let value = migrate(value, version);
-    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(|e| {
+    let envelope: Envelope = serde_path_to_error::deserialize(&value).map_err(|e| {
         // Paths are given relative to the workspace, like validation's.
         let path = e.path().to_string();
-        let path = path.strip_prefix("workspace.").unwrap_or(&path).to_owned();
+        let inside = path.strip_prefix("workspace.");
+        let record = inside.map_or(String::new(), |p| record_at(&value["workspace"], p));
+        let path = inside.unwrap_or(&path).to_owned();
         FileError::Shape {
             path: if path == "." {
                 "(top level)".into()
             } else {
                 path
             },
+            record,
             reason: e.into_inner().to_string(),
         }
     })?;
@@ -243,6 +278,71 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
         scope: envelope.scope,
         saved_at: envelope.saved_at,
         version,
+    })
+}
+
+/// The record a path into the workspace lands in, named as validation names it, from
+/// what the raw file says (the shape may be wrong further in): `partners[3].stage` is
+/// in `partner "Dashline Auto"`. Empty for the workspace's own fields.
+fn record_at(workspace: &serde_json::Value, path: &str) -> String {
+    let mut record = String::new();
+    let mut at = workspace;
+    for step in path.split('.') {
+        let Some((list, index)) = step.strip_suffix(']').and_then(|s| s.split_once('[')) else {
+            at = &at[step];
+            continue;
+        };
+        let Ok(i) = index.parse::<usize>() else {
+            break;
+        };
+        at = &at[list][i];
+        let name = |field: &str| at[field].as_str().map(validate::quoted);
+        // A list of values (a partner's markets, tags): the field, not a record.
+        let Some(kind) = record_kind(list, record.is_empty()) else {
+            break;
+        };
+        let named = [
+            "name",
+            "label",
+            "statement",
+            "what",
+            "title",
+            "metric",
+            "initiative",
+        ]
+        .iter()
+        .find_map(|f| name(f));
+        let this = match named {
+            Some(n) => format!("{kind} {n}"),
+            None => format!("{kind} number {}", i + 1),
+        };
+        record = if record.is_empty() {
+            this
+        } else {
+            format!("{this} of {record}")
+        };
+    }
+    record
+}
+
+/// What a record of this list is called; `None` for a list of plain values. `top` for
+/// a list of the workspace itself (its markets, not a partner's).
+fn record_kind(list: &str, top: bool) -> Option<&'static str> {
+    Some(match list {
+        "partners" => "partner",
+        "markets" if top => "market",
+        "key_players" => "key player",
+        "pitches" => "pitch",
+        "meetings" => "meeting",
+        "goals" => "goal",
+        "commitments" => "commitment",
+        "landing" => "landing track",
+        "metrics" => "metric",
+        "wins" => "win",
+        "decisions" => "decision",
+        "ladder_moves" => "ladder move",
+        "levers" => "lever",
+        _ => return None,
     })
 }
 
@@ -375,8 +475,25 @@ mod tests {
             serde_json::from_str(&write(&ws, Scope::Workspace, now(), false)).unwrap();
         value["workspace"]["partners"][3]["stage"] = "won".into();
         let err = restore(&value.to_string()).unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("Partner \"Dashline Auto\", stage: unknown variant `won`"));
+        // Nested records and lists of values.
+        let shape = |change: &dyn Fn(&mut serde_json::Value)| {
+            let mut raw = value.clone();
+            raw["workspace"]["partners"][3]["stage"] = "live".into();
+            change(&mut raw["workspace"]["partners"][3]);
+            restore(&raw.to_string()).unwrap_err().to_string()
+        };
+        assert_eq!(
+            shape(&|p| p["landing"] = serde_json::json!([{"id": "l", "enabled": {"done": 5}}])),
+            "Landing track number 1 of partner \"Dashline Auto\", enabled done: invalid type: \
+             integer `5`, expected a formatted date string (at partners[3].landing[0].enabled.done)."
+        );
+        assert!(shape(&|p| p["markets"][0] = 5.into())
+            .starts_with("Partner \"Dashline Auto\", markets: invalid type: integer `5`"));
         match err {
-            FileError::Shape { path, reason } => {
+            FileError::Shape { path, reason, .. } => {
                 assert_eq!(path, "partners[3].stage");
                 assert!(reason.contains("unknown variant `won`"), "{reason}");
             }
@@ -385,7 +502,7 @@ mod tests {
     }
 
     #[test]
-    fn rule_violations_are_listed_with_paths() {
+    fn rule_violations_name_the_record_and_keep_the_path() {
         let ws = demo::workspace(now());
         let mut value: serde_json::Value =
             serde_json::from_str(&write(&ws, Scope::Workspace, now(), false)).unwrap();
@@ -393,7 +510,10 @@ mod tests {
         let err = restore(&value.to_string()).unwrap_err();
         let text = err.to_string();
         assert!(
-            text.contains("partners[3].key_players[1].influence: 9 is outside 1–5"),
+            text.contains(
+                "Key player \"Camille Roux\" of partner \"Dashline Auto\", influence: 9 is \
+                 outside 1–5 (at partners[3].key_players[1].influence)"
+            ),
             "{text}"
         );
     }

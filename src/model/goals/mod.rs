@@ -14,7 +14,6 @@ use crate::model::workspace::records::{Partner, Workspace};
 use crate::model::workspace::validate::{self};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 pub use record::*;
-use std::collections::HashSet;
 
 /// How reliably one side delivers what it commits to.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -258,8 +257,7 @@ pub(crate) fn edit_partner(
     if draft == ws.partners[index] {
         return Ok(false);
     }
-    let markets: HashSet<&Id> = ws.markets.iter().map(|m| &m.id).collect();
-    let errors = validate::partner(&draft, &markets);
+    let errors = validate::partner(&draft, &validate::catalogue(&ws.markets));
     if !errors.is_empty() {
         return Err(relative(errors, &at));
     }
@@ -481,7 +479,7 @@ pub fn save_win(
             let mut probe = Partner::new(win.id.clone(), "program", now);
             probe.wins = ws.program.wins.clone();
             let i = upsert(&mut probe.wins, win, |w| &w.id);
-            let errors = validate::partner(&probe, &HashSet::new());
+            let errors = validate::partner(&probe, &validate::Catalogue::new());
             if !errors.is_empty() {
                 return Err(relative(errors, &format!("wins[{i}]")));
             }

@@ -1,7 +1,7 @@
 //! Landing tracks (a market or team with its enabled → launched → adopted steps): the
 //! records and their checks.
 
-use crate::model::core::check::{Checker, MAX_NAME};
+use crate::model::core::check::{unknown_market, Checker, MAX_NAME};
 use crate::model::core::id::Id;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -69,10 +69,7 @@ impl StepKind {
 pub(crate) fn check(t: &LandingTrack, markets: &[&Id], c: &mut Checker) {
     c.id(&t.id);
     match &t.market {
-        Some(m) if !markets.contains(&m) => c.push(
-            "market",
-            format!("refers to market {m}, which is not in the catalogue"),
-        ),
+        Some(m) if !markets.contains(&m) => c.push("market", unknown_market(m)),
         Some(_) => {}
         None => c.required("team", &t.team, MAX_NAME),
     }

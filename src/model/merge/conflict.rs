@@ -117,10 +117,18 @@ fn differences(
     ws_a: &Workspace,
     ws_b: &Workspace,
 ) -> Vec<(&'static str, String, String)> {
+    // A market of the file matched to ours by name carries our id and is no longer in
+    // the file's catalogue; a market new in the file is only in the file's.
+    let market_name = |m: &Id, first: &Workspace, then: &Workspace| -> String {
+        first
+            .market(m)
+            .or_else(|| then.market(m))
+            .map_or_else(|| first.market_name(m).to_owned(), |x| x.name.clone())
+    };
     let markets = |p: &Partner, ws: &Workspace| {
         p.markets
             .iter()
-            .map(|m| ws.market_name(m).to_owned())
+            .map(|m| market_name(m, ws, ws_a))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -223,14 +231,14 @@ fn differences(
             let name = t
                 .market
                 .as_ref()
-                .map_or(t.team.clone(), |m| ws_a.market_name(m).to_owned());
+                .map_or(t.team.clone(), |m| market_name(m, ws_a, ws_b));
             format!("{name}: {done} of 3 steps done")
         }),
         section("Metrics", &a.metrics, &b.metrics, |s| {
             format!(
                 "{} in {}: {} months",
                 s.metric,
-                ws_a.market_name(&s.market),
+                market_name(&s.market, ws_a, ws_b),
                 s.values.len()
             )
         }),
@@ -292,6 +300,26 @@ mod tests {
         theirs.move_stage(&a, Stage::Research, t0() + Duration::days(2));
         theirs.move_stage(&b, Stage::Research, t0() + Duration::days(2));
         (ours, theirs, shared)
+    }
+
+    #[test]
+    fn a_market_the_file_holds_under_another_id_is_shown_by_name_not_as_unknown() {
+        let (ours, mut theirs, shared) = scene();
+        // The file's copy of partner 0's first market is the same market by name.
+        let market = ours.partners[0].markets[0].clone();
+        let other = Id::parse("their-copy").unwrap();
+        for m in theirs.markets.iter_mut().filter(|m| m.id == market) {
+            m.id = other.clone();
+        }
+        for id in theirs.market_refs_mut().filter(|id| **id == market) {
+            *id = other.clone();
+        }
+        theirs.partners[0].markets.pop();
+        let matched = crate::model::merge::import::match_markets(&ours, &theirs);
+        let found = find(&ours, &matched, &shared);
+        let text = format!("{:?}", found[0].fields);
+        assert!(!text.contains("(unknown market)"), "{text}");
+        assert!(text.contains(ours.market_name(&market)), "{text}");
     }
 
     #[test]

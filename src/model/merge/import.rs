@@ -9,15 +9,23 @@
 //!   after our last edit of it.
 //!
 //! A market in the file whose name matches one of ours under another id is the same
-//! market: the file's partners are pointed at our id, so the catalogue never holds the
-//! same market twice. The program name stays ours in a merge.
+//! market (names compared by [`Market::key`]: case, accents and spacing aside): every
+//! place the file names it ([`Workspace::market_refs_mut`]: partners' markets, landing
+//! tracks, metric series) is pointed at our id, so the catalogue never holds the same
+//! market twice and nothing in the file is left pointing at a market that is not there.
+//! The program name stays ours in a merge.
+//!
+//! The preview and the import run one and the same computation ([`preview`] and
+//! [`apply`] both call `outcome`), validation included: a preview that offers the
+//! import lists every rule the result would break, so choosing it never ends in a
+//! refusal the preview did not show.
 
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
 use crate::model::merge::rule;
-use crate::model::workspace::records::Workspace;
+use crate::model::workspace::records::{Market, Partner, Workspace};
 use crate::model::workspace::validate::{self};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Merge keeps both sides; replace swaps the workspace for the file's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,9 +57,15 @@ pub struct Preview {
     /// Whether the file has another program target that a merge leaves aside because
     /// ours was edited more recently.
     pub program_target_kept: bool,
+    /// Markets of the file matched to ours by name under another id, as (the file's
+    /// name, our name): the file's records there are filed under ours (merge only).
+    pub markets_matched: Vec<(String, String)>,
     /// Whether the workspace after the import differs in any way (order included)
     /// from the one before: the lists above can all be empty while the order changes.
     pub changes_anything: bool,
+    /// The rules the result would break: exactly what [`apply`] refuses with. When not
+    /// empty, the import cannot be applied in this mode.
+    pub refused: Vec<ValidationError>,
 }
 
 impl Preview {
@@ -59,16 +73,26 @@ impl Preview {
     pub fn is_no_op(&self) -> bool {
         !self.changes_anything
     }
+
+    /// Whether [`apply`] accepts this import: the result breaks no rule.
+    pub fn can_apply(&self) -> bool {
+        self.refused.is_empty()
+    }
 }
 
 /// What `apply` would do, without doing it.
 pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview {
-    let mut out = Preview::default();
-    let incoming = match mode {
-        Mode::Merge => remap_markets(current, incoming),
-        Mode::Replace => incoming.clone(),
+    let Outcome {
+        incoming,
+        after,
+        matched,
+        refused,
+    } = outcome(current, incoming, mode);
+    let mut out = Preview {
+        refused,
+        markets_matched: matched,
+        ..Preview::default()
     };
-    let after = combine(current, &incoming, mode);
     for theirs in &incoming.partners {
         let name = theirs.name.clone();
         let ours = current.partner(&theirs.id);
@@ -111,22 +135,54 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
 }
 
 /// The workspace after the import. The result is validated again: should the two sides
-/// combine into something invalid, the import is refused and nothing changes.
+/// combine into something invalid, the import is refused and nothing changes. The
+/// preview has listed the same refusals in [`Preview::refused`].
 pub fn apply(
     current: &Workspace,
     incoming: &Workspace,
     mode: Mode,
 ) -> Result<Workspace, Vec<ValidationError>> {
-    let incoming = match mode {
-        Mode::Merge => remap_markets(current, incoming),
-        Mode::Replace => incoming.clone(),
-    };
-    let result = combine(current, &incoming, mode);
-    let errors = validate::workspace(&result);
-    if errors.is_empty() {
-        Ok(result)
+    let Outcome { after, refused, .. } = outcome(current, incoming, mode);
+    if refused.is_empty() {
+        Ok(after)
     } else {
-        Err(errors)
+        Err(refused)
+    }
+}
+
+/// One computation behind both the preview and the import.
+struct Outcome {
+    /// The file's workspace as combined: its markets matched to ours (merge).
+    incoming: Workspace,
+    after: Workspace,
+    /// (the file's market name, ours) for each market matched by name.
+    matched: Vec<(String, String)>,
+    refused: Vec<ValidationError>,
+}
+
+fn outcome(current: &Workspace, incoming: &Workspace, mode: Mode) -> Outcome {
+    let (incoming, matched) = match mode {
+        Mode::Merge => {
+            let renames = market_matches(current, incoming);
+            let matched = incoming
+                .markets
+                .iter()
+                .filter_map(|m| {
+                    let ours = current.market(renames.get(&m.id)?)?;
+                    Some((m.name.clone(), ours.name.clone()))
+                })
+                .collect();
+            (renamed(incoming, &renames), matched)
+        }
+        Mode::Replace => (incoming.clone(), Vec::new()),
+    };
+    let after = combine(current, &incoming, mode);
+    let refused = validate::workspace(&after);
+    Outcome {
+        incoming,
+        after,
+        matched,
+        refused,
     }
 }
 
@@ -144,41 +200,82 @@ fn combine(current: &Workspace, incoming: &Workspace, mode: Mode) -> Workspace {
     }
 }
 
-/// The file's workspace with its markets matched to ours by name (case-insensitive):
-/// a matching market takes our id, in the catalogue and in every partner.
+/// The file's workspace with its markets matched to ours by name ([`Market::key`]): a
+/// matching market takes our id everywhere the file names it, and leaves the file's
+/// catalogue.
 pub fn match_markets(current: &Workspace, incoming: &Workspace) -> Workspace {
-    remap_markets(current, incoming)
+    renamed(incoming, &market_matches(current, incoming))
 }
 
-fn remap_markets(current: &Workspace, incoming: &Workspace) -> Workspace {
-    let by_name: HashMap<String, &Id> = current
-        .markets
-        .iter()
-        .map(|m| (m.name.trim().to_lowercase(), &m.id))
-        .collect();
-    let mut renames: HashMap<Id, Id> = HashMap::new();
-    for m in &incoming.markets {
-        if let Some(ours) = by_name.get(&m.name.trim().to_lowercase()) {
-            if **ours != m.id {
-                renames.insert(m.id.clone(), (*ours).clone());
-            }
+/// The file's markets that are ours under another id, to our id. A market of the file
+/// whose id we hold is the same market by id, whatever its name. Among ours, a name
+/// equal but for case wins over one equal but for accents (a catalogue may hold both
+/// `Mexico` and `México`, written before accents were compared).
+fn market_matches(current: &Workspace, incoming: &Workspace) -> HashMap<Id, Id> {
+    let plain = |name: &str| name.trim().to_lowercase();
+    let mut renames = HashMap::new();
+    for theirs in &incoming.markets {
+        if current.market(&theirs.id).is_some() {
+            continue;
+        }
+        let key = Market::key(&theirs.name);
+        let same: Vec<&Market> = current
+            .markets
+            .iter()
+            .filter(|m| Market::key(&m.name) == key)
+            .collect();
+        let ours = same
+            .iter()
+            .find(|m| plain(&m.name) == plain(&theirs.name))
+            .or(same.first());
+        if let Some(ours) = ours {
+            renames.insert(theirs.id.clone(), ours.id.clone());
         }
     }
+    renames
+}
+
+/// The file's workspace with each renamed market's id replaced everywhere it is named.
+fn renamed(incoming: &Workspace, renames: &HashMap<Id, Id>) -> Workspace {
     let mut out = incoming.clone();
     if renames.is_empty() {
         return out;
     }
     out.markets.retain(|m| !renames.contains_key(&m.id));
-    for p in &mut out.partners {
-        for id in &mut p.markets {
-            if let Some(ours) = renames.get(id) {
-                *id = ours.clone();
-            }
+    for id in out.market_refs_mut() {
+        if let Some(ours) = renames.get(id) {
+            *id = ours.clone();
         }
-        let mut seen = std::collections::HashSet::new();
-        p.markets.retain(|id| seen.insert(id.clone()));
+    }
+    for p in &mut out.partners {
+        rejoin(p);
     }
     out
+}
+
+/// Two markets of the file may have become one (`Mexico` and `México` both matching
+/// ours): the partner lists it once, and two series of one metric there become one, the
+/// first one's value standing where both have a month.
+fn rejoin(p: &mut Partner) {
+    let mut seen = HashSet::new();
+    p.markets.retain(|id| seen.insert(id.clone()));
+    let mut joined: Vec<crate::model::metrics::record::Series> =
+        Vec::with_capacity(p.metrics.len());
+    for s in std::mem::take(&mut p.metrics) {
+        let metric = s.metric.trim().to_lowercase();
+        match joined
+            .iter_mut()
+            .find(|j| j.market == s.market && j.metric.trim().to_lowercase() == metric)
+        {
+            Some(j) => {
+                for (month, value) in s.values {
+                    j.values.entry(month).or_insert(value);
+                }
+            }
+            None => joined.push(s),
+        }
+    }
+    p.metrics = joined;
 }
 
 #[cfg(test)]
@@ -311,6 +408,326 @@ mod tests {
         assert_eq!(merged.partners[0].markets, [id("m-de"), id("x-br")]);
     }
 
+    /// Two colleagues' workspaces that each created "United States" on their own, the
+    /// file's holding a partner with a landing track and metrics there.
+    fn two_colleagues(ours_name: &str, theirs_name: &str) -> (Workspace, Workspace) {
+        use crate::model::landing::LandingTrack;
+        use crate::model::metrics::Series;
+        let mut ours = ws(vec![]);
+        ours.markets
+            .push(Market::new(id("ours-us"), ours_name, t(1)));
+        let mut theirs = ws(vec![]);
+        theirs
+            .markets
+            .push(Market::new(id("theirs-us"), theirs_name, t(2)));
+        theirs
+            .markets
+            .push(Market::new(id("theirs-br"), "Brazil", t(2)));
+        let mut p = partner("p", "Pulse", 2);
+        p.markets = vec![id("theirs-us"), id("theirs-br")];
+        p.landing
+            .push(LandingTrack::new(id("l-us"), Some(id("theirs-us")), ""));
+        p.metrics.push(Series {
+            market: id("theirs-us"),
+            metric: "users".into(),
+            values: [(crate::model::Month::parse("2026-10").unwrap(), 120.0)].into(),
+        });
+        theirs.partners.push(p);
+        (ours, theirs)
+    }
+
+    #[test]
+    fn an_empty_profile_with_its_own_market_takes_a_colleagues_file_whole() {
+        let (ours, theirs) = two_colleagues("United States", "United States");
+        let p = preview(&ours, &theirs, Mode::Merge);
+        assert!(p.can_apply(), "{:?}", p.refused);
+        assert_eq!(p.added, ["Pulse"]);
+        assert_eq!(p.markets_added, 1, "Brazil joins; United States is ours");
+        assert_eq!(
+            p.markets_matched,
+            [("United States".to_owned(), "United States".to_owned())]
+        );
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        let pulse = &merged.partners[0];
+        assert_eq!(pulse.markets, [id("ours-us"), id("theirs-br")]);
+        assert_eq!(pulse.landing[0].market, Some(id("ours-us")));
+        assert_eq!(pulse.metrics[0].market, id("ours-us"));
+        assert_eq!(
+            merged
+                .markets
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect::<Vec<_>>(),
+            ["ours-us", "theirs-br"]
+        );
+        assert!(validate::workspace(&merged).is_empty());
+    }
+
+    #[test]
+    fn market_names_meet_across_case_accents_and_spacing() {
+        for (ours_name, theirs_name) in [
+            ("United States", "  united   STATES "),
+            ("México", "Mexico"),
+            ("Cote d'Ivoire", "Côte d'Ivoire"),
+            ("Ísland", "ISLAND"),
+        ] {
+            let (ours, theirs) = two_colleagues(ours_name, theirs_name);
+            let merged = apply(&ours, &theirs, Mode::Merge)
+                .unwrap_or_else(|e| panic!("{theirs_name}: {e:?}"));
+            assert_eq!(merged.markets.len(), 2, "{theirs_name} is {ours_name}");
+            assert_eq!(merged.markets[0].name, ours_name, "our name stays");
+            assert_eq!(merged.partners[0].landing[0].market, Some(id("ours-us")));
+        }
+        // Another market is another market.
+        let (ours, theirs) = two_colleagues("United States", "United Kingdom");
+        assert_eq!(apply(&ours, &theirs, Mode::Merge).unwrap().markets.len(), 3);
+    }
+
+    #[test]
+    fn a_name_equal_but_for_case_wins_over_one_equal_but_for_accents() {
+        let (mut ours, theirs) = two_colleagues("Mexico", "méxico");
+        ours.markets
+            .push(Market::new(id("ours-mx2"), "México", t(1)));
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        assert_eq!(merged.partners[0].markets[0], id("ours-mx2"));
+    }
+
+    #[test]
+    fn two_markets_of_the_file_that_are_one_of_ours_join_their_series() {
+        use crate::model::metrics::Series;
+        let (ours, mut theirs) = two_colleagues("Mexico", "Mexico");
+        theirs
+            .markets
+            .push(Market::new(id("theirs-mx2"), "México", t(2)));
+        let p = &mut theirs.partners[0];
+        p.markets.push(id("theirs-mx2"));
+        p.metrics.push(Series {
+            market: id("theirs-mx2"),
+            metric: "users".into(),
+            values: [
+                (crate::model::Month::parse("2026-10").unwrap(), 999.0),
+                (crate::model::Month::parse("2026-11").unwrap(), 130.0),
+            ]
+            .into(),
+        });
+        let p = preview(&ours, &theirs, Mode::Merge);
+        assert!(p.can_apply(), "{:?}", p.refused);
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        let pulse = &merged.partners[0];
+        assert_eq!(pulse.markets, [id("ours-us"), id("theirs-br")]);
+        assert_eq!(pulse.metrics.len(), 1);
+        let values: Vec<f64> = pulse.metrics[0].values.values().copied().collect();
+        assert_eq!(values, [120.0, 130.0], "the first series' value stands");
+    }
+
+    #[test]
+    fn a_refused_merge_is_refused_in_the_preview_first() {
+        // Our catalogue holds the file's market id under a name the file gives to
+        // another market: the file's copy of the id is newer and takes our name.
+        let (mut ours, mut theirs) = two_colleagues("United States", "United States");
+        ours.markets.push(Market::new(id("theirs-br"), "USA", t(1)));
+        theirs.markets[1].name = "United States".into();
+        theirs.markets[0].name = "America".into();
+        let p = preview(&ours, &theirs, Mode::Merge);
+        let applied = apply(&ours, &theirs, Mode::Merge);
+        assert_eq!(p.can_apply(), applied.is_ok());
+        assert_eq!(applied.err().unwrap_or_default(), p.refused);
+        assert!(!p.can_apply(), "two markets named United States");
+        assert!(p.refused[0].to_string().contains("\"United States\""));
+    }
+
+    // -----------------------------------------------------------------------------
+    // Every place that names a market
+
+    /// Every field of the file whose value is an id (or a list of them), as
+    /// (record type, field), that does *not* name a catalogue market. Together with
+    /// [`MARKET_FIELDS`] it must cover every id-valued field of the file's schema.
+    const OTHER_ID_FIELDS: &[(&str, &str)] = &[
+        ("Commitment", "id"),
+        ("Decision", "id"),
+        ("Goal", "id"),
+        ("KeyPlayer", "id"),
+        ("LadderMove", "id"),
+        ("LandingTrack", "id"),
+        ("Lever", "id"),
+        ("Lever", "partner"),
+        ("Market", "id"),
+        ("Meeting", "id"),
+        ("Partner", "id"),
+        ("Pitch", "goal"),
+        ("Pitch", "id"),
+        ("Reception", "player"),
+        ("Tombstone", "id"),
+        ("Win", "id"),
+    ];
+
+    /// Every field that names a catalogue market: what `Workspace::market_refs_mut`
+    /// must yield.
+    const MARKET_FIELDS: &[(&str, &str)] = &[
+        ("LandingTrack", "market"),
+        ("Partner", "markets"),
+        ("Series", "market"),
+    ];
+
+    type Found = std::collections::BTreeMap<(String, String), Vec<String>>;
+
+    /// Walks a value along its schema and collects, per (record type, field), the ids
+    /// found in id-valued fields.
+    fn ids_by_field(schema: &serde_json::Value, value: &serde_json::Value) -> Found {
+        let defs = &schema["$defs"];
+        let mut found = Found::new();
+        walk(defs, "Workspace", schema, value, &mut found);
+        found
+    }
+
+    fn is_id(node: &serde_json::Value) -> bool {
+        let refers = |n: &serde_json::Value| n["$ref"] == "#/$defs/Id";
+        refers(node)
+            || refers(&node["items"])
+            || node["anyOf"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|n| refers(n) || refers(&n["items"])))
+    }
+
+    fn walk(
+        defs: &serde_json::Value,
+        record: &str,
+        node: &serde_json::Value,
+        value: &serde_json::Value,
+        found: &mut Found,
+    ) {
+        use serde_json::Value;
+        if let Some(target) = node["$ref"].as_str() {
+            let name = target.trim_start_matches("#/$defs/");
+            return walk(defs, name, &defs[name], value, found);
+        }
+        for branch in node["anyOf"].as_array().into_iter().flatten() {
+            walk(defs, record, branch, value, found);
+        }
+        match value {
+            Value::Object(fields) => {
+                for (key, v) in fields {
+                    let field = &node["properties"][key];
+                    if field.is_null() {
+                        if node["additionalProperties"].is_object() {
+                            walk(defs, record, &node["additionalProperties"], v, found);
+                        }
+                        continue;
+                    }
+                    if is_id(field) {
+                        let ids = found.entry((record.into(), key.clone())).or_default();
+                        match v {
+                            Value::String(s) => ids.push(s.clone()),
+                            Value::Array(a) => {
+                                ids.extend(a.iter().filter_map(|x| x.as_str().map(str::to_owned)))
+                            }
+                            _ => {}
+                        }
+                    } else {
+                        walk(defs, record, field, v, found);
+                    }
+                }
+            }
+            Value::Array(items) if node["items"].is_object() => {
+                for item in items {
+                    walk(defs, record, &node["items"], item, found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every id-valued field the schema declares, as (record type, field).
+    fn id_fields(schema: &serde_json::Value) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut visit = |record: &str, node: &serde_json::Value| {
+            for (key, field) in node["properties"].as_object().into_iter().flatten() {
+                if is_id(field) {
+                    out.push((record.to_owned(), key.clone()));
+                }
+            }
+        };
+        visit("Workspace", schema);
+        for (name, node) in schema["$defs"].as_object().into_iter().flatten() {
+            visit(name, node);
+        }
+        out.sort();
+        out
+    }
+
+    fn schema() -> serde_json::Value {
+        serde_json::to_value(schemars::schema_for!(Workspace)).unwrap()
+    }
+
+    #[test]
+    fn every_id_field_of_the_file_is_known_to_name_a_market_or_not() {
+        let mut known: Vec<(String, String)> = MARKET_FIELDS
+            .iter()
+            .chain(OTHER_ID_FIELDS)
+            .map(|(r, f)| (r.to_string(), f.to_string()))
+            .collect();
+        known.sort();
+        assert_eq!(
+            id_fields(&schema()),
+            known,
+            "a record's field holds an id and is in neither list: if it names a market, \
+             add it to MARKET_FIELDS and to `Workspace::market_refs_mut` (records.rs), so \
+             that an import points it at the receiving market; otherwise add it to \
+             OTHER_ID_FIELDS"
+        );
+    }
+
+    /// The demo with one record of every kind that can name a market, and a tombstone.
+    fn every_market_reference() -> Workspace {
+        let mut ws = crate::model::demo::workspace(t(20));
+        ws.deleted.push(crate::model::Tombstone {
+            id: id("gone"),
+            deleted: t(3),
+        });
+        ws
+    }
+
+    #[test]
+    fn market_refs_mut_reaches_every_field_that_names_a_market() {
+        let schema = schema();
+        let before = every_market_reference();
+        let found = ids_by_field(&schema, &serde_json::to_value(&before).unwrap());
+        for (record, field) in MARKET_FIELDS {
+            let key = (record.to_string(), field.to_string());
+            assert!(
+                found.get(&key).is_some_and(|ids| !ids.is_empty()),
+                "the sample workspace holds no {record}.{field}: give it one, or this test \
+                 cannot see whether an import renames it"
+            );
+        }
+        let mut after = before.clone();
+        let renamed = |i: &Id| Id::parse(&format!("renamed-{i}")).unwrap();
+        for m in &mut after.markets {
+            m.id = renamed(&m.id);
+        }
+        for i in after.market_refs_mut() {
+            *i = renamed(i);
+        }
+        assert!(validate::workspace(&after).is_empty());
+        let moved = ids_by_field(&schema, &serde_json::to_value(&after).unwrap());
+        for (key, ids) in &found {
+            let is_market =
+                MARKET_FIELDS.contains(&(&*key.0, &*key.1)) || (key.0 == "Market" && key.1 == "id");
+            let expected: Vec<String> = if is_market {
+                ids.iter().map(|i| format!("renamed-{i}")).collect()
+            } else {
+                ids.clone()
+            };
+            assert_eq!(moved.get(key), Some(&expected), "{key:?}");
+        }
+        // The read-only list names the same places.
+        for (a, b) in before.partners.iter().zip(&after.partners) {
+            let read: Vec<Id> = a.market_refs().map(renamed).collect();
+            let written: Vec<Id> = b.market_refs().cloned().collect();
+            assert_eq!(read, written, "{}", a.name);
+        }
+    }
+
     #[test]
     fn an_invalid_combination_is_refused() {
         // A key player id in the file that our workspace uses for a partner.
@@ -319,7 +736,12 @@ mod tests {
         p.key_players.push(KeyPlayer::new(id("a"), "Ana", t(1)));
         let theirs = ws(vec![p]);
         let errors = apply(&ours, &theirs, Mode::Merge).unwrap_err();
-        assert!(errors[0].message.contains("duplicate id a"));
+        assert!(
+            errors[0].message.contains("same id as partner \"Aria\""),
+            "{errors:?}"
+        );
+        // The preview said so before.
+        assert_eq!(preview(&ours, &theirs, Mode::Merge).refused, errors);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Metric series (values per partner, market, month and metric): the record and its
 //! checks.
 
-use crate::model::core::check::{Checker, MAX_NAME};
+use crate::model::core::check::{unknown_market, Checker, MAX_NAME};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use serde::{Deserialize, Serialize};
@@ -25,13 +25,7 @@ pub struct Series {
 
 pub(crate) fn check(s: &Series, markets: &[&Id], c: &mut Checker) {
     if !markets.contains(&&s.market) {
-        c.push(
-            "market",
-            format!(
-                "refers to market {}, which is not in the catalogue",
-                s.market
-            ),
-        );
+        c.push("market", unknown_market(&s.market));
     }
     c.required("metric", &s.metric, MAX_NAME);
     for (month, value) in &s.values {

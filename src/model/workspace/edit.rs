@@ -19,17 +19,13 @@ pub struct Removed {
 }
 
 impl Workspace {
-    fn market_ids(&self) -> HashSet<&Id> {
-        self.markets.iter().map(|m| &m.id).collect()
-    }
-
     fn partner_mut(&mut self, id: &Id) -> Option<&mut Partner> {
         self.partners.iter_mut().find(|p| &p.id == id)
     }
 
     /// Checks a partner as it would be saved, with paths relative to the partner.
     pub fn check_partner(&self, draft: &Partner) -> Vec<ValidationError> {
-        let mut errors = validate::partner(draft, &self.market_ids());
+        let mut errors = validate::partner(draft, &validate::catalogue(&self.markets));
         let taken: HashSet<&Id> = self
             .partners
             .iter()
@@ -190,6 +186,16 @@ impl Workspace {
 
     /// Adds a market to the catalogue, refusing an empty, overlong or repeated name.
     pub fn add_market(&mut self, market: Market) -> Result<(), ValidationError> {
+        // A new name is held to the stricter sameness an import matches by (accents and
+        // spacing aside too), so that a colleague's file finds one market, not two.
+        let key = Market::key(&market.name);
+        if let Some(taken) = self.markets.iter().find(|m| Market::key(&m.name) == key) {
+            return Err(ValidationError {
+                path: "name".into(),
+                record: format!("market \"{}\"", market.name.trim()),
+                message: format!("is already taken by market \"{}\"", taken.name),
+            });
+        }
         let mut markets = self.markets.clone();
         markets.push(Market {
             name: market.name.trim().to_owned(),
@@ -353,6 +359,21 @@ mod tests {
         assert!(!ws.remove_key_player(&id("a"), &id("k"), t(5)));
         assert!(ws.partners[0].key_players.is_empty());
         assert_eq!(ws.partners[0].updated, t(4));
+    }
+
+    #[test]
+    fn a_new_market_named_like_one_we_have_but_for_accents_is_refused_by_name() {
+        let mut ws = Workspace::empty();
+        ws.add_market(Market::new(id("m"), "Mexico", t(1))).unwrap();
+        let err = ws
+            .add_market(Market::new(id("m2"), "  México ", t(1)))
+            .unwrap_err();
+        assert_eq!(
+            format!("The market name {}.", err.message),
+            "The market name is already taken by market \"Mexico\"."
+        );
+        ws.add_market(Market::new(id("m3"), "Mexico City", t(1)))
+            .unwrap();
     }
 
     #[test]

@@ -164,11 +164,52 @@ impl Partner {
 impl Partner {
     /// Every catalogue market this partner refers to: its own markets, and those of its
     /// metrics and landing plan (a market dropped from the partner keeps its history).
+    /// The same places as [`Partner::market_refs_mut`], read only.
     pub fn market_refs(&self) -> impl Iterator<Item = &Id> {
         self.markets
             .iter()
             .chain(self.metrics.iter().map(|s| &s.market))
             .chain(self.landing.iter().filter_map(|t| t.market.as_ref()))
+    }
+
+    /// Every place in the partner that names a catalogue market, to rewrite: what an
+    /// import changes when a market of the file turns out to be one of ours.
+    ///
+    /// The destructuring names every field on purpose: a new field stops the build here
+    /// until someone says whether it names a market. Records nested deeper are covered
+    /// by a test that walks the file's schema for every id-valued field.
+    pub fn market_refs_mut(&mut self) -> impl Iterator<Item = &mut Id> {
+        let Partner {
+            id: _,
+            created: _,
+            updated: _,
+            name: _,
+            website: _,
+            category: _,
+            position: _,
+            markets,
+            stage: _,
+            ladder: _,
+            owner: _,
+            tags: _,
+            notes: _,
+            key_players: _,
+            stage_since: _,
+            pitches: _,
+            fit: _,
+            ladder_moves: _,
+            meetings: _,
+            goals: _,
+            commitments: _,
+            landing,
+            metrics,
+            wins: _,
+            decisions: _,
+        } = self;
+        markets
+            .iter_mut()
+            .chain(metrics.iter_mut().map(|s| &mut s.market))
+            .chain(landing.iter_mut().filter_map(|t| t.market.as_mut()))
     }
 
     /// The day the partner entered its current stage.
@@ -196,6 +237,28 @@ impl KeyPlayer {
 }
 
 impl Market {
+    /// The form of a market's name that decides whether two names mean the same market:
+    /// trimmed, runs of white space made one space, lower case, and the accents of Latin
+    /// letters dropped (`" México "`, `"mexico"` and `"MEXICO"` meet). The accents are
+    /// folded by a short table of the Latin letters of European languages rather than
+    /// full Unicode normalisation, whose tables would weigh more than the rest of the
+    /// model in the browser; a letter outside the table is compared as it is.
+    pub fn key(name: &str) -> String {
+        let mut out = String::with_capacity(name.len());
+        for word in name.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            for c in word.chars().flat_map(char::to_lowercase) {
+                match fold_accent(c) {
+                    Some(plain) => out.push_str(plain),
+                    None => out.push(c),
+                }
+            }
+        }
+        out
+    }
+
     pub fn new(id: Id, name: impl Into<String>, now: DateTime<Utc>) -> Self {
         Market {
             id,
@@ -231,6 +294,33 @@ impl Workspace {
             .max()
     }
 
+    /// Every place in the workspace that names a catalogue market (the catalogue's own
+    /// ids aside): the one list an import rewrites when it matches markets by name.
+    /// Like [`Partner::market_refs_mut`], it names every field so that a new one must be
+    /// placed on one side or the other.
+    pub fn market_refs_mut(&mut self) -> impl Iterator<Item = &mut Id> {
+        let Workspace {
+            program_name: _,
+            markets: _,
+            partners,
+            // A tombstone names a record deleted on its own side: renamed, their
+            // deletion of their copy would become a deletion of ours.
+            deleted: _,
+            program,
+        } = self;
+        // The program names its metric by name and its levers by partner: no market.
+        let Program {
+            updated: _,
+            metric: _,
+            baseline_start: _,
+            baseline: _,
+            target_growth: _,
+            levers: _,
+            wins: _,
+        } = program;
+        partners.iter_mut().flat_map(Partner::market_refs_mut)
+    }
+
     pub fn market(&self, id: &Id) -> Option<&Market> {
         self.markets.iter().find(|m| &m.id == id)
     }
@@ -248,4 +338,34 @@ impl Workspace {
         self.market(id)
             .map_or("(unknown market)", |m| m.name.as_str())
     }
+}
+
+/// The plain letters for a lower-case accented Latin letter, or `None` to keep it.
+fn fold_accent(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
 }

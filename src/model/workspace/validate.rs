@@ -6,15 +6,27 @@
 //! so a person can find and fix it.
 
 use crate::model::core::check::{
-    Checker, ValidationError, INFLUENCE, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS, MAX_URL,
+    unknown_market, Checker, ValidationError, INFLUENCE, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS,
+    MAX_URL,
 };
 use crate::model::core::id::Id;
 use crate::model::core::text::is_format;
 use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
 use std::collections::{HashMap, HashSet};
+/// The catalogue as validation sees it: each market's id with its name, so that a
+/// message names the market.
+pub type Catalogue<'a> = HashMap<&'a Id, &'a str>;
+
+/// The catalogue of these markets.
+pub fn catalogue<'a>(markets: impl IntoIterator<Item = &'a Market>) -> Catalogue<'a> {
+    markets
+        .into_iter()
+        .map(|m| (&m.id, m.name.as_str()))
+        .collect()
+}
 
 /// Shortens a user-supplied name for use inside a message.
-fn quoted(name: &str) -> String {
+pub(crate) fn quoted(name: &str) -> String {
     let short: String = name.chars().take(40).collect();
     if short.len() < name.len() {
         format!("\"{short}…\"")
@@ -29,23 +41,27 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
     let mut top = Checker::new(String::new(), String::new(), &mut errors);
     top.required("program_name", &ws.program_name, MAX_NAME);
 
-    let mut market_ids = HashSet::new();
-    let mut market_names: HashMap<String, usize> = HashMap::new();
+    // Every id so far, with the record that holds it, to name it in a duplicate.
+    let mut holders: HashMap<&Id, String> = HashMap::new();
+    let mut market_names: HashMap<String, &str> = HashMap::new();
     for (i, m) in ws.markets.iter().enumerate() {
-        let mut c = Checker::new(
-            format!("markets[{i}]"),
-            format!("market {}", quoted(&m.name)),
-            &mut errors,
-        );
+        let record = format!("market {}", quoted(&m.name));
+        let mut c = Checker::new(format!("markets[{i}]"), record.clone(), &mut errors);
         market(m, &mut c);
-        if !market_ids.insert(&m.id) {
-            c.push("id", format!("duplicate id {}", m.id));
+        if let Some(first) = holders.get(&m.id) {
+            c.push("id", same_id(&m.id, first));
+        } else {
+            holders.insert(&m.id, record);
         }
         let folded = m.name.trim().to_lowercase();
-        if let Some(first) = market_names.insert(folded, i) {
-            c.push("name", format!("repeats the name of markets[{first}]"));
+        if let Some(first) = market_names.insert(folded, &m.name) {
+            c.push(
+                "name",
+                format!("is already taken by market {}", quoted(first)),
+            );
         }
     }
+    let market_ids = catalogue(&ws.markets);
 
     for (i, t) in ws.deleted.iter().enumerate() {
         let mut c = Checker::new(
@@ -62,7 +78,6 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         &mut Checker::new(String::new(), "the program".into(), &mut errors),
     );
 
-    let mut ids: HashSet<&Id> = market_ids.clone();
     for (i, p) in ws.partners.iter().enumerate() {
         let mut errs = partner(p, &market_ids);
         for e in &mut errs {
@@ -74,19 +89,29 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
             format!("partner {}", quoted(&p.name)),
             &mut errors,
         );
-        if !ids.insert(&p.id) {
-            c.push("id", format!("duplicate id {}", p.id));
-        }
         let partner_record = c.record.clone();
+        if let Some(first) = holders.get(&p.id) {
+            c.push("id", same_id(&p.id, first));
+        } else {
+            holders.insert(&p.id, partner_record.clone());
+        }
         for (k, kp) in p.key_players.iter().enumerate() {
-            if !ids.insert(&kp.id) {
+            let record = format!("key player {} of {partner_record}", quoted(&kp.name));
+            if let Some(first) = holders.get(&kp.id) {
                 c.prefix = format!("partners[{i}].key_players[{k}]");
-                c.record = format!("key player {} of {partner_record}", quoted(&kp.name));
-                c.push("id", format!("duplicate id {}", kp.id));
+                c.record = record;
+                c.push("id", same_id(&kp.id, first));
+            } else {
+                holders.insert(&kp.id, record);
             }
         }
     }
     errors
+}
+
+/// The words for an id that another record already holds, naming that record.
+fn same_id(id: &Id, holder: &str) -> String {
+    format!("has the same id as {holder} (both are {id}); ids must be unique")
 }
 
 fn market(m: &Market, c: &mut Checker) {
@@ -98,7 +123,7 @@ fn market(m: &Market, c: &mut Checker) {
 /// Checks one partner on its own against the ids of the catalogue's markets. Paths are
 /// relative to the partner (`name`, `key_players[1].influence`), which is what a form
 /// needs to place each message beside its field.
-pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
+pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
     let mut errors = Vec::new();
     let mut c = Checker::new(
         String::new(),
@@ -126,13 +151,12 @@ pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
     let mut seen = HashSet::new();
     for (m, id) in p.markets.iter().enumerate() {
         let field = format!("markets[{m}]");
-        if !market_ids.contains(id) {
-            c.push(
-                &field,
-                format!("refers to market {id}, which is not in the catalogue"),
-            );
-        } else if !seen.insert(id) {
-            c.push(&field, format!("lists market {id} twice"));
+        match markets.get(id) {
+            None => c.push(&field, unknown_market(id)),
+            Some(name) if !seen.insert(id) => {
+                c.push(&field, format!("lists market {} twice", quoted(name)))
+            }
+            Some(_) => {}
         }
     }
     let partner_record = c.record.clone();
@@ -145,18 +169,21 @@ pub fn partner(p: &Partner, market_ids: &HashSet<&Id>) -> Vec<ValidationError> {
         key_player(kp, &mut kc);
     }
     let mut c = Checker::new(String::new(), partner_record.clone(), &mut errors);
-    records(p, market_ids, &partner_record, &mut c);
+    records(p, markets, &partner_record, &mut c);
     errors
 }
 
 /// Checks the records a partner holds beyond its profile and key players.
-fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
-    let catalogue: Vec<&Id> = market_ids.iter().copied().collect();
+fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
+    let catalogue: Vec<&Id> = markets.keys().copied().collect();
     crate::model::fit::record::check(&p.fit, c);
     let mut ids = HashSet::new();
     let mut unique = |c: &mut Checker, field: &str, id: &Id| {
         if !ids.insert(id.clone()) {
-            c.push(&format!("{field}.id"), format!("duplicate id {id}"));
+            c.push(
+                &format!("{field}.id"),
+                format!("has the same id as another record of {of} ({id}); ids must be unique"),
+            );
         }
     };
     for (i, x) in p.pitches.iter().enumerate() {
@@ -202,24 +229,32 @@ fn records(p: &Partner, market_ids: &HashSet<&Id>, of: &str, c: &mut Checker) {
     for (i, x) in p.landing.iter().enumerate() {
         let field = format!("landing[{i}]");
         unique(c, &field, &x.id);
-        crate::model::landing::record::check(
-            x,
-            &catalogue,
-            &mut c.nested(&field, format!("landing track of {of}")),
-        );
+        let track = match &x.market {
+            Some(m) => match markets.get(m) {
+                Some(name) => format!("landing track in {} of {of}", quoted(name)),
+                None => format!("landing track of {of}"),
+            },
+            None => format!("landing track of team {} of {of}", quoted(&x.team)),
+        };
+        crate::model::landing::record::check(x, &catalogue, &mut c.nested(&field, track));
     }
     let mut series = HashSet::new();
     for (i, x) in p.metrics.iter().enumerate() {
         let field = format!("metrics[{i}]");
-        let mut sc = c.nested(&field, format!("metric {} of {of}", quoted(&x.metric)));
+        let market = markets.get(&x.market).map(|name| quoted(name));
+        let record = match &market {
+            Some(name) => format!("metric {} in {name} of {of}", quoted(&x.metric)),
+            None => format!("metric {} of {of}", quoted(&x.metric)),
+        };
+        let mut sc = c.nested(&field, record);
         crate::model::metrics::record::check(x, &catalogue, &mut sc);
         if !series.insert((&x.market, x.metric.trim().to_lowercase())) {
             sc.push(
                 "",
                 format!(
-                    "repeats the series of {} in market {}",
+                    "repeats the series of {} in {}; keep one series per metric and market",
                     quoted(&x.metric),
-                    x.market
+                    market.unwrap_or_else(|| "that market".into())
                 ),
             );
         }
@@ -366,7 +401,7 @@ mod tests {
         );
         assert_eq!(
             errors[0].to_string(),
-            "partners[0].key_players[1].influence: 9 is outside 1–5 (key player \"Bo Lind\" of partner \"Wavelet\")"
+            "Key player \"Bo Lind\" of partner \"Wavelet\", influence: 9 is outside 1–5 (at partners[0].key_players[1].influence)"
         );
     }
 
@@ -394,7 +429,10 @@ mod tests {
         let errors = workspace(&ws);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].path, "partners[0].key_players[1].id");
-        assert!(errors[0].message.contains("duplicate id p-1"));
+        assert_eq!(
+            errors[0].to_string(),
+            "Key player \"Bo Lind\" of partner \"Wavelet\", id: has the same id as partner \"Wavelet\" (both are p-1); ids must be unique (at partners[0].key_players[1].id)"
+        );
         let mut ws = sample();
         ws.partners.push(ws.partners[0].clone());
         assert!(workspace(&ws).iter().any(|e| e.path == "partners[1].id"));

@@ -113,8 +113,9 @@ fn MappingStep(
     let good = move || preview.with(|p| p.as_ref().map_or(0, |(r, _)| r.partners.len()));
     let can_import = move || {
         preview.with(|p| {
-            p.as_ref()
-                .is_ok_and(|(r, preview)| !r.partners.is_empty() && !preview.is_no_op())
+            p.as_ref().is_ok_and(|(r, preview)| {
+                !r.partners.is_empty() && !preview.is_no_op() && preview.can_apply()
+            })
         })
     };
     let file_label = file_name.clone();
@@ -126,8 +127,10 @@ fn MappingStep(
                     import::apply(ws, &rows.incoming(ws), Mode::Merge)
                         .map(|merged| (merged, rows))
                         .map_err(|errors| {
-                            let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
-                            format!("These rows cannot be combined with this workspace: {first}")
+                            format!(
+                                "These rows cannot be combined with this workspace: {}",
+                                super::import::refusals(&errors)
+                            )
                         })
                 })
         });
@@ -158,7 +161,15 @@ fn MappingStep(
         {table.with_value(|t| column_mapping(t, "csv-column", suggested, mapping))}
         {move || preview.with(|p| match p {
             Err(message) => view! { <p class="import__error" role="alert">{message.clone()}</p> }.into_any(),
-            Ok((rows, preview)) => view! { <RowsPreview rows=rows.clone() preview=preview.clone()/> }.into_any(),
+            Ok((rows, preview)) => view! {
+                <RowsPreview rows=rows.clone() preview=preview.clone()/>
+                // The import's own checks, run by the preview: no button that ends in a refusal.
+                {(!preview.can_apply()).then(|| view! {
+                    <p class="import__error" role="alert">
+                        {format!("These rows cannot be combined with this workspace: {}", super::import::refusals(&preview.refused))}
+                    </p>
+                })}
+            }.into_any(),
         })}
         <div class="form__actions">
             <button class="button button--primary" disabled=move || !can_import() on:click=apply>

@@ -149,12 +149,14 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
                 store.import.set(None);
                 store.say(format!("Imported. The workspace now holds {n} partners."));
             }
+            // The preview runs the same checks and offers no import they refuse; this is
+            // left for a choice made on a conflict that breaks a rule.
             Err(errors) => {
-                let first = errors.first().map(|e| e.to_string()).unwrap_or_default();
                 store.import.set(Some(PendingImport {
                     file_name: "the file".into(),
                     result: Err(format!(
-                        "The file cannot be combined with this workspace: {first}"
+                        "The file cannot be combined with this workspace: {}",
+                        refusals(&errors)
                     )),
                 }));
             }
@@ -195,7 +197,8 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
         }}
         <ConflictList conflicts chosen/>
         <div class="form__actions">
-            <button class="button button--primary" on:click=apply>
+            <button class="button button--primary" on:click=apply
+                prop:disabled=move || preview.with(|p| !p.can_apply())>
                 {move || match mode.get() { Mode::Merge => "Merge into my workspace", Mode::Replace => "Replace my workspace" }}
             </button>
             <button class="button button--quiet" on:click=move |_| store.import.set(None)>"Cancel"</button>
@@ -218,13 +221,44 @@ pub fn preview_group(
     }
 }
 
+/// The first few broken rules, each naming its record, and how many more there are.
+pub(super) fn refusals(errors: &[crate::model::ValidationError]) -> String {
+    let mut text: Vec<String> = errors.iter().take(5).map(ToString::to_string).collect();
+    if errors.len() > 5 {
+        text.push(format!("and {} more", errors.len() - 5));
+    }
+    text.join("; ")
+}
+
+/// What a market matched by name means for the person: the file's records there are
+/// filed under ours.
+fn matched_market((theirs, ours): &(String, String)) -> String {
+    if theirs == ours {
+        format!("“{ours}” is already in your catalogue: the file's partners, landing plans and metrics there are filed under yours.")
+    } else {
+        format!("“{theirs}” in the file is your “{ours}”: the file's partners, landing plans and metrics there are filed under yours.")
+    }
+}
+
 #[component]
 fn PreviewView(preview: Preview) -> impl IntoView {
     let group = preview_group;
     let markets = preview.markets_added;
     let no_op = preview.is_no_op();
+    let refused = preview.refused.clone();
     view! {
         <div class="preview" aria-live="polite">
+            {(!refused.is_empty()).then(|| view! {
+                <div class="preview__refused" role="alert">
+                    <p><strong>"This file cannot be merged into your workspace as it stands."</strong>
+                        " Nothing has changed. The combined workspace would break "
+                        {if refused.len() == 1 { "this rule:".to_owned() } else { format!("these {} rules:", refused.len()) }}</p>
+                    <ul>{refused.iter().take(5).map(|e| view! { <li>{e.to_string()}</li> }).collect_view()}</ul>
+                    {(refused.len() > 5).then(|| view! { <p>{format!("and {} more.", refused.len() - 5)}</p> })}
+                    <p class="muted">"Replace would make your workspace exactly the file's, dropping what only you have; or ask the file's author to fix these in their Tandem."</p>
+                </div>
+            })}
+            {preview.markets_matched.iter().map(|m| view! { <p class="preview__matched">{matched_market(m)}</p> }).collect_view()}
             {group("added", "added", preview.added)}
             {group("updated", "updated", preview.updated)}
             {group("unchanged", "unchanged", preview.unchanged)}

@@ -92,7 +92,8 @@ fn other_errors(
                     if e.path.is_empty() {
                         e.message.clone()
                     } else {
-                        format!("{}: {}", e.path, e.message)
+                        // The field by name: a person has no use for an index path.
+                        format!("{}: {}", e.field(), e.message)
                     }
                 })
                 .collect::<Vec<_>>()
