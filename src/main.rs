@@ -3,6 +3,11 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     tandem::ui::panic::install();
+    // index.html shows the name and a loading state until now; the app takes its place
+    // (mount_to_body appends, so the placeholder has to go).
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(tandem::app::App);
 }
 
