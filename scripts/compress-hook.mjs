@@ -15,10 +15,13 @@ import { filesIn } from "./offline-hook.mjs";
 /** Files worth compressing: text and wasm; images such as PNG are compressed already. */
 export const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt|map)$/;
 
-/** Compresses every compressible file in `dir`; returns one row per file with its sizes. */
-export function compressDir(dir) {
+/**
+ * Compresses every compressible file in `dir` (or only `files`, paths relative to it);
+ * returns one row per file with its sizes.
+ */
+export function compressDir(dir, files = filesIn(dir)) {
   const rows = [];
-  for (const file of filesIn(dir).filter((f) => COMPRESSIBLE.test(f))) {
+  for (const file of files.filter((f) => COMPRESSIBLE.test(f))) {
     const path = join(dir, file);
     const raw = readFileSync(path);
     const br = brotliCompressSync(raw, {
