@@ -69,6 +69,21 @@ test("the server sends brotli, gzip or the plain file as Accept-Encoding allows"
       expect(decode(body).equals(raw), what).toBe(true);
     }
   }
+  // An unchanged file revalidates with a 304 and no body; each coding has its own ETag.
+  const wasmUrl = new URL(wasm, BASE);
+  const { response: first } = await wire(wasmUrl, "br");
+  const etag = first.headers.get("etag");
+  expect(etag).toMatch(/^"[0-9a-z]+-[0-9a-z]+-br"$/);
+  expect((await wire(wasmUrl, "gzip")).response.headers.get("etag")).not.toBe(etag);
+  const again = await new Promise((done, fail) => {
+    httpGet(wasmUrl, { headers: { "accept-encoding": "br", "if-none-match": etag } }, (res) => {
+      let bytes = 0;
+      res.on("data", (c) => { bytes += c.length; });
+      res.on("end", () => done({ status: res.statusCode, bytes }));
+    }).on("error", fail);
+  });
+  expect(again).toEqual({ status: 304, bytes: 0 });
+
   // The copies themselves are not served as files of their own.
   expect((await request.get("index.html.br")).status()).toBe(403);
 });
