@@ -2,8 +2,9 @@
 // for looking at what was built. Needs the built dist/ (scripts/serve.sh or trunk build).
 //
 //   node scripts/screenshots.mjs [outdir=target/screenshots]
-// Writes <screen>-laptop.png and <screen>-phone.png; docs/screenshot.png is the
-// partner list at laptop size.
+// Writes <screen>-laptop.png and <screen>-phone.png (and -dark variants in the dark
+// colour scheme); docs/screenshot.png is the partner list at laptop size, and
+// docs/screens/ holds the README's gallery (DOC_SCREENS, both sizes and schemes).
 import { start } from "./chromium.mjs";
 import { mkdir } from "node:fs/promises";
 
@@ -27,6 +28,9 @@ const screens = [
   ["data", "#/data"],
   ["not-found", "#/partners/nope"],
 ];
+/** The screens the README shows, at both sizes, light and dark. */
+const DOC_SCREENS = new Set(["partners", "dashboard", "pipeline"]);
+await mkdir("docs/screens", { recursive: true });
 const sizes = { laptop: { width: 1280, height: 800 }, phone: { width: 375, height: 812 } };
 try {
   for (const [size, viewport] of Object.entries(sizes)) {
@@ -40,6 +44,9 @@ try {
         await page.locator("#main h1").waitFor();
         const suffix = scheme === "dark" ? "-dark" : "";
         await page.screenshot({ path: `${out}/${name}-${size}${suffix}.png`, fullPage: size === "phone" });
+        if (DOC_SCREENS.has(name)) {
+          await page.screenshot({ path: `docs/screens/${name}-${size}-${scheme}.png` });
+        }
         if (name === "partners" && size === "laptop" && scheme === "light") {
           await page.screenshot({ path: "docs/screenshot.png" });
         }

@@ -32,8 +32,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-if [[ ! -x node_modules/.bin/wasm-opt ]] || { $want_test && [[ ! -x node_modules/.bin/playwright ]]; }; then
-  step "Installing npm packages (binaryen's wasm-opt, Playwright without its browser)"
+if [[ ! -x node_modules/.bin/wasm-opt ]] || { $want_test && { [[ ! -x node_modules/.bin/playwright ]] || [[ ! -f node_modules/axe-core/axe.min.js ]]; }; }; then
+  step "Installing npm packages (binaryen's wasm-opt, Playwright without its browser, axe-core)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 

@@ -175,7 +175,7 @@ test("the ladder shows each level's needs and the current level, on a phone too"
   await expect(banner(page)).toHaveText("Recommendation: Stop");
   const steps = page.locator(".ladder__step");
   await expect(steps).toHaveCount(4);
-  await expect(steps.locator("h4")).toHaveText(["Self-serve / public API", "Integration", "Strategic", "Exclusive"]);
+  await expect(steps.locator("h3")).toHaveText(["Self-serve / public API", "Integration", "Strategic", "Exclusive"]);
   await expect(steps.nth(3)).toHaveAttribute("aria-current", "step");
   await expect(steps.nth(3).locator(".need--unmet")).toContainText(["Our leverage at least as high as theirs"]);
   // Moving down raises no warning.

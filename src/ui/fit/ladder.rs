@@ -115,7 +115,7 @@ fn Step(
         <li class=format!("ladder__step ladder__step--{state}") aria-labelledby=labelled_by
             aria-current=rung.current.then_some("step")>
             <div class="ladder__head">
-                <h4 id=heading_id>{level.label()}</h4>
+                <h3 id=heading_id>{level.label()}</h3>
                 {rung.current.then(|| view! { <span class="pill ladder__here">"Current level"</span> })}
             </div>
             <p class="ladder__about">{rung.about}</p>

@@ -75,7 +75,9 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
             })
             .collect_view();
         view! {
-            <div class="metrics-growth__scroll">
+            // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+            <div class="metrics-growth__scroll" tabindex="0" role="region"
+                aria-label=format!("Growth in {latest}, scrollable")>
                 <table class="metrics-growth__table">
                     <caption>{format!("Growth in {latest}")}</caption>
                     <thead><tr>

@@ -226,10 +226,12 @@ fn PartnerRow(row: Row) -> impl IntoView {
             <td>{row.position.label()}</td>
             <td><span class=format!("stage stage--{}", row.stage.key())>{row.stage.label()}</span></td>
             <td class="muted">{row.markets}</td>
-            <td class="nowrap">{row.owner}</td>
-            <td class="num">{row.players}</td>
-            <td class="num"><HealthBadge id=row.id.clone()/></td>
-            <td class="muted nowrap">{row.updated}</td>
+            // data-label: the column's name, shown beside the value when the table is a
+            // list of cards on a phone (style/partners.css).
+            <td class="nowrap" data-label="Owner">{row.owner}</td>
+            <td class="num" data-label="Key players">{row.players}</td>
+            <td class="num" data-label="Health"><HealthBadge id=row.id.clone()/></td>
+            <td class="muted nowrap" data-label="Updated">{row.updated}</td>
             <td class="actions">
                 <Show when=move || confirming.get() fallback=move || view! {
                     <button class="button button--quiet button--small"

@@ -1,0 +1,23 @@
+// Trunk's post_build hook (Trunk.toml): the build steps that work on Trunk's output, in
+// order. Trunk starts all hooks of a stage at once, so steps that depend on each
+// other's output run from this one script:
+//
+//   1. csp-hook.mjs      moves the inline loader into a file and adds the policy;
+//   2. offline-hook.mjs  writes sw.js, precaching the finished files (index.html included);
+//   3. compress-hook.mjs writes .br and .gz beside every file, sw.js included.
+//
+// Only Node built-ins; each step also runs alone on a directory (see its header).
+import { writeServiceWorker } from "./offline-hook.mjs";
+import { compressDir } from "./compress-hook.mjs";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error("post-build: TRUNK_STAGING_DIR is not set; run this through `trunk build` (see Trunk.toml).");
+  process.exit(1);
+}
+await import("./csp-hook.mjs");
+const { version, files } = writeServiceWorker(staging);
+console.log(`offline-hook: sw.js version ${version} precaches ${files.length} files.`);
+const rows = compressDir(staging);
+const total = (k) => rows.reduce((s, r) => s + (r[k] ?? r.raw), 0);
+console.log(`compress-hook: ${rows.length} files, ${total("raw")} bytes → ${total("br")} brotli, ${total("gz")} gzip.`);
