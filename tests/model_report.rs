@@ -119,17 +119,29 @@ fn the_binary_refuses_a_bad_file_with_the_apps_message() {
     std::fs::create_dir_all(&dir).expect("a temp dir");
     let cases = [
         ("not-json.json", "{ \"format\": "),
-        ("future.json", r#"{"format":"tandem","version":9,"saved_at":"2026-01-01T00:00:00Z","workspace":{"program_name":"x"}}"#),
-        ("blank-name.json", r#"{"format":"tandem","version":2,"saved_at":"2026-01-01T00:00:00Z","workspace":{"program_name":" "}}"#),
+        (
+            "future.json",
+            r#"{"format":"tandem","version":9,"saved_at":"2026-01-01T00:00:00Z","workspace":{"program_name":"x"}}"#,
+        ),
+        (
+            "blank-name.json",
+            r#"{"format":"tandem","version":2,"saved_at":"2026-01-01T00:00:00Z","workspace":{"program_name":" "}}"#,
+        ),
     ];
     for (name, text) in cases {
         let path = dir.join(name);
         std::fs::write(&path, text).expect("written");
         let out = run(&[&path.to_string_lossy()]);
-        let app = file::restore(text).expect_err("the app refuses it").to_string();
+        let app = file::restore(text)
+            .expect_err("the app refuses it")
+            .to_string();
         assert!(!out.status.success(), "{name} was accepted");
         assert!(out.stdout.is_empty(), "{name}: something on stdout");
-        assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end(), app, "{name}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr).trim_end(),
+            app,
+            "{name}"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

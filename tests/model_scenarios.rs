@@ -96,11 +96,9 @@ fn judge(path: &Path) -> Result<Vec<String>, String> {
             return Err(format!("the expectation needs a {key:?} text"));
         }
     }
-    let today = chrono::NaiveDate::parse_from_str(
-        expect["today"].as_str().unwrap_or_default(),
-        "%Y-%m-%d",
-    )
-    .map_err(|e| format!("today: {e}"))?;
+    let today =
+        chrono::NaiveDate::parse_from_str(expect["today"].as_str().unwrap_or_default(), "%Y-%m-%d")
+            .map_err(|e| format!("today: {e}"))?;
     let built = report::build(&restored.workspace, today);
     let value = serde_json::to_value(&built).map_err(|e| e.to_string())?;
     let partners = value["partners"].as_array().cloned().unwrap_or_default();
@@ -268,14 +266,19 @@ fn check(expect: &Map<String, Value>, p: &Value) -> Vec<String> {
         }
     }
     if let Some(levels) = expect.get("ladder").and_then(Value::as_object) {
-        let rungs = p["ladder"]["levels"].as_array().cloned().unwrap_or_default();
+        let rungs = p["ladder"]["levels"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         for (level, w) in levels {
             let got = rungs
                 .iter()
                 .find(|r| r["level"] == level.as_str())
                 .map_or(Value::Null, |r| r["readiness"].clone());
             if !one_of(w, &got) {
-                out.push(format!("ladder {level}: the lead says {w}, the report {got}"));
+                out.push(format!(
+                    "ladder {level}: the lead says {w}, the report {got}"
+                ));
             }
         }
     }

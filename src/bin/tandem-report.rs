@@ -61,8 +61,8 @@ mod cli {
             }
         }
         let path = path.ok_or_else(|| USAGE.to_owned())?;
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("Cannot read {path}: {e}."))?;
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("Cannot read {path}: {e}."))?;
         if sealed::is_sealed(&text) {
             return Err(format!(
                 "{path} is sealed with a passphrase: open it in Tandem and export it unsealed \
