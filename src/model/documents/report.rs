@@ -14,7 +14,7 @@
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::figures::health::{self, Band};
-use crate::model::figures::signals::{self, Facts, Kind, Severity, Signal};
+use crate::model::figures::signals::{self, Facts, Kind, Signal};
 use crate::model::figures::{planner, portfolio};
 use crate::model::fit::{self, ladder};
 use crate::model::metrics::{self, growth};
@@ -341,10 +341,6 @@ fn band_key(b: Band) -> &'static str {
     }
 }
 
-fn severity_key(s: Severity) -> &'static str {
-    s.key()
-}
-
 /// The stable kind of a signal and whose action it is. The one place that maps the
 /// model's signals to the report's names: when the rules give signals their own kinds
 /// and owners, this reads them instead.
@@ -356,8 +352,9 @@ fn severity_key(s: Severity) -> &'static str {
 pub fn signal_kind(signal: &Signal, facts: &Facts) -> (&'static str, &'static str) {
     let whose = match signal.kind {
         Kind::NoSharedGoal | Kind::NoChampion | Kind::Stuck => "ours",
-        Kind::LowInfluence | Kind::PoorDelivery | Kind::Concentrated => "partner",
-        Kind::ReceptionFalling => "partner",
+        Kind::LowInfluence | Kind::PoorDelivery | Kind::Concentrated | Kind::ReceptionFalling => {
+            "partner"
+        }
         Kind::LandingStalled => "shared",
         Kind::Overdue => {
             let theirs = facts.overdue.iter().any(|l| l.theirs);
@@ -386,7 +383,7 @@ fn partner_report(
             let (kind, whose) = signal_kind(s, &facts);
             SignalReport {
                 kind,
-                severity: severity_key(s.severity),
+                severity: s.severity.key(),
                 whose,
                 reason: s.reason.clone(),
             }
