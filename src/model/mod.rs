@@ -14,7 +14,7 @@
 //! 5. [`figures`]: health, signals, the portfolio and the planner.
 //! 6. [`formats`]: the Tandem file, sealed files, CSV and the schema.
 //! 7. [`merge`]: the merge rule, the import preview and conflicts.
-//! 8. [`documents`]: the brief and the outreach memo.
+//! 8. [`documents`]: the brief, the outreach memo and the judgment report.
 //! 9. [`demo`]: the demo workspace.
 
 pub mod core;

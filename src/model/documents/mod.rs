@@ -1,5 +1,7 @@
 //! Documents a person forwards: the partner brief and the outreach memo, as structured
-//! blocks the UI renders and as escaped Markdown or plain text.
+//! blocks the UI renders and as escaped Markdown or plain text; and the judgment report
+//! that `tandem-report` prints for a workspace file.
 
 pub mod brief;
 pub mod memo;
+pub mod report;
