@@ -292,28 +292,6 @@ pub struct BuyIn {
     pub summary: String,
 }
 
-impl BuyIn {
-    /// The markets with a verdict matching `pick`.
-    pub fn with<'a>(
-        &'a self,
-        pick: impl Fn(Verdict) -> bool + 'a,
-    ) -> impl Iterator<Item = &'a MarketBuyIn> + 'a {
-        self.markets.iter().filter(move |m| pick(m.verdict))
-    }
-}
-
-/// The markets a partner counts as active in for `metric`: its own markets and any
-/// market holding a value of that metric.
-pub fn active_markets(p: &Partner, metric: &str) -> usize {
-    let mut ids: Vec<&Id> = p.markets.iter().collect();
-    for s in &p.metrics {
-        if s.metric == metric && !s.values.is_empty() && !ids.contains(&&s.market) {
-            ids.push(&s.market);
-        }
-    }
-    ids.len()
-}
-
 fn median(mut v: Vec<f64>) -> Option<f64> {
     v.retain(|x| x.is_finite());
     if v.is_empty() {
