@@ -254,6 +254,11 @@ fn under_four_markets_the_same_count_holds_and_the_flag_needs_three() {
     let one = partner(&[(1000.0, 2000.0)]);
     let b = read(&one);
     assert_eq!((b.breadth, b.reading), (None, Reading::TooFewMarkets));
+    assert_eq!(
+        b.summary,
+        "breadth needs two markets with current figures and a year-earlier month; only one \
+         has them"
+    );
     assert_eq!(screens(&one).0, None, "left out of health, not 1.0");
     // Two markets, one bought in: half, read in health, not flagged.
     let two = partner(&[(1000.0, 1500.0), (800.0, 800.0)]);

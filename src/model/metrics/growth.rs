@@ -482,9 +482,12 @@ pub fn buy_in(ws: &Workspace, p: &Partner, metric: &str, latest: Month) -> Optio
     };
     let summary = match reading {
         Reading::TooFewMarkets => format!(
-            "breadth needs two markets with current figures and a year-earlier base; {} {}{tail}",
-            judged,
-            if judged == 1 { "has them" } else { "have them" }
+            "breadth needs two markets with current figures and a year-earlier month; {}{tail}",
+            if judged == 1 {
+                "only one has them"
+            } else {
+                "none has them"
+            }
         ),
         Reading::NoneBoughtIn => format!(
             "none of {judged} markets bought in (grew {} or more on its own base){tail}",
