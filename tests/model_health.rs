@@ -137,7 +137,12 @@ fn worked_example_from_measured_components() {
         8.0 / 12.0
     ));
     assert!(close(growth_component(&[0.8]).value.unwrap(), 0.8));
-    assert!(close(buy_in_component(Some(2.0), 4).value.unwrap(), 0.5));
+    assert!(close(
+        buy_in_component(Some(0.5), "2 of 4 markets bought in")
+            .value
+            .unwrap(),
+        0.5
+    ));
 }
 
 #[test]
@@ -259,9 +264,9 @@ fn support_without_key_players_is_left_out() {
 fn growth_caps_each_goal_at_its_target_and_buy_in_needs_growth() {
     assert!(close(growth_component(&[1.6, 0.4]).value.unwrap(), 0.7));
     assert_eq!(growth_component(&[]).value, None);
-    assert_eq!(buy_in_component(None, 4).value, None);
-    assert_eq!(buy_in_component(Some(1.0), 1).value, Some(1.0));
-    assert!(close(buy_in_component(Some(1.25), 5).value.unwrap(), 0.25));
+    assert_eq!(buy_in_component(None, "").value, None);
+    assert_eq!(buy_in_component(Some(1.0), "2 of 2").value, Some(1.0));
+    assert_eq!(buy_in_component(Some(f64::NAN), "?").value, None);
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! Metrics: edits, growth, breadth of buy-in, goal progress, the pasted table and CSV.
-//! The worked example of docs/model/metrics.md is `the_worked_example_of_the_docs`.
+//! Metrics: edits, growth, goal progress, the pasted table and CSV. Breadth of buy-in
+//! and the late-figure rules have their own file, `tests/model_buy_in.rs`.
 
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
@@ -11,7 +11,7 @@ use tandem::model::formats::csv_metrics::{
     rows_to_metrics, Layout, MetricField,
 };
 use tandem::model::goals::Goal;
-use tandem::model::metrics::growth::{self, buy_in, concentration, growth, Growth, Period};
+use tandem::model::metrics::growth::{self, growth, Growth, Period};
 use tandem::model::metrics::{self, Series};
 use tandem::model::workspace::records::{Market, Partner, Workspace};
 use tandem::model::{Id, Month};
@@ -232,13 +232,27 @@ fn growth_explains_gaps_and_zero_bases_instead_of_dividing() {
 }
 
 #[test]
-fn the_window_counts_a_market_that_had_not_started_as_zero_but_skips_gaps() {
-    // Launched in 2026: nothing a year earlier counts as 0.
+fn the_window_pairs_only_months_with_a_value_a_year_earlier() {
+    // Figures only since August 2026: no year-earlier month, so no window growth (not
+    // "+60" from an assumed zero).
     let new = series(
         "m-us",
         &[("2026-08", 10.0), ("2026-09", 20.0), ("2026-10", 30.0)],
     );
-    assert_eq!(growth::window_growth(&new, m("2026-10")), Some(60.0));
+    assert_eq!(growth::window_growth(&new, m("2026-10")), None);
+    // Zeros entered for the months before launch: the launch is growth.
+    let launched = series(
+        "m-us",
+        &[
+            ("2025-08", 0.0),
+            ("2025-09", 0.0),
+            ("2025-10", 0.0),
+            ("2026-08", 10.0),
+            ("2026-09", 20.0),
+            ("2026-10", 30.0),
+        ],
+    );
+    assert_eq!(growth::window_growth(&launched, m("2026-10")), Some(60.0));
     // A gap a year earlier inside the data: that month pairs with nothing and is skipped.
     let gap = series(
         "m-us",
@@ -251,95 +265,9 @@ fn the_window_counts_a_market_that_had_not_started_as_zero_but_skips_gaps() {
         ],
     );
     assert_eq!(growth::window_growth(&gap, m("2026-10")), Some(10.0));
+    let w = growth::window(&gap, m("2026-10")).unwrap();
+    assert_eq!((w.pairs, w.before, w.now), (2, 10.0, 20.0));
     assert_eq!(growth::window_growth(&gap, m("2027-06")), None);
-}
-
-// --- breadth of buy-in ----------------------------------------------------------------
-
-#[test]
-fn the_worked_example_of_the_docs() {
-    let mut ws = workspace();
-    with_window(
-        &mut ws,
-        &[
-            ("m-us", 4000.0, 6000.0), // +2000 a month, +6000 over the window
-            ("m-br", 1500.0, 2500.0), // +3000
-            ("m-uk", 1800.0, 1900.0), // +300
-            ("m-de", 1000.0, 900.0),  // −300: shrank, does not share
-            ("m-mx", 600.0, 700.0),   // +300
-            ("m-in", 500.0, 500.0),   // 0
-        ],
-    );
-    let p = &ws.partners[0];
-    let b = buy_in(&ws, p, "sign-ups", m("2026-10")).unwrap();
-    assert_eq!(b.by_market[0], (id("m-us"), 6000.0));
-    assert_eq!(b.by_market[1], (id("m-br"), 3000.0));
-    assert_eq!(b.by_market.last().unwrap(), &(id("m-de"), -300.0));
-    // Positive growth 9600; the top two bring 9000 of it.
-    assert!((b.top_two_share - 0.9375).abs() < 1e-12);
-    // Shares 0.625, 0.3125, 0.03125, 0.03125: Σ² = 0.490234375, so about 2.04 markets.
-    assert!((b.effective_markets - 1.0 / 0.490234375).abs() < 1e-9);
-    assert_eq!(
-        b.flagged.as_deref(),
-        Some("United States and Brazil bring 94 % of the growth in sign-ups across 6 markets (flagged above 75 %).")
-    );
-}
-
-#[test]
-fn the_flag_needs_a_live_partner_in_four_markets_and_more_than_three_quarters() {
-    let mut ws = workspace();
-    with_window(
-        &mut ws,
-        &[
-            ("m-us", 0.0, 3.0),
-            ("m-br", 0.0, 3.0),
-            ("m-uk", 0.0, 1.0),
-            ("m-de", 0.0, 1.0),
-        ],
-    );
-    // Exactly 75 %: not flagged.
-    let b = buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10")).unwrap();
-    assert_eq!(b.top_two_share, 0.75);
-    assert_eq!(b.flagged, None);
-    // Above 75 % but not live: not flagged.
-    let mut ws = workspace();
-    with_window(&mut ws, &[("m-us", 0.0, 9.0), ("m-br", 0.0, 1.0)]);
-    ws.partners[0].stage = Stage::Landing;
-    assert!(buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10"))
-        .unwrap()
-        .flagged
-        .is_none());
-    // Live, but in three markets only.
-    ws.partners[0].stage = Stage::Live;
-    ws.partners[0].markets.truncate(3);
-    assert!(buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10"))
-        .unwrap()
-        .flagged
-        .is_none());
-    ws.partners[0].markets.truncate(1);
-    ws.partners[0].markets.push(id("m-mx"));
-    ws.partners[0].markets.push(id("m-in"));
-    // Markets with values count as active too: us, mx, in + br.
-    let b = buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10")).unwrap();
-    assert!(b
-        .flagged
-        .unwrap()
-        .starts_with("United States and Brazil bring 100 %"));
-}
-
-#[test]
-fn no_growth_means_no_buy_in_figures() {
-    let mut ws = workspace();
-    assert_eq!(buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10")), None);
-    with_window(&mut ws, &[("m-us", 5.0, 5.0), ("m-br", 5.0, 4.0)]);
-    assert_eq!(buy_in(&ws, &ws.partners[0], "sign-ups", m("2026-10")), None);
-}
-
-#[test]
-fn one_growing_market_is_all_of_it() {
-    assert_eq!(concentration(&[10.0, -3.0, 0.0]), Some((1.0, 1.0)));
-    assert_eq!(concentration(&[]), None);
-    assert_eq!(concentration(&[1.0, 1.0, 1.0, 1.0]), Some((0.5, 4.0)));
 }
 
 // --- goals and totals ------------------------------------------------------------------
@@ -538,50 +466,6 @@ fn a_partners_csv_import_refuses_other_partners_rows_and_names_bad_cells() {
 // --- properties -------------------------------------------------------------------------------
 
 proptest! {
-    /// Splitting any market's growth into two markets never raises the top-two share and
-    /// never lowers the effective number of markets; spreading a total evenly over more
-    /// markets is the special case of repeated splits.
-    #[test]
-    fn spreading_growth_over_more_markets_never_raises_concentration(
-        growth in prop::collection::vec(0.0f64..1e6, 1..10),
-        pick in 0usize..10,
-        cut in 0.0f64..1.0,
-    ) {
-        prop_assume!(growth.iter().any(|g| *g > 0.0));
-        let (top, eff) = concentration(&growth).unwrap();
-        let i = pick % growth.len();
-        let mut split = growth.clone();
-        let part = split[i] * cut;
-        split[i] -= part;
-        split.push(part);
-        let (top2, eff2) = concentration(&split).unwrap();
-        prop_assert!(top2 <= top + 1e-9, "{top2} > {top}");
-        prop_assert!(eff2 >= eff - 1e-9, "{eff2} < {eff}");
-    }
-
-    #[test]
-    fn even_spread_over_more_markets_lowers_concentration(total in 1.0f64..1e9, n in 1usize..12) {
-        let (top_n, eff_n) = concentration(&vec![total / n as f64; n]).unwrap();
-        let (top_more, eff_more) = concentration(&vec![total / (n + 1) as f64; n + 1]).unwrap();
-        prop_assert!(top_more <= top_n + 1e-12);
-        prop_assert!(eff_more >= eff_n - 1e-9);
-        prop_assert!((eff_n - n as f64).abs() < 1e-6);
-    }
-
-    #[test]
-    fn effective_markets_lie_between_one_and_the_growing_markets(
-        growth in prop::collection::vec(-1e6f64..1e6, 0..12),
-    ) {
-        let positive = growth.iter().filter(|g| **g > 0.0).count();
-        match concentration(&growth) {
-            None => prop_assert_eq!(positive, 0),
-            Some((top, eff)) => {
-                prop_assert!((0.0..=1.0).contains(&top));
-                prop_assert!(eff >= 1.0 && eff <= positive as f64, "{eff} of {positive}");
-            }
-        }
-    }
-
     #[test]
     fn growth_never_panics_or_gives_nan_on_zeros_and_gaps(
         values in prop::collection::btree_map(0i32..30, prop_oneof![Just(0.0), -1e15f64..1e15], 0..30),

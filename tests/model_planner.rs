@@ -217,7 +217,120 @@ fn to_date_counts_the_months_that_ended() {
     );
     let after = plan(&example(), NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()).unwrap();
     assert_eq!(after.months_to_date, 12);
+    // The figures stop at March 2027: the year to date compares those three months.
+    assert_eq!(after.months_compared, 3);
+    assert!(close(after.plan_to_date, p.plan_to_date));
+    let mut full = example();
+    let s = &mut full.partners[0].metrics[0];
+    for k in 4..=12 {
+        s.values.insert(month(&format!("2027-{k:02}")), 3000.0);
+    }
+    let after = plan(&full, NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()).unwrap();
+    assert_eq!(after.months_compared, 12);
     assert!(close(after.plan_to_date, after.planned));
+}
+
+#[test]
+fn the_weighted_gap_leads_and_splits_into_what_is_unplanned_and_what_is_at_risk() {
+    let p = plan(&example(), today()).unwrap();
+    assert_eq!(
+        p.gap_sentence(),
+        "50,900 sign-ups unplanned or at risk: 29,000 no lever is planned for and 21,900 \
+         the levers may not deliver."
+    );
+    assert_eq!(p.gap_split(), (50_900.0, 29_000.0, 21_900.0));
+    // Levers reaching the target in full, but not weighted.
+    let mut ws = example();
+    ws.program.levers[0].expected = 80_000.0;
+    let p = plan(&ws, today()).unwrap();
+    assert!(p.gap < 0.0 && p.gap_weighted > 0.0);
+    assert_eq!(
+        p.gap_sentence(),
+        "10,900 sign-ups at risk: the levers reach the target in full, but not weighted by \
+         confidence."
+    );
+    for l in &mut ws.program.levers {
+        l.confidence = 100;
+    }
+    assert_eq!(
+        plan(&ws, today()).unwrap().gap_sentence(),
+        "Even weighted by confidence, the levers reach the target."
+    );
+}
+
+#[test]
+fn a_partner_whose_latest_month_is_late_holds_the_comparison_back_instead_of_falling_behind() {
+    let mut ws = example();
+    // Tellara's Germany: every month of 2026 and January–February 2027; March not in yet.
+    let mut values: Vec<(String, f64)> =
+        (1..=12).map(|m| (format!("2026-{m:02}"), 500.0)).collect();
+    values.extend([
+        ("2027-01".to_owned(), 900.0),
+        ("2027-02".to_owned(), 1000.0),
+    ]);
+    let refs: Vec<(&str, f64)> = values.iter().map(|(m, v)| (m.as_str(), *v)).collect();
+    ws.partners[1]
+        .metrics
+        .push(series("m-de", "sign-ups", &refs));
+    let p = plan(&ws, today()).unwrap();
+    assert_eq!((p.months_to_date, p.months_compared), (3, 2));
+    assert_eq!(p.figures_to, Some(month("2027-02")));
+    assert_eq!(p.late, ["Tellara Mobile in Germany"]);
+    // January and February: Loopline 2,000 + 2,500, Tellara 900 + 1,000.
+    assert_eq!(p.actual_to_date, Some(6_400.0));
+    assert!(close(
+        p.plan_to_date,
+        2.0 * 40_000.0 / 12.0 + 71_000.0 * 3.0 / 78.0
+    ));
+    assert_eq!(
+        p.to_date_sentence(),
+        "First 2 months of the target year (figures to Feb 2027: Mar 2027 not in yet from \
+         Tellara Mobile in Germany): 6,400 sign-ups against 9,397 planned (2,997 behind)."
+    );
+    // Tellara's lever compares its two months; Loopline's its three.
+    let tellara = p
+        .levers
+        .iter()
+        .find(|l| l.name == "Tellara Mobile")
+        .unwrap();
+    assert_eq!(tellara.delivered_to_date, Some(400.0 + 500.0));
+    assert!(close(
+        tellara.expected_to_date.unwrap(),
+        20_000.0 * 3.0 / 78.0
+    ));
+    assert_eq!(tellara.figures_note.as_deref(), Some("figures to Feb 2027"));
+    let loopline = p.levers.iter().find(|l| l.name == "Loopline").unwrap();
+    assert!(close(
+        loopline.expected_to_date.unwrap(),
+        30_000.0 * 6.0 / 78.0
+    ));
+    assert_eq!(loopline.figures_note, None);
+}
+
+#[test]
+fn a_lever_without_year_earlier_figures_says_so_instead_of_counting_them_as_zero() {
+    let mut ws = example();
+    ws.partners[2].metrics.push(series(
+        "m-us",
+        "sign-ups",
+        &[("2027-01", 700.0), ("2027-02", 800.0), ("2027-03", 900.0)],
+    ));
+    let p = plan(&ws, today()).unwrap();
+    let hearth = p.levers.iter().find(|l| l.name == "Hearthpod").unwrap();
+    assert_eq!(hearth.delivered_to_date, None);
+    assert_eq!(
+        hearth.figures_note.as_deref(),
+        Some("no year-earlier figures")
+    );
+    // Zeros entered for 2026 (not launched yet): the launch is what it delivered.
+    let s = ws.partners[2].metrics.last_mut().unwrap();
+    for k in 1..=12 {
+        s.values.insert(month(&format!("2026-{k:02}")), 0.0);
+    }
+    let p = plan(&ws, today()).unwrap();
+    let hearth = p.levers.iter().find(|l| l.name == "Hearthpod").unwrap();
+    assert_eq!(hearth.delivered_to_date, Some(2_400.0));
+    assert_eq!(hearth.figures_note, None);
 }
 
 #[test]
@@ -698,6 +811,9 @@ proptest! {
         prop_assert!(close(p.gap_weighted + p.planned_weighted, p.target_total));
         let at_risk: f64 = p.levers.iter().map(|l| l.at_risk).sum();
         prop_assert!(close(p.gap + at_risk, p.gap_weighted));
+        let (whole, unplanned, risk) = p.gap_split();
+        prop_assert_eq!(whole, unplanned + risk);
+        prop_assert!(unplanned >= 0.0);
         prop_assert!(close(p.months[11].plan_cumulative, p.planned));
     }
 

@@ -5,12 +5,13 @@ import { test, expect, open, watch, storedWorkspace, downloadText, chooseImportF
 const SWERVO = "demo-p-13";
 const LOOPLINE = "demo-p-01";
 
-// Swervo's four markets; Brazil and Mexico carry the growth of a metric of its own.
+// Swervo's four markets; only Brazil and Mexico buy in to a metric of its own (India
+// +4 %, Nigeria +5 %: flat on their own base).
 const TABLE = [
   "Market\t2025-08\t2025-09\t2025-10\t2026-08\t2026-09\t2026-10",
   "Brazil\t100\t100\t100\t400\t410\t420",
   "Mexico\t100\t100\tn/a\t300\t300\t300",
-  "India\t100\t100\t100\t110\t110\t110",
+  "India\t100\t100\t100\t104\t104\t104",
   "Nigeria\t100\t100\t100\t105\t105\t105",
 ].join("\n");
 
@@ -47,10 +48,14 @@ test("a pasted table shows growth per market and the concentration flag, and sur
   await expect(growth.locator("tr", { hasText: "Brazil" })).toContainText("+320 %");
   await expect(growth.locator("tr", { hasText: "Nigeria" })).toContainText("+5.0 %");
   // The 2025-10 Mexico cell was bad, so its window holds two pairs: +400.
-  await expect(growth.locator("tr", { hasText: "Mexico" })).toContainText("+400");
+  await expect(growth.locator("tr", { hasText: "Mexico" })).toContainText("+400 (+200 %)");
+  await expect(growth.locator("tr", { hasText: "India" })).toContainText("+12 (+4.0 %)");
   const flag = page.locator(".buy-in__flag");
-  await expect(flag).toContainText("Brazil and Mexico bring 97 % of the growth in downloads across 4 markets");
-  await expect(page.locator(".buy-in__figures")).toContainText("97 %");
+  await expect(flag).toContainText("Only Brazil and Mexico of 4 markets bought in");
+  await expect(flag).toContainText("India and Nigeria did not.");
+  await expect(page.locator(".buy-in__figures")).toContainText("2 of 4");
+  await expect(page.locator(".buy-in__figures")).toContainText("50 %");
+  await expect(page.locator(".buy-in__bars li", { hasText: "India" })).toContainText("flat, +4.0 %");
 
   const ws = await storedWorkspace(page);
   expect(series(ws, SWERVO, "demo-m-br", "downloads").values["2026-10"]).toBe(420);
@@ -70,7 +75,7 @@ test("a pasted table shows growth per market and the concentration flag, and sur
     await expect(other.getByRole("dialog")).toHaveCount(0);
     await other.goto(`./#/partners/${SWERVO}/metrics`);
     await other.getByLabel("Metric", { exact: true }).selectOption("downloads");
-    await expect(other.locator(".buy-in__flag")).toContainText("Brazil and Mexico bring 97 %");
+    await expect(other.locator(".buy-in__flag")).toContainText("Only Brazil and Mexico of 4 markets bought in");
     expect(series(await storedWorkspace(other), SWERVO, "demo-m-br", "downloads"))
       .toEqual(series(ws, SWERVO, "demo-m-br", "downloads"));
     expect(problems).toEqual([]);
@@ -82,7 +87,19 @@ test("a pasted table shows growth per market and the concentration flag, and sur
 test("the demo flags Loopline's growth from the United States and Brazil", async ({ page }) => {
   await open(page, `#/partners/${LOOPLINE}/metrics`);
   await page.getByLabel("Metric", { exact: true }).selectOption("sign-ups");
-  await expect(page.locator(".buy-in__flag")).toContainText("United States and Brazil bring");
+  await expect(page.locator(".buy-in__flag")).toContainText("Only United States and Brazil of 6 markets bought in");
+  await expect(page.locator(".buy-in__figures")).toContainText("2 of 6");
+  // A market whose latest month is not in yet is late, never a fall: clear Germany's
+  // last value and Germany is named late and left out of the count.
+  const cells = page.locator('input[id^="mcell-demo-m-de-"]');
+  const last = cells.nth((await cells.count()) - 2);
+  await last.fill("");
+  await last.press("Tab");
+  await expect(page.locator(".buy-in__bars li", { hasText: "Germany" })).toContainText("late: figures to");
+  await expect(page.locator(".buy-in__figures")).toContainText("2 of 5");
+  await expect(page.locator(".buy-in__flag")).toContainText("Late figures, left out: Germany (figures to");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator(".buy-in__figures")).toContainText("2 of 6");
   // One chart per market, each point focusable with its value.
   await expect(page.locator(".metrics-charts__item")).toHaveCount(6);
   const point = page.locator(".metrics-charts__item").first().locator("circle.line-chart__point").last();

@@ -55,6 +55,14 @@ test("a target and levers typed in give the gap in words; undo and redo step thr
   await expect(weighted(page)).toHaveText(
     "Weighted by confidence they cover 16 %; 84,400 sign-ups unplanned or at risk.",
   );
+  // The screen leads with the weighted gap, the figure to act on, told as one story.
+  await expect(page.getByTestId("planner-gap")).toHaveText(
+    "84,400 sign-ups unplanned or at risk: 70,000 no lever is planned for and 14,400 the levers may not deliver.",
+  );
+  const first = page.locator(".planner-figure").first();
+  await expect(first.locator("dt")).toHaveText("Gap, weighted by confidence");
+  await expect(first.locator(".planner-figure__value")).toHaveText("84,400");
+  await expect(first).toHaveClass(/planner-figure--gap/);
   // Ranked by the gap they carry: Podcast ads leaves 12,000 at risk, the campaign 2,400.
   await expect(leverRows(page).locator("th")).toHaveText([/^Podcast ads/, /^Student campaign/]);
   await expect(page.locator(".planner-bar__name")).toHaveText(["Unplanned growth", "Podcast ads", "Student campaign"]);

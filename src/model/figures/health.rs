@@ -470,7 +470,7 @@ pub fn growth_component(progress: &[f64]) -> Component {
         Factor::Growth,
         Some(value),
         format!(
-            "{} % of target on average over {} goal{}",
+            "{} % of the plan to date on average over {} goal{}",
             percent(value),
             usable.len(),
             plural(usable.len())
@@ -478,21 +478,15 @@ pub fn growth_component(progress: &[f64]) -> Component {
     )
 }
 
-/// Breadth of buy-in, 0–1: the effective number of contributing markets divided by the
-/// number of markets contributing at all — 1 when growth is spread evenly, 1/n when one
-/// market of n carries it.
-pub fn buy_in_component(effective_markets: Option<f64>, contributing: usize) -> Component {
-    match effective_markets.filter(|e| e.is_finite() && *e > 0.0) {
-        Some(e) if contributing > 0 => Component::new(
-            Factor::BuyIn,
-            Some((e / contributing as f64).clamp(0.0, 1.0)),
-            format!(
-                "growth spread like {} equal markets out of {contributing} contributing",
-                tenths(e)
-            ),
-        ),
-        _ => Component::new(Factor::BuyIn, None, "no market growth to measure yet"),
-    }
+/// Breadth of buy-in, 0–1: the share of the partner's judged markets that bought in,
+/// with the reason (`growth::buy_in`: its `breadth` and `summary`).
+pub fn buy_in_component(breadth: Option<f64>, summary: &str) -> Component {
+    let why = if summary.is_empty() {
+        "no market figures yet"
+    } else {
+        summary
+    };
+    Component::new(Factor::BuyIn, breadth.filter(|b| b.is_finite()), why)
 }
 
 fn plural(n: usize) -> &'static str {
@@ -573,9 +567,6 @@ pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Componen
         let latest = latest_for(p, &metric, today)?;
         crate::model::metrics::growth::buy_in(ws, p, &metric, latest)
     });
-    let contributing = buy_in
-        .as_ref()
-        .map_or(0, |b| b.by_market.iter().filter(|(_, g)| *g > 0.0).count());
     vec![
         fit_component(p),
         goals_component(p),
@@ -584,7 +575,10 @@ pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Componen
         delivery_component(&goals::delivery_record(&p.commitments, today)),
         landing_component(crate::model::landing::progress(&p.landing)),
         growth_component(&growth),
-        buy_in_component(buy_in.map(|b| b.effective_markets), contributing),
+        buy_in_component(
+            buy_in.as_ref().and_then(|b| b.breadth),
+            buy_in.as_ref().map_or("", |b| &b.summary),
+        ),
     ]
 }
 

@@ -17,6 +17,7 @@ use crate::model::core::check;
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
+use crate::model::metrics::{self, growth, Series};
 use crate::model::program::{Lever, Program};
 use crate::model::workspace::records::Workspace;
 use crate::model::workspace::validate::{self};
@@ -66,11 +67,21 @@ pub struct Plan {
     pub target_year: Option<(Month, Month)>,
     /// Target-year months that ended before today (0 to 12).
     pub months_to_date: u32,
-    /// Σ plan over those months.
+    /// The months compared to date: those of `months_to_date` through the last month
+    /// every partner still reporting has figures for (fewer when figures are late; all
+    /// of them while the year has no figures yet).
+    pub months_compared: u32,
+    /// The last month compared when figures are late (fewer months compared than
+    /// ended); `None` otherwise.
+    pub figures_to: Option<Month>,
+    /// The figures that stop there, holding the comparison back: "Loopline in Brazil".
+    /// Late, not zero.
+    pub late: Vec<String>,
+    /// Σ plan over the months compared.
     pub plan_to_date: f64,
-    /// Σ target path over those months.
+    /// Σ target path over the months compared.
     pub target_to_date: f64,
-    /// Σ actual over those months; `None` when none of them has a value.
+    /// Σ actual over the months compared; `None` when none of them has a value.
     pub actual_to_date: Option<f64>,
     /// The twelve months of the target year.
     pub months: Vec<MonthRow>,
@@ -118,12 +129,17 @@ pub struct LeverRow {
     pub at_risk: f64,
     /// at_risk / gap weighted, when the weighted gap is positive.
     pub share_of_gap: Option<f64>,
-    /// expected × the ramp's share of the year to date (Σ k/78 over the months to date);
-    /// `None` when no month of the target year has ended.
+    /// expected × the ramp's share of the months compared (Σ k/78 over them): the months
+    /// to date, or for a partner lever the months its figures reach; `None` when no
+    /// month of the target year has ended.
     pub expected_to_date: Option<f64>,
-    /// For a partner lever with values in the target year to date: Σ over those months
-    /// of (this month − the same month a year earlier), summed over markets.
+    /// For a partner lever: Σ over the months compared and its markets of (the month −
+    /// the same month a year earlier), over the months with both values; `None` without
+    /// such a pair.
     pub delivered_to_date: Option<f64>,
+    /// Why the lever's figures compare fewer months or none: "figures to Sep 2026",
+    /// "no year-earlier figures".
+    pub figures_note: Option<String>,
     pub notes: String,
 }
 
@@ -198,12 +214,35 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
             });
         }
     }
-    let done = &months[..(months_to_date as usize).min(months.len())];
+    // Compare like with like: stop at the last month every partner still reporting has
+    // figures for, so a partner's late month is not read as a fall.
+    let cap = Month::of(today).plus(-1);
+    let all_series: Vec<&Series> = ws
+        .partners
+        .iter()
+        .flat_map(|p| &p.metrics)
+        .filter(|s| s.metric == program.metric && !program.metric.trim().is_empty())
+        .collect();
+    let complete = cap.and_then(|cap| metrics::complete_month(all_series.iter().copied(), cap));
+    let months_compared = compared(target_start, complete, months_to_date);
+    let late = match (complete, cap) {
+        (Some(complete), Some(cap)) if months_compared < months_to_date => ws
+            .partners
+            .iter()
+            .flat_map(|p| p.metrics.iter().map(move |s| (p, s)))
+            .filter(|(_, s)| s.metric == program.metric)
+            .filter_map(|(p, s)| {
+                let end = growth::as_of(s, cap)?;
+                (end == complete).then(|| format!("{} in {}", p.name, ws.market_name(&s.market)))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let done = &months[..(months_compared as usize).min(months.len())];
     let plan_to_date = done.iter().map(|r| r.plan).sum();
     let target_to_date = done.iter().map(|r| r.target).sum();
     let actual_to_date = sum_present(done.iter().map(|r| r.actual));
 
-    let share_to_date = (months_to_date > 0).then(|| ramp_to(months_to_date));
     let mut levers: Vec<LeverRow> = program
         .levers
         .iter()
@@ -215,12 +254,30 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
                 (None, _) => l.initiative.clone(),
             };
             let at_risk = finite(l.expected) - weighted(l);
-            let delivered_to_date = match (partner, target_start) {
-                (Some(p), Some(start)) if months_to_date > 0 => {
-                    delivered(p, &program.metric, start, months_to_date)
+            let mut n = months_to_date;
+            let mut figures_note = None;
+            let mut delivered_to_date = None;
+            if let (Some(p), Some(start), Some(cap)) = (partner, target_start, cap) {
+                let own: Vec<&Series> = p
+                    .metrics
+                    .iter()
+                    .filter(|s| s.metric == program.metric)
+                    .collect();
+                let complete = metrics::complete_month(own.iter().copied(), cap);
+                let k = compared(target_start, complete, months_to_date);
+                if k < months_to_date {
+                    if let Some(c) = complete.filter(|_| k > 0) {
+                        figures_note = Some(format!("figures to {}", growth::month_name(c)));
+                    }
                 }
-                _ => None,
-            };
+                if complete.is_some_and(|c| c >= start) && months_to_date > 0 {
+                    n = k;
+                    delivered_to_date = delivered(&own, start, n);
+                    if delivered_to_date.is_none() {
+                        figures_note = Some("no year-earlier figures".to_owned());
+                    }
+                }
+            }
             LeverRow {
                 id: l.id.clone(),
                 name,
@@ -231,8 +288,9 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
                 weighted: weighted(l),
                 at_risk,
                 share_of_gap: ratio(at_risk, gap_weighted).filter(|_| gap_weighted > 0.0),
-                expected_to_date: share_to_date.map(|s| finite(l.expected) * s),
+                expected_to_date: (months_to_date > 0).then(|| finite(l.expected) * ramp_to(n)),
                 delivered_to_date,
+                figures_note,
                 notes: l.notes.clone(),
             }
         })
@@ -290,6 +348,9 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
         baseline_from_data,
         target_year,
         months_to_date,
+        months_compared,
+        figures_to: complete.filter(|_| months_compared < months_to_date),
+        late,
         plan_to_date,
         target_to_date,
         actual_to_date,
@@ -353,7 +414,7 @@ fn actual_by_month(ws: &Workspace, metric: &str) -> BTreeMap<Month, f64> {
     if metric.trim().is_empty() {
         return BTreeMap::new();
     }
-    let mut totals = crate::model::metrics::total_by_month(ws, metric);
+    let mut totals = metrics::total_by_month(ws, metric);
     totals.values_mut().for_each(|v| *v = finite_sum(*v));
     totals
 }
@@ -367,29 +428,36 @@ fn finite_sum(v: f64) -> f64 {
     }
 }
 
-/// A partner's growth over the first `n` months of the target year against the same
-/// months a year earlier, or `None` when it has no value in those target months.
-fn delivered(
-    p: &crate::model::workspace::records::Partner,
-    metric: &str,
-    start: Month,
-    n: u32,
-) -> Option<f64> {
-    let values = crate::model::metrics::partner_total_by_month(p, metric);
-    let months: Vec<Month> = (0..n as i32).filter_map(|k| start.plus(k)).collect();
-    if !months.iter().any(|m| values.contains_key(m)) {
-        return None;
+/// How many of the `months_to_date` the figures reach: the target-year months through
+/// `complete`. While the target year has no figures yet, all of them (the plan to date
+/// is then what is still to show).
+fn compared(target_start: Option<Month>, complete: Option<Month>, months_to_date: u32) -> u32 {
+    match (target_start, complete) {
+        (Some(start), Some(c)) if c >= start => {
+            (c.since(start) + 1).clamp(0, i64::from(months_to_date)) as u32
+        }
+        _ => months_to_date,
     }
-    let value = |m: Option<Month>| {
-        m.and_then(|m| values.get(&m).copied())
-            .map_or(0.0, finite_sum)
-    };
-    Some(
-        months
-            .iter()
-            .map(|m| value(Some(*m)) - value(m.plus(-YEAR)))
-            .sum(),
-    )
+}
+
+/// A partner's growth over the first `n` months of the target year against the same
+/// months a year earlier, market by market, over the months with both values (a month
+/// missing on either side is missing, not zero); `None` when no month pairs up.
+fn delivered(series: &[&Series], start: Month, n: u32) -> Option<f64> {
+    let mut total = None;
+    for s in series {
+        for k in 0..n as i32 {
+            let Some(m) = start.plus(k) else { continue };
+            let (Some(now), Some(before)) = (
+                s.values.get(&m),
+                m.plus(-YEAR).and_then(|b| s.values.get(&b)),
+            ) else {
+                continue;
+            };
+            total = Some(total.unwrap_or(0.0) + finite_sum(now - before));
+        }
+    }
+    total
 }
 
 // ---------------------------------------------------------------------------------
@@ -438,6 +506,41 @@ impl Plan {
         }
     }
 
+    /// The figure a lead acts on, first: the weighted gap, split into the growth no
+    /// lever is planned for and what the levers may not deliver, so the two gaps read as
+    /// one story. "50,900 sign-ups unplanned or at risk: 29,000 no lever is planned for
+    /// and 21,900 the levers may not deliver."
+    pub fn gap_sentence(&self) -> String {
+        let unit = self.unit();
+        if self.gap_weighted.round() <= 0.0 {
+            return "Even weighted by confidence, the levers reach the target.".to_owned();
+        }
+        let (whole, unplanned, at_risk) = self.gap_split();
+        if unplanned <= 0.0 {
+            return format!(
+                "{} {unit} at risk: the levers reach the target in full, but not weighted by \
+                 confidence.",
+                amount(whole)
+            );
+        }
+        format!(
+            "{} {unit} unplanned or at risk: {} no lever is planned for and {} the levers may \
+             not deliver.",
+            amount(whole),
+            amount(unplanned),
+            amount(at_risk)
+        )
+    }
+
+    /// The weighted gap as shown and its two parts, rounded so that they add up as
+    /// shown: (weighted gap, growth no lever is planned for, what the levers may not
+    /// deliver). When the levers reach the target in full, the whole weighted gap is risk.
+    pub fn gap_split(&self) -> (f64, f64, f64) {
+        let whole = self.gap_weighted.round();
+        let unplanned = self.gap.round().clamp(0.0, whole.max(0.0));
+        (whole, unplanned, whole - unplanned)
+    }
+
     /// "Actual to date: 41,200 sign-ups against 36,000 planned (5,200 ahead)."
     pub fn to_date_sentence(&self) -> String {
         let unit = self.unit();
@@ -450,7 +553,24 @@ impl Plan {
                 None => String::new(),
             };
         }
-        let months = plural(self.months_to_date as usize, "month");
+        let months = plural(self.months_compared as usize, "month");
+        let late = match self.figures_to {
+            Some(to) if !self.late.is_empty() => {
+                let shown: Vec<&str> = self.late.iter().take(3).map(String::as_str).collect();
+                let more = self.late.len().saturating_sub(3);
+                let who = if more > 0 {
+                    format!("{}, and {more} more", shown.join(", "))
+                } else {
+                    growth::and_list(&shown)
+                };
+                let next = to.plus(1).map(growth::month_name).unwrap_or_default();
+                format!(
+                    " (figures to {}: {next} not in yet from {who})",
+                    growth::month_name(to)
+                )
+            }
+            _ => String::new(),
+        };
         match self.actual_to_date {
             None => format!(
                 "No {unit} figures yet for the first {months} of the target year; the plan \
@@ -467,7 +587,7 @@ impl Plan {
                     format!("{} behind", amount(-diff))
                 };
                 format!(
-                    "First {months} of the target year: {} {unit} against {} planned ({verdict}).",
+                    "First {months} of the target year{late}: {} {unit} against {} planned ({verdict}).",
                     amount(actual),
                     amount(self.plan_to_date)
                 )
@@ -478,6 +598,12 @@ impl Plan {
     /// actual to date / target total, for a progress bar (0 to 1, clamped).
     pub fn progress(&self) -> f64 {
         clamp01(ratio(self.actual_to_date.unwrap_or(0.0), self.target_total).unwrap_or(0.0))
+    }
+
+    /// actual to date / plan to date: how the year runs against its plan so far (1 = on
+    /// plan); `None` without figures or plan.
+    pub fn on_plan(&self) -> Option<f64> {
+        ratio(self.actual_to_date?, self.plan_to_date).filter(|_| self.plan_to_date > 0.0)
     }
 
     /// plan to date / target total: where the bar should have reached (0 to 1).
@@ -586,10 +712,7 @@ fn plural(n: usize, word: &str) -> String {
 /// The metrics a target can be set in: the standard names, then the ones in use, then
 /// the program's own if it is none of those.
 pub fn metric_choices(ws: &Workspace) -> Vec<String> {
-    let mut out: Vec<String> = crate::model::metrics::STANDARD
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
+    let mut out: Vec<String> = metrics::STANDARD.iter().map(|s| (*s).to_owned()).collect();
     let mut used: Vec<&str> = ws
         .partners
         .iter()

@@ -1,29 +1,51 @@
-//! Growth per partner, market and metric, and the breadth of buy-in: does a partner's
-//! growth come from many of its markets, or from two?
+//! Growth per partner, market and metric, and the breadth of buy-in: how many of a
+//! partner's markets bought in, each judged against its own base?
 //!
-//! Formulas, thresholds and a worked example are in `docs/model/metrics.md`.
+//! Formulas, thresholds, the reasons for them and worked examples are in
+//! `docs/model/metrics.md`.
 //!
 //! - [`growth`] compares one month with the month before (month over month) or the
 //!   same month a year earlier (year over year). A missing month or a zero base gives
 //!   no rate, and the [`Growth`] value says which, so no figure divides by zero.
-//! - [`buy_in`] measures growth over a window: for each market, the values of the
-//!   latest [`WINDOW`] months minus those of the same months a year earlier. Only
-//!   markets whose growth is positive contribute; their shares of the total give the
-//!   top-two share and the effective number of contributing markets (1 / Σ share²).
+//! - [`window`] pairs the latest [`WINDOW`] months of a market with the same months a
+//!   year earlier. A month without a value is missing, never zero: it pairs with nothing.
+//! - [`buy_in`] judges each market on its own base (relative growth over the window,
+//!   with a floor for tiny bases), leaves out markets whose figures are late, counts the
+//!   markets that bought in, and reads the breadth (the health component) and the
+//!   concentration flag (the signal) from that one count, so the two never disagree.
 
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::core::vocabulary::Stage;
-use crate::model::metrics::{percent, percent_change, plain, Series};
+use crate::model::metrics::{grid_markets, percent_change, plain, Series};
 use crate::model::workspace::records::{Partner, Workspace};
 
 /// Months in the buy-in window: the latest three, against the same three a year earlier.
 /// Three months smooth out one odd month; year over year removes seasons.
 pub const WINDOW: i32 = 3;
-/// A partner active in at least this many markets can be flagged for concentration.
-pub const MIN_MARKETS: usize = 4;
-/// The flag is raised when the two largest markets bring more than this share.
-pub const CONCENTRATION: f64 = 0.75;
+/// A market bought in when its window grew by at least this share of its own base
+/// (+10 %): more than the drift of a market nobody worked on.
+pub const BOUGHT_IN: f64 = 0.10;
+/// A market whose window fell by this share of its base or more (−10 %) is declining.
+pub const DECLINING: f64 = -0.10;
+/// The floor under a tiny base, as a share of the partner's median market base: a market
+/// is never judged against less than a quarter of a typical market of the partner, so
+/// 3 → 30 sign-ups next to markets of thousands is not "+900 %".
+pub const FLOOR: f64 = 0.25;
+/// The concentration flag needs at least this many markets judged: with one or two,
+/// "one of two" is a split, not growth carried by a few of many.
+pub const MIN_MARKETS: usize = 3;
+/// Growth is concentrated when at most this share of the judged markets bought in
+/// (and at least one did).
+pub const CONCENTRATED_AT_MOST: f64 = 0.5;
+
+/// "Oct 2026".
+pub fn month_name(m: Month) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!("{} {}", NAMES[(m.month() as usize + 11) % 12], m.year())
+}
 
 /// Which earlier month a value is compared with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,127 +144,383 @@ pub fn growth(series: &Series, month: Month, kind: Period) -> Growth {
     }
 }
 
-/// A market's growth over the buy-in window ending at `latest`: the sum over the
-/// latest [`WINDOW`] months of (value − value a year earlier). A month without a value
-/// is left out of the sum with its pair; a year-earlier month before the series' first
-/// value counts as 0 (the market had not started). `None` when no month pairs up.
-pub fn window_growth(series: &Series, latest: Month) -> Option<f64> {
-    let first = *series.values.keys().next()?;
-    let mut sum = 0.0;
-    let mut pairs = 0;
+/// A market's figures over the buy-in window ending at `latest`: the months among the
+/// latest [`WINDOW`] that have a value **and** a value twelve months earlier, summed.
+/// A month missing on either side is left out with its pair (missing is not zero: a
+/// launch counts as growth only when the months before it were entered as 0).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    /// How many months paired up (1 to [`WINDOW`]).
+    pub pairs: usize,
+    /// Σ of the year-earlier values of the paired months.
+    pub before: f64,
+    /// Σ of the values of the paired months.
+    pub now: f64,
+}
+
+impl Window {
+    /// now − before: the absolute growth over the window.
+    pub fn change(&self) -> f64 {
+        self.now - self.before
+    }
+}
+
+/// The paired months of `series` over the window ending at `latest`; `None` when no month
+/// pairs up.
+pub fn window(series: &Series, latest: Month) -> Option<Window> {
+    let mut w = Window {
+        pairs: 0,
+        before: 0.0,
+        now: 0.0,
+    };
     for k in 0..WINDOW {
         let Some(month) = latest.plus(-k) else {
             continue;
         };
-        let Some(now) = series.values.get(&month) else {
+        let (Some(now), Some(before)) = (
+            series.values.get(&month),
+            month.plus(-12).and_then(|b| series.values.get(&b)),
+        ) else {
             continue;
         };
-        let Some(base_month) = month.plus(-12) else {
-            continue;
-        };
-        let before = match series.values.get(&base_month) {
-            Some(v) => *v,
-            None if base_month < first => 0.0,
-            None => continue,
-        };
-        sum += now - before;
-        pairs += 1;
+        w.pairs += 1;
+        w.before += before;
+        w.now += now;
     }
-    (pairs > 0 && sum.is_finite()).then_some(sum)
+    (w.pairs > 0 && w.change().is_finite()).then_some(w)
 }
 
-/// The concentration of positive growth. `growth` holds each market's growth (any
-/// sign); only positive entries count. Returns (top-two share, effective number of
-/// contributing markets), or `None` when no market grew.
-pub fn concentration(growth: &[f64]) -> Option<(f64, f64)> {
-    let mut positive: Vec<f64> = growth
-        .iter()
-        .copied()
-        .filter(|g| g.is_finite() && *g > 0.0)
-        .collect();
-    let total: f64 = positive.iter().sum();
-    if positive.is_empty() || total <= 0.0 || !total.is_finite() {
-        return None;
-    }
-    positive.sort_by(|a, b| b.total_cmp(a));
-    let top_two: f64 = positive.iter().take(2).sum::<f64>() / total;
-    let sum_sq: f64 = positive.iter().map(|g| (g / total).powi(2)).sum();
-    // Rounding can push either figure a hair outside its range; clamp to it.
-    let n = positive.len() as f64;
-    let effective = (1.0 / sum_sq).clamp(1.0, n);
-    Some((top_two.clamp(0.0, 1.0), effective))
+/// A market's absolute growth over the window ([`window`]), or `None` without a pair.
+pub fn window_growth(series: &Series, latest: Month) -> Option<f64> {
+    window(series, latest).map(|w| w.change())
 }
 
-/// The breadth of buy-in of one partner's metric.
+/// The last month at or before `latest` holding a value of `series`.
+pub fn as_of(series: &Series, latest: Month) -> Option<Month> {
+    series.values.range(..=latest).next_back().map(|(m, _)| *m)
+}
+
+/// How one market is judged.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Verdict {
+    /// Grew by [`BOUGHT_IN`] or more of its own base.
+    BoughtIn,
+    /// Between [`DECLINING`] and [`BOUGHT_IN`].
+    Flat,
+    /// Fell by 10 % of its base or more.
+    Declining,
+    /// Its figures stop before the partner's latest month: late, not flat. Left out.
+    Late { as_of: Month },
+    /// No month of the window has a value a year earlier. Left out.
+    NoYearEarlier,
+    /// The partner is in the market but has no figures of the metric there. Left out.
+    NoFigures,
+}
+
+impl Verdict {
+    /// Whether the market counts in the breadth (bought in, flat or declining).
+    pub fn judged(self) -> bool {
+        matches!(self, Verdict::BoughtIn | Verdict::Flat | Verdict::Declining)
+    }
+
+    /// "bought in", "late: figures to Aug 2026".
+    pub fn label(self) -> String {
+        match self {
+            Verdict::BoughtIn => "bought in".into(),
+            Verdict::Flat => "flat".into(),
+            Verdict::Declining => "declining".into(),
+            Verdict::Late { as_of } => format!("late: figures to {}", month_name(as_of)),
+            Verdict::NoYearEarlier => "no year-earlier data".into(),
+            Verdict::NoFigures => "no figures".into(),
+        }
+    }
+}
+
+/// One market of the partner, judged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MarketBuyIn {
+    pub market: Id,
+    pub verdict: Verdict,
+    /// The window's paired months (absent when late, without figures or without pairs).
+    pub window: Option<Window>,
+    /// (now − before) / max(|before|, floor), per paired month; `None` when not judged.
+    pub rate: Option<f64>,
+    /// The floor stood in for a base smaller than it.
+    pub floored: bool,
+}
+
+/// What the count of markets that bought in says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// More than half of the judged markets bought in.
+    Broad,
+    /// Half or fewer bought in, but fewer than [`MIN_MARKETS`] are judged: read in the
+    /// breadth, never flagged.
+    Narrow,
+    /// Half or fewer of at least [`MIN_MARKETS`] judged markets bought in, at least one
+    /// did: growth is carried by a few markets.
+    Concentrated,
+    /// Markets were judged and none bought in: no growth to be concentrated.
+    NoneBoughtIn,
+    /// Fewer than two markets can be judged: no breadth to read.
+    TooFewMarkets,
+}
+
+/// The breadth of buy-in of one partner's metric: every fact the health component, the
+/// concentration signal and the Metrics tab show, computed once.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BuyIn {
-    /// Each market's window growth (absolute change; negative when it shrank), largest
-    /// first. Markets without a comparable month are absent.
-    pub by_market: Vec<(Id, f64)>,
-    /// The share of positive growth brought by the two largest growing markets, 0–1.
-    pub top_two_share: f64,
-    /// 1 / Σ share² over the growing markets: between 1 and their number.
-    pub effective_markets: f64,
-    /// Why the partner is flagged, naming the two markets; `None` when it is not.
+    pub metric: String,
+    /// The partner's latest month: markets without a value in it are late.
+    pub latest: Month,
+    /// Every market of the partner: judged ones first (highest rate first), then late,
+    /// without year-earlier data, without figures.
+    pub markets: Vec<MarketBuyIn>,
+    /// The floor under a tiny base, per month.
+    pub floor: f64,
+    /// Markets that bought in.
+    pub bought_in: usize,
+    /// Markets judged (bought in, flat or declining).
+    pub judged: usize,
+    /// The health component: bought in ÷ judged; `None` when fewer than two are judged.
+    pub breadth: Option<f64>,
+    pub reading: Reading,
+    /// The concentration signal's reason: `Some` exactly when the reading is
+    /// [`Reading::Concentrated`] and the partner is live.
     pub flagged: Option<String>,
+    /// One line for the health component: the count and the markets left out.
+    pub summary: String,
 }
 
-/// The markets a partner counts as active in for `metric`: its own markets and any
-/// market holding a value of that metric.
-pub fn active_markets(p: &Partner, metric: &str) -> usize {
-    let mut ids: Vec<&Id> = p.markets.iter().collect();
-    for s in &p.metrics {
-        if s.metric == metric && !s.values.is_empty() && !ids.contains(&&s.market) {
-            ids.push(&s.market);
-        }
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    v.retain(|x| x.is_finite());
+    if v.is_empty() {
+        return None;
     }
-    ids.len()
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
 }
 
-/// Breadth of buy-in of `metric` for partner `p`, over the window ending at `latest`.
-/// `None` when no market grew over the window (nothing to share out). A partner in the
-/// Live stage, active in at least [`MIN_MARKETS`] markets, whose two largest growing
-/// markets bring more than [`CONCENTRATION`] of the growth is flagged.
+/// "United States", "United States and Brazil", "A, B and C".
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Breadth of buy-in of `metric` for partner `p`, over the window ending at `latest` (the
+/// partner's latest month with figures, at most today's). `None` when the partner has no
+/// value of the metric at all.
+///
+/// Each market of the partner is judged on its own base: its window's relative growth,
+/// (now − before) / max(|before|, floor) per paired month, is bought in at +10 % or more.
+/// A market without a value in `latest` is late and left out, as is one without a
+/// year-earlier month to compare with. breadth = bought in ÷ judged (two or more
+/// judged); the flag is raised for a live partner when at least three markets are judged
+/// and half or fewer bought in (at least one).
 pub fn buy_in(ws: &Workspace, p: &Partner, metric: &str, latest: Month) -> Option<BuyIn> {
-    let mut by_market: Vec<(Id, f64)> = Vec::new();
-    for s in p.metrics.iter().filter(|s| s.metric == metric) {
-        if by_market.iter().any(|(m, _)| m == &s.market) {
-            continue;
-        }
-        if let Some(g) = window_growth(s, latest) {
-            by_market.push((s.market.clone(), g));
-        }
+    let series = |m: &Id| {
+        p.metrics
+            .iter()
+            .find(|s| &s.market == m && s.metric == metric)
+    };
+    if !p
+        .metrics
+        .iter()
+        .any(|s| s.metric == metric && as_of(s, latest).is_some())
+    {
+        return None;
     }
-    by_market.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let values: Vec<f64> = by_market.iter().map(|(_, g)| *g).collect();
-    let (top_two_share, effective_markets) = concentration(&values)?;
-    let active = active_markets(p, metric);
-    let flagged = (p.stage == Stage::Live
-        && active >= MIN_MARKETS
-        && top_two_share > CONCENTRATION)
-        .then(|| {
-            let names: Vec<&str> = by_market
-                .iter()
-                .filter(|(_, g)| *g > 0.0)
-                .take(2)
-                .map(|(m, _)| ws.market_name(m))
+    let ids = grid_markets(p, metric);
+    // The floor: a quarter of the partner's median base (year-earlier window months with a
+    // value, whether or not the market is late), else of its median current level.
+    let bases: Vec<f64> = ids
+        .iter()
+        .filter_map(series)
+        .filter_map(|s| {
+            let v: Vec<f64> = (0..WINDOW)
+                .filter_map(|k| latest.plus(-k - 12))
+                .filter_map(|m| s.values.get(&m).copied())
                 .collect();
-            let (who, verb) = match names.as_slice() {
-                [one] => (one.to_string(), "brings"),
-                [a, b] => (format!("{a} and {b}"), "bring"),
-                _ => (String::new(), "bring"),
-            };
-            format!(
-                "{who} {verb} {} of the growth in {metric} across {active} markets (flagged above {}).",
-                percent(top_two_share),
-                percent(CONCENTRATION)
+            (!v.is_empty()).then(|| v.iter().map(|x| x.abs()).sum::<f64>() / v.len() as f64)
+        })
+        .collect();
+    let windows: Vec<(Id, Option<&Series>, Option<Window>)> = ids
+        .iter()
+        .map(|m| {
+            let s = series(m);
+            let current = s.is_some_and(|s| s.values.contains_key(&latest));
+            (
+                m.clone(),
+                s,
+                s.filter(|_| current).and_then(|s| window(s, latest)),
             )
-        });
+        })
+        .collect();
+    // Most markets launched from zero: their last known levels stand in for the base
+    // (a late market's too, so its lateness moves nothing).
+    let typical = median(bases).filter(|b| *b > 0.0).or_else(|| {
+        median(
+            ids.iter()
+                .filter_map(series)
+                .filter_map(|s| s.values.get(&as_of(s, latest)?).map(|v| v.abs()))
+                .collect(),
+        )
+    });
+    let floor = FLOOR * typical.unwrap_or(0.0);
+
+    let mut markets: Vec<MarketBuyIn> = windows
+        .into_iter()
+        .map(|(market, s, w)| {
+            let verdict_without = match s.and_then(|s| as_of(s, latest)) {
+                None => Verdict::NoFigures,
+                Some(m) if m < latest => Verdict::Late { as_of: m },
+                Some(_) => Verdict::NoYearEarlier,
+            };
+            let Some(w) = w else {
+                return MarketBuyIn {
+                    market,
+                    verdict: verdict_without,
+                    window: None,
+                    rate: None,
+                    floored: false,
+                };
+            };
+            let n = w.pairs as f64;
+            let base = (w.before / n).abs();
+            let denominator = base.max(floor);
+            let change = w.change() / n;
+            let rate = (denominator > 0.0)
+                .then(|| change / denominator)
+                .filter(|r| r.is_finite());
+            let verdict = match rate {
+                Some(r) if r >= BOUGHT_IN => Verdict::BoughtIn,
+                Some(r) if r <= DECLINING => Verdict::Declining,
+                Some(_) => Verdict::Flat,
+                // Base and floor both zero: only the sign can speak.
+                None if change > 0.0 => Verdict::BoughtIn,
+                None if change < 0.0 => Verdict::Declining,
+                None => Verdict::Flat,
+            };
+            MarketBuyIn {
+                market,
+                verdict,
+                window: Some(w),
+                rate,
+                floored: floor > base,
+            }
+        })
+        .collect();
+    let order = |m: &MarketBuyIn| match m.verdict {
+        v if v.judged() => 0,
+        Verdict::Late { .. } => 1,
+        Verdict::NoYearEarlier => 2,
+        _ => 3,
+    };
+    markets.sort_by(|a, b| {
+        order(a).cmp(&order(b)).then_with(|| {
+            let r = |m: &MarketBuyIn| m.rate.unwrap_or(f64::NEG_INFINITY);
+            r(b).total_cmp(&r(a))
+        })
+    });
+
+    let judged = markets.iter().filter(|m| m.verdict.judged()).count();
+    let bought_in = markets
+        .iter()
+        .filter(|m| m.verdict == Verdict::BoughtIn)
+        .count();
+    let breadth = (judged >= 2).then(|| bought_in as f64 / judged as f64);
+    let reading = match breadth {
+        None => Reading::TooFewMarkets,
+        Some(_) if bought_in == 0 => Reading::NoneBoughtIn,
+        Some(b) if b > CONCENTRATED_AT_MOST => Reading::Broad,
+        Some(_) if judged >= MIN_MARKETS => Reading::Concentrated,
+        Some(_) => Reading::Narrow,
+    };
+
+    // Sentences name markets in the partner's own order, the way the team lists them.
+    let names = |pick: &dyn Fn(Verdict) -> bool| -> Vec<&str> {
+        ids.iter()
+            .filter(|id| markets.iter().any(|m| &m.market == *id && pick(m.verdict)))
+            .map(|id| ws.market_name(id))
+            .collect()
+    };
+    let yes = names(&|v| v == Verdict::BoughtIn);
+    let no = names(&|v| matches!(v, Verdict::Flat | Verdict::Declining));
+    let late: Vec<String> = ids
+        .iter()
+        .filter_map(|id| markets.iter().find(|m| &m.market == id))
+        .filter_map(|m| match m.verdict {
+            Verdict::Late { as_of } => Some(format!(
+                "{} (figures to {})",
+                ws.market_name(&m.market),
+                month_name(as_of)
+            )),
+            _ => None,
+        })
+        .collect();
+    let late_refs: Vec<&str> = late.iter().map(String::as_str).collect();
+    let no_base = names(&|v| v == Verdict::NoYearEarlier);
+    let mut left_out = Vec::new();
+    if !late.is_empty() {
+        left_out.push(format!("late, left out: {}", and_list(&late_refs)));
+    }
+    if !no_base.is_empty() {
+        left_out.push(format!("no year-earlier data: {}", and_list(&no_base)));
+    }
+    let tail = if left_out.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", left_out.join("; "))
+    };
+    let summary = match reading {
+        Reading::TooFewMarkets => format!(
+            "breadth needs two markets with current figures and a year-earlier month; {}{tail}",
+            if judged == 1 {
+                "only one has them"
+            } else {
+                "none has them"
+            }
+        ),
+        Reading::NoneBoughtIn => format!(
+            "none of {judged} markets bought in (grew {} or more on its own base){tail}",
+            percent_change(BOUGHT_IN)
+        ),
+        _ => format!(
+            "{bought_in} of {judged} markets bought in ({}){tail}",
+            and_list(&yes)
+        ),
+    };
+    let flagged = (reading == Reading::Concentrated && p.stage == Stage::Live).then(|| {
+        let mut s = format!(
+            "Only {} of {judged} markets bought in (grew {} or more on their own base over the last {WINDOW} months); {} did not.",
+            and_list(&yes),
+            percent_change(BOUGHT_IN),
+            and_list(&no)
+        );
+        if !late.is_empty() {
+            s.push_str(&format!(" Late figures, left out: {}.", and_list(&late_refs)));
+        }
+        s
+    });
     Some(BuyIn {
-        by_market,
-        top_two_share,
-        effective_markets,
+        metric: metric.to_owned(),
+        latest,
+        markets,
+        floor,
+        bought_in,
+        judged,
+        breadth,
+        reading,
         flagged,
+        summary,
     })
 }
 

@@ -121,28 +121,100 @@ pub fn partner_total_by_month(p: &Partner, metric: &str) -> BTreeMap<Month, f64>
     out
 }
 
-/// How far a shared goal is met: the goal's metric in `latest`, summed over the
-/// partner's markets, divided by the goal's target (1.0 = met; may exceed 1 and is
-/// never negative). `None` when the goal has no metric, no positive target, or no
-/// market has a value of that metric in `latest`.
-pub fn goal_progress(p: &Partner, goal: &Goal, latest: Month) -> Option<f64> {
+/// Figures at most this many months behind the latest month are *late*: the month
+/// compared steps back to wait for them. Silent for longer, a market has stopped
+/// reporting and is left out instead of holding every other figure back.
+pub const LATE_MONTHS: i64 = 2;
+
+/// The last month through which every series still reporting has figures: the latest
+/// month with a value (at most `cap`), stepped back to the earliest last value among the
+/// series at most [`LATE_MONTHS`] behind it. `None` when no series has a value by `cap`.
+///
+/// A market whose October is not in yet makes the comparison read September for every
+/// market, rather than reading its missing October as zero.
+pub fn complete_month<'a>(
+    series: impl IntoIterator<Item = &'a Series>,
+    cap: Month,
+) -> Option<Month> {
+    let ends: Vec<Month> = series
+        .into_iter()
+        .filter_map(|s| growth::as_of(s, cap))
+        .collect();
+    let latest = ends.iter().copied().max()?;
+    ends.into_iter()
+        .filter(|m| latest.since(*m) <= LATE_MONTHS)
+        .min()
+}
+
+/// How a shared goal stands against its plan to date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalReading {
+    /// The month read: the partner's last month with every reporting market in.
+    pub month: Month,
+    /// The goal's metric that month, summed over the markets with a value.
+    pub actual: f64,
+    /// The goal's target (the monthly value that meets it).
+    pub target: f64,
+    /// Where the plan says the metric should be in `month`: the target, pro-rated on a
+    /// straight line from the partner's first month with figures to the due month.
+    pub plan: f64,
+    /// The plan's start, (first month with figures, the total that month); `None` when
+    /// the goal has no due date after it (the plan is then the target itself).
+    pub start: Option<(Month, f64)>,
+    /// actual ÷ plan (never below 0; 1 = on plan).
+    pub progress: f64,
+}
+
+/// How far a shared goal is on its plan to date, read in the partner's complete month at
+/// or before `latest` (see [`complete_month`]). `None` when the goal has no metric, no
+/// positive target, or no market has a value of that metric by `latest`.
+///
+/// Tandem keeps no start date for a goal, so its plan starts at the partner's first month
+/// with figures of the metric (its launch in the figures), at the total of that month, and
+/// runs straight to the target in the due month. Without a due date, or from the due month
+/// on, the plan is the target.
+pub fn goal_reading(p: &Partner, goal: &Goal, latest: Month) -> Option<GoalReading> {
     let target = goal.target.filter(|t| t.is_finite() && *t > 0.0)?;
     let metric = goal.metric.trim();
     if metric.is_empty() {
         return None;
     }
-    let values: Vec<f64> = p
-        .metrics
+    let series: Vec<&Series> = p.metrics.iter().filter(|s| s.metric == metric).collect();
+    let month = complete_month(series.iter().copied(), latest)?;
+    let actual: f64 = series.iter().filter_map(|s| s.values.get(&month)).sum();
+    let first = series
         .iter()
-        .filter(|s| s.metric == metric)
-        .filter_map(|s| s.values.get(&latest).copied())
-        .collect();
-    if values.is_empty() {
-        return None;
-    }
-    let total: f64 = values.iter().sum();
-    let share = (total / target).max(0.0);
-    share.is_finite().then_some(share)
+        .filter_map(|s| s.values.keys().next().copied())
+        .min()?;
+    let first_total: f64 = series.iter().filter_map(|s| s.values.get(&first)).sum();
+    let due = goal.due.map(Month::of).filter(|d| *d > first);
+    let (plan, start) = match due {
+        Some(due) if month < due => {
+            let along = month.since(first) as f64 / due.since(first) as f64;
+            let plan = first_total + (target - first_total) * along.clamp(0.0, 1.0);
+            if plan > 0.0 && plan.is_finite() {
+                (plan, Some((first, first_total)))
+            } else {
+                (target, None)
+            }
+        }
+        _ => (target, None),
+    };
+    let progress = (actual / plan).max(0.0);
+    progress.is_finite().then_some(GoalReading {
+        month,
+        actual,
+        target,
+        plan,
+        start,
+        progress,
+    })
+}
+
+/// A shared goal's progress on its plan to date ([`goal_reading`]): 1.0 = on plan; may
+/// exceed 1 and is never negative.
+pub fn goal_progress(p: &Partner, goal: &Goal, latest: Month) -> Option<f64> {
+    goal_reading(p, goal, latest).map(|r| r.progress)
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 //! Growth per market (month over month, year over year, and the three-month change that
-//! feeds buy-in) and the breadth-of-buy-in panel with its concentration flag.
+//! feeds buy-in) and the breadth-of-buy-in panel: each market's verdict, the count of
+//! markets that bought in and the concentration flag, all read from one
+//! `growth::buy_in`.
 
 use crate::model::metrics::growth::{
-    self, BuyIn, MarketGrowth, CONCENTRATION, MIN_MARKETS, WINDOW,
+    self, BuyIn, MarketGrowth, Reading, Verdict, BOUGHT_IN, FLOOR, MIN_MARKETS, WINDOW,
 };
-use crate::model::metrics::{self, percent, plain};
+use crate::model::metrics::{self, percent, percent_change, plain};
 use crate::model::{Id, Month};
 use crate::ui::charts::line::month_label;
 use crate::ui::state::use_store;
@@ -17,7 +19,6 @@ struct Figures {
     rows: Vec<(String, MarketGrowth)>,
     buy_in: Option<BuyIn>,
     names: Vec<(Id, String)>,
-    active: usize,
 }
 
 fn signed(v: f64) -> String {
@@ -50,7 +51,6 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                 rows,
                 buy_in: growth::buy_in(ws, p, &metric, latest),
                 names,
-                active: growth::active_markets(p, &metric),
             })
         })
     });
@@ -69,7 +69,7 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                         <td class="num">{r.latest.map(plain).unwrap_or_else(|| "—".to_owned())}</td>
                         <td class="num" title=r.mom.explain()>{r.mom.short()}</td>
                         <td class="num" title=r.yoy.explain()>{r.yoy.short()}</td>
-                        <td class="num">{r.window.map(signed).unwrap_or_else(|| "—".to_owned())}</td>
+                        <td class="num">{window_cell(f.buy_in.as_ref(), r)}</td>
                     </tr>
                 }
             })
@@ -90,8 +90,8 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <p class="field__hint">"Hover a growth figure to see how it was made. “new” means the month before was zero, so there is no rate; “—” means a month is missing."</p>
-            <BuyInView buy_in=f.buy_in.clone() names=f.names.clone() active=f.active/>
+            <p class="field__hint">"Hover a growth figure to see how it was made. “new” means the month before was zero, so there is no rate; “—” means a month is missing. A missing month is never read as zero: enter 0 for the months before a launch to count the launch as growth."</p>
+            <BuyInView buy_in=f.buy_in.clone() names=f.names.clone()/>
         }
         .into_any()
     };
@@ -103,8 +103,41 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
     }
 }
 
+/// The window cell of a market: its change and rate when judged, else why not.
+fn window_cell(buy_in: Option<&BuyIn>, row: &MarketGrowth) -> String {
+    let judged = buy_in.and_then(|b| b.markets.iter().find(|m| m.market == row.market));
+    match judged {
+        Some(m) => match (m.window, m.rate) {
+            (Some(w), Some(rate)) => format!("{} ({})", signed(w.change()), percent_change(rate)),
+            (Some(w), None) => signed(w.change()),
+            _ => m.verdict.label(),
+        },
+        None => row.window.map(signed).unwrap_or_else(|| "—".to_owned()),
+    }
+}
+
+fn reading_text(b: &BuyIn) -> String {
+    match b.reading {
+        Reading::Broad => "Broad: more than half of the markets judged bought in.".to_owned(),
+        Reading::Narrow => format!(
+            "Half or fewer bought in, but with fewer than {MIN_MARKETS} markets judged that is a split, not concentration: it counts in health without a flag."
+        ),
+        Reading::Concentrated if b.flagged.is_none() => {
+            "Concentrated: half or fewer of the markets bought in (flagged once the partner is live).".to_owned()
+        }
+        Reading::Concentrated => String::new(),
+        Reading::NoneBoughtIn => format!(
+            "No market bought in: none grew {} or more on its own base over the last {WINDOW} months.",
+            percent_change(BOUGHT_IN)
+        ),
+        Reading::TooFewMarkets => {
+            "Breadth needs two markets with current figures and a year-earlier month to compare: see the markets below.".to_owned()
+        }
+    }
+}
+
 #[component]
-fn BuyInView(buy_in: Option<BuyIn>, names: Vec<(Id, String)>, active: usize) -> impl IntoView {
+fn BuyInView(buy_in: Option<BuyIn>, names: Vec<(Id, String)>) -> impl IntoView {
     let name = move |id: &Id| {
         names
             .iter()
@@ -115,41 +148,46 @@ fn BuyInView(buy_in: Option<BuyIn>, names: Vec<(Id, String)>, active: usize) -> 
         return view! {
             <div class="buy-in">
                 <h3>"Breadth of buy-in"</h3>
-                <p class="muted">{format!("No market grew over the last {WINDOW} months against the same months a year earlier, so there is no growth to share out.")}</p>
+                <p class="muted">"No figures of this metric yet."</p>
             </div>
         }
         .into_any();
     };
-    let total: f64 = b.by_market.iter().map(|(_, g)| g.max(0.0)).sum();
-    let bars = b
-        .by_market
+    let rows = b
+        .markets
         .iter()
-        .map(|(m, g)| {
-            let share = if total > 0.0 { g.max(0.0) / total } else { 0.0 };
-            // An SVG bar: the page's content security policy forbids inline styles.
-            let width = (share * 100.0).round() as i64;
+        .map(|m| {
+            // An SVG bar of the market's growth on its own base, full at +100 %: the
+            // page's content security policy forbids inline styles.
+            let width = m.rate.map_or(0, |r| (r.clamp(0.0, 1.0) * 100.0).round() as i64);
+            let class = match m.verdict {
+                Verdict::BoughtIn => "buy-in__fill buy-in__fill--in",
+                _ => "buy-in__fill buy-in__fill--out",
+            };
+            let text = match (m.rate, m.window) {
+                (Some(rate), Some(w)) => format!(
+                    "{}, {} ({}){}",
+                    m.verdict.label(),
+                    percent_change(rate),
+                    signed(w.change()),
+                    if m.floored { ", small base: judged against the floor" } else { "" }
+                ),
+                _ => m.verdict.label(),
+            };
             view! {
-                <li>
-                    <span class="buy-in__market">{name(m)}</span>
+                <li class=if m.verdict.judged() { "" } else { "buy-in__left-out" }>
+                    <span class="buy-in__market">{name(&m.market)}</span>
                     <svg class="buy-in__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                         <rect class="buy-in__track" width="100" height="10" rx="5"/>
-                        <rect class="buy-in__fill" width=width height="10" rx="5"/>
+                        <rect class=class width=width height="10" rx="5"/>
                     </svg>
-                    <span class="buy-in__share">
-                        {if *g <= 0.0 {
-                            "none".to_owned()
-                        } else if share < 0.005 {
-                            "under 1 %".to_owned()
-                        } else {
-                            percent(share)
-                        }}
-                        <span class="muted">{format!(" ({})", signed(*g))}</span>
-                    </span>
+                    <span class="buy-in__share">{text}</span>
                 </li>
             }
         })
         .collect_view();
     let flagged = b.flagged.clone();
+    let reading = reading_text(&b);
     view! {
         <div class="buy-in">
             <h3>"Breadth of buy-in"</h3>
@@ -157,14 +195,14 @@ fn BuyInView(buy_in: Option<BuyIn>, names: Vec<(Id, String)>, active: usize) -> 
                 <p class="buy-in__flag" role="status"><strong>"Growth is concentrated. "</strong>{reason}</p>
             })}
             <dl class="buy-in__figures">
-                <div><dt>"Two largest markets' share of growth"</dt><dd>{percent(b.top_two_share)}</dd></div>
-                <div><dt>"Effective number of growing markets"</dt>
-                    <dd>{format!("{} of {active}", plain((b.effective_markets * 10.0).round() / 10.0))}</dd></div>
+                <div><dt>"Markets that bought in"</dt><dd>{format!("{} of {}", b.bought_in, b.judged)}</dd></div>
+                <div><dt>"Breadth (in health)"</dt><dd>{b.breadth.map_or_else(|| "—".to_owned(), percent)}</dd></div>
             </dl>
+            {(!reading.is_empty()).then(|| view! { <p class="buy-in__reading">{reading}</p> })}
+            <ul class="buy-in__bars" aria-label="Each market judged on its own base">{rows}</ul>
             <p class="field__hint">{format!(
-                "Each market's growth is the sum of its last {WINDOW} months minus the same months a year earlier; only markets that grew share it. A live partner in {MIN_MARKETS} or more markets is flagged when its two largest bring more than {}.",
-                percent(CONCENTRATION))}</p>
-            <ul class="buy-in__bars" aria-label="Share of growth by market">{bars}</ul>
+                "Each market is judged on its own base: its last {WINDOW} months against the same months a year earlier. It bought in when it grew {} or more; a base smaller than {} of the partner's typical market ({} a month) is judged against that floor. Markets whose latest month is not in yet are late and left out, never read as a fall. Growth is concentrated when half or fewer of at least {MIN_MARKETS} markets bought in.",
+                percent_change(BOUGHT_IN), percent(FLOOR), plain(b.floor.round()))}</p>
         </div>
     }
     .into_any()

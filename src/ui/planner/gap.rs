@@ -3,7 +3,8 @@
 use crate::model::figures::planner::{amount, percent, Plan};
 use leptos::prelude::*;
 
-/// The four figures (target, planned, weighted, gap) and the sentences that read them.
+/// The figures (target, planned, weighted, the weighted gap a lead acts on, the gap in
+/// full) and the sentences that read them, the weighted gap first.
 #[component]
 pub fn Numbers(plan: Memo<Option<Plan>>) -> impl IntoView {
     move || {
@@ -33,18 +34,22 @@ pub fn Numbers(plan: Memo<Option<Plan>>) -> impl IntoView {
                 <section class="card planner-numbers" aria-labelledby="planner-numbers-heading">
                     <h2 id="planner-numbers-heading">"The gap"</h2>
                     <dl class="planner-figures">
+                        {figure("Gap, weighted by confidence", p.gap_weighted,
+                            format!("{} unplanned + {} at risk in the levers",
+                                amount(p.gap_split().1), amount(p.gap_split().2)),
+                            if p.gap_weighted > 0.0 { "planner-figure--gap" } else { "planner-figure--met" })}
                         {figure("Target", p.target_total,
                             format!("baseline {} + growth needed {}", amount(p.baseline), amount(p.growth_needed)), "")}
                         {figure("Planned", p.planned,
                             format!("baseline + levers {}", amount(p.expected)), "")}
                         {figure("Weighted by confidence", p.planned_weighted,
                             format!("baseline + {} counted", amount(p.expected_weighted)), "")}
-                        {figure("Gap", p.gap,
-                            format!("{} weighted by confidence", amount(p.gap_weighted)),
-                            if p.gap > 0.0 { "planner-figure--gap" } else { "planner-figure--met" })}
+                        {figure("Gap if every lever delivers", p.gap,
+                            "levers counted in full".to_owned(), "")}
                     </dl>
-                    <p class="planner-numbers__say" data-testid="planner-coverage">{p.coverage_sentence()}</p>
+                    <p class="planner-numbers__lead" data-testid="planner-gap">{p.gap_sentence()}</p>
                     <p class="planner-numbers__say" data-testid="planner-weighted">{p.weighted_sentence()}</p>
+                    <p class="planner-numbers__say" data-testid="planner-coverage">{p.coverage_sentence()}</p>
                     <p class="planner-numbers__say" data-testid="planner-to-date">{p.to_date_sentence()}</p>
                     {data_note.map(|n| view! { <p class="muted">{n}</p> })}
                 </section>

@@ -28,8 +28,16 @@ struct Row {
 
 impl Row {
     fn of(l: &LeverRow) -> Self {
+        let note = l
+            .figures_note
+            .as_ref()
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
         let to_date = match (l.delivered_to_date, l.expected_to_date) {
-            (Some(d), Some(e)) => format!("{} of {} planned so far", amount(d), amount(e)),
+            (Some(d), Some(e)) => format!("{} of {} planned so far{note}", amount(d), amount(e)),
+            (None, Some(e)) if l.figures_note.is_some() => {
+                format!("{} planned so far{note}", amount(e))
+            }
             (None, Some(e)) if l.partner.is_some() && !l.removed => {
                 format!("no figures yet ({} planned so far)", amount(e))
             }

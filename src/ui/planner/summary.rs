@@ -61,10 +61,10 @@ pub fn TargetSummary() -> impl IntoView {
                             <p class="target-summary__key">"The bar is the year's target; the mark, where the plan expected the program by now."</p>
                         })}
                         <dl class="target-summary__numbers">
-                            <div><dt>"Actual to date"</dt><dd>{amount(actual)}" ("{percent(done)}")"</dd></div>
+                            <div><dt>"Actual to date"</dt><dd>{amount(actual)}{p.on_plan().map(|r| format!(" ({} of plan)", percent(r)))}</dd></div>
                             <div><dt>"Plan to date"</dt><dd>{amount(p.plan_to_date)}</dd></div>
                             <div><dt>"Planned for the year"</dt><dd>{amount(p.planned)}</dd></div>
-                            <div><dt>"Gap to target"</dt><dd>{amount(p.gap)}" ("{amount(p.gap_weighted)}" weighted)"</dd></div>
+                            <div><dt>"Gap, weighted by confidence"</dt><dd>{amount(p.gap_weighted)}" ("{amount(p.gap_split().1)}" unplanned)"</dd></div>
                         </dl>
                         <p class="target-summary__say">{p.to_date_sentence()}</p>
                     }.into_any()
