@@ -118,23 +118,26 @@ pub struct BuyInReport {
     /// The concentration flag, and its sentence.
     pub flagged: bool,
     pub flag_reason: Option<String>,
-    /// Markets whose growth over the window is positive, largest first (names).
+    /// Markets that grew by at least a tenth of their own base (names).
     pub markets_bought_in: Vec<String>,
-    /// Markets with figures whose latest month lags the partner's latest month (names).
+    /// Markets whose figures stop before the partner's latest month (names).
     pub stale_markets: Vec<String>,
-    /// Each market's window growth, largest first.
+    /// Bought in ÷ judged: the health component; `None` below two judged markets.
+    pub breadth: Option<f64>,
+    /// Markets judged (bought in, flat or declining).
+    pub judged: usize,
+    /// Every market with its verdict and rate, judged ones first.
     pub by_market: Vec<MarketGrowthReport>,
-    pub top_two_share: Option<f64>,
-    pub effective_markets: Option<f64>,
-    /// Markets the partner counts as active in.
-    pub active_markets: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct MarketGrowthReport {
     pub market: Id,
     pub name: String,
-    pub window_growth: f64,
+    /// `bought_in`, `flat`, `declining`, `late`, `no_year_earlier` or `no_figures`.
+    pub verdict: &'static str,
+    /// Growth per month over the window, against the market's own base (or the floor).
+    pub rate: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -479,10 +482,9 @@ fn partner_report(
     }
 }
 
-/// Buy-in as the health screen reads it (the partner's main metric, up to its latest
-/// month), with the markets that bought in (positive growth over the window) and the
-/// stale ones (figures that stop before the partner's latest month). Until the rules
-/// judge staleness themselves, this names the stale markets without changing any figure.
+/// Buy-in as the health screen reads it: the partner's main metric up to its latest
+/// month, each market judged against its own base by [`growth::buy_in`], with the
+/// markets that bought in and the late (stale) ones named.
 pub fn market_picture(ws: &Workspace, p: &Partner, today: NaiveDate) -> BuyInReport {
     let metric = health::main_metric(ws, p);
     let latest = metric
@@ -493,52 +495,45 @@ pub fn market_picture(ws: &Workspace, p: &Partner, today: NaiveDate) -> BuyInRep
         (Some(m), Some(l)) => growth::buy_in(ws, p, m, l),
         _ => None,
     };
-    let stale_markets = match (&metric, latest) {
-        (Some(m), Some(l)) => p
-            .metrics
+    let names = |keep: fn(growth::Verdict) -> bool| -> Vec<String> {
+        buy_in
             .iter()
-            .filter(|s| &s.metric == m)
-            .filter(|s| {
-                s.values
-                    .keys()
-                    .rev()
-                    .find(|month| **month <= l)
-                    .is_some_and(|last| *last < l)
-            })
-            .map(|s| ws.market_name(&s.market).to_owned())
-            .collect(),
-        _ => Vec::new(),
+            .flat_map(|b| &b.markets)
+            .filter(|m| keep(m.verdict))
+            .map(|m| ws.market_name(&m.market).to_owned())
+            .collect()
     };
-    let by_market: Vec<MarketGrowthReport> = buy_in
-        .as_ref()
-        .map(|b| {
-            b.by_market
-                .iter()
-                .map(|(id, g)| MarketGrowthReport {
-                    market: id.clone(),
-                    name: ws.market_name(id).to_owned(),
-                    window_growth: *g,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     BuyInReport {
-        active_markets: metric
-            .as_deref()
-            .map_or(p.markets.len(), |m| growth::active_markets(p, m)),
         metric,
         latest,
         flagged: buy_in.as_ref().is_some_and(|b| b.flagged.is_some()),
         flag_reason: buy_in.as_ref().and_then(|b| b.flagged.clone()),
-        markets_bought_in: by_market
+        markets_bought_in: names(|v| v == growth::Verdict::BoughtIn),
+        stale_markets: names(|v| matches!(v, growth::Verdict::Late { .. })),
+        breadth: buy_in.as_ref().and_then(|b| b.breadth),
+        judged: buy_in.as_ref().map_or(0, |b| b.judged),
+        by_market: buy_in
             .iter()
-            .filter(|m| m.window_growth > 0.0)
-            .map(|m| m.name.clone())
+            .flat_map(|b| &b.markets)
+            .map(|m| MarketGrowthReport {
+                market: m.market.clone(),
+                name: ws.market_name(&m.market).to_owned(),
+                verdict: verdict_key(m.verdict),
+                rate: m.rate,
+            })
             .collect(),
-        stale_markets,
-        top_two_share: buy_in.as_ref().map(|b| b.top_two_share),
-        effective_markets: buy_in.as_ref().map(|b| b.effective_markets),
-        by_market,
+    }
+}
+
+/// The stable name of a market's buy-in verdict in the report.
+fn verdict_key(v: growth::Verdict) -> &'static str {
+    match v {
+        growth::Verdict::BoughtIn => "bought_in",
+        growth::Verdict::Flat => "flat",
+        growth::Verdict::Declining => "declining",
+        growth::Verdict::Late { .. } => "late",
+        growth::Verdict::NoYearEarlier => "no_year_earlier",
+        growth::Verdict::NoFigures => "no_figures",
     }
 }
 
