@@ -136,7 +136,7 @@ const MEETINGS: &[M] = &[
         ],
         room: 2, room_note: "Mirela came round once she saw the numbers.",
         steps: &[] },
-    // Dashline: the gatekeeper softens.
+    // Dashline: the gatekeeper softens, then the sponsor who signed freezes the work.
     M { partner: "Dashline Auto", n: 4, ago: 120, ours: &[JONAS],
         presented: "The in-dash app's scope for the 2028 head units.",
         attendees: &[
@@ -157,6 +157,14 @@ const MEETINGS: &[M] = &[
             ("Screens without artwork while the car moves", -2, true),
             ("A written launch checklist for each carmaker", 10, false),
         ] },
+    M { partner: "Dashline Auto", n: 4, ago: 6, ours: &[JONAS],
+        presented: "Why the carmaker introductions are two months late, and a new date for them.",
+        attendees: &[
+            (1, [-1, -1, -2], "Froze the introductions pending a budget review and asked whether the app is worth the integration cost."),
+            (2, [0, 0, 0], "Could not give a new date for the introductions."),
+        ],
+        room: -1, room_note: "The sponsor who signed now questions the deal; nobody would commit to a date.",
+        steps: &[("Ask Felix for the budget review's date and criteria", 7, false)] },
     // Zuri Pay: hard talks about data.
     M { partner: "Zuri Pay", n: 5, ago: 80, ours: &[KOFI],
         presented: "Riffly subscriptions sold inside the wallet, for people without a card.",

@@ -299,7 +299,11 @@ fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section {
                 .collect(),
         ));
     }
-    if let Some(walk) = crate::model::figures::signals::walk_away(&signals, p.stage) {
+    if let Some(walk) = crate::model::figures::signals::walk_away(
+        &signals,
+        p.stage,
+        crate::model::figures::health::health(ws, p, today).band(),
+    ) {
         blocks.push(Block::Facts(vec![Fact {
             label: "Suggestion",
             value: Value::Text(one_line(&walk.reason)),

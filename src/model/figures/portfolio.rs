@@ -23,12 +23,13 @@ pub struct Reading {
 /// One partner's reading on `today`.
 pub fn reading(ws: &Workspace, p: &Partner, today: NaiveDate) -> Reading {
     let signals = signals::for_partner(ws, p, today);
+    let health = health::health(ws, p, today);
     Reading {
         id: p.id.clone(),
         name: p.name.clone(),
         stage: p.stage,
-        health: health::health(ws, p, today),
-        walk_away: signals::walk_away(&signals, p.stage),
+        walk_away: signals::walk_away(&signals, p.stage, health.band()),
+        health,
         signals,
     }
 }
