@@ -525,6 +525,27 @@ pub fn landing_component(progress: Option<f64>) -> Component {
     }
 }
 
+/// Landing progress judged against its plan, 0–1 ([`crate::model::landing::on_plan`]):
+/// steps done or planned for later count as on plan; late or undated steps not done
+/// count against it.
+pub fn landing_on_plan(
+    tracks: &[crate::model::landing::LandingTrack],
+    today: NaiveDate,
+) -> Component {
+    let Some(v) = crate::model::landing::on_plan(tracks, today) else {
+        return Component::new(Factor::Landing, None, "no landing plan");
+    };
+    let (done, all) = crate::model::landing::steps_done(tracks);
+    Component::new(
+        Factor::Landing,
+        Some(v),
+        format!(
+            "{} % on plan: {done} of {all} steps done, the others planned for later count as on plan",
+            percent(v)
+        ),
+    )
+}
+
 /// Growth against the shared goals' targets, 0–1: the mean progress of the goals that
 /// have a metric, a target and values to measure (each capped at 1).
 pub fn growth_component(progress: &[f64]) -> Component {
@@ -658,7 +679,7 @@ pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Componen
         support_component(&current_stances(p)),
         reception_component(crate::model::meetings::reception_trend(p)),
         delivery_component(&goals::delivery_record(&p.commitments, today)),
-        landing_component(crate::model::landing::progress(&p.landing)),
+        landing_on_plan(&p.landing, today),
         growth_component(&growth),
         buy_in_component(buy_in.map(|b| b.effective_markets), contributing),
     ]

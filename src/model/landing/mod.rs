@@ -83,6 +83,24 @@ pub fn progress(tracks: &[LandingTrack]) -> Option<f64> {
     (steps > 0).then(|| done as f64 / steps as f64)
 }
 
+/// Landing judged against its plan, 0–1: the share of steps done or planned for a day
+/// still ahead (on plan so far); a step past its planned date and not done, or with no
+/// date and not done, counts against it. `None` without a plan. A plan of 3 steps, one
+/// done and two planned next month, is on plan: 1.
+pub fn on_plan(tracks: &[LandingTrack], today: NaiveDate) -> Option<f64> {
+    let steps = tracks.len() * 3;
+    let fine: usize = tracks
+        .iter()
+        .map(|t| {
+            t.steps()
+                .iter()
+                .filter(|(_, s)| s.done.is_some() || s.planned.is_some_and(|p| p >= today))
+                .count()
+        })
+        .sum();
+    (steps > 0).then(|| fine as f64 / steps as f64)
+}
+
 /// How many steps of the plan are done, and how many there are (three per track).
 pub fn steps_done(tracks: &[LandingTrack]) -> (usize, usize) {
     (

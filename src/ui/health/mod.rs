@@ -62,8 +62,8 @@ fn ScoreCard(health: Health, walked_away: bool) -> impl IntoView {
     );
     let left_out_text = if health.parts.is_empty() {
         String::new()
-    } else if left_out.len() == health.parts.len() {
-        "Nothing to measure yet: record key players, a fit assessment or a meeting.".to_owned()
+    } else if let Some(why) = health.not_enough() {
+        why
     } else if left_out.is_empty() {
         "Every component that counts at this stage has data.".to_owned()
     } else {
