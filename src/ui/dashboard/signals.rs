@@ -138,8 +138,9 @@ fn Group(title: &'static str, signals: Vec<Signal>) -> impl IntoView {
         let items = signals
             .into_iter()
             .map(|s| {
+                let owner = s.owner().key();
                 view! {
-                    <li data-kind=s.kind.key() data-owner=s.owner().key()>
+                    <li data-kind=s.kind.key() data-owner=owner>
                         <SeverityPill severity=s.severity/>
                         <strong>{s.kind.label()}</strong>": "
                         <span class="muted">{s.reason}</span>
