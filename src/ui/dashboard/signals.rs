@@ -86,11 +86,18 @@ pub fn PortfolioSignals(readings: Memo<Vec<Reading>>) -> impl IntoView {
 #[component]
 fn PartnerSignals(row: PartnerRow) -> impl IntoView {
     let href = Route::Section(row.id.clone(), Section::Health).href();
+    // The worst signal, a partner risk before our own item of the same severity.
     let top = row
         .risks
         .iter()
         .chain(&row.ours)
-        .max_by_key(|s| s.severity)
+        .fold(
+            None::<&crate::model::figures::signals::Signal>,
+            |best, s| match best {
+                Some(b) if b.severity >= s.severity => Some(b),
+                _ => Some(s),
+            },
+        )
         .map(|s| s.kind.label())
         .unwrap_or_default();
     let counts = [
