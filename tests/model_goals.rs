@@ -88,7 +88,9 @@ fn delivery_record_is_the_share_delivered_on_time_of_those_due() {
     ];
     let r = delivery_record(&ks, today());
     assert_eq!((r.due, r.on_time), (5, 2));
-    assert_eq!(r.all_time, Some(0.4));
+    // 20 days late: 17 past the grace days, credit 1 − ½ × 17 ÷ 27.
+    let late = 1.0 - 0.5 * 17.0 / 27.0;
+    assert!((r.all_time.unwrap() - (2.0 + late) / 5.0).abs() < 1e-12);
     assert_eq!((r.recent_due, r.recent_on_time), (3, 1));
     assert!((r.recent.unwrap() - 1.0 / 3.0).abs() < 1e-12);
 }
@@ -139,11 +141,29 @@ fn an_open_commitment_due_today_still_has_the_day() {
 }
 
 #[test]
-fn late_delivery_counts_as_not_on_time() {
+fn lateness_is_graded_a_grace_period_then_partial_credit() {
+    // One day late: within the grace days, on time.
     let ks = [theirs(1, ago(10), S::Delivered, Some(ago(9)))];
     let r = delivery_record(&ks, today());
-    assert_eq!((r.due, r.on_time, r.all_time), (1, 0, Some(0.0)));
-    assert!(!goals::on_time(&ks[0]));
+    assert_eq!((r.due, r.on_time, r.all_time), (1, 1, Some(1.0)));
+    assert!(goals::on_time(&ks[0]));
+    // Three days late: still on time; four: just under full credit.
+    let at = |late: i64| {
+        let k = theirs(1, ago(100), S::Delivered, Some(ago(100 - late)));
+        delivery_record(&[k], today()).all_time.unwrap()
+    };
+    assert_eq!(at(3), 1.0);
+    assert!(at(4) < 1.0 && at(4) > 0.97);
+    assert!((at(30) - 0.5).abs() < 1e-12, "half credit a month late");
+    assert_eq!(at(95), goals::LATE_CREDIT_FLOOR, "never below the floor");
+    // Delivered late always beats never delivered.
+    let never = [theirs(1, ago(100), S::Late, None)];
+    assert_eq!(delivery_record(&never, today()).all_time, Some(0.0));
+    // A partner who delivered everything 1–3 days late keeps a full record.
+    let slips: Vec<_> = (1..=3)
+        .map(|d| theirs(d as usize, ago(50 + d), S::Delivered, Some(ago(50))))
+        .collect();
+    assert_eq!(delivery_record(&slips, today()).all_time, Some(1.0));
 }
 
 #[test]

@@ -182,8 +182,15 @@ fn a_champion_turns_skeptical_on_a_negative_latest_reception() {
         "A champion turning skeptical: latest reception −0.3 on 3 Jun 2026"
     );
     // A neutral latest reception is not negative.
-    let p = with_meetings(vec![meeting(1, vec![reception("mo", [1, 0, -1])])]);
+    let p = with_meetings(vec![meeting(1, vec![reception("mo", [1, -1, 0])])]);
     assert!(signalled(&p, "mo").is_none());
+    // A negative reaction is not averaged away by friendly body language: it reads
+    // negative (capped at twice the reaction, −2 points).
+    let p = with_meetings(vec![meeting(1, vec![reception("mo", [1, 0, -1])])]);
+    assert_eq!(
+        signalled(&p, "mo").unwrap(),
+        "A champion turning skeptical: latest reception −0.7 on 2 Jun 2026"
+    );
 }
 
 #[test]
@@ -549,7 +556,15 @@ fn build(log: &[Entry], influences: (u8, u8)) -> Partner {
 fn strictly_falling() -> impl Strategy<Value = [[i32; 3]; 3]> {
     (any_reception(), any_reception(), any_reception())
         .prop_filter("strictly falling sums", |(a, b, c)| {
-            let sum = |r: &[i32; 3]| r.iter().sum::<i32>();
+            // The points as the model counts them: a negative reaction caps the sum.
+            let sum = |r: &[i32; 3]| {
+                let s = r.iter().sum::<i32>();
+                if r[2] < 0 {
+                    s.min(2 * r[2])
+                } else {
+                    s
+                }
+            };
             sum(a) > sum(b) && sum(b) > sum(c)
         })
         .prop_map(|(a, b, c)| [a, b, c])

@@ -63,23 +63,20 @@ fn overdue_commitments_belong_to_whoever_owes_them() {
         .partners
         .iter()
         .flat_map(|p| &p.signals)
-        .filter(|s| s.kind == "overdue")
+        .filter(|s| s.kind.ends_with("overdue"))
         .collect();
     assert!(!overdue.is_empty());
     for s in overdue {
-        assert!(
-            ["ours", "partner", "shared"].contains(&s.whose),
-            "{}",
-            s.whose
-        );
-        let ours = s.reason.contains("(ours,");
-        let theirs = s.reason.contains("(theirs,");
-        let want = match (ours, theirs) {
-            (true, false) => "ours",
-            (false, true) => "partner",
-            _ => "shared",
+        // Whoever owes the commitment owns the signal: ours are our action items.
+        let want = if s.kind == "our_overdue" {
+            "ours"
+        } else {
+            "partner"
         };
-        assert_eq!(s.whose, want, "{}", s.reason);
+        assert_eq!(s.whose, want, "{}: {}", s.kind, s.reason);
+        let theirs = s.reason.contains("(theirs,");
+        let ours = s.reason.contains("(ours,");
+        assert!(!(ours && theirs), "one signal per side: {}", s.reason);
     }
 }
 

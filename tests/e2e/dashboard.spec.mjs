@@ -25,18 +25,31 @@ test("the dashboard shows the funnel, the distribution, the signals and the heat
   const total = counts.map((t) => Number(t.match(/(\d+) partners?$/)[1])).reduce((a, b) => a + b, 0);
   expect(total).toBe(12);
 
-  // Signals, most severe first, each linking to the partner's Health tab.
-  const rows = page.getByTestId("portfolio-signals").locator("tbody tr");
-  await expect(rows.first().locator(".severity")).toHaveText("Severe");
-  await expect(rows.last().locator(".severity")).not.toHaveText("Severe");
-  const concentrated = rows.filter({ hasText: "Growth concentrated" });
-  await expect(concentrated).toContainText("Loopline");
+  // Needs action: one row per partner, worst first, counts stated, partner risks apart
+  // from our own action items; each row links to the partner's Health tab.
+  await expect(page.getByTestId("signal-summary")).toContainText(/\d+ of 12 partners need attention/);
+  await expect(page.getByTestId("signal-summary")).toContainText(/Partner risks: \d+ \(\d+ severe\)/);
+  await expect(page.getByTestId("signal-summary")).toContainText(/Our action items: \d+ \(\d+ severe\)/);
+  const rows = page.getByTestId("portfolio-signals").locator("li.partner-signals__row");
+  await expect(rows.first().locator("summary .severity")).toHaveText("Severe");
+  await expect(rows.first()).toContainText("Dashline Auto");
+  await expect(page.getByTestId("portfolio-walk-away")).toContainText("different areas");
+  await page.getByRole("button", { name: /Show all \d+ partners/ }).click();
+  await expect(rows.last().locator("summary .severity")).not.toHaveText("Severe");
+  // One row per partner.
+  const names = await rows.locator(".partner-signals__name").allTextContents();
+  expect(new Set(names).size).toBe(names.length);
+  const concentrated = rows.filter({ hasText: "Loopline" });
+  await expect(concentrated.locator('li[data-kind="concentrated"]')).toBeAttached();
   await expect(concentrated.getByRole("link", { name: "Loopline" })).toHaveAttribute("href", "#/partners/demo-p-01/health");
-  await expect(page.getByTestId("portfolio-walk-away")).toContainText("Dashline Auto");
-  for (const kind of ["no_shared_goal", "no_champion", "low_influence", "overdue", "poor_delivery", "stuck",
-    "concentrated", "landing_stalled", "reception_falling"]) {
-    await expect(page.getByTestId("portfolio-signals").locator(`tr[data-kind="${kind}"]`).first()).toBeAttached();
+  for (const kind of ["no_shared_goal", "no_champion", "low_influence", "partner_overdue", "our_overdue",
+    "poor_delivery", "stuck", "concentrated", "landing_stalled", "landing_behind", "reception_falling",
+    "no_landing_plan", "decision_maker_against", "decision_maker_unmet", "standing_risk"]) {
+    await expect(page.getByTestId("portfolio-signals").locator(`li[data-kind="${kind}"]`).first()).toBeAttached();
   }
+  // Our own items are listed as ours.
+  await expect(page.getByTestId("portfolio-signals").locator('li[data-kind="our_overdue"]').first())
+    .toHaveAttribute("data-owner", "ours");
 
   // The heat map: a row per partner with values, every number written, rows linking on.
   const heat = page.getByTestId("heat-map");

@@ -39,11 +39,12 @@ test("the Health tab shows the score, every component's value and weight, and th
   await expect(concentrated.locator(".severity")).toHaveText("Warning");
 });
 
-test("a component without data is left out and named", async ({ page }) => {
+test("without enough evidence there is no verdict, and the tab says what to record next", async ({ page }) => {
   // Moonmoth Games: researched only, no meetings yet.
   await open(page, "#/partners/demo-p-11/health");
-  await expect(page.getByTestId("left-out")).toContainText("Left out for lack of data:");
-  await expect(page.getByTestId("left-out")).toContainText("Reception trend");
+  await expect(score(page)).toHaveText("—");
+  await expect(page.getByTestId("left-out")).toContainText("Not enough data for a verdict");
+  await expect(page.getByTestId("left-out")).toContainText("Next:");
   const reception = parts(page).filter({ hasText: "Reception trend" });
   await expect(reception).toHaveClass(/is-left-out/);
   await expect(reception.locator("td").nth(1)).toContainText("left out");
@@ -54,8 +55,11 @@ test("the walk-away suggestion lists the severe signals behind it", async ({ pag
   await open(page, "#/partners/demo-p-04/health");
   const box = page.getByTestId("walk-away");
   await expect(box).toBeVisible();
-  await expect(box).toContainText("severe signals hold together");
-  await expect(box.locator("li")).toHaveCount(await signals(page).locator("li.signal--severe").count());
+  await expect(box).toContainText("Severe risks on the partner's side in 2 different areas");
+  // It lists the partner's severe risks, never our own action items.
+  await expect(box.locator("li")).toHaveCount(
+    await signals(page).locator('ul[data-owner="theirs"] li.signal--severe').count());
+  await expect(signals(page).getByRole("heading", { name: "Our action items" })).toBeVisible();
   await expect(box.getByRole("link", { name: /Record a decision/ })).toHaveAttribute("href", "#/partners/demo-p-04/goals");
 });
 
@@ -69,6 +73,10 @@ function steadyPartner() {
     id: "e2e-p", created: isoIn(-200), updated: isoIn(-1), name: "Quill Radio", website: "",
     category: "platform", position: "challenger", markets: [], stage: "live", ladder: "integration",
     owner: "", tags: [], notes: "", key_players: [kp], stage_since: dayIn(-30),
+    landing: [{
+      id: "e2e-t", team: "Sales", enabled: { planned: dayIn(-40), done: dayIn(-41) },
+      launched: { planned: dayIn(30) }, adopted: { planned: dayIn(60) },
+    }],
     goals: [{ id: "e2e-g", statement: "Grow listening together", metric: "", status: "on_track" }],
     commitments: [1, 2, 3].map((n) => ({
       id: `e2e-k${n}`, side: "partner", what: `Deliverable ${n}`, due: dayIn(-20),
@@ -77,7 +85,7 @@ function steadyPartner() {
   };
 }
 
-test("marking commitments late lowers health and raises overdue, delivery and walk-away signals", async ({ page }) => {
+test("marking commitments late lowers health and raises one severe delivery signal, not a walk-away", async ({ page }) => {
   await open(page);
   const stored = await storedEnvelope(page);
   stored.workspace.partners.push(steadyPartner());
@@ -85,7 +93,7 @@ test("marking commitments late lowers health and raises overdue, delivery and wa
   await page.goto("./#/partners/e2e-p/health");
   await page.reload();
 
-  // goals 1, support 1, delivery 1 → 100; nothing to signal.
+  // goals 1, support 1, delivery 1, landing on plan 1 → 100; nothing to signal.
   await expect(score(page)).toHaveText("100");
   await expect(page.getByTestId("no-signals")).toBeVisible();
   await expect(page.getByTestId("walk-away")).toHaveCount(0);
@@ -97,20 +105,20 @@ test("marking commitments late lowers health and raises overdue, delivery and wa
   }
   await page.getByRole("navigation", { name: "Partner" }).getByRole("link", { name: "Health" }).click();
 
-  // Delivery drops to 0: (10 × 1 + 10 × 1 + 15 × 0) / 35 = 57.
-  await expect(score(page)).toHaveText("57");
+  // Delivery drops to 0: (10 × 1 + 10 × 1 + 15 × 0 + 15 × 1) / 50 = 70.
+  await expect(score(page)).toHaveText("70");
   const delivery = parts(page).filter({ hasText: "Delivery record" });
   await expect(delivery.locator("td").nth(0)).toHaveText("0 %");
-  const overdue = signals(page).locator('li[data-kind="overdue"]');
+  const overdue = signals(page).locator('li[data-kind="partner_overdue"]');
   await expect(overdue.locator(".severity")).toHaveText("Severe");
-  await expect(overdue).toContainText("3 commitments are overdue");
-  await expect(overdue).toContainText('"Deliverable 1" (theirs, 20 days late)');
+  await expect(overdue).toContainText("The partner has 3 commitments overdue");
+  await expect(overdue).toContainText('"Deliverable 1" (20 days late)');
+  // The same three late items make the record poor: one fact, one severe signal.
   const poor = signals(page).locator('li[data-kind="poor_delivery"]');
   await expect(poor).toContainText("delivered 0 of 3 commitments on time");
-  await expect(poor.locator(".severity")).toHaveText("Severe");
-  const box = page.getByTestId("walk-away");
-  await expect(box).toContainText("Commitments overdue");
-  await expect(box).toContainText("Poor delivery record");
+  await expect(poor.locator(".severity")).toHaveText("Warning");
+  // Trouble in one area (delivery) is a reason to escalate, not to walk away.
+  await expect(page.getByTestId("walk-away")).toHaveCount(0);
 
   // Undo brings the health back.
   for (let i = 0; i < 6; i++) await page.keyboard.press("Control+z");

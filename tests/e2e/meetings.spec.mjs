@@ -212,7 +212,9 @@ test("meetings round-trip through export and import into another profile", async
 test("the demo shows Loopline's cooling decision maker and Tellara's champion turning", async ({ page }) => {
   await open(page, "#/partners/demo-p-01/meetings");
   await expect(page.getByRole("region", { name: "The room is cooling" })).toContainText(
-    "Dana Whitlock: Reception fell over the last three meetings: +0.7 → 0.0 → −0.7",
+    // Her middle meeting (arms crossed, a negative reaction) reads negative: a polite
+    // tone does not turn a "no" into "neutral".
+    "Dana Whitlock: Reception fell over the last three meetings: +0.7 → −0.7 → −0.7",
   );
   await expect(page.locator(".meetings-log__list > li")).toHaveCount(4);
   await open(page, "#/partners/demo-p-02/meetings");

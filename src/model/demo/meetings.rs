@@ -1,12 +1,13 @@
 //! The demo's meetings story: half a year of meetings across most partners, so the
 //! meeting log, the sparklines and the influence × stance map all have something to show.
 //!
-//! Two rooms are cooling, on purpose: at Loopline, Dana Whitlock (the decision maker)
+//! Three rooms are cooling, on purpose: at Loopline, Dana Whitlock (the decision maker)
 //! has received each of the last three meetings worse than the one before, as the
 //! lopsided growth and the time-spent worry sink in; at Tellara, Marco Bellandi, the
 //! champion, came out of the last pricing meeting negative, siding with procurement for
-//! the first time. Everyone else is steady or warming. Pacewell and Moonmoth have had no
-//! meeting yet.
+//! the first time; at Dashline, the sponsor who signed freezes the carmaker introductions
+//! and the champion cannot give a date. Everyone else is steady or warming. Pacewell and
+//! Moonmoth have had no meeting yet.
 
 use super::{id, partner_mut, JONAS, KOFI, LUCIA, PRIYA};
 use crate::model::meetings::{Meeting, NextStep, Reception};
@@ -136,7 +137,7 @@ const MEETINGS: &[M] = &[
         ],
         room: 2, room_note: "Mirela came round once she saw the numbers.",
         steps: &[] },
-    // Dashline: the gatekeeper softens.
+    // Dashline: the gatekeeper softens, then the sponsor who signed freezes the work.
     M { partner: "Dashline Auto", n: 4, ago: 120, ours: &[JONAS],
         presented: "The in-dash app's scope for the 2028 head units.",
         attendees: &[
@@ -157,6 +158,14 @@ const MEETINGS: &[M] = &[
             ("Screens without artwork while the car moves", -2, true),
             ("A written launch checklist for each carmaker", 10, false),
         ] },
+    M { partner: "Dashline Auto", n: 4, ago: 6, ours: &[JONAS],
+        presented: "Why the carmaker introductions are two months late, and a new date for them.",
+        attendees: &[
+            (1, [-1, -1, -2], "Froze the introductions pending a budget review and asked whether the app is worth the integration cost."),
+            (2, [0, 0, 0], "Could not give a new date for the introductions."),
+        ],
+        room: -1, room_note: "The sponsor who signed now questions the deal; nobody would commit to a date.",
+        steps: &[("Ask Felix for the budget review's date and criteria", 7, false)] },
     // Zuri Pay: hard talks about data.
     M { partner: "Zuri Pay", n: 5, ago: 80, ours: &[KOFI],
         presented: "Riffly subscriptions sold inside the wallet, for people without a card.",
@@ -320,7 +329,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     #[test]
-    fn two_rooms_cool_and_every_reception_names_a_key_player() {
+    fn three_rooms_cool_and_every_reception_names_a_key_player() {
         let ws = workspace(Utc.with_ymd_and_hms(2027, 3, 15, 10, 30, 0).unwrap());
         let mut signals = Vec::new();
         for p in &ws.partners {
@@ -343,10 +352,12 @@ mod tests {
                 signals.push(format!("{}: {}: {}", p.name, c.name, c.reason));
             }
         }
-        assert_eq!(signals.len(), 2, "{signals:#?}");
+        assert_eq!(signals.len(), 3, "{signals:#?}");
         assert!(signals[0].starts_with("Loopline: Dana Whitlock: Reception fell"));
         assert!(signals[1].starts_with("Tellara Mobile: Marco Bellandi: "));
         assert!(signals[1].contains("a champion turning skeptical"));
+        // Dashline's champion could not give a date at the last meeting.
+        assert!(signals[2].starts_with("Dashline Auto: Camille Roux: Reception fell"));
         let loopline = &ws.partners[0];
         assert!(meetings::reception_trend(loopline).unwrap() < 0.0);
         let hearthpod = &ws.partners[2];

@@ -179,6 +179,8 @@ const PARTNERS: &[P] = &[
                "Friendly in meetings, but India is not his priority this year."),
             kp("Tunde Bakare", "Head of Risk and Compliance", Role::Gatekeeper, 3, Stance::Blocker,
                "Refuses to share any payment data; every draft comes back with the same red lines."),
+            kp("Folake Adeyemi", "Chief Financial Officer", Role::DecisionMaker, 4, Stance::Neutral,
+               "Signs off any revenue share; Adaeze says she is open to it, but we have never met her."),
         ],
     },
     P {

@@ -4,9 +4,10 @@
 //!
 //! With the other files' meetings, commitments, landing plans and metrics, the demo
 //! then raises every kind of signal (tests/model_health.rs checks it):
-//! - Dashline Auto signed 100 days ago and has no landing plan, while the carmaker
-//!   introductions it promised are two months late: stuck, overdue, poor delivery —
-//!   three severe signals after signature, so walking away is suggested;
+//! - Dashline Auto signed 100 days ago and has no landing plan (our action item), the
+//!   carmaker introductions it promised are two months late (delivery) and its signing
+//!   sponsor has just frozen the work (people): severe partner risks in two areas, so
+//!   walking away is suggested — the demo's only one;
 //! - Hearthpod has been landing for 150 days, longer than the 120 expected, with Japan
 //!   stalled.
 

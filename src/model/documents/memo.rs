@@ -101,9 +101,16 @@ pub fn heading(ingredient: Ingredient) -> &'static str {
 }
 
 /// Who the memo is addressed to: the decision maker with the highest influence; with no
-/// decision maker recorded, the most influential key player of any role. Ties go to the
-/// one entered first. `None` when the partner has no key players.
+/// decision maker recorded, the most influential key player of any role. Between equal
+/// influence, the warmer stance as read from the latest meetings (the reading used
+/// everywhere); then the one entered first. `None` when the partner has no key players.
 pub fn addressee(partner: &Partner) -> Option<&KeyPlayer> {
+    let read = crate::model::meetings::map(partner);
+    let warmth = |k: &KeyPlayer| {
+        read.iter()
+            .find(|m| m.player == k.id)
+            .map_or(0, |m| crate::model::meetings::stance_value(m.read))
+    };
     let most_influential = |role: Option<DecisionRole>| {
         partner
             .key_players
@@ -111,7 +118,7 @@ pub fn addressee(partner: &Partner) -> Option<&KeyPlayer> {
             .filter(|k| role.is_none_or(|r| k.role == r))
             // `max_by_key` keeps the last of equals; reversing the list keeps the first.
             .rev()
-            .max_by_key(|k| k.influence)
+            .max_by_key(|k| (k.influence, warmth(k)))
     };
     most_influential(Some(DecisionRole::DecisionMaker)).or_else(|| most_influential(None))
 }

@@ -14,7 +14,7 @@
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::figures::health::{self, Band};
-use crate::model::figures::signals::{self, Facts, Kind, Signal};
+use crate::model::figures::signals::{self, Owner, Signal};
 use crate::model::figures::{planner, portfolio};
 use crate::model::fit::{self, ladder};
 use crate::model::metrics::{self, growth};
@@ -344,30 +344,13 @@ fn band_key(b: Band) -> &'static str {
     }
 }
 
-/// The stable kind of a signal and whose action it is. The one place that maps the
-/// model's signals to the report's names: when the rules give signals their own kinds
-/// and owners, this reads them instead.
-///
-/// Owners follow a lead's reading: what we must do ourselves (agree a goal, find a
-/// champion, decide about a stuck deal) is ours; what the partner's side shows (its
-/// delivery, its people, its markets) is the partner's; overdue commitments belong to
-/// whoever owes them (`shared` when both sides do); a landing plan is worked by both.
-pub fn signal_kind(signal: &Signal, facts: &Facts) -> (&'static str, &'static str) {
-    let whose = match signal.kind {
-        Kind::NoSharedGoal | Kind::NoChampion | Kind::Stuck => "ours",
-        Kind::LowInfluence | Kind::PoorDelivery | Kind::Concentrated | Kind::ReceptionFalling => {
-            "partner"
-        }
-        Kind::LandingStalled => "shared",
-        Kind::Overdue => {
-            let theirs = facts.overdue.iter().any(|l| l.theirs);
-            let ours = facts.overdue.iter().any(|l| !l.theirs);
-            match (ours, theirs) {
-                (true, false) => "ours",
-                (false, true) => "partner",
-                _ => "shared",
-            }
-        }
+/// The stable kind of a signal and whose action it is, read from the model's own
+/// keys (`signals::Kind::key`, `Kind::owner`): `ours` for our action items, `partner`
+/// for risks about the partner.
+pub fn signal_kind(signal: &Signal) -> (&'static str, &'static str) {
+    let whose = match signal.kind.owner() {
+        Owner::Ours => "ours",
+        Owner::Theirs => "partner",
     };
     (signal.kind.key(), whose)
 }
@@ -383,7 +366,7 @@ fn partner_report(
         .signals
         .iter()
         .map(|s| {
-            let (kind, whose) = signal_kind(s, &facts);
+            let (kind, whose) = signal_kind(s);
             SignalReport {
                 kind,
                 severity: s.severity.key(),
@@ -398,7 +381,7 @@ fn partner_report(
             reasons: std::iter::once(w.reason.clone())
                 .chain(w.signals.iter().map(|s| s.reason.clone()))
                 .collect(),
-            signals: w.signals.iter().map(|s| signal_kind(s, &facts).0).collect(),
+            signals: w.signals.iter().map(|s| signal_kind(s).0).collect(),
         },
         None => WalkAwayReport {
             suggested: false,

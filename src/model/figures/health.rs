@@ -75,6 +75,20 @@ impl Factor {
         }
     }
 
+    /// What to record so that the component has data, in a few words.
+    pub fn how_to_record(self) -> &'static str {
+        match self {
+            Factor::Fit => "assess the deal's fit (Fit tab)",
+            Factor::Goals => "agree a shared goal (Goals tab)",
+            Factor::Support => "add the key players and their stance",
+            Factor::Reception => "log two meetings with the same key player",
+            Factor::Delivery => "record the partner's commitments and their due dates",
+            Factor::Landing => "plan the landing: markets, steps and dates",
+            Factor::Growth => "give a shared goal a metric and target, and enter its figures",
+            Factor::BuyIn => "enter monthly figures per market",
+        }
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -151,8 +165,8 @@ impl Part {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Health {
     pub stage: Stage,
-    /// 0–100, rounded to a whole number; `None` when no component that counts at this
-    /// stage has any data.
+    /// 0–100, rounded to a whole number; `None` when the components with data carry
+    /// less than [`EVIDENCE_SHARE`] of the stage's weight ("not enough data").
     pub score: Option<u8>,
     /// The factors that count at this stage, in [`Factor::ALL`] order.
     pub parts: Vec<Part>,
@@ -171,7 +185,58 @@ impl Health {
     pub fn band(&self) -> Band {
         Band::of(self.score)
     }
+
+    /// The share (0–1) of the stage's weight carried by components with data.
+    pub fn evidence(&self) -> f64 {
+        self.parts
+            .iter()
+            .filter(|p| !p.left_out)
+            .map(|p| p.stage_weight)
+            .sum()
+    }
+
+    /// What to record next to reach a verdict: the components left out, heaviest at
+    /// this stage first, as many as it takes to reach [`EVIDENCE_SHARE`] (all of them
+    /// listed in that order when there is a score already).
+    pub fn next_to_record(&self) -> Vec<Factor> {
+        let mut missing: Vec<&Part> = self.parts.iter().filter(|p| p.left_out).collect();
+        missing.sort_by(|a, b| b.stage_weight.total_cmp(&a.stage_weight));
+        let mut have = self.evidence();
+        let mut out = Vec::new();
+        for p in missing {
+            if self.score.is_none() && have >= EVIDENCE_SHARE - 1e-9 {
+                break;
+            }
+            have += p.stage_weight;
+            out.push(p.factor);
+        }
+        out
+    }
+
+    /// "Not enough data" in words: how much of the stage's weight has data, and what
+    /// to record next. `None` when there is a score.
+    pub fn not_enough(&self) -> Option<String> {
+        if self.score.is_some() {
+            return None;
+        }
+        let next: Vec<&str> = self
+            .next_to_record()
+            .iter()
+            .map(|f| f.how_to_record())
+            .collect();
+        Some(format!(
+            "Not enough data for a verdict: what is recorded carries {} % of the weight at {}, and a verdict needs {} %. Next: {}.",
+            percent(self.evidence()),
+            self.stage.label().to_lowercase(),
+            percent(EVIDENCE_SHARE),
+            next.join("; ")
+        ))
+    }
 }
+
+/// Health gives a band only when the components with data carry at least this share of
+/// the stage's weight: one component alone must not decide the verdict.
+pub const EVIDENCE_SHARE: f64 = 0.5;
 
 /// Health bands, for the dashboard's distribution and the badge's colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -251,7 +316,7 @@ pub fn score(components: &[Component], stage: Stage) -> Health {
         .filter(|p| !p.left_out)
         .map(|p| p.stage_weight)
         .sum();
-    if total <= 0.0 {
+    if total <= 0.0 || total < EVIDENCE_SHARE - 1e-9 {
         return Health {
             stage,
             score: None,
@@ -340,6 +405,13 @@ pub fn fit_component(p: &Partner) -> Component {
 /// Shared goals, 0–1: 0 without any shared goal (a red flag, not missing data),
 /// otherwise the mean of [`goal_status_value`] over the goals.
 pub fn goals_component(p: &Partner) -> Component {
+    if p.goals.is_empty() && matches!(p.stage, Stage::Research | Stage::Pitching) {
+        return Component::new(
+            Factor::Goals,
+            None,
+            "no shared goal yet: agree one before negotiating",
+        );
+    }
     if p.goals.is_empty() {
         return Component::new(Factor::Goals, Some(0.0), "no shared goal");
     }
@@ -394,7 +466,11 @@ pub fn support_component(stances: &[(Stance, u8)]) -> Component {
 /// (trend + 1) / 2.
 pub fn reception_component(trend: Option<f64>) -> Component {
     match trend.filter(|t| t.is_finite()) {
-        None => Component::new(Factor::Reception, None, "no meetings with receptions yet"),
+        None => Component::new(
+            Factor::Reception,
+            None,
+            "a trend needs two meetings with receptions from the same key player",
+        ),
         Some(t) => {
             let t = t.clamp(-1.0, 1.0);
             let word = if t > 0.05 {
@@ -447,6 +523,27 @@ pub fn landing_component(progress: Option<f64>) -> Component {
             format!("{} % of landing steps done", percent(v)),
         ),
     }
+}
+
+/// Landing progress judged against its plan, 0–1 ([`crate::model::landing::on_plan`]):
+/// steps done or planned for later count as on plan; late or undated steps not done
+/// count against it.
+pub fn landing_on_plan(
+    tracks: &[crate::model::landing::LandingTrack],
+    today: NaiveDate,
+) -> Component {
+    let Some(v) = crate::model::landing::on_plan(tracks, today) else {
+        return Component::new(Factor::Landing, None, "no landing plan");
+    };
+    let (done, all) = crate::model::landing::steps_done(tracks);
+    Component::new(
+        Factor::Landing,
+        Some(v),
+        format!(
+            "{} % on plan: {done} of {all} steps done, the others planned for later count as on plan",
+            percent(v)
+        ),
+    )
 }
 
 /// Growth against the shared goals' targets, 0–1: the mean progress of the goals that
@@ -573,7 +670,7 @@ pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Componen
         support_component(&current_stances(p)),
         reception_component(crate::model::meetings::reception_trend(p)),
         delivery_component(&goals::delivery_record(&p.commitments, today)),
-        landing_component(crate::model::landing::progress(&p.landing)),
+        landing_on_plan(&p.landing, today),
         growth_component(&growth),
         buy_in_component(
             buy_in.as_ref().and_then(|b| b.breadth),

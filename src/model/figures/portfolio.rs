@@ -23,12 +23,13 @@ pub struct Reading {
 /// One partner's reading on `today`.
 pub fn reading(ws: &Workspace, p: &Partner, today: NaiveDate) -> Reading {
     let signals = signals::for_partner(ws, p, today);
+    let health = health::health(ws, p, today);
     Reading {
         id: p.id.clone(),
         name: p.name.clone(),
         stage: p.stage,
-        health: health::health(ws, p, today),
-        walk_away: signals::walk_away(&signals, p.stage),
+        walk_away: signals::walk_away(&signals, p.stage, health.band()),
+        health,
         signals,
     }
 }
@@ -90,6 +91,99 @@ pub fn all_signals(readings: &[Reading]) -> Vec<PortfolioSignal> {
             .then_with(|| a.signal.kind.cmp(&b.signal.kind))
     });
     out
+}
+
+/// One partner's row on the dashboard: its signals grouped, partner risks apart from
+/// our own action items, so the list reads one line per partner, worst first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartnerRow {
+    pub id: Id,
+    pub name: String,
+    pub stage: Stage,
+    pub band: Band,
+    /// The most severe of its signals.
+    pub worst: Severity,
+    /// Risks about the partner (theirs), most severe first.
+    pub risks: Vec<Signal>,
+    /// Our own action items (ours), most severe first.
+    pub ours: Vec<Signal>,
+    pub walk_away: Option<WalkAway>,
+}
+
+impl PartnerRow {
+    pub fn severe(&self) -> usize {
+        self.risks
+            .iter()
+            .chain(&self.ours)
+            .filter(|s| s.severity == Severity::Severe)
+            .count()
+    }
+}
+
+/// One row per partner with signals, worst first: a walk-away suggestion, then the
+/// worst severity, then the number of severe signals, then the name.
+pub fn rows(readings: &[Reading]) -> Vec<PartnerRow> {
+    let mut out: Vec<PartnerRow> = readings
+        .iter()
+        .filter(|r| !r.signals.is_empty())
+        .map(|r| {
+            let (ours, risks): (Vec<Signal>, Vec<Signal>) = r
+                .signals
+                .iter()
+                .cloned()
+                .partition(|s| s.owner() == signals::Owner::Ours);
+            PartnerRow {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                stage: r.stage,
+                band: r.health.band(),
+                worst: r
+                    .signals
+                    .iter()
+                    .map(|s| s.severity)
+                    .max()
+                    .unwrap_or(Severity::Info),
+                risks,
+                ours,
+                walk_away: r.walk_away.clone(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.walk_away
+            .is_some()
+            .cmp(&a.walk_away.is_some())
+            .then_with(|| b.worst.cmp(&a.worst))
+            .then_with(|| b.severe().cmp(&a.severe()))
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    out
+}
+
+/// The dashboard's alarm budget in numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Budget {
+    /// Partners with at least one signal, and with at least one severe one.
+    pub partners: usize,
+    pub partners_severe: usize,
+    /// Partner risks and our action items, and how many of each are severe.
+    pub risks: usize,
+    pub risks_severe: usize,
+    pub ours: usize,
+    pub ours_severe: usize,
+}
+
+pub fn budget(rows: &[PartnerRow]) -> Budget {
+    let severe = |v: &[Signal]| v.iter().filter(|s| s.severity == Severity::Severe).count();
+    rows.iter().fold(Budget::default(), |mut b, r| {
+        b.partners += 1;
+        b.partners_severe += usize::from(r.worst == Severity::Severe);
+        b.risks += r.risks.len();
+        b.risks_severe += severe(&r.risks);
+        b.ours += r.ours.len();
+        b.ours_severe += severe(&r.ours);
+        b
+    })
 }
 
 /// How many signals of each severity, most severe first.

@@ -6,10 +6,11 @@
 //! docs/model/health.md.
 
 use crate::model::core::month::Month;
-use crate::model::core::vocabulary::{DecisionRole, Side, Stage, Stance};
+use crate::model::core::vocabulary::{DecisionRole, Economics, LadderLevel, Side, Stage, Stance};
+use crate::model::figures::health::{self, Band};
 use crate::model::goals::{self, DeliveryRecord};
 use crate::model::workspace::records::{Partner, Workspace};
-use crate::model::{figures::health, fit, landing, meetings, metrics, metrics::growth};
+use crate::model::{fit, landing, meetings, metrics, metrics::growth};
 use chrono::NaiveDate;
 
 /// How much a signal matters.
@@ -44,38 +45,162 @@ pub enum Kind {
     NoSharedGoal,
     NoChampion,
     LowInfluence,
+    /// The partner's commitments past their due date.
     Overdue,
+    /// Our own commitments past their due date: our action items, never the partner's
+    /// fault.
+    OurOverdue,
     PoorDelivery,
     Stuck,
     Concentrated,
     LandingStalled,
+    /// A landing step a few days past its planned date.
+    LandingBehind,
     ReceptionFalling,
+    /// Signed for a while and still no landing plan.
+    NoLandingPlan,
+    /// A decision maker who reads as skeptical or worse, or whose latest reception was
+    /// negative.
+    DecisionMakerAgainst,
+    /// From Negotiating on, a decision maker nobody has met in a logged meeting.
+    DecisionMakerUnmet,
+    /// The partner sits at a ladder level its fit does not support (exclusive without
+    /// leverage, say): a standing risk, not only a warning at the move.
+    StandingRisk,
+}
+
+/// Whose move a signal asks for: ours (an action item on our side) or theirs (a risk
+/// about the partner).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Owner {
+    Ours,
+    Theirs,
+}
+
+impl Owner {
+    pub fn key(self) -> &'static str {
+        match self {
+            Owner::Ours => "ours",
+            Owner::Theirs => "theirs",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Owner::Ours => "Our action item",
+            Owner::Theirs => "Partner risk",
+        }
+    }
+}
+
+/// What a signal is about. Walking away needs severe partner risks in two different
+/// areas among people, delivery and results.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Area {
+    People,
+    Delivery,
+    Results,
+    /// The deal's terms and our own process (stage, ladder level, plans).
+    Deal,
+}
+
+impl Area {
+    pub fn key(self) -> &'static str {
+        match self {
+            Area::People => "people",
+            Area::Delivery => "delivery",
+            Area::Results => "results",
+            Area::Deal => "deal",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Area::People => "people",
+            Area::Delivery => "delivery",
+            Area::Results => "results",
+            Area::Deal => "the deal",
+        }
+    }
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 15] = [
         Kind::NoSharedGoal,
         Kind::NoChampion,
         Kind::LowInfluence,
         Kind::Overdue,
+        Kind::OurOverdue,
         Kind::PoorDelivery,
         Kind::Stuck,
         Kind::Concentrated,
         Kind::LandingStalled,
+        Kind::LandingBehind,
         Kind::ReceptionFalling,
+        Kind::NoLandingPlan,
+        Kind::DecisionMakerAgainst,
+        Kind::DecisionMakerUnmet,
+        Kind::StandingRisk,
     ];
+
+    /// Whose action the signal asks for. Ours: what we must do or decide (our late
+    /// commitments, agreeing a goal, a plan, meeting the decision maker, the stage and
+    /// the ladder level we chose). Theirs: facts about the partner.
+    pub fn owner(self) -> Owner {
+        match self {
+            Kind::OurOverdue
+            | Kind::NoSharedGoal
+            | Kind::Stuck
+            | Kind::NoLandingPlan
+            | Kind::DecisionMakerUnmet
+            | Kind::StandingRisk => Owner::Ours,
+            Kind::NoChampion
+            | Kind::LowInfluence
+            | Kind::Overdue
+            | Kind::PoorDelivery
+            | Kind::Concentrated
+            | Kind::LandingStalled
+            | Kind::LandingBehind
+            | Kind::DecisionMakerAgainst
+            | Kind::ReceptionFalling => Owner::Theirs,
+        }
+    }
+
+    /// What the signal is about.
+    pub fn area(self) -> Area {
+        match self {
+            Kind::NoChampion
+            | Kind::LowInfluence
+            | Kind::ReceptionFalling
+            | Kind::DecisionMakerAgainst
+            | Kind::DecisionMakerUnmet => Area::People,
+            Kind::Overdue
+            | Kind::OurOverdue
+            | Kind::PoorDelivery
+            | Kind::LandingStalled
+            | Kind::LandingBehind => Area::Delivery,
+            Kind::Concentrated | Kind::NoSharedGoal => Area::Results,
+            Kind::Stuck | Kind::NoLandingPlan | Kind::StandingRisk => Area::Deal,
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
             Kind::NoSharedGoal => "No shared goal",
             Kind::NoChampion => "No champion",
             Kind::LowInfluence => "Low influence to deliver",
-            Kind::Overdue => "Commitments overdue",
+            Kind::Overdue => "Partner commitments overdue",
+            Kind::OurOverdue => "Our commitments overdue",
             Kind::PoorDelivery => "Poor delivery record",
             Kind::Stuck => "Stuck in stage",
             Kind::Concentrated => "Growth concentrated",
             Kind::LandingStalled => "Landing stalled",
+            Kind::LandingBehind => "Landing behind plan",
             Kind::ReceptionFalling => "Reception falling",
+            Kind::NoLandingPlan => "No landing plan",
+            Kind::DecisionMakerAgainst => "Decision maker against",
+            Kind::DecisionMakerUnmet => "Decision maker never met",
+            Kind::StandingRisk => "Standing risk",
         }
     }
 
@@ -84,12 +209,18 @@ impl Kind {
             Kind::NoSharedGoal => "no_shared_goal",
             Kind::NoChampion => "no_champion",
             Kind::LowInfluence => "low_influence",
-            Kind::Overdue => "overdue",
+            Kind::Overdue => "partner_overdue",
+            Kind::OurOverdue => "our_overdue",
             Kind::PoorDelivery => "poor_delivery",
             Kind::Stuck => "stuck",
             Kind::Concentrated => "concentrated",
             Kind::LandingStalled => "landing_stalled",
+            Kind::LandingBehind => "landing_behind",
             Kind::ReceptionFalling => "reception_falling",
+            Kind::NoLandingPlan => "no_landing_plan",
+            Kind::DecisionMakerAgainst => "decision_maker_against",
+            Kind::DecisionMakerUnmet => "decision_maker_unmet",
+            Kind::StandingRisk => "standing_risk",
         }
     }
 }
@@ -100,6 +231,17 @@ pub struct Signal {
     pub kind: Kind,
     pub severity: Severity,
     pub reason: String,
+}
+
+impl Signal {
+    /// Whose action it is: see [`Kind::owner`].
+    pub fn owner(&self) -> Owner {
+        self.kind.owner()
+    }
+
+    pub fn area(&self) -> Area {
+        self.kind.area()
+    }
 }
 
 /// Stages after signature: the partnership exists and must be landed and grown.
@@ -126,17 +268,27 @@ pub const DELIVERY_WARNING: f64 = 0.6;
 /// ...and below this one, with at least [`DELIVERY_SEVERE_MIN_DUE`] due, a severe signal.
 pub const DELIVERY_SEVERE: f64 = 0.4;
 pub const DELIVERY_SEVERE_MIN_DUE: usize = 3;
-/// Overdue commitments become severe from this many, or when one is this many days late.
+/// The delivery record says something only from this many commitments due.
+pub const DELIVERY_MIN_DUE: usize = 3;
+/// Overdue commitments become severe from this many, each more than
+/// [`OVERDUE_WARNING_DAYS`] late, or when one is [`OVERDUE_SEVERE_DAYS`] late.
 pub const OVERDUE_SEVERE_COUNT: usize = 3;
 pub const OVERDUE_SEVERE_DAYS: i64 = 60;
+/// An overdue commitment within this many days of its due date is a note (info), not
+/// yet a warning: a few days' slip is ordinary.
+pub const OVERDUE_GRACE_DAYS: i64 = goals::GRACE_DAYS;
+/// Beyond this many days late an overdue commitment counts towards the severe count.
+pub const OVERDUE_WARNING_DAYS: i64 = 14;
+/// Signed this many days without a landing plan is a warning; twice as long, severe.
+pub const NO_PLAN_DAYS: i64 = 14;
+pub const NO_PLAN_SEVERE_DAYS: i64 = 60;
+/// Walk away is suggested only when severe partner risks cover this many different
+/// areas (people, delivery, results).
+pub const WALK_AWAY_AREAS: usize = 2;
 /// The partner's ability to deliver (0–1) below this is low (the deal-fit threshold);
 /// below the second, severe.
 pub const ABILITY_LOW: f64 = fit::LOW_ABILITY;
 pub const ABILITY_SEVERE: f64 = 0.25;
-/// Walk away is suggested from this many severe signals...
-pub const WALK_AWAY_SEVERE: usize = 3;
-/// ...or from this many after signature, where each one costs more.
-pub const WALK_AWAY_SEVERE_SIGNED: usize = 2;
 
 /// A commitment past its due date, not delivered and not dropped.
 #[derive(Clone, Debug, PartialEq)]
@@ -156,7 +308,15 @@ pub struct Cooling {
     /// Influence 1–5; a cooling decision maker or champion matters more.
     pub influence: u8,
     pub key: bool,
+    /// Their latest reception score (−2 … +2), when they attended a meeting: a fall
+    /// that stays positive is at most a warning.
+    pub latest: Option<f64>,
+    /// Whether they now read as skeptical or a blocker from the latest meetings.
+    pub against: bool,
 }
+
+/// A reception at or below this score (−2 … +2) is clearly negative.
+pub const CLEARLY_NEGATIVE: f64 = -1.0;
 
 /// What the rules look at, measured once per partner.
 #[derive(Clone, Debug, PartialEq)]
@@ -176,7 +336,19 @@ pub struct Facts {
     pub concentrated: Option<String>,
     /// Why landing is stalled, when it is.
     pub landing_stalled: Option<String>,
+    /// Why landing is behind plan (a step a few days late), when it is and not stalled.
+    pub landing_behind: Option<String>,
     pub cooling: Vec<Cooling>,
+    /// Whether the partner has a landing plan (at least one track).
+    pub landing_plan: bool,
+    /// Decision makers read as against the partnership (and not already in `cooling`):
+    /// name, why, and whether it is clear (read as a blocker, or a latest reception
+    /// at or below [`CLEARLY_NEGATIVE`]).
+    pub opposed_decision_makers: Vec<(String, String, bool)>,
+    /// Decision makers nobody has met in a logged meeting.
+    pub unmet_decision_makers: Vec<String>,
+    /// Why the partner's ladder level is a standing risk, when it is.
+    pub standing_risk: Option<String>,
 }
 
 impl Facts {
@@ -195,7 +367,12 @@ impl Facts {
             delivery: goals::delivery_record(&[], NaiveDate::MIN),
             concentrated: None,
             landing_stalled: None,
+            landing_behind: None,
             cooling: Vec::new(),
+            landing_plan: true,
+            opposed_decision_makers: Vec::new(),
+            unmet_decision_makers: Vec::new(),
+            standing_risk: None,
         }
     }
 }
@@ -276,39 +453,35 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         );
     }
 
-    if !f.overdue.is_empty() && f.stage != Stage::Research {
-        let worst = f.overdue.iter().map(|l| l.days).max().unwrap_or(0);
-        let severity = if f.overdue.len() >= OVERDUE_SEVERE_COUNT || worst >= OVERDUE_SEVERE_DAYS {
-            Severity::Severe
-        } else {
-            Severity::Warning
-        };
-        let list = f
-            .overdue
-            .iter()
-            .map(|l| {
+    if f.stage != Stage::Research {
+        let theirs: Vec<&Late> = f.overdue.iter().filter(|l| l.theirs).collect();
+        let ours: Vec<&Late> = f.overdue.iter().filter(|l| !l.theirs).collect();
+        if let Some(severity) = overdue_severity(&theirs) {
+            push(
+                Kind::Overdue,
+                severity,
+                format!("The partner {}", overdue_list(&theirs, "has")),
+            );
+        }
+        if let Some(severity) = overdue_severity(&ours) {
+            push(
+                Kind::OurOverdue,
+                severity,
                 format!(
-                    "\"{}\" ({}, {} day{} late)",
-                    l.what,
-                    if l.theirs { "theirs" } else { "ours" },
-                    l.days,
-                    if l.days == 1 { "" } else { "s" }
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        push(
-            Kind::Overdue,
-            severity,
-            format!(
-                "{} commitment{} overdue: {list}.",
-                f.overdue.len(),
-                if f.overdue.len() == 1 { " is" } else { "s are" }
-            ),
-        );
+                    "We {} Deliver or renegotiate: this is ours to fix, not held against the partner.",
+                    overdue_list(&ours, "have")
+                ),
+            );
+        }
     }
 
-    if let Some(share) = f.delivery.all_time.filter(|s| *s < DELIVERY_WARNING) {
+    // A record of one or two commitments is not yet a record: the overdue signal
+    // already names them.
+    if let Some(share) = f
+        .delivery
+        .all_time
+        .filter(|s| *s < DELIVERY_WARNING && f.delivery.due >= DELIVERY_MIN_DUE)
+    {
         let severity = if share < DELIVERY_SEVERE && f.delivery.due >= DELIVERY_SEVERE_MIN_DUE {
             Severity::Severe
         } else {
@@ -318,7 +491,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
             Kind::PoorDelivery,
             severity,
             format!(
-                "The partner delivered {} of {} commitments on time ({} %, below {} %).",
+                "The partner delivered {} of {} commitments on time or within a few days (record {} %, below {} %).",
                 f.delivery.on_time,
                 f.delivery.due,
                 crate::model::figures::health::percent(share),
@@ -361,8 +534,21 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         }
     }
 
+    if let Some(why) = &f.landing_behind {
+        if signed && f.landing_stalled.is_none() {
+            push(Kind::LandingBehind, Severity::Warning, why.clone());
+        }
+    }
+
     if !f.cooling.is_empty() {
-        let severity = if f.cooling.iter().any(|c| c.key || c.influence >= 4) {
+        // Severe only for someone who matters (a decision maker or champion, or
+        // influence 4 or more) who now reads as against it, or whose latest reception was
+        // clearly negative. A fall that stays positive, or one bad meeting, is a warning.
+        let matters = |c: &Cooling| {
+            (c.key || c.influence >= 4)
+                && (c.against || c.latest.is_none_or(|l| l <= CLEARLY_NEGATIVE))
+        };
+        let severity = if f.cooling.iter().any(matters) {
             Severity::Severe
         } else {
             Severity::Warning
@@ -380,8 +566,143 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         );
     }
 
+    if signed && !f.landing_plan {
+        let days = f.days_in_stage;
+        if f.stage != Stage::Signed || days > NO_PLAN_DAYS {
+            let severity = if f.stage == Stage::Landing
+                || (f.stage == Stage::Signed && days > NO_PLAN_SEVERE_DAYS)
+            {
+                Severity::Severe
+            } else {
+                Severity::Warning
+            };
+            let when = if f.stage == Stage::Signed {
+                format!("Signed {days} days ago and no landing plan")
+            } else {
+                format!("{} and no landing plan", f.stage.label())
+            };
+            push(
+                Kind::NoLandingPlan,
+                severity,
+                format!("{when}: agree the markets, the steps and their dates with the partner."),
+            );
+        }
+    }
+
+    if !f.opposed_decision_makers.is_empty() && f.stage != Stage::Research {
+        let severity = if f.opposed_decision_makers.iter().any(|(_, _, b)| *b) {
+            Severity::Severe
+        } else {
+            Severity::Warning
+        };
+        let who = f
+            .opposed_decision_makers
+            .iter()
+            .map(|(n, why, _)| format!("{n} ({why})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        push(
+            Kind::DecisionMakerAgainst,
+            severity,
+            format!("A decision maker is against it: {who}. Find out the objection before the next step."),
+        );
+    }
+
+    if !f.unmet_decision_makers.is_empty()
+        && matches!(
+            f.stage,
+            Stage::Negotiating | Stage::Signed | Stage::Landing | Stage::Live
+        )
+    {
+        let severity = if f.stage == Stage::Negotiating {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        push(
+            Kind::DecisionMakerUnmet,
+            severity,
+            format!(
+                "Decision maker never met in a logged meeting: {}. Their stance is unverified: meet them before counting on it.",
+                f.unmet_decision_makers.join(", ")
+            ),
+        );
+    }
+
+    if let Some(why) = &f.standing_risk {
+        push(Kind::StandingRisk, Severity::Warning, why.clone());
+    }
+
+    // A paused partnership is on hold by our decision: its risks stay visible, as
+    // warnings, but nothing about it needs action this week.
+    if f.stage == Stage::Paused {
+        for s in &mut out {
+            s.severity = s.severity.min(Severity::Warning);
+        }
+    }
+    // The stall in Signed is the missing plan: one fact, one signal.
+    if f.stage == Stage::Signed && out.iter().any(|s| s.kind == Kind::NoLandingPlan) {
+        out.retain(|s| s.kind != Kind::Stuck);
+    }
+    one_severe_per_area(&mut out);
     out.sort_by_key(|s| std::cmp::Reverse(s.severity));
     out
+}
+
+/// One severe fact is one signal: within an area, of one side, only the first severe
+/// signal stays severe (in [`Kind::ALL`] order); the others that describe the same
+/// trouble from another angle are lowered to warnings.
+fn one_severe_per_area(out: &mut [Signal]) {
+    let mut seen: Vec<(Owner, Area)> = Vec::new();
+    out.sort_by_key(|s| s.kind);
+    for s in out.iter_mut().filter(|s| s.severity == Severity::Severe) {
+        let at = (s.owner(), s.area());
+        if seen.contains(&at) {
+            s.severity = Severity::Warning;
+        } else {
+            seen.push(at);
+        }
+    }
+}
+
+/// The severity of a list of overdue commitments: none when empty; info while every one
+/// is within the grace days; severe from [`OVERDUE_SEVERE_COUNT`] each more than
+/// [`OVERDUE_WARNING_DAYS`] late, or one [`OVERDUE_SEVERE_DAYS`] late; else a warning.
+fn overdue_severity(list: &[&Late]) -> Option<Severity> {
+    let worst = list.iter().map(|l| l.days).max()?;
+    let long = list
+        .iter()
+        .filter(|l| l.days > OVERDUE_WARNING_DAYS)
+        .count();
+    Some(
+        if worst >= OVERDUE_SEVERE_DAYS || long >= OVERDUE_SEVERE_COUNT {
+            Severity::Severe
+        } else if worst <= OVERDUE_GRACE_DAYS {
+            Severity::Info
+        } else {
+            Severity::Warning
+        },
+    )
+}
+
+fn overdue_list(list: &[&Late], verb: &str) -> String {
+    let items = list
+        .iter()
+        .map(|l| {
+            format!(
+                "\"{}\" ({} day{} late)",
+                l.what,
+                l.days,
+                if l.days == 1 { "" } else { "s" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "{verb} {} commitment{} overdue: {items}.",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    )
 }
 
 fn lower_first(s: &str) -> String {
@@ -400,43 +721,47 @@ pub struct WalkAway {
     pub reason: String,
 }
 
-/// Walk away is suggested when at least [`WALK_AWAY_SEVERE`] severe signals hold
-/// together, or [`WALK_AWAY_SEVERE_SIGNED`] after signature. Never for a partner already
-/// walked away from.
-pub fn walk_away(signals: &[Signal], stage: Stage) -> Option<WalkAway> {
-    if stage == Stage::WalkedAway {
+/// Walk away is suggested when severe partner risks (theirs, not our own action
+/// items) hold in at least [`WALK_AWAY_AREAS`] different areas among people, delivery and
+/// results; never for a partner whose health is Healthy (the figures would contradict
+/// each other), nor for one already walked away from.
+pub fn walk_away(signals: &[Signal], stage: Stage, band: Band) -> Option<WalkAway> {
+    if stage == Stage::WalkedAway || band == Band::Healthy {
         return None;
     }
     let severe: Vec<Signal> = signals
         .iter()
-        .filter(|s| s.severity == Severity::Severe)
+        .filter(|s| {
+            s.severity == Severity::Severe
+                && s.owner() == Owner::Theirs
+                && matches!(s.area(), Area::People | Area::Delivery | Area::Results)
+        })
         .cloned()
         .collect();
-    let needed = if post_signature(stage) {
-        WALK_AWAY_SEVERE_SIGNED
-    } else {
-        WALK_AWAY_SEVERE
-    };
-    (severe.len() >= needed).then(|| WalkAway {
-        reason: format!(
-            "{} severe signals hold together (the threshold {} is {needed}): consider walking away, \
-             or record a decision to pivot.",
-            severe.len(),
-            if post_signature(stage) {
-                "after signature"
-            } else {
-                "before signature"
-            }
-        ),
-        signals: severe,
+    let mut areas: Vec<Area> = severe.iter().map(Signal::area).collect();
+    areas.sort();
+    areas.dedup();
+    (areas.len() >= WALK_AWAY_AREAS).then(|| {
+        let names: Vec<&str> = areas.iter().map(|a| a.label()).collect();
+        WalkAway {
+            reason: format!(
+                "Severe risks on the partner's side in {} different areas ({}), and health is not Healthy: \
+                 consider walking away, or record a decision to pivot. Our own overdue items do not count here.",
+                areas.len(),
+                names.join(", ")
+            ),
+            signals: severe,
+        }
     })
 }
 
-/// Whether a key player champions the partnership today: recorded as a champion (by
-/// stance or by role) and not read as skeptical or worse from the latest meetings.
+/// Whether a key player champions the partnership today, by the stance read from the
+/// latest meetings: read as a champion, or recorded as one (stance or role) and still
+/// read as supportive. A champion who now reads neutral or worse no longer counts.
 fn is_champion(recorded: Stance, role: DecisionRole, read: Stance) -> bool {
-    (recorded == Stance::Champion || role == DecisionRole::Champion)
-        && !matches!(read, Stance::Skeptical | Stance::Blocker)
+    read == Stance::Champion
+        || ((recorded == Stance::Champion || role == DecisionRole::Champion)
+            && read == Stance::Supportive)
 }
 
 /// The facts of a partner on `today`.
@@ -462,7 +787,10 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
         let latest = metrics::partner_latest(p, &metric)?.min(Month::of(today));
         growth::buy_in(ws, p, &metric, latest)?.flagged
     });
-    let cooling = meetings::cooling(p)
+    let cooling_all = meetings::cooling(p);
+    let cooling_ids: Vec<crate::model::core::id::Id> =
+        cooling_all.iter().map(|c| c.player.clone()).collect();
+    let cooling = cooling_all
         .into_iter()
         .map(|c| {
             let player = p.key_players.iter().find(|k| k.id == c.player);
@@ -471,6 +799,10 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
                 key: player.is_some_and(|k| {
                     matches!(k.role, DecisionRole::DecisionMaker | DecisionRole::Champion)
                         || k.stance == Stance::Champion
+                }),
+                latest: meetings::series(p, &c.player).last().map(|r| r.score),
+                against: map.iter().any(|m| {
+                    m.player == c.player && matches!(m.read, Stance::Skeptical | Stance::Blocker)
                 }),
                 name: c.name,
                 reason: c.reason,
@@ -489,11 +821,71 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
         delivery: goals::delivery_record(&p.commitments, today),
         concentrated,
         landing_stalled: landing::stalled_in(ws, p, today),
+        landing_behind: landing::behind_in(ws, p, today),
         cooling,
+        landing_plan: !p.landing.is_empty(),
+        opposed_decision_makers: map
+            .iter()
+            .filter(|m| m.role == DecisionRole::DecisionMaker)
+            .filter_map(|m| {
+                let last = meetings::series(p, &m.player).last().cloned();
+                let negative = last.as_ref().is_some_and(|r| r.points < 0);
+                let against = matches!(m.read, Stance::Skeptical | Stance::Blocker);
+                let clearly = m.read == Stance::Blocker
+                    || last.as_ref().is_some_and(|r| r.score <= CLEARLY_NEGATIVE);
+                // Someone the room is already cooling on is named there: one fact, one
+                // signal.
+                let cooling = cooling_ids.contains(&m.player);
+                ((negative || against) && !cooling).then(|| {
+                    let why = match last.filter(|r| r.points < 0) {
+                        Some(r) => format!(
+                            "latest reception {} on {}, reads as {}",
+                            meetings::format_score(r.score),
+                            crate::model::core::format::day(r.date),
+                            m.read.label().to_lowercase()
+                        ),
+                        None => format!("reads as {}", m.read.label().to_lowercase()),
+                    };
+                    (m.name.clone(), why, clearly)
+                })
+            })
+            .collect(),
+        unmet_decision_makers: map
+            .iter()
+            .filter(|m| m.role == DecisionRole::DecisionMaker && m.meetings == 0)
+            .map(|m| m.name.clone())
+            .collect(),
+        standing_risk: standing_risk(p),
     }
 }
 
 /// The partner's signals on `today`, most severe first.
 pub fn for_partner(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Signal> {
     evaluate(&facts(ws, p, today))
+}
+
+/// Why the partner's current ladder level is a standing risk: exclusive while our
+/// leverage is below theirs or not assessed, or while the economics are unfavourable.
+pub fn standing_risk(p: &Partner) -> Option<String> {
+    if p.ladder != LadderLevel::Exclusive {
+        return None;
+    }
+    let f = &p.fit;
+    let mut why = Vec::new();
+    match (f.our_leverage, f.their_leverage) {
+        (Some(ours), Some(theirs)) if ours < theirs => {
+            why.push(format!("our leverage ({ours}) is below theirs ({theirs})"))
+        }
+        (Some(_), Some(_)) => {}
+        _ => why.push("leverage is not assessed on both sides".to_owned()),
+    }
+    if f.economics == Some(Economics::Unfavourable) {
+        why.push("the economics are unfavourable for us".to_owned());
+    }
+    (!why.is_empty()).then(|| {
+        format!(
+            "Exclusive while {}: we are locked in on their terms. Build leverage or plan the way out.",
+            why.join(" and ")
+        )
+    })
 }

@@ -60,10 +60,11 @@ pub fn about(level: LadderLevel) -> &'static str {
 /// The needs a level adds to those below it.
 pub fn needs(p: &Partner, level: LadderLevel, today: NaiveDate) -> Vec<Need> {
     let fit = &p.fit;
+    // The stance read from the latest meetings, as everywhere else.
+    let read = crate::model::meetings::map(p);
     let backer = |min: u8| {
-        p.key_players.iter().any(|k| {
-            matches!(k.stance, Stance::Champion | Stance::Supportive) && k.influence >= min
-        })
+        read.iter()
+            .any(|k| matches!(k.read, Stance::Champion | Stance::Supportive) && k.influence >= min)
     };
     match level {
         LadderLevel::SelfServe => Vec::new(),

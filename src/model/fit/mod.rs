@@ -102,6 +102,9 @@ pub const PLAYERS_WEIGHT: f64 = 0.6;
 pub const LOW_ABILITY: f64 = 0.4;
 /// At or above this the ability counts in the deal's favour.
 pub const STRONG_ABILITY: f64 = 0.6;
+/// The share of a backer's reach that counts while nobody has met them in a logged
+/// meeting: their stance is unverified.
+pub const UNVERIFIED_REACH: f64 = 0.5;
 /// A skeptic or blocker with at least this influence is named as a risk.
 pub const HIGH_INFLUENCE: u8 = 4;
 
@@ -141,39 +144,66 @@ pub fn ability_to_deliver(p: &Partner, today: NaiveDate) -> Ability {
     }
 }
 
+/// A key player as the fit reads them: the stance read from the latest meetings (the
+/// one used everywhere), and whether anyone has met them in a logged meeting.
+struct Player {
+    name: String,
+    stance: Stance,
+    influence: u8,
+    met: bool,
+}
+
+fn players(p: &Partner) -> Vec<Player> {
+    crate::model::meetings::map(p)
+        .into_iter()
+        .map(|m| Player {
+            name: m.name,
+            stance: m.read,
+            influence: m.influence.clamp(1, 5),
+            met: m.meetings > 0,
+        })
+        .collect()
+}
+
 fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
     if p.key_players.is_empty() {
         reasons.push("No key players recorded: add who decides and who will do the work.".into());
         return None;
     }
+    let list = players(p);
     let weight = |influence: u8| f64::from(influence.clamp(1, 5));
-    let total: f64 = p.key_players.iter().map(|k| weight(k.influence)).sum();
-    let backed: f64 = p
-        .key_players
+    let total: f64 = list.iter().map(|k| weight(k.influence)).sum();
+    let backed: f64 = list
         .iter()
         .map(|k| weight(k.influence) * stance_value(k.stance))
         .sum();
     let support = backed / total;
     reasons.push(format!(
-        "Support of the key players, weighted by influence: {} ({} of {} influence points).",
+        "Support of the key players as read from the meetings, weighted by influence: {} ({} of {} influence points).",
         percent(support),
         tenths(backed),
         tenths(total)
     ));
-    let backer = p
-        .key_players
+    let reach_of =
+        |k: &Player| weight(k.influence) / 5.0 * if k.met { 1.0 } else { UNVERIFIED_REACH };
+    let backer = list
         .iter()
         .filter(|k| matches!(k.stance, Stance::Champion | Stance::Supportive))
-        .max_by_key(|k| k.influence.clamp(1, 5));
+        .max_by(|a, b| reach_of(a).total_cmp(&reach_of(b)));
     let reach = match backer {
         Some(k) => {
             reasons.push(format!(
-                "Strongest backer: {} ({}, influence {} of 5).",
+                "Strongest backer: {} ({}, influence {} of 5{}).",
                 k.name,
                 k.stance.label().to_lowercase(),
-                k.influence.clamp(1, 5)
+                k.influence,
+                if k.met {
+                    ""
+                } else {
+                    "; never met in a logged meeting, so unverified: reach counts half"
+                }
             ));
-            weight(k.influence) / 5.0
+            reach_of(k)
         }
         None => {
             reasons.push(
@@ -182,7 +212,7 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
             0.0
         }
     };
-    for k in &p.key_players {
+    for k in &list {
         if matches!(k.stance, Stance::Skeptical | Stance::Blocker) && k.influence >= HIGH_INFLUENCE
         {
             reasons.push(format!(
@@ -193,7 +223,7 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
                 } else {
                     "skeptical"
                 },
-                k.influence.min(5)
+                k.influence
             ));
         }
     }
@@ -522,9 +552,25 @@ pub struct IncumbentEffort {
 /// toward them.
 pub const INCUMBENT_SKEW: f64 = 0.5;
 
+/// Effort is read from meetings only from this many in the window: one or two
+/// meetings say nothing about where the effort goes.
+pub const MIN_EFFORT_MEETINGS: usize = 5;
+/// Without enough meetings, counting partners says something only from this many.
+pub const MIN_EFFORT_PARTNERS: usize = 3;
+
 impl IncumbentEffort {
+    /// Whether the effort leans toward incumbents, on enough evidence to say so.
     pub fn skewed(&self) -> bool {
-        self.share > INCUMBENT_SKEW
+        self.enough() && self.share > INCUMBENT_SKEW
+    }
+
+    /// Whether there is enough evidence to judge where the effort goes: at least
+    /// [`MIN_EFFORT_MEETINGS`] meetings, or else [`MIN_EFFORT_PARTNERS`] partners.
+    pub fn enough(&self) -> bool {
+        match self.basis {
+            EffortBasis::Meetings => self.meetings >= MIN_EFFORT_MEETINGS,
+            EffortBasis::Partners => self.partners >= MIN_EFFORT_PARTNERS,
+        }
     }
 }
 
@@ -532,8 +578,10 @@ impl IncumbentEffort {
 pub const EFFORT_DAYS: i64 = 90;
 
 /// The share of the portfolio's effort that goes to incumbents on `today`. Effort is
-/// the meetings held with partners in pursuit over the last 90 days; when there were
-/// none, each partner in pursuit counts once. `None` when no partner is in pursuit.
+/// the meetings held with partners in pursuit over the last 90 days, once there are at
+/// least [`MIN_EFFORT_MEETINGS`]; with fewer, each partner in pursuit counts once.
+/// `None` when no partner is in pursuit. [`IncumbentEffort::enough`] says whether the
+/// figure rests on enough evidence to be read.
 pub fn incumbent_effort(ws: &Workspace, today: NaiveDate) -> Option<IncumbentEffort> {
     let since = today - chrono::Duration::days(EFFORT_DAYS);
     let mut e = IncumbentEffort {
@@ -565,7 +613,7 @@ pub fn incumbent_effort(ws: &Workspace, today: NaiveDate) -> Option<IncumbentEff
     if e.partners == 0 {
         return None;
     }
-    if e.meetings > 0 {
+    if e.meetings >= MIN_EFFORT_MEETINGS {
         e.basis = EffortBasis::Meetings;
         e.share = e.incumbent_meetings as f64 / e.meetings as f64;
     } else {

@@ -18,12 +18,14 @@ pub use record::*;
 /// How reliably one side delivers what it commits to.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DeliveryRecord {
-    /// Share (0–1) of the commitments due so far that were delivered on time, over all
-    /// time; `None` when none is due yet.
+    /// The credit (0–1) of the commitments due so far, over all time: on time or within
+    /// [`GRACE_DAYS`] earns 1, a later delivery partial credit ([`credit`]), one not
+    /// delivered 0; `None` when none is due yet.
     pub all_time: Option<f64>,
     /// The same over commitments due in the last 90 days.
     pub recent: Option<f64>,
-    /// How many commitments are due so far, and how many of them came on time.
+    /// How many commitments are due so far, and how many of them came on time (within
+    /// the grace days).
     pub due: usize,
     pub on_time: usize,
     /// The same two counts over the last 90 days.
@@ -33,6 +35,31 @@ pub struct DeliveryRecord {
 
 /// The window of the recent delivery record.
 pub const RECENT_DAYS: i64 = 90;
+/// A delivery this many days after its due date still counts as on time: a few days'
+/// slip is ordinary.
+pub const GRACE_DAYS: i64 = 3;
+/// Past the grace days, a late delivery's credit falls by half over this many days...
+pub const HALF_CREDIT_DAYS: i64 = 27;
+/// ...and never below this: delivered late is always better than never delivered.
+pub const LATE_CREDIT_FLOOR: f64 = 0.25;
+
+/// What one due commitment earns in the delivery record: 1 delivered by its due date
+/// or within [`GRACE_DAYS`]; a later delivery 1 − ½ × (days late − grace) ÷
+/// [`HALF_CREDIT_DAYS`], at least [`LATE_CREDIT_FLOOR`] (4 days late ≈ 0.98, 30 days
+/// late 0.5); 0 when it is not delivered.
+pub fn credit(k: &Commitment) -> f64 {
+    match (k.status, k.delivered) {
+        (CommitmentStatus::Delivered, Some(d)) => {
+            let late = (d - k.due).num_days() - GRACE_DAYS;
+            if late <= 0 {
+                1.0
+            } else {
+                (1.0 - 0.5 * late as f64 / HALF_CREDIT_DAYS as f64).max(LATE_CREDIT_FLOOR)
+            }
+        }
+        _ => 0.0,
+    }
+}
 
 /// The partner's delivery record on `today`: [`delivery_record_of`] the partner's side.
 pub fn delivery_record(commitments: &[Commitment], today: NaiveDate) -> DeliveryRecord {
@@ -43,8 +70,8 @@ pub fn delivery_record(commitments: &[Commitment], today: NaiveDate) -> Delivery
 ///
 /// A commitment counts once it is due: its due date is before today, or it is today and
 /// the commitment is already delivered or marked late (an open one due today still has
-/// the day to arrive). A commitment dropped by agreement never counts. It was on time
-/// when delivered on or before its due date; a late delivery counts against the record.
+/// the day to arrive). A commitment dropped by agreement never counts. Each earns its
+/// [`credit`]: full on time or within the grace days, partial when delivered later.
 /// The recent record counts the commitments due in the 90 days up to today.
 pub fn delivery_record_of(
     commitments: &[Commitment],
@@ -58,9 +85,10 @@ pub fn delivery_record_of(
             .filter(|k| since.is_none_or(|s| k.due > s))
             .collect();
         let on_time = due.iter().filter(|k| on_time(k)).count();
-        (due.len(), on_time)
+        let credit: f64 = due.iter().map(|k| credit(k)).sum();
+        (due.len(), on_time, credit)
     };
-    let share = |(due, on_time): (usize, usize)| (due > 0).then(|| on_time as f64 / due as f64);
+    let share = |(due, _, credit): (usize, usize, f64)| (due > 0).then(|| credit / due as f64);
     let all = counted(None);
     // Near the calendar's first day the window reaches back past every date there is.
     let recent = counted(today.checked_sub_signed(Duration::days(RECENT_DAYS)));
@@ -83,9 +111,11 @@ fn is_due(k: &Commitment, today: NaiveDate) -> bool {
     }
 }
 
-/// Whether a commitment was delivered by its due date.
+/// Whether a commitment was delivered by its due date, or within [`GRACE_DAYS`] of it.
 pub fn on_time(k: &Commitment) -> bool {
-    k.status == CommitmentStatus::Delivered && k.delivered.is_some_and(|d| d <= k.due)
+    k.status == CommitmentStatus::Delivered
+        && k.delivered
+            .is_some_and(|d| (d - k.due).num_days() <= GRACE_DAYS)
 }
 
 /// The commitments of either side still outstanding (open or marked late) whose due

@@ -83,6 +83,24 @@ pub fn progress(tracks: &[LandingTrack]) -> Option<f64> {
     (steps > 0).then(|| done as f64 / steps as f64)
 }
 
+/// Landing judged against its plan, 0–1: the share of steps done or planned for a day
+/// still ahead (on plan so far); a step past its planned date and not done, or with no
+/// date and not done, counts against it. `None` without a plan. A plan of 3 steps, one
+/// done and two planned next month, is on plan: 1.
+pub fn on_plan(tracks: &[LandingTrack], today: NaiveDate) -> Option<f64> {
+    let steps = tracks.len() * 3;
+    let fine: usize = tracks
+        .iter()
+        .map(|t| {
+            t.steps()
+                .iter()
+                .filter(|(_, s)| s.done.is_some() || s.planned.is_some_and(|p| p >= today))
+                .count()
+        })
+        .sum();
+    (steps > 0).then(|| fine as f64 / steps as f64)
+}
+
 /// How many steps of the plan are done, and how many there are (three per track).
 pub fn steps_done(tracks: &[LandingTrack]) -> (usize, usize) {
     (
@@ -116,8 +134,9 @@ pub fn stalled(p: &Partner, today: NaiveDate) -> Option<String> {
 /// 1. late step: a step planned more than [`STALL_LATE_DAYS`] days ago and not done
 ///    (the most overdue one is named);
 /// 2. quiet plan: otherwise, no step done for more than [`STALL_QUIET_DAYS`] days,
-///    counted from the later of the last step done and the day the partner entered its
-///    stage (so a plan is never quiet the day it is made).
+///    counted from the later of the last step done and the first planned date (the day
+///    the partner entered its stage when no step has a date). Steps planned in the
+///    future are not a stall: a plan whose first date is still ahead is never quiet.
 pub fn stalled_in(ws: &Workspace, p: &Partner, today: NaiveDate) -> Option<String> {
     stall(p, today, &|t| t.label(ws))
 }
@@ -164,7 +183,14 @@ fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) 
         .flat_map(|t| t.steps().map(|(_, s)| s.done))
         .flatten()
         .max();
-    let since = last_done.map_or(p.in_stage_since(), |d| d.max(p.in_stage_since()));
+    let first_planned = p
+        .landing
+        .iter()
+        .flat_map(|t| t.steps().map(|(_, s)| s.planned))
+        .flatten()
+        .min();
+    let start = first_planned.unwrap_or(p.in_stage_since());
+    let since = last_done.map_or(start, |d| d.max(start));
     let quiet = (today - since).num_days();
     (quiet > STALL_QUIET_DAYS).then(|| {
         let names: Vec<String> = open.iter().map(|t| name(t)).collect();
@@ -172,6 +198,41 @@ fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) 
             "Landing stalled: no step done in {quiet} days, and {} still {} steps to do.",
             list(&names),
             if names.len() == 1 { "has" } else { "have" }
+        )
+    })
+}
+
+/// A planned step this many days late and not done is behind plan (a warning); past
+/// [`STALL_LATE_DAYS`] it stalls the plan.
+pub const BEHIND_DAYS: i64 = 3;
+
+/// Why the partner's landing is behind plan without being stalled yet: a step planned
+/// more than [`BEHIND_DAYS`] and at most [`STALL_LATE_DAYS`] days ago and not done (the
+/// most overdue one is named). After signature only; `None` when the plan is stalled.
+pub fn behind_in(ws: &Workspace, p: &Partner, today: NaiveDate) -> Option<String> {
+    if !matches!(p.stage, Stage::Signed | Stage::Landing | Stage::Live)
+        || stall(p, today, &|t| t.label(ws)).is_some()
+    {
+        return None;
+    }
+    let mut worst: Option<(&LandingTrack, StepKind, NaiveDate, i64)> = None;
+    for t in &p.landing {
+        for k in StepKind::ALL {
+            let s = t.step(k);
+            if let (Some(planned), None) = (s.planned, s.done) {
+                let days = (today - planned).num_days();
+                if days > BEHIND_DAYS && worst.is_none_or(|w| days > w.3) {
+                    worst = Some((t, k, planned, days));
+                }
+            }
+        }
+    }
+    worst.map(|(track, kind, planned, days)| {
+        format!(
+            "Landing behind plan in {}: \"{}\" was planned for {} and is {days} days late.",
+            track.label(ws),
+            kind.label().to_lowercase(),
+            crate::model::core::format::day(planned)
         )
     })
 }

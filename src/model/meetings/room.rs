@@ -3,7 +3,8 @@
 //! Every figure here is documented with a worked example in `docs/model/meetings.md`.
 //! - A reception's **score** is the mean of its three readings (body language, tone,
 //!   reaction), each mapped to −2 (strongly negative) … +2 (strongly positive), so a
-//!   score runs from −2 to +2 in steps of ⅓. Comparisons use the integer sum of the
+//!   score runs from −2 to +2 in steps of ⅓; a negative reaction caps it at ⅔ of the
+//!   reaction (politeness does not turn a "no" into "neutral"). Comparisons use the integer sum of the
 //!   three readings ([`points`], −6 … +6), so no rounding can hide or invent a fall.
 //! - A key player's **series** is their receptions in meeting order, oldest first.
 //! - Their reception **falls** when, over their last three receptions a → b → c, it
@@ -71,9 +72,18 @@ pub fn read_stance(value: f64) -> Stance {
     }
 }
 
-/// The sum of a reception's three readings, −6 … +6.
+/// The sum of a reception's three readings, −6 … +6. A negative reaction is not
+/// averaged away by a polite tone or friendly body language: when the reaction is
+/// negative the sum is at most twice the reaction (−2 for negative, −4 for strongly
+/// negative), so the reception reads negative.
 pub fn points(r: &Reception) -> i32 {
-    scale_value(r.body_language) + scale_value(r.tone) + scale_value(r.reaction)
+    let sum = scale_value(r.body_language) + scale_value(r.tone) + scale_value(r.reaction);
+    let reaction = scale_value(r.reaction);
+    if reaction < 0 {
+        sum.min(2 * reaction)
+    } else {
+        sum
+    }
 }
 
 impl Reception {

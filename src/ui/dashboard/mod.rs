@@ -45,7 +45,7 @@ pub fn DashboardScreen() -> impl IntoView {
                 .find(|(b, n)| *b == Band::Unknown && *n > 0)
                 .map(|(_, n)| {
                     format!(
-                        "{} without enough data for a score (no fit, key players or meetings yet).",
+                        "{} without enough evidence for a verdict yet: what is recorded carries less than half the stage's weight; each Health tab says what to record next.",
                         partners(n)
                     )
                 })

@@ -1,112 +1,163 @@
-//! The signals across the portfolio: counts by severity, the partners it may be time to
-//! walk away from, and every signal, each linking to the partner's Health tab.
+//! What needs action this week: one row per partner, worst first, each expandable to its
+//! partner risks and our own action items, with the counts stated and the partners it
+//! may be time to walk away from on top. Every row links to the partner's Health tab.
 
-use crate::model::figures::portfolio::{self, Reading};
+use crate::model::figures::health::Band;
+use crate::model::figures::portfolio::{self, PartnerRow, Reading};
+use crate::model::figures::signals::Signal;
 use crate::ui::health::SeverityPill;
 use crate::ui::route::{Route, Section};
 use leptos::prelude::*;
 
 /// Rows shown before "Show all": the list stays short on a large program.
-const FIRST_ROWS: usize = 25;
+const FIRST_ROWS: usize = 8;
+
+fn band_word(band: Band) -> &'static str {
+    match band {
+        Band::Healthy => "Healthy",
+        Band::Watch => "Watch",
+        Band::AtRisk => "At risk",
+        Band::Unknown => "Not enough data",
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
 
 #[component]
 pub fn PortfolioSignals(readings: Memo<Vec<Reading>>) -> impl IntoView {
-    let all = Memo::new(move |_| readings.with(|r| portfolio::all_signals(r)));
+    let rows = Memo::new(move |_| readings.with(|r| portfolio::rows(r)));
     let show_all = RwSignal::new(false);
-    let counts = move || {
-        all.with(|a| {
-            portfolio::severity_counts(a)
-                .into_iter()
-                .map(|(sev, n)| {
-                    view! {
-                        <li class=format!("signal-counts__item severity--{}", sev.key())>
-                            <strong>{n}</strong>" "{sev.label().to_lowercase()}
-                        </li>
-                    }
-                })
-                .collect_view()
+    let summary = move || {
+        rows.with(|r| {
+            let b = portfolio::budget(r);
+            let total = readings.with(|r| {
+                r.iter()
+                    .filter(|r| r.stage != crate::model::Stage::WalkedAway)
+                    .count()
+            });
+            format!(
+                "{} of {total} partners need attention, {} of them urgently. Partner risks: {} ({} severe). Our action items: {} ({} severe).",
+                b.partners,
+                b.partners_severe,
+                b.risks,
+                b.risks_severe,
+                b.ours,
+                b.ours_severe
+            )
         })
     };
-    let walk_aways = move || {
-        readings.with(|r| {
-            r.iter()
-                .filter_map(|r| r.walk_away.as_ref().map(|w| (r, w)))
-                .map(|(r, w)| {
-                    let href = Route::Section(r.id.clone(), Section::Health).href();
-                    let kinds = w
-                        .signals
-                        .iter()
-                        .map(|s| s.kind.label().to_lowercase())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    view! {
-                        <li><a href=href>{r.name.clone()}</a>": "{kinds}</li>
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let rows = move || {
+    let list = move || {
         let limit = if show_all.get() {
             usize::MAX
         } else {
             FIRST_ROWS
         };
-        all.with(|a| {
-            a.iter()
+        rows.with(|r| {
+            r.iter()
                 .take(limit)
-                .map(|s| {
-                    let href = Route::Section(s.partner.clone(), Section::Health).href();
-                    view! {
-                        <tr data-kind=s.signal.kind.key()>
-                            <td><SeverityPill severity=s.signal.severity/></td>
-                            <th scope="row"><a href=href>{s.name.clone()}</a></th>
-                            <td class="nowrap">{s.signal.kind.label()}</td>
-                            <td class="muted">{s.signal.reason.clone()}</td>
-                        </tr>
-                    }
-                })
+                .map(|row| view! { <PartnerSignals row=row.clone()/> })
                 .collect_view()
         })
     };
-    let more_to_show = move || !show_all.get() && all.with(Vec::len) > FIRST_ROWS;
+    let more_to_show = move || !show_all.get() && rows.with(Vec::len) > FIRST_ROWS;
     view! {
         <section class="card dashboard__signals" aria-labelledby="portfolio-signals-heading">
-            <div class="card__head"><h2 id="portfolio-signals-heading">"Signals across the portfolio"</h2></div>
-            <ul class="signal-counts">{counts}</ul>
-            {move || {
-                let list = walk_aways();
-                (!list.is_empty()).then(|| view! {
-                    <div class="walk-away" data-testid="portfolio-walk-away">
-                        <h3>"Walk away?"</h3>
-                        <p>"Several severe signals hold together for these partners:"</p>
-                        <ul>{list}</ul>
-                    </div>
-                })
-            }}
-            <Show when=move || !all.with(Vec::is_empty)
+            <div class="card__head"><h2 id="portfolio-signals-heading">"Needs action"</h2></div>
+            <p class="signal-summary" data-testid="signal-summary">{summary}</p>
+            <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty">"No signals: nothing needs attention right now."</p> }>
-                <div class="table-wrap">
-                    <table class="table dashboard__signal-table" data-testid="portfolio-signals">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Severity"</th>
-                                <th scope="col">"Partner"</th>
-                                <th scope="col">"Signal"</th>
-                                <th scope="col">"Why"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <ul class="partner-signals" data-testid="portfolio-signals">{list}</ul>
                 <Show when=more_to_show>
                     <div class="more">
                         <button class="button" on:click=move |_| show_all.set(true)>
-                            {move || format!("Show all {} signals", all.with(Vec::len))}
+                            {move || format!("Show all {} partners", rows.with(Vec::len))}
                         </button>
                     </div>
                 </Show>
             </Show>
         </section>
     }
+}
+
+/// One partner's row: the worst severity, the name, the counts and the top signal;
+/// open it for every partner risk and our action items.
+#[component]
+fn PartnerSignals(row: PartnerRow) -> impl IntoView {
+    let href = Route::Section(row.id.clone(), Section::Health).href();
+    // The worst signal, a partner risk before our own item of the same severity.
+    let top = row
+        .risks
+        .iter()
+        .chain(&row.ours)
+        .fold(
+            None::<&crate::model::figures::signals::Signal>,
+            |best, s| match best {
+                Some(b) if b.severity >= s.severity => Some(b),
+                _ => Some(s),
+            },
+        )
+        .map(|s| s.kind.label())
+        .unwrap_or_default();
+    let counts = [
+        (!row.risks.is_empty()).then(|| plural(row.risks.len(), "partner risk", "partner risks")),
+        (!row.ours.is_empty()).then(|| {
+            plural(
+                row.ours.len(),
+                "action item of ours",
+                "action items of ours",
+            )
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    let walk = row.walk_away.clone();
+    let open = walk.is_some();
+    view! {
+        <li class=format!("partner-signals__row signal--{}", row.worst.key()) data-partner=row.id.to_string()>
+            <details open=open>
+                <summary>
+                    <SeverityPill severity=row.worst/>
+                    <a class="partner-signals__name" href=href>{row.name.clone()}</a>
+                    <span class=format!("pill partner-signals__band health--{}", row.band.key())>{band_word(row.band)}</span>
+                    <span class="partner-signals__top">{top}</span>
+                    <span class="muted partner-signals__counts">{counts}</span>
+                </summary>
+                {walk.map(|w| view! {
+                    <div class="walk-away" data-testid="portfolio-walk-away">
+                        <h3>"Walk away?"</h3>
+                        <p>{w.reason}</p>
+                    </div>
+                })}
+                <Group title="Partner risks" signals=row.risks.clone()/>
+                <Group title="Our action items" signals=row.ours.clone()/>
+            </details>
+        </li>
+    }
+}
+
+#[component]
+fn Group(title: &'static str, signals: Vec<Signal>) -> impl IntoView {
+    (!signals.is_empty()).then(|| {
+        let items = signals
+            .into_iter()
+            .map(|s| {
+                let owner = s.owner().key();
+                view! {
+                    <li data-kind=s.kind.key() data-owner=owner>
+                        <SeverityPill severity=s.severity/>
+                        <strong>{s.kind.label()}</strong>": "
+                        <span class="muted">{s.reason}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="partner-signals__group">{title}</h3>
+            <ul class="partner-signals__list">{items}</ul>
+        }
+    })
 }

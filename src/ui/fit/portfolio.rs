@@ -2,7 +2,9 @@
 //! the dashboard to embed.
 
 use super::verdict::ShareBar;
-use crate::model::fit::{incumbent_effort, percent, EffortBasis, EFFORT_DAYS};
+use crate::model::fit::{
+    incumbent_effort, percent, EffortBasis, EFFORT_DAYS, MIN_EFFORT_MEETINGS, MIN_EFFORT_PARTNERS,
+};
 use crate::storage;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -32,18 +34,32 @@ pub fn IncumbentEffort() -> impl IntoView {
                             e.incumbent_meetings, e.meetings
                         ),
                         EffortBasis::Partners => format!(
-                            "{} of {} partners in pursuit are incumbents (no meetings in the last {EFFORT_DAYS} days to weigh them by).",
-                            e.incumbent_partners, e.partners
+                            "{} of {} partners in pursuit are incumbents ({} meeting{} in the last {EFFORT_DAYS} days: too few to weigh them by, it takes {MIN_EFFORT_MEETINGS}).",
+                            e.incumbent_partners, e.partners, e.meetings,
+                            if e.meetings == 1 { "" } else { "s" }
                         ),
                     };
                     let partners = format!(
                         "{} of {} partners in pursuit are incumbents.",
                         e.incumbent_partners, e.partners
                     );
+                    let figure = if e.enough() {
+                        view! {
+                            <p class="incumbent-effort__figure">
+                                <strong>{share.clone()}</strong>" of the effort goes to incumbents."
+                            </p>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <p class="incumbent-effort__figure">
+                                "Not enough evidence yet to say where the effort goes: it takes "
+                                {MIN_EFFORT_MEETINGS}" meetings in the last "{EFFORT_DAYS}" days, or "
+                                {MIN_EFFORT_PARTNERS}" partners in pursuit."
+                            </p>
+                        }.into_any()
+                    };
                     view! {
-                        <p class="incumbent-effort__figure">
-                            <strong>{share.clone()}</strong>" of the effort goes to incumbents."
-                        </p>
+                        {figure}
                         <ShareBar share=e.share class="incumbent-effort__bar"
                             label=format!("{share} of the effort on incumbents")/>
                         <ul class="incumbent-effort__numbers">

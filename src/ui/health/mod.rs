@@ -62,8 +62,8 @@ fn ScoreCard(health: Health, walked_away: bool) -> impl IntoView {
     );
     let left_out_text = if health.parts.is_empty() {
         String::new()
-    } else if left_out.len() == health.parts.len() {
-        "Nothing to measure yet: record key players, a fit assessment or a meeting.".to_owned()
+    } else if let Some(why) = health.not_enough() {
+        why
     } else if left_out.is_empty() {
         "Every component that counts at this stage has data.".to_owned()
     } else {
@@ -114,6 +114,8 @@ fn PartsCard(health: Health) -> impl IntoView {
                 .map_or("—".to_owned(), |v| format!("{} %", percent(v)));
             let weight = if p.left_out {
                 format!("left out ({} % in the table)", percent(p.stage_weight))
+            } else if score.is_none() {
+                format!("— (table {} %)", percent(p.stage_weight))
             } else if (p.weight - p.stage_weight).abs() > 1e-9 {
                 format!(
                     "{} % (table {} %)",
@@ -123,7 +125,7 @@ fn PartsCard(health: Health) -> impl IntoView {
             } else {
                 format!("{} %", percent(p.weight))
             };
-            let points = if p.left_out {
+            let points = if p.left_out || score.is_none() {
                 "—".to_owned()
             } else {
                 tenths(p.points())
@@ -158,10 +160,10 @@ fn PartsCard(health: Health) -> impl IntoView {
                         <tr>
                             <th scope="row">"Score"</th>
                             <td></td>
-                            <td class="num">"100 %"</td>
-                            <td class="num">{tenths(total)}</td>
+                            <td class="num">{if score.is_some() { "100 %" } else { "—" }}</td>
+                            <td class="num">{if score.is_some() { tenths(total) } else { "—".to_owned() }}</td>
                             <td class="muted">{score.map_or(
-                                "No score without data.".to_owned(),
+                                "No score: not enough evidence for a verdict yet.".to_owned(),
                                 |s| format!("Points summed and rounded: {s} of 100."),
                             )}</td>
                         </tr>

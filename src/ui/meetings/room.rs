@@ -139,11 +139,14 @@ fn PlayerLine(partner_id: Id, player: Id, name: String, role: &'static str) -> i
     }
 }
 
+/// Red or green only when the stance as read is a different stance from the recorded
+/// one: a champion reading +1.7 is still a champion, not "cooler than recorded".
 fn tone(p: &meetings::MapPoint) -> &'static str {
-    let recorded = f64::from(meetings::stance_value(p.recorded));
-    if p.read_value < recorded - 0.01 {
+    let recorded = meetings::stance_value(p.recorded);
+    let read = meetings::stance_value(p.read);
+    if read < recorded {
         "down"
-    } else if p.read_value > recorded + 0.01 {
+    } else if read > recorded {
         "up"
     } else {
         "level"
@@ -218,7 +221,7 @@ pub fn StanceMap(partner_id: Id) -> impl IntoView {
             <p class="muted meetings__hint">"Stance as read from the latest meetings: one third the recorded stance, two thirds the recent reception."</p>
             <Scatter label="Key players by influence and stance" x=x y=y points=points
                 columns=vec!["Key player", "Influence", "Recorded stance", "As read from meetings", "Recent reception", "Meetings"]
-                legend="Dot: the stance as read from the latest meetings. Ring: the stance recorded on the key player. Red: reads cooler than recorded; green: warmer."/>
+                legend="Dot: the stance as read from the latest meetings. Ring: the stance recorded on the key player. Red: reads as a cooler stance than recorded; green: a warmer one."/>
         </section>
     }
 }

@@ -1,0 +1,613 @@
+//! Judgment a partnerships lead would sign (docs/model/judgment.md): realistic partner
+//! situations put through health, signals, the walk-away suggestion and the ability to
+//! deliver, each with what an experienced lead concludes; and property tests of the
+//! principles that can be stated as one.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
+use proptest::test_runner::RngAlgorithm;
+use tandem::model::core::vocabulary::{
+    CommitmentStatus, DecisionRole, GoalStatus, LadderLevel, Scale, Side,
+};
+use tandem::model::figures::health::{self, score, Band, Component, Factor, EVIDENCE_SHARE};
+use tandem::model::figures::portfolio;
+use tandem::model::figures::signals::{self, Kind, Owner, Severity, Signal};
+use tandem::model::fit;
+use tandem::model::goals::{self, Commitment, Goal};
+use tandem::model::landing::LandingTrack;
+use tandem::model::meetings::{Meeting, Reception};
+use tandem::model::{Id, KeyPlayer, Partner, Stage, Stance, Workspace};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2027, 3, 15, 10, 30, 0).unwrap()
+}
+
+fn today() -> NaiveDate {
+    now().date_naive()
+}
+
+fn ago(days: i64) -> NaiveDate {
+    today() - Duration::days(days)
+}
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+fn player(key: &str, role: DecisionRole, influence: u8, stance: Stance) -> KeyPlayer {
+    let mut k = KeyPlayer::new(id(key), key, now());
+    k.role = role;
+    k.influence = influence;
+    k.stance = stance;
+    k
+}
+
+fn scale(v: i32) -> Scale {
+    match v {
+        -2 => Scale::StronglyNegative,
+        -1 => Scale::Negative,
+        0 => Scale::Neutral,
+        1 => Scale::Positive,
+        _ => Scale::StronglyPositive,
+    }
+}
+
+/// A meeting `days` ago where each (player, [body, tone, reaction]) attended.
+fn meeting(n: usize, days: i64, who: &[(&str, [i32; 3])]) -> Meeting {
+    Meeting {
+        attendees: who
+            .iter()
+            .map(|(p, [b, t, r])| Reception {
+                player: id(p),
+                body_language: scale(*b),
+                tone: scale(*t),
+                reaction: scale(*r),
+                note: String::new(),
+            })
+            .collect(),
+        ..Meeting::new(id(&format!("m{n}")), ago(days))
+    }
+}
+
+fn goal(status: GoalStatus) -> Goal {
+    Goal {
+        id: id("g"),
+        statement: "Grow together".into(),
+        metric: String::new(),
+        target: None,
+        due: None,
+        status,
+    }
+}
+
+fn commitment(
+    n: &str,
+    side: Side,
+    due_ago: i64,
+    status: CommitmentStatus,
+    delivered_ago: Option<i64>,
+) -> Commitment {
+    Commitment {
+        id: id(n),
+        side,
+        what: format!("item {n}"),
+        due: ago(due_ago),
+        status,
+        delivered: delivered_ago.map(ago),
+    }
+}
+
+/// A signed-and-landing partner in good standing: a champion met in meetings, a goal on
+/// track, commitments kept, a landing plan half done on time.
+fn landing_partner() -> Partner {
+    let mut p = Partner::new(id("p"), "Partner", now() - Duration::days(400));
+    p.stage = Stage::Landing;
+    p.stage_since = Some(ago(60));
+    p.key_players = vec![
+        player("dm", DecisionRole::DecisionMaker, 5, Stance::Supportive),
+        player("ch", DecisionRole::Champion, 3, Stance::Champion),
+    ];
+    p.meetings = vec![
+        meeting(1, 80, &[("dm", [1, 1, 1]), ("ch", [2, 2, 2])]),
+        meeting(2, 30, &[("dm", [1, 1, 1]), ("ch", [2, 2, 2])]),
+    ];
+    p.goals = vec![goal(GoalStatus::OnTrack)];
+    p.commitments = vec![
+        commitment(
+            "a",
+            Side::Partner,
+            50,
+            CommitmentStatus::Delivered,
+            Some(51),
+        ),
+        commitment(
+            "b",
+            Side::Partner,
+            20,
+            CommitmentStatus::Delivered,
+            Some(20),
+        ),
+    ];
+    let mut t = LandingTrack::new(id("t"), None, "Sales");
+    t.enabled.planned = Some(ago(40));
+    t.enabled.done = Some(ago(41));
+    t.launched.planned = Some(ago(-20));
+    p.landing = vec![t];
+    p.fit.our_leverage = Some(3);
+    p.fit.their_leverage = Some(3);
+    p.fit.strategic = Some(4);
+    p
+}
+
+fn read(p: &Partner) -> portfolio::Reading {
+    portfolio::reading(&Workspace::empty(), p, today())
+}
+
+fn kinds(s: &[Signal]) -> Vec<(Kind, Severity)> {
+    s.iter().map(|s| (s.kind, s.severity)).collect()
+}
+
+fn has(s: &[Signal], kind: Kind) -> Option<Severity> {
+    s.iter().find(|s| s.kind == kind).map(|s| s.severity)
+}
+
+#[test]
+fn a_partner_in_good_standing_reads_healthy_and_quiet() {
+    let r = read(&landing_partner());
+    assert_eq!(r.health.band(), Band::Healthy, "{:?}", r.health);
+    assert!(r.signals.is_empty(), "{:?}", kinds(&r.signals));
+    assert!(r.walk_away.is_none());
+}
+
+// ----- Day one: what a lead saw on a fresh workspace ----------------------------------
+
+/// Exclusive with our leverage 2 against their 5, a landing step 5 days late and a
+/// decision maker who reacted negatively: a lead sees three things to act on, not
+/// "No signals".
+#[test]
+fn day_one_exclusive_without_leverage_a_late_step_and_a_negative_decision_maker() {
+    let mut p = landing_partner();
+    p.ladder = LadderLevel::Exclusive;
+    p.fit.our_leverage = Some(2);
+    p.fit.their_leverage = Some(5);
+    p.landing[0].launched.planned = Some(ago(5));
+    p.meetings.push(meeting(3, 3, &[("dm", [0, 1, -2])]));
+    let r = read(&p);
+    let k = kinds(&r.signals);
+    assert_eq!(
+        has(&r.signals, Kind::StandingRisk),
+        Some(Severity::Warning),
+        "{k:?}"
+    );
+    assert_eq!(
+        has(&r.signals, Kind::LandingBehind),
+        Some(Severity::Warning),
+        "{k:?}"
+    );
+    // The decision maker's clearly negative reaction after two positive meetings: one
+    // severe people signal naming them (the fall, or their objection), not both.
+    let people: Vec<&Signal> = r
+        .signals
+        .iter()
+        .filter(|s| matches!(s.kind, Kind::ReceptionFalling | Kind::DecisionMakerAgainst))
+        .collect();
+    assert_eq!(people.len(), 1, "{k:?}");
+    assert_eq!(people[0].severity, Severity::Severe);
+    assert!(people[0].reason.contains("dm"));
+    // Who acts: the ladder level is our choice; the late step and the objection are theirs.
+    let owner = |kind| r.signals.iter().find(|s| s.kind == kind).unwrap().owner();
+    assert_eq!(owner(Kind::StandingRisk), Owner::Ours);
+    assert_eq!(owner(Kind::LandingBehind), Owner::Theirs);
+    // One area (people) of severe trouble: not yet a reason to walk away.
+    assert!(r.walk_away.is_none());
+}
+
+/// A clearly negative reaction with a polite tone is a "no", not "neutral".
+#[test]
+fn a_polite_no_reads_negative() {
+    let r = Reception {
+        player: id("x"),
+        body_language: Scale::Neutral,
+        tone: Scale::Positive,
+        reaction: Scale::Negative,
+        note: String::new(),
+    };
+    assert!(r.score() < -0.5, "{}", r.score());
+    assert_eq!(
+        tandem::model::meetings::read_stance(r.score()),
+        Stance::Skeptical
+    );
+}
+
+/// The reception trend needs two meetings of the same key player, and says so.
+#[test]
+fn one_meeting_is_not_a_trend_and_the_screen_says_two_are_needed() {
+    let mut p = landing_partner();
+    p.meetings.truncate(1);
+    let c = &health::components(&Workspace::empty(), &p, today())[3];
+    assert_eq!(c.factor, Factor::Reception);
+    assert_eq!(c.value, None);
+    assert!(c.detail.contains("two meetings"), "{}", c.detail);
+}
+
+/// One meeting says nothing about where the portfolio's effort goes.
+#[test]
+fn effort_on_incumbents_needs_enough_meetings() {
+    let mut ws = Workspace::empty();
+    let mut p = Partner::new(id("inc"), "Incumbent", now());
+    p.stage = Stage::Pitching;
+    p.position = tandem::model::MarketPosition::Incumbent;
+    p.meetings = vec![meeting(1, 10, &[])];
+    ws.partners.push(p);
+    let e = fit::incumbent_effort(&ws, today()).unwrap();
+    assert!(!e.enough());
+    assert!(!e.skewed(), "100 % from a single meeting is not a finding");
+}
+
+// ----- 5. Ours versus theirs ------------------------------------------------------------
+
+#[test]
+fn our_overdue_items_are_our_action_items_not_the_partners_risk() {
+    let mut p = landing_partner();
+    p.commitments.push(commitment(
+        "us1",
+        Side::Us,
+        70,
+        CommitmentStatus::Open,
+        None,
+    ));
+    p.commitments.push(commitment(
+        "us2",
+        Side::Us,
+        40,
+        CommitmentStatus::Late,
+        None,
+    ));
+    let before = read(&landing_partner());
+    let r = read(&p);
+    assert_eq!(
+        r.health.score, before.health.score,
+        "our lateness is not their health"
+    );
+    let ours: Vec<&Signal> = r
+        .signals
+        .iter()
+        .filter(|s| s.owner() == Owner::Ours)
+        .collect();
+    assert_eq!(ours.len(), 1);
+    assert_eq!(ours[0].kind, Kind::OurOverdue);
+    assert_eq!(
+        ours[0].severity,
+        Severity::Severe,
+        "70 days late is ours to fix now"
+    );
+    assert!(!r.signals.iter().any(|s| s.kind == Kind::Overdue));
+    assert!(r.walk_away.is_none());
+}
+
+#[test]
+fn walk_away_needs_two_areas_of_partner_trouble_and_says_why() {
+    let mut p = landing_partner();
+    // Delivery: three promises well over two weeks late.
+    for n in ["x", "y", "z"] {
+        p.commitments.push(commitment(
+            n,
+            Side::Partner,
+            30,
+            CommitmentStatus::Late,
+            None,
+        ));
+    }
+    let r = read(&p);
+    assert!(
+        r.walk_away.is_none(),
+        "delivery alone: escalate, do not walk"
+    );
+    // People: the decision maker, who signed, now blocks it.
+    p.meetings.push(meeting(3, 5, &[("dm", [-2, -2, -2])]));
+    p.meetings.push(meeting(4, 2, &[("dm", [-2, -2, -2])]));
+    let r = read(&p);
+    let w = r.walk_away.expect("delivery and people");
+    assert!(
+        w.reason.contains("delivery") && w.reason.contains("people"),
+        "{}",
+        w.reason
+    );
+    assert_ne!(r.health.band(), Band::Healthy);
+}
+
+// ----- 3. Enough evidence before a verdict -----------------------------------------------
+
+#[test]
+fn a_pitching_partner_with_nothing_recorded_has_no_verdict_and_a_placeholder_goal_changes_nothing()
+{
+    let mut p = Partner::new(id("p"), "New", now());
+    p.stage = Stage::Pitching;
+    let h = read(&p).health;
+    assert_eq!(h.band(), Band::Unknown);
+    let why = h.not_enough().unwrap();
+    assert!(why.contains("assess the deal's fit"), "{why}");
+    p.goals.push(goal(GoalStatus::Open));
+    assert_eq!(
+        read(&p).health.band(),
+        Band::Unknown,
+        "one goal is 10 % of the weight"
+    );
+    // No goal while pitching is a nudge, not a zero.
+    p.goals.clear();
+    p.fit.strategic = Some(5);
+    p.key_players
+        .push(player("k", DecisionRole::Champion, 3, Stance::Champion));
+    let h = read(&p).health;
+    assert!(h.score.is_some());
+    assert!(h.left_out().contains(&Factor::Goals));
+}
+
+#[test]
+fn signed_a_month_ago_with_no_landing_plan_is_a_signal() {
+    let mut p = landing_partner();
+    p.stage = Stage::Signed;
+    p.stage_since = Some(ago(30));
+    p.landing.clear();
+    let r = read(&p);
+    assert_eq!(
+        has(&r.signals, Kind::NoLandingPlan),
+        Some(Severity::Warning)
+    );
+    p.stage_since = Some(ago(61));
+    assert_eq!(
+        has(&read(&p).signals, Kind::NoLandingPlan),
+        Some(Severity::Severe)
+    );
+    // Just signed: give it two weeks.
+    p.stage_since = Some(ago(7));
+    assert_eq!(has(&read(&p).signals, Kind::NoLandingPlan), None);
+}
+
+// ----- 4. Proportion ---------------------------------------------------------------------
+
+#[test]
+fn a_partner_that_delivers_a_few_days_late_keeps_its_record() {
+    let mut p = landing_partner();
+    p.commitments = (1..=4)
+        .map(|n| {
+            commitment(
+                &format!("c{n}"),
+                Side::Partner,
+                20 * n,
+                CommitmentStatus::Delivered,
+                Some(20 * n - n.min(3)),
+            )
+        })
+        .collect();
+    let rec = goals::delivery_record(&p.commitments, today());
+    assert_eq!(rec.all_time, Some(1.0));
+    assert!(!read(&p)
+        .signals
+        .iter()
+        .any(|s| s.kind == Kind::PoorDelivery));
+}
+
+#[test]
+fn a_reception_that_eases_but_stays_positive_is_at_most_a_warning() {
+    let mut p = landing_partner();
+    p.meetings = vec![
+        meeting(1, 90, &[("dm", [2, 2, 2])]),
+        meeting(2, 60, &[("dm", [2, 1, 2])]),
+        meeting(3, 10, &[("dm", [1, 1, 1])]),
+    ];
+    let r = read(&p);
+    assert_eq!(
+        has(&r.signals, Kind::ReceptionFalling),
+        Some(Severity::Warning),
+        "{:?}",
+        kinds(&r.signals)
+    );
+}
+
+// ----- 6. One reading of people ----------------------------------------------------------
+
+#[test]
+fn a_champion_whose_receptions_collapsed_no_longer_counts_anywhere() {
+    let mut p = landing_partner();
+    p.meetings = vec![
+        meeting(1, 90, &[("ch", [2, 2, 2]), ("dm", [1, 1, 1])]),
+        meeting(2, 60, &[("ch", [-1, -1, -1]), ("dm", [1, 1, 1])]),
+        meeting(3, 10, &[("ch", [-2, -2, -2]), ("dm", [1, 1, 1])]),
+    ];
+    let r = read(&p);
+    assert!(
+        r.signals.iter().any(|s| s.kind == Kind::NoChampion),
+        "{:?}",
+        kinds(&r.signals)
+    );
+    let before = fit::ability_to_deliver(&landing_partner(), today())
+        .score
+        .unwrap();
+    let after = fit::ability_to_deliver(&p, today()).score.unwrap();
+    assert!(
+        after < before,
+        "ability reads the same stances: {before} → {after}"
+    );
+}
+
+#[test]
+fn a_decision_maker_never_met_is_unverified() {
+    let mut p = landing_partner();
+    p.stage = Stage::Negotiating;
+    p.key_players[0].stance = Stance::Champion;
+    p.meetings.retain(|_| false);
+    p.meetings.push(meeting(1, 20, &[("ch", [2, 2, 2])]));
+    let r = read(&p);
+    assert_eq!(
+        has(&r.signals, Kind::DecisionMakerUnmet),
+        Some(Severity::Warning)
+    );
+    let a = fit::ability_to_deliver(&p, today());
+    assert!(
+        a.reasons.iter().any(|x| x.contains("unverified")) || {
+            // The met champion (influence 3) may be the strongest verified backer.
+            a.reasons.iter().any(|x| x.contains("Strongest backer: ch"))
+        }
+    );
+    // Before negotiating, not yet a signal.
+    p.stage = Stage::Pitching;
+    assert_eq!(has(&read(&p).signals, Kind::DecisionMakerUnmet), None);
+}
+
+// ----- 7. Landing judged against its plan -------------------------------------------------
+
+#[test]
+fn steps_planned_for_next_month_are_not_a_stall() {
+    let mut p = landing_partner();
+    p.stage_since = Some(ago(200));
+    let mut t = LandingTrack::new(id("t"), None, "Japan");
+    t.enabled.planned = Some(ago(-30));
+    t.launched.planned = Some(ago(-60));
+    p.landing = vec![t];
+    let r = read(&p);
+    assert_eq!(
+        has(&r.signals, Kind::LandingStalled),
+        None,
+        "{:?}",
+        kinds(&r.signals)
+    );
+    assert_eq!(has(&r.signals, Kind::LandingBehind), None);
+    // Once the first date has passed by more than two weeks, it is a stall.
+    p.landing[0].enabled.planned = Some(ago(20));
+    assert_eq!(
+        has(&read(&p).signals, Kind::LandingStalled),
+        Some(Severity::Severe)
+    );
+}
+
+// ----- 8. Standing risks stay visible -------------------------------------------------------
+
+#[test]
+fn exclusive_without_leverage_keeps_a_standing_risk() {
+    let mut p = landing_partner();
+    p.ladder = LadderLevel::Exclusive;
+    p.fit.our_leverage = Some(2);
+    p.fit.their_leverage = Some(4);
+    assert_eq!(
+        has(&read(&p).signals, Kind::StandingRisk),
+        Some(Severity::Warning)
+    );
+    p.fit.our_leverage = Some(4);
+    assert_eq!(has(&read(&p).signals, Kind::StandingRisk), None);
+}
+
+// ----- Every kind has a stable key, an owner and an area --------------------------------------
+
+#[test]
+fn every_kind_has_a_stable_snake_case_key() {
+    let mut keys: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
+    for k in &keys {
+        assert!(k.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{k}");
+    }
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), Kind::ALL.len());
+}
+
+// ----- Properties -------------------------------------------------------------------------
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: None,
+        rng_algorithm: RngAlgorithm::XorShift,
+        ..ProptestConfig::with_cases(cases)
+    }
+}
+
+fn any_stage() -> impl Strategy<Value = Stage> {
+    (0..Stage::ALL.len()).prop_map(|i| Stage::ALL[i])
+}
+
+proptest! {
+    #![proptest_config(config(200))]
+
+    /// Adding our own overdue commitment never lowers health nor triggers walk-away.
+    #[test]
+    fn our_own_overdue_commitment_never_lowers_health_nor_triggers_walk_away(
+        stage in any_stage(),
+        late in 1i64..400,
+        marked in any::<bool>(),
+        theirs_late in proptest::collection::vec(1i64..200, 0..4),
+        dm_reaction in -2i32..=2,
+    ) {
+        let mut p = landing_partner();
+        p.stage = stage;
+        for (i, d) in theirs_late.iter().enumerate() {
+            p.commitments.push(commitment(&format!("t{i}"), Side::Partner, *d, CommitmentStatus::Open, None));
+        }
+        p.meetings.push(meeting(9, 1, &[("dm", [dm_reaction, dm_reaction, dm_reaction])]));
+        let before = read(&p);
+        let status = if marked { CommitmentStatus::Late } else { CommitmentStatus::Open };
+        p.commitments.push(commitment("ours", Side::Us, late, status, None));
+        let after = read(&p);
+        prop_assert_eq!(after.health.score, before.health.score);
+        prop_assert!(before.walk_away.is_some() || after.walk_away.is_none());
+        let theirs = |r: &portfolio::Reading| -> Vec<Signal> {
+            r.signals.iter().filter(|s| s.owner() == Owner::Theirs).cloned().collect()
+        };
+        prop_assert_eq!(theirs(&after), theirs(&before));
+    }
+
+    /// A later but delivered commitment never scores below an undelivered one, and a
+    /// later delivery never scores above an earlier one.
+    #[test]
+    fn a_late_delivery_never_scores_below_none_nor_above_an_earlier_one(
+        due in 1i64..300, late in 0i64..400, later in 0i64..100,
+    ) {
+        let delivered = |d: i64| commitment("k", Side::Partner, due + d, CommitmentStatus::Delivered, Some(due));
+        let never = commitment("k", Side::Partner, due, CommitmentStatus::Late, None);
+        prop_assert!(goals::credit(&delivered(late)) > goals::credit(&never));
+        prop_assert!(goals::credit(&delivered(late + later)) <= goals::credit(&delivered(late)));
+    }
+
+    /// Health is "not enough data" exactly below the evidence threshold.
+    #[test]
+    fn health_has_no_verdict_below_the_evidence_threshold(
+        present in proptest::collection::vec(any::<bool>(), 8),
+        values in proptest::collection::vec(0.0f64..=1.0, 8),
+        stage in any_stage(),
+    ) {
+        let components: Vec<Component> = Factor::ALL
+            .iter()
+            .zip(present.iter().zip(&values))
+            .map(|(f, (p, v))| Component::new(*f, p.then_some(*v), ""))
+            .collect();
+        let h = score(&components, stage);
+        let carried: f64 = Factor::ALL
+            .iter()
+            .zip(&present)
+            .filter(|(_, p)| **p)
+            .map(|(f, _)| health::stage_weight(stage, *f))
+            .sum();
+        prop_assert_eq!(h.score.is_some(), carried >= EVIDENCE_SHARE - 1e-9);
+        if h.score.is_none() {
+            prop_assert!(h.not_enough().is_some());
+            prop_assert!(!h.next_to_record().is_empty());
+        }
+    }
+
+    /// Walk-away is never suggested for a Healthy partner, and never on our own items.
+    #[test]
+    fn walk_away_never_for_healthy_nor_on_our_items(
+        picks in proptest::collection::vec((0..Kind::ALL.len(), 0..3usize), 0..10),
+        stage in any_stage(),
+    ) {
+        let sev = [Severity::Info, Severity::Warning, Severity::Severe];
+        let list: Vec<Signal> = picks
+            .iter()
+            .map(|(k, s)| Signal { kind: Kind::ALL[*k], severity: sev[*s], reason: String::new() })
+            .collect();
+        prop_assert!(signals::walk_away(&list, stage, Band::Healthy).is_none());
+        let theirs: Vec<Signal> = list.iter().filter(|s| s.owner() == Owner::Theirs).cloned().collect();
+        prop_assert_eq!(
+            signals::walk_away(&list, stage, Band::AtRisk).is_some(),
+            signals::walk_away(&theirs, stage, Band::AtRisk).is_some()
+        );
+    }
+}
