@@ -611,3 +611,20 @@ proptest! {
         );
     }
 }
+
+/// "N of M partners need attention" counts partners with a warning or worse: a partner
+/// whose only signal is an info note (a nudge while pitching) does not need attention.
+#[test]
+fn partners_with_only_info_notes_do_not_count_as_needing_attention() {
+    let ws = tandem::model::demo::workspace(now());
+    let readings = portfolio::readings(&ws, today());
+    let rows = portfolio::rows(&readings);
+    let info_only = rows.iter().filter(|r| r.worst == Severity::Info).count();
+    let budget = portfolio::budget(&rows);
+    assert_eq!(budget.partners, rows.len() - info_only);
+    assert!(budget.partners_severe <= budget.partners);
+    // The rule itself, on a row made to carry an info note only.
+    let mut only_info = rows[0].clone();
+    only_info.worst = Severity::Info;
+    assert_eq!(portfolio::budget(&[only_info]).partners, 0);
+}

@@ -7,9 +7,10 @@
 //! - `tests/scenarios/*.json` must all agree with the lead: `cargo test --test
 //!   model_scenarios`.
 //! - `tests/scenarios/pending/*.json` are situations the current rules judge differently
-//!   from a lead; they wait for the rule named in their `principle`. `cargo test --test
-//!   model_scenarios -- --ignored --nocapture` lists which of them now agree, so they can
-//!   be moved up.
+//!   from a lead; they wait for the rule named in their `principle`. A pending scenario
+//!   the rules now meet fails `pending_scenarios_still_disagree`, naming it, so that it is
+//!   moved up in the commit that makes it pass; `-- --nocapture` prints why each other one
+//!   is still pending.
 //!
 //! The expectation's keys are documented in `docs/model/report.md`; an unknown key is an
 //! error, so a typo cannot turn a check off.
@@ -341,28 +342,26 @@ fn pending_scenarios_are_readable() {
     }
 }
 
-/// Which pending scenarios the current rules now judge as a lead does: move those up to
-/// `tests/scenarios/`. Run with `-- --ignored --nocapture`.
+/// Every pending scenario still disagrees with the lead: one the rules now meet must move
+/// up to `tests/scenarios/`, where it guards the rule from then on. Run with
+/// `-- --nocapture` to see why each is still pending.
 #[test]
-#[ignore = "lists pending scenarios; run with --ignored --nocapture"]
-fn pending_scenarios_that_now_pass() {
+fn pending_scenarios_still_disagree() {
     let pending = scenarios(&dir("pending"));
     let mut passing = Vec::new();
     for (name, path) in &pending {
         match judge(path) {
             Ok(problems) if problems.is_empty() => passing.push(name.clone()),
             Ok(problems) => println!("still pending {name}:\n  - {}", problems.join("\n  - ")),
-            Err(e) => println!("unreadable {name}: {e}"),
+            Err(e) => panic!("pending/{name}: {e}"),
         }
     }
-    println!(
-        "\n{} of {} pending scenarios now agree with the lead (move them up):",
+    assert!(
+        passing.is_empty(),
+        "{} pending scenarios now agree with the lead; move them up to tests/scenarios/: {}",
         passing.len(),
-        pending.len()
+        passing.join(", ")
     );
-    for name in &passing {
-        println!("  {name}");
-    }
 }
 
 /// The runner must be able to fail: a healthy scenario judged "at risk" by a lead, with a

@@ -124,10 +124,10 @@ test("a website with user-info or an invisible direction control in a file is re
     ws.partners[1].website = "https://evil.example/\u202Egnp.exe";
   });
   await expectRefused(page, "spoofed-links.json", text,
-    "The file breaks 2 rules: partners[0].website: has “bank.example@” before the host, so it would open " +
-    'evil.example: remove everything up to the @ (partner "Loopline"); partners[1].website: contains an ' +
-    "invisible formatting character (U+202E), which can disguise where the link goes: type the address " +
-    'again (partner "Tellara Mobile").');
+    'The file breaks 2 rules: Partner "Loopline", website: has “bank.example@” before the host, so it would ' +
+    "open evil.example: remove everything up to the @ (at partners[0].website); " +
+    'Partner "Tellara Mobile", website: contains an invisible formatting character (U+202E), which can ' +
+    "disguise where the link goes: type the address again (at partners[1].website).");
 });
 
 test("many broken rules are counted and the first five listed", async ({ page }) => {

@@ -32,12 +32,15 @@ const STRINGS = [...BLNS, ...SENTINELS];
 // Unicode White_Space (unlike JavaScript's, it keeps U+FEFF), and lengths count
 // characters (code points), not UTF-16 units.
 const trim = (s) => s.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, "");
+// A required field counts as blank when it is only spaces and invisible format
+// characters (src/model/core/text.rs `is_blank`): a person would see nothing.
+const blank = (s) => /^[\p{White_Space}\p{Cf}]*$/u.test(s);
 const chars = (s) => [...s].length;
 const MAX_NAME = 120;
 const MAX_TAG = 40;
-const okName = (s) => trim(s) !== "" && chars(s) <= MAX_NAME;
+const okName = (s) => !blank(s) && chars(s) <= MAX_NAME;
 const okShort = (s) => chars(s) <= MAX_NAME; // owner, title: may be blank
-const okTag = (s) => trim(s) !== "" && chars(s) <= MAX_TAG;
+const okTag = (s) => !blank(s) && chars(s) <= MAX_TAG;
 
 const STAGES = ["research", "pitching", "negotiating", "signed", "landing", "live", "paused", "walked_away"];
 const dialog = (page) => page.getByRole("dialog");
@@ -305,7 +308,7 @@ function hostileRecords(strings) {
   for (let i = 0; i * per < strings.length; i++) {
     const s = (k) => strings[(i * per + k) % strings.length];
     const name = (k) => (okName(s(k)) ? s(k) : `Placeholder ${i}-${k}`);
-    const text = (k) => (trim(s(k)) !== "" ? s(k) : `Text ${i}-${k}`);
+    const text = (k) => (!blank(s(k)) ? s(k) : `Text ${i}-${k}`);
     partners.push({
       id: `hr-p-${i}`, created: t, updated: t, name: name(0), website: "", category: "other", position: "incumbent",
       markets: ["hr-m"], stage: STAGES[i % STAGES.length], ladder: "integration", owner: okShort(s(1)) ? s(1) : "",

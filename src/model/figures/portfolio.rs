@@ -163,7 +163,8 @@ pub fn rows(readings: &[Reading]) -> Vec<PartnerRow> {
 /// The dashboard's alarm budget in numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Budget {
-    /// Partners with at least one signal, and with at least one severe one.
+    /// Partners that need attention (a warning or worse: an info note alone does not),
+    /// and those with at least one severe signal.
     pub partners: usize,
     pub partners_severe: usize,
     /// Partner risks and our action items, and how many of each are severe.
@@ -176,7 +177,7 @@ pub struct Budget {
 pub fn budget(rows: &[PartnerRow]) -> Budget {
     let severe = |v: &[Signal]| v.iter().filter(|s| s.severity == Severity::Severe).count();
     rows.iter().fold(Budget::default(), |mut b, r| {
-        b.partners += 1;
+        b.partners += usize::from(r.worst != Severity::Info);
         b.partners_severe += usize::from(r.worst == Severity::Severe);
         b.risks += r.risks.len();
         b.risks_severe += severe(&r.risks);

@@ -118,11 +118,15 @@ fn PartnerSignals(row: PartnerRow) -> impl IntoView {
     let open = walk.is_some();
     view! {
         <li class=format!("partner-signals__row signal--{}", row.worst.key()) data-partner=row.id.to_string()>
+            // The link stands outside the summary: a control inside the summary's own
+            // control cannot be reached or announced properly (axe: nested-interactive).
+            <div class="partner-signals__head">
+                <a class="partner-signals__name" href=href>{row.name.clone()}</a>
+                <span class=format!("pill partner-signals__band health--{}", row.band.key())>{band_word(row.band)}</span>
+            </div>
             <details open=open>
                 <summary>
                     <SeverityPill severity=row.worst/>
-                    <a class="partner-signals__name" href=href>{row.name.clone()}</a>
-                    <span class=format!("pill partner-signals__band health--{}", row.band.key())>{band_word(row.band)}</span>
                     <span class="partner-signals__top">{top}</span>
                     <span class="muted partner-signals__counts">{counts}</span>
                 </summary>
