@@ -96,12 +96,15 @@ fn a_meeting_with_one_attendee_more_than_the_limit_is_refused_naming_it() {
             MAX_ATTENDEES + 1
         ),
     );
+    // FORMAT.md quotes this refusal word for word.
+    let quoted = over_limit(&ws)[0].to_string();
+    assert!(
+        include_str!("../docs/FORMAT.md").contains(&quoted),
+        "FORMAT.md should quote {quoted}"
+    );
     let text = file::write(&ws, Scope::Workspace, now(), false);
     let refusal = file::restore(&text).unwrap_err().to_string();
-    assert!(
-        refusal.contains(&format!("attendees: has 1001 attendees; the limit is 1000")),
-        "{refusal}"
-    );
+    assert!(refusal.contains(&quoted), "{refusal}");
 }
 
 #[test]
