@@ -7,11 +7,9 @@
 //! schema: `UPDATE_SCHEMA=1 cargo test --lib model::formats::schema`).
 
 use serde_json::{json, Value};
-use tandem::model::core::check::{
-    LIST_LIMITS, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS, MAX_URL,
-};
-use tandem::model::formats::sealed;
+use tandem::model::core::check::{LIST_LIMITS, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS, MAX_URL};
 use tandem::model::formats::file::{self, Scope};
+use tandem::model::formats::sealed;
 use tandem::model::{
     Category, Choice, CommitmentStatus, DecisionKind, DecisionRole, Economics, GoalStatus, Id,
     Ingredient, LadderLevel, MarketPosition, Scale, Side, Stage, Stance, UxVerdict, WinKind,

@@ -55,7 +55,7 @@ fn with_markets(markets: usize) -> Workspace {
     ws.program_name = "Limits".into();
     for m in 0..markets {
         ws.markets
-            .push(Market::new(market_id(m), &format!("Market {m}"), now()));
+            .push(Market::new(market_id(m), format!("Market {m}"), now()));
     }
     let mut p = Partner::new(id("p", 0), "Wavelet", now());
     p.markets = (0..markets).map(market_id).collect();
@@ -111,42 +111,62 @@ fn a_meeting_with_one_attendee_more_than_the_limit_is_refused_naming_it() {
 fn every_list_of_a_partner_and_a_meeting_is_refused_one_past_its_limit() {
     type Grow = fn(&mut Workspace, usize);
     let cases: [(&str, usize, &str, Grow); 8] = [
-        ("partners[0].key_players", MAX_KEY_PLAYERS, "key players", |ws, n| {
-            ws.partners[0].key_players = (0..n)
-                .map(|k| KeyPlayer::new(id("k", k), "Ana", now()))
-                .collect();
-        }),
+        (
+            "partners[0].key_players",
+            MAX_KEY_PLAYERS,
+            "key players",
+            |ws, n| {
+                ws.partners[0].key_players = (0..n)
+                    .map(|k| KeyPlayer::new(id("k", k), "Ana", now()))
+                    .collect();
+            },
+        ),
         ("partners[0].meetings", MAX_RECORDS, "meetings", |ws, n| {
             ws.partners[0].meetings = (0..n).map(|k| Meeting::new(id("mt", k), day())).collect();
         }),
-        ("partners[0].metrics", MAX_SERIES, "metric series", |ws, n| {
-            ws.partners[0].metrics = (0..n)
-                .map(|k| Series {
-                    market: market_id(0),
-                    metric: format!("metric {k}"),
-                    values: Default::default(),
-                })
-                .collect();
-        }),
-        ("partners[0].meetings[0].ours", MAX_ATTENDEES, "people of ours", |ws, n| {
-            let mut m = Meeting::new(id("mt", 0), day());
-            m.ours = (0..n).map(|k| format!("Person {k}")).collect();
-            ws.partners[0].meetings = vec![m];
-        }),
-        ("partners[0].meetings[0].next_steps", MAX_ATTENDEES, "next steps", |ws, n| {
-            let mut m = Meeting::new(id("mt", 0), day());
-            m.next_steps = (0..n)
-                .map(|k| NextStep {
-                    what: format!("Step {k}"),
-                    due: None,
-                    done: false,
-                })
-                .collect();
-            ws.partners[0].meetings = vec![m];
-        }),
+        (
+            "partners[0].metrics",
+            MAX_SERIES,
+            "metric series",
+            |ws, n| {
+                ws.partners[0].metrics = (0..n)
+                    .map(|k| Series {
+                        market: market_id(0),
+                        metric: format!("metric {k}"),
+                        values: Default::default(),
+                    })
+                    .collect();
+            },
+        ),
+        (
+            "partners[0].meetings[0].ours",
+            MAX_ATTENDEES,
+            "people of ours",
+            |ws, n| {
+                let mut m = Meeting::new(id("mt", 0), day());
+                m.ours = (0..n).map(|k| format!("Person {k}")).collect();
+                ws.partners[0].meetings = vec![m];
+            },
+        ),
+        (
+            "partners[0].meetings[0].next_steps",
+            MAX_ATTENDEES,
+            "next steps",
+            |ws, n| {
+                let mut m = Meeting::new(id("mt", 0), day());
+                m.next_steps = (0..n)
+                    .map(|k| NextStep {
+                        what: format!("Step {k}"),
+                        due: None,
+                        done: false,
+                    })
+                    .collect();
+                ws.partners[0].meetings = vec![m];
+            },
+        ),
         ("partners", MAX_PARTNERS, "partners", |ws, n| {
             ws.partners = (0..n)
-                .map(|k| Partner::new(id("p", k), &format!("Partner {k}"), now()))
+                .map(|k| Partner::new(id("p", k), format!("Partner {k}"), now()))
                 .collect();
         }),
         ("markets", MAX_MARKETS, "markets", |ws, n| {
@@ -182,7 +202,11 @@ fn a_partner_listing_more_markets_than_the_catalogue_may_hold_is_refused() {
     ws.partners[0].markets.push(market_id(0));
     let errors = validate::workspace(&ws);
     assert!(errors.iter().any(|e| e.path == "partners[0].markets"
-        && e.message == format!("has {} markets; the limit is {MAX_MARKETS}", MAX_MARKETS + 1)));
+        && e.message
+            == format!(
+                "has {} markets; the limit is {MAX_MARKETS}",
+                MAX_MARKETS + 1
+            )));
 }
 
 #[test]
@@ -213,7 +237,7 @@ fn worst_case() -> Workspace {
     let mut ws = with_markets(MAX_MARKETS);
     let p = &mut ws.partners[0];
     p.key_players = (0..MAX_KEY_PLAYERS)
-        .map(|k| KeyPlayer::new(id("k", k), &format!("Person {k}"), now()))
+        .map(|k| KeyPlayer::new(id("k", k), format!("Person {k}"), now()))
         .collect();
     let months: Vec<Month> = (1..=12)
         .flat_map(|m| [2025, 2026].map(|y| Month::new(y, m).expect("a month")))
@@ -235,7 +259,7 @@ fn worst_case() -> Workspace {
         })
         .collect();
     ws.partners
-        .extend((1..MAX_PARTNERS).map(|k| Partner::new(id("p", k), &format!("Partner {k}"), now())));
+        .extend((1..MAX_PARTNERS).map(|k| Partner::new(id("p", k), format!("Partner {k}"), now())));
     ws
 }
 
@@ -261,7 +285,10 @@ fn the_largest_file_the_limits_allow_validates_in_one_linear_pass() {
     assert_eq!(p.markets.len(), MAX_MARKETS);
     assert_eq!(p.key_players.len(), MAX_KEY_PLAYERS);
     assert_eq!(p.metrics.len(), MAX_SERIES);
-    assert!(p.meetings.iter().all(|m| m.attendees.len() == MAX_ATTENDEES));
+    assert!(p
+        .meetings
+        .iter()
+        .all(|m| m.attendees.len() == MAX_ATTENDEES));
 }
 
 #[test]

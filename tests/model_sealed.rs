@@ -301,7 +301,10 @@ fn the_largest_sealable_plaintext_reads_back_and_one_byte_more_is_refused_at_wri
     let text = sealed::to_json(&file_at_max);
     assert_eq!(text.len(), sealed::sealed_len(max));
     assert!(text.len() <= file::MAX_BYTES, "{} bytes", text.len());
-    assert_eq!(file::readable("export.tandem.json", text.len() as u64), Ok(()));
+    assert_eq!(
+        file::readable("export.tandem.json", text.len() as u64),
+        Ok(())
+    );
     assert_eq!(sealed::parse(&text), Ok(file_at_max));
     // Only the base64 padding separates the bound from the picker's limit.
     assert!(sealed::sealed_len(max + 3) > file::MAX_BYTES);
@@ -315,7 +318,10 @@ fn the_largest_sealable_plaintext_reads_back_and_one_byte_more_is_refused_at_wri
         message.starts_with("Protected with a passphrase, this export would be "),
         "{message}"
     );
-    assert!(message.contains("Tandem opens files up to 20.0 MB"), "{message}");
+    assert!(
+        message.contains("Tandem opens files up to 20.0 MB"),
+        "{message}"
+    );
     assert!(
         message.contains("Export fewer partners, or export without a passphrase"),
         "{message}"

@@ -112,7 +112,9 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
     let (current_markets, after_markets) = (markets(current), markets(&after));
     for theirs in &incoming.partners {
         let name = theirs.name.clone();
-        let ours = current_partners.get(&theirs.id).map(|&i| &current.partners[i]);
+        let ours = current_partners
+            .get(&theirs.id)
+            .map(|&i| &current.partners[i]);
         let result = after_partners.get(&theirs.id).map(|&i| &after.partners[i]);
         match (ours, result) {
             (None, Some(_)) => out.added.push(name),

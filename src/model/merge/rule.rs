@@ -227,8 +227,7 @@ fn records<T: Record>(
         let alive = deleted.get(id).is_none_or(|at| winner.updated() > *at);
         // Report a record both sides changed since the base, when they disagree.
         let was = b.get(id).map(|&i| &base[i]);
-        let changed_here =
-            o != was || (o.is_none() && !base_deleted.contains(id) && was.is_some());
+        let changed_here = o != was || (o.is_none() && !base_deleted.contains(id) && was.is_some());
         let changed_there = t != was;
         if o != t && changed_here && changed_there && was.is_some() {
             let from = if Some(winner) == o {

@@ -224,7 +224,12 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
         unique(c, &field, &x.id);
         let mut mc = c.nested(&field, format!("meeting of {} with {of}", x.date));
         mc.count("ours", x.ours.len(), MAX_ATTENDEES, "people of ours");
-        mc.count("next_steps", x.next_steps.len(), MAX_ATTENDEES, "next steps");
+        mc.count(
+            "next_steps",
+            x.next_steps.len(),
+            MAX_ATTENDEES,
+            "next steps",
+        );
         crate::model::meetings::record::check(x, &mut mc);
     }
     for (i, x) in p.goals.iter().enumerate() {
