@@ -318,7 +318,9 @@ fn a_meeting_of_every_attendee_a_file_can_hold_is_refused_without_comparing_each
 
 #[test]
 fn previewing_an_import_of_the_most_partners_into_as_many_looks_each_up_once() {
-    let ours = worst_case();
+    // The catalogue and the partners at their limits; the big meetings add nothing here.
+    let mut ours = worst_case();
+    ours.partners[0].meetings.clear();
     let mut theirs = ours.clone();
     for p in &mut theirs.partners[1..] {
         p.notes = "Met at the fair.".into();
