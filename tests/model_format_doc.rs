@@ -7,8 +7,9 @@
 //! schema: `UPDATE_SCHEMA=1 cargo test --lib model::formats::schema`).
 
 use serde_json::{json, Value};
-use tandem::model::core::check::{MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS, MAX_URL};
+use tandem::model::core::check::{LIST_LIMITS, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS, MAX_URL};
 use tandem::model::formats::file::{self, Scope};
+use tandem::model::formats::sealed;
 use tandem::model::{
     Category, Choice, CommitmentStatus, DecisionKind, DecisionRole, Economics, GoalStatus, Id,
     Ingredient, LadderLevel, MarketPosition, Scale, Side, Stage, Stance, UxVerdict, WinKind,
@@ -136,6 +137,25 @@ fn the_vocabulary_tables_are_exactly_the_models() {
     assert_eq!(documented, expected);
 }
 
+/// The table of list limits is the model's, row for row and in order.
+#[test]
+fn the_list_limits_in_the_doc_are_the_models() {
+    let start = DOC
+        .find("| list | at most |\n|---|---|\n")
+        .expect("FORMAT.md has a table of list limits");
+    let documented: Vec<String> = DOC[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(str::to_owned)
+        .collect();
+    let expected: Vec<String> = LIST_LIMITS
+        .iter()
+        .map(|(path, n)| format!("| `{path}` | {n} |"))
+        .collect();
+    assert_eq!(documented, expected);
+}
+
 #[test]
 fn the_limits_in_the_doc_are_the_models() {
     let promises = [
@@ -151,6 +171,10 @@ fn the_limits_in_the_doc_are_the_models() {
             file::VERSION
         ),
         format!("**writes** version {}", file::VERSION),
+        format!(
+            "seals a Tandem file of at most\n{} bytes",
+            sealed::max_plaintext_bytes()
+        ),
     ];
     for promise in promises {
         assert!(DOC.contains(&promise), "FORMAT.md should say {promise:?}");

@@ -280,3 +280,55 @@ fn ordinary_tandem_files_are_not_sealed_even_when_they_mention_it() {
         );
     }
 }
+
+/// Issue 13, item 4: a sealed file is a third larger than the Tandem file inside it, and
+/// the file picker opens nothing over `file::MAX_BYTES`. The largest plaintext the
+/// export seals makes a sealed file the picker opens and the envelope reads; one byte
+/// more is refused when writing, with a message that says what to do instead.
+#[test]
+fn the_largest_sealable_plaintext_reads_back_and_one_byte_more_is_refused_at_write_time() {
+    let max = sealed::max_plaintext_bytes();
+    // About 15 MiB: well below the 20 MiB of an unprotected file.
+    assert!(max > 15_000_000 && max < file::MAX_BYTES, "{max}");
+
+    // The largest: sealed exactly as the export writes it (the ciphertext is the
+    // plaintext's length plus AES-GCM's tag), it fits the picker and parses.
+    let largest = "x".repeat(max);
+    assert_eq!(sealed::sealable(&largest), Ok(()));
+    let salt = vec![7; sealed::SALT_BYTES];
+    let ciphertext = vec![9; max + sealed::TAG_BYTES];
+    let file_at_max = SealedFile::new(sealed::ITERATIONS, salt, [1; 12], ciphertext).unwrap();
+    let text = sealed::to_json(&file_at_max);
+    assert_eq!(text.len(), sealed::sealed_len(max));
+    assert!(text.len() <= file::MAX_BYTES, "{} bytes", text.len());
+    assert_eq!(
+        file::readable("export.tandem.json", text.len() as u64),
+        Ok(())
+    );
+    assert_eq!(sealed::parse(&text), Ok(file_at_max));
+    // Only the base64 padding separates the bound from the picker's limit.
+    assert!(sealed::sealed_len(max + 3) > file::MAX_BYTES);
+
+    // One byte more: refused before any work, in words a person can act on.
+    let over = "x".repeat(max + 1);
+    let refusal = sealed::sealable(&over).unwrap_err();
+    assert_eq!(refusal.plaintext, max + 1);
+    let message = refusal.to_string();
+    assert!(
+        message.starts_with("Protected with a passphrase, this export would be "),
+        "{message}"
+    );
+    assert!(
+        message.contains("Tandem opens files up to 20.0 MB"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Export fewer partners, or export without a passphrase"),
+        "{message}"
+    );
+
+    // Before: the largest Tandem file sealed to a file the picker refused.
+    let whole = "x".repeat(file::MAX_BYTES);
+    assert!(sealed::sealable(&whole).is_err());
+    assert!(file::readable("export.tandem.json", sealed::sealed_len(whole.len()) as u64).is_err());
+}

@@ -31,6 +31,7 @@ pub const WRONG_PASSPHRASE: &str =
 /// When Web Crypto is missing (an insecure page) or refuses, or the result would be too
 /// large for Tandem to read back.
 pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
+    sealed::sealable(plaintext).map_err(|e| e.to_string())?;
     let (crypto, subtle) = web_crypto()?;
     let mut salt = vec![0u8; SALT_BYTES];
     let mut nonce = [0u8; NONCE_BYTES];

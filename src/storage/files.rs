@@ -1,6 +1,5 @@
 //! Files in and out: downloads made from text, and the text of a picked or dropped file.
 
-use crate::model::core::format;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -29,16 +28,7 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
 
 /// The text of a file the person picked or dropped.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    let max = crate::model::formats::file::MAX_BYTES as u64;
-    let size = file.size() as u64;
-    if size > max {
-        return Err(format!(
-            "{} is {}; Tandem reads files up to {}.",
-            file.name(),
-            format::bytes_over(size, max),
-            format::bytes(max)
-        ));
-    }
+    crate::model::formats::file::readable(&file.name(), file.size() as u64)?;
     let text = JsFuture::from(file.text())
         .await
         .map_err(|_| format!("The browser could not read {}.", file.name()))?;

@@ -22,6 +22,62 @@ pub const MAX_TAG: usize = 40;
 pub const MAX_TAGS: usize = 20;
 /// The largest metric value, target or expected contribution accepted.
 pub const MAX_VALUE: f64 = 1e15;
+
+// The most entries each list of a file may hold. Each is far above the largest program
+// the product designs for (2,000 partners, 10,000 key players, 10,000 meetings, 288,000
+// metric values: 24 months in 12 markets per partner), so that no real program meets
+// one, and each keeps the checks and the screens that walk a list within bounds a
+// browser tab survives. Together with the file's 20 MiB they bound all work on a file.
+
+/// Most markets in the catalogue, and so most markets one partner lists.
+pub const MAX_MARKETS: usize = 1_000;
+/// Most partners in a workspace.
+pub const MAX_PARTNERS: usize = 10_000;
+/// Most deleted-record tombstones a workspace keeps.
+pub const MAX_DELETED: usize = 200_000;
+/// Most key players of one partner.
+pub const MAX_KEY_PLAYERS: usize = 2_000;
+/// Most records of one kind held by one partner (pitches, ladder moves, meetings, goals,
+/// commitments, landing tracks, wins, decisions), and most wins of the program.
+pub const MAX_RECORDS: usize = 10_000;
+/// Most metric series of one partner: a metric in a market is one series.
+pub const MAX_SERIES: usize = 5_000;
+/// Most people on each side of one meeting (attending key players, our people), and
+/// most next steps agreed in it.
+pub const MAX_ATTENDEES: usize = 1_000;
+/// The most levers a program may have: a plan of more parts than this is no longer a
+/// plan anyone can read.
+pub const MAX_LEVERS: usize = 100;
+/// Most warnings kept with one ladder move.
+pub const MAX_WARNINGS: usize = 100;
+
+/// Every list limit, as FORMAT.md's table of list lengths gives them: (the list's path
+/// in the file, the most entries). A metric series' values need none: they are keyed by
+/// month, and months are bounded by [`Month::YEARS`].
+pub const LIST_LIMITS: &[(&str, usize)] = &[
+    ("markets", MAX_MARKETS),
+    ("partners", MAX_PARTNERS),
+    ("deleted", MAX_DELETED),
+    ("program.levers", MAX_LEVERS),
+    ("program.wins", MAX_RECORDS),
+    ("partners[].markets", MAX_MARKETS),
+    ("partners[].tags", MAX_TAGS),
+    ("partners[].key_players", MAX_KEY_PLAYERS),
+    ("partners[].pitches", MAX_RECORDS),
+    ("partners[].ladder_moves", MAX_RECORDS),
+    ("partners[].ladder_moves[].warnings", MAX_WARNINGS),
+    ("partners[].meetings", MAX_RECORDS),
+    ("partners[].meetings[].ours", MAX_ATTENDEES),
+    ("partners[].meetings[].attendees", MAX_ATTENDEES),
+    ("partners[].meetings[].next_steps", MAX_ATTENDEES),
+    ("partners[].goals", MAX_RECORDS),
+    ("partners[].commitments", MAX_RECORDS),
+    ("partners[].landing", MAX_RECORDS),
+    ("partners[].metrics", MAX_SERIES),
+    ("partners[].wins", MAX_RECORDS),
+    ("partners[].decisions", MAX_RECORDS),
+];
+
 /// Influence runs from 1 to 5.
 pub const INFLUENCE: std::ops::RangeInclusive<u8> = 1..=5;
 
@@ -82,6 +138,11 @@ impl fmt::Display for ValidationError {
 /// anywhere, so the id is all there is to tell it by.
 pub(crate) fn unknown_market(id: &Id) -> String {
     format!("refers to a market that is not in the catalogue (its id is {id}); add the market or remove the reference")
+}
+
+/// The words for a list longer than its limit.
+pub(crate) fn too_many(len: usize, max: usize, what: &str) -> String {
+    format!("has {len} {what}; the limit is {max}")
 }
 
 /// Collects errors with a path prefix and a record description. Each record type's
@@ -145,6 +206,14 @@ impl<'a> Checker<'a> {
         let len = value.chars().count();
         if len > max {
             self.push(field, format!("has {len} characters; the limit is {max}"));
+        }
+    }
+
+    /// A list of at most `max` entries: more is refused with the count and the limit,
+    /// `has 1001 attendees; the limit is 1000`.
+    pub(crate) fn count(&mut self, field: &str, len: usize, max: usize, what: &str) {
+        if len > max {
+            self.push(field, too_many(len, max, what));
         }
     }
 

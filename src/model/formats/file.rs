@@ -32,6 +32,24 @@ pub const OLDEST_VERSION: u64 = 1;
 /// Files larger than this are refused before parsing (local storage holds ~5 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
+/// Whether the file picker reads a file of `size` bytes named `name`: any file Tandem
+/// opens, plain or sealed, is at most [`MAX_BYTES`], and a larger one is refused before
+/// a byte of it is read.
+///
+/// # Errors
+/// The refusal, for a person: `big.json is 25.0 MB; Tandem reads files up to 20.0 MB.`
+pub fn readable(name: &str, size: u64) -> Result<(), String> {
+    let max = MAX_BYTES as u64;
+    if size > max {
+        return Err(format!(
+            "{name} is {}; Tandem reads files up to {}.",
+            format::bytes_over(size, max),
+            format::bytes(max)
+        ));
+    }
+    Ok(())
+}
+
 /// Whether a file holds the whole workspace or a chosen set of partners.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]

@@ -67,6 +67,70 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// Tandem file, plus room for the envelope's other fields.
 pub const MAX_BYTES: usize = (file::MAX_BYTES + TAG_BYTES).div_ceil(3) * 4 + 1024;
 
+/// The length of the sealed file this build writes for `plaintext_bytes` of Tandem file
+/// text: the envelope, and the base64 of the ciphertext with its tag.
+pub fn sealed_len(plaintext_bytes: usize) -> usize {
+    envelope_len() + (plaintext_bytes + TAG_BYTES).div_ceil(3) * 4
+}
+
+/// The most bytes of Tandem file text [`sealable`] accepts: the largest whose sealed file
+/// the file reader still opens, which is no more than [`file::MAX_BYTES`] (20 MiB)
+/// whatever it holds. Base64 makes a sealed file a third larger than its plaintext, so
+/// this is about 15 MiB.
+pub fn max_plaintext_bytes() -> usize {
+    3 * ((file::MAX_BYTES - envelope_len()) / 4) - TAG_BYTES
+}
+
+/// The envelope this build writes, with an empty ciphertext.
+fn envelope_len() -> usize {
+    to_json(&SealedFile {
+        iterations: ITERATIONS,
+        salt: vec![0; SALT_BYTES],
+        nonce: [0; NONCE_BYTES],
+        ciphertext: Vec::new(),
+    })
+    .len()
+}
+
+/// Sealed, this Tandem file text would be larger than Tandem opens: not written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooLargeToSeal {
+    /// The plaintext's length in bytes.
+    pub plaintext: usize,
+}
+
+impl fmt::Display for TooLargeToSeal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let max = file::MAX_BYTES as u64;
+        write!(
+            f,
+            "Protected with a passphrase, this export would be {}, and Tandem opens files \
+             up to {} (protection adds a third to a file's size), so it could not be \
+             opened again. Export fewer partners, or export without a passphrase: that \
+             file is {}.",
+            format::bytes_over(sealed_len(self.plaintext) as u64, max),
+            format::bytes(max),
+            format::bytes(self.plaintext as u64)
+        )
+    }
+}
+
+impl std::error::Error for TooLargeToSeal {}
+
+/// Whether `plaintext` (a Tandem file's text) may be sealed: its sealed file must be one
+/// Tandem opens again. Checked before any key derivation, so the refusal is immediate.
+///
+/// # Errors
+/// [`TooLargeToSeal`] when it is longer than [`max_plaintext_bytes`].
+pub fn sealable(plaintext: &str) -> Result<(), TooLargeToSeal> {
+    if plaintext.len() > max_plaintext_bytes() {
+        return Err(TooLargeToSeal {
+            plaintext: plaintext.len(),
+        });
+    }
+    Ok(())
+}
+
 /// A sealed file whose every field is within bounds; only [`SealedFile::new`] and
 /// [`parse`] make one.
 #[derive(Clone, Debug, PartialEq, Eq)]

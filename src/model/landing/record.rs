@@ -5,6 +5,7 @@ use crate::model::core::check::{unknown_market, Checker, MAX_NAME};
 use crate::model::core::id::Id;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// Landing the partnership in one market, or with one internal team.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,10 +67,10 @@ impl StepKind {
     }
 }
 
-pub(crate) fn check(t: &LandingTrack, markets: &[&Id], c: &mut Checker) {
+pub(crate) fn check(t: &LandingTrack, markets: &HashSet<&Id>, c: &mut Checker) {
     c.id(&t.id);
     match &t.market {
-        Some(m) if !markets.contains(&m) => c.push("market", unknown_market(m)),
+        Some(m) if !markets.contains(m) => c.push("market", unknown_market(m)),
         Some(_) => {}
         None => c.required("team", &t.team, MAX_NAME),
     }

@@ -1,7 +1,7 @@
 //! Meetings with each attendee's reception and the next steps agreed: the records and
 //! their checks.
 
-use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES};
+use crate::model::core::check::{Checker, MAX_ATTENDEES, MAX_NAME, MAX_NOTES};
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::Scale;
 use chrono::NaiveDate;
@@ -60,19 +60,19 @@ pub(crate) fn check(m: &Meeting, c: &mut Checker) {
     c.date("date", m.date);
     c.max_len("presented", &m.presented, MAX_NOTES);
     c.max_len("room_note", &m.room_note, MAX_NOTES);
+    c.count("attendees", m.attendees.len(), MAX_ATTENDEES, "attendees");
     for (i, name) in m.ours.iter().enumerate() {
         c.required(&format!("ours[{i}]"), name, MAX_NAME);
     }
-    let mut seen = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (i, r) in m.attendees.iter().enumerate() {
         // A key player removed since keeps their past receptions; the meeting shows
         // them as a former key player rather than the file becoming invalid.
         let field = format!("attendees[{i}].player");
         c.id_at(&field, &r.player);
-        if seen.contains(&&r.player) {
+        if !seen.insert(&r.player) {
             c.push(&field, format!("lists key player {} twice", r.player));
         }
-        seen.push(&r.player);
         c.max_len(&format!("attendees[{i}].note"), &r.note, MAX_NOTES);
     }
     for (i, s) in m.next_steps.iter().enumerate() {

@@ -36,11 +36,12 @@ pub enum Choice {
 
 /// The conflicts between the workspace and a file (whose markets already match ours).
 pub fn find(current: &Workspace, incoming: &Workspace, shared: &Shared) -> Vec<Conflict> {
+    let by_id: HashMap<&Id, &Partner> = current.partners.iter().map(|p| (&p.id, p)).collect();
     incoming
         .partners
         .iter()
         .filter_map(|theirs| {
-            let ours = current.partner(&theirs.id)?;
+            let ours = *by_id.get(&theirs.id)?;
             let since = shared.get(&theirs.id)?;
             (ours != theirs && ours.updated > *since && theirs.updated > *since).then(|| Conflict {
                 fields: differences(ours, theirs, current, incoming),
@@ -60,11 +61,17 @@ pub fn settle(
     now: DateTime<Utc>,
     mut new_id: impl FnMut() -> Id,
 ) {
+    let slots: HashMap<Id, usize> = merged
+        .partners
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
     for c in conflicts {
         let Some(choice) = choices.get(&c.ours.id) else {
             continue;
         };
-        let Some(slot) = merged.partners.iter().position(|p| p.id == c.ours.id) else {
+        let Some(&slot) = slots.get(&c.ours.id) else {
             continue;
         };
         match choice {

@@ -93,10 +93,29 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
         markets_matched: matched,
         ..Preview::default()
     };
+    // Each side's records by id, built once: a lookup per partner stays constant time.
+    let partners = |ws: &Workspace| -> HashMap<Id, usize> {
+        ws.partners
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect()
+    };
+    let markets = |ws: &Workspace| -> HashMap<Id, usize> {
+        ws.markets
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect()
+    };
+    let (current_partners, after_partners) = (partners(current), partners(&after));
+    let (current_markets, after_markets) = (markets(current), markets(&after));
     for theirs in &incoming.partners {
         let name = theirs.name.clone();
-        let ours = current.partner(&theirs.id);
-        let result = after.partner(&theirs.id);
+        let ours = current_partners
+            .get(&theirs.id)
+            .map(|&i| &current.partners[i]);
+        let result = after_partners.get(&theirs.id).map(|&i| &after.partners[i]);
         match (ours, result) {
             (None, Some(_)) => out.added.push(name),
             (None, None) => out.kept_ours.push(name),
@@ -108,11 +127,11 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
     out.removed = current
         .partners
         .iter()
-        .filter(|p| after.partner(&p.id).is_none())
+        .filter(|p| !after_partners.contains_key(&p.id))
         .map(|p| p.name.clone())
         .collect();
     for m in &after.markets {
-        match current.market(&m.id) {
+        match current_markets.get(&m.id).map(|&i| &current.markets[i]) {
             None => out.markets_added += 1,
             Some(mine) if mine != m => out.markets_updated += 1,
             Some(_) => {}
@@ -121,7 +140,7 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
     out.markets_removed = current
         .markets
         .iter()
-        .filter(|m| after.market(&m.id).is_none())
+        .filter(|m| !after_markets.contains_key(&m.id))
         .count();
     if after.program_name != current.program_name {
         out.program_renamed = Some(after.program_name.clone());
@@ -164,11 +183,13 @@ fn outcome(current: &Workspace, incoming: &Workspace, mode: Mode) -> Outcome {
     let (incoming, matched) = match mode {
         Mode::Merge => {
             let renames = market_matches(current, incoming);
+            let ours_by_id: HashMap<&Id, &Market> =
+                current.markets.iter().map(|m| (&m.id, m)).collect();
             let matched = incoming
                 .markets
                 .iter()
                 .filter_map(|m| {
-                    let ours = current.market(renames.get(&m.id)?)?;
+                    let ours = *ours_by_id.get(renames.get(&m.id)?)?;
                     Some((m.name.clone(), ours.name.clone()))
                 })
                 .collect();
@@ -213,17 +234,21 @@ pub fn match_markets(current: &Workspace, incoming: &Workspace) -> Workspace {
 /// `Mexico` and `México`, written before accents were compared).
 fn market_matches(current: &Workspace, incoming: &Workspace) -> HashMap<Id, Id> {
     let plain = |name: &str| name.trim().to_lowercase();
+    // Our markets by id and by name key, in catalogue order, built once.
+    let ids: HashSet<&Id> = current.markets.iter().map(|m| &m.id).collect();
+    let mut by_key: HashMap<String, Vec<&Market>> = HashMap::new();
+    for m in &current.markets {
+        by_key.entry(Market::key(&m.name)).or_default().push(m);
+    }
     let mut renames = HashMap::new();
     for theirs in &incoming.markets {
-        if current.market(&theirs.id).is_some() {
+        if ids.contains(&theirs.id) {
             continue;
         }
-        let key = Market::key(&theirs.name);
-        let same: Vec<&Market> = current
-            .markets
-            .iter()
-            .filter(|m| Market::key(&m.name) == key)
-            .collect();
+        let same = by_key
+            .get(&Market::key(&theirs.name))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         let ours = same
             .iter()
             .find(|m| plain(&m.name) == plain(&theirs.name))
@@ -261,18 +286,20 @@ fn rejoin(p: &mut Partner) {
     p.markets.retain(|id| seen.insert(id.clone()));
     let mut joined: Vec<crate::model::metrics::record::Series> =
         Vec::with_capacity(p.metrics.len());
+    // Each joined series' place by (market, metric as compared).
+    let mut at: HashMap<(Id, String), usize> = HashMap::new();
     for s in std::mem::take(&mut p.metrics) {
-        let metric = s.metric.trim().to_lowercase();
-        match joined
-            .iter_mut()
-            .find(|j| j.market == s.market && j.metric.trim().to_lowercase() == metric)
-        {
+        let key = (s.market.clone(), s.metric.trim().to_lowercase());
+        match at.get(&key).map(|&i| &mut joined[i]) {
             Some(j) => {
                 for (month, value) in s.values {
                     j.values.entry(month).or_insert(value);
                 }
             }
-            None => joined.push(s),
+            None => {
+                at.insert(key, joined.len());
+                joined.push(s);
+            }
         }
     }
     p.metrics = joined;

@@ -216,6 +216,7 @@ fn records<T: Record>(
             .collect()
     };
     let (b, o, t) = (index(base), index(ours), index(theirs));
+    let base_deleted: HashSet<&Id> = base_ws.deleted.iter().map(|d| &d.id).collect();
     let mut pick = |id: &Id| -> Option<T> {
         let o = o.get(id).map(|&i| &ours[i]);
         let t = t.get(id).map(|&i| &theirs[i]);
@@ -226,8 +227,7 @@ fn records<T: Record>(
         let alive = deleted.get(id).is_none_or(|at| winner.updated() > *at);
         // Report a record both sides changed since the base, when they disagree.
         let was = b.get(id).map(|&i| &base[i]);
-        let changed_here =
-            o != was || (o.is_none() && base_ws.deleted_at(id).is_none() && was.is_some());
+        let changed_here = o != was || (o.is_none() && !base_deleted.contains(id) && was.is_some());
         let changed_there = t != was;
         if o != t && changed_here && changed_there && was.is_some() {
             let from = if Some(winner) == o {

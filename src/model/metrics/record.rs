@@ -5,7 +5,7 @@ use crate::model::core::check::{unknown_market, Checker, MAX_NAME};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// The metrics every program starts with; people can add their own names.
 pub const STANDARD: &[&str] = &["users", "revenue", "streams", "sign-ups"];
@@ -23,8 +23,8 @@ pub struct Series {
     pub values: BTreeMap<Month, f64>,
 }
 
-pub(crate) fn check(s: &Series, markets: &[&Id], c: &mut Checker) {
-    if !markets.contains(&&s.market) {
+pub(crate) fn check(s: &Series, markets: &HashSet<&Id>, c: &mut Checker) {
+    if !markets.contains(&s.market) {
         c.push("market", unknown_market(&s.market));
     }
     c.required("metric", &s.metric, MAX_NAME);

@@ -1,15 +1,13 @@
 //! The program's target and the levers planned to reach it.
 
-use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES};
+use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES, MAX_RECORDS};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::goals::record::Win;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The most levers a program may have: a plan of more parts than this is no longer a
-/// plan anyone can read.
-pub const MAX_LEVERS: usize = 100;
+pub use crate::model::core::check::MAX_LEVERS;
 
 /// The whole program's target: one metric, grown from a baseline by a percentage.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -108,6 +106,7 @@ pub(crate) fn check(p: &Program, c: &mut Checker) {
         c.in_range(&format!("{at}.confidence"), lever.confidence, 0..=100);
         c.max_len(&format!("{at}.notes"), &lever.notes, MAX_NOTES);
     }
+    c.count("program.wins", p.wins.len(), MAX_RECORDS, "wins");
     for (i, w) in p.wins.iter().enumerate() {
         let mut wc = c.nested(
             &format!("program.wins[{i}]"),

@@ -6,8 +6,9 @@
 //! so a person can find and fix it.
 
 use crate::model::core::check::{
-    unknown_market, Checker, ValidationError, INFLUENCE, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS,
-    MAX_URL,
+    unknown_market, Checker, ValidationError, INFLUENCE, MAX_ATTENDEES, MAX_DELETED,
+    MAX_KEY_PLAYERS, MAX_MARKETS, MAX_NAME, MAX_NOTES, MAX_PARTNERS, MAX_RECORDS, MAX_SERIES,
+    MAX_TAG, MAX_TAGS, MAX_URL, MAX_WARNINGS,
 };
 use crate::model::core::id::Id;
 use crate::model::core::text::is_format;
@@ -40,6 +41,9 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
     let mut errors = Vec::new();
     let mut top = Checker::new(String::new(), String::new(), &mut errors);
     top.required("program_name", &ws.program_name, MAX_NAME);
+    top.count("markets", ws.markets.len(), MAX_MARKETS, "markets");
+    top.count("partners", ws.partners.len(), MAX_PARTNERS, "partners");
+    top.count("deleted", ws.deleted.len(), MAX_DELETED, "deleted records");
 
     // Every id so far, with the record that holds it, to name it in a duplicate.
     let mut holders: HashMap<&Id, String> = HashMap::new();
@@ -62,7 +66,6 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         }
     }
     let market_ids = catalogue(&ws.markets);
-
     for (i, t) in ws.deleted.iter().enumerate() {
         let mut c = Checker::new(
             format!("deleted[{i}]"),
@@ -138,12 +141,14 @@ pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
     }
     c.max_len("owner", &p.owner, MAX_NAME);
     c.max_len("notes", &p.notes, MAX_NOTES);
-    if p.tags.len() > MAX_TAGS {
-        c.push(
-            "tags",
-            format!("has {} tags; the limit is {MAX_TAGS}", p.tags.len()),
-        );
-    }
+    c.count("tags", p.tags.len(), MAX_TAGS, "tags");
+    c.count("markets", p.markets.len(), MAX_MARKETS, "markets");
+    c.count(
+        "key_players",
+        p.key_players.len(),
+        MAX_KEY_PLAYERS,
+        "key players",
+    );
     for (t, tag) in p.tags.iter().enumerate() {
         let field = format!("tags[{t}]");
         c.required(&field, tag, MAX_TAG);
@@ -175,8 +180,21 @@ pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
 
 /// Checks the records a partner holds beyond its profile and key players.
 fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
-    let catalogue: Vec<&Id> = markets.keys().copied().collect();
+    let catalogue: HashSet<&Id> = markets.keys().copied().collect();
     crate::model::fit::record::check(&p.fit, c);
+    for (field, len, what) in [
+        ("pitches", p.pitches.len(), "pitches"),
+        ("ladder_moves", p.ladder_moves.len(), "ladder moves"),
+        ("meetings", p.meetings.len(), "meetings"),
+        ("goals", p.goals.len(), "goals"),
+        ("commitments", p.commitments.len(), "commitments"),
+        ("landing", p.landing.len(), "landing tracks"),
+        ("wins", p.wins.len(), "wins"),
+        ("decisions", p.decisions.len(), "decisions"),
+    ] {
+        c.count(field, len, MAX_RECORDS, what);
+    }
+    c.count("metrics", p.metrics.len(), MAX_SERIES, "metric series");
     let mut ids = HashSet::new();
     let mut unique = |c: &mut Checker, field: &str, id: &Id| {
         if !ids.insert(id.clone()) {
@@ -197,18 +215,22 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
     for (i, x) in p.ladder_moves.iter().enumerate() {
         let field = format!("ladder_moves[{i}]");
         unique(c, &field, &x.id);
-        crate::model::fit::record::check_move(
-            x,
-            &mut c.nested(&field, format!("ladder move of {of}")),
-        );
+        let mut mc = c.nested(&field, format!("ladder move of {of}"));
+        mc.count("warnings", x.warnings.len(), MAX_WARNINGS, "warnings");
+        crate::model::fit::record::check_move(x, &mut mc);
     }
     for (i, x) in p.meetings.iter().enumerate() {
         let field = format!("meetings[{i}]");
         unique(c, &field, &x.id);
-        crate::model::meetings::record::check(
-            x,
-            &mut c.nested(&field, format!("meeting of {} with {of}", x.date)),
+        let mut mc = c.nested(&field, format!("meeting of {} with {of}", x.date));
+        mc.count("ours", x.ours.len(), MAX_ATTENDEES, "people of ours");
+        mc.count(
+            "next_steps",
+            x.next_steps.len(),
+            MAX_ATTENDEES,
+            "next steps",
         );
+        crate::model::meetings::record::check(x, &mut mc);
     }
     for (i, x) in p.goals.iter().enumerate() {
         let field = format!("goals[{i}]");

@@ -101,6 +101,11 @@ pub fn ExportPanel() -> impl IntoView {
             }
             return;
         }
+        // What Tandem could not open again is not written: said before any work starts.
+        if let Err(e) = sealed::sealable(&text) {
+            failure.set(Some(e.to_string()));
+            return;
+        }
         let secret = passphrase.get_untracked();
         busy.set(true);
         leptos::task::spawn_local(async move {
