@@ -282,7 +282,7 @@ test("hostile strings typed into the partner form are saved as typed (names trim
   const before = await storedText(page);
   for (const s of refused) {
     await page.locator("#f-name").fill(s);
-    const message = trim(s) === "" ? "is required" : `has ${chars(s)} characters; the limit is ${MAX_NAME}`;
+    const message = blank(s) ? "is required" : `has ${chars(s)} characters; the limit is ${MAX_NAME}`;
     await expect(page.locator("#e-name")).toHaveText(message);
     await expect(page.locator("#f-name")).toHaveAttribute("aria-invalid", "true");
     await expect(save).toBeDisabled();
