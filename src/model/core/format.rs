@@ -37,6 +37,19 @@ fn tenths(n: u64) -> String {
     format!("{}.{}", n / 10, n % 10)
 }
 
+/// `n` with thousands separators: 600,000.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A day written out, such as "23 November 2026": read the same way in every country,
 /// unlike 11/23/2026, and it wraps between words on a narrow screen.
 pub fn day(date: NaiveDate) -> String {

@@ -29,8 +29,9 @@
 //! assert_eq!(sealed::parse(&text), Ok(file));
 //! ```
 
+use crate::model::core::format::{self, grouped};
+use crate::model::formats::file;
 use crate::model::formats::json_text;
-use crate::model::{core::format, formats::file};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde::Serialize;
@@ -675,19 +676,6 @@ fn base64_reason(e: &base64::DecodeError) -> String {
         }
         base64::DecodeError::InvalidPadding => "its “=” padding is wrong".into(),
     }
-}
-
-/// `n` with thousands separators: 600,000.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod growth;
 pub mod record;
 
 use crate::model::core::check::{MAX_NAME, MAX_VALUE};
+use crate::model::core::format::grouped;
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::goals::Goal;
@@ -419,18 +420,6 @@ pub fn plain(value: f64) -> String {
         let f = format!("{frac:02}");
         out.push('.');
         out.push_str(f.trim_end_matches('0'));
-    }
-    out
-}
-
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
     }
     out
 }
