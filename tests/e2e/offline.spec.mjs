@@ -201,6 +201,12 @@ test("a new deployment shows a banner and reloads into it only when asked, never
     await expect(page.locator("#main h1")).toBeVisible();
     await expect(page.locator('meta[name="tandem-build"]')).toHaveCount(0); // still the old one: it waits
     await expect(banner).toBeVisible();
+    // Seen wherever the person is on a long screen (the full partner list), at phone size too.
+    await page.setViewportSize({ width: 375, height: 480 });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    await expect(banner).toBeInViewport({ ratio: 1 });
+    await expect(banner.getByRole("button", { name: "Reload" })).toBeInViewport();
 
     // Reload: the new worker takes over and the page comes back as the new build.
     await banner.getByRole("button", { name: "Reload" }).click();
