@@ -12,6 +12,7 @@ use crate::ui::partners::{
 use crate::ui::pipeline::PipelineScreen;
 use crate::ui::planner::PlannerScreen;
 use crate::ui::route::{self, Route};
+use crate::ui::shortcuts::{self, Command, Place, ShortcutsHelp};
 use crate::ui::state::{Startup, Store};
 use leptos::prelude::*;
 
@@ -57,16 +58,17 @@ pub fn App() -> impl IntoView {
             }
         }
     });
-    // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (or Ctrl+Y) undo and redo, except in a text field,
-    // where they belong to the field's own editing.
+    // The shortcuts that work anywhere, except in a text field, where the keys belong to
+    // the field's own editing.
+    let help = RwSignal::new(false);
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || in_text_field(&ev) {
+        if in_text_field(&ev) || help.get_untracked() {
             return;
         }
-        match ev.key().to_lowercase().as_str() {
-            "z" if ev.shift_key() => store.redo(),
-            "z" => store.undo(),
-            "y" => store.redo(),
+        match shortcuts::command(Place::Anywhere, &ev) {
+            Some(Command::Undo) => store.undo(),
+            Some(Command::Redo) => store.redo(),
+            Some(Command::ShowHelp) => help.set(true),
             _ => return,
         }
         ev.prevent_default();
@@ -116,11 +118,12 @@ pub fn App() -> impl IntoView {
                 <NavLink route=Route::Planner label="Planner"/>
                 <NavLink route=Route::Data label="Data"/>
             </nav>
-            <UndoRedo/>
+            <UndoRedo help/>
         </header>
         <Banners/>
         <main id="main" class="app-main">{screen}</main>
         <ImportDialog/>
+        {move || help.get().then(|| view! { <ShortcutsHelp on_close=Callback::new(move |()| help.set(false))/> })}
         <ToastView/>
     }
 }
@@ -156,9 +159,10 @@ fn route_kind(route: &Route) -> &'static str {
     }
 }
 
-/// The undo and redo buttons, each naming the edit it would undo or redo.
+/// The undo and redo buttons, each naming the edit it would undo or redo, and the
+/// button that lists the keyboard shortcuts.
 #[component]
-fn UndoRedo() -> impl IntoView {
+fn UndoRedo(help: RwSignal<bool>) -> impl IntoView {
     let store = crate::ui::state::use_store();
     let next_undo = move || store.history.with(|h| h.next_undo().map(str::to_owned));
     let next_redo = move || store.history.with(|h| h.next_redo().map(str::to_owned));
@@ -166,15 +170,19 @@ fn UndoRedo() -> impl IntoView {
         <div class="undo-redo" role="group" aria-label="History">
             <button class="button button--quiet" on:click=move |_| store.undo()
                 disabled=move || next_undo().is_none()
-                title=move || next_undo().map_or("Nothing to undo".into(), |l| format!("Undo {l} (Ctrl+Z)"))
+                title=move || next_undo().map_or("Nothing to undo".into(), |l| format!("Undo {l} ({})", shortcuts::keys_for(Command::Undo)))
                 aria-label=move || next_undo().map_or("Undo".into(), |l| format!("Undo {l}"))>
                 "↶ Undo"
             </button>
             <button class="button button--quiet" on:click=move |_| store.redo()
                 disabled=move || next_redo().is_none()
-                title=move || next_redo().map_or("Nothing to redo".into(), |l| format!("Redo {l} (Shift+Ctrl+Z)"))
+                title=move || next_redo().map_or("Nothing to redo".into(), |l| format!("Redo {l} ({})", shortcuts::keys_for(Command::Redo)))
                 aria-label=move || next_redo().map_or("Redo".into(), |l| format!("Redo {l}"))>
                 "↷ Redo"
+            </button>
+            <button class="button button--quiet" on:click=move |_| help.set(true)
+                title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+                "?"
             </button>
         </div>
     }

@@ -19,4 +19,5 @@ pub mod pipeline;
 pub mod pitch;
 pub mod planner;
 pub mod route;
+pub mod shortcuts;
 pub mod state;

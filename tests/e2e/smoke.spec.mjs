@@ -51,3 +51,45 @@ test("keyboard: Tab reaches the skip link and the nav, Enter navigates and focus
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partners");
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 });
+
+test("? lists every keyboard shortcut, from the same table the keys obey; in a field, ? is just typed", async ({ page }) => {
+  await open(page);
+  const search = page.getByLabel("Search", { exact: true });
+  await search.fill("?");
+  await expect(search).toHaveValue("?");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await search.fill("");
+
+  await page.locator("#main h1").focus();
+  await page.keyboard.press("?");
+  const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(dialog).toBeVisible();
+  for (const [keys, does] of [
+    ["Ctrl+Z (⌘Z on a Mac)", "Undo the last change"],
+    ["Shift+Ctrl+Z (⇧⌘Z)", "Redo the change just undone"],
+    ["→", "Move the focused card to the next stage"],
+    ["Enter", "Save the cell and go to the next month"],
+  ]) {
+    await expect(dialog.getByRole("row", { name: `${keys} ${does}` })).toBeVisible();
+  }
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  // The header's button opens it too, and the undo button's title names the same keys.
+  await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // The listed keys do what the dialog says: delete a partner, Ctrl+Z brings it back.
+  const rows = page.locator("tbody tr");
+  await expect(rows).toHaveCount(13);
+  await rows.first().getByRole("button", { name: /^Delete / }).click();
+  await rows.first().getByRole("button", { name: "Confirm delete" }).click();
+  await expect(rows).toHaveCount(12);
+  await expect(page.getByRole("button", { name: /^Undo / })).toHaveAttribute("title", /\(Ctrl\+Z \(⌘Z on a Mac\)\)$/);
+  await page.locator("#main h1").focus();
+  await page.keyboard.press("Control+z");
+  await expect(rows).toHaveCount(13);
+});

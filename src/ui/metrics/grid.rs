@@ -8,6 +8,7 @@ use crate::model::metrics::{self, plain};
 use crate::model::{Id, Month};
 use crate::storage;
 use crate::ui::charts::line::month_label;
+use crate::ui::shortcuts::{self, Command, Place};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -206,26 +207,27 @@ fn GridCell(
         }
     };
     let key_market = market.clone();
-    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "ArrowDown" | "Enter" => {
-            ev.prevent_default();
-            // Leaving the cell fires its change event, which saves it; on the last
-            // row, Enter just leaves the cell.
-            if !step(&key_market, month, 1) && ev.key() == "Enter" {
-                if let Some(el) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = el.blur();
+    let on_key =
+        move |ev: leptos::ev::KeyboardEvent| match shortcuts::command(Place::MetricsCell, &ev) {
+            Some(Command::NextRow) => {
+                ev.prevent_default();
+                // Leaving the cell fires its change event, which saves it; on the last
+                // row, Enter just leaves the cell.
+                if !step(&key_market, month, 1) && ev.key() == "Enter" {
+                    if let Some(el) = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = el.blur();
+                    }
                 }
             }
-        }
-        "ArrowUp" => {
-            ev.prevent_default();
-            step(&key_market, month, -1);
-        }
-        _ => {}
-    };
+            Some(Command::PreviousRow) => {
+                ev.prevent_default();
+                step(&key_market, month, -1);
+            }
+            _ => {}
+        };
     view! {
         <td>
             <input class="metrics-grid__cell" id=cell_id(&market, month) inputmode="decimal"

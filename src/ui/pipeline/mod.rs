@@ -4,6 +4,7 @@
 use crate::model::{Id, Stage};
 use crate::storage;
 use crate::ui::route::Route;
+use crate::ui::shortcuts::{self, Command, Place};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -139,9 +140,11 @@ fn CardView(card: Card, move_to: Callback<(Id, Stage)>) -> impl IntoView {
         if !on_card {
             return;
         }
-        let next = match ev.key().as_str() {
-            "ArrowRight" => Stage::ALL.get(stage.rank() + 1),
-            "ArrowLeft" => stage.rank().checked_sub(1).and_then(|i| Stage::ALL.get(i)),
+        let next = match shortcuts::command(Place::PipelineCard, &ev) {
+            Some(Command::NextStage) => Stage::ALL.get(stage.rank() + 1),
+            Some(Command::PreviousStage) => {
+                stage.rank().checked_sub(1).and_then(|i| Stage::ALL.get(i))
+            }
             _ => return,
         };
         ev.prevent_default();
