@@ -172,13 +172,13 @@ fn UndoRedo(help: RwSignal<bool>) -> impl IntoView {
                 disabled=move || next_undo().is_none()
                 title=move || next_undo().map_or("Nothing to undo".into(), |l| format!("Undo {l} ({})", shortcuts::keys_for(Command::Undo)))
                 aria-label=move || next_undo().map_or("Undo".into(), |l| format!("Undo {l}"))>
-                "↶ Undo"
+                "↶"<span class="undo-redo__word">" Undo"</span>
             </button>
             <button class="button button--quiet" on:click=move |_| store.redo()
                 disabled=move || next_redo().is_none()
                 title=move || next_redo().map_or("Nothing to redo".into(), |l| format!("Redo {l} ({})", shortcuts::keys_for(Command::Redo)))
                 aria-label=move || next_redo().map_or("Redo".into(), |l| format!("Redo {l}"))>
-                "↷ Redo"
+                "↷"<span class="undo-redo__word">" Redo"</span>
             </button>
             <button class="button button--quiet" on:click=move |_| help.set(true)
                 title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
