@@ -378,34 +378,76 @@ impl Facts {
 }
 
 /// The signals these facts raise, most severe first. A walked-away partner raises none.
+///
+/// Each area has its own rules ([`results_signals`], [`people_signals`],
+/// [`delivery_signals`], [`landing_signals`], [`deal_signals`]); this function only
+/// collects them and applies the rules that span areas: a paused partner's risks are
+/// warnings at most, and one severe fact is one signal.
 pub fn evaluate(f: &Facts) -> Vec<Signal> {
-    let mut out = Vec::new();
+    let mut out = Signals(Vec::new());
     if f.stage == Stage::WalkedAway {
-        return out;
+        return out.0;
     }
-    let signed = post_signature(f.stage);
-    let mut push = |kind: Kind, severity: Severity, reason: String| {
-        out.push(Signal {
+    results_signals(f, &mut out);
+    people_signals(f, &mut out);
+    delivery_signals(f, &mut out);
+    landing_signals(f, &mut out);
+    deal_signals(f, &mut out);
+    let mut out = out.0;
+
+    // A paused partnership is on hold by our decision: its risks stay visible, as
+    // warnings, but nothing about it needs action this week.
+    if f.stage == Stage::Paused {
+        for s in &mut out {
+            s.severity = s.severity.min(Severity::Warning);
+        }
+    }
+    // The stall in Signed is the missing plan: one fact, one signal.
+    if f.stage == Stage::Signed && out.iter().any(|s| s.kind == Kind::NoLandingPlan) {
+        out.retain(|s| s.kind != Kind::Stuck);
+    }
+    one_severe_per_area(&mut out);
+    out.sort_by_key(|s| std::cmp::Reverse(s.severity));
+    out
+}
+
+/// The signals raised so far, in the order the rules raise them.
+struct Signals(Vec<Signal>);
+
+impl Signals {
+    fn push(&mut self, kind: Kind, severity: Severity, reason: String) {
+        self.0.push(Signal {
             kind,
             severity,
             reason,
-        })
-    };
+        });
+    }
+}
 
+/// Results: a shared goal to measure them by, and where the growth comes from.
+fn results_signals(f: &Facts, out: &mut Signals) {
     // A shared goal is expected once the deal is negotiated; before that only a hint.
     if f.goals == 0 && f.stage != Stage::Research {
         let severity = match f.stage {
             Stage::Pitching => Severity::Info,
-            _ if signed => Severity::Severe,
+            _ if post_signature(f.stage) => Severity::Severe,
             _ => Severity::Warning,
         };
-        push(
+        out.push(
             Kind::NoSharedGoal,
             severity,
             "No goal is shared with the partner: agree one measurable goal both sides own.".into(),
         );
     }
 
+    if let Some(why) = &f.concentrated {
+        out.push(Kind::Concentrated, Severity::Warning, why.clone());
+    }
+}
+
+/// People: a champion, enough influence to deliver, a room that is not cooling, and
+/// decision makers who are for it and have been met.
+fn people_signals(f: &Facts, out: &mut Signals) {
     if f.champions == 0 {
         let (severity, reason) = if f.key_players == 0 {
             (
@@ -434,7 +476,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
                 ),
             )
         };
-        push(Kind::NoChampion, severity, reason);
+        out.push(Kind::NoChampion, severity, reason);
     }
 
     if let Some(a) = f.ability.filter(|a| a.is_finite() && *a < ABILITY_LOW) {
@@ -443,7 +485,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         } else {
             Severity::Warning
         };
-        push(
+        out.push(
             Kind::LowInfluence,
             severity,
             format!(
@@ -453,18 +495,88 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         );
     }
 
+    if !f.cooling.is_empty() {
+        // Severe only for someone who matters (a decision maker or champion, or
+        // influence 4 or more) who now reads as against it, or whose latest reception was
+        // clearly negative. A fall that stays positive, or one bad meeting, is a warning.
+        let matters = |c: &Cooling| {
+            (c.key || c.influence >= 4)
+                && (c.against || c.latest.is_none_or(|l| l <= CLEARLY_NEGATIVE))
+        };
+        let severity = if f.cooling.iter().any(matters) {
+            Severity::Severe
+        } else {
+            Severity::Warning
+        };
+        let who = f
+            .cooling
+            .iter()
+            .map(|c| format!("{}: {}", c.name, lower_first(&c.reason)))
+            .collect::<Vec<_>>()
+            .join(". ");
+        out.push(
+            Kind::ReceptionFalling,
+            severity,
+            format!("The room is cooling. {who}."),
+        );
+    }
+
+    if !f.opposed_decision_makers.is_empty() && f.stage != Stage::Research {
+        let severity = if f.opposed_decision_makers.iter().any(|(_, _, b)| *b) {
+            Severity::Severe
+        } else {
+            Severity::Warning
+        };
+        let who = f
+            .opposed_decision_makers
+            .iter()
+            .map(|(n, why, _)| format!("{n} ({why})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(
+            Kind::DecisionMakerAgainst,
+            severity,
+            format!("A decision maker is against it: {who}. Find out the objection before the next step."),
+        );
+    }
+
+    if !f.unmet_decision_makers.is_empty()
+        && matches!(
+            f.stage,
+            Stage::Negotiating | Stage::Signed | Stage::Landing | Stage::Live
+        )
+    {
+        let severity = if f.stage == Stage::Negotiating {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        out.push(
+            Kind::DecisionMakerUnmet,
+            severity,
+            format!(
+                "Decision maker never met in a logged meeting: {}. Their stance is unverified: meet them before counting on it.",
+                f.unmet_decision_makers.join(", ")
+            ),
+        );
+    }
+}
+
+/// Delivery: commitments past their due date, the partner's and ours apart, and the
+/// partner's delivery record.
+fn delivery_signals(f: &Facts, out: &mut Signals) {
     if f.stage != Stage::Research {
         let theirs: Vec<&Late> = f.overdue.iter().filter(|l| l.theirs).collect();
         let ours: Vec<&Late> = f.overdue.iter().filter(|l| !l.theirs).collect();
         if let Some(severity) = overdue_severity(&theirs) {
-            push(
+            out.push(
                 Kind::Overdue,
                 severity,
                 format!("The partner {}", overdue_list(&theirs, "has")),
             );
         }
         if let Some(severity) = overdue_severity(&ours) {
-            push(
+            out.push(
                 Kind::OurOverdue,
                 severity,
                 format!(
@@ -487,7 +599,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         } else {
             Severity::Warning
         };
-        push(
+        out.push(
             Kind::PoorDelivery,
             severity,
             format!(
@@ -499,7 +611,32 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
             ),
         );
     }
+}
 
+/// Landing: steps late against their planned dates (a stall, or a few days behind).
+fn landing_signals(f: &Facts, out: &mut Signals) {
+    let signed = post_signature(f.stage);
+    if let Some(why) = &f.landing_stalled {
+        if signed || f.stage == Stage::Paused {
+            let severity = if f.stage == Stage::Landing {
+                Severity::Severe
+            } else {
+                Severity::Warning
+            };
+            out.push(Kind::LandingStalled, severity, why.clone());
+        }
+    }
+
+    if let Some(why) = &f.landing_behind {
+        if signed && f.landing_stalled.is_none() {
+            out.push(Kind::LandingBehind, Severity::Warning, why.clone());
+        }
+    }
+}
+
+/// The deal and our process: time in stage, a landing plan after signature, and a
+/// ladder level the fit does not support.
+fn deal_signals(f: &Facts, out: &mut Signals) {
     if let Some(limit) = stuck_after(f.stage) {
         if f.days_in_stage > limit {
             let severity = if f.days_in_stage > 2 * limit {
@@ -507,7 +644,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
             } else {
                 Severity::Warning
             };
-            push(
+            out.push(
                 Kind::Stuck,
                 severity,
                 format!(
@@ -519,54 +656,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         }
     }
 
-    if let Some(why) = &f.concentrated {
-        push(Kind::Concentrated, Severity::Warning, why.clone());
-    }
-
-    if let Some(why) = &f.landing_stalled {
-        if signed || f.stage == Stage::Paused {
-            let severity = if f.stage == Stage::Landing {
-                Severity::Severe
-            } else {
-                Severity::Warning
-            };
-            push(Kind::LandingStalled, severity, why.clone());
-        }
-    }
-
-    if let Some(why) = &f.landing_behind {
-        if signed && f.landing_stalled.is_none() {
-            push(Kind::LandingBehind, Severity::Warning, why.clone());
-        }
-    }
-
-    if !f.cooling.is_empty() {
-        // Severe only for someone who matters (a decision maker or champion, or
-        // influence 4 or more) who now reads as against it, or whose latest reception was
-        // clearly negative. A fall that stays positive, or one bad meeting, is a warning.
-        let matters = |c: &Cooling| {
-            (c.key || c.influence >= 4)
-                && (c.against || c.latest.is_none_or(|l| l <= CLEARLY_NEGATIVE))
-        };
-        let severity = if f.cooling.iter().any(matters) {
-            Severity::Severe
-        } else {
-            Severity::Warning
-        };
-        let who = f
-            .cooling
-            .iter()
-            .map(|c| format!("{}: {}", c.name, lower_first(&c.reason)))
-            .collect::<Vec<_>>()
-            .join(". ");
-        push(
-            Kind::ReceptionFalling,
-            severity,
-            format!("The room is cooling. {who}."),
-        );
-    }
-
-    if signed && !f.landing_plan {
+    if post_signature(f.stage) && !f.landing_plan {
         let days = f.days_in_stage;
         if f.stage != Stage::Signed || days > NO_PLAN_DAYS {
             let severity = if f.stage == Stage::Landing
@@ -581,7 +671,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
             } else {
                 format!("{} and no landing plan", f.stage.label())
             };
-            push(
+            out.push(
                 Kind::NoLandingPlan,
                 severity,
                 format!("{when}: agree the markets, the steps and their dates with the partner."),
@@ -589,64 +679,9 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         }
     }
 
-    if !f.opposed_decision_makers.is_empty() && f.stage != Stage::Research {
-        let severity = if f.opposed_decision_makers.iter().any(|(_, _, b)| *b) {
-            Severity::Severe
-        } else {
-            Severity::Warning
-        };
-        let who = f
-            .opposed_decision_makers
-            .iter()
-            .map(|(n, why, _)| format!("{n} ({why})"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        push(
-            Kind::DecisionMakerAgainst,
-            severity,
-            format!("A decision maker is against it: {who}. Find out the objection before the next step."),
-        );
-    }
-
-    if !f.unmet_decision_makers.is_empty()
-        && matches!(
-            f.stage,
-            Stage::Negotiating | Stage::Signed | Stage::Landing | Stage::Live
-        )
-    {
-        let severity = if f.stage == Stage::Negotiating {
-            Severity::Warning
-        } else {
-            Severity::Info
-        };
-        push(
-            Kind::DecisionMakerUnmet,
-            severity,
-            format!(
-                "Decision maker never met in a logged meeting: {}. Their stance is unverified: meet them before counting on it.",
-                f.unmet_decision_makers.join(", ")
-            ),
-        );
-    }
-
     if let Some(why) = &f.standing_risk {
-        push(Kind::StandingRisk, Severity::Warning, why.clone());
+        out.push(Kind::StandingRisk, Severity::Warning, why.clone());
     }
-
-    // A paused partnership is on hold by our decision: its risks stay visible, as
-    // warnings, but nothing about it needs action this week.
-    if f.stage == Stage::Paused {
-        for s in &mut out {
-            s.severity = s.severity.min(Severity::Warning);
-        }
-    }
-    // The stall in Signed is the missing plan: one fact, one signal.
-    if f.stage == Stage::Signed && out.iter().any(|s| s.kind == Kind::NoLandingPlan) {
-        out.retain(|s| s.kind != Kind::Stuck);
-    }
-    one_severe_per_area(&mut out);
-    out.sort_by_key(|s| std::cmp::Reverse(s.severity));
-    out
 }
 
 /// One severe fact is one signal: within an area, of one side, only the first severe
