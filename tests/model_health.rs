@@ -16,6 +16,7 @@ use tandem::model::figures::signals::{
     self, evaluate, walk_away, Cooling, Facts, Kind, Late, Severity, Signal,
 };
 use tandem::model::goals::{delivery_record, Commitment, Goal};
+use tandem::model::landing;
 use tandem::model::{Id, KeyPlayer, Partner, Stage, Stance, Workspace};
 
 fn now() -> DateTime<Utc> {
@@ -505,12 +506,29 @@ fn concentration_landing_and_reception_signals() {
     f.concentrated = Some("US and Brazil bring 80 % of the growth.".into());
     assert_eq!(severity_of(&f, Kind::Concentrated), Some(Severity::Warning));
 
+    // Graded by days late: 15 to 30 days late is a warning, more than 30 severe while
+    // landing; a quiet plan is severe after twice the quiet days.
     let mut f = Facts::quiet(Stage::Landing);
-    f.landing_stalled = Some("Landing stalled in Japan.".into());
-    assert_eq!(
-        severity_of(&f, Kind::LandingStalled),
-        Some(Severity::Severe)
-    );
+    let stall = |days: i64, quiet: bool| landing::Stall {
+        reason: "Landing stalled in Japan.".into(),
+        days,
+        quiet,
+    };
+    for (days, quiet, want) in [
+        (15, false, Severity::Warning),
+        (30, false, Severity::Warning),
+        (31, false, Severity::Severe),
+        (61, true, Severity::Warning),
+        (120, true, Severity::Warning),
+        (121, true, Severity::Severe),
+    ] {
+        f.landing_stalled = Some(stall(days, quiet));
+        assert_eq!(
+            severity_of(&f, Kind::LandingStalled),
+            Some(want),
+            "{days} days, quiet {quiet}"
+        );
+    }
     f.stage = Stage::Live;
     assert_eq!(
         severity_of(&f, Kind::LandingStalled),

@@ -334,8 +334,8 @@ pub struct Facts {
     pub delivery: DeliveryRecord,
     /// The concentration warning of the buy-in measure, naming the markets.
     pub concentrated: Option<String>,
-    /// Why landing is stalled, when it is.
-    pub landing_stalled: Option<String>,
+    /// The landing stall, when there is one: why, and how many days late or quiet.
+    pub landing_stalled: Option<landing::Stall>,
     /// Why landing is behind plan (a step a few days late), when it is and not stalled.
     pub landing_behind: Option<String>,
     pub cooling: Vec<Cooling>,
@@ -616,14 +616,17 @@ fn delivery_signals(f: &Facts, out: &mut Signals) {
 /// Landing: steps late against their planned dates (a stall, or a few days behind).
 fn landing_signals(f: &Facts, out: &mut Signals) {
     let signed = post_signature(f.stage);
-    if let Some(why) = &f.landing_stalled {
+    // Graded by how late: a step two weeks late is a warning; more than a month late
+    // (or a plan quiet for four months) is severe while landing is the job at hand.
+    // Before and after the Landing stage a stall is a warning.
+    if let Some(stall) = &f.landing_stalled {
         if signed || f.stage == Stage::Paused {
-            let severity = if f.stage == Stage::Landing {
+            let severity = if f.stage == Stage::Landing && stall.large() {
                 Severity::Severe
             } else {
                 Severity::Warning
             };
-            out.push(Kind::LandingStalled, severity, why.clone());
+            out.push(Kind::LandingStalled, severity, stall.reason.clone());
         }
     }
 
@@ -855,7 +858,7 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
         overdue,
         delivery: goals::delivery_record(&p.commitments, today),
         concentrated,
-        landing_stalled: landing::stalled_in(ws, p, today),
+        landing_stalled: landing::stall_in(ws, p, today),
         landing_behind: landing::behind_in(ws, p, today),
         cooling,
         landing_plan: !p.landing.is_empty(),
