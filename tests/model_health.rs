@@ -448,7 +448,7 @@ fn overdue_is_graded_by_days_late_and_split_ours_from_theirs() {
 }
 
 #[test]
-fn delivery_below_60_percent_warns_and_below_40_with_three_due_is_severe() {
+fn delivery_below_75_percent_warns_and_below_40_with_three_due_is_severe() {
     let rec = |on_time: usize, due: usize| {
         let mut r = delivery_record(&[], today());
         r.all_time = Some(on_time as f64 / due as f64);
@@ -461,7 +461,9 @@ fn delivery_below_60_percent_warns_and_below_40_with_three_due_is_severe() {
         f.delivery = rec(on_time, due);
         severity_of(&f, Kind::PoorDelivery)
     };
-    assert_eq!(at(3, 5), None); // exactly 60 %
+    assert_eq!(at(3, 4), None); // exactly 75 %
+    assert_eq!(at(7, 10), Some(Severity::Warning)); // 70 %: three weeks late, mostly
+    assert_eq!(at(3, 5), Some(Severity::Warning)); // 60 %
     assert_eq!(at(1, 2), None); // two due are not yet a record
     assert_eq!(at(0, 2), None);
     assert_eq!(at(2, 4), Some(Severity::Warning)); // 50 %

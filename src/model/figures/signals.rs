@@ -263,8 +263,10 @@ pub fn stuck_after(stage: Stage) -> Option<i64> {
     }
 }
 
-/// Delivery records below this share (0–1) of commitments on time raise a warning...
-pub const DELIVERY_WARNING: f64 = 0.6;
+/// A delivery record (0–1, late deliveries earning part credit) below this raises a
+/// warning: a partner who delivers most things three weeks late (record about 70 %) has
+/// a delivery problem to raise, one who runs a few days late (still 100 %) has not...
+pub const DELIVERY_WARNING: f64 = 0.75;
 /// ...and below this one, with at least [`DELIVERY_SEVERE_MIN_DUE`] due, a severe signal.
 pub const DELIVERY_SEVERE: f64 = 0.4;
 pub const DELIVERY_SEVERE_MIN_DUE: usize = 3;
@@ -603,7 +605,7 @@ fn delivery_signals(f: &Facts, out: &mut Signals) {
             Kind::PoorDelivery,
             severity,
             format!(
-                "The partner delivered {} of {} commitments on time or within a few days (record {} %, below {} %).",
+                "The partner delivered {} of {} due commitments on time or within a few days; late deliveries earn part credit, so the record is {} % (below {} %).",
                 f.delivery.on_time,
                 f.delivery.due,
                 crate::model::figures::health::percent(share),
