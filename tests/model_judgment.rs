@@ -473,8 +473,14 @@ fn steps_planned_for_next_month_are_not_a_stall() {
         kinds(&r.signals)
     );
     assert_eq!(has(&r.signals, Kind::LandingBehind), None);
-    // Once the first date has passed by more than two weeks, it is a stall.
+    // Once the first date has passed by more than two weeks, it is a stall: a warning,
+    // severe once the step is more than a month late.
     p.landing[0].enabled.planned = Some(ago(20));
+    assert_eq!(
+        has(&read(&p).signals, Kind::LandingStalled),
+        Some(Severity::Warning)
+    );
+    p.landing[0].enabled.planned = Some(ago(31));
     assert_eq!(
         has(&read(&p).signals, Kind::LandingStalled),
         Some(Severity::Severe)
