@@ -546,6 +546,27 @@ pub fn landing_on_plan(
     )
 }
 
+/// The landing component of a partner: judged against its plan
+/// ([`landing_on_plan`]), or 0 when the plan itself is missing after signature
+/// ([`crate::model::landing::plan_missing`]): signed a month and nothing planned is a
+/// fact against the partnership, not a gap in the data.
+pub fn landing_component_for(p: &Partner, today: NaiveDate) -> Component {
+    let days = (today - p.in_stage_since()).num_days();
+    if crate::model::landing::plan_missing(p.stage, days, !p.landing.is_empty()) {
+        let when = if p.stage == Stage::Signed {
+            format!("signed {days} days ago")
+        } else {
+            p.stage.label().to_lowercase()
+        };
+        return Component::new(
+            Factor::Landing,
+            Some(0.0),
+            format!("no landing plan, {when}: agree the markets, steps and dates"),
+        );
+    }
+    landing_on_plan(&p.landing, today)
+}
+
 /// Growth against the shared goals' targets, 0–1: the mean progress of the goals that
 /// have a metric, a target and values to measure (each capped at 1).
 pub fn growth_component(progress: &[f64]) -> Component {
@@ -670,7 +691,7 @@ pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Componen
         support_component(&current_stances(p)),
         reception_component(crate::model::meetings::reception_trend(p)),
         delivery_component(&goals::delivery_record(&p.commitments, today)),
-        landing_on_plan(&p.landing, today),
+        landing_component_for(p, today),
         growth_component(&growth),
         buy_in_component(
             buy_in.as_ref().and_then(|b| b.breadth),

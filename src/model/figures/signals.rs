@@ -6,7 +6,9 @@
 //! docs/model/health.md.
 
 use crate::model::core::month::Month;
-use crate::model::core::vocabulary::{DecisionRole, Economics, LadderLevel, Side, Stage, Stance};
+use crate::model::core::vocabulary::{
+    CommitmentStatus, DecisionRole, Economics, LadderLevel, Side, Stage, Stance,
+};
 use crate::model::figures::health::{self, Band};
 use crate::model::goals::{self, DeliveryRecord};
 use crate::model::workspace::records::{Partner, Workspace};
@@ -264,9 +266,13 @@ pub fn stuck_after(stage: Stage) -> Option<i64> {
 }
 
 /// A delivery record (0–1, late deliveries earning part credit) below this raises a
-/// warning: a partner who delivers most things three weeks late (record about 70 %) has
-/// a delivery problem to raise, one who runs a few days late (still 100 %) has not...
-pub const DELIVERY_WARNING: f64 = 0.75;
+/// warning, whatever the cause...
+pub const DELIVERY_WARNING: f64 = 0.6;
+/// ...and so does a record of the *delivered* commitments alone below this one: a
+/// partner who delivers most things three weeks late (about 70 %) has a habit to raise,
+/// one who runs two weeks late (about 80 %) or a few days late (100 %) has not. Items
+/// still open are left out of this line: the overdue signal already names them...
+pub const DELIVERY_LATENESS: f64 = 0.75;
 /// ...and below this one, with at least [`DELIVERY_SEVERE_MIN_DUE`] due, a severe signal.
 pub const DELIVERY_SEVERE: f64 = 0.4;
 pub const DELIVERY_SEVERE_MIN_DUE: usize = 3;
@@ -281,8 +287,9 @@ pub const OVERDUE_SEVERE_DAYS: i64 = 60;
 pub const OVERDUE_GRACE_DAYS: i64 = goals::GRACE_DAYS;
 /// Beyond this many days late an overdue commitment counts towards the severe count.
 pub const OVERDUE_WARNING_DAYS: i64 = 14;
-/// Signed this many days without a landing plan is a warning; twice as long, severe.
-pub const NO_PLAN_DAYS: i64 = 14;
+/// Signed this many days without a landing plan is a warning ([`landing::NO_PLAN_DAYS`]);
+/// past [`NO_PLAN_SEVERE_DAYS`], severe.
+pub const NO_PLAN_DAYS: i64 = landing::NO_PLAN_DAYS;
 pub const NO_PLAN_SEVERE_DAYS: i64 = 60;
 /// Walk away is suggested only when severe partner risks cover this many different
 /// areas (people, delivery, results).
@@ -334,6 +341,9 @@ pub struct Facts {
     pub ability: Option<f64>,
     pub overdue: Vec<Late>,
     pub delivery: DeliveryRecord,
+    /// The same record over the partner's delivered commitments only: how late what
+    /// came did come.
+    pub delivered: DeliveryRecord,
     /// The concentration warning of the buy-in measure, naming the markets.
     pub concentrated: Option<String>,
     /// The landing stall, when there is one: why, and how many days late or quiet.
@@ -367,6 +377,7 @@ impl Facts {
             overdue: Vec::new(),
             // Nothing due, whatever fields the record grows.
             delivery: goals::delivery_record(&[], NaiveDate::MIN),
+            delivered: goals::delivery_record(&[], NaiveDate::MIN),
             concentrated: None,
             landing_stalled: None,
             landing_behind: None,
@@ -591,11 +602,12 @@ fn delivery_signals(f: &Facts, out: &mut Signals) {
 
     // A record of one or two commitments is not yet a record: the overdue signal
     // already names them.
-    if let Some(share) = f
-        .delivery
-        .all_time
-        .filter(|s| *s < DELIVERY_WARNING && f.delivery.due >= DELIVERY_MIN_DUE)
-    {
+    let below = |r: &DeliveryRecord, line: f64| {
+        r.all_time
+            .filter(|s| *s < line && r.due >= DELIVERY_MIN_DUE)
+    };
+    let percent = crate::model::figures::health::percent;
+    if let Some(share) = below(&f.delivery, DELIVERY_WARNING) {
         let severity = if share < DELIVERY_SEVERE && f.delivery.due >= DELIVERY_SEVERE_MIN_DUE {
             Severity::Severe
         } else {
@@ -608,8 +620,20 @@ fn delivery_signals(f: &Facts, out: &mut Signals) {
                 "The partner delivered {} of {} due commitments on time or within a few days; late deliveries earn part credit, so the record is {} % (below {} %).",
                 f.delivery.on_time,
                 f.delivery.due,
-                crate::model::figures::health::percent(share),
-                crate::model::figures::health::percent(DELIVERY_WARNING)
+                percent(share),
+                percent(DELIVERY_WARNING)
+            ),
+        );
+    } else if let Some(share) = below(&f.delivered, DELIVERY_LATENESS) {
+        out.push(
+            Kind::PoorDelivery,
+            Severity::Warning,
+            format!(
+                "The partner delivers late: {} of the {} commitments it delivered came on time or within a few days, the others weeks late (record of what it delivered {} %, below {} %).",
+                f.delivered.on_time,
+                f.delivered.due,
+                percent(share),
+                percent(DELIVERY_LATENESS)
             ),
         );
     }
@@ -661,27 +685,25 @@ fn deal_signals(f: &Facts, out: &mut Signals) {
         }
     }
 
-    if post_signature(f.stage) && !f.landing_plan {
+    if landing::plan_missing(f.stage, f.days_in_stage, f.landing_plan) {
         let days = f.days_in_stage;
-        if f.stage != Stage::Signed || days > NO_PLAN_DAYS {
-            let severity = if f.stage == Stage::Landing
-                || (f.stage == Stage::Signed && days > NO_PLAN_SEVERE_DAYS)
-            {
-                Severity::Severe
-            } else {
-                Severity::Warning
-            };
-            let when = if f.stage == Stage::Signed {
-                format!("Signed {days} days ago and no landing plan")
-            } else {
-                format!("{} and no landing plan", f.stage.label())
-            };
-            out.push(
-                Kind::NoLandingPlan,
-                severity,
-                format!("{when}: agree the markets, the steps and their dates with the partner."),
-            );
-        }
+        let severity = if f.stage == Stage::Landing
+            || (f.stage == Stage::Signed && days > NO_PLAN_SEVERE_DAYS)
+        {
+            Severity::Severe
+        } else {
+            Severity::Warning
+        };
+        let when = if f.stage == Stage::Signed {
+            format!("Signed {days} days ago and no landing plan")
+        } else {
+            format!("{} and no landing plan", f.stage.label())
+        };
+        out.push(
+            Kind::NoLandingPlan,
+            severity,
+            format!("{when}: agree the markets, the steps and their dates with the partner."),
+        );
     }
 
     if let Some(why) = &f.standing_risk {
@@ -859,6 +881,14 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
         ability: fit::ability_to_deliver(p, today).score,
         overdue,
         delivery: goals::delivery_record(&p.commitments, today),
+        delivered: goals::delivery_record(
+            &p.commitments
+                .iter()
+                .filter(|k| k.status == CommitmentStatus::Delivered)
+                .cloned()
+                .collect::<Vec<_>>(),
+            today,
+        ),
         concentrated,
         landing_stalled: landing::stall_in(ws, p, today),
         landing_behind: landing::behind_in(ws, p, today),

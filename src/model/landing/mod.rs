@@ -114,6 +114,24 @@ pub fn is_behind(step: &LandingStep, today: NaiveDate) -> bool {
     step.done.is_none() && step.planned.is_some_and(|p| p < today)
 }
 
+/// Signed this many days without a landing plan, the missing plan is a fact against the
+/// partnership, not a gap in the data: closing is a fifth of the job, and two weeks is
+/// long enough to agree the markets and the first dates.
+pub const NO_PLAN_DAYS: i64 = 14;
+
+/// Whether a missing landing plan counts against the partnership: after signature, with
+/// no track, once signed more than [`NO_PLAN_DAYS`] days (at once in Landing and Live).
+/// The "no landing plan" signal and the landing component of health both read this, so
+/// they cannot disagree.
+pub fn plan_missing(stage: Stage, days_in_stage: i64, has_plan: bool) -> bool {
+    !has_plan
+        && match stage {
+            Stage::Signed => days_in_stage > NO_PLAN_DAYS,
+            Stage::Landing | Stage::Live => true,
+            _ => false,
+        }
+}
+
 /// A planned step not done this many days after its planned date stalls the plan.
 pub const STALL_LATE_DAYS: i64 = 14;
 /// A step more than this many days late is a severe stall while landing: a month's
