@@ -472,8 +472,7 @@ pub fn market_picture(ws: &Workspace, p: &Partner, today: NaiveDate) -> BuyInRep
     let metric = health::main_metric(ws, p);
     let latest = metric
         .as_deref()
-        .and_then(|m| metrics::partner_latest(p, m))
-        .map(|m| m.min(Month::of(today)));
+        .and_then(|m| metrics::judged_month(p, m, today));
     let buy_in = match (&metric, latest) {
         (Some(m), Some(l)) => growth::buy_in(ws, p, m, l),
         _ => None,

@@ -666,9 +666,10 @@ pub fn main_metric(ws: &Workspace, p: &Partner) -> Option<String> {
     best.map(|(m, _)| m.to_owned())
 }
 
-/// The latest month with values of `metric` for this partner, not after `today`'s month.
+/// The month this partner's `metric` is judged in: its latest complete month
+/// ([`crate::model::metrics::judged_month`]).
 fn latest_for(p: &Partner, metric: &str, today: NaiveDate) -> Option<Month> {
-    crate::model::metrics::partner_latest(p, metric).map(|m| m.min(Month::of(today)))
+    crate::model::metrics::judged_month(p, metric, today)
 }
 
 /// Every component of a partner's health on `today`.

@@ -5,7 +5,6 @@
 //! gathers them from a partner. Every threshold is a constant here and a row in
 //! docs/model/health.md.
 
-use crate::model::core::month::Month;
 use crate::model::core::vocabulary::{
     CommitmentStatus, DecisionRole, Economics, LadderLevel, Side, Stage, Stance,
 };
@@ -846,7 +845,7 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
         })
         .collect();
     let concentrated = health::main_metric(ws, p).and_then(|metric| {
-        let latest = metrics::partner_latest(p, &metric)?.min(Month::of(today));
+        let latest = metrics::judged_month(p, &metric, today)?;
         growth::buy_in(ws, p, &metric, latest)?.flagged
     });
     let cooling_all = meetings::cooling(p);
