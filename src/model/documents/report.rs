@@ -68,8 +68,11 @@ pub struct PartnerReport {
 pub struct HealthReport {
     /// 0–100, or `None`: not enough data.
     pub score: Option<u8>,
-    /// `healthy`, `watch`, `at_risk` or `not_enough_data`.
+    /// `healthy`, `watch`, `at_risk` or `not_enough_data`: the band shown, held at
+    /// `watch` beside a severe partner risk.
     pub band: &'static str,
+    /// Why the band is held at Watch although the score reaches Healthy, or `None`.
+    pub capped_by: Option<String>,
     /// The components that count at the partner's stage, in the screen's order.
     pub components: Vec<ComponentReport>,
 }
@@ -392,6 +395,7 @@ fn partner_report(
     let health = HealthReport {
         score: r.health.score,
         band: band_key(r.health.band()),
+        capped_by: r.health.capped.clone(),
         components: r
             .health
             .parts

@@ -170,6 +170,10 @@ pub struct Health {
     pub score: Option<u8>,
     /// The factors that count at this stage, in [`Factor::ALL`] order.
     pub parts: Vec<Part>,
+    /// Why the band is held at Watch although the score reaches Healthy: a severe risk
+    /// on the partner's side ([`Health::cap`], applied by `portfolio::reading`). The
+    /// score itself is unchanged, so it can still be recomputed by hand.
+    pub capped: Option<String>,
 }
 
 impl Health {
@@ -182,8 +186,26 @@ impl Health {
             .collect()
     }
 
+    /// The band shown: the score's band ([`Health::score_band`]), held at Watch while
+    /// [`Health::capped`] says why.
     pub fn band(&self) -> Band {
+        match Band::of(self.score) {
+            Band::Healthy if self.capped.is_some() => Band::Watch,
+            b => b,
+        }
+    }
+
+    /// The band of the score alone, before any cap.
+    pub fn score_band(&self) -> Band {
         Band::of(self.score)
+    }
+
+    /// Holds the band at Watch for a severe risk, named in `why`: a partner cannot read
+    /// "Healthy" beside a severe risk on the same screen. Nothing changes below Healthy.
+    pub fn cap(&mut self, why: impl Into<String>) {
+        if self.score_band() == Band::Healthy {
+            self.capped = Some(why.into());
+        }
     }
 
     /// The share (0–1) of the stage's weight carried by components with data.
@@ -321,6 +343,7 @@ pub fn score(components: &[Component], stage: Stage) -> Health {
             stage,
             score: None,
             parts,
+            capped: None,
         };
     }
     for p in parts.iter_mut().filter(|p| !p.left_out) {
@@ -331,6 +354,7 @@ pub fn score(components: &[Component], stage: Stage) -> Health {
         stage,
         score: Some(points.round().clamp(0.0, 100.0) as u8),
         parts,
+        capped: None,
     }
 }
 

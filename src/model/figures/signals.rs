@@ -577,26 +577,28 @@ fn people_signals(f: &Facts, out: &mut Signals) {
 /// Delivery: commitments past their due date, the partner's and ours apart, and the
 /// partner's delivery record.
 fn delivery_signals(f: &Facts, out: &mut Signals) {
-    if f.stage != Stage::Research {
-        let theirs: Vec<&Late> = f.overdue.iter().filter(|l| l.theirs).collect();
-        let ours: Vec<&Late> = f.overdue.iter().filter(|l| !l.theirs).collect();
-        if let Some(severity) = overdue_severity(&theirs) {
-            out.push(
-                Kind::Overdue,
-                severity,
-                format!("The partner {}", overdue_list(&theirs, "has")),
-            );
-        }
-        if let Some(severity) = overdue_severity(&ours) {
-            out.push(
-                Kind::OurOverdue,
-                severity,
-                format!(
-                    "We {} Deliver or renegotiate: this is ours to fix, not held against the partner.",
-                    overdue_list(&ours, "have")
-                ),
-            );
-        }
+    // In research nothing is agreed with the partner yet: no delivery to judge.
+    if f.stage == Stage::Research {
+        return;
+    }
+    let theirs: Vec<&Late> = f.overdue.iter().filter(|l| l.theirs).collect();
+    let ours: Vec<&Late> = f.overdue.iter().filter(|l| !l.theirs).collect();
+    if let Some(severity) = overdue_severity(&theirs) {
+        out.push(
+            Kind::Overdue,
+            severity,
+            format!("The partner {}", overdue_list(&theirs, "has")),
+        );
+    }
+    if let Some(severity) = overdue_severity(&ours) {
+        out.push(
+            Kind::OurOverdue,
+            severity,
+            format!(
+                "We {} Deliver or renegotiate: this is ours to fix, not held against the partner.",
+                overdue_list(&ours, "have")
+            ),
+        );
     }
 
     // A record of one or two commitments is not yet a record: the overdue signal
