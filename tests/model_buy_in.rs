@@ -411,6 +411,61 @@ fn a_market_whose_october_is_late_makes_the_goal_read_september_for_every_market
     assert_eq!(r.month, m("2026-10"));
 }
 
+#[test]
+fn a_quarterly_market_s_latest_figure_stands_in_for_the_goal_until_six_months_old() {
+    let mut ws = partner(&[(1000.0, 1500.0), (1000.0, 1500.0), (1000.0, 1500.0)]);
+    // The UK reports quarterly: its last figures are for August.
+    late(&mut ws, "m-uk", &["2026-10", "2026-09"]);
+    ws.partners[0].metrics.iter_mut().for_each(|s| {
+        if s.market != id("m-uk") {
+            s.values.insert(m("2026-11"), 1500.0);
+        }
+    });
+    let p = &ws.partners[0];
+    let r = metrics::goal_reading(p, &goal(4500.0, None), m("2026-11")).unwrap();
+    assert_eq!(
+        r.month,
+        m("2026-11"),
+        "three months behind: it no longer holds the rest back"
+    );
+    assert_eq!(r.actual, 4500.0, "the UK's August stands in, not zero");
+    assert_eq!(r.carried, vec![(id("m-uk"), m("2026-08"))]);
+    assert_eq!(r.progress, 1.0);
+    // A market whose latest figures are more than six months old has stopped
+    // reporting: it adds nothing.
+    let mut old = ws.clone();
+    late(&mut old, "m-uk", &["2026-08", "2025-10", "2025-09"]);
+    let r = metrics::goal_reading(&old.partners[0], &goal(4500.0, None), m("2026-11")).unwrap();
+    assert_eq!(
+        r.actual, 3000.0,
+        "figures from August 2025 are not evidence"
+    );
+    assert!(r.carried.is_empty());
+}
+
+#[test]
+fn the_month_under_way_is_never_judged() {
+    let mut ws = partner(&[(1000.0, 1500.0), (1000.0, 1500.0), (1000.0, 1500.0)]);
+    // Ten days of November, entered early for the US only.
+    ws.partners[0].metrics[0].values.insert(m("2026-11"), 400.0);
+    let p = &ws.partners[0];
+    assert_eq!(metrics::last_complete_month(today()), Some(m("2026-10")));
+    assert_eq!(
+        metrics::judged_month(p, "sign-ups", today()),
+        Some(m("2026-10"))
+    );
+    let (breadth, detail, signal) = screens(&ws);
+    assert_eq!(breadth, Some(1.0), "{detail}");
+    assert!(!detail.contains("late"), "{detail}");
+    assert_eq!(signal, None);
+    // On the first of December, November is complete and judged.
+    let december = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    assert_eq!(
+        metrics::judged_month(p, "sign-ups", december),
+        Some(m("2026-11"))
+    );
+}
+
 // --- properties --------------------------------------------------------------------------
 
 /// One market: (before, after, how many of the latest months are missing: 0 = current).

@@ -861,6 +861,52 @@ fn no_step_done_in_60_days_stalls_landing_naming_the_open_tracks() {
 }
 
 #[test]
+fn an_old_plan_on_its_dates_is_not_quiet_and_a_stall_is_graded_by_days_late() {
+    let mut ws = workspace();
+    ws.partners[0].stage = Stage::Live;
+    ws.partners[0].stage_since = Some(ago(240));
+    let done = || step(Some(ago(275)), Some(ago(275)));
+    // Every step done 275 days ago but the last, planned 5 days ago: on its dates, not
+    // quiet (the rule before judged it "no step done in 275 days").
+    ws.partners[0].landing = vec![track(
+        1,
+        Some("m-de"),
+        "",
+        [done(), done(), step(Some(ago(5)), None)],
+    )];
+    assert_eq!(landing::stall_in(&ws, aria(&ws), today()), None);
+    // An undated step left after that: quiet from the last date reached, 5 days ago.
+    ws.partners[0].landing.push(track(
+        2,
+        Some("m-jp"),
+        "",
+        [done(), step(None, None), step(None, None)],
+    ));
+    assert_eq!(landing::stall_in(&ws, aria(&ws), today()), None);
+    // A step still ahead on the calendar: scheduled, never quiet, however old the rest.
+    ws.partners[0].landing[0].adopted = step(Some(ago(-20)), None);
+    ws.partners[0].landing[1].launched = step(None, None);
+    assert_eq!(landing::stall_in(&ws, aria(&ws), today()), None);
+    // Nothing ahead, nothing due since: quiet for 275 days, large.
+    ws.partners[0].landing[0].adopted = step(None, None);
+    let s = landing::stall_in(&ws, aria(&ws), today()).unwrap();
+    assert!(s.quiet && s.days == 275 && s.large(), "{s:?}");
+    // Late steps: 15 days is a stall, not large; 31 days is large.
+    ws.partners[0].landing = vec![track(
+        1,
+        Some("m-de"),
+        "",
+        [done(), step(Some(ago(15)), None), step(None, None)],
+    )];
+    let s = landing::stall_in(&ws, aria(&ws), today()).unwrap();
+    assert!(!s.quiet && s.days == 15 && !s.large(), "{s:?}");
+    ws.partners[0].landing[0].launched = step(Some(ago(31)), None);
+    assert!(landing::stall_in(&ws, aria(&ws), today()).unwrap().large());
+    ws.partners[0].landing[0].launched = step(Some(ago(30)), None);
+    assert!(!landing::stall_in(&ws, aria(&ws), today()).unwrap().large());
+}
+
+#[test]
 fn landing_stalls_only_after_signature_and_only_with_steps_left() {
     let mut ws = workspace();
     ws.partners[0].stage_since = Some(ago(300));

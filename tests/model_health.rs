@@ -16,6 +16,7 @@ use tandem::model::figures::signals::{
     self, evaluate, walk_away, Cooling, Facts, Kind, Late, Severity, Signal,
 };
 use tandem::model::goals::{delivery_record, Commitment, Goal};
+use tandem::model::landing;
 use tandem::model::{Id, KeyPlayer, Partner, Stage, Stance, Workspace};
 
 fn now() -> DateTime<Utc> {
@@ -447,7 +448,7 @@ fn overdue_is_graded_by_days_late_and_split_ours_from_theirs() {
 }
 
 #[test]
-fn delivery_below_60_percent_warns_and_below_40_with_three_due_is_severe() {
+fn delivery_below_60_percent_or_delivering_late_warns_and_below_40_with_three_due_is_severe() {
     let rec = |on_time: usize, due: usize| {
         let mut r = delivery_record(&[], today());
         r.all_time = Some(on_time as f64 / due as f64);
@@ -466,6 +467,23 @@ fn delivery_below_60_percent_warns_and_below_40_with_three_due_is_severe() {
     assert_eq!(at(2, 4), Some(Severity::Warning)); // 50 %
     assert_eq!(at(1, 3), Some(Severity::Severe)); // 33 % of 3
     assert_eq!(at(2, 5), Some(Severity::Warning)); // exactly 40 %
+
+    // What was delivered, delivered late: a warning below 75 %, never severe.
+    let late = |on_time, due| {
+        let mut f = Facts::quiet(Stage::Live);
+        f.delivery = rec(on_time, due);
+        f.delivered = rec(on_time, due);
+        severity_of(&f, Kind::PoorDelivery)
+    };
+    assert_eq!(late(3, 4), None); // exactly 75 %
+    assert_eq!(late(7, 10), Some(Severity::Warning)); // 70 %: three weeks late, mostly
+    assert_eq!(late(1, 2), None); // two delivered are not yet a habit
+                                  // Open items pull the whole record to 67 % but what came, came on time: the
+                                  // overdue signal names the open one, no poor-delivery signal.
+    let mut f = Facts::quiet(Stage::Live);
+    f.delivery = rec(2, 3);
+    f.delivered = rec(2, 2);
+    assert_eq!(severity_of(&f, Kind::PoorDelivery), None);
 }
 
 #[test]
@@ -505,12 +523,29 @@ fn concentration_landing_and_reception_signals() {
     f.concentrated = Some("US and Brazil bring 80 % of the growth.".into());
     assert_eq!(severity_of(&f, Kind::Concentrated), Some(Severity::Warning));
 
+    // Graded by days late: 15 to 30 days late is a warning, more than 30 severe while
+    // landing; a quiet plan is severe after twice the quiet days.
     let mut f = Facts::quiet(Stage::Landing);
-    f.landing_stalled = Some("Landing stalled in Japan.".into());
-    assert_eq!(
-        severity_of(&f, Kind::LandingStalled),
-        Some(Severity::Severe)
-    );
+    let stall = |days: i64, quiet: bool| landing::Stall {
+        reason: "Landing stalled in Japan.".into(),
+        days,
+        quiet,
+    };
+    for (days, quiet, want) in [
+        (15, false, Severity::Warning),
+        (30, false, Severity::Warning),
+        (31, false, Severity::Severe),
+        (61, true, Severity::Warning),
+        (120, true, Severity::Warning),
+        (121, true, Severity::Severe),
+    ] {
+        f.landing_stalled = Some(stall(days, quiet));
+        assert_eq!(
+            severity_of(&f, Kind::LandingStalled),
+            Some(want),
+            "{days} days, quiet {quiet}"
+        );
+    }
     f.stage = Stage::Live;
     assert_eq!(
         severity_of(&f, Kind::LandingStalled),

@@ -473,8 +473,14 @@ fn steps_planned_for_next_month_are_not_a_stall() {
         kinds(&r.signals)
     );
     assert_eq!(has(&r.signals, Kind::LandingBehind), None);
-    // Once the first date has passed by more than two weeks, it is a stall.
+    // Once the first date has passed by more than two weeks, it is a stall: a warning,
+    // severe once the step is more than a month late.
     p.landing[0].enabled.planned = Some(ago(20));
+    assert_eq!(
+        has(&read(&p).signals, Kind::LandingStalled),
+        Some(Severity::Warning)
+    );
+    p.landing[0].enabled.planned = Some(ago(31));
     assert_eq!(
         has(&read(&p).signals, Kind::LandingStalled),
         Some(Severity::Severe)
@@ -547,6 +553,7 @@ proptest! {
         p.commitments.push(commitment("ours", Side::Us, late, status, None));
         let after = read(&p);
         prop_assert_eq!(after.health.score, before.health.score);
+        prop_assert_eq!(after.health.band(), before.health.band());
         prop_assert!(before.walk_away.is_some() || after.walk_away.is_none());
         let theirs = |r: &portfolio::Reading| -> Vec<Signal> {
             r.signals.iter().filter(|s| s.owner() == Owner::Theirs).cloned().collect()
@@ -564,6 +571,92 @@ proptest! {
         let never = commitment("k", Side::Partner, due, CommitmentStatus::Late, None);
         prop_assert!(goals::credit(&delivered(late)) > goals::credit(&never));
         prop_assert!(goals::credit(&delivered(late + later)) <= goals::credit(&delivered(late)));
+    }
+
+    /// Delivering an overdue commitment, however late, never lowers the partner's
+    /// delivery component nor raises its worst delivery signal: delivered late is
+    /// always better than not delivered.
+    #[test]
+    fn delivering_late_never_reads_worse_than_not_delivering(
+        stage in any_stage(),
+        others in proptest::collection::vec((1i64..200, 0i64..60, any::<bool>()), 0..6),
+        due in 5i64..300,
+        late_by in 0i64..300,
+    ) {
+        let mut p = landing_partner();
+        p.stage = stage;
+        for (i, (d, l, delivered)) in others.iter().enumerate() {
+            let k = if *delivered {
+                commitment(&format!("o{i}"), Side::Partner, *d, CommitmentStatus::Delivered, Some((*d - *l).max(0)))
+            } else {
+                commitment(&format!("o{i}"), Side::Partner, *d, CommitmentStatus::Open, None)
+            };
+            p.commitments.push(k);
+        }
+        p.commitments.push(commitment("x", Side::Partner, due, CommitmentStatus::Open, None));
+        let before = read(&p);
+        // Delivered at most today: `late_by` days after its due date, capped at today.
+        let delivered_ago = (due - late_by).max(0);
+        p.commitments.pop();
+        p.commitments.push(commitment("x", Side::Partner, due, CommitmentStatus::Delivered, Some(delivered_ago)));
+        let after = read(&p);
+        let delivery = |r: &portfolio::Reading| {
+            r.health.parts.iter().find(|x| x.factor == Factor::Delivery).and_then(|x| x.value)
+        };
+        if let (Some(b), Some(a)) = (delivery(&before), delivery(&after)) {
+            prop_assert!(a >= b - 1e-12, "{} < {}", a, b);
+        }
+        let worst = |r: &portfolio::Reading| {
+            r.signals
+                .iter()
+                .filter(|s| s.owner() == Owner::Theirs && s.area() == signals::Area::Delivery)
+                .filter(|s| matches!(s.kind, Kind::Overdue | Kind::PoorDelivery))
+                .map(|s| s.severity)
+                .max()
+        };
+        prop_assert!(worst(&after) <= worst(&before), "{:?} > {:?}", worst(&after), worst(&before));
+    }
+
+    /// A severe risk on the partner's side never shows beside a Healthy band; our own
+    /// severe items never hold the band down.
+    #[test]
+    fn a_severe_partner_risk_never_shows_beside_healthy(
+        stage in any_stage(),
+        theirs_late in proptest::collection::vec(1i64..200, 0..5),
+        ours_late in proptest::collection::vec(1i64..200, 0..5),
+        step_late in proptest::option::of(-30i64..200),
+        dm_reaction in -2i32..=2,
+    ) {
+        let mut p = landing_partner();
+        p.stage = stage;
+        for (i, d) in theirs_late.iter().enumerate() {
+            p.commitments.push(commitment(&format!("t{i}"), Side::Partner, *d, CommitmentStatus::Open, None));
+        }
+        for (i, d) in ours_late.iter().enumerate() {
+            p.commitments.push(commitment(&format!("u{i}"), Side::Us, *d, CommitmentStatus::Open, None));
+        }
+        if let Some(d) = step_late {
+            let mut t = LandingTrack::new(id("t-late"), None, "Support");
+            t.enabled.planned = Some(ago(d));
+            p.landing.push(t);
+        }
+        p.meetings.push(meeting(9, 1, &[("dm", [dm_reaction, dm_reaction, dm_reaction])]));
+        let r = read(&p);
+        let severe_theirs = r
+            .signals
+            .iter()
+            .any(|s| s.severity == Severity::Severe && s.owner() == Owner::Theirs);
+        if severe_theirs {
+            prop_assert_ne!(r.health.band(), Band::Healthy, "{:?}", kinds(&r.signals));
+            prop_assert!(r.health.capped.is_some() || r.health.score_band() != Band::Healthy);
+        } else {
+            prop_assert!(r.health.capped.is_none());
+            prop_assert_eq!(r.health.band(), r.health.score_band());
+        }
+        // The walk-away suggestion reads the score's own band, never the held one.
+        if r.walk_away.is_some() {
+            prop_assert_ne!(r.health.score_band(), Band::Healthy);
+        }
     }
 
     /// Health is "not enough data" exactly below the evidence threshold.

@@ -107,6 +107,9 @@ test("marking commitments late lowers health and raises one severe delivery sign
 
   // Delivery drops to 0: (10 × 1 + 10 × 1 + 15 × 0 + 15 × 1) / 50 = 70.
   await expect(score(page)).toHaveText("70");
+  // 70 reaches Healthy, but not beside a severe partner risk: the band is held at Watch.
+  await expect(page.locator(".health-score__band")).toHaveText("Watch (40–69)");
+  await expect(page.getByTestId("health-capped")).toContainText("Held at Watch while a severe partner risk stands: partner commitments overdue.");
   const delivery = parts(page).filter({ hasText: "Delivery record" });
   await expect(delivery.locator("td").nth(0)).toHaveText("0 %");
   const overdue = signals(page).locator('li[data-kind="partner_overdue"]');
@@ -115,7 +118,7 @@ test("marking commitments late lowers health and raises one severe delivery sign
   await expect(overdue).toContainText('"Deliverable 1" (20 days late)');
   // The same three late items make the record poor: one fact, one severe signal.
   const poor = signals(page).locator('li[data-kind="poor_delivery"]');
-  await expect(poor).toContainText("delivered 0 of 3 commitments on time");
+  await expect(poor).toContainText("delivered 0 of 3 due commitments on time");
   await expect(poor.locator(".severity")).toHaveText("Warning");
   // Trouble in one area (delivery) is a reason to escalate, not to walk away.
   await expect(page.getByTestId("walk-away")).toHaveCount(0);
@@ -123,6 +126,7 @@ test("marking commitments late lowers health and raises one severe delivery sign
   // Undo brings the health back.
   for (let i = 0; i < 6; i++) await page.keyboard.press("Control+z");
   await expect(score(page)).toHaveText("100");
+  await expect(page.getByTestId("health-capped")).toHaveCount(0);
 });
 
 test("health and signals survive export and import into an empty profile", async ({ page, browser, baseURL }) => {

@@ -248,10 +248,17 @@ fn goals(p: &Partner, today: NaiveDate) -> Section {
 /// same figures as the partner's Health tab.
 fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section {
     let heading = "Health";
-    let h = crate::model::figures::health::health(ws, p, today);
-    let score = match h.score {
-        Some(score) => format!("{score} of 100 — {}", h.band().label().to_lowercase()),
-        None => "Not enough data yet".into(),
+    let reading = crate::model::figures::portfolio::reading(ws, p, today);
+    let h = &reading.health;
+    let score = match (h.score, &h.capped) {
+        (Some(score), Some(why)) => {
+            format!(
+                "{score} of 100 — {}. {why}",
+                h.band().label().to_lowercase()
+            )
+        }
+        (Some(score), None) => format!("{score} of 100 — {}", h.band().label().to_lowercase()),
+        (None, _) => "Not enough data yet".into(),
     };
     let mut blocks = vec![Block::Facts(vec![Fact {
         label: "Health",
@@ -281,7 +288,7 @@ fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section {
             value: Value::Text(left_out),
         }]));
     }
-    let signals = crate::model::figures::signals::for_partner(ws, p, today);
+    let signals = &reading.signals;
     if signals.is_empty() {
         blocks.push(Block::Note("No signals."));
     } else {
@@ -299,11 +306,7 @@ fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section {
                 .collect(),
         ));
     }
-    if let Some(walk) = crate::model::figures::signals::walk_away(
-        &signals,
-        p.stage,
-        crate::model::figures::health::health(ws, p, today).band(),
-    ) {
+    if let Some(walk) = &reading.walk_away {
         blocks.push(Block::Facts(vec![Fact {
             label: "Suggestion",
             value: Value::Text(one_line(&walk.reason)),

@@ -68,8 +68,11 @@ pub struct PartnerReport {
 pub struct HealthReport {
     /// 0–100, or `None`: not enough data.
     pub score: Option<u8>,
-    /// `healthy`, `watch`, `at_risk` or `not_enough_data`.
+    /// `healthy`, `watch`, `at_risk` or `not_enough_data`: the band shown, held at
+    /// `watch` beside a severe partner risk.
     pub band: &'static str,
+    /// Why the band is held at Watch although the score reaches Healthy, or `None`.
+    pub capped_by: Option<String>,
     /// The components that count at the partner's stage, in the screen's order.
     pub components: Vec<ComponentReport>,
 }
@@ -392,6 +395,7 @@ fn partner_report(
     let health = HealthReport {
         score: r.health.score,
         band: band_key(r.health.band()),
+        capped_by: r.health.capped.clone(),
         components: r
             .health
             .parts
@@ -472,8 +476,7 @@ pub fn market_picture(ws: &Workspace, p: &Partner, today: NaiveDate) -> BuyInRep
     let metric = health::main_metric(ws, p);
     let latest = metric
         .as_deref()
-        .and_then(|m| metrics::partner_latest(p, m))
-        .map(|m| m.min(Month::of(today)));
+        .and_then(|m| metrics::judged_month(p, m, today));
     let buy_in = match (&metric, latest) {
         (Some(m), Some(l)) => growth::buy_in(ws, p, m, l),
         _ => None,

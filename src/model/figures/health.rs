@@ -170,6 +170,10 @@ pub struct Health {
     pub score: Option<u8>,
     /// The factors that count at this stage, in [`Factor::ALL`] order.
     pub parts: Vec<Part>,
+    /// Why the band is held at Watch although the score reaches Healthy: a severe risk
+    /// on the partner's side ([`Health::cap`], applied by `portfolio::reading`). The
+    /// score itself is unchanged, so it can still be recomputed by hand.
+    pub capped: Option<String>,
 }
 
 impl Health {
@@ -182,8 +186,26 @@ impl Health {
             .collect()
     }
 
+    /// The band shown: the score's band ([`Health::score_band`]), held at Watch while
+    /// [`Health::capped`] says why.
     pub fn band(&self) -> Band {
+        match Band::of(self.score) {
+            Band::Healthy if self.capped.is_some() => Band::Watch,
+            b => b,
+        }
+    }
+
+    /// The band of the score alone, before any cap.
+    pub fn score_band(&self) -> Band {
         Band::of(self.score)
+    }
+
+    /// Holds the band at Watch for a severe risk, named in `why`: a partner cannot read
+    /// "Healthy" beside a severe risk on the same screen. Nothing changes below Healthy.
+    pub fn cap(&mut self, why: impl Into<String>) {
+        if self.score_band() == Band::Healthy {
+            self.capped = Some(why.into());
+        }
     }
 
     /// The share (0–1) of the stage's weight carried by components with data.
@@ -321,6 +343,7 @@ pub fn score(components: &[Component], stage: Stage) -> Health {
             stage,
             score: None,
             parts,
+            capped: None,
         };
     }
     for p in parts.iter_mut().filter(|p| !p.left_out) {
@@ -331,6 +354,7 @@ pub fn score(components: &[Component], stage: Stage) -> Health {
         stage,
         score: Some(points.round().clamp(0.0, 100.0) as u8),
         parts,
+        capped: None,
     }
 }
 
@@ -546,6 +570,27 @@ pub fn landing_on_plan(
     )
 }
 
+/// The landing component of a partner: judged against its plan
+/// ([`landing_on_plan`]), or 0 when the plan itself is missing after signature
+/// ([`crate::model::landing::plan_missing`]): signed a month and nothing planned is a
+/// fact against the partnership, not a gap in the data.
+pub fn landing_component_for(p: &Partner, today: NaiveDate) -> Component {
+    let days = (today - p.in_stage_since()).num_days();
+    if crate::model::landing::plan_missing(p.stage, days, !p.landing.is_empty()) {
+        let when = if p.stage == Stage::Signed {
+            format!("signed {days} days ago")
+        } else {
+            p.stage.label().to_lowercase()
+        };
+        return Component::new(
+            Factor::Landing,
+            Some(0.0),
+            format!("no landing plan, {when}: agree the markets, steps and dates"),
+        );
+    }
+    landing_on_plan(&p.landing, today)
+}
+
 /// Growth against the shared goals' targets, 0–1: the mean progress of the goals that
 /// have a metric, a target and values to measure (each capped at 1).
 pub fn growth_component(progress: &[f64]) -> Component {
@@ -645,9 +690,10 @@ pub fn main_metric(ws: &Workspace, p: &Partner) -> Option<String> {
     best.map(|(m, _)| m.to_owned())
 }
 
-/// The latest month with values of `metric` for this partner, not after `today`'s month.
+/// The month this partner's `metric` is judged in: its latest complete month
+/// ([`crate::model::metrics::judged_month`]).
 fn latest_for(p: &Partner, metric: &str, today: NaiveDate) -> Option<Month> {
-    crate::model::metrics::partner_latest(p, metric).map(|m| m.min(Month::of(today)))
+    crate::model::metrics::judged_month(p, metric, today)
 }
 
 /// Every component of a partner's health on `today`.
@@ -670,7 +716,7 @@ pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Componen
         support_component(&current_stances(p)),
         reception_component(crate::model::meetings::reception_trend(p)),
         delivery_component(&goals::delivery_record(&p.commitments, today)),
-        landing_on_plan(&p.landing, today),
+        landing_component_for(p, today),
         growth_component(&growth),
         buy_in_component(
             buy_in.as_ref().and_then(|b| b.breadth),

@@ -20,15 +20,32 @@ pub struct Reading {
     pub walk_away: Option<WalkAway>,
 }
 
-/// One partner's reading on `today`.
+/// One partner's reading on `today`: health, signals and the walk-away suggestion,
+/// made to agree with one another here, the one place every screen reads them from.
+///
+/// - A severe risk on the partner's side holds the health band at Watch
+///   ([`Health::cap`]): a lead who sees "Landing stalled, severe" cannot also be told
+///   "Healthy". Our own severe action items do not cap it: they are ours to fix, not a
+///   judgment of the partner.
+/// - Walk-away reads the score's own band: a band held at Watch by the very risks that
+///   would justify walking away cannot count as a reason to walk away.
 pub fn reading(ws: &Workspace, p: &Partner, today: NaiveDate) -> Reading {
     let signals = signals::for_partner(ws, p, today);
-    let health = health::health(ws, p, today);
+    let mut health = health::health(ws, p, today);
+    if let Some(worst) = signals
+        .iter()
+        .find(|s| s.severity == Severity::Severe && s.owner() == signals::Owner::Theirs)
+    {
+        health.cap(format!(
+            "Held at Watch while a severe partner risk stands: {}.",
+            worst.kind.label().to_lowercase()
+        ));
+    }
     Reading {
         id: p.id.clone(),
         name: p.name.clone(),
         stage: p.stage,
-        walk_away: signals::walk_away(&signals, p.stage, health.band()),
+        walk_away: signals::walk_away(&signals, p.stage, health.score_band()),
         health,
         signals,
     }

@@ -5,8 +5,9 @@
 //! gathers them from a partner. Every threshold is a constant here and a row in
 //! docs/model/health.md.
 
-use crate::model::core::month::Month;
-use crate::model::core::vocabulary::{DecisionRole, Economics, LadderLevel, Side, Stage, Stance};
+use crate::model::core::vocabulary::{
+    CommitmentStatus, DecisionRole, Economics, LadderLevel, Side, Stage, Stance,
+};
 use crate::model::figures::health::{self, Band};
 use crate::model::goals::{self, DeliveryRecord};
 use crate::model::workspace::records::{Partner, Workspace};
@@ -263,8 +264,14 @@ pub fn stuck_after(stage: Stage) -> Option<i64> {
     }
 }
 
-/// Delivery records below this share (0–1) of commitments on time raise a warning...
+/// A delivery record (0–1, late deliveries earning part credit) below this raises a
+/// warning, whatever the cause...
 pub const DELIVERY_WARNING: f64 = 0.6;
+/// ...and so does a record of the *delivered* commitments alone below this one: a
+/// partner who delivers most things three weeks late (about 70 %) has a habit to raise,
+/// one who runs two weeks late (about 80 %) or a few days late (100 %) has not. Items
+/// still open are left out of this line: the overdue signal already names them...
+pub const DELIVERY_LATENESS: f64 = 0.75;
 /// ...and below this one, with at least [`DELIVERY_SEVERE_MIN_DUE`] due, a severe signal.
 pub const DELIVERY_SEVERE: f64 = 0.4;
 pub const DELIVERY_SEVERE_MIN_DUE: usize = 3;
@@ -279,8 +286,9 @@ pub const OVERDUE_SEVERE_DAYS: i64 = 60;
 pub const OVERDUE_GRACE_DAYS: i64 = goals::GRACE_DAYS;
 /// Beyond this many days late an overdue commitment counts towards the severe count.
 pub const OVERDUE_WARNING_DAYS: i64 = 14;
-/// Signed this many days without a landing plan is a warning; twice as long, severe.
-pub const NO_PLAN_DAYS: i64 = 14;
+/// Signed this many days without a landing plan is a warning ([`landing::NO_PLAN_DAYS`]);
+/// past [`NO_PLAN_SEVERE_DAYS`], severe.
+pub const NO_PLAN_DAYS: i64 = landing::NO_PLAN_DAYS;
 pub const NO_PLAN_SEVERE_DAYS: i64 = 60;
 /// Walk away is suggested only when severe partner risks cover this many different
 /// areas (people, delivery, results).
@@ -332,10 +340,13 @@ pub struct Facts {
     pub ability: Option<f64>,
     pub overdue: Vec<Late>,
     pub delivery: DeliveryRecord,
+    /// The same record over the partner's delivered commitments only: how late what
+    /// came did come.
+    pub delivered: DeliveryRecord,
     /// The concentration warning of the buy-in measure, naming the markets.
     pub concentrated: Option<String>,
-    /// Why landing is stalled, when it is.
-    pub landing_stalled: Option<String>,
+    /// The landing stall, when there is one: why, and how many days late or quiet.
+    pub landing_stalled: Option<landing::Stall>,
     /// Why landing is behind plan (a step a few days late), when it is and not stalled.
     pub landing_behind: Option<String>,
     pub cooling: Vec<Cooling>,
@@ -365,6 +376,7 @@ impl Facts {
             overdue: Vec::new(),
             // Nothing due, whatever fields the record grows.
             delivery: goals::delivery_record(&[], NaiveDate::MIN),
+            delivered: goals::delivery_record(&[], NaiveDate::MIN),
             concentrated: None,
             landing_stalled: None,
             landing_behind: None,
@@ -378,34 +390,76 @@ impl Facts {
 }
 
 /// The signals these facts raise, most severe first. A walked-away partner raises none.
+///
+/// Each area has its own rules ([`results_signals`], [`people_signals`],
+/// [`delivery_signals`], [`landing_signals`], [`deal_signals`]); this function only
+/// collects them and applies the rules that span areas: a paused partner's risks are
+/// warnings at most, and one severe fact is one signal.
 pub fn evaluate(f: &Facts) -> Vec<Signal> {
-    let mut out = Vec::new();
+    let mut out = Signals(Vec::new());
     if f.stage == Stage::WalkedAway {
-        return out;
+        return out.0;
     }
-    let signed = post_signature(f.stage);
-    let mut push = |kind: Kind, severity: Severity, reason: String| {
-        out.push(Signal {
+    results_signals(f, &mut out);
+    people_signals(f, &mut out);
+    delivery_signals(f, &mut out);
+    landing_signals(f, &mut out);
+    deal_signals(f, &mut out);
+    let mut out = out.0;
+
+    // A paused partnership is on hold by our decision: its risks stay visible, as
+    // warnings, but nothing about it needs action this week.
+    if f.stage == Stage::Paused {
+        for s in &mut out {
+            s.severity = s.severity.min(Severity::Warning);
+        }
+    }
+    // The stall in Signed is the missing plan: one fact, one signal.
+    if f.stage == Stage::Signed && out.iter().any(|s| s.kind == Kind::NoLandingPlan) {
+        out.retain(|s| s.kind != Kind::Stuck);
+    }
+    one_severe_per_area(&mut out);
+    out.sort_by_key(|s| std::cmp::Reverse(s.severity));
+    out
+}
+
+/// The signals raised so far, in the order the rules raise them.
+struct Signals(Vec<Signal>);
+
+impl Signals {
+    fn push(&mut self, kind: Kind, severity: Severity, reason: String) {
+        self.0.push(Signal {
             kind,
             severity,
             reason,
-        })
-    };
+        });
+    }
+}
 
+/// Results: a shared goal to measure them by, and where the growth comes from.
+fn results_signals(f: &Facts, out: &mut Signals) {
     // A shared goal is expected once the deal is negotiated; before that only a hint.
     if f.goals == 0 && f.stage != Stage::Research {
         let severity = match f.stage {
             Stage::Pitching => Severity::Info,
-            _ if signed => Severity::Severe,
+            _ if post_signature(f.stage) => Severity::Severe,
             _ => Severity::Warning,
         };
-        push(
+        out.push(
             Kind::NoSharedGoal,
             severity,
             "No goal is shared with the partner: agree one measurable goal both sides own.".into(),
         );
     }
 
+    if let Some(why) = &f.concentrated {
+        out.push(Kind::Concentrated, Severity::Warning, why.clone());
+    }
+}
+
+/// People: a champion, enough influence to deliver, a room that is not cooling, and
+/// decision makers who are for it and have been met.
+fn people_signals(f: &Facts, out: &mut Signals) {
     if f.champions == 0 {
         let (severity, reason) = if f.key_players == 0 {
             (
@@ -434,7 +488,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
                 ),
             )
         };
-        push(Kind::NoChampion, severity, reason);
+        out.push(Kind::NoChampion, severity, reason);
     }
 
     if let Some(a) = f.ability.filter(|a| a.is_finite() && *a < ABILITY_LOW) {
@@ -443,7 +497,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         } else {
             Severity::Warning
         };
-        push(
+        out.push(
             Kind::LowInfluence,
             severity,
             format!(
@@ -451,93 +505,6 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
                 crate::model::figures::health::percent(a)
             ),
         );
-    }
-
-    if f.stage != Stage::Research {
-        let theirs: Vec<&Late> = f.overdue.iter().filter(|l| l.theirs).collect();
-        let ours: Vec<&Late> = f.overdue.iter().filter(|l| !l.theirs).collect();
-        if let Some(severity) = overdue_severity(&theirs) {
-            push(
-                Kind::Overdue,
-                severity,
-                format!("The partner {}", overdue_list(&theirs, "has")),
-            );
-        }
-        if let Some(severity) = overdue_severity(&ours) {
-            push(
-                Kind::OurOverdue,
-                severity,
-                format!(
-                    "We {} Deliver or renegotiate: this is ours to fix, not held against the partner.",
-                    overdue_list(&ours, "have")
-                ),
-            );
-        }
-    }
-
-    // A record of one or two commitments is not yet a record: the overdue signal
-    // already names them.
-    if let Some(share) = f
-        .delivery
-        .all_time
-        .filter(|s| *s < DELIVERY_WARNING && f.delivery.due >= DELIVERY_MIN_DUE)
-    {
-        let severity = if share < DELIVERY_SEVERE && f.delivery.due >= DELIVERY_SEVERE_MIN_DUE {
-            Severity::Severe
-        } else {
-            Severity::Warning
-        };
-        push(
-            Kind::PoorDelivery,
-            severity,
-            format!(
-                "The partner delivered {} of {} commitments on time or within a few days (record {} %, below {} %).",
-                f.delivery.on_time,
-                f.delivery.due,
-                crate::model::figures::health::percent(share),
-                crate::model::figures::health::percent(DELIVERY_WARNING)
-            ),
-        );
-    }
-
-    if let Some(limit) = stuck_after(f.stage) {
-        if f.days_in_stage > limit {
-            let severity = if f.days_in_stage > 2 * limit {
-                Severity::Severe
-            } else {
-                Severity::Warning
-            };
-            push(
-                Kind::Stuck,
-                severity,
-                format!(
-                    "{} days in {}, longer than the {limit} days expected: decide to move on, pivot or pause.",
-                    f.days_in_stage,
-                    f.stage.label().to_lowercase()
-                ),
-            );
-        }
-    }
-
-    if let Some(why) = &f.concentrated {
-        push(Kind::Concentrated, Severity::Warning, why.clone());
-    }
-
-    if let Some(why) = &f.landing_stalled {
-        if signed || f.stage == Stage::Paused {
-            let severity = if f.stage == Stage::Landing {
-                Severity::Severe
-            } else {
-                Severity::Warning
-            };
-            push(Kind::LandingStalled, severity, why.clone());
-        }
-    }
-
-    if let Some(why) = &f.landing_behind {
-        if signed && f.landing_stalled.is_none() {
-            push(Kind::LandingBehind, Severity::Warning, why.clone());
-        }
     }
 
     if !f.cooling.is_empty() {
@@ -559,34 +526,11 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
             .map(|c| format!("{}: {}", c.name, lower_first(&c.reason)))
             .collect::<Vec<_>>()
             .join(". ");
-        push(
+        out.push(
             Kind::ReceptionFalling,
             severity,
             format!("The room is cooling. {who}."),
         );
-    }
-
-    if signed && !f.landing_plan {
-        let days = f.days_in_stage;
-        if f.stage != Stage::Signed || days > NO_PLAN_DAYS {
-            let severity = if f.stage == Stage::Landing
-                || (f.stage == Stage::Signed && days > NO_PLAN_SEVERE_DAYS)
-            {
-                Severity::Severe
-            } else {
-                Severity::Warning
-            };
-            let when = if f.stage == Stage::Signed {
-                format!("Signed {days} days ago and no landing plan")
-            } else {
-                format!("{} and no landing plan", f.stage.label())
-            };
-            push(
-                Kind::NoLandingPlan,
-                severity,
-                format!("{when}: agree the markets, the steps and their dates with the partner."),
-            );
-        }
     }
 
     if !f.opposed_decision_makers.is_empty() && f.stage != Stage::Research {
@@ -601,7 +545,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
             .map(|(n, why, _)| format!("{n} ({why})"))
             .collect::<Vec<_>>()
             .join(", ");
-        push(
+        out.push(
             Kind::DecisionMakerAgainst,
             severity,
             format!("A decision maker is against it: {who}. Find out the objection before the next step."),
@@ -619,7 +563,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         } else {
             Severity::Info
         };
-        push(
+        out.push(
             Kind::DecisionMakerUnmet,
             severity,
             format!(
@@ -628,25 +572,144 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
             ),
         );
     }
+}
 
-    if let Some(why) = &f.standing_risk {
-        push(Kind::StandingRisk, Severity::Warning, why.clone());
+/// Delivery: commitments past their due date, the partner's and ours apart, and the
+/// partner's delivery record.
+fn delivery_signals(f: &Facts, out: &mut Signals) {
+    // In research nothing is agreed with the partner yet: no delivery to judge.
+    if f.stage == Stage::Research {
+        return;
+    }
+    let theirs: Vec<&Late> = f.overdue.iter().filter(|l| l.theirs).collect();
+    let ours: Vec<&Late> = f.overdue.iter().filter(|l| !l.theirs).collect();
+    if let Some(severity) = overdue_severity(&theirs) {
+        out.push(
+            Kind::Overdue,
+            severity,
+            format!("The partner {}", overdue_list(&theirs, "has")),
+        );
+    }
+    if let Some(severity) = overdue_severity(&ours) {
+        out.push(
+            Kind::OurOverdue,
+            severity,
+            format!(
+                "We {} Deliver or renegotiate: this is ours to fix, not held against the partner.",
+                overdue_list(&ours, "have")
+            ),
+        );
     }
 
-    // A paused partnership is on hold by our decision: its risks stay visible, as
-    // warnings, but nothing about it needs action this week.
-    if f.stage == Stage::Paused {
-        for s in &mut out {
-            s.severity = s.severity.min(Severity::Warning);
+    // A record of one or two commitments is not yet a record: the overdue signal
+    // already names them.
+    let below = |r: &DeliveryRecord, line: f64| {
+        r.all_time
+            .filter(|s| *s < line && r.due >= DELIVERY_MIN_DUE)
+    };
+    let percent = crate::model::figures::health::percent;
+    if let Some(share) = below(&f.delivery, DELIVERY_WARNING) {
+        let severity = if share < DELIVERY_SEVERE && f.delivery.due >= DELIVERY_SEVERE_MIN_DUE {
+            Severity::Severe
+        } else {
+            Severity::Warning
+        };
+        out.push(
+            Kind::PoorDelivery,
+            severity,
+            format!(
+                "The partner delivered {} of {} due commitments on time or within a few days; late deliveries earn part credit, so the record is {} % (below {} %).",
+                f.delivery.on_time,
+                f.delivery.due,
+                percent(share),
+                percent(DELIVERY_WARNING)
+            ),
+        );
+    } else if let Some(share) = below(&f.delivered, DELIVERY_LATENESS) {
+        out.push(
+            Kind::PoorDelivery,
+            Severity::Warning,
+            format!(
+                "The partner delivers late: {} of the {} commitments it delivered came on time or within a few days, the others weeks late (record of what it delivered {} %, below {} %).",
+                f.delivered.on_time,
+                f.delivered.due,
+                percent(share),
+                percent(DELIVERY_LATENESS)
+            ),
+        );
+    }
+}
+
+/// Landing: steps late against their planned dates (a stall, or a few days behind).
+fn landing_signals(f: &Facts, out: &mut Signals) {
+    let signed = post_signature(f.stage);
+    // Graded by how late: a step two weeks late is a warning; more than a month late
+    // (or a plan quiet for four months) is severe while landing is the job at hand.
+    // Before and after the Landing stage a stall is a warning.
+    if let Some(stall) = &f.landing_stalled {
+        if signed || f.stage == Stage::Paused {
+            let severity = if f.stage == Stage::Landing && stall.large() {
+                Severity::Severe
+            } else {
+                Severity::Warning
+            };
+            out.push(Kind::LandingStalled, severity, stall.reason.clone());
         }
     }
-    // The stall in Signed is the missing plan: one fact, one signal.
-    if f.stage == Stage::Signed && out.iter().any(|s| s.kind == Kind::NoLandingPlan) {
-        out.retain(|s| s.kind != Kind::Stuck);
+
+    if let Some(why) = &f.landing_behind {
+        if signed && f.landing_stalled.is_none() {
+            out.push(Kind::LandingBehind, Severity::Warning, why.clone());
+        }
     }
-    one_severe_per_area(&mut out);
-    out.sort_by_key(|s| std::cmp::Reverse(s.severity));
-    out
+}
+
+/// The deal and our process: time in stage, a landing plan after signature, and a
+/// ladder level the fit does not support.
+fn deal_signals(f: &Facts, out: &mut Signals) {
+    if let Some(limit) = stuck_after(f.stage) {
+        if f.days_in_stage > limit {
+            let severity = if f.days_in_stage > 2 * limit {
+                Severity::Severe
+            } else {
+                Severity::Warning
+            };
+            out.push(
+                Kind::Stuck,
+                severity,
+                format!(
+                    "{} days in {}, longer than the {limit} days expected: decide to move on, pivot or pause.",
+                    f.days_in_stage,
+                    f.stage.label().to_lowercase()
+                ),
+            );
+        }
+    }
+
+    if landing::plan_missing(f.stage, f.days_in_stage, f.landing_plan) {
+        let days = f.days_in_stage;
+        let severity = if f.stage == Stage::Landing
+            || (f.stage == Stage::Signed && days > NO_PLAN_SEVERE_DAYS)
+        {
+            Severity::Severe
+        } else {
+            Severity::Warning
+        };
+        let when = if f.stage == Stage::Signed {
+            format!("Signed {days} days ago and no landing plan")
+        } else {
+            format!("{} and no landing plan", f.stage.label())
+        };
+        out.push(
+            Kind::NoLandingPlan,
+            severity,
+            format!("{when}: agree the markets, the steps and their dates with the partner."),
+        );
+    }
+
+    if let Some(why) = &f.standing_risk {
+        out.push(Kind::StandingRisk, Severity::Warning, why.clone());
+    }
 }
 
 /// One severe fact is one signal: within an area, of one side, only the first severe
@@ -784,7 +847,7 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
         })
         .collect();
     let concentrated = health::main_metric(ws, p).and_then(|metric| {
-        let latest = metrics::partner_latest(p, &metric)?.min(Month::of(today));
+        let latest = metrics::judged_month(p, &metric, today)?;
         growth::buy_in(ws, p, &metric, latest)?.flagged
     });
     let cooling_all = meetings::cooling(p);
@@ -819,8 +882,16 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
         ability: fit::ability_to_deliver(p, today).score,
         overdue,
         delivery: goals::delivery_record(&p.commitments, today),
+        delivered: goals::delivery_record(
+            &p.commitments
+                .iter()
+                .filter(|k| k.status == CommitmentStatus::Delivered)
+                .cloned()
+                .collect::<Vec<_>>(),
+            today,
+        ),
         concentrated,
-        landing_stalled: landing::stalled_in(ws, p, today),
+        landing_stalled: landing::stall_in(ws, p, today),
         landing_behind: landing::behind_in(ws, p, today),
         cooling,
         landing_plan: !p.landing.is_empty(),

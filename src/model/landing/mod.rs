@@ -114,34 +114,90 @@ pub fn is_behind(step: &LandingStep, today: NaiveDate) -> bool {
     step.done.is_none() && step.planned.is_some_and(|p| p < today)
 }
 
+/// Signed this many days without a landing plan, the missing plan is a fact against the
+/// partnership, not a gap in the data: closing is a fifth of the job, and two weeks is
+/// long enough to agree the markets and the first dates.
+pub const NO_PLAN_DAYS: i64 = 14;
+
+/// Whether a missing landing plan counts against the partnership: after signature, with
+/// no track, once signed more than [`NO_PLAN_DAYS`] days (at once in Landing and Live).
+/// The "no landing plan" signal and the landing component of health both read this, so
+/// they cannot disagree.
+pub fn plan_missing(stage: Stage, days_in_stage: i64, has_plan: bool) -> bool {
+    !has_plan
+        && match stage {
+            Stage::Signed => days_in_stage > NO_PLAN_DAYS,
+            Stage::Landing | Stage::Live => true,
+            _ => false,
+        }
+}
+
 /// A planned step not done this many days after its planned date stalls the plan.
 pub const STALL_LATE_DAYS: i64 = 14;
-/// No step done for this many days, while steps remain, stalls the plan.
+/// A step more than this many days late is a severe stall while landing: a month's
+/// slip is a plan that has stopped, not a date that moved.
+pub const STALL_SEVERE_LATE_DAYS: i64 = 30;
+/// No step done nor due for this many days, while undated steps remain, stalls the plan
+/// (severe at twice as long while landing).
 pub const STALL_QUIET_DAYS: i64 = 60;
+
+/// Why a landing plan has stalled, and by how much.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stall {
+    /// The sentence the screens show, naming the track.
+    pub reason: String,
+    /// Days the most overdue step is late (a late step), or days without a step done
+    /// or due (a quiet plan).
+    pub days: i64,
+    /// Whether the plan is quiet (undated steps, nothing done for a while) rather than
+    /// late against a planned date.
+    pub quiet: bool,
+}
+
+impl Stall {
+    /// Whether the stall is severe by its size: a step more than
+    /// [`STALL_SEVERE_LATE_DAYS`] late, or a plan quiet for more than twice
+    /// [`STALL_QUIET_DAYS`]. The signal makes it severe only while landing.
+    pub fn large(&self) -> bool {
+        if self.quiet {
+            self.days > 2 * STALL_QUIET_DAYS
+        } else {
+            self.days > STALL_SEVERE_LATE_DAYS
+        }
+    }
+}
 
 /// Why the partner's landing has stalled, if it has, naming the track: see
 /// [`stalled_in`]. Without the workspace a market track is named by its market's id;
 /// prefer `stalled_in` wherever the catalogue is at hand.
 pub fn stalled(p: &Partner, today: NaiveDate) -> Option<String> {
-    stall(p, today, &LandingTrack::bare_label)
+    stall(p, today, &LandingTrack::bare_label).map(|s| s.reason)
 }
 
 /// Why the partner's landing has stalled, if it has, naming the track by its market's
-/// or team's name.
+/// or team's name: the reason of [`stall_in`].
+pub fn stalled_in(ws: &Workspace, p: &Partner, today: NaiveDate) -> Option<String> {
+    stall_in(ws, p, today).map(|s| s.reason)
+}
+
+/// The partner's landing stall, if it has one, judged against the plan's own dates.
 ///
 /// The rule applies after signature (stages Signed, Landing and Live) to a plan with at
 /// least one step still to do:
 /// 1. late step: a step planned more than [`STALL_LATE_DAYS`] days ago and not done
 ///    (the most overdue one is named);
-/// 2. quiet plan: otherwise, no step done for more than [`STALL_QUIET_DAYS`] days,
-///    counted from the later of the last step done and the first planned date (the day
-///    the partner entered its stage when no step has a date). Steps planned in the
-///    future are not a stall: a plan whose first date is still ahead is never quiet.
-pub fn stalled_in(ws: &Workspace, p: &Partner, today: NaiveDate) -> Option<String> {
+/// 2. quiet plan: otherwise, when a step still to do has no date, no step done nor
+///    due for more than [`STALL_QUIET_DAYS`] days, counted from the latest of the last
+///    step done and the last planned date already reached (the day the partner entered
+///    its stage when no step has a date). A plan whose open steps all have dates is
+///    judged by those dates alone, and one with a step still ahead on the calendar is
+///    scheduled, not quiet: steps planned in the future are not a stall, and an old
+///    plan whose last step is a few days late is not a quiet one.
+pub fn stall_in(ws: &Workspace, p: &Partner, today: NaiveDate) -> Option<Stall> {
     stall(p, today, &|t| t.label(ws))
 }
 
-fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) -> Option<String> {
+fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) -> Option<Stall> {
     if !matches!(p.stage, Stage::Signed | Stage::Landing | Stage::Live) {
         return None;
     }
@@ -170,35 +226,62 @@ fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) 
             },
         );
     if let Some((track, kind, planned, days)) = late {
-        return Some(format!(
-            "Landing stalled in {}: \"{}\" was planned for {} and is {days} days late.",
-            name(track),
-            kind.label().to_lowercase(),
-            crate::model::core::format::day(planned)
-        ));
+        return Some(Stall {
+            reason: format!(
+                "Landing stalled in {}: \"{}\" was planned for {} and is {days} days late.",
+                name(track),
+                kind.label().to_lowercase(),
+                crate::model::core::format::day(planned)
+            ),
+            days,
+            quiet: false,
+        });
     }
-    let last_done = p
-        .landing
-        .iter()
-        .flat_map(|t| t.steps().map(|(_, s)| s.done))
-        .flatten()
+    // Only steps without a date can be quietly forgotten: a dated step is judged by
+    // its date above.
+    let undated = open.iter().any(|t| {
+        t.steps()
+            .iter()
+            .any(|(_, s)| s.done.is_none() && s.planned.is_none())
+    });
+    // A step still ahead on the calendar means the plan is scheduled, not forgotten.
+    let scheduled = open.iter().any(|t| {
+        t.steps()
+            .iter()
+            .any(|(_, s)| s.done.is_none() && s.planned.is_some_and(|d| d >= today))
+    });
+    if !undated || scheduled {
+        return None;
+    }
+    let steps = || {
+        p.landing
+            .iter()
+            .flat_map(|t| t.steps().map(|(_, s)| s.clone()))
+    };
+    let last_done = steps().filter_map(|s| s.done).max();
+    let last_due = steps()
+        .filter_map(|s| s.planned)
+        .filter(|d| *d <= today)
         .max();
-    let first_planned = p
-        .landing
-        .iter()
-        .flat_map(|t| t.steps().map(|(_, s)| s.planned))
-        .flatten()
-        .min();
-    let start = first_planned.unwrap_or(p.in_stage_since());
-    let since = last_done.map_or(start, |d| d.max(start));
+    let any_date = steps().any(|s| s.planned.is_some());
+    let start = if any_date {
+        last_due
+    } else {
+        Some(p.in_stage_since())
+    };
+    let since = [last_done, start].into_iter().flatten().max()?;
     let quiet = (today - since).num_days();
     (quiet > STALL_QUIET_DAYS).then(|| {
         let names: Vec<String> = open.iter().map(|t| name(t)).collect();
-        format!(
-            "Landing stalled: no step done in {quiet} days, and {} still {} steps to do.",
-            list(&names),
-            if names.len() == 1 { "has" } else { "have" }
-        )
+        Stall {
+            reason: format!(
+                "Landing stalled: no step done in {quiet} days, and {} still {} steps to do.",
+                list(&names),
+                if names.len() == 1 { "has" } else { "have" }
+            ),
+            days: quiet,
+            quiet: true,
+        }
     })
 }
 

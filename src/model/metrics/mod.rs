@@ -97,6 +97,25 @@ pub fn partner_latest(p: &Partner, metric: &str) -> Option<Month> {
         .max()
 }
 
+/// The last complete month on `today`: the month before today's. The month under way
+/// is never judged: its figures are partial, so it would read as a fall, and a market
+/// that already has a few days of it would make every other market look late.
+pub fn last_complete_month(today: chrono::NaiveDate) -> Option<Month> {
+    Month::of(today).plus(-1)
+}
+
+/// The month a partner's `metric` is judged in on `today` (health, signals, buy-in, the
+/// report): its latest month with a value, up to [`last_complete_month`]. `None` when it
+/// has no value by then.
+pub fn judged_month(p: &Partner, metric: &str, today: chrono::NaiveDate) -> Option<Month> {
+    let cap = last_complete_month(today)?;
+    p.metrics
+        .iter()
+        .filter(|s| s.metric == metric)
+        .filter_map(|s| growth::as_of(s, cap))
+        .max()
+}
+
 /// A metric summed over every partner and market, month by month (months without any
 /// value are absent, not zero).
 pub fn total_by_month(ws: &Workspace, metric: &str) -> BTreeMap<Month, f64> {
@@ -147,13 +166,22 @@ pub fn complete_month<'a>(
         .min()
 }
 
+/// A market's latest figure stands in for a goal's month when it is at most this many
+/// months older (a quarterly report arrives up to five months after the month it ends
+/// with); older, the market has stopped reporting and adds nothing to the goal.
+pub const CARRY_MONTHS: i64 = 6;
+
 /// How a shared goal stands against its plan to date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoalReading {
     /// The month read: the partner's last month with every reporting market in.
     pub month: Month,
-    /// The goal's metric that month, summed over the markets with a value.
+    /// The goal's metric that month, summed over the markets: each market's value that
+    /// month, or for a market whose figures lag (quarterly reporting, say) its latest
+    /// value at most [`CARRY_MONTHS`] old, as of its own month.
     pub actual: f64,
+    /// The markets whose latest value stands in for `month`, with the month it is of.
+    pub carried: Vec<(Id, Month)>,
     /// The goal's target (the monthly value that meets it).
     pub target: f64,
     /// Where the plan says the metric should be in `month`: the target, pro-rated on a
@@ -182,7 +210,23 @@ pub fn goal_reading(p: &Partner, goal: &Goal, latest: Month) -> Option<GoalReadi
     }
     let series: Vec<&Series> = p.metrics.iter().filter(|s| s.metric == metric).collect();
     let month = complete_month(series.iter().copied(), latest)?;
-    let actual: f64 = series.iter().filter_map(|s| s.values.get(&month)).sum();
+    // A goal is a level the partner reaches over all its markets: a market that reports
+    // quarterly still has its users. Its latest figure stands in, named, rather than
+    // reading its silence as zero and the goal as a fraction of itself.
+    let mut actual = 0.0;
+    let mut carried = Vec::new();
+    for s in &series {
+        let Some(as_of) = growth::as_of(s, month) else {
+            continue;
+        };
+        if month.since(as_of) > CARRY_MONTHS {
+            continue;
+        }
+        actual += s.values.get(&as_of).copied().unwrap_or(0.0);
+        if as_of < month && !carried.iter().any(|(m, _)| m == &s.market) {
+            carried.push((s.market.clone(), as_of));
+        }
+    }
     let first = series
         .iter()
         .filter_map(|s| s.values.keys().next().copied())
@@ -205,6 +249,7 @@ pub fn goal_reading(p: &Partner, goal: &Goal, latest: Month) -> Option<GoalReadi
     progress.is_finite().then_some(GoalReading {
         month,
         actual,
+        carried,
         target,
         plan,
         start,

@@ -1,7 +1,7 @@
 //! A small health badge: the score in its band's colour, for lists and headers.
 
-use crate::model::figures::health::Band;
-use crate::model::{figures::health, Id};
+use crate::model::figures::portfolio;
+use crate::model::Id;
 use crate::storage;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -13,13 +13,17 @@ pub fn HealthBadge(id: Id) -> impl IntoView {
     let store = use_store();
     let today = storage::now().date_naive();
     let score = Memo::new(move |_| {
-        store
-            .ws
-            .with(|ws| ws.partner(&id).map(|p| health::health(ws, p, today).score))
+        store.ws.with(|ws| {
+            // The reading, not the bare score: the band agrees with the Health tab
+            // (held at Watch beside a severe partner risk).
+            ws.partner(&id).map(|p| {
+                let h = portfolio::reading(ws, p, today).health;
+                (h.score, h.band())
+            })
+        })
     });
     move || {
-        score.get().map(|s| {
-            let band = Band::of(s);
+        score.get().map(|(s, band)| {
             let label = match s {
                 Some(s) => format!("Health {s} of 100: {}", band.label()),
                 None => "Health: not enough data yet".to_owned(),

@@ -92,6 +92,9 @@ fn ScoreCard(health: Health, walked_away: bool) -> impl IntoView {
                         "deal fit and the relationship weigh most."
                     }}
                 </p>
+                {health.capped.clone().map(|why| view! {
+                    <p class="health-score__capped" data-testid="health-capped">{why}</p>
+                })}
                 <p class="health-score__left-out" data-testid="left-out">{left_out_text}</p>
                 {walked_away.then(|| view! {
                     <p class="muted">"The partnership was walked away from: the score shows how things stood, and no signals are raised."</p>

@@ -32,11 +32,16 @@ fn signed(v: f64) -> String {
 #[component]
 pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView {
     let store = use_store();
+    let today = crate::storage::now().date_naive();
     let figures = Memo::new(move |_| {
         let metric = metric.get();
         store.ws.with(|ws| {
             let p = ws.partner(&id)?;
-            let latest = metrics::partner_latest(p, &metric)?;
+            // The month health judges (the last complete one), so this panel and the
+            // Health tab agree; a partner with figures for the month under way only
+            // still sees them.
+            let latest = metrics::judged_month(p, &metric, today)
+                .or_else(|| metrics::partner_latest(p, &metric))?;
             let rows = growth::by_market(p, &metric, latest)
                 .into_iter()
                 .map(|r| (ws.market_name(&r.market).to_owned(), r))
