@@ -345,7 +345,9 @@ test("a mismatched or short passphrase is pointed out by its field, and nothing 
   await expect(page.locator("#export-passphrase-error")).toHaveText("");
   await expect(page.locator("#export-passphrase-confirm-error")).toHaveText(
     "The two passphrases differ: type the same one in both fields.");
-  await page.waitForTimeout(300);
+  // The export starts ("Protecting…") in the same click that would have refused it:
+  // never started, nothing can download.
+  await expect(page.locator("#export-status")).not.toContainText("Protecting");
   expect(downloads, "no download while the passphrase is refused").toBe(0);
 
   // Unticking the box exports an ordinary file again.
