@@ -248,6 +248,23 @@ struct EnvelopeRef<'a> {
 
 /// Reads a Tandem file or stored value, migrating older versions and validating.
 pub fn restore(text: &str) -> Result<Restored, FileError> {
+    let (value, version) = read_migrated(text)?;
+    let envelope = shape(&value)?;
+    let errors = validate::workspace(&envelope.workspace);
+    if !errors.is_empty() {
+        return Err(FileError::Invalid(errors));
+    }
+    Ok(Restored {
+        workspace: envelope.workspace,
+        scope: envelope.scope,
+        saved_at: envelope.saved_at,
+        version,
+    })
+}
+
+/// The first steps of [`restore`]: JSON, a Tandem file, a version this build reads,
+/// migrated to the current version; the JSON and the version it was written in.
+pub(crate) fn read_migrated(text: &str) -> Result<(serde_json::Value, u64), FileError> {
     TooLarge::check(None, text.len() as u64).map_err(FileError::TooLarge)?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| FileError::NotJson {
         line: e.line(),
@@ -294,8 +311,12 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
             found: version.to_string(),
         });
     }
-    let value = migrate(value, version);
-    let envelope: Envelope = serde_path_to_error::deserialize(&value).map_err(|e| {
+    Ok((migrate(value, version), version))
+}
+
+/// The shape step of [`restore`]: the migrated JSON as an [`Envelope`], not yet validated.
+pub(crate) fn shape(value: &serde_json::Value) -> Result<Envelope, FileError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
         // Paths are given relative to the workspace, like validation's.
         let path = e.path().to_string();
         let inside = path.strip_prefix("workspace.");
@@ -310,16 +331,6 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
             record,
             reason: e.into_inner().to_string(),
         }
-    })?;
-    let errors = validate::workspace(&envelope.workspace);
-    if !errors.is_empty() {
-        return Err(FileError::Invalid(errors));
-    }
-    Ok(Restored {
-        workspace: envelope.workspace,
-        scope: envelope.scope,
-        saved_at: envelope.saved_at,
-        version,
     })
 }
 
