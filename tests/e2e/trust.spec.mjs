@@ -52,6 +52,9 @@ test("Ctrl+Z inside a text field is the field's own undo, not the workspace's", 
 });
 
 test("a hundred steps can be undone and redone", async ({ page }) => {
+  // 100 moves through the menu, each awaited on screen, then 201 keys: more than the
+  // default 30 s on a loaded machine. A budget, not an assertion on time.
+  test.setTimeout(120_000);
   await open(page, "#/pipeline");
   const before = await storedWorkspace(page);
   // One partner moved first, then 100 moves of another card back and forth: the first
