@@ -529,3 +529,70 @@ fn bad_rows_are_reported_by_row_and_the_good_rows_still_import() {
     assert_eq!(aria.notes, "Streams audio");
     assert_eq!(merged.market_name(&aria.markets[0]), "Germany");
 }
+
+/// Issue 13, item 5: the mapping step draws a drop-down per column, so a file of 5,000
+/// columns is refused by its width at parse time, naming the limit and what to do.
+#[test]
+fn a_file_wider_than_the_column_limit_is_refused_and_one_at_the_limit_reads() {
+    use tandem::model::formats::csv::{CsvError, MAX_COLUMNS};
+    let row = |n: usize| {
+        (0..n)
+            .map(|i| format!("c{i}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    for columns in [MAX_COLUMNS + 1, 5_000] {
+        let text = format!("Name,{}\nAcme,{}\n", row(columns - 1), row(columns - 1));
+        let refusal = CsvTable::parse(&text).unwrap_err();
+        assert_eq!(refusal, CsvError::TooManyColumns { columns });
+        if columns == 5_000 {
+            assert_eq!(
+                refusal.to_string(),
+                "This file has 5,000 columns; Tandem imports files of at most 300. Delete \
+                 the columns you do not need in your spreadsheet (or export fewer from your \
+                 CRM), save it as CSV and choose it again."
+            );
+        }
+    }
+    let text = format!(
+        "Name,{}\nAcme,{}\n",
+        row(MAX_COLUMNS - 1),
+        row(MAX_COLUMNS - 1)
+    );
+    let table = CsvTable::parse(&text).unwrap();
+    assert_eq!(table.headers.len(), MAX_COLUMNS);
+    let result = import_text(&text, &Workspace::empty());
+    assert_eq!(result.partners.len(), 1);
+}
+
+/// Issue 13, item 5: 100,000 bad rows are all counted, and the list the mapping step
+/// draws holds the first hundred, in file order, with a sentence for the rest.
+#[test]
+fn a_hundred_thousand_bad_rows_are_counted_and_only_the_first_hundred_listed() {
+    use tandem::model::formats::csv::{listed, more_rows_text, MAX_LISTED_ROWS};
+    let mut text = String::from("Name,Website\nGood Co,https://good.example\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("Bad {i},javascript:x\n"));
+    }
+    let result = import_text(&text, &Workspace::empty());
+    assert_eq!(result.partners.len(), 1);
+    assert_eq!(result.bad_rows.len(), 100_000);
+    let (shown, more) = listed(&result.bad_rows);
+    assert_eq!(shown.len(), MAX_LISTED_ROWS);
+    assert_eq!(more, 100_000 - MAX_LISTED_ROWS);
+    // The header is row 1 and the good row row 2: the first bad row is row 3.
+    assert_eq!(shown[0].row, 3);
+    assert_eq!(shown[MAX_LISTED_ROWS - 1].row, MAX_LISTED_ROWS + 2);
+    assert_eq!(
+        more_rows_text(more).as_deref(),
+        Some("and 99,900 more rows left out, not listed.")
+    );
+    assert_eq!(
+        more_rows_text(1).as_deref(),
+        Some("and 1 more row left out, not listed.")
+    );
+    assert_eq!(more_rows_text(0), None);
+    // Fewer than the limit: every row listed.
+    let few: Vec<usize> = (0..MAX_LISTED_ROWS).collect();
+    assert_eq!(listed(&few), (&few[..], 0));
+}

@@ -9,7 +9,7 @@
 use serde_json::{json, Value};
 use tandem::model::core::check::{LIST_LIMITS, MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS, MAX_URL};
 use tandem::model::formats::file::{self, Scope};
-use tandem::model::formats::sealed;
+use tandem::model::formats::{csv, sealed};
 use tandem::model::{
     Category, Choice, CommitmentStatus, DecisionKind, DecisionRole, Economics, GoalStatus, Id,
     Ingredient, LadderLevel, MarketPosition, Scale, Side, Stage, Stance, UxVerdict, WinKind,
@@ -174,6 +174,25 @@ fn the_limits_in_the_doc_are_the_models() {
         format!(
             "seals a Tandem file of at most\n{} bytes",
             sealed::max_plaintext_bytes()
+        ),
+        format!(
+            "{{\"format\":\"tandem-sealed\",\"version\":{},",
+            sealed::VERSION
+        ),
+        format!(
+            "**Version {}** (written by this build) and **version {}** (still read)",
+            sealed::VERSION,
+            sealed::OLDEST_VERSION
+        ),
+        format!(
+            "have at least {} characters (counted after NFC) and at\nleast {} different ones",
+            sealed::MIN_PASSPHRASE_CHARS,
+            sealed::MIN_DISTINCT_CHARS
+        ),
+        format!("**At most {} columns.**", csv::MAX_COLUMNS),
+        format!(
+            "**At most {} rows left out are listed**",
+            csv::MAX_LISTED_ROWS
         ),
     ];
     for promise in promises {

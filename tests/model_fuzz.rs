@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::time::Instant;
 use tandem::model::core::check;
 use tandem::model::formats::file::{self, FileError, Scope};
-use tandem::model::{demo, workspace::validate, Id};
+use tandem::model::{demo, Id};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
@@ -420,11 +420,8 @@ fn restore_survives_structurally_mutated_files() {
                 kind(&e)
             }
             Ok(restored) => {
-                let errors = validate::workspace(&restored.workspace);
-                prop_assert!(
-                    errors.is_empty(),
-                    "restore let in an invalid workspace: {errors:?}\n{text}"
-                );
+                // Not "is it valid": restore ran that very check. What can fail is
+                // that an accepted file writes to one that restores to the same.
                 let again = file::write(
                     &restored.workspace,
                     restored.scope,

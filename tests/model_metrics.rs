@@ -520,6 +520,59 @@ proptest! {
         }
         let _ = parse_month(&text);
     }
+
+    /// Numbers as people type them, generated rather than listed: any whole part, up to
+    /// two decimals, grouped and marked as in English, German, French or Swiss use, with
+    /// a sign, parentheses or a currency. Each reads back to exactly the number written
+    /// (compared with Rust's own reading of the plain digits). German grouping without
+    /// decimals and a single group ("1.234") is left out: it reads as 1.234 by design.
+    #[test]
+    fn any_number_typed_in_a_known_convention_reads_back_exactly(
+        whole in 0u64..1_000_000_000_000,
+        decimals in prop_oneof![Just(None), (0u32..10).prop_map(|d| Some(d.to_string())), (0u32..100).prop_map(|d| Some(format!("{d:02}")))],
+        convention in 0usize..5,
+        sign in 0usize..4,
+        currency in prop::sample::select(vec!["", "$", "€ ", "£"]),
+    ) {
+        let digits = whole.to_string();
+        let grouped = |sep: &str| {
+            let chars: Vec<char> = digits.chars().collect();
+            let mut out = String::new();
+            for (i, c) in chars.iter().enumerate() {
+                if i > 0 && (chars.len() - i) % 3 == 0 {
+                    out.push_str(sep);
+                }
+                out.push(*c);
+            }
+            out
+        };
+        let groups = digits.len().div_ceil(3);
+        prop_assume!(!(convention == 2 && decimals.is_none() && groups == 2));
+        let (whole_text, mark) = match convention {
+            0 => (digits.clone(), "."),
+            1 => (grouped(","), "."),
+            2 => (grouped("."), ","),
+            3 => (grouped("\u{a0}"), ","),
+            _ => (grouped("'"), "."),
+        };
+        let number = match &decimals {
+            Some(d) => format!("{whole_text}{mark}{d}"),
+            None => whole_text,
+        };
+        let typed = match sign {
+            0 => format!("{currency}{number}"),
+            1 => format!("-{currency}{number}"),
+            2 => format!("({currency}{number})"),
+            _ => format!("−{number}"),
+        };
+        let plain = match &decimals {
+            Some(d) => format!("{digits}.{d}"),
+            None => digits.clone(),
+        };
+        let magnitude: f64 = plain.parse().unwrap();
+        let expected = if sign == 0 { magnitude } else { -magnitude };
+        prop_assert_eq!(parse_number(&typed), Ok(Some(expected)), "{:?}", typed);
+    }
 }
 
 /// Market names carrying OWASP's CSV-injection payloads: "Copy" puts no cell on the

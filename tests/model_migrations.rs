@@ -124,3 +124,151 @@ fn the_version_1_fixture_reads_as_written() {
     assert_eq!(ws.market_name(&ws.partners[2].markets[0]), "Japan");
     assert_eq!(ws.partners[2].key_players[0].title, "代表取締役");
 }
+
+/// The values a JSON document holds, by path (`workspace.partners[2].key_players[0].title`).
+/// Empty lists, empty objects and nulls hold nothing to lose and are left out; numbers
+/// are compared as numbers, so `1.0` written as `1` is the same value.
+fn leaves(value: &Value, path: String, out: &mut std::collections::BTreeMap<String, Value>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                leaves(v, p, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                leaves(v, format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Null => {}
+        Value::Number(n) => {
+            out.insert(path, n.as_f64().map_or(Value::Null, Value::from));
+        }
+        other => {
+            out.insert(path, other.clone());
+        }
+    }
+}
+
+/// Every value of `raw`'s workspace that `rewritten`'s lacks or changed, by path: what a
+/// restore dropped (an unknown field, a field the migration forgot) or altered.
+fn dropped(raw: &str, rewritten: &str) -> Vec<String> {
+    let (mut before, mut after) = Default::default();
+    let parse = |t: &str| serde_json::from_str::<Value>(t).unwrap()["workspace"].clone();
+    leaves(&parse(raw), String::new(), &mut before);
+    leaves(&parse(rewritten), String::new(), &mut after);
+    before
+        .into_iter()
+        .filter(|(path, v)| after.get(path) != Some(v))
+        .map(|(path, v)| format!("{path} = {v}"))
+        .collect()
+}
+
+/// How many entries each list of the format holds in a file, counted on its raw JSON
+/// for every list `check::LIST_LIMITS` names: every record kind (pitches, meetings,
+/// goals, commitments, landing, metrics, wins, decisions, levers …), and any kind added
+/// later without touching this test.
+fn list_counts(text: &str) -> Vec<(&'static str, usize)> {
+    fn count(value: &Value, path: &[&str]) -> usize {
+        let Some((first, rest)) = path.split_first() else {
+            return 0;
+        };
+        let (key, each) = match first.strip_suffix("[]") {
+            Some(k) => (k, true),
+            None => (*first, false),
+        };
+        match (&value[key], each, rest.is_empty()) {
+            (Value::Array(items), false, true) => items.len(),
+            (Value::Array(items), true, false) => items.iter().map(|i| count(i, rest)).sum(),
+            (inner @ Value::Object(_), false, false) => count(inner, rest),
+            _ => 0,
+        }
+    }
+    let raw: Value = serde_json::from_str(text).unwrap();
+    tandem::model::core::check::LIST_LIMITS
+        .iter()
+        .map(|(path, _)| {
+            let parts: Vec<&str> = path.split('.').collect();
+            (*path, count(&raw["workspace"], &parts))
+        })
+        .collect()
+}
+
+/// Issue 13, item 14: every record kind of every fixture is counted through the upgrade,
+/// and every value the fixture holds is in the file written from it, so an unknown
+/// field (dropped by the reader) or a migration that forgets a field fails here.
+#[test]
+fn every_fixture_keeps_every_record_of_every_kind_and_every_value() {
+    for version in released_versions() {
+        let text = fixture(version);
+        let restored = file::restore(&text).unwrap();
+        let rewritten = file::write(&restored.workspace, restored.scope, restored.saved_at, true);
+        assert_eq!(
+            list_counts(&rewritten),
+            list_counts(&text),
+            "format-v{version}.json: records lost in the upgrade"
+        );
+        assert_eq!(
+            dropped(&text, &rewritten),
+            Vec::<String>::new(),
+            "format-v{version}.json: values lost in the upgrade"
+        );
+    }
+    // The newest fixture holds at least one of every record kind, so the counts above
+    // are not vacuous. Tombstones and a ladder move's warnings are the only lists it
+    // may leave empty: neither is a record a person writes.
+    let empty: Vec<&str> = list_counts(&fixture(file::VERSION))
+        .into_iter()
+        .filter(|(_, n)| *n == 0)
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(empty, ["deleted", "partners[].ladder_moves[].warnings"]);
+}
+
+/// The check above is not vacuous: an unknown field, a value changed and a record lost
+/// in a copy of the fixture are each found, by path.
+#[test]
+fn the_value_check_finds_an_unknown_field_a_changed_value_and_a_lost_record() {
+    let text = fixture(file::VERSION);
+    let mut raw: Value = serde_json::from_str(&text).unwrap();
+    raw["workspace"]["partners"][0]["budget"] = "1.2M".into();
+    let with_unknown = raw.to_string();
+    // The reader takes the file, but the field is not in what it writes back.
+    let restored = file::restore(&with_unknown).unwrap();
+    let rewritten = file::write(
+        &restored.workspace,
+        restored.scope,
+        restored.saved_at,
+        false,
+    );
+    assert_eq!(
+        dropped(&with_unknown, &rewritten),
+        ["partners[0].budget = \"1.2M\""]
+    );
+
+    let mut changed: Value = serde_json::from_str(&rewritten).unwrap();
+    changed["workspace"]["partners"][2]["key_players"][0]["influence"] = 1.into();
+    let lost_meeting = {
+        let mut v = changed.clone();
+        v["workspace"]["partners"][0]["meetings"] = Value::Array(Vec::new());
+        v.to_string()
+    };
+    let found = dropped(&rewritten, &changed.to_string());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].starts_with("partners[2].key_players[0].influence = "));
+    let counts_before = list_counts(&rewritten);
+    let counts_after = list_counts(&lost_meeting);
+    assert_ne!(counts_before, counts_after);
+    let meetings = |c: &[(&str, usize)]| {
+        c.iter()
+            .find(|(p, _)| *p == "partners[].meetings")
+            .unwrap()
+            .1
+    };
+    assert_eq!(meetings(&counts_before) - meetings(&counts_after), 1);
+}

@@ -236,9 +236,10 @@ fn hostile_envelopes_are_refused_early_without_panicking() {
     let too_large = "x".repeat(sealed::MAX_BYTES + 1);
     assert_eq!(
         sealed::parse(&too_large),
-        Err(SealedError::TooLarge {
-            bytes: sealed::MAX_BYTES + 1
-        })
+        Err(SealedError::TooLarge(file::TooLarge {
+            name: None,
+            bytes: sealed::MAX_BYTES as u64 + 1
+        }))
     );
     assert!(!sealed::is_sealed(&format!("{too_large}\"tandem-sealed\"")));
 }

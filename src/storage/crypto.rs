@@ -13,7 +13,6 @@
 //! painting meanwhile. The key never leaves Web Crypto: it is derived non-extractable,
 //! for this one use.
 
-use crate::model::formats::file;
 use crate::model::formats::sealed::{self, SealedFile, NONCE_BYTES, SALT_BYTES};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -39,8 +38,13 @@ pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
         .get_random_values_with_u8_array(&mut salt)
         .and_then(|_| crypto.get_random_values_with_u8_array(&mut nonce))
         .map_err(|_| "The browser would not provide random numbers to protect the file.")?;
-    let key = derive_key(&subtle, passphrase, &salt, sealed::ITERATIONS, "encrypt").await?;
+    // The current version: the passphrase in NFC, the header authenticated.
+    let secret = sealed::key_material(sealed::VERSION, passphrase);
+    let key = derive_key(&subtle, &secret, &salt, sealed::ITERATIONS, "encrypt").await?;
     let params = web_sys::AesGcmParams::new(sealed::CIPHER, &Uint8Array::from(&nonce[..]));
+    params.set_additional_data(&Uint8Array::from(
+        &sealed::additional_data(sealed::ITERATIONS, &salt, &nonce)[..],
+    ));
     let promise = subtle
         .encrypt_with_object_and_u8_array(&params, &key, plaintext.as_bytes())
         .map_err(|e| failure("encrypt the file", &e))?;
@@ -50,12 +54,8 @@ pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
             .map_err(|e| failure("encrypt the file", &e))?,
     );
     // Only size can fail here: what Tandem could not read back is not written.
-    let sealed = SealedFile::new(sealed::ITERATIONS, salt, nonce, ciphertext).map_err(|_| {
-        file::FileError::TooLarge {
-            bytes: plaintext.len(),
-        }
-        .to_string()
-    })?;
+    let sealed =
+        SealedFile::new(sealed::ITERATIONS, salt, nonce, ciphertext).map_err(|e| e.to_string())?;
     Ok(sealed::to_json(&sealed))
 }
 
@@ -76,13 +76,18 @@ pub async fn open_parsed(sealed: &SealedFile, passphrase: &str) -> Result<String
     let (_, subtle) = web_crypto()?;
     let key = derive_key(
         &subtle,
-        passphrase,
+        &sealed.key_material(passphrase),
         sealed.salt(),
         sealed.iterations(),
         "decrypt",
     )
     .await?;
     let params = web_sys::AesGcmParams::new(sealed::CIPHER, &Uint8Array::from(&sealed.nonce()[..]));
+    // Version 1 authenticated no header; from version 2 a changed header fails here.
+    let additional = sealed.additional_data();
+    if !additional.is_empty() {
+        params.set_additional_data(&Uint8Array::from(&additional[..]));
+    }
     let promise = subtle
         .decrypt_with_object_and_u8_array(&params, &key, sealed.ciphertext())
         .map_err(|e| failure("decrypt the file", &e))?;
@@ -126,13 +131,13 @@ fn web_crypto() -> Result<(web_sys::Crypto, SubtleCrypto), String> {
 /// A non-extractable AES-256-GCM key for `usage`, from PBKDF2-SHA-256.
 async fn derive_key(
     subtle: &SubtleCrypto,
-    passphrase: &str,
+    secret: &[u8],
     salt: &[u8],
     iterations: u32,
     usage: &str,
 ) -> Result<CryptoKey, String> {
     let what = "derive a key from the passphrase";
-    let secret = Uint8Array::from(passphrase.as_bytes());
+    let secret = Uint8Array::from(secret);
     let base = subtle
         .import_key_with_str(
             "raw",

@@ -28,7 +28,8 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
 
 /// The text of a file the person picked or dropped.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    crate::model::formats::file::readable(&file.name(), file.size() as u64)?;
+    crate::model::formats::file::readable(&file.name(), file.size() as u64)
+        .map_err(|e| e.to_string())?;
     let text = JsFuture::from(file.text())
         .await
         .map_err(|_| format!("The browser could not read {}.", file.name()))?;

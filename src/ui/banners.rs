@@ -33,6 +33,7 @@ pub fn Banners() -> impl IntoView {
         .into_any(),
         Startup::Unreadable { raw, error } => {
             let raw_for_download = raw.clone();
+            let repair = repair_offer(&raw);
             view! {
                 <div class="banner banner--error" role="alert">
                     <p>
@@ -43,6 +44,7 @@ pub fn Banners() -> impl IntoView {
                         "It is kept exactly as it was and nothing will be saved over it until you "
                         "choose below. Download it to repair it or to send it to someone who can."
                     </p>
+                    {repair}
                     <div class="banner__actions">
                         <button class="button" on:click=move |_| download_unreadable(&raw_for_download)>
                             "Download the saved value"
@@ -81,6 +83,48 @@ pub fn Banners() -> impl IntoView {
         })
     };
     view! { {startup} {save_error} }
+}
+
+/// The repair the model finds for a stored value refused by today's checks: each field
+/// it would change, named, and a button that opens the repaired workspace (the value as
+/// it was is set aside by `Store::replace`, still downloadable). Or why there is none,
+/// when the value reads as a workspace but breaks rules no field change mends.
+fn repair_offer(raw: &str) -> AnyView {
+    use crate::model::formats::repair::{self, Unrepairable};
+    let store = use_store();
+    match repair::repair(raw, storage::now()) {
+        Ok(repaired) => {
+            let n = repaired.fixes.len();
+            let fixes: Vec<String> = repaired.fixes.iter().map(ToString::to_string).collect();
+            let workspace = repaired.workspace;
+            view! {
+                <div class="banner__repair">
+                    <p>
+                        <strong>{if n == 1 {
+                            "It can be opened by changing 1 field, and nothing else:".to_owned()
+                        } else {
+                            format!("It can be opened by changing {n} fields, and nothing else:")
+                        }}</strong>
+                    </p>
+                    <ul class="banner__fixes">
+                        {fixes.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                    </ul>
+                    <div class="banner__actions">
+                        <button class="button button--primary" on:click=move |_| {
+                            store.replace(workspace.clone(), "Repair the saved workspace");
+                            store.say(format!(
+                                "Repaired: {n} field{} changed. The value as it was stays downloadable from the Data screen.",
+                                if n == 1 { "" } else { "s" }
+                            ));
+                        }>{if n == 1 { "Repair this field and open it".to_owned() } else { format!("Repair these {n} fields and open it") }}</button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        Err(Unrepairable::NothingToRepair | Unrepairable::Unreadable(_)) => ().into_any(),
+        Err(e) => view! { <p class="banner__hint">{e.to_string()}</p> }.into_any(),
+    }
 }
 
 pub fn download_unreadable(raw: &str) {

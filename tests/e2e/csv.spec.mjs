@@ -232,3 +232,29 @@ test("a CSV file dropped on the page points to the CSV import instead of failing
   await expect(dialog).toContainText("Import partners from CSV…");
   await expect(dialog).toContainText("Your workspace has not changed.");
 });
+
+// Issue 13, item 5: a hostile CSV must not build thousands of drop-downs or list items.
+test("a file of 5,000 columns is refused by its width, and 100,000 bad rows list 100 and count the rest", async ({ page }) => {
+  await open(page, "#/data");
+  const before = await storedText(page);
+  const cells = (n) => Array.from({ length: n }, (_, i) => `c${i}`).join(",");
+  await chooseCsvFile(page, "wide.csv", `Name,${cells(4999)}\r\nAcme,${cells(4999)}\r\n`);
+  await expect(dialog(page).getByRole("alert")).toHaveText(
+    "This file has 5,000 columns; Tandem imports files of at most 300. Delete the columns you do not need in your spreadsheet (or export fewer from your CRM), save it as CSV and choose it again.");
+  await expect(dialog(page).locator("select")).toHaveCount(0);
+  await dialog(page).getByRole("button", { name: "Close" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+
+  const rows = ["Name,Website", "Good Co,https://good.example"];
+  for (let i = 0; i < 100_000; i++) rows.push(`Bad ${i},javascript:x`);
+  await chooseCsvFile(page, "bad.csv", rows.join("\r\n") + "\r\n");
+  await expect(dialog(page).locator(".csv-bad-rows strong")).toHaveText("100,000 rows are left out");
+  await expect(badRows(page)).toHaveCount(100);
+  await expect(badRows(page).first()).toHaveText('row 3: Website "javascript:x" must start with http:// or https://');
+  await expect(badRows(page).last()).toContainText("row 102:");
+  await expect(dialog(page).locator(".csv-bad-rows__more")).toHaveText("and 99,900 more rows left out, not listed.");
+  await expect(dialog(page).getByRole("button", { name: "Import 1 good row" })).toBeEnabled();
+  await dialog(page).getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog(page)).toHaveCount(0);
+  expect(await storedText(page)).toBe(before);
+});

@@ -162,3 +162,34 @@ test("health and signals survive export and import into an empty profile", async
     await context.close();
   }
 });
+
+// Issue 13, item 15: a score computed by hand from docs/model/health.md, not just "a
+// number from 0 to 100". Moonmoth Games is in Research (fit 40, support 40, reception
+// 20); with no meetings reception is left out, so fit and support weigh 50 % each.
+//   fit: only strategic fit assessed, 3 → (3 − 1) ÷ 4 = 0.5
+//   support: a champion of influence 4 (1) and a blocker of influence 1 (0) → 4 ÷ 5 = 0.8
+//   score = round(100 × (0.5 × 0.5 + 0.8 × 0.5)) = round(25 + 40) = 65
+test("a hand-computed health score: 25 points of fit and 40 of support make 65", async ({ page }) => {
+  await open(page);
+  const env = await storedEnvelope(page);
+  const template = env.workspace.partners.flatMap((p) => p.key_players)[0];
+  const moonmoth = env.workspace.partners.find((p) => p.id === "demo-p-11");
+  expect(moonmoth.stage).toBe("research");
+  moonmoth.meetings = [];
+  moonmoth.fit = { strategic: 3 };
+  moonmoth.key_players = [
+    { ...template, id: "kp-hand-1", name: "Ada Champion", influence: 4, stance: "champion" },
+    { ...template, id: "kp-hand-2", name: "Bo Blocker", influence: 1, stance: "blocker" },
+  ];
+  await page.evaluate((text) => localStorage.setItem("tandem.workspace", text), JSON.stringify(env));
+  // A hash change alone keeps the page: reload it, so the app reads the edited value.
+  await page.goto("./#/partners/demo-p-11/health");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Moonmoth Games — Health");
+  await expect(score(page)).toHaveText("65");
+  const row = (name) => parts(page).filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+  await expect(row("Deal fit").locator("td")).toHaveText(["50 %", "50.0 % (table 40 %)", "25.0", /.*/]);
+  await expect(row("Key-player support").locator("td")).toHaveText(["80 %", "50.0 % (table 40 %)", "40.0", /.*/]);
+  await expect(row("Reception trend")).toHaveClass(/is-left-out/);
+  await expect(page.locator(".health-parts tfoot")).toContainText("Points summed and rounded: 65 of 100.");
+});

@@ -188,8 +188,10 @@ test("a new deployment shows a banner and reloads into it only when asked, never
     await expect(banner).toBeVisible();
     await expect(banner).toContainText("A new version of Tandem is ready.");
     await expect(banner).toHaveAttribute("role", "status");
-    // It waits: same page, same typing, the old version still in charge.
-    await page.waitForTimeout(1000);
+    // It waits: the new version is installed but waiting (not activated), and this is
+    // still the same page with the same typing and the old version in charge.
+    await expect.poll(() => page.evaluate(() =>
+      navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.state ?? null))).toBe("installed");
     expect(await page.evaluate(() => window.__samePage)).toBe(true);
     await expect(search).toHaveValue("half-typed");
     await expect(page.locator('meta[name="tandem-build"]')).toHaveCount(0);

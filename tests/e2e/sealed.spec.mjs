@@ -17,36 +17,53 @@ const previewCount = (page, group) => dialog(page).locator(`details.preview__gro
 // ---------------------------------------------------------------------------------
 // The format, outside the app.
 
-async function derive(passphrase, salt, iterations, usage) {
+async function derive(passphrase, salt, iterations, usage, version) {
   const { subtle } = webcrypto;
-  const base = await subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveKey"]);
+  // Version 2 derives from the passphrase in Unicode NFC; version 1 from it as typed.
+  const secret = version >= 2 ? passphrase.normalize("NFC") : passphrase;
+  const base = await subtle.importKey("raw", new TextEncoder().encode(secret), "PBKDF2", false, ["deriveKey"]);
   return subtle.deriveKey(
     { name: "PBKDF2", hash: "SHA-256", salt, iterations },
     base, { name: "AES-GCM", length: 256 }, false, [usage],
   );
 }
 
+/** Version 2's additional authenticated data: the header, compact, in the documented order. */
+function header(env) {
+  const { format, version, kdf, cipher } = env;
+  return new TextEncoder().encode(JSON.stringify({
+    format, version,
+    kdf: { name: kdf.name, hash: kdf.hash, iterations: kdf.iterations, salt: kdf.salt },
+    cipher: { name: cipher.name, nonce: cipher.nonce },
+  }));
+}
+
+/** AES-GCM's parameters for an envelope of its version. */
+function gcm(env) {
+  const iv = Buffer.from(env.cipher.nonce, "base64");
+  return env.version >= 2 ? { name: "AES-GCM", iv, additionalData: header(env) } : { name: "AES-GCM", iv };
+}
+
 /** Decrypts a sealed file's text as the format describes. */
 async function nodeOpen(text, passphrase) {
   const env = JSON.parse(text);
-  const key = await derive(passphrase, Buffer.from(env.kdf.salt, "base64"), env.kdf.iterations, "decrypt");
-  const plain = await webcrypto.subtle.decrypt(
-    { name: "AES-GCM", iv: Buffer.from(env.cipher.nonce, "base64") }, key, Buffer.from(env.ciphertext, "base64"));
+  const key = await derive(passphrase, Buffer.from(env.kdf.salt, "base64"), env.kdf.iterations, "decrypt", env.version);
+  const plain = await webcrypto.subtle.decrypt(gcm(env), key, Buffer.from(env.ciphertext, "base64"));
   return new TextDecoder().decode(plain);
 }
 
-/** Seals `plaintext` as the format describes. */
-async function nodeSeal(plaintext, passphrase) {
+/** Seals `plaintext` as the format describes, in envelope `version` (2 by default, 1 as older Tandems wrote). */
+async function nodeSeal(plaintext, passphrase, version = 2) {
   const salt = webcrypto.getRandomValues(new Uint8Array(16));
   const nonce = webcrypto.getRandomValues(new Uint8Array(12));
-  const key = await derive(passphrase, salt, 600_000, "encrypt");
-  const ciphertext = await webcrypto.subtle.encrypt({ name: "AES-GCM", iv: nonce }, key, new TextEncoder().encode(plaintext));
-  return JSON.stringify({
-    format: "tandem-sealed", version: 1,
+  const key = await derive(passphrase, salt, 600_000, "encrypt", version);
+  const env = {
+    format: "tandem-sealed", version,
     kdf: { name: "PBKDF2", hash: "SHA-256", iterations: 600_000, salt: Buffer.from(salt).toString("base64") },
     cipher: { name: "AES-GCM", nonce: Buffer.from(nonce).toString("base64") },
-    ciphertext: Buffer.from(ciphertext).toString("base64"),
-  });
+  };
+  const ciphertext = await webcrypto.subtle.encrypt(gcm(env), key, new TextEncoder().encode(plaintext));
+  return JSON.stringify({ ...env, ciphertext: Buffer.from(ciphertext).toString("base64") });
 }
 
 // ---------------------------------------------------------------------------------
@@ -100,7 +117,7 @@ test("a protected export hides every name and opens in another profile with its 
   const env = JSON.parse(text);
   expect(Object.keys(env)).toEqual(["format", "version", "kdf", "cipher", "ciphertext"]);
   expect(env).toMatchObject({
-    format: "tandem-sealed", version: 1,
+    format: "tandem-sealed", version: 2,
     kdf: { name: "PBKDF2", hash: "SHA-256", iterations: 600_000 },
     cipher: { name: "AES-GCM" },
   });
@@ -232,16 +249,50 @@ test("hostile iteration counts are refused by name at once, before any passphras
   expectSameText(await storedText(page), before);
 });
 
-test("a file sealed outside Tandem to the documented format opens", async ({ page }) => {
-  await open(page, "#/data");
-  const ours = await storedWorkspace(page);
-  const incoming = structuredClone(ours);
-  incoming.partners = incoming.partners.slice(0, 2);
-  const plaintext = JSON.stringify({ format: "tandem", version: 1, scope: "partners", saved_at: "2026-11-23T10:00:00Z", workspace: incoming });
-  await unseal(page, "from-node.tandem-sealed.json", await nodeSeal(plaintext, "ünïcödé passphrase 🔑"), "ünïcödé passphrase 🔑");
-  await expect(dialog(page)).toContainText("holding a selection of partners");
-  await expect(previewCount(page, "unchanged")).toHaveText("2 unchanged");
+for (const version of [1, 2]) {
+  test(`a file sealed outside Tandem to the documented format, version ${version}, opens`, async ({ page }) => {
+    await open(page, "#/data");
+    const ours = await storedWorkspace(page);
+    const incoming = structuredClone(ours);
+    incoming.partners = incoming.partners.slice(0, 2);
+    const plaintext = JSON.stringify({ format: "tandem", version: 1, scope: "partners", saved_at: "2026-11-23T10:00:00Z", workspace: incoming });
+    await unseal(page, "from-node.tandem-sealed.json", await nodeSeal(plaintext, "ünïcödé passphrase 🔑", version), "ünïcödé passphrase 🔑");
+    await expect(dialog(page)).toContainText("holding a selection of partners");
+    await expect(previewCount(page, "unchanged")).toHaveText("2 unchanged");
+    await dialog(page).getByRole("button", { name: "Cancel" }).click();
+  });
+}
+
+test("the header is authenticated: relabelled as version 1 or given other rounds, the file is refused", async ({ page }) => {
+  const { text } = await exportProtected(page);
+  const before = await storedText(page);
+  const relabelled = JSON.parse(text);
+  relabelled.version = 1;
+  const reroundedEnv = JSON.parse(text);
+  reroundedEnv.kdf.iterations = 600_001;
+  for (const [name, env] of [["relabelled", relabelled], ["rerounded", reroundedEnv]]) {
+    // The envelope itself is in bounds: only GCM's check can catch it.
+    await unseal(page, `${name}.tandem-sealed.json`, JSON.stringify(env, null, 2), PASSPHRASE);
+    await expect(dialog(page).getByRole("alert")).toContainText(WRONG);
+    await dialog(page).getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog(page)).toHaveCount(0);
+  }
+  expectSameText(await storedText(page), before);
+  // Node, reading the header as the format says, refuses it too.
+  await expect(nodeOpen(JSON.stringify(relabelled), PASSPHRASE)).rejects.toThrow();
+});
+
+test("a passphrase typed composed opens the file when typed decomposed (NFC)", async ({ page }) => {
+  const composed = "crème brûlée à l'été 2026";
+  const decomposed = composed.normalize("NFD");
+  expect(decomposed).not.toBe(composed);
+  const { download, text } = await exportProtected(page, composed);
+  // The key is derived from the NFC form: Node opens it with either spelling.
+  expect(JSON.parse(await nodeOpen(text, decomposed)).format).toBe("tandem");
+  await unseal(page, download.suggestedFilename(), text, decomposed);
+  await expect(dialog(page)).toContainText("holding a whole workspace");
   await dialog(page).getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog(page)).toHaveCount(0);
 });
 
 test("chosen partners export protected, and open as a selection", async ({ page }) => {
@@ -284,7 +335,7 @@ test("a mismatched or short passphrase is pointed out by its field, and nothing 
 
   await choosePassphrase(page, "short", "short");
   await exportButton.click();
-  await expect(page.locator("#export-passphrase-error")).toHaveText("The passphrase has 5 characters; use at least 8.");
+  await expect(page.locator("#export-passphrase-error")).toHaveText("The passphrase has 5 characters; use at least 12.");
   await expect(passphrase).toBeFocused();
   // The fields keep what was typed until an export happens.
   await expect(passphrase).toHaveValue("short");
@@ -294,7 +345,9 @@ test("a mismatched or short passphrase is pointed out by its field, and nothing 
   await expect(page.locator("#export-passphrase-error")).toHaveText("");
   await expect(page.locator("#export-passphrase-confirm-error")).toHaveText(
     "The two passphrases differ: type the same one in both fields.");
-  await page.waitForTimeout(300);
+  // The export starts ("Protecting…") in the same click that would have refused it:
+  // never started, nothing can download.
+  await expect(page.locator("#export-status")).not.toContainText("Protecting");
   expect(downloads, "no download while the passphrase is refused").toBe(0);
 
   // Unticking the box exports an ordinary file again.

@@ -208,3 +208,63 @@ test("when the browser refuses to save, a banner says so and the next good save 
   await expect(notSaved).toHaveCount(0);
   await expect.poll(async () => (await storedEnvelope(page)).workspace.partners.length).toBe(13);
 });
+
+test("a stored workspace refused by stricter checks is repaired field by field, naming each, and the old value is kept", async ({ page }) => {
+  await open(page);
+  const env = await storedEnvelope(page);
+  const partner = env.workspace.partners[2];
+  partner.website = "https://bank.example@evil.example";
+  partner.created = "9999-01-01T00:00:00Z";
+  partner.updated = "9999-01-01T00:00:00Z";
+  const raw = JSON.stringify(env);
+  await startWithStored(page, raw);
+  // Before the repair path, the banner's only ways out were the download or starting afresh.
+  await expect(banner(page)).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(0);
+  const fixes = banner(page).locator(".banner__fixes li");
+  await expect(banner(page)).toContainText("It can be opened by changing 3 fields, and nothing else:");
+  await expect(fixes).toHaveCount(3);
+  await expect(fixes.filter({ hasText: `Partner "${partner.name}", website: cleared (was "https://bank.example@evil.example"` })).toHaveCount(1);
+  await expect(fixes.filter({ hasText: `Partner "${partner.name}", created: set to ` })).toHaveCount(1);
+  await expect(fixes.filter({ hasText: `Partner "${partner.name}", updated: set to ` })).toHaveCount(1);
+  // Nothing is saved over the value until the person chooses.
+  expectSameText(await storedText(page), raw, "stored value before the repair");
+
+  await banner(page).getByRole("button", { name: "Repair these 3 fields and open it" }).click();
+  await expect(banner(page)).toHaveCount(0);
+  await expect(page.getByText("Repaired: 3 fields changed.")).toBeAttached();
+  await expect(page.locator("tbody tr")).toHaveCount(env.workspace.partners.length);
+  // Stored now: the same workspace but for those three fields.
+  await expect.poll(async () => (await storedEnvelope(page)).workspace.partners[2].website).toBe("");
+  const saved = (await storedEnvelope(page)).workspace;
+  expect(saved.partners.map((p) => p.name)).toEqual(env.workspace.partners.map((p) => p.name));
+  expect(saved.partners[2].created.slice(0, 4)).not.toBe("9999");
+  for (const i of env.workspace.partners.keys()) {
+    if (i !== 2) expect(saved.partners[i]).toEqual(env.workspace.partners[i]);
+  }
+  const { website: _w, created: _c, updated: _u, ...rest } = saved.partners[2];
+  const { website: _w2, created: _c2, updated: _u2, ...restBefore } = partner;
+  expect(rest).toEqual(restBefore);
+  // The value as it was is kept aside, byte for byte, and downloadable from the Data screen.
+  expect(await storedText(page, UNREADABLE_KEY)).toBe(raw);
+  await nav(page, "Data").click();
+  const notice = page.locator(".notice").filter({ hasText: "could not be read was set aside" });
+  const aside = await downloadText(page, () => notice.getByRole("button", { name: "Download it" }).click());
+  expect(aside.text).toBe(raw);
+  // A reload opens the repaired workspace, without the banner.
+  await page.reload();
+  await expect(page.locator("#main h1")).toBeVisible();
+  await expect(banner(page)).toHaveCount(0);
+});
+
+test("a stored workspace with a rule no field change mends says why, and offers no repair", async ({ page }) => {
+  await open(page);
+  const env = await storedEnvelope(page);
+  env.workspace.partners[1].name = "\u200b";
+  const raw = JSON.stringify(env);
+  await startWithStored(page, raw);
+  await expect(banner(page)).toContainText("It cannot be repaired here without inventing or losing data:");
+  await expect(banner(page)).toContainText("(at partners[1].name)");
+  await expect(banner(page).getByRole("button", { name: /^Repair/ })).toHaveCount(0);
+  expectSameText(await storedText(page), raw);
+});

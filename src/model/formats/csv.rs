@@ -311,6 +311,43 @@ pub enum CsvError {
     NoHeader,
     /// No column is mapped to the partner's name, which every partner needs.
     NoNameColumn,
+    /// More columns than the mapping step draws ([`MAX_COLUMNS`]).
+    TooManyColumns { columns: usize },
+}
+
+/// The most columns a CSV file may have: the mapping step draws a drop-down per column,
+/// and a hostile file of 5,000 columns would otherwise build 5,000 of them (with every
+/// field's option in each) and freeze the tab. CRM exports stay well below it.
+pub const MAX_COLUMNS: usize = 300;
+/// The most rows left out that the import lists one by one; the rest are counted
+/// ([`listed`]), so 100,000 bad rows draw 100 lines and a sentence.
+pub const MAX_LISTED_ROWS: usize = 100;
+
+/// The first [`MAX_LISTED_ROWS`] of `rows` and how many more there are: the rows left
+/// out of an import, as the mapping step lists them.
+///
+/// ```
+/// use tandem::model::formats::csv::{listed, MAX_LISTED_ROWS};
+/// let rows: Vec<usize> = (0..250).collect();
+/// let (shown, more) = listed(&rows);
+/// assert_eq!((shown.len(), more), (MAX_LISTED_ROWS, 150));
+/// ```
+pub fn listed<T>(rows: &[T]) -> (&[T], usize) {
+    let shown = &rows[..rows.len().min(MAX_LISTED_ROWS)];
+    (shown, rows.len() - shown.len())
+}
+
+/// The sentence after a cut list of rows left out: "and 99,900 more rows left out, not
+/// listed", or nothing when every row is listed.
+pub fn more_rows_text(more: usize) -> Option<String> {
+    match more {
+        0 => None,
+        1 => Some("and 1 more row left out, not listed.".to_owned()),
+        n => Some(format!(
+            "and {} more rows left out, not listed.",
+            crate::model::core::format::grouped(n as u64)
+        )),
+    }
 }
 
 impl fmt::Display for CsvError {
@@ -332,6 +369,13 @@ impl fmt::Display for CsvError {
             CsvError::NoNameColumn => f.write_str(
                 "No column is mapped to Name. Choose which column holds the partner's \
                  name: every partner needs one.",
+            ),
+            CsvError::TooManyColumns { columns } => write!(
+                f,
+                "This file has {} columns; Tandem imports files of at most {MAX_COLUMNS}. \
+                 Delete the columns you do not need in your spreadsheet (or export fewer \
+                 from your CRM), save it as CSV and choose it again.",
+                crate::model::core::format::grouped(*columns as u64)
             ),
         }
     }
@@ -507,7 +551,8 @@ impl CsvTable {
     /// [`CsvError::NotUtf8`] when the text holds U+FFFD, the mark the browser leaves for
     /// bytes that were not UTF-8 (a genuine U+FFFD in a UTF-8 file is refused too: rare,
     /// and indistinguishable here); [`CsvError::NotText`] when the header row holds NUL;
-    /// [`CsvError::NoHeader`] when there is no non-blank row.
+    /// [`CsvError::NoHeader`] when there is no non-blank row;
+    /// [`CsvError::TooManyColumns`] when the header has more than [`MAX_COLUMNS`] cells.
     ///
     /// ```
     /// use tandem::model::formats::csv::CsvTable;
@@ -535,6 +580,11 @@ impl CsvTable {
         let header = records.next().ok_or(CsvError::NoHeader)?;
         if header.cells.iter().any(|c| c.contains('\0')) {
             return Err(CsvError::NotText);
+        }
+        if header.cells.len() > MAX_COLUMNS {
+            return Err(CsvError::TooManyColumns {
+                columns: header.cells.len(),
+            });
         }
         Ok(CsvTable {
             headers: header.cells.iter().map(|c| c.trim().to_owned()).collect(),

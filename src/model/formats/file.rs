@@ -32,22 +32,55 @@ pub const OLDEST_VERSION: u64 = 1;
 /// Files larger than this are refused before parsing (local storage holds ~5 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
+/// A file or text larger than Tandem reads. The one size refusal: the file picker
+/// ([`readable`]), [`restore`] and the sealed envelope (`sealed::parse`) all return it,
+/// so the limit ([`MAX_BYTES`]) and its words live here once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TooLarge {
+    /// The file's name, when the picker knows it.
+    pub name: Option<String>,
+    pub bytes: u64,
+}
+
+impl TooLarge {
+    /// Refuses `bytes` over [`MAX_BYTES`].
+    ///
+    /// # Errors
+    /// [`TooLarge`] naming the file (or "The file") and both sizes.
+    pub fn check(name: Option<&str>, bytes: u64) -> Result<(), TooLarge> {
+        if bytes > MAX_BYTES as u64 {
+            return Err(TooLarge {
+                name: name.map(str::to_owned),
+                bytes,
+            });
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let max = MAX_BYTES as u64;
+        write!(
+            f,
+            "{} is {}; Tandem reads files up to {}.",
+            self.name.as_deref().unwrap_or("The file"),
+            format::bytes_over(self.bytes, max),
+            format::bytes(max)
+        )
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
 /// Whether the file picker reads a file of `size` bytes named `name`: any file Tandem
 /// opens, plain or sealed, is at most [`MAX_BYTES`], and a larger one is refused before
 /// a byte of it is read.
 ///
 /// # Errors
 /// The refusal, for a person: `big.json is 25.0 MB; Tandem reads files up to 20.0 MB.`
-pub fn readable(name: &str, size: u64) -> Result<(), String> {
-    let max = MAX_BYTES as u64;
-    if size > max {
-        return Err(format!(
-            "{name} is {}; Tandem reads files up to {}.",
-            format::bytes_over(size, max),
-            format::bytes(max)
-        ));
-    }
-    Ok(())
+pub fn readable(name: &str, size: u64) -> Result<(), TooLarge> {
+    TooLarge::check(Some(name), size)
 }
 
 /// Whether a file holds the whole workspace or a chosen set of partners.
@@ -88,9 +121,7 @@ pub struct Restored {
 /// Why a file or stored value was refused.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileError {
-    TooLarge {
-        bytes: usize,
-    },
+    TooLarge(TooLarge),
     NotJson {
         line: usize,
         column: usize,
@@ -117,12 +148,7 @@ pub enum FileError {
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FileError::TooLarge { bytes } => write!(
-                f,
-                "The file is {}; Tandem reads files up to {}.",
-                format::bytes_over(*bytes as u64, MAX_BYTES as u64),
-                format::bytes(MAX_BYTES as u64)
-            ),
+            FileError::TooLarge(e) => write!(f, "{e}"),
             FileError::NotJson {
                 line,
                 column,
@@ -222,9 +248,24 @@ struct EnvelopeRef<'a> {
 
 /// Reads a Tandem file or stored value, migrating older versions and validating.
 pub fn restore(text: &str) -> Result<Restored, FileError> {
-    if text.len() > MAX_BYTES {
-        return Err(FileError::TooLarge { bytes: text.len() });
+    let (value, version) = read_migrated(text)?;
+    let envelope = shape(&value)?;
+    let errors = validate::workspace(&envelope.workspace);
+    if !errors.is_empty() {
+        return Err(FileError::Invalid(errors));
     }
+    Ok(Restored {
+        workspace: envelope.workspace,
+        scope: envelope.scope,
+        saved_at: envelope.saved_at,
+        version,
+    })
+}
+
+/// The first steps of [`restore`]: JSON, a Tandem file, a version this build reads,
+/// migrated to the current version; the JSON and the version it was written in.
+pub(crate) fn read_migrated(text: &str) -> Result<(serde_json::Value, u64), FileError> {
+    TooLarge::check(None, text.len() as u64).map_err(FileError::TooLarge)?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| FileError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -270,8 +311,12 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
             found: version.to_string(),
         });
     }
-    let value = migrate(value, version);
-    let envelope: Envelope = serde_path_to_error::deserialize(&value).map_err(|e| {
+    Ok((migrate(value, version), version))
+}
+
+/// The shape step of [`restore`]: the migrated JSON as an [`Envelope`], not yet validated.
+pub(crate) fn shape(value: &serde_json::Value) -> Result<Envelope, FileError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
         // Paths are given relative to the workspace, like validation's.
         let path = e.path().to_string();
         let inside = path.strip_prefix("workspace.");
@@ -286,16 +331,6 @@ pub fn restore(text: &str) -> Result<Restored, FileError> {
             record,
             reason: e.into_inner().to_string(),
         }
-    })?;
-    let errors = validate::workspace(&envelope.workspace);
-    if !errors.is_empty() {
-        return Err(FileError::Invalid(errors));
-    }
-    Ok(Restored {
-        workspace: envelope.workspace,
-        scope: envelope.scope,
-        saved_at: envelope.saved_at,
-        version,
     })
 }
 

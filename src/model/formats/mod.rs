@@ -6,6 +6,7 @@ pub mod csv;
 pub mod csv_metrics;
 pub mod file;
 mod json_text;
+pub mod repair;
 pub mod sealed;
 
 /// The JSON Schema of the file format, generated from these types and checked against

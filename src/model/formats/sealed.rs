@@ -4,7 +4,7 @@
 //! [`file::write`](crate::model::formats::file::write) produces), encrypted:
 //!
 //! ```json
-//! { "format": "tandem-sealed", "version": 1,
+//! { "format": "tandem-sealed", "version": 2,
 //!   "kdf": { "name": "PBKDF2", "hash": "SHA-256", "iterations": 600000,
 //!            "salt": "<base64, 16 bytes>" },
 //!   "cipher": { "name": "AES-GCM", "nonce": "<base64, 12 bytes>" },
@@ -13,8 +13,18 @@
 //!
 //! The key is PBKDF2-HMAC-SHA-256 over the passphrase's UTF-8 bytes, the salt and the
 //! iteration count, giving 256 bits for AES-GCM. `ciphertext` is AES-256-GCM under that
-//! key and the nonce, with no additional data, and GCM's 16-byte tag at its end (the
-//! layout Web Crypto writes). Base64 is the standard alphabet with padding.
+//! key and the nonce, with GCM's 16-byte tag at its end (the layout Web Crypto writes).
+//! Base64 is the standard alphabet with padding.
+//!
+//! **Version 2** (written since issue 13) differs from version 1 in two ways, both in
+//! [`SealedFile::key_material`] and [`SealedFile::additional_data`]:
+//! - the passphrase is normalised to Unicode NFC before derivation, so "é" typed as one
+//!   code point on one system and as "e" + combining accent on another opens the file;
+//! - the header (every field but `ciphertext`, as compact JSON in the order above) is
+//!   GCM's additional authenticated data, so no header field can be changed — not even
+//!   the version, to make a reader skip these rules — without the file being refused.
+//!
+//! Version 1 files (the passphrase's bytes as typed, no additional data) are still read.
 //!
 //! The encryption itself runs in the browser (`storage::crypto`, Web Crypto). This
 //! module only reads and writes the envelope, and refuses one whose fields are out of
@@ -40,8 +50,10 @@ use std::fmt;
 
 /// The value of the `format` field of every sealed file.
 pub const FORMAT: &str = "tandem-sealed";
-/// The envelope version this build reads and writes.
-pub const VERSION: u64 = 1;
+/// The envelope version this build writes.
+pub const VERSION: u64 = 2;
+/// The oldest envelope version this build still reads.
+pub const OLDEST_VERSION: u64 = 1;
 /// Key derivation: the only function and hash this build uses.
 pub const KDF: &str = "PBKDF2";
 pub const HASH: &str = "SHA-256";
@@ -62,11 +74,17 @@ pub const MAX_SALT_BYTES: usize = 1024;
 pub const NONCE_BYTES: usize = 12;
 /// AES-GCM's authentication tag, at the end of the ciphertext.
 pub const TAG_BYTES: usize = 16;
-/// The shortest passphrase the export accepts, in characters.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
-/// Sealed text larger than this is refused before parsing: the base64 of the largest
-/// Tandem file, plus room for the envelope's other fields.
-pub const MAX_BYTES: usize = (file::MAX_BYTES + TAG_BYTES).div_ceil(3) * 4 + 1024;
+/// The shortest passphrase the export accepts, in characters (after NFC). Length is
+/// what makes a passphrase hard to guess (NIST SP 800-63B); twelve characters put every
+/// entry of the common-password lists' first pages out of reach.
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+/// The fewest different characters a passphrase must use: "aaaaaaaaaaaa" and
+/// "121212121212" are long but among the first a guesser tries.
+pub const MIN_DISTINCT_CHARS: usize = 5;
+/// Sealed text larger than this is refused before parsing. It is the file reader's one
+/// limit, [`file::MAX_BYTES`]: the picker opens nothing larger, so a larger limit here
+/// would only promise what no file can reach.
+pub const MAX_BYTES: usize = file::MAX_BYTES;
 
 /// The length of the sealed file this build writes for `plaintext_bytes` of Tandem file
 /// text: the envelope, and the base64 of the ciphertext with its tag.
@@ -85,6 +103,7 @@ pub fn max_plaintext_bytes() -> usize {
 /// The envelope this build writes, with an empty ciphertext.
 fn envelope_len() -> usize {
     to_json(&SealedFile {
+        version: VERSION,
         iterations: ITERATIONS,
         salt: vec![0; SALT_BYTES],
         nonce: [0; NONCE_BYTES],
@@ -136,6 +155,7 @@ pub fn sealable(plaintext: &str) -> Result<(), TooLargeToSeal> {
 /// [`parse`] make one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SealedFile {
+    version: u64,
     iterations: u32,
     salt: Vec<u8>,
     nonce: [u8; NONCE_BYTES],
@@ -143,18 +163,38 @@ pub struct SealedFile {
 }
 
 impl SealedFile {
-    /// Checks the fields against the same bounds as [`parse`].
+    /// A file of the current [`VERSION`], checked against the same bounds as [`parse`].
     ///
     /// # Errors
     /// [`SealedError::TooFewIterations`], [`SealedError::TooManyIterations`],
     /// [`SealedError::SaltLength`], [`SealedError::CiphertextTooShort`] or
-    /// [`SealedError::CiphertextTooLarge`].
+    /// [`SealedError::TooLarge`].
     pub fn new(
         iterations: u32,
         salt: Vec<u8>,
         nonce: [u8; NONCE_BYTES],
         ciphertext: Vec<u8>,
     ) -> Result<Self, SealedError> {
+        Self::with_version(VERSION, iterations, salt, nonce, ciphertext)
+    }
+
+    /// [`SealedFile::new`] for an envelope `version` this build reads ([`OLDEST_VERSION`]
+    /// to [`VERSION`]).
+    ///
+    /// # Errors
+    /// As [`SealedFile::new`], and [`SealedError::UnknownVersion`].
+    pub fn with_version(
+        version: u64,
+        iterations: u32,
+        salt: Vec<u8>,
+        nonce: [u8; NONCE_BYTES],
+        ciphertext: Vec<u8>,
+    ) -> Result<Self, SealedError> {
+        if !(OLDEST_VERSION..=VERSION).contains(&version) {
+            return Err(SealedError::UnknownVersion {
+                found: version.to_string(),
+            });
+        }
         if iterations < MIN_ITERATIONS {
             return Err(SealedError::TooFewIterations {
                 found: grouped(iterations.into()),
@@ -173,12 +213,11 @@ impl SealedFile {
                 bytes: ciphertext.len(),
             });
         }
-        if ciphertext.len() > file::MAX_BYTES + TAG_BYTES {
-            return Err(SealedError::CiphertextTooLarge {
-                bytes: ciphertext.len(),
-            });
-        }
+        // What decrypts to more than the file reader reads could not be restored.
+        file::TooLarge::check(None, (ciphertext.len() - TAG_BYTES) as u64)
+            .map_err(SealedError::TooLarge)?;
         Ok(SealedFile {
+            version,
             iterations,
             salt,
             nonce,
@@ -186,6 +225,9 @@ impl SealedFile {
         })
     }
 
+    pub fn version(&self) -> u64 {
+        self.version
+    }
     pub fn iterations(&self) -> u32 {
         self.iterations
     }
@@ -199,14 +241,58 @@ impl SealedFile {
     pub fn ciphertext(&self) -> &[u8] {
         &self.ciphertext
     }
+
+    /// The bytes the key is derived from: from version 2 the passphrase in Unicode NFC,
+    /// so the same passphrase typed on any system gives the same key; in version 1 its
+    /// bytes as typed, as those files were written.
+    pub fn key_material(&self, passphrase: &str) -> Vec<u8> {
+        key_material(self.version, passphrase)
+    }
+
+    /// GCM's additional authenticated data: from version 2 the header (every field but
+    /// the ciphertext, compact, in the documented order), so a changed header fails
+    /// authentication like a changed ciphertext; empty in version 1.
+    pub fn additional_data(&self) -> Vec<u8> {
+        if self.version < 2 {
+            return Vec::new();
+        }
+        serde_json::to_vec(&Envelope::of(self, false)).unwrap_or_default()
+    }
+}
+
+/// [`SealedFile::key_material`] for a file of `version` not yet written (sealing derives
+/// the key before the ciphertext exists).
+pub fn key_material(version: u64, passphrase: &str) -> Vec<u8> {
+    if version < 2 {
+        passphrase.as_bytes().to_vec()
+    } else {
+        nfc(passphrase).into_bytes()
+    }
+}
+
+/// [`SealedFile::additional_data`] for a file of the current [`VERSION`] not yet written.
+pub fn additional_data(iterations: u32, salt: &[u8], nonce: &[u8; NONCE_BYTES]) -> Vec<u8> {
+    SealedFile {
+        version: VERSION,
+        iterations,
+        salt: salt.to_vec(),
+        nonce: *nonce,
+        ciphertext: Vec::new(),
+    }
+    .additional_data()
+}
+
+/// `text` in Unicode Normalization Form C.
+fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    text.nfc().collect()
 }
 
 /// Why a sealed file was refused, before any attempt to decrypt it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SealedError {
-    TooLarge {
-        bytes: usize,
-    },
+    /// Larger than the file reader reads: the text, or what its ciphertext decrypts to.
+    TooLarge(file::TooLarge),
     NotJson {
         line: usize,
         column: usize,
@@ -252,9 +338,6 @@ pub enum SealedError {
     CiphertextTooShort {
         bytes: usize,
     },
-    CiphertextTooLarge {
-        bytes: usize,
-    },
 }
 
 /// Said after every refusal that can only come from a file changed by hand or by
@@ -264,12 +347,7 @@ const CHANGED: &str = "It was not protected by Tandem, or it was changed since."
 impl fmt::Display for SealedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SealedError::TooLarge { bytes } => write!(
-                f,
-                "The file is {}; Tandem reads protected files up to {}.",
-                format::bytes_over(*bytes as u64, MAX_BYTES as u64),
-                format::bytes(MAX_BYTES as u64)
-            ),
+            SealedError::TooLarge(e) => write!(f, "{e}"),
             SealedError::NotJson {
                 line,
                 column,
@@ -285,7 +363,7 @@ impl fmt::Display for SealedError {
             SealedError::UnknownVersion { found } => write!(
                 f,
                 "This protected file has version {found}; this version of Tandem reads \
-                 version {VERSION}. It may come from a newer Tandem."
+                 versions {OLDEST_VERSION} to {VERSION}. It may come from a newer Tandem."
             ),
             SealedError::Missing { field } => write!(
                 f,
@@ -347,12 +425,6 @@ impl fmt::Display for SealedError {
                 "This protected file is damaged: its \"ciphertext\" is {bytes} bytes, too \
                  short to hold a Tandem file. {CHANGED}"
             ),
-            SealedError::CiphertextTooLarge { bytes } => write!(
-                f,
-                "This protected file holds {}; Tandem reads files up to {}.",
-                format::bytes_over(*bytes as u64, file::MAX_BYTES as u64),
-                format::bytes(file::MAX_BYTES as u64)
-            ),
         }
     }
 }
@@ -407,9 +479,7 @@ impl<'de> serde::Deserialize<'de> for FormatProbe {
 /// The first problem found, in the order the fields appear above: size, JSON, format,
 /// version, then `kdf`, `cipher` and `ciphertext` field by field.
 pub fn parse(text: &str) -> Result<SealedFile, SealedError> {
-    if text.len() > MAX_BYTES {
-        return Err(SealedError::TooLarge { bytes: text.len() });
-    }
+    file::TooLarge::check(None, text.len() as u64).map_err(SealedError::TooLarge)?;
     let value: Value = serde_json::from_str(text).map_err(|e| SealedError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -445,15 +515,15 @@ pub fn parse(text: &str) -> Result<SealedFile, SealedError> {
         }
     }
     let version = field(top.get("version"), "version")?;
-    match version.as_u64() {
-        Some(VERSION) => {}
+    let version = match version.as_u64() {
+        Some(v) if (OLDEST_VERSION..=VERSION).contains(&v) => v,
         Some(_) => {
             return Err(SealedError::UnknownVersion {
                 found: json_text::short(version),
             })
         }
         None => return Err(wrong_type("version", "a whole number", version)),
-    }
+    };
 
     let kdf = object(top.get("kdf"), "kdf")?;
     expect_name(kdf.get("name"), "kdf.name", KDF)?;
@@ -470,49 +540,58 @@ pub fn parse(text: &str) -> Result<SealedFile, SealedError> {
         .map_err(|_| SealedError::NonceLength { bytes: nonce.len() })?;
 
     let ciphertext = base64_field(top.get("ciphertext"), "ciphertext")?;
-    SealedFile::new(iterations, salt, nonce, ciphertext)
+    SealedFile::with_version(version, iterations, salt, nonce, ciphertext)
+}
+
+/// The envelope as written: with the ciphertext for the file, without it for the
+/// header that version 2 authenticates.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'a str,
+    version: u64,
+    kdf: Kdf<'a>,
+    cipher: Cipher<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ciphertext: Option<String>,
+}
+#[derive(Serialize)]
+struct Kdf<'a> {
+    name: &'a str,
+    hash: &'a str,
+    iterations: u32,
+    salt: String,
+}
+#[derive(Serialize)]
+struct Cipher<'a> {
+    name: &'a str,
+    nonce: String,
+}
+
+impl Envelope<'_> {
+    fn of(sealed: &SealedFile, with_ciphertext: bool) -> Self {
+        Envelope {
+            format: FORMAT,
+            version: sealed.version,
+            kdf: Kdf {
+                name: KDF,
+                hash: HASH,
+                iterations: sealed.iterations,
+                salt: BASE64.encode(&sealed.salt),
+            },
+            cipher: Cipher {
+                name: CIPHER,
+                nonce: BASE64.encode(sealed.nonce),
+            },
+            ciphertext: with_ciphertext.then(|| BASE64.encode(&sealed.ciphertext)),
+        }
+    }
 }
 
 /// Writes a sealed file's envelope, which [`parse`] reads back unchanged.
 pub fn to_json(sealed: &SealedFile) -> String {
-    #[derive(Serialize)]
-    struct Envelope<'a> {
-        format: &'a str,
-        version: u64,
-        kdf: Kdf<'a>,
-        cipher: Cipher<'a>,
-        ciphertext: String,
-    }
-    #[derive(Serialize)]
-    struct Kdf<'a> {
-        name: &'a str,
-        hash: &'a str,
-        iterations: u32,
-        salt: String,
-    }
-    #[derive(Serialize)]
-    struct Cipher<'a> {
-        name: &'a str,
-        nonce: String,
-    }
-    let envelope = Envelope {
-        format: FORMAT,
-        version: VERSION,
-        kdf: Kdf {
-            name: KDF,
-            hash: HASH,
-            iterations: sealed.iterations,
-            salt: BASE64.encode(&sealed.salt),
-        },
-        cipher: Cipher {
-            name: CIPHER,
-            nonce: BASE64.encode(sealed.nonce),
-        },
-        ciphertext: BASE64.encode(&sealed.ciphertext),
-    };
     // Pretty, so a person who opens the file sees what it is; plain structs with string
     // keys cannot fail to serialise.
-    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    serde_json::to_string_pretty(&Envelope::of(sealed, true)).unwrap_or_default()
 }
 
 /// The download name of a protected export: `tandem-x-2026-11-23.json` becomes
@@ -527,6 +606,8 @@ pub fn file_name(export_name: &str) -> String {
 pub enum PassphraseError {
     /// Shown by the passphrase field.
     TooShort { chars: usize },
+    /// Shown by the passphrase field: long enough, but a few characters repeated.
+    TooRepetitive { distinct: usize },
     /// Shown by the confirmation field.
     Mismatch,
 }
@@ -544,6 +625,12 @@ impl fmt::Display for PassphraseError {
                  {MIN_PASSPHRASE_CHARS}.",
                 if *chars == 1 { "" } else { "s" }
             ),
+            PassphraseError::TooRepetitive { distinct } => write!(
+                f,
+                "The passphrase uses only {distinct} different character{}; use at least \
+                 {MIN_DISTINCT_CHARS}, such as a few unrelated words.",
+                if *distinct == 1 { "" } else { "s" }
+            ),
             PassphraseError::Mismatch => {
                 f.write_str("The two passphrases differ: type the same one in both fields.")
             }
@@ -551,15 +638,24 @@ impl fmt::Display for PassphraseError {
     }
 }
 
-/// Checks a passphrase chosen for an export and its confirmation.
+/// Checks a passphrase chosen for an export and its confirmation, both as the key will
+/// see them (NFC), so "é" counts as one character however it was typed.
 ///
 /// # Errors
-/// [`PassphraseError::TooShort`] under [`MIN_PASSPHRASE_CHARS`] characters, otherwise
-/// [`PassphraseError::Mismatch`] when the confirmation differs.
+/// [`PassphraseError::TooShort`] under [`MIN_PASSPHRASE_CHARS`] characters,
+/// [`PassphraseError::TooRepetitive`] with fewer than [`MIN_DISTINCT_CHARS`] different
+/// ones, otherwise [`PassphraseError::Mismatch`] when the confirmation differs.
 pub fn check_passphrase(passphrase: &str, confirm: &str) -> Result<(), PassphraseError> {
+    let (passphrase, confirm) = (nfc(passphrase), nfc(confirm));
     let chars = passphrase.chars().count();
+    let distinct = passphrase
+        .chars()
+        .collect::<std::collections::HashSet<_>>()
+        .len();
     if chars < MIN_PASSPHRASE_CHARS {
         Err(PassphraseError::TooShort { chars })
+    } else if distinct < MIN_DISTINCT_CHARS {
+        Err(PassphraseError::TooRepetitive { distinct })
     } else if passphrase != confirm {
         Err(PassphraseError::Mismatch)
     } else {
@@ -702,7 +798,7 @@ mod tests {
         let text = to_json(&sample());
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["format"], "tandem-sealed");
-        assert_eq!(value["version"], 1);
+        assert_eq!(value["version"], 2);
         assert_eq!(value["kdf"]["name"], "PBKDF2");
         assert_eq!(value["kdf"]["hash"], "SHA-256");
         assert_eq!(value["kdf"]["iterations"], 600_000);
@@ -840,11 +936,17 @@ mod tests {
         assert!(refusal(&text).contains("\"AES-CBC\" for \"cipher.name\""));
         let text = edited(|v| v["kdf"]["name"] = "scrypt".into());
         assert!(refusal(&text).contains("\"scrypt\" for \"kdf.name\""));
-        let text = edited(|v| v["version"] = 2.into());
+        let text = edited(|v| v["version"] = 3.into());
         assert_eq!(
             parse(&text),
-            Err(SealedError::UnknownVersion { found: "2".into() })
+            Err(SealedError::UnknownVersion { found: "3".into() })
         );
+        assert!(refusal(&text).contains("reads versions 1 to 2"));
+        let text = edited(|v| v["version"] = 0.into());
+        assert!(matches!(
+            parse(&text),
+            Err(SealedError::UnknownVersion { .. })
+        ));
     }
 
     #[test]
@@ -912,27 +1014,104 @@ mod tests {
     }
 
     #[test]
-    fn passphrases_need_eight_characters_and_a_matching_confirmation() {
+    fn passphrases_need_twelve_characters_five_different_and_a_matching_confirmation() {
         assert_eq!(
             check_passphrase("", ""),
             Err(PassphraseError::TooShort { chars: 0 })
         );
         assert_eq!(
-            check_passphrase("seven77", "seven77")
+            check_passphrase("eleven 1234", "eleven 1234")
                 .unwrap_err()
                 .to_string(),
-            "The passphrase has 7 characters; use at least 8."
+            "The passphrase has 11 characters; use at least 12."
         );
-        // Characters, not bytes.
+        // Characters after NFC, not bytes nor code points as typed: eleven "é" typed
+        // decomposed are 22 code points but 11 characters.
+        let decomposed = "e\u{301}".repeat(11);
         assert_eq!(
-            check_passphrase("ééééééé", "ééééééé"),
-            Err(PassphraseError::TooShort { chars: 7 })
+            check_passphrase(&decomposed, &decomposed),
+            Err(PassphraseError::TooShort { chars: 11 })
         );
         assert_eq!(
-            check_passphrase("long enough", "long enougH"),
+            check_passphrase("aaaaaaaaaaaa", "aaaaaaaaaaaa"),
+            Err(PassphraseError::TooRepetitive { distinct: 1 })
+        );
+        assert_eq!(
+            check_passphrase("121212121212", "121212121212")
+                .unwrap_err()
+                .to_string(),
+            "The passphrase uses only 2 different characters; use at least 5, such as a \
+             few unrelated words."
+        );
+        assert_eq!(
+            check_passphrase("long enough!", "long enougH!"),
             Err(PassphraseError::Mismatch)
         );
-        assert_eq!(check_passphrase("long enough", "long enough"), Ok(()));
+        assert_eq!(check_passphrase("long enough!", "long enough!"), Ok(()));
+        // The same passphrase typed composed and decomposed is the same passphrase.
+        assert_eq!(
+            check_passphrase("café au lait 2026", "cafe\u{301} au lait 2026"),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn version_2_derives_from_nfc_and_version_1_from_the_bytes_as_typed() {
+        let composed = "crème brûlée à l'été";
+        let decomposed = "cre\u{300}me bru\u{302}le\u{301}e a\u{300} l'e\u{301}te\u{301}";
+        assert_ne!(composed, decomposed);
+        let v2 = sample();
+        assert_eq!(v2.key_material(decomposed), composed.as_bytes());
+        assert_eq!(v2.key_material(composed), composed.as_bytes());
+        let v1 =
+            SealedFile::with_version(1, ITERATIONS, vec![0; 16], [0; 12], vec![0; 17]).unwrap();
+        assert_eq!(v1.key_material(decomposed), decomposed.as_bytes());
+        assert_eq!(key_material(VERSION, decomposed), composed.as_bytes());
+    }
+
+    #[test]
+    fn version_2_authenticates_its_header_and_version_1_nothing() {
+        let file = sample();
+        assert_eq!(
+            String::from_utf8(file.additional_data()).unwrap(),
+            r#"{"format":"tandem-sealed","version":2,"kdf":{"name":"PBKDF2","hash":"SHA-256","iterations":600000,"salt":"AAECAwQFBgcICQoLDA0ODw=="},"cipher":{"name":"AES-GCM","nonce":"BwcHBwcHBwcHBwcH"}}"#
+        );
+        assert_eq!(
+            additional_data(file.iterations(), file.salt(), file.nonce()),
+            file.additional_data()
+        );
+        // Read back from its text (pretty, or re-spaced by another tool), the header
+        // authenticated is the same bytes.
+        let respaced = to_json(&file).replace('\n', "\r\n   ");
+        assert_eq!(
+            parse(&respaced).unwrap().additional_data(),
+            file.additional_data()
+        );
+        // Relabelled as version 1, the file no longer presents the data it was sealed
+        // with, so GCM refuses it rather than skipping the version-2 rules.
+        let relabelled = edited(|v| v["version"] = 1.into());
+        let read = parse(&relabelled).unwrap();
+        assert_eq!(read.version(), 1);
+        assert!(read.additional_data().is_empty());
+        // A different iteration count is a different header.
+        let other = edited(|v| v["kdf"]["iterations"] = 700_000.into());
+        assert_ne!(
+            parse(&other).unwrap().additional_data(),
+            file.additional_data()
+        );
+    }
+
+    #[test]
+    fn one_size_limit_with_one_message_for_plain_and_protected_files() {
+        assert_eq!(MAX_BYTES, file::MAX_BYTES);
+        let over = format!("{}{}", to_json(&sample()), " ".repeat(file::MAX_BYTES));
+        let sealed_refusal = parse(&over).unwrap_err();
+        let plain_refusal = file::restore(&over).unwrap_err();
+        assert_eq!(sealed_refusal.to_string(), plain_refusal.to_string());
+        assert!(sealed_refusal.to_string().starts_with("The file is "));
+        assert!(sealed_refusal
+            .to_string()
+            .ends_with("; Tandem reads files up to 20.0 MB."));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! through `model::merge::import` in merge mode and `Store::replace`, like a Tandem file, so
 //! the backup and the undo step come for free. A refused file changes nothing.
 
+use crate::model::core::format::grouped;
 use crate::model::formats::csv::{self, CsvImport, CsvTable, Field};
 use crate::model::merge::import::{self, Mode, Preview};
 use crate::storage;
@@ -250,6 +251,17 @@ pub fn on_csv_chosen(
     }
 }
 
+/// The rows left out, as a list cut at `csv::MAX_LISTED_ROWS` with a count of the rest:
+/// a file of 100,000 bad rows must not draw 100,000 list items.
+pub fn bad_rows_list<T: std::fmt::Display>(bad: &[T]) -> impl IntoView {
+    let (shown, more) = csv::listed(bad);
+    let items: Vec<String> = shown.iter().map(ToString::to_string).collect();
+    view! {
+        <ul>{items.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+        {csv::more_rows_text(more).map(|t| view! { <p class="csv-bad-rows__more">{t}</p> })}
+    }
+}
+
 fn short(value: &str) -> String {
     let cut: String = value.chars().take(24).collect();
     if cut.len() < value.len() {
@@ -280,9 +292,9 @@ fn RowsPreview(rows: CsvImport, preview: Preview) -> impl IntoView {
             let n = bad.len();
             view! {
                 <div class="notice csv-bad-rows">
-                    <p><strong>{if n == 1 { "1 row is left out".to_owned() } else { format!("{n} rows are left out") }}</strong>
+                    <p><strong>{if n == 1 { "1 row is left out".to_owned() } else { format!("{} rows are left out", grouped(n as u64)) }}</strong>
                         " — fix them in the file and import it again, or import the good rows now."</p>
-                    <ul>{bad.into_iter().map(|b| view! { <li>{b.to_string()}</li> }).collect_view()}</ul>
+                    {bad_rows_list(&bad)}
                 </div>
             }
         })}

@@ -36,7 +36,7 @@ pub fn ExportPanel() -> impl IntoView {
                 .map(|e| e.to_string())
         })
     };
-    let passphrase_error = shown(|e| matches!(e, PassphraseError::TooShort { .. }));
+    let passphrase_error = shown(|e| !matches!(e, PassphraseError::Mismatch));
     let confirm_error = shown(|e| matches!(e, PassphraseError::Mismatch));
     // Protection asked for on a page without Web Crypto: the panel says why (below).
     let blocked = move || busy.get() || (protect.get() && crypto::available().is_err());
@@ -53,8 +53,10 @@ pub fn ExportPanel() -> impl IntoView {
             if let Some(e) = problem.get_untracked() {
                 attempted.set(true);
                 let field = match e {
-                    PassphraseError::TooShort { .. } => passphrase_input,
                     PassphraseError::Mismatch => confirm_input,
+                    PassphraseError::TooShort { .. } | PassphraseError::TooRepetitive { .. } => {
+                        passphrase_input
+                    }
                 };
                 if let Some(input) = field.get_untracked() {
                     let _ = input.focus();
@@ -165,7 +167,7 @@ pub fn ExportPanel() -> impl IntoView {
                         <div class="form__grid">
                             <PassphraseField label="Passphrase" id="export-passphrase"
                                 value=passphrase error=passphrase_error node=passphrase_input busy
-                                hint=format!("At least {} characters.", sealed::MIN_PASSPHRASE_CHARS)/>
+                                hint=format!("At least {} characters: a few unrelated words are easy to remember and hard to guess.", sealed::MIN_PASSPHRASE_CHARS)/>
                             <PassphraseField label="Confirm passphrase" id="export-passphrase-confirm"
                                 value=confirm error=confirm_error node=confirm_input busy
                                 hint=String::new()/>

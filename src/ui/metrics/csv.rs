@@ -9,7 +9,7 @@ use crate::model::formats::csv_metrics::{
 };
 use crate::model::Id;
 use crate::storage;
-use crate::ui::data::csv::{column_mapping, on_csv_chosen};
+use crate::ui::data::csv::{bad_rows_list, column_mapping, on_csv_chosen};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -158,7 +158,7 @@ fn MappingStep(
                         {(!bad.is_empty()).then(|| view! {
                             <div class="notice">
                                 <p><strong>{format!("{} row(s) left out", bad.len())}</strong>" — fix them in the file, or import the good rows now."</p>
-                                <ul>{bad.into_iter().map(|b| view! { <li>{b.to_string()}</li> }).collect_view()}</ul>
+                                {bad_rows_list(&bad)}
                             </div>
                         })}
                     }.into_any()
