@@ -26,7 +26,7 @@ const TYPED = {
   Tags: "games, radio, first-day",
   Notes: "Met at the showcase.\nThey want the radio on every platform.",
 };
-const CHOSEN = { Category: "Device", "Market position": "Incumbent", Stage: "Negotiating" };
+const CHOSEN = { Category: "Reseller or agency", "Market position": "Niche", Stage: "Negotiating" };
 
 async function fillProfile(page) {
   const form = profileForm(page);
@@ -158,14 +158,14 @@ test("a meeting's next steps and readings come back after a reload", async ({ pa
   const form = page.getByRole("form", { name: "Record a meeting" });
   await form.getByLabel("What was presented").fill("The radio link demo, live.");
   await form.getByRole("button", { name: "Add next step" }).click();
-  await form.getByLabel("Next step 1").fill("Send the SDK notes");
+  await form.getByRole("textbox", { name: "Next step 1" }).fill("Send the SDK notes");
   await expect.poll(() => draftKeys(page)).toEqual([`tandem.draft.meeting.${MOONMOTH}.new`]);
   acceptLeaving(page);
   await page.reload();
   await expect(offer(page)).toContainText("You have an unsaved draft of a meeting");
   await offer(page).getByRole("button", { name: "Restore" }).click();
   await expect(form.getByLabel("What was presented")).toHaveValue("The radio link demo, live.");
-  await expect(form.getByLabel("Next step 1")).toHaveValue("Send the SDK notes");
+  await expect(form.getByRole("textbox", { name: "Next step 1" })).toHaveValue("Send the SDK notes");
 });
 
 test("corrupt and hostile values under the draft keys are ignored and never touch the workspace", async ({ page }) => {
@@ -195,7 +195,7 @@ test("corrupt and hostile values under the draft keys are ignored and never touc
   await expect(offer(page)).toBeVisible();
   await offer(page).getByRole("button", { name: "Restore" }).click();
   const form = page.getByRole("form", { name: "Record a meeting" });
-  await expect(form.getByLabel("Next step 1")).toHaveValue("Kept");
+  await expect(form.getByRole("textbox", { name: "Next step 1" })).toHaveValue("Kept");
   expect(await storedText(page)).toBe(workspace);
 });
 
