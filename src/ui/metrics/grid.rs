@@ -10,11 +10,11 @@
 use super::this_month;
 use crate::model::formats::csv_metrics::{grid_text, parse_number};
 use crate::model::metrics::{self, plain};
-use crate::model::{Id, Month};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
+use crate::model::{Id, Month};
 use crate::storage;
-use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::charts::line::month_label;
+use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,7 +68,8 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
         store.edit("restore metric values", |ws| {
             for (name, market, month, metric, value) in &cells {
                 let now = storage::now();
-                if metrics::set_value(ws, &restore_id, market, metric, *month, *value, now).is_ok() {
+                if metrics::set_value(ws, &restore_id, market, metric, *month, *value, now).is_ok()
+                {
                     saved.push(name.clone());
                 }
             }
