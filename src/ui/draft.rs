@@ -208,12 +208,13 @@ pub fn use_draft(key: DraftKey, fields: FormFields) -> Draft {
             draft.problem.set(None);
         }
     });
+    let label = draft.key.with_value(|k| k.form.label());
     on_cleanup(move || {
         DIRTY.with(|d| d.borrow_mut().remove(&serial));
         if unsaved.load(Ordering::Relaxed) {
-            store.say(
-                "Your unsaved edits were kept as a draft: open the form again to restore them.",
-            );
+            store.say(format!(
+                "Your unsaved edits to {label} were kept as a draft: they are offered when you open it again."
+            ));
         }
     });
     draft

@@ -168,6 +168,25 @@ test("a meeting's next steps and readings come back after a reload", async ({ pa
   await expect(form.getByRole("textbox", { name: "Next step 1" })).toHaveValue("Send the SDK notes");
 });
 
+test("a metric value typed in the grid and not yet entered survives a reload, and Restore saves it", async ({ page }) => {
+  const LOOPLINE = "demo-p-01";
+  await open(page, `#/partners/${LOOPLINE}/metrics`);
+  await page.getByLabel("Metric", { exact: true }).selectOption("sign-ups");
+  const cell = page.locator('input[id^="mcell-demo-m-de-"]').last();
+  const month = (await cell.getAttribute("id")).slice("mcell-demo-m-de-".length);
+  await cell.fill("4 200");
+  await expect.poll(() => draftKeys(page)).toEqual([`tandem.draft.metrics.${LOOPLINE}.-`]);
+  acceptLeaving(page);
+  await page.reload();
+  await expect(offer(page)).toContainText("You have an unsaved draft of metric values");
+  await offer(page).getByRole("button", { name: "Restore" }).click();
+  await expect.poll(async () => {
+    const p = (await storedWorkspace(page)).partners.find((x) => x.id === LOOPLINE);
+    return p.metrics.find((s) => s.market === "demo-m-de" && s.metric === "sign-ups")?.values?.[month];
+  }).toBe(4200);
+  await expect.poll(() => draftKeys(page)).toEqual([]);
+});
+
 test("corrupt and hostile values under the draft keys are ignored and never touch the workspace", async ({ page }) => {
   await open(page, PROFILE);
   const workspace = await storedText(page);

@@ -225,6 +225,24 @@ fn GridCell(
                 .unwrap_or_default()
         })
     };
+    // A change to the stored value from elsewhere (an undo, an import, another tab) is
+    // newer than what was typed here and not saved: the cell shows it.
+    let stale = draft_of.clone();
+    let stored_value = shown.clone();
+    Effect::new(move |before: Option<(String, String)>| {
+        let now = (metric.get(), stored_value());
+        // Another metric chosen is not a change to this cell.
+        if before.is_some_and(|b| b.0 == now.0 && b.1 != now.1) {
+            let name = stale();
+            if unsaved.with_untracked(|u| u.contains_key(&name)) {
+                unsaved.update(|u| {
+                    u.remove(&name);
+                });
+                invalid.set(false);
+            }
+        }
+        now
+    });
     let label = format!("{name}, {}", month_label(month));
     let change_market = market.clone();
     let where_ = format!("{name}, {}", month_label(month));
