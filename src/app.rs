@@ -50,6 +50,27 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Drafts of records that are gone (deleted here or in another tab, replaced by an
+    // import) go with them. Not while an unreadable value waits: the empty workspace
+    // shown meanwhile is not the person's.
+    Effect::new(move |_| {
+        let readable = store.persist.get();
+        store.ws.with(|ws| {
+            if readable {
+                storage::drafts::prune(ws);
+            }
+        });
+    });
+    // Closing or reloading the page while a form holds unsaved input asks first. The
+    // input is kept as a draft anyway; the question says so before the page goes.
+    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if crate::ui::draft::any_dirty() {
+            ev.prevent_default();
+            ev.set_return_value("Your unsaved edits are kept as a draft.");
+        }
+    });
+    on_cleanup(move || unload.remove());
+
     // Another tab saved: take its changes in, keeping ours.
     let tabs = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(storage::local::KEY) {

@@ -4,6 +4,7 @@
 
 pub mod clipboard;
 pub mod crypto;
+pub mod drafts;
 pub mod files;
 pub mod local;
 

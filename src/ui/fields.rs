@@ -143,7 +143,7 @@ pub fn FormActions(
                 {move || if has_errors.get() {
                     "Fix the marked fields to save."
                 } else if dirty.get() {
-                    "Unsaved changes."
+                    "Unsaved changes. Kept as a draft until you save or revert."
                 } else {
                     "All changes saved."
                 }}

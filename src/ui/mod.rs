@@ -5,6 +5,7 @@ pub mod banners;
 pub mod charts;
 pub mod dashboard;
 pub mod data;
+pub mod draft;
 pub mod fields;
 pub mod fit;
 pub mod framed;

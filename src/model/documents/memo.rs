@@ -158,7 +158,8 @@ pub fn memo(ws: &Workspace, partner: &Partner, pitch: &Pitch, today: NaiveDate) 
     };
     let sections = ORDER
         .iter()
-        .filter(|i| !pitch.text(**i).trim().is_empty())
+        // The checklist's own rule, so the memo and the checklist always agree.
+        .filter(|i| crate::model::pitch::is_written(pitch.text(**i)))
         .map(|&ingredient| Section {
             ingredient,
             heading: heading(ingredient),

@@ -157,11 +157,18 @@ pub fn check_ingredient(ingredient: Ingredient, pitch: &Pitch, ctx: &Context) ->
     check_text(ingredient, pitch.text(ingredient), pitch, ctx)
 }
 
+/// Whether `text` counts as written: the one rule for "missing", which the checklist
+/// and the outreach memo both follow, so an ingredient the checklist counts as written
+/// (weak or ready) is always in the memo and a missing one never is.
+pub fn is_written(text: &str) -> bool {
+    !Text::new(text).words.is_empty()
+}
+
 /// Checks `text` as the given ingredient of `pitch`, whatever the pitch holds for it:
 /// the editor checks what is being typed before it is saved.
 pub fn check_text(ingredient: Ingredient, text: &str, pitch: &Pitch, ctx: &Context) -> Check {
     let t = Text::new(text);
-    let result = if t.words.is_empty() {
+    let result = if !is_written(text) {
         Err((Status::Missing, missing(ingredient)))
     } else {
         match ingredient {

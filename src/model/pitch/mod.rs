@@ -15,10 +15,10 @@ pub mod plain;
 pub mod record;
 
 pub use checks::{
-    check_ingredient, check_text, checks, completeness, score, Check, Completeness, Context,
-    Status, AROUND, BELIEF, BOTH, CONDITION, FIRST, LEVERAGE, MEASURE, MIN_WORDS, MONTHS, OFFER,
-    OURS, PRODUCT_MAX_WORDS, SELF_SERVE, THEIRS, THING, VISION_MAX_WORDS, VISION_MIN_WORDS, WHEN,
-    YOURS,
+    check_ingredient, check_text, checks, completeness, is_written, score, Check, Completeness,
+    Context, Status, AROUND, BELIEF, BOTH, CONDITION, FIRST, LEVERAGE, MEASURE, MIN_WORDS, MONTHS,
+    OFFER, OURS, PRODUCT_MAX_WORDS, SELF_SERVE, THEIRS, THING, VISION_MAX_WORDS, VISION_MIN_WORDS,
+    WHEN, YOURS,
 };
 pub use guidance::guidance;
 

@@ -3,6 +3,7 @@
 //! and the partner table's query. Sits above the features' `record.rs` files, below
 //! their rules.
 
+pub mod draft;
 pub mod edit;
 pub mod history;
 pub mod query;

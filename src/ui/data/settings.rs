@@ -1,8 +1,10 @@
 //! The workspace's own settings: the program's name and the market catalogue.
 
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Workspace;
 use crate::model::{Id, Market};
 use crate::storage;
+use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -11,10 +13,24 @@ pub fn SettingsPanel() -> impl IntoView {
     let store = use_store();
     let stored_name = Memo::new(move |_| store.ws.with(|ws| ws.program_name.clone()));
     let program = RwSignal::new(stored_name.get_untracked());
+    let program_kept = use_draft(
+        DraftKey::of_program(Form::ProgramName),
+        FormFields::new().text("name", program),
+    );
     // An import or reset renames the program under this field: follow it.
-    Effect::new(move |_| program.set(stored_name.get()));
+    Effect::new(move |first: Option<()>| {
+        let name = stored_name.get();
+        if first.is_some() {
+            program.set(name);
+            program_kept.rebase();
+        }
+    });
     let program_error = RwSignal::new(None::<String>);
     let new_market = RwSignal::new(String::new());
+    let market_kept = use_draft(
+        DraftKey::adding(Form::Market, None),
+        FormFields::new().text("name", new_market),
+    );
     let market_error = RwSignal::new(None::<String>);
     let save_program = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -24,6 +40,7 @@ pub fn SettingsPanel() -> impl IntoView {
             Some(Err(e)) => program_error.set(Some(format!("The name {}.", e.message))),
             _ => {
                 program_error.set(None);
+                program_kept.clear();
                 store.say("Program name saved.");
             }
         }
@@ -36,6 +53,7 @@ pub fn SettingsPanel() -> impl IntoView {
             _ => {
                 market_error.set(None);
                 new_market.set(String::new());
+                market_kept.clear();
             }
         }
     };
@@ -50,7 +68,8 @@ pub fn SettingsPanel() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="settings-heading">
             <h2 id="settings-heading">"Workspace"</h2>
-            <form class="inline-form" on:submit=save_program>
+            <DraftOffer draft=program_kept/>
+            <form class="inline-form" on:submit=save_program inert=program_kept.pending()>
                 <label for="program-name">"Program name"</label>
                 <input id="program-name" prop:value=move || program.get()
                     aria-describedby="program-error"
@@ -74,7 +93,8 @@ pub fn SettingsPanel() -> impl IntoView {
                     }
                 </For>
             </ul>
-            <form class="inline-form" on:submit=add_market>
+            <DraftOffer draft=market_kept/>
+            <form class="inline-form" on:submit=add_market inert=market_kept.pending()>
                 <label for="new-market" class="visually-hidden">"New market"</label>
                 <input id="new-market" placeholder="New market, e.g. Brazil"
                     aria-describedby="market-error"

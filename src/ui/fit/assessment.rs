@@ -4,8 +4,10 @@
 //! undo, saving and tab sync follow.
 
 use crate::model::fit::{form_errors, parse_score, save_fit, Fit};
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Choice, Economics, Id, Partner, UxVerdict, ValidationError};
 use crate::storage;
+use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{error_for, FormActions, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -27,7 +29,53 @@ fn score_text(v: Option<u8>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// An optional vocabulary value as draft text: its key, or empty for none.
+fn optional<T: Choice>(
+    value: RwSignal<Option<T>>,
+) -> (
+    impl Fn() -> Option<String> + Send + Sync,
+    impl Fn(&str) + Send + Sync,
+) {
+    (
+        move || Some(value.get().map_or("", |v| v.key()).to_owned()),
+        move |v: &str| value.set(T::from_key(v)),
+    )
+}
+
 impl Fields {
+    /// The fields by the names their draft keeps them under.
+    fn for_draft(&self) -> FormFields {
+        let (ux_get, ux_set) = optional(self.ux);
+        let (eco_get, eco_set) = optional(self.economics);
+        let understood = self.understood;
+        FormFields::new()
+            .field("ux", ux_get, ux_set)
+            .text("ux_reason", self.ux_reason)
+            .text("strategic", self.strategic)
+            .text("ours", self.ours)
+            .text("theirs", self.theirs)
+            .field("economics", eco_get, eco_set)
+            .field(
+                "understood",
+                move || {
+                    Some(
+                        understood
+                            .get()
+                            .map_or("", |b| if b { "yes" } else { "no" })
+                            .to_owned(),
+                    )
+                },
+                move |v| {
+                    understood.set(match v {
+                        "yes" => Some(true),
+                        "no" => Some(false),
+                        _ => None,
+                    })
+                },
+            )
+            .text("notes", self.notes)
+    }
+
     fn new(f: &Fit) -> Self {
         Fields {
             ux: RwSignal::new(f.ux),
@@ -86,6 +134,7 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
     let stored = Memo::new(move |_| partner.with(|p| p.as_ref().map(|p| p.fit.clone())));
     let initial = stored.get_untracked().unwrap_or_default();
     let fields = Fields::new(&initial);
+    let kept = use_draft(DraftKey::of_partner(Form::Fit, &id), fields.for_draft());
     let draft = Memo::new(move |_| fields.draft());
     // The assessment the form was filled from. When the stored one changes under the
     // form (an undo, an import, another tab), the form follows unless it holds unsaved
@@ -103,6 +152,7 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
             fields.reset(&new);
             base.set(new);
             outdated.set(false);
+            kept.rebase();
         } else {
             outdated.set(true);
         }
@@ -112,6 +162,7 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
             fields.reset(&f);
             base.set(f);
             outdated.set(false);
+            kept.rebase();
         }
     };
     let errors = Memo::new(move |_| draft.with(|(_, e)| e.clone()));
@@ -130,6 +181,7 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
             Some(Ok(_)) => {
                 base.set(fit);
                 outdated.set(false);
+                kept.clear();
                 store.say("Assessment saved.");
             }
             Some(Err(e)) => store.say(format!(
@@ -149,7 +201,8 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
     };
 
     view! {
-        <form class="card form fit-form" on:submit=save novalidate aria-labelledby="fit-form-heading">
+        <DraftOffer draft=kept/>
+        <form class="card form fit-form" on:submit=save novalidate aria-labelledby="fit-form-heading" inert=kept.pending()>
             <h2 id="fit-form-heading">"Assessment"</h2>
             <Show when=move || outdated.get()>
                 <div class="notice" role="alert">

@@ -7,8 +7,10 @@ use super::{
 use crate::model::core::format::day;
 use crate::model::goals::{self, Commitment, DeliveryRecord};
 use crate::model::metrics::percent;
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{CommitmentStatus, Id, Side, ValidationError};
 use crate::storage;
+use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -46,7 +48,7 @@ pub(super) fn Commitments(id: Id) -> impl IntoView {
             })
         })
     });
-    let adding = RwSignal::new(false);
+    let adding = RwSignal::new(has_draft(&DraftKey::adding(Form::Commitment, Some(&id))));
     let add_id = id.clone();
     let (their_id, our_id) = (id.clone(), id.clone());
     view! {
@@ -157,7 +159,11 @@ fn CommitmentList(
 #[component]
 fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate) -> impl IntoView {
     let store = use_store();
-    let editing = RwSignal::new(false);
+    let editing = RwSignal::new(has_draft(&DraftKey::of_record(
+        Form::Commitment,
+        Some(&partner),
+        commitment.id.as_str(),
+    )));
     let errors = RwSignal::new(Vec::<ValidationError>::new());
     let delivered_on = RwSignal::new(date_value(Some(today)));
     let late_by = goals::days_overdue(&commitment, today);
@@ -269,6 +275,18 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
     let due = RwSignal::new(date_value(Some(commitment.due)));
     let errors = RwSignal::new(Vec::<ValidationError>::new());
     let prefix = commitment.id.to_string();
+    let record = if is_new {
+        "new"
+    } else {
+        commitment.id.as_str()
+    };
+    let kept = use_draft(
+        DraftKey::of_record(Form::Commitment, Some(&partner), record),
+        FormFields::new()
+            .choice("side", side)
+            .text("what", what)
+            .text("due", due),
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let due_value = match required_date(&due.get(), "due", "is required") {
@@ -289,6 +307,7 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
+                kept.clear();
                 store.say("Commitment saved.");
                 on_done.run(());
             }
@@ -303,7 +322,8 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
         "Edit commitment"
     };
     view! {
-        <form class="form commitment-form" on:submit=save novalidate aria-label=label>
+        <DraftOffer draft=kept/>
+        <form class="form commitment-form" on:submit=save novalidate aria-label=label inert=kept.pending()>
             <div class="form__grid">
                 <ChoiceField label="Whose commitment" name=format!("com-side-{prefix}") value=side/>
                 <TextField label="What" name=format!("com-what-{prefix}") value=what error=field_error(errors, "what")/>
@@ -312,7 +332,8 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
             <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
             <div class="form__actions">
                 <button type="submit" class="button button--primary">"Save commitment"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
     }

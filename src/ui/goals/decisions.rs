@@ -6,8 +6,10 @@ use super::{
 };
 use crate::model::core::format::day;
 use crate::model::goals::{self, Decision};
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{DecisionKind, Id, ValidationError};
 use crate::storage;
+use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -27,7 +29,7 @@ pub(super) fn Decisions(id: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let adding = RwSignal::new(false);
+    let adding = RwSignal::new(has_draft(&DraftKey::adding(Form::Decision, Some(&id))));
     let add_id = id.clone();
     let id = StoredValue::new(id);
     view! {
@@ -101,6 +103,14 @@ fn DecisionForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
     let who = RwSignal::new(owner);
     let why = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let kept = use_draft(
+        DraftKey::adding(Form::Decision, Some(&partner)),
+        FormFields::new()
+            .choice("kind", kind)
+            .text("date", date)
+            .text("who", who)
+            .text("why", why),
+    );
     // A walk-away waits here for its confirmation.
     let pending = RwSignal::new(None::<Decision>);
     let record = Callback::new(move |draft: Decision| {
@@ -111,6 +121,7 @@ fn DecisionForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
         ) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
+                kept.clear();
                 store.say(if walked {
                     "Decision recorded. The partner is now walked away from."
                 } else {
@@ -150,7 +161,8 @@ fn DecisionForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
     };
     const FIELDS: &[&str] = &["date", "who", "why"];
     view! {
-        <form class="form decision-form" on:submit=submit novalidate aria-label="New decision">
+        <DraftOffer draft=kept/>
+        <form class="form decision-form" on:submit=submit novalidate aria-label="New decision" inert=kept.pending()>
             <div class="form__grid">
                 <ChoiceField label="Decision" name="dec-kind".into() value=kind/>
                 <DateField label="Date" name="dec-date".into() value=date error=field_error(errors, "date")/>
@@ -175,7 +187,8 @@ fn DecisionForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
                 None => view! {
                     <div class="form__actions">
                         <button type="submit" class="button button--primary">"Record decision"</button>
-                        <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                        <button type="button" class="button button--quiet"
+                            on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
                     </div>
                 }.into_any(),
             }}

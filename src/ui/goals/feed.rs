@@ -10,8 +10,10 @@
 use super::{date_value, field_error, other_errors, required_date, DateField, RemoveButton};
 use crate::model::core::format::day;
 use crate::model::goals::{self, FeedItem, Win};
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError, WinKind};
 use crate::storage;
+use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::route::Route;
 use crate::ui::state::use_store;
@@ -24,7 +26,7 @@ pub fn WinsFeed(partner: Option<Id>) -> impl IntoView {
     let store = use_store();
     let of = partner.clone();
     let feed = Memo::new(move |_| store.ws.with(|ws| goals::feed_of(ws, of.as_ref())));
-    let adding = RwSignal::new(false);
+    let adding = RwSignal::new(has_draft(&DraftKey::adding(Form::Win, partner.as_ref())));
     let program_wide = partner.is_none();
     let (heading, empty, button) = if program_wide {
         (
@@ -108,6 +110,14 @@ fn WinForm(partner: Option<Id>, on_done: Callback<()>) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let kept = use_draft(
+        DraftKey::adding(Form::Win, partner.as_ref()),
+        FormFields::new()
+            .text("date", date)
+            .choice("kind", kind)
+            .text("title", title)
+            .text("note", note),
+    );
     let prefix = if partner.is_some() {
         "partner"
     } else {
@@ -139,6 +149,7 @@ fn WinForm(partner: Option<Id>, on_done: Callback<()>) -> impl IntoView {
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
+                kept.clear();
                 store.say("Win added.");
                 on_done.run(());
             }
@@ -148,7 +159,8 @@ fn WinForm(partner: Option<Id>, on_done: Callback<()>) -> impl IntoView {
     };
     const FIELDS: &[&str] = &["date", "title", "note"];
     view! {
-        <form class="form win-form" on:submit=submit novalidate
+        <DraftOffer draft=kept/>
+        <form class="form win-form" on:submit=submit novalidate inert=kept.pending()
             aria-label=if prefix == "program" { "New program win" } else { "New win" }>
             <div class="form__grid">
                 <TextField label="What happened" name=format!("win-title-{prefix}") value=title error=field_error(errors, "title")/>
@@ -159,7 +171,8 @@ fn WinForm(partner: Option<Id>, on_done: Callback<()>) -> impl IntoView {
             <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
             <div class="form__actions">
                 <button type="submit" class="button button--primary">"Save win"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
     }

@@ -7,8 +7,10 @@ use super::{
 use crate::model::core::format::day;
 use crate::model::goals::{self, Goal};
 use crate::model::metrics;
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{GoalStatus, Id, ValidationError};
 use crate::storage;
+use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -20,7 +22,7 @@ pub(super) fn GoalList(id: Id) -> impl IntoView {
         partner.with(|p| p.as_ref().map(|p| p.goals.clone()).unwrap_or_default())
     });
     let flag = Memo::new(move |_| partner.with(|p| p.as_ref().and_then(goals::shared_goal_flag)));
-    let adding = RwSignal::new(false);
+    let adding = RwSignal::new(has_draft(&DraftKey::adding(Form::Goal, Some(&id))));
     let add_id = id.clone();
     view! {
         <section class="card goals" aria-labelledby="goals-heading">
@@ -61,7 +63,11 @@ fn blank_goal() -> Goal {
 #[component]
 fn GoalItem(partner: Id, goal: Goal) -> impl IntoView {
     let store = use_store();
-    let editing = RwSignal::new(false);
+    let editing = RwSignal::new(has_draft(&DraftKey::of_record(
+        Form::Goal,
+        Some(&partner),
+        goal.id.as_str(),
+    )));
     let remove = {
         let (pid, gid) = (partner.clone(), goal.id.clone());
         Callback::new(move |_: ()| {
@@ -111,6 +117,16 @@ fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
     let status = RwSignal::new(goal.status);
     let errors = RwSignal::new(Vec::<ValidationError>::new());
     let prefix = goal.id.to_string();
+    let record = if is_new { "new" } else { goal.id.as_str() };
+    let kept = use_draft(
+        DraftKey::of_record(Form::Goal, Some(&partner), record),
+        FormFields::new()
+            .text("statement", statement)
+            .text("metric", metric)
+            .text("target", target)
+            .text("due", due)
+            .choice("status", status),
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut problems = Vec::new();
@@ -145,6 +161,7 @@ fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
+                kept.clear();
                 store.say("Goal saved.");
                 on_done.run(());
             }
@@ -159,7 +176,8 @@ fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
         "Edit shared goal"
     };
     view! {
-        <form class="form goal-form" on:submit=save novalidate aria-label=label>
+        <DraftOffer draft=kept/>
+        <form class="form goal-form" on:submit=save novalidate aria-label=label inert=kept.pending()>
             <TextField label="Goal both sides sign up to" name=format!("goal-statement-{prefix}")
                 value=statement error=field_error(errors, "statement")/>
             <div class="form__grid">
@@ -173,7 +191,8 @@ fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
             <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
             <div class="form__actions">
                 <button type="submit" class="button button--primary">"Save goal"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
     }

@@ -9,8 +9,10 @@ use super::{
 use crate::model::core::format::day;
 use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
 use crate::model::metrics::percent;
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError};
 use crate::storage;
+use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer, FormFields};
 use crate::ui::fields::TextField;
 use crate::ui::state::use_store;
 use chrono::NaiveDate;
@@ -36,7 +38,7 @@ pub(super) fn LandingPlan(id: Id) -> impl IntoView {
             })
         })
     };
-    let adding = RwSignal::new(false);
+    let adding = RwSignal::new(has_draft(&DraftKey::adding(Form::LandingTrack, Some(&id))));
     let add_id = id.clone();
     let id = StoredValue::new(id);
     view! {
@@ -146,7 +148,12 @@ fn StepCell(
     name: Memo<String>,
 ) -> impl IntoView {
     let store = use_store();
-    let editing = RwSignal::new(false);
+    let draft_key = DraftKey::of_record(
+        Form::LandingStep,
+        Some(&partner),
+        &format!("{track}.{}", kind.key()),
+    );
+    let editing = RwSignal::new(has_draft(&draft_key));
     let errors = RwSignal::new(Vec::<ValidationError>::new());
     let behind = landing::is_behind(&step, today);
     let class = match (step.done.is_some(), behind) {
@@ -208,6 +215,7 @@ fn StepCell(
                 }
             }>
                 <StepForm step=step.clone() kind=kind name=name save=save errors=errors
+                    draft_key=draft_key.clone()
                     on_cancel=Callback::new(move |_| editing.set(false))
                     prefix=format!("{track}-{}", kind.key())/>
             </Show>
@@ -224,20 +232,33 @@ fn StepForm(
     errors: RwSignal<Vec<ValidationError>>,
     on_cancel: Callback<()>,
     prefix: String,
+    draft_key: DraftKey,
 ) -> impl IntoView {
     let planned = RwSignal::new(date_value(step.planned));
     let done = RwSignal::new(date_value(step.done));
     let owner = RwSignal::new(step.owner.clone());
+    let kept: Draft = use_draft(
+        draft_key,
+        FormFields::new()
+            .text("planned", planned)
+            .text("done", done)
+            .text("owner", owner),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let parsed = parse_date(&planned.get(), "planned")
             .and_then(|p| parse_date(&done.get(), "done").map(|d| (p, d)));
         match parsed {
-            Ok((planned, done)) => save.run(LandingStep {
-                planned,
-                done,
-                owner: owner.get(),
-            }),
+            Ok((planned, done)) => {
+                save.run(LandingStep {
+                    planned,
+                    done,
+                    owner: owner.get(),
+                });
+                if errors.with_untracked(Vec::is_empty) {
+                    kept.clear();
+                }
+            }
             Err(e) => errors.set(vec![e]),
         }
     };
@@ -253,7 +274,8 @@ fn StepForm(
         })
     };
     view! {
-        <form class="form step-form" on:submit=submit novalidate
+        <DraftOffer draft=kept/>
+        <form class="form step-form" on:submit=submit novalidate inert=kept.pending()
             aria-label=move || format!("{}: {}", name.get(), kind.label())>
             <DateField label="Planned" name=format!("step-planned-{prefix}") value=planned error=at("planned")/>
             <DateField label="Done" name=format!("step-done-{prefix}") value=done error=at("done")/>
@@ -261,7 +283,7 @@ fn StepForm(
             <div class="form__actions">
                 <button type="submit" class="button button--primary button--small">"Save step"</button>
                 <button type="button" class="button button--quiet button--small"
-                    on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                    on:click=move |_| { kept.clear(); on_cancel.run(()) }>"Cancel"</button>
             </div>
         </form>
     }
@@ -286,6 +308,10 @@ fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
     );
     let team = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let kept = use_draft(
+        DraftKey::adding(Form::LandingTrack, Some(&partner)),
+        FormFields::new().text("market", choice).text("team", team),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let picked = choice.get();
@@ -305,6 +331,7 @@ fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
+                kept.clear();
                 store.say("Landing track added.");
                 on_done.run(());
             }
@@ -322,7 +349,8 @@ fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form class="form track-form" on:submit=submit novalidate aria-label="New landing track">
+        <DraftOffer draft=kept/>
+        <form class="form track-form" on:submit=submit novalidate aria-label="New landing track" inert=kept.pending()>
             <div class="form__grid">
                 <div class="field">
                     <label for="f-track-market">"Market or team"</label>
@@ -340,7 +368,8 @@ fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
             <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
             <div class="form__actions">
                 <button type="submit" class="button button--primary">"Add track"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
     }

@@ -3,8 +3,10 @@
 //! with a note, the overall read of the room, and the next steps.
 
 use crate::model::meetings::{self, Meeting, NextStep, Reception};
+use crate::model::workspace::draft::{DraftKey, Fields, Form};
 use crate::model::{Id, Scale, ValidationError};
 use crate::storage;
+use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{error_for, ChoiceSelect, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -97,6 +99,19 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
     );
     let next_key = StoredValue::new(meeting.next_steps.len() as u64);
     let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let kept = use_draft(
+        DraftKey::of_record(
+            Form::Meeting,
+            Some(&partner_id),
+            if is_new { "new" } else { meeting.id.as_str() },
+        ),
+        draft_fields(rows.clone(), steps, next_key)
+            .text("date", date)
+            .text("ours", ours)
+            .text("presented", presented)
+            .text("room", room)
+            .text("room_note", room_note),
+    );
 
     let attendee_rows = rows.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -171,6 +186,7 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
         }) {
             Some(Ok(changed)) => {
                 errors.set(Vec::new());
+                kept.clear();
                 store.say(if changed {
                     "Meeting saved."
                 } else {
@@ -226,7 +242,8 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
         });
     };
     view! {
-        <form class="meeting-form form" on:submit=save novalidate aria-label=form_aria>
+        <DraftOffer draft=kept/>
+        <form class="meeting-form form" on:submit=save novalidate aria-label=form_aria inert=kept.pending()>
             <h3>{form_label}</h3>
             <div class="form__grid">
                 <TextField label="Date" name=format!("meet-date-{prefix}") value=date error=err("date") input_type="date"/>
@@ -266,10 +283,86 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
             </ul>
             <div class="form__actions">
                 <button type="submit" class="button button--primary">"Save meeting"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
     }
+}
+
+/// The attendee rows and next steps as draft fields: `att.<player>.<what>` for each key
+/// player's row, `step.<n>.<what>` for each next step in order.
+fn draft_fields(
+    rows: Vec<AttendeeRow>,
+    steps: RwSignal<Vec<StepRow>>,
+    next_key: StoredValue<u64>,
+) -> FormFields {
+    let readings = rows.clone();
+    let written = rows;
+    FormFields::new()
+        .many(
+            move || {
+                let mut out = Fields::new();
+                for r in &readings {
+                    let at = |what: &str| format!("att.{}.{what}", r.player);
+                    out.insert(at("on"), r.attended.get().to_string());
+                    out.insert(at("body"), r.body.get().key().to_owned());
+                    out.insert(at("tone"), r.tone.get().key().to_owned());
+                    out.insert(at("reaction"), r.reaction.get().key().to_owned());
+                    out.insert(at("note"), r.note.get());
+                }
+                out
+            },
+            move |fields| {
+                for r in &written {
+                    let at = |what: &str| fields.get(&format!("att.{}.{what}", r.player));
+                    if let Some(v) = at("on") {
+                        r.attended.set(v == "true");
+                    }
+                    for (what, signal) in
+                        [("body", r.body), ("tone", r.tone), ("reaction", r.reaction)]
+                    {
+                        if let Some(s) = at(what).and_then(|v| Scale::from_key(v)) {
+                            signal.set(s);
+                        }
+                    }
+                    if let Some(v) = at("note") {
+                        r.note.set(v.clone());
+                    }
+                }
+            },
+        )
+        .many(
+            move || {
+                let mut out = Fields::new();
+                steps.with(|all| {
+                    for (i, s) in all.iter().enumerate() {
+                        out.insert(format!("step.{i}.what"), s.what.get());
+                        out.insert(format!("step.{i}.due"), s.due.get());
+                        out.insert(format!("step.{i}.done"), s.done.get().to_string());
+                    }
+                });
+                out
+            },
+            move |fields| {
+                let mut rows = Vec::new();
+                for i in 0.. {
+                    let Some(what) = fields.get(&format!("step.{i}.what")) else {
+                        break;
+                    };
+                    let field = |what: &str| fields.get(&format!("step.{i}.{what}"));
+                    let key = next_key.get_value();
+                    next_key.set_value(key + 1);
+                    rows.push(StepRow {
+                        key,
+                        what: RwSignal::new(what.clone()),
+                        due: RwSignal::new(field("due").cloned().unwrap_or_default()),
+                        done: RwSignal::new(field("done").is_some_and(|d| d == "true")),
+                    });
+                }
+                steps.set(rows);
+            },
+        )
 }
 
 /// Where an error is, in words: "Dana Whitlock's note", "Next step 2".

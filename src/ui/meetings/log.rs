@@ -3,8 +3,10 @@
 
 use super::form::MeetingForm;
 use crate::model::meetings::{self, Attendee, Meeting, Reception};
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::draft::has_draft;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -24,7 +26,10 @@ pub fn MeetingLog(partner_id: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let adding = RwSignal::new(false);
+    let adding = RwSignal::new(has_draft(&DraftKey::adding(
+        Form::Meeting,
+        Some(&partner_id),
+    )));
     let form_pid = partner_id.clone();
     view! {
         <section class="card meetings-log" aria-labelledby="log-heading">
@@ -90,7 +95,11 @@ fn MeetingItem(partner_id: Id, meeting_id: Id) -> impl IntoView {
             })
         })
     });
-    let editing = RwSignal::new(false);
+    let editing = RwSignal::new(has_draft(&DraftKey::of_record(
+        Form::Meeting,
+        Some(&partner_id),
+        meeting_id.as_str(),
+    )));
     let confirming = RwSignal::new(false);
     let body = move || {
         let partner_id = partner_id.clone();

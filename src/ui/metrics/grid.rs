@@ -1,13 +1,20 @@
 //! The grid of one metric: a row per market, a column per month, every cell an input.
 //! A cell saves when it changes (Enter or leaving it); Enter and the up and down arrows
 //! move within the month's column, Tab moves along the row, as in a spreadsheet.
+//!
+//! What is typed in a cell and not saved yet (no Enter, no Tab, a value that does not
+//! read as a number) is kept as the partner's metrics draft (`ui::draft`), one field per
+//! cell named `<market>.<month>.<metric>`, and offered back after a reload; restoring
+//! saves every cell that reads.
 
 use super::this_month;
 use crate::model::formats::csv_metrics::{grid_text, parse_number};
 use crate::model::metrics::{self, plain};
+use crate::model::workspace::draft::{DraftKey, Fields, Form};
 use crate::model::{Id, Month};
 use crate::storage;
 use crate::ui::charts::line::month_label;
+use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::shortcuts::{self, Command, Place};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -16,6 +23,18 @@ use wasm_bindgen::JsCast;
 /// The id of a cell's input, so the arrows can find its neighbours.
 fn cell_id(market: &Id, month: Month) -> String {
     format!("mcell-{market}-{month}")
+}
+
+/// A cell's name in the draft: the metric last, since its name may hold dots.
+fn draft_name(market: &Id, month: Month, metric: &str) -> String {
+    format!("{market}.{month}.{metric}")
+}
+
+fn from_draft_name(name: &str) -> Option<(Id, Month, &str)> {
+    let mut parts = name.splitn(3, '.');
+    let market = Id::parse(parts.next()?).ok()?;
+    let month = Month::parse(parts.next()?).ok()?;
+    Some((market, month, parts.next()?))
 }
 
 fn focus(id: &str) {
@@ -33,6 +52,37 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
     let store = use_store();
     let all_months = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    // Unsaved cell texts by their draft name.
+    let unsaved = RwSignal::new(Fields::new());
+    let restore_id = id.clone();
+    let save_restored = Callback::new(move |()| {
+        let cells: Vec<(String, Id, Month, String, Option<f64>)> = unsaved.with_untracked(|u| {
+            u.iter()
+                .filter_map(|(name, text)| {
+                    let (market, month, metric) = from_draft_name(name)?;
+                    let value = parse_number(text).ok()?;
+                    Some((name.clone(), market, month, metric.to_owned(), value))
+                })
+                .collect()
+        });
+        let mut saved = Vec::new();
+        store.edit("restore metric values", |ws| {
+            for (name, market, month, metric, value) in &cells {
+                let now = storage::now();
+                if metrics::set_value(ws, &restore_id, market, metric, *month, *value, now).is_ok()
+                {
+                    saved.push(name.clone());
+                }
+            }
+            !saved.is_empty()
+        });
+        unsaved.update(|u| u.retain(|name, _| !saved.contains(name)));
+    });
+    let kept = use_draft(
+        DraftKey::of_partner(Form::Metrics, &id),
+        FormFields::new().many(move || unsaved.get(), move |f| unsaved.set(f.clone())),
+    )
+    .on_restore(save_restored);
     let pid = id.clone();
     let months = Memo::new(move |_| {
         let max = if all_months.get() { 36 } else { 12 };
@@ -107,9 +157,10 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                     <button class="button button--quiet button--small" on:click=copy>"Copy as table"</button>
                 </div>
             </div>
+            <DraftOffer draft=kept/>
             <Show when=move || !markets.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty">"This partner has no markets yet: add them on the Overview tab, then enter values here."</p> }>
-                <div class="metrics-grid__scroll">
+                <div class="metrics-grid__scroll" inert=kept.pending()>
                     <table class="metrics-grid__table">
                         <caption class="visually-hidden">{move || format!("{} by market and month; each cell can be edited", metric.get())}</caption>
                         <thead>
@@ -130,7 +181,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                                             <th scope="row">{name.clone()}</th>
                                             <For each=move || months.get() key=|m| *m let:month>
                                                 <GridCell pid=pid.clone() market=market.clone() name=name.clone()
-                                                    month metric error step/>
+                                                    month metric error step unsaved/>
                                             </For>
                                         </tr>
                                     }
@@ -155,9 +206,16 @@ fn GridCell(
     metric: Signal<String>,
     error: RwSignal<Option<String>>,
     step: impl Fn(&Id, Month, isize) -> bool + Copy + Send + Sync + 'static,
+    unsaved: RwSignal<Fields>,
 ) -> impl IntoView {
     let store = use_store();
     let invalid = RwSignal::new(false);
+    let name_market = market.clone();
+    let draft_of = move || draft_name(&name_market, month, &metric.get());
+    let typed = {
+        let draft_of = draft_of.clone();
+        move || unsaved.with(|u| u.get(&draft_of()).cloned())
+    };
     let (look_pid, look_market) = (pid.clone(), market.clone());
     let shown = move || {
         store.ws.with(|ws| {
@@ -168,9 +226,28 @@ fn GridCell(
                 .unwrap_or_default()
         })
     };
+    // A change to the stored value from elsewhere (an undo, an import, another tab) is
+    // newer than what was typed here and not saved: the cell shows it.
+    let stale = draft_of.clone();
+    let stored_value = shown.clone();
+    Effect::new(move |before: Option<(String, String)>| {
+        let now = (metric.get(), stored_value());
+        // Another metric chosen is not a change to this cell.
+        if before.is_some_and(|b| b.0 == now.0 && b.1 != now.1) {
+            let name = stale();
+            if unsaved.with_untracked(|u| u.contains_key(&name)) {
+                unsaved.update(|u| {
+                    u.remove(&name);
+                });
+                invalid.set(false);
+            }
+        }
+        now
+    });
     let label = format!("{name}, {}", month_label(month));
     let change_market = market.clone();
     let where_ = format!("{name}, {}", month_label(month));
+    let forget = draft_of.clone();
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         match parse_number(&text) {
@@ -195,6 +272,10 @@ fn GridCell(
                     _ => {
                         invalid.set(false);
                         error.set(None);
+                        let name = forget();
+                        unsaved.update(|u| {
+                            u.remove(&name);
+                        });
                     }
                 }
             }
@@ -232,7 +313,14 @@ fn GridCell(
         <td>
             <input class="metrics-grid__cell" id=cell_id(&market, month) inputmode="decimal"
                 aria-label=label aria-invalid=move || invalid.get().then_some("true")
-                prop:value=shown on:change=on_change on:keydown=on_key/>
+                prop:value=move || typed().unwrap_or_else(&shown)
+                on:input=move |ev| {
+                    let name = draft_of();
+                    unsaved.update(|u| {
+                        u.insert(name, event_target_value(&ev));
+                    });
+                }
+                on:change=on_change on:keydown=on_key/>
         </td>
     }
 }

@@ -14,8 +14,10 @@ mod paste;
 pub use csv::MetricsCsv;
 
 use crate::model::metrics::{self, STANDARD};
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, Month};
 use crate::storage;
+use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -64,10 +66,17 @@ pub fn MetricsSection(id: Id) -> impl IntoView {
 #[component]
 fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> impl IntoView {
     let store = use_store();
-    let adding = RwSignal::new(false);
+    let draft_key = DraftKey::adding(Form::MetricName, Some(&id));
+    let adding = RwSignal::new(has_draft(&draft_key));
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let kept = use_draft(
+        draft_key,
+        FormFields::new()
+            .text("name", draft)
+            .flag("renaming", renaming),
+    );
     let is_own = move || !STANDARD.contains(&metric.get().as_str());
     let add_id = id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -90,6 +99,7 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
                 renaming.set(false);
                 draft.set(String::new());
                 error.set(None);
+                kept.clear();
             }
             Some(Err(e)) => error.set(Some(e)),
             None => {}
@@ -104,6 +114,8 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
             String::new()
         });
         error.set(None);
+        // An opened form holds nothing typed yet.
+        kept.rebase();
     };
     view! {
         <section class="card metrics-chooser" aria-label="Choose the metric">
@@ -125,7 +137,8 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
                 </Show>
             </div>
             <Show when=move || adding.get()>
-                <form class="metrics-chooser__form" on:submit=submit.clone() novalidate>
+                <DraftOffer draft=kept/>
+                <form class="metrics-chooser__form" on:submit=submit.clone() novalidate inert=kept.pending()>
                     <label for="metric-name">{move || if renaming.get() { "New name" } else { "Name of the new metric" }}</label>
                     <input id="metric-name" aria-describedby="metric-name-error"
                         aria-invalid=move || error.get().is_some().then_some("true")
@@ -134,7 +147,7 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
                         {move || if renaming.get() { "Rename" } else { "Add" }}
                     </button>
                     <button type="button" class="button button--quiet button--small"
-                        on:click=move |_| adding.set(false)>"Cancel"</button>
+                        on:click=move |_| { kept.clear(); adding.set(false) }>"Cancel"</button>
                     <p class="field__error" id="metric-name-error" role="alert">{move || error.get()}</p>
                 </form>
             </Show>

@@ -4,22 +4,27 @@
 
 use crate::model::formats::csv_metrics::{apply_paste, column_letter, parse_paste, PastePreview};
 use crate::model::metrics::plain;
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
 use crate::storage;
 use crate::ui::charts::line::month_label;
+use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
 #[component]
 pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView {
     let store = use_store();
-    let open = RwSignal::new(false);
+    let draft_key = DraftKey::adding(Form::Paste, Some(&id));
+    let open = RwSignal::new(has_draft(&draft_key));
     let text = RwSignal::new(String::new());
+    let kept = use_draft(draft_key, FormFields::new().text("table", text));
     let preview = RwSignal::new(None::<Result<PastePreview, String>>);
     let close = move || {
         open.set(false);
         preview.set(None);
         text.set(String::new());
+        kept.clear();
     };
     let read_id = id.clone();
     let read = move |ev: leptos::ev::SubmitEvent| {
@@ -121,7 +126,8 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
                 </Show>
             </div>
             <Show when=move || open.get()>
-                <form on:submit=read.clone() novalidate>
+                <DraftOffer draft=kept/>
+                <form on:submit=read.clone() novalidate inert=kept.pending()>
                     <div class="field">
                         <label for="metrics-paste-text">{move || format!("Table of {} to paste", metric.get())}</label>
                         <textarea id="metrics-paste-text" rows="6" aria-describedby="metrics-paste-hint"

@@ -1,7 +1,9 @@
 //! A partner's key players: who matters in the decision, how much, and where they stand.
 
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, KeyPlayer, ValidationError};
 use crate::storage;
+use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, ChoiceField, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -17,7 +19,11 @@ pub fn KeyPlayers(partner_id: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let adding = RwSignal::new(false);
+    // A form left with unsaved input opens again by itself, offering it back.
+    let adding = RwSignal::new(has_draft(&DraftKey::adding(
+        Form::KeyPlayer,
+        Some(&partner_id),
+    )));
     let add_pid = partner_id.clone();
     view! {
         <section class="card key-players" aria-labelledby="kp-heading">
@@ -46,7 +52,11 @@ pub fn KeyPlayers(partner_id: Id) -> impl IntoView {
 #[component]
 fn KeyPlayerItem(partner_id: Id, player: KeyPlayer) -> impl IntoView {
     let store = use_store();
-    let editing = RwSignal::new(false);
+    let editing = RwSignal::new(has_draft(&DraftKey::of_record(
+        Form::KeyPlayer,
+        Some(&partner_id),
+        player.id.as_str(),
+    )));
     let confirming = RwSignal::new(false);
     let form_player = player.clone();
     let form_pid = partner_id.clone();
@@ -125,6 +135,17 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
     let stance = RwSignal::new(player.stance);
     let errors = RwSignal::new(Vec::<ValidationError>::new());
     let prefix = player.id.to_string();
+    let record = if is_new { "new" } else { player.id.as_str() };
+    let kept = use_draft(
+        DraftKey::of_record(Form::KeyPlayer, Some(&partner_id), record),
+        FormFields::new()
+            .text("name", name)
+            .text("title", title)
+            .text("notes", notes)
+            .text("influence", influence)
+            .choice("role", role)
+            .choice("stance", stance),
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = KeyPlayer {
@@ -143,6 +164,7 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
+                kept.clear();
                 store.say("Key player saved.");
                 on_done.run(());
             }
@@ -153,7 +175,8 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
     let err = move |path: &'static str| field_error(errors, path);
     let general = general_error(errors);
     view! {
-        <form class="kp-form form" on:submit=save novalidate
+        <DraftOffer draft=kept/>
+        <form class="kp-form form" on:submit=save novalidate inert=kept.pending()
             aria-label=form_label>
             <div class="form__grid">
                 <TextField label="Name" name=format!("kp-name-{prefix}") value=name error=err("name")/>
@@ -167,7 +190,8 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
             <p class="field__error" role="alert">{general}</p>
             <div class="form__actions">
                 <button type="submit" class="button button--primary">"Save key player"</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
     }

@@ -1,9 +1,11 @@
 //! The partner table: search, filters, sorting, create and delete (with undo).
 
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::workspace::query::{Query, SortKey};
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
+use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::ChoiceFilter;
 use crate::ui::health::HealthBadge;
 use crate::ui::route::{self, Route};
@@ -257,6 +259,10 @@ fn NewPartner() -> impl IntoView {
     let store = use_store();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let kept = use_draft(
+        DraftKey::adding(Form::NewPartner, None),
+        FormFields::new().text("name", name),
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let partner = Partner::new(storage::new_id(), name.get().trim(), storage::now());
@@ -267,6 +273,7 @@ fn NewPartner() -> impl IntoView {
             Some(Ok(_)) => {
                 name.set(String::new());
                 error.set(None);
+                kept.clear();
                 route::go(&Route::Partner(id));
             }
             Some(Err(errors)) => error.set(errors.first().map(|e| format!("Name {}.", e.message))),
@@ -274,7 +281,8 @@ fn NewPartner() -> impl IntoView {
         }
     };
     view! {
-        <form class="inline-form" on:submit=submit>
+        <DraftOffer draft=kept/>
+        <form class="inline-form" on:submit=submit inert=kept.pending()>
             <label for="new-partner-name" class="visually-hidden">"New partner name"</label>
             <input id="new-partner-name" placeholder="New partner name"
                 aria-invalid=move || error.get().is_some().then_some("true")

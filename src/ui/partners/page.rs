@@ -3,10 +3,12 @@
 use super::key_players::KeyPlayers;
 use super::tabs::PartnerTabs;
 use super::website::WebsiteLink;
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::workspace::validate;
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
+use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{error_for, ChoiceField, FieldError, FormActions, TextField};
 use crate::ui::route::{Route, Section};
 use crate::ui::state::use_store;
@@ -58,6 +60,29 @@ struct Fields {
 }
 
 impl Fields {
+    /// The fields by the names their draft keeps them under.
+    fn for_draft(&self) -> FormFields {
+        let markets = self.markets;
+        FormFields::new()
+            .text("name", self.name)
+            .text("website", self.website)
+            .text("owner", self.owner)
+            .text("tags", self.tags)
+            .text("notes", self.notes)
+            .choice("category", self.category)
+            .choice("position", self.position)
+            .choice("stage", self.stage)
+            .field(
+                "markets",
+                move || {
+                    Some(markets.with(|m| m.iter().map(Id::as_str).collect::<Vec<_>>().join(",")))
+                },
+                move |v| {
+                    markets.set(v.split(',').filter_map(|s| Id::parse(s).ok()).collect());
+                },
+            )
+    }
+
     fn new(p: &Partner) -> Self {
         Fields {
             name: RwSignal::new(p.name.clone()),
@@ -127,6 +152,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
     let store = use_store();
     let id = partner.id.clone();
     let fields = Fields::new(&partner);
+    let kept = use_draft(DraftKey::of_partner(Form::Profile, &id), fields.for_draft());
     let stored = {
         let id = id.clone();
         Memo::new(move |_| store.ws.with(|ws| ws.partner(&id).cloned()))
@@ -157,6 +183,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             fields.reset(&new);
             base.set(new);
             outdated.set(false);
+            kept.rebase();
         } else {
             outdated.set(true);
         }
@@ -166,6 +193,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             fields.reset(&p);
             base.set(p);
             outdated.set(false);
+            kept.rebase();
         }
     };
     let errors = Memo::new(move |_| {
@@ -189,7 +217,10 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
         match store.edit(format!("edit {}", d.name), |ws| {
             ws.save_partner(d, storage::now())
         }) {
-            Some(Ok(_)) => store.say("Partner saved."),
+            Some(Ok(_)) => {
+                kept.clear();
+                store.say("Partner saved.");
+            }
             Some(Err(e)) => store.say(format!(
                 "Not saved: {}",
                 e.first().map(|e| e.to_string()).unwrap_or_default()
@@ -227,7 +258,8 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                 </span>
             </div>
             <PartnerTabs id=id.clone() current=None/>
-            <form class="card form" on:submit=save novalidate>
+            <DraftOffer draft=kept/>
+            <form class="card form" on:submit=save novalidate inert=kept.pending()>
                 <h2>"Profile"</h2>
                 <Show when=move || outdated.get()>
                     <div class="notice" role="alert">

@@ -6,6 +6,15 @@
 //! every keystroke. A field saves when it loses focus (its `change` event), and a draft
 //! is never overwritten by a change from elsewhere (another tab, an import, an undo):
 //! the stored text shows again once the draft is saved.
+//!
+//! The drafts are also kept in storage (`ui::draft`, one draft per version), so a
+//! reload or a tab switch in the middle of a sentence loses nothing: the version offers
+//! them back, and Restore saves them. Saving every keystroke into the workspace instead
+//! was weighed and set aside: each would be an undo step and a rewrite of the whole
+//! workspace, sent to every other open tab, for text the person has not finished.
+//!
+//! The checklist, the score and the memo all read the same version with the drafts laid
+//! over it, so an ingredient shown as Ready is always in the memo.
 
 use super::field::IngredientField;
 use super::memo_view::MemoPreview;
@@ -14,8 +23,10 @@ use crate::model::core::format;
 use crate::model::core::text;
 use crate::model::goals::Goal;
 use crate::model::pitch::{self, Context, Pitch};
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, Ingredient};
 use crate::storage;
+use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::route::{Route, Section};
 use crate::ui::state::use_store;
 use chrono::NaiveDate;
@@ -44,6 +55,48 @@ pub(super) fn Editor(partner: Id, pitch: Id) -> impl IntoView {
         })
     });
     let drafts: Drafts = std::array::from_fn(|_| RwSignal::new(None));
+    let label_draft = RwSignal::new(None::<String>);
+    let kept_fields = Ingredient::ALL.iter().fold(
+        FormFields::new().maybe_text("label", label_draft),
+        |fields, i| fields.maybe_text(i.key(), drafts[i.rank()]),
+    );
+    // What comes back is saved at once, as a field saves when it is left.
+    let save_restored = {
+        let (partner, pitch) = (partner.clone(), pitch.clone());
+        Callback::new(move |()| {
+            let texts: Vec<(Ingredient, String)> = Ingredient::ALL
+                .iter()
+                .filter_map(|&i| drafts[i.rank()].get_untracked().map(|t| (i, t)))
+                .collect();
+            let label = label_draft.get_untracked();
+            let mut saved = Vec::new();
+            let mut label_saved = false;
+            store.edit("restore the pitch draft", |ws| {
+                let now = storage::now();
+                for (i, text) in &texts {
+                    if pitch::set_text(ws, &partner, &pitch, *i, text, now).is_ok() {
+                        saved.push(*i);
+                    }
+                }
+                if let Some(l) = &label {
+                    label_saved = pitch::set_label(ws, &partner, &pitch, l, now).is_ok();
+                }
+                !saved.is_empty() || label_saved
+            });
+            // What could not be saved stays a draft, shown in its field.
+            for i in saved {
+                drafts[i.rank()].set(None);
+            }
+            if label_saved {
+                label_draft.set(None);
+            }
+        })
+    };
+    let kept = use_draft(
+        DraftKey::of_record(Form::Pitch, Some(&partner), pitch.as_str()),
+        kept_fields,
+    )
+    .on_restore(save_restored);
     let live = Memo::new(move |_| {
         let mut x = stored.get()?;
         for i in Ingredient::ALL {
@@ -81,9 +134,11 @@ pub(super) fn Editor(partner: Id, pitch: Id) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="pitch__layout">
+        <DraftOffer draft=kept/>
+        <div class="pitch__layout" inert=kept.pending()>
             <div class="pitch__main">
-                <Header partner=partner.clone() pitch=pitch.clone() stored=stored sent=sent context=context/>
+                <Header partner=partner.clone() pitch=pitch.clone() stored=stored sent=sent context=context
+                    label_draft=label_draft/>
                 <section class="card pitch-fields" aria-labelledby="pitch-fields-heading">
                     <h2 id="pitch-fields-heading">"Ingredients"</h2>
                     <Show when=move || sent.get().is_some()>
@@ -99,7 +154,7 @@ pub(super) fn Editor(partner: Id, pitch: Id) -> impl IntoView {
                     checks=Signal::derive(move || checks.get().unwrap_or_default())/>
             </aside>
         </div>
-        <MemoPreview partner=partner pitch=pitch/>
+        <MemoPreview partner=partner pitch=live/>
     }
 }
 
@@ -118,9 +173,10 @@ fn Header(
     stored: Memo<Option<Pitch>>,
     sent: Memo<Option<NaiveDate>>,
     context: Memo<(String, Vec<Goal>)>,
+    /// The label typed and not saved yet.
+    label_draft: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let store = use_store();
-    let label_draft = RwSignal::new(None::<String>);
     let label_error = RwSignal::new(None::<String>);
     let goal_error = RwSignal::new(None::<String>);
     let sent_error = RwSignal::new(None::<String>);

@@ -1,7 +1,8 @@
 //! The outreach memo of the version being edited: a preview rendered from the model's
 //! `Memo` as elements (never its Markdown as HTML), and buttons to copy it as Markdown
-//! or as plain text, or to download it as a `.md` file. The preview shows what is saved;
-//! a field saves when it loses focus, which clicking a button here already does.
+//! or as plain text, or to download it as a `.md` file. The memo is written from the same
+//! version the checklist reads — what is saved with what is being typed laid over it — so
+//! an ingredient the checklist shows as written is always in the memo.
 
 use crate::model::core::format;
 use crate::model::core::text;
@@ -12,15 +13,20 @@ use crate::ui::state::use_store;
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn MemoPreview(partner: Id, pitch: Id) -> impl IntoView {
+pub(super) fn MemoPreview(
+    partner: Id,
+    pitch: Memo<Option<crate::model::pitch::Pitch>>,
+) -> impl IntoView {
     let store = use_store();
     // Read once: a memo drafted just before midnight keeps its date.
     let today = storage::now().date_naive();
     let current = Memo::new(move |_| {
         store.ws.with(|ws| {
             let p = ws.partner(&partner)?;
-            let x = p.pitches.iter().find(|x| x.id == pitch)?;
-            Some((memo::memo(ws, p, x, today), memo::file_name(p, today)))
+            pitch.with(|x| {
+                let x = x.as_ref()?;
+                Some((memo::memo(ws, p, x, today), memo::file_name(p, today)))
+            })
         })
     });
     let copy = move |text: Option<String>, done: &'static str| {

@@ -13,7 +13,9 @@ mod versions;
 
 use crate::model::core::text;
 use crate::model::pitch::{self, Context};
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
+use crate::ui::draft::has_draft;
 use crate::ui::state::use_store;
 use chrono::NaiveDate;
 use editor::Editor;
@@ -58,7 +60,14 @@ pub fn PitchSection(id: Id) -> impl IntoView {
     });
     // The version the person picked; when it is gone (deleted, undone, replaced by an
     // import) or none was picked, the latest one is shown.
-    let chosen = RwSignal::new(None::<Id>);
+    // A version with an unsaved draft opens first, so its offer is seen.
+    let chosen = RwSignal::new(store.ws.with_untracked(|ws| {
+        ws.partner(&id)?
+            .pitches
+            .iter()
+            .find(|x| has_draft(&DraftKey::of_record(Form::Pitch, Some(&id), x.id.as_str())))
+            .map(|x| x.id.clone())
+    }));
     let current = Memo::new(move |_| {
         rows.with(|rows| {
             chosen

@@ -2,8 +2,10 @@
 //! part of the gap they carry, each editable in place of the table's form.
 
 use crate::model::figures::planner::{self, amount, percent, LeverRow, LeverText, Plan};
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError};
 use crate::storage;
+use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, FieldError, TextField};
 use crate::ui::route::Route;
 use crate::ui::state::use_store;
@@ -64,7 +66,20 @@ impl Row {
 pub fn LeversCard(plan: Memo<Option<Plan>>) -> impl IntoView {
     let store = use_store();
     // The lever being edited (`id` set) or added (`id` empty); `None` while no form is open.
-    let editing = RwSignal::new(None::<LeverText>);
+    // A form left with unsaved input opens again by itself, offering it back.
+    let editing = RwSignal::new(store.ws.with_untracked(|ws| {
+        if has_draft(&DraftKey::adding(Form::Lever, None)) {
+            return Some(LeverText {
+                confidence: "50".into(),
+                ..LeverText::default()
+            });
+        }
+        ws.program
+            .levers
+            .iter()
+            .find(|l| has_draft(&DraftKey::of_record(Form::Lever, None, l.id.as_str())))
+            .map(LeverText::of)
+    }));
     let rows = Memo::new(move |_| {
         plan.with(|p| {
             p.as_ref()
@@ -202,6 +217,19 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
     let confidence = RwSignal::new(form.confidence.clone());
     let notes = RwSignal::new(form.notes.clone());
     let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let kept = use_draft(
+        DraftKey::of_record(
+            Form::Lever,
+            None,
+            form.id.as_ref().map_or("new", |id| id.as_str()),
+        ),
+        FormFields::new()
+            .text("partner", partner)
+            .text("initiative", initiative)
+            .text("expected", expected)
+            .text("confidence", confidence)
+            .text("notes", notes),
+    );
     let choices = Memo::new(move |_| store.ws.with(planner::partner_choices));
     // A lever whose partner was removed keeps it until the person picks another.
     let kept_removed = form
@@ -235,6 +263,7 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
+                kept.clear();
                 store.say(if is_new {
                     "Lever added."
                 } else {
@@ -250,7 +279,8 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
     let general = general_error(errors);
     let partner_error = err("partner");
     view! {
-        <form class="form planner-levers__form" on:submit=save novalidate
+        <DraftOffer draft=kept/>
+        <form class="form planner-levers__form" on:submit=save novalidate inert=kept.pending()
             aria-label=if is_new { "New lever" } else { "Edit lever" }>
             <div class="form__grid">
                 <div class="field">
@@ -285,7 +315,8 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
             <p class="field__error" role="alert">{general}</p>
             <div class="form__actions">
                 <button type="submit" class="button button--primary">{if is_new { "Add lever" } else { "Save lever" }}</button>
-                <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
     }

@@ -1,16 +1,18 @@
 //! The program target: read as a sentence, edited in a small form.
 
 use crate::model::figures::planner::{self, amount, growth, Plan, TargetText};
+use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Month, ValidationError};
 use crate::storage;
 use crate::ui::charts::line::month_label;
+use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, FieldError, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
 #[component]
 pub fn TargetCard(plan: Memo<Option<Plan>>) -> impl IntoView {
-    let editing = RwSignal::new(false);
+    let editing = RwSignal::new(has_draft(&DraftKey::of_program(Form::Target)));
     let show_form = move || editing.get() || plan.with(Option::is_none);
     view! {
         <section class="card planner-target" aria-labelledby="planner-target-heading">
@@ -71,6 +73,14 @@ fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> 
     let baseline = RwSignal::new(start.baseline);
     let growth_text = RwSignal::new(start.growth);
     let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let kept = use_draft(
+        DraftKey::of_program(Form::Target),
+        FormFields::new()
+            .text("metric", metric)
+            .text("baseline_start", baseline_start)
+            .text("baseline", baseline)
+            .text("growth", growth_text),
+    );
     let choices = Memo::new(move |_| store.ws.with(planner::metric_choices));
     // What the metrics entered say the baseline year holds, for the chosen metric.
     let from_data = Memo::new(move |_| {
@@ -93,6 +103,7 @@ fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> 
         }) {
             Some(Ok(changed)) => {
                 errors.set(Vec::new());
+                kept.clear();
                 store.say(if changed {
                     "Target saved."
                 } else {
@@ -108,7 +119,8 @@ fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> 
     let general = general_error(errors);
     let metric_error = err("metric");
     view! {
-        <form class="form planner-target__form" on:submit=save novalidate aria-label="Program target">
+        <DraftOffer draft=kept/>
+        <form class="form planner-target__form" on:submit=save novalidate aria-label="Program target" inert=kept.pending()>
             <div class="form__grid">
                 <div class="field">
                     <label for="f-target-metric">"Metric"</label>
@@ -143,7 +155,8 @@ fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> 
             <div class="form__actions">
                 <button type="submit" class="button button--primary">"Save target"</button>
                 <Show when=move || can_cancel.get()>
-                    <button type="button" class="button button--quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                    <button type="button" class="button button--quiet"
+                        on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
                 </Show>
             </div>
         </form>
