@@ -144,6 +144,8 @@ impl Snapshot {
 }
 
 /// What a load found.
+// One value per page load: the size of the largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Opened {
     /// Nothing stored: first launch.
@@ -597,10 +599,7 @@ fn migrate(
     let migrated = match outcome {
         Ok(()) => {
             sweep(slots, snap);
-            slots.remove(LEGACY_KEY).map_err(|e| {
-                snap.legacy = true;
-                e
-            })
+            slots.remove(LEGACY_KEY).inspect_err(|_| snap.legacy = true)
         }
         Err(e) => {
             // Nothing of the store is trusted: the next save writes it whole, and only a
