@@ -407,12 +407,13 @@ fn another_tab_reads_only_the_entries_whose_keys_changed() {
 
     map.gets.set(0);
     let text = map.items[MANIFEST_KEY].clone();
-    let synced = store::sync(&map, &mut ours, &text).unwrap();
+    let synced = store::sync(&mut map, &mut ours, &text, "o0", now()).unwrap();
     assert_eq!(synced.workspace, edited);
     assert_eq!(synced.read, changed);
+    assert!(synced.repaired.is_empty());
     assert_eq!(map.gets.get(), 2, "one read per changed entry");
     // The same manifest again changes nothing.
-    assert!(store::sync(&map, &mut ours, &text).is_none());
+    assert!(store::sync(&mut map, &mut ours, &text, "o0", now()).is_none());
 
     // After taking it in, this tab's own next save builds on their entries.
     let mut mine = edited.clone();
@@ -428,4 +429,39 @@ fn the_crash_download_is_the_stored_workspace_as_a_file() {
     let (map, _) = stored(&ws);
     let text = store::saved_file(&map, now()).unwrap();
     assert_eq!(file::restore(&text).unwrap().workspace, ws);
+}
+
+#[test]
+fn two_tabs_saving_at_once_lose_no_partner_and_storage_is_repaired() {
+    let ws = demo::workspace(now());
+    let (mut map, _) = stored(&ws);
+    let (_, mut a) = open(&mut map.reloaded());
+    let (_, mut b) = open(&mut map.reloaded());
+    // Each tab edits its own partner and saves before seeing the other's save.
+    let mut theirs_a = ws.clone();
+    theirs_a.partners[2].notes = "Tab A".into();
+    let mut theirs_b = ws.clone();
+    theirs_b.partners[7].notes = "Tab B".into();
+    store::save(&mut map, &mut a, &theirs_a, "a1", now()).unwrap();
+    store::save(&mut map, &mut b, &theirs_b, "b1", now()).unwrap();
+    // B's manifest (the last written) still names A's partner's old entry, which A
+    // removed: B's save came before B saw A's.
+    let text_b = map.items[MANIFEST_KEY].clone();
+    let manifest_b = parse_manifest(&text_b).unwrap();
+    assert!(!map.items.contains_key(&manifest_b.partners[2]));
+
+    // A takes in B's save: its own partner stands in for the missing entry and is
+    // written again.
+    let synced = store::sync(&mut map, &mut a, &text_b, "a2", now()).unwrap();
+    assert_eq!(synced.repaired, [manifest_b.partners[2].clone()]);
+    let mut both = ws.clone();
+    both.partners[2].notes = "Tab A".into();
+    both.partners[7].notes = "Tab B".into();
+    assert_eq!(synced.workspace, both);
+    assert_eq!(open(&mut map.reloaded()).0, both);
+    // B takes in A's repair and holds both edits too.
+    let text_a = map.items[MANIFEST_KEY].clone();
+    let synced = store::sync(&mut map, &mut b, &text_a, "b2", now()).unwrap();
+    assert_eq!(synced.workspace, both);
+    assert!(synced.repaired.is_empty());
 }

@@ -148,9 +148,17 @@ pub fn save(ws: &Workspace) -> Result<(), String> {
 /// Another tab swapped the manifest to `manifest`: reads the entries it names that this
 /// tab does not hold, and returns the stored workspace to take in.
 pub fn sync(manifest: &str) -> Option<Workspace> {
-    let slots = Local(storage().ok()?);
+    let mut slots = Local(storage().ok()?);
     SNAPSHOT
-        .with(|snap| store::sync(&slots, &mut snap.borrow_mut(), manifest))
+        .with(|snap| {
+            store::sync(
+                &mut slots,
+                &mut snap.borrow_mut(),
+                manifest,
+                &suffix(),
+                super::now(),
+            )
+        })
         .map(|s| s.workspace)
 }
 

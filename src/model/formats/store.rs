@@ -625,12 +625,27 @@ pub struct Synced {
     pub workspace: Workspace,
     /// The entries read: only those the new manifest names and this tab did not hold.
     pub read: Vec<String>,
+    /// Entries the manifest names that were gone, and that this tab wrote again.
+    pub repaired: Vec<String>,
 }
 
 /// Takes in another tab's manifest: reads only the entries whose keys this tab does not
 /// know, and returns the stored workspace. `None` when the manifest or an entry it needs
 /// cannot be read or breaks a rule (the next load reports it; this tab keeps working).
-pub fn sync(slots: &impl Slots, snap: &mut Snapshot, manifest_text: &str) -> Option<Synced> {
+///
+/// Two tabs saving within the moment it takes a save to reach the other can leave a
+/// manifest naming an entry the other tab had just superseded and removed: the other
+/// tab's manifest still names its partner's old entry. That entry is never needed: this
+/// tab holds the partner's newer version, which it wrote. It stands in for the missing
+/// entry and is written again under a new key, with a new manifest (`save` is that
+/// save's suffix), so storage holds every partner again before anything else happens.
+pub fn sync(
+    slots: &mut impl Slots,
+    snap: &mut Snapshot,
+    manifest_text: &str,
+    save_suffix: &str,
+    now: DateTime<Utc>,
+) -> Option<Synced> {
     let manifest = parse_manifest(manifest_text).ok()?;
     if snap.text == manifest_text {
         return None;
@@ -652,6 +667,7 @@ pub fn sync(slots: &impl Slots, snap: &mut Snapshot, manifest_text: &str) -> Opt
     let fresh: HashSet<&str> = fresh.into_iter().collect();
     let mut new_partners = HashMap::new();
     let mut damaged = Vec::new();
+    let mut repaired = Vec::new();
     for key in &manifest.partners {
         if snap.damaged.contains(key) {
             damaged.push(key.clone());
@@ -661,7 +677,18 @@ pub fn sync(slots: &impl Slots, snap: &mut Snapshot, manifest_text: &str) -> Opt
             Some(p) if !fresh.contains(key.as_str()) => (*p).clone(),
             _ => {
                 read.push(key.clone());
-                decode_partner(key, &slots.get(key).ok()??).ok()?
+                match slots.get(key).ok()? {
+                    Some(stored) => decode_partner(key, &stored).ok()?,
+                    None => {
+                        // Ours stands in, and is not recorded as stored: the repair
+                        // below writes it again.
+                        let id = key_id(key)?;
+                        let ours = snap.partners.values().find(|(_, p)| p.id.as_str() == id);
+                        repaired.push(key.clone());
+                        ws.partners.push(ours?.1.clone());
+                        continue;
+                    }
+                }
             }
         };
         new_partners.insert(p.id.clone(), (key.clone(), p.clone()));
@@ -675,9 +702,14 @@ pub fn sync(slots: &impl Slots, snap: &mut Snapshot, manifest_text: &str) -> Opt
     snap.damaged = damaged;
     snap.manifest = Some(manifest);
     snap.text = manifest_text.to_owned();
+    if !repaired.is_empty() {
+        // Failing, the next save of this tab writes them (they are not in `snap`).
+        let _ = save(slots, snap, &ws, save_suffix, now);
+    }
     Some(Synced {
         workspace: ws,
         read,
+        repaired,
     })
 }
 
