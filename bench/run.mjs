@@ -1,64 +1,61 @@
-// Measures Tandem in headless Chromium: download sizes, load time, and interaction
-// times, for the demo (13 partners) and a large program (500 partners, 5,000 key
-// players, 2,000 meetings, 72,000 metric values) side by side in the same run, so the
-// ratio holds on a noisy machine even when absolute times do not. Needs the built dist/
-// (or E2E_DIST=<dir>).
+// Measures Tandem in headless Chromium: download sizes, load time, interaction times
+// and what local storage holds, for the demo (13 partners) and the synthetic programs of
+// bench/large.mjs (500 and 2,000 partners) side by side in the same run, so the ratios
+// hold on a noisy machine even when absolute times do not. Needs the built dist/ (or
+// E2E_DIST=<dir>).
 //
 //   node bench/run.mjs [runs=5]       (writes bench/out/latest.json, prints a table)
+//   BENCH_STORE=legacy E2E_DIST=<dist of an older build> node bench/run.mjs 5   (before)
 import { start } from "../scripts/chromium.mjs";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { gzipSync } from "node:zlib";
+import { deflateRawSync, gzipSync } from "node:zlib";
+import { largeFile } from "./large.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
+// BENCH_STORE=legacy seeds the single `tandem.workspace` key, as builds before the
+// per-partner store kept it (for the "before" column: E2E_DIST=<old dist>); the default
+// seeds the manifest and compact entries as docs/FORMAT.md ("Local storage") lays them out.
+const LEGACY = process.env.BENCH_STORE === "legacy";
+// BENCH_SIZES=500,2000 chooses the synthetic programs measured beside the demo.
+const SIZES = (process.env.BENCH_SIZES ?? "500,2000").split(",").map(Number);
+/** Chromium's local-storage quota for one origin, measured, in characters. */
+const QUOTA_CHARS = 5_242_308;
+
+/** One record in the compact stored form: raw deflate of its JSON, 15 bits a character. */
+function compact(json) {
+  const bytes = deflateRawSync(Buffer.from(json), { level: 1 });
+  let out = "~";
+  let acc = 0;
+  let bits = 0;
+  for (const b of bytes) {
+    acc = (acc << 8) | b;
+    bits += 8;
+    if (bits >= 15) {
+      bits -= 15;
+      out += String.fromCharCode(0x100 + ((acc >> bits) & 0x7fff));
+    }
+    acc &= (1 << bits) - 1;
+  }
+  const pad = bits > 0 ? 15 - bits : 0;
+  if (bits > 0) out += String.fromCharCode(0x100 + ((acc << pad) & 0x7fff));
+  return out + String.fromCharCode(0x100 + pad);
+}
+
+/** The local-storage items that hold a Tandem file's workspace. */
+function storeItems(file) {
+  if (LEGACY) return { "tandem.workspace": JSON.stringify(file) };
+  const { partners, ...rest } = file.workspace;
+  const items = { "tandem.r.bench": compact(JSON.stringify(rest)) };
+  const keys = partners.map((p) => {
+    items[`tandem.p.${p.id}.bench`] = compact(JSON.stringify(p));
+    return `tandem.p.${p.id}.bench`;
+  });
+  items["tandem.store"] = JSON.stringify({ store: "tandem", version: 1, format: file.version, saved_at: file.saved_at,
+    rest: "tandem.r.bench", partners: keys });
+  return items;
+}
 
 const DIST = process.env.E2E_DIST ?? "dist";
-
-/** A valid Tandem file with `n` partners of ten key players each over 12 markets, each
- * with 4 meetings, 2 goals, 4 commitments, 2 landing tracks and 3 metrics over 2
- * markets for 24 months, and a program target with a lever per tenth partner. */
-function largeFile(n) {
-  const stages = ["research", "pitching", "negotiating", "signed", "landing", "live", "paused", "walked_away"];
-  const categories = ["platform", "distribution", "technology_integration", "co_marketing", "reseller_agency", "device_telco_bundle", "content", "other"];
-  const positions = ["incumbent", "challenger", "disruptor", "niche"];
-  const ladders = ["self_serve", "integration", "strategic", "exclusive"];
-  const roles = ["decision_maker", "influencer", "champion", "gatekeeper", "on_the_ground"];
-  const stances = ["champion", "supportive", "neutral", "skeptical", "blocker"];
-  const scales = ["strongly_negative", "negative", "neutral", "positive", "strongly_positive"];
-  const t = "2026-01-01T00:00:00Z";
-  const markets = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, created: t, updated: t, name: `Market ${i}` }));
-  const partners = Array.from({ length: n }, (_, i) => ({
-    id: `p${i}`, created: t, updated: t, name: `Partner ${String(i).padStart(3, "0")}`,
-    website: `https://partner${i}.example`, category: categories[i % 8], position: positions[i % 4],
-    markets: [`m${i % 12}`, `m${(i + 5) % 12}`], stage: stages[i % 8], ladder: ladders[i % 4],
-    owner: `Owner ${i % 7}`, tags: ["bench", `t${i % 10}`], notes: "Synthetic partner for the benchmark. ".repeat(3),
-    key_players: Array.from({ length: 10 }, (_, k) => ({
-      id: `p${i}k${k}`, created: t, updated: t, name: `Person ${i}-${k}`, title: "Head of something",
-      role: roles[k % 5], influence: 1 + (k % 5), stance: stances[(i + k) % 5], notes: "Met twice.",
-    })),
-    meetings: Array.from({ length: 4 }, (_, m) => ({
-      id: `p${i}mt${m}`, date: `2026-0${m + 3}-10`, ours: ["Owner"], presented: "Quarterly review.",
-      attendees: Array.from({ length: 3 }, (_, k) => ({
-        player: `p${i}k${k}`, body_language: scales[(i + k + m) % 5], tone: scales[(i + m) % 5], reaction: scales[(k + m) % 5],
-      })),
-      room: scales[(i + m) % 5], next_steps: [{ what: "Send the figures", due: `2026-0${m + 3}-20`, done: m < 3 }],
-    })),
-    goals: [0, 1].map((g) => ({ id: `p${i}g${g}`, statement: "Grow together", metric: "users", target: 50000, due: "2027-06-30", status: "on_track" })),
-    commitments: Array.from({ length: 4 }, (_, c) => ({
-      id: `p${i}c${c}`, side: c % 2 ? "us" : "partner", what: "A deliverable", due: `2026-0${c + 4}-01`,
-      status: c === 3 ? "late" : "delivered", ...(c === 3 ? {} : { delivered: `2026-0${c + 3}-28` }),
-    })),
-    landing: [0, 1].map((l) => ({ id: `p${i}l${l}`, market: `m${(i + 5 * l) % 12}`,
-      enabled: { planned: "2026-02-01", done: "2026-02-03", owner: "Owner" }, launched: { planned: "2026-05-01" } })),
-    metrics: [0, 1].flatMap((mk) => ["users", "revenue", "sign-ups"].map((metric) => ({
-      market: `m${(i + 5 * mk) % 12}`, metric,
-      values: Object.fromEntries(Array.from({ length: 24 }, (_, k) => [`${2025 + Math.floor(k / 12)}-${String(k % 12 + 1).padStart(2, "0")}`, 1000 + i + k * 37 * (mk + 1)])),
-    }))),
-  }));
-  const program = { updated: t, metric: "users", baseline_start: "2025-01", baseline: 5000000, target_growth: 250,
-    levers: Array.from({ length: n / 10 }, (_, l) => ({ id: `lv${l}`, partner: `p${l * 10}`, expected: 20000, confidence: 50 })) };
-  return { format: "tandem", version: 2, scope: "workspace", saved_at: t,
-    workspace: { program_name: "Benchmark program", markets, partners, program } };
-}
 
 async function sizes() {
   const out = {};
@@ -75,12 +72,33 @@ async function sizes() {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(browser, stored) {
+async function measure(browser, { items, fileText }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(base + "#/data");
-  await page.evaluate((text) => localStorage.setItem("tandem.workspace", text), stored);
   const result = {};
+  // Baselines in the same page: the browser's own JSON.parse of the whole file, and one
+  // setItem of the same characters (null when the quota refuses it).
+  result.json_parse_ms = await page.evaluate((text) => {
+    const start = performance.now();
+    const parsed = JSON.parse(text);
+    const ms = performance.now() - start;
+    if (!parsed.workspace) throw new Error("not parsed");
+    return ms;
+  }, fileText);
+  result.set_item_ms = await page.evaluate((text) => {
+    localStorage.clear();
+    const start = performance.now();
+    try { localStorage.setItem("bench.baseline", text); } catch { return null; }
+    const ms = performance.now() - start;
+    if (localStorage.getItem("bench.baseline").length !== text.length) throw new Error("not stored");
+    localStorage.clear();
+    return ms;
+  }, fileText);
+  await page.evaluate((items) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+  }, items);
   // Load: a fresh navigation to the partner table's last row in the DOM.
   await page.goto("about:blank");
   const t0 = Date.now();
@@ -101,11 +119,23 @@ async function measure(browser, stored) {
   result.sort_ms = await frame(`document.querySelectorAll('th button.sort')[3].click();`);
   await page.goto(base + "#/pipeline");
   await page.locator(".card").first().waitFor();
-  result.move_ms = await frame(`const s = document.querySelector('.card select'); s.value = 'live'; s.dispatchEvent(new Event('change', {bubbles: true}));`);
-  result.stored_chars = (await page.evaluate(() => localStorage.getItem("tandem.workspace"))).length;
+  const allItems = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  const before = await allItems();
+  result.move_ms = await frame(`const s = document.querySelector('.card select'); s.value = s.value === 'live' ? 'paused' : 'live'; s.dispatchEvent(new Event('change', {bubbles: true}));`);
+  // The move happened and was saved: the stored characters changed.
+  const after = await allItems();
+  const changed = Object.keys(after).filter((k) => after[k] !== before[k]).length;
+  if (!changed) throw new Error("the move did not change storage");
+  result.entries_changed = changed;
+  result.stored_chars = Object.entries(after).reduce((n, [k, v]) => n + k.length + v.length, 0);
+  result.quota_pct = Math.round((result.stored_chars / QUOTA_CHARS) * 1000) / 10;
   // The screens that compute over the whole portfolio or one partner's records, each
   // from a hash change to the next painted frame.
-  const partner = await page.evaluate(() => JSON.parse(localStorage.getItem("tandem.workspace")).workspace.partners[0].id);
+  const partner = await page.evaluate(() => {
+    const manifest = localStorage.getItem("tandem.store");
+    if (manifest) return JSON.parse(manifest).partners[0].split(".")[2];
+    return JSON.parse(localStorage.getItem("tandem.workspace")).workspace.partners[0].id;
+  });
   // From the hash change to the frame painted after the screen's heading shows.
   const screen = (hash, heading) => page.evaluate(async ([hash, heading]) => {
     const start = performance.now();
@@ -124,36 +154,46 @@ async function measure(browser, stored) {
   return result;
 }
 
-const { base, browser, stop } = await start(4198);
+const { base, browser, stop } = await start(Number(process.env.BENCH_PORT ?? 4198));
 try {
-  // The demo as the app itself stores it, and the large program.
+  // The demo as the app itself stores it, and the large programs.
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
   await p.goto(base);
   await p.locator("tbody tr").first().waitFor();
-  const demo = await p.evaluate(() => localStorage.getItem("tandem.workspace"));
+  await p.waitForFunction(() => localStorage.getItem("tandem.store") || localStorage.getItem("tandem.workspace"));
+  const demoItems = await p.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
   await ctx.close();
-  const large = JSON.stringify(largeFile(500));
-  const samples = { demo: [], large: [] };
+  const cases = { demo: { items: demoItems, fileText: "{\"workspace\":{}}" } };
+  for (const n of SIZES) {
+    const file = largeFile(n, n >= 2000 ? 5 : 10);
+    const fileText = JSON.stringify(file);
+    if (LEGACY && fileText.length > QUOTA_CHARS) {
+      console.log(`${n} partners: the single key cannot hold ${fileText.length} characters; skipped`);
+      continue;
+    }
+    cases[`p${n}`] = { items: storeItems(file), fileText };
+  }
+  const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {
-    // Alternate so both see the same machine conditions.
-    samples.demo.push(await measure(browser, demo));
-    samples.large.push(await measure(browser, large));
+    // Alternate so every case sees the same machine conditions.
+    for (const [name, c] of Object.entries(cases)) samples[name].push(await measure(browser, c));
   }
   const keys = Object.keys(samples.demo[0]);
   const summary = {};
   for (const [name, list] of Object.entries(samples)) {
-    summary[name] = Object.fromEntries(keys.map((k) => [k, Math.round(median(list.map((s) => s[k])) * 10) / 10]));
+    summary[name] = Object.fromEntries(keys.map((k) => {
+      const xs = list.map((s) => s[k]);
+      return [k, xs.some((x) => x == null) ? null : Math.round(median(xs) * 10) / 10];
+    }));
   }
-  const report = { date: new Date().toISOString(), runs, sizes: await sizes(), median: summary };
+  const report = { date: new Date().toISOString(), runs, store: LEGACY ? "legacy" : "entries", sizes: await sizes(), median: summary };
   await mkdir("bench/out", { recursive: true });
-  await writeFile("bench/out/latest.json", JSON.stringify(report, null, 2));
+  await writeFile(`bench/out/latest${LEGACY ? "-legacy" : ""}.json`, JSON.stringify(report, null, 2));
   console.log(JSON.stringify(report.sizes));
-  console.log("metric".padEnd(14), "demo".padStart(10), "large".padStart(10), "ratio".padStart(8));
-  for (const k of keys) {
-    const a = summary.demo[k], b = summary.large[k];
-    console.log(k.padEnd(14), String(a).padStart(10), String(b).padStart(10), (a ? (b / a).toFixed(1) : "-").padStart(8));
-  }
+  const names = Object.keys(summary);
+  console.log("metric".padEnd(16), ...names.map((n) => n.padStart(10)));
+  for (const k of keys) console.log(k.padEnd(16), ...names.map((n) => String(summary[n][k]).padStart(10)));
 } finally {
   await stop();
 }

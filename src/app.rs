@@ -1,6 +1,7 @@
 //! The shell: loads the workspace, provides the store, saves after every change, and
 //! lays out the navigation, banners, the current screen, the toast and file drops.
 
+use crate::model::formats::store::Damaged;
 use crate::model::{demo, Workspace};
 use crate::storage::{self, local::Loaded};
 use crate::ui::banners::{Banners, ToastView};
@@ -16,12 +17,13 @@ use crate::ui::shortcuts::{self, Command, Place, ShortcutsHelp};
 use crate::ui::state::{Startup, Store};
 use leptos::prelude::*;
 
-fn start() -> (Workspace, Startup) {
-    match storage::local::load() {
-        Loaded::Workspace(ws, raw) => {
-            crate::ui::panic::remember(raw);
-            (ws, Startup::Normal)
-        }
+fn start() -> (Workspace, Startup, Vec<Damaged>, Option<String>) {
+    let (ws, startup) = match storage::local::load() {
+        Loaded::Workspace {
+            workspace,
+            damaged,
+            migration,
+        } => return (workspace, Startup::Normal, damaged, migration),
         Loaded::Nothing => (demo::workspace(storage::now()), Startup::Demo),
         Loaded::Unreadable { raw, error } => {
             (Workspace::empty(), Startup::Unreadable { raw, error })
@@ -30,13 +32,16 @@ fn start() -> (Workspace, Startup) {
             demo::workspace(storage::now()),
             Startup::Unavailable(message),
         ),
-    }
+    };
+    (ws, startup, Vec::new(), None)
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (ws, startup) = start();
+    let (ws, startup, damaged, migration) = start();
     let store = Store::new(ws, startup);
+    store.damaged.set(damaged);
+    store.save_error.set(migration);
     provide_context(store);
 
     // Save after every change. At start, save only what did not come from storage (the
@@ -71,11 +76,12 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || unload.remove());
 
-    // Another tab saved: take its changes in, keeping ours.
+    // Another tab saved: read the entries its manifest changed and take them in,
+    // keeping ours.
     let tabs = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(storage::local::KEY) {
-            if let Some(text) = ev.new_value() {
-                store.absorb(&text);
+        if ev.key().as_deref() == Some(storage::local::MANIFEST_KEY) {
+            if let Some(theirs) = ev.new_value().and_then(|m| storage::local::sync(&m)) {
+                store.absorb(theirs);
             }
         }
     });

@@ -1,26 +1,46 @@
-//! The workspace in local storage: one key holding a Tandem file (compact JSON).
+//! The workspace in local storage, as `model::formats::store` lays it out: a manifest
+//! (`tandem.store`) naming one compact entry per partner and one for the workspace-level
+//! records. This file only adapts local storage to the model's `Slots` and keeps the
+//! tab's `Snapshot` (what it knows is stored); every decision is the model's.
 //!
 //! Loading distinguishes four outcomes so the app can say what happened: nothing stored
-//! yet (first launch), a sound workspace, a value that cannot be read (kept untouched
-//! and offered for download), and storage the browser will not give us.
+//! yet (first launch), a workspace (maybe without some damaged partner entries, which
+//! stay stored and downloadable), a store that cannot be read (kept untouched and offered
+//! for download), and storage the browser will not give us.
 
+use crate::model::formats::compact;
 use crate::model::formats::file::{self, Scope};
+use crate::model::formats::store::{self, Damaged, Opened, Slots, Snapshot};
 use crate::model::Workspace;
 use gloo_storage::{LocalStorage, Storage as _};
+use std::cell::RefCell;
 
-/// Where the workspace lives.
-pub const KEY: &str = "tandem.workspace";
+/// The old single key, migrated on first load; also where hand-made test values go.
+pub const KEY: &str = store::LEGACY_KEY;
+/// The manifest's key: another tab's save changes it.
+pub const MANIFEST_KEY: &str = store::MANIFEST_KEY;
 /// Where an unreadable value is moved once the person chooses to start afresh.
 pub const UNREADABLE_KEY: &str = "tandem.workspace.unreadable";
 /// Chromium allows 10 MiB of local storage per origin, counting 2 bytes a character.
 pub const QUOTA_BYTES: u64 = 10 * 1024 * 1024;
 
+thread_local! {
+    /// What this tab knows is stored: saves write what differs from it.
+    static SNAPSHOT: RefCell<Snapshot> = RefCell::new(Snapshot::default());
+}
+
 /// What was found in local storage at start-up.
 pub enum Loaded {
     /// Nothing stored: first launch.
     Nothing,
-    /// A sound workspace, with the text it was read from.
-    Workspace(Workspace, String),
+    /// A workspace. `damaged` lists partner entries that could not be read (kept in
+    /// storage as they are); `migration` says why the old single key could not be
+    /// migrated yet, when it could not.
+    Workspace {
+        workspace: Workspace,
+        damaged: Vec<Damaged>,
+        migration: Option<String>,
+    },
     /// A value is stored but cannot be used. `raw` is left in place until the person
     /// decides, and can be downloaded.
     Unreadable { raw: String, error: String },
@@ -41,37 +61,116 @@ fn storage() -> Result<web_sys::Storage, String> {
     }
 }
 
-pub fn load() -> Loaded {
-    let store = match storage() {
-        Ok(s) => s,
-        Err(e) => return Loaded::Unavailable(e),
-    };
-    match store.get_item(KEY) {
-        Err(_) => Loaded::Unavailable("The browser refused to read local storage.".into()),
-        Ok(None) => Loaded::Nothing,
-        Ok(Some(raw)) => match file::restore(&raw) {
-            Ok(restored) => Loaded::Workspace(restored.workspace, raw),
-            Err(e) => Loaded::Unreadable {
-                raw,
-                error: e.to_string(),
-            },
-        },
+/// Local storage as the model's key-value slots.
+struct Local(web_sys::Storage);
+
+impl Slots for Local {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        self.0
+            .get_item(key)
+            .map_err(|_| "The browser refused to read local storage.".to_string())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        self.0
+            .set_item(key, value)
+            .map_err(|_| "refused".to_string())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.0.remove_item(key).map_err(|_| "refused".to_string())
+    }
+    fn keys(&self) -> Vec<String> {
+        let n = self.0.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| self.0.key(i).ok().flatten())
+            .collect()
     }
 }
 
-/// Saves the workspace and returns the text stored; on failure the stored copy is left
-/// as it was.
-pub fn save(ws: &Workspace) -> Result<String, String> {
-    let text = file::write(ws, Scope::Workspace, super::now(), false);
-    match storage()?.set_item(KEY, &text) {
-        Ok(()) => Ok(text),
-        Err(_) => Err(format!(
-            "The browser refused to save ({}): local storage is probably full. Your latest \
-             changes are kept in this tab only; export the workspace from the Data screen so \
-             nothing is lost.",
-            crate::model::core::format::bytes(text.len() as u64 * 2)
-        )),
+/// A fresh suffix for the keys one save writes: random, so that two tabs saving at
+/// once never write the same key.
+fn suffix() -> String {
+    let id = super::new_id();
+    id.as_str()[..10].to_owned()
+}
+
+pub fn load() -> Loaded {
+    let mut slots = match storage() {
+        Ok(s) => Local(s),
+        Err(e) => return Loaded::Unavailable(e),
+    };
+    let opened = SNAPSHOT
+        .with(|snap| store::open(&mut slots, &mut snap.borrow_mut(), &suffix(), super::now()));
+    match opened {
+        Err(e) => Loaded::Unavailable(e),
+        Ok(Opened::Nothing) => Loaded::Nothing,
+        Ok(Opened::Loaded {
+            workspace,
+            damaged,
+            migrated,
+        }) => Loaded::Workspace {
+            workspace,
+            damaged,
+            migration: migrated.and_then(Result::err).map(|e| {
+                format!(
+                    "The workspace saved by an earlier version of Tandem could not be moved to \
+                     the new storage layout yet ({e}); it stays as it was and is read again \
+                     at the next start. Export the workspace from the Data screen to be safe."
+                )
+            }),
+        },
+        Ok(Opened::Unreadable { raw, error }) => Loaded::Unreadable { raw, error },
     }
+}
+
+/// Saves what changed in the workspace since the last save; on failure the stored
+/// copy is left as it was.
+pub fn save(ws: &Workspace) -> Result<(), String> {
+    let mut slots = Local(storage()?);
+    let result = SNAPSHOT.with(|snap| {
+        store::save(
+            &mut slots,
+            &mut snap.borrow_mut(),
+            ws,
+            &suffix(),
+            super::now(),
+        )
+    });
+    result.map(|_| ()).map_err(|_| {
+        format!(
+            "The browser refused to save: local storage is probably full (this site uses {} \
+             of it). Your latest changes are kept in this tab only; export the workspace \
+             from the Data screen so nothing is lost.",
+            crate::model::core::format::bytes(used_bytes().unwrap_or(0))
+        )
+    })
+}
+
+/// Another tab swapped the manifest to `manifest`: reads the entries it names that this
+/// tab does not hold, and returns the stored workspace to take in.
+pub fn sync(manifest: &str) -> Option<Workspace> {
+    let mut slots = Local(storage().ok()?);
+    SNAPSHOT
+        .with(|snap| {
+            store::sync(
+                &mut slots,
+                &mut snap.borrow_mut(),
+                manifest,
+                &suffix(),
+                super::now(),
+            )
+        })
+        .map(|s| s.workspace)
+}
+
+/// Stops keeping a damaged entry: the next save removes it from storage.
+pub fn forget_damaged(key: &str) {
+    SNAPSHOT.with(|snap| snap.borrow_mut().forget_damaged(key));
+}
+
+/// The stored workspace as one Tandem file, read fresh from storage: the crash banner's
+/// download. It touches no state of this tab, so it is safe inside the panic hook.
+pub fn saved_file() -> Option<String> {
+    store::saved_file(&Local(storage().ok()?), super::now())
 }
 
 /// Where the workspace is kept before an import or reset replaces it, and what replaced it.
@@ -92,7 +191,8 @@ pub fn keep_backup(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), String> {
     let store = storage()?;
-    let text = file::write(ws, Scope::Workspace, now, false);
+    // Compact, like the store: a backup of a large program must fit beside it.
+    let text = compact::encode(&file::write(ws, Scope::Workspace, now, false));
     use chrono::Timelike;
     let label = format!(
         "{label}, {} {:02}:{:02} UTC",
@@ -115,7 +215,7 @@ pub fn keep_backup(
 pub fn backup() -> Option<Backup> {
     let store = storage().ok()?;
     let text = store.get_item(BACKUP_KEY).ok().flatten()?;
-    let workspace = file::restore(&text).ok()?.workspace;
+    let workspace = file::restore(&compact::decode(&text).ok()?).ok()?.workspace;
     let label = store
         .get_item(BACKUP_LABEL_KEY)
         .ok()
@@ -161,9 +261,14 @@ pub fn mark_shared<'a>(
 /// Moves an unreadable stored value aside, so a fresh workspace can be saved without
 /// destroying it. It stays downloadable from the Data screen.
 pub fn set_aside_unreadable(raw: &str) -> Result<(), String> {
-    storage()?
+    let store = storage()?;
+    store
         .set_item(UNREADABLE_KEY, raw)
-        .map_err(|_| "The unreadable value could not be set aside; download it first.".into())
+        .map_err(|_| "The unreadable value could not be set aside; download it first.")?;
+    // The old single key (if that is what could not be read) would be read again at the
+    // next start; the copy set aside keeps it.
+    let _ = store.remove_item(KEY);
+    Ok(())
 }
 
 /// A previously set-aside unreadable value, if any.

@@ -82,7 +82,69 @@ pub fn Banners() -> impl IntoView {
             }
         })
     };
-    view! { {startup} {save_error} }
+    view! { {startup} <DamagedEntries/> {save_error} }
+}
+
+/// Partner entries in storage that could not be read at start: named, each kept as it
+/// is and downloadable; the person may let one go once they have it.
+#[component]
+fn DamagedEntries() -> impl IntoView {
+    let store = use_store();
+    move || {
+        let list = store.damaged.get();
+        let n = list.len();
+        (n > 0).then(|| {
+            let items = list
+                .into_iter()
+                .map(|d| {
+                    let mut name = d.name.chars();
+                    let first = name.next().map(|c| c.to_uppercase().to_string());
+                    let name = format!("{}{}", first.unwrap_or_default(), name.as_str());
+                    let key = d.key.clone();
+                    let text = d.text.clone();
+                    let file = format!(
+                        "tandem-damaged-{}-{}.json",
+                        crate::model::formats::store::key_id(&d.key).unwrap_or("entry"),
+                        storage::now().date_naive()
+                    );
+                    view! {
+                        <li>
+                            <strong>{name}</strong>": "{d.error.clone()}
+                            <div class="banner__actions">
+                                {(!text.is_empty()).then(|| view! {
+                                    <button class="button" on:click=move |_| {
+                                        if let Err(e) = storage::files::download(&file, &text, "application/json") {
+                                            store.say(e);
+                                        }
+                                    }>"Download it"</button>
+                                })}
+                                <button class="button button--quiet" on:click=move |_| {
+                                    storage::local::forget_damaged(&key);
+                                    store.damaged.update(|l| l.retain(|x| x.key != key));
+                                    store.save();
+                                }>"Remove it from storage"</button>
+                            </div>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <div class="banner banner--error" role="alert">
+                    <p>
+                        <strong>{if n == 1 {
+                            "A stored partner could not be read.".to_string()
+                        } else {
+                            format!("{n} stored partners could not be read.")
+                        }}</strong>
+                        " The other partners loaded. What could not be read is kept in storage "
+                        "exactly as it was and nothing is saved over it: download it to repair it "
+                        "or to send it to someone who can."
+                    </p>
+                    <ul class="banner__list">{items}</ul>
+                </div>
+            }
+        })
+    }
 }
 
 /// The repair the model finds for a stored value refused by today's checks: each field

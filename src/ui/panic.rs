@@ -3,18 +3,7 @@
 //! workspace as a download. It is built with DOM calls and a blob URL made before the
 //! wasm instance stops, because after a panic no Rust code (no Leptos) runs again.
 
-use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-
-thread_local! {
-    /// The text of the latest successful save, kept for the panic banner's download.
-    static LAST_SAVED: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-/// Remembers the latest saved text (called after every save).
-pub fn remember(text: String) {
-    LAST_SAVED.with(|last| *last.borrow_mut() = text);
-}
 
 /// Installs the hook; call once, before mounting.
 pub fn install() {
@@ -41,7 +30,9 @@ fn show_banner(what: &str) {
         ));
         let _ = banner.append_child(p);
     }
-    let saved = LAST_SAVED.with(|last| last.borrow().clone());
+    // Read fresh from storage (saves write only what changed, so no copy of the whole
+    // file is kept in memory); this touches no state the panic may have left borrowed.
+    let saved = crate::storage::local::saved_file().unwrap_or_default();
     if !saved.is_empty() {
         if let Some(link) = download_link(&document, &saved) {
             let _ = banner.append_child(&link);

@@ -2,9 +2,10 @@
 //! commands the screens use; each edit goes through `edit`, and an effect in the shell
 //! saves the workspace after every change.
 
+use crate::model::formats::store::Damaged;
 use crate::model::workspace::edit::Removed;
 use crate::model::workspace::history::{History, Step};
-use crate::model::{formats::file, merge::rule, Workspace};
+use crate::model::{merge::rule, Workspace};
 use crate::storage::{self, local};
 use leptos::prelude::*;
 
@@ -65,6 +66,9 @@ pub struct Store {
     pub history: RwSignal<History>,
     /// Counts successful saves, for views that show what storage holds.
     pub saves: RwSignal<u64>,
+    /// Stored partner entries that could not be read at start: kept in storage as they
+    /// are, named in a banner and downloadable.
+    pub damaged: RwSignal<Vec<Damaged>>,
     /// The workspace as this tab last read it from storage (at start, or from another
     /// tab's save): what both sides last agreed on, to tell when both changed a record.
     synced: StoredValue<Workspace>,
@@ -83,6 +87,7 @@ impl Store {
             absorbing: StoredValue::new(false),
             history: RwSignal::new(History::default()),
             saves: RwSignal::new(0),
+            damaged: RwSignal::new(Vec::new()),
             ws: RwSignal::new(ws),
             persist: RwSignal::new(persist),
             save_error: RwSignal::new(None),
@@ -146,9 +151,7 @@ impl Store {
         if std::mem::take(&mut *self.absorbing.write_value()) || !self.persist.get_untracked() {
             return;
         }
-        let result = self
-            .ws
-            .with_untracked(|ws| local::save(ws).map(crate::ui::panic::remember));
+        let result = self.ws.with_untracked(local::save);
         match result {
             Ok(()) => {
                 self.saves.update(|n| *n += 1);
@@ -160,14 +163,9 @@ impl Store {
         }
     }
 
-    /// Takes in what another tab just saved, merged with this tab's unsaved view.
-    pub fn absorb(&self, text: &str) {
-        // Anything else under the key (a hand edit, an unreadable value) is left to the
-        // next load; this tab keeps working on what it has.
-        let Ok(restored) = file::restore(text) else {
-            return;
-        };
-        let theirs = restored.workspace;
+    /// Takes in what another tab just saved (read entry by entry by
+    /// `storage::local::sync`), merged with this tab's unsaved view.
+    pub fn absorb(&self, theirs: Workspace) {
         let merged = self.ws.with_untracked(|ours| {
             self.synced
                 .with_value(|base| rule::merge(base, ours, &theirs, rule::Ties::ByContent))

@@ -1,6 +1,7 @@
 // The suite's `test`: every page fails its test on any console error, uncaught
 // exception, or request to anywhere but the page's own origin.
 import { test as base, expect } from "@playwright/test";
+import { inflateRawSync } from "node:zlib";
 
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
@@ -20,8 +21,10 @@ export async function open(page, hash = "") {
 // ---------------------------------------------------------------------------------
 // Helpers shared by the specs (added; the exports above are unchanged).
 
-/** The local-storage key the app keeps its workspace under. */
+/** The old single local-storage key (a whole Tandem file), migrated on first load. */
 export const STORAGE_KEY = "tandem.workspace";
+/** The manifest of the stored workspace: it names one entry per partner and one for the rest. */
+export const MANIFEST_KEY = "tandem.store";
 /** Where an unreadable value is set aside once the person starts afresh. */
 export const UNREADABLE_KEY = "tandem.workspace.unreadable";
 
@@ -43,15 +46,70 @@ export function watch(page, origin) {
   return problems;
 }
 
-/** The raw stored value (a string, or null when nothing is stored). */
-export async function storedText(page, key = STORAGE_KEY) {
-  return page.evaluate((k) => localStorage.getItem(k), key);
+/**
+ * One stored entry's record, read as docs/FORMAT.md describes the compact form: after the
+ * tag `~`, 15 bits a character from U+0100, the last character the count of padding
+ * bits; the bytes are raw deflate of the record's JSON. Plain JSON reads as it is.
+ */
+export function decodeEntry(value) {
+  if (!value.startsWith("~")) return JSON.parse(value);
+  const groups = [...value.slice(1)].map((c) => c.charCodeAt(0) - 0x100);
+  const pad = groups.pop();
+  const bytes = [];
+  let acc = 0;
+  let bits = 0;
+  groups.forEach((g, i) => {
+    const width = i === groups.length - 1 ? 15 - pad : 15;
+    acc = (acc << width) | (i === groups.length - 1 ? g >> pad : g);
+    bits += width;
+    while (bits >= 8) {
+      bits -= 8;
+      bytes.push((acc >> bits) & 0xff);
+    }
+    acc &= (1 << bits) - 1;
+  });
+  return JSON.parse(inflateRawSync(Buffer.from(bytes)).toString("utf8"));
+}
+
+/** Every item of the page's local storage, as an object. */
+export function storageItems(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** The stored workspace as a Tandem envelope, assembled from the manifest and its entries (null if none). */
+export function envelopeFrom(items) {
+  if (items[MANIFEST_KEY] == null) return items[STORAGE_KEY] == null ? null : JSON.parse(items[STORAGE_KEY]);
+  const manifest = JSON.parse(items[MANIFEST_KEY]);
+  const rest = decodeEntry(items[manifest.rest]);
+  // An entry that does not decode is damaged: the app leaves it out too (and names it).
+  const partners = manifest.partners.flatMap((k) => {
+    try { return items[k] == null ? [] : [decodeEntry(items[k])]; } catch { return []; }
+  });
+  return {
+    format: "tandem", version: manifest.format, scope: "workspace", saved_at: manifest.saved_at,
+    workspace: { program_name: rest.program_name, markets: rest.markets, partners,
+      ...(rest.deleted ? { deleted: rest.deleted } : {}), ...(rest.program ? { program: rest.program } : {}) },
+  };
+}
+
+/**
+ * The stored workspace as the text of a Tandem file (null when nothing is stored; the
+ * old single key's value as it is when only that is stored), or, given a key, the raw
+ * value under that key. Two calls give the same text exactly when
+ * the stored workspace is the same.
+ */
+export async function storedText(page, key) {
+  if (key !== undefined) return page.evaluate((k) => localStorage.getItem(k), key);
+  const items = await storageItems(page);
+  // Before the first save of this version, the old single key is what is stored.
+  if (items[MANIFEST_KEY] == null) return items[STORAGE_KEY] ?? null;
+  return JSON.stringify(envelopeFrom(items));
 }
 
 /** The stored envelope, parsed, once the app has saved one. */
 export async function storedEnvelope(page) {
-  await expect.poll(() => storedText(page), { message: "the app saved its workspace" }).not.toBeNull();
-  return JSON.parse(await storedText(page));
+  await expect.poll(() => storedText(page, MANIFEST_KEY), { message: "the app saved its workspace" }).not.toBeNull();
+  return envelopeFrom(await storageItems(page));
 }
 
 /** The stored workspace object (the envelope's `workspace`). */

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
-import { test, expect, watch, STORAGE_KEY } from "./fixtures.mjs";
+import { test, expect, watch, storageItems, envelopeFrom } from "./fixtures.mjs";
 import { serve } from "../../scripts/static-server.mjs";
 import { writeServiceWorker } from "../../scripts/offline-hook.mjs";
 import { compressDir } from "../../scripts/compress-hook.mjs";
@@ -58,8 +58,8 @@ const addPartner = async (page, name) => {
   await page.getByRole("button", { name: "Add partner" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
 };
-const storedNames = (page) => page.evaluate((key) =>
-  JSON.parse(localStorage.getItem(key) ?? "null")?.workspace.partners.map((p) => p.name) ?? [], STORAGE_KEY);
+const storedNames = async (page) =>
+  envelopeFrom(await storageItems(page))?.workspace.partners.map((p) => p.name) ?? [];
 
 test("after one visit the app opens with no network, edits are saved, and tabs stay in step", async ({ browser }) => {
   const site = await deploy();

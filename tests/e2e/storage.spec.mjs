@@ -25,7 +25,7 @@ test("an unreadable stored value is kept untouched until the person chooses, and
   await expect(banner(page)).toContainText(`${CORRUPT.length} characters are stored.`);
   await expect(page.locator("tbody tr")).toHaveCount(0);
   await expect(page.getByText("No partners yet.")).toBeVisible();
-  expectSameText(await storedText(page), CORRUPT, "stored value after load");
+  expectSameText(await storedText(page, STORAGE_KEY), CORRUPT, "stored value after load");
 
   // An edit in the empty workspace does not save over it.
   await page.getByLabel("New partner name").fill("While Broken");
@@ -37,7 +37,7 @@ test("an unreadable stored value is kept untouched until the person chooses, and
   await nav(page, "Pipeline").click();
   await page.getByRole("combobox", { name: "Stage of While Broken" }).selectOption("live");
   await expect(page.locator('section.column[data-stage="live"] li.card')).toHaveCount(1);
-  expectSameText(await storedText(page), CORRUPT, "stored value after edits");
+  expectSameText(await storedText(page, STORAGE_KEY), CORRUPT, "stored value after edits");
   await expect(banner(page)).toBeVisible();
 
   // "Download the saved value" gives exactly the stored text.
@@ -112,16 +112,16 @@ test("a hand-edited value that is valid JSON but breaks a rule gets the banner t
   await expect(banner(page)).toContainText(
     'The file breaks 1 rule: Key player "Camille Roux" of partner "Dashline Auto", influence: 9 is outside 1–5 (at partners[3].key_players[1].influence).');
   await expect(page.locator("tbody tr")).toHaveCount(0);
-  expectSameText(await storedText(page), raw, "stored value after load");
+  expectSameText(await storedText(page, STORAGE_KEY), raw, "stored value after load");
   // An edit does not save over it either.
   await page.getByLabel("New partner name").fill("Still Not Saved");
   await page.getByRole("button", { name: "Add partner" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Still Not Saved");
-  expectSameText(await storedText(page), raw, "stored value after an edit");
+  expectSameText(await storedText(page, STORAGE_KEY), raw, "stored value after an edit");
   // A reload still finds it, still refused.
   await page.reload();
   await expect(banner(page)).toContainText("9 is outside 1–5");
-  expectSameText(await storedText(page), raw, "stored value after a reload");
+  expectSameText(await storedText(page, STORAGE_KEY), raw, "stored value after a reload");
 });
 
 test("a stored value from an unknown version gets the banner naming the version", async ({ page }) => {
@@ -131,7 +131,7 @@ test("a stored value from an unknown version gets the banner naming the version"
   const raw = JSON.stringify(env);
   await startWithStored(page, raw);
   await expect(banner(page)).toContainText("This Tandem file has format version 99");
-  expectSameText(await storedText(page), raw);
+  expectSameText(await storedText(page, STORAGE_KEY), raw);
 });
 
 test("the Data screen shows storage usage in KB and as a percentage, and it follows changes", async ({ page }) => {
@@ -199,7 +199,7 @@ test("when the browser refuses to save, a banner says so and the next good save 
   await page.getByRole("button", { name: "Delete Pacewell" }).click();
   await page.getByRole("button", { name: "Confirm delete" }).click();
   const notSaved = page.getByRole("alert").filter({ hasText: "Not saved." });
-  await expect(notSaved).toContainText(/The browser refused to save \(\d+(\.\d)? KB\): local storage is probably full\./);
+  await expect(notSaved).toContainText(/The browser refused to save: local storage is probably full \(this site uses \d+(\.\d)? KB of it\)\./);
   await expect(notSaved.getByRole("link", { name: "Go to export" })).toHaveAttribute("href", "#/data");
   expectSameText(await storedText(page), before, "stored value after a refused save");
 

@@ -1,0 +1,467 @@
+//! The stored form: one compact entry per partner and a manifest (`model::formats::store`),
+//! tested on a map that can stop at any step, as a tab that crashes or a full storage
+//! would stop a save: every save looks atomic, a migration from the old single key loses
+//! nothing wherever it stops, a damaged entry is contained, and tab sync reads only what
+//! changed.
+
+use chrono::{DateTime, TimeZone, Utc};
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use tandem::model::demo;
+use tandem::model::formats::file::{self, Scope};
+use tandem::model::formats::store::{
+    self, changed_keys, parse_manifest, Opened, Slots, Snapshot, LEGACY_KEY, MANIFEST_KEY,
+    PARTNER_PREFIX, REST_PREFIX,
+};
+use tandem::model::{Stage, Workspace};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+}
+
+/// Slots in a map. After `live` more writes or removals every write or removal fails, as
+/// when storage fills up (or the tab dies: then nothing after matters); `gets` counts
+/// reads.
+#[derive(Clone, Default)]
+struct Map {
+    items: BTreeMap<String, String>,
+    live: Option<usize>,
+    gets: Cell<usize>,
+}
+
+impl Map {
+    fn step(&mut self) -> Result<(), String> {
+        match &mut self.live {
+            Some(0) => Err("stopped".into()),
+            Some(n) => {
+                *n -= 1;
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    }
+    /// The same items, with nothing stopped: the next page load.
+    fn reloaded(&self) -> Map {
+        Map {
+            items: self.items.clone(),
+            ..Map::default()
+        }
+    }
+}
+
+impl Slots for Map {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        // Reads go on: a stopped step is a refused write, as a full storage refuses.
+        self.gets.set(self.gets.get() + 1);
+        Ok(self.items.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        self.step()?;
+        self.items.insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        self.step()?;
+        self.items.remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Vec<String> {
+        self.items.keys().cloned().collect()
+    }
+}
+
+fn loaded(opened: Opened) -> Workspace {
+    match opened {
+        Opened::Loaded {
+            workspace, damaged, ..
+        } => {
+            assert!(damaged.is_empty(), "{damaged:?}");
+            workspace
+        }
+        other => panic!("expected a workspace, got {other:?}"),
+    }
+}
+
+fn open(map: &mut Map) -> (Workspace, Snapshot) {
+    let mut snap = Snapshot::default();
+    let ws = loaded(store::open(map, &mut snap, "load", now()).unwrap());
+    (ws, snap)
+}
+
+/// A map holding `ws` in the store, and the snapshot of it.
+fn stored(ws: &Workspace) -> (Map, Snapshot) {
+    let mut map = Map::default();
+    let mut snap = Snapshot::default();
+    store::save(&mut map, &mut snap, ws, "s0", now()).unwrap();
+    (map, snap)
+}
+
+fn entries(map: &Map) -> usize {
+    map.items
+        .keys()
+        .filter(|k| k.starts_with(PARTNER_PREFIX) || k.starts_with(REST_PREFIX))
+        .count()
+}
+
+#[test]
+fn the_demo_round_trips_through_the_store_exactly() {
+    let ws = demo::workspace(now());
+    let (map, _) = stored(&ws);
+    assert_eq!(entries(&map), ws.partners.len() + 1);
+    let (back, _) = open(&mut map.reloaded());
+    assert_eq!(back, ws);
+    // Entries are compact, not JSON: the stored characters are far fewer than the file's.
+    let stored: usize = map.items.values().map(|v| v.encode_utf16().count()).sum();
+    let file = file::write(&ws, Scope::Workspace, now(), false).len();
+    assert!(
+        stored * 3 < file,
+        "{stored} stored characters for a file of {file}"
+    );
+}
+
+#[test]
+fn a_save_writes_only_the_partner_that_changed_and_removes_its_old_entry() {
+    let mut ws = demo::workspace(now());
+    let (mut map, mut snap) = stored(&ws);
+    let before = map.items.clone();
+    // Nothing changed: nothing is written, not even the manifest.
+    let none = store::save(&mut map, &mut snap, &ws, "s1", now()).unwrap();
+    assert_eq!((none.written, none.removed), (0, 0));
+    assert_eq!(map.items, before);
+
+    let id = ws.partners[2].id.clone();
+    assert!(ws.move_stage(&id, Stage::Live, now()));
+    let saved = store::save(&mut map, &mut snap, &ws, "s2", now()).unwrap();
+    assert_eq!((saved.written, saved.removed), (1, 1));
+    let manifest = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    assert_eq!(manifest.partners[2], store::partner_key(&id, "s2"));
+    assert_eq!(entries(&map), ws.partners.len() + 1);
+    // Every other entry is the one written before, untouched.
+    let untouched = map
+        .items
+        .iter()
+        .filter(|(k, v)| before.get(*k) == Some(v))
+        .count();
+    assert_eq!(untouched, ws.partners.len() + 1 - 1);
+    assert_eq!(open(&mut map.reloaded()).0, ws);
+
+    // The program's name is a workspace-level record: one rest entry, no partner.
+    ws.program_name = "Renamed".into();
+    let saved = store::save(&mut map, &mut snap, &ws, "s3", now()).unwrap();
+    assert_eq!((saved.written, saved.removed), (1, 1));
+    assert!(map.items.contains_key(&format!("{REST_PREFIX}s3")));
+    // A deleted partner leaves the manifest and its entry goes.
+    let gone = ws.partners[0].id.clone();
+    assert!(ws.delete_partner(&gone, now()).is_some());
+    store::save(&mut map, &mut snap, &ws, "s4", now()).unwrap();
+    assert!(!map
+        .items
+        .keys()
+        .any(|k| store::key_id(k) == Some(gone.as_str())));
+    assert_eq!(open(&mut map.reloaded()).0, ws);
+}
+
+#[test]
+fn a_save_stopped_at_any_step_leaves_the_old_or_the_new_workspace_whole() {
+    let old = demo::workspace(now());
+    let mut new = old.clone();
+    for i in [0, 3, 7] {
+        let id = new.partners[i].id.clone();
+        new.move_stage(&id, Stage::Paused, now());
+    }
+    new.program_name = "After".into();
+    let mut steps = 0;
+    for live in 0.. {
+        let (mut map, mut snap) = stored(&old);
+        map.live = Some(live);
+        let result = store::save(&mut map, &mut snap, &new, "s1", now());
+        let (back, _) = open(&mut map.reloaded());
+        if result.is_ok() {
+            assert_eq!(back, new, "a completed save");
+            steps = live;
+            break;
+        }
+        assert_eq!(back, old, "stopped after {live} steps");
+        // What the stopped save wrote is gone again or removed at the next load.
+        let mut reloaded = map.reloaded();
+        open(&mut reloaded);
+        assert_eq!(entries(&reloaded), old.partners.len() + 1);
+    }
+    assert!(
+        steps >= 5,
+        "the save took {steps} steps: entries, manifest, removals"
+    );
+}
+
+#[test]
+fn the_old_single_key_migrates_and_a_migration_stopped_at_any_step_loses_nothing() {
+    let ws = demo::workspace(now());
+    let legacy = file::write(&ws, Scope::Workspace, now(), false);
+    let mut completed = false;
+    for live in 0..200 {
+        let mut map = Map::default();
+        map.items.insert(LEGACY_KEY.into(), legacy.clone());
+        map.live = Some(live);
+        let mut snap = Snapshot::default();
+        let first = store::open(&mut map, &mut snap, "m1", now()).unwrap();
+        // Whatever happened, this load shows the workspace.
+        let Opened::Loaded {
+            workspace,
+            migrated: Some(migrated),
+            ..
+        } = first
+        else {
+            panic!("expected a migration")
+        };
+        assert_eq!(workspace, ws);
+        // The next load (with storage working again) finds it whole, and the old key
+        // is gone only once the store holds the workspace.
+        let mut next = map.reloaded();
+        if next.items.contains_key(LEGACY_KEY) {
+            assert!(migrated.is_err() || live > 0);
+        }
+        let (back, _) = open(&mut next);
+        assert_eq!(back, ws, "stopped after {live} steps");
+        assert!(!next.items.contains_key(LEGACY_KEY));
+        assert_eq!(entries(&next), ws.partners.len() + 1);
+        if migrated.is_ok() {
+            assert!(!map.items.contains_key(LEGACY_KEY));
+            completed = true;
+            break;
+        }
+    }
+    assert!(completed, "the migration completes when nothing stops it");
+}
+
+#[test]
+fn a_migration_that_could_not_finish_removes_the_old_key_after_the_next_complete_save() {
+    let ws = demo::workspace(now());
+    let mut map = Map::default();
+    map.items.insert(
+        LEGACY_KEY.into(),
+        file::write(&ws, Scope::Workspace, now(), false),
+    );
+    map.live = Some(3);
+    let mut snap = Snapshot::default();
+    let opened = store::open(&mut map, &mut snap, "m1", now()).unwrap();
+    assert!(matches!(
+        opened,
+        Opened::Loaded {
+            migrated: Some(Err(_)),
+            ..
+        }
+    ));
+    assert!(map.items.contains_key(LEGACY_KEY));
+    map.live = None;
+    let mut edited = ws.clone();
+    edited.program_name = "Edited after".into();
+    store::save(&mut map, &mut snap, &edited, "s1", now()).unwrap();
+    assert!(!map.items.contains_key(LEGACY_KEY));
+    assert_eq!(open(&mut map.reloaded()).0, edited);
+}
+
+#[test]
+fn an_unreadable_old_key_is_left_as_it_is() {
+    let mut map = Map::default();
+    map.items
+        .insert(LEGACY_KEY.into(), "{\"format\":\"tandem\", broken".into());
+    let before = map.items.clone();
+    let mut snap = Snapshot::default();
+    match store::open(&mut map, &mut snap, "m1", now()).unwrap() {
+        Opened::Unreadable { raw, error } => {
+            assert_eq!(raw, before[LEGACY_KEY]);
+            assert!(error.starts_with("This is not valid JSON"), "{error}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(map.items, before);
+}
+
+#[test]
+fn a_damaged_partner_entry_is_contained_kept_and_never_overwritten() {
+    let ws = demo::workspace(now());
+    let (mut map, _) = stored(&ws);
+    let manifest = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    // One entry cut short, one breaking a rule (in plain JSON, as a hand edit would).
+    let cut = manifest.partners[1].clone();
+    let value = map.items[&cut].clone();
+    map.items.insert(
+        cut.clone(),
+        value.chars().take(value.chars().count() / 2).collect(),
+    );
+    let ruled = manifest.partners[3].clone();
+    let mut bad = ws.partners[3].clone();
+    bad.key_players[1].influence = 9;
+    map.items
+        .insert(ruled.clone(), serde_json::to_string(&bad).unwrap());
+
+    let mut snap = Snapshot::default();
+    let Opened::Loaded {
+        workspace, damaged, ..
+    } = store::open(&mut map, &mut snap, "l", now()).unwrap()
+    else {
+        panic!("the other partners load")
+    };
+    assert_eq!(workspace.partners.len(), ws.partners.len() - 2);
+    assert_eq!(damaged.len(), 2);
+    let names: Vec<_> = damaged
+        .iter()
+        .map(|d| (d.key.clone(), d.name.clone()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                cut.clone(),
+                format!("the partner with id {}", ws.partners[1].id)
+            ),
+            (ruled.clone(), "partner \"Dashline Auto\"".into()),
+        ]
+    );
+    assert!(
+        damaged[1].error.contains("influence: 9 is outside 1–5"),
+        "{}",
+        damaged[1].error
+    );
+    assert!(damaged[1].text.contains("\"influence\": 9"));
+    let kept = (map.items[&cut].clone(), map.items[&ruled].clone());
+
+    // Saves go on around them: the damaged entries stay named and untouched.
+    let mut edited = workspace.clone();
+    edited.program_name = "Still working".into();
+    let id = edited.partners[0].id.clone();
+    edited.move_stage(&id, Stage::Live, now());
+    store::save(&mut map, &mut snap, &edited, "s1", now()).unwrap();
+    let after = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    assert!(after.partners.contains(&cut) && after.partners.contains(&ruled));
+    assert_eq!((map.items[&cut].clone(), map.items[&ruled].clone()), kept);
+    let mut again = Snapshot::default();
+    let Opened::Loaded {
+        workspace: back,
+        damaged,
+        ..
+    } = store::open(&mut map.reloaded(), &mut again, "l2", now()).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(back, edited);
+    assert_eq!(damaged.len(), 2);
+
+    // Once the person lets it go, the next save drops it.
+    snap.forget_damaged(&cut);
+    edited.program_name = "Let go".into();
+    store::save(&mut map, &mut snap, &edited, "s2", now()).unwrap();
+    assert!(!map.items.contains_key(&cut));
+    assert!(map.items.contains_key(&ruled));
+}
+
+#[test]
+fn damaged_workspace_records_make_the_whole_store_unreadable_and_downloadable() {
+    let ws = demo::workspace(now());
+    let (mut map, _) = stored(&ws);
+    let manifest = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    map.items.insert(manifest.rest.clone(), "~garbage".into());
+    let before = map.items.clone();
+    match store::open(&mut map, &mut Snapshot::default(), "l", now()).unwrap() {
+        Opened::Unreadable { raw, error } => {
+            assert!(error.contains("program, markets"), "{error}");
+            let dump: serde_json::Value = serde_json::from_str(&raw).unwrap();
+            assert_eq!(dump[&manifest.rest], "~garbage");
+            assert_eq!(dump.as_object().unwrap().len(), ws.partners.len() + 2);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(map.items, before, "nothing is removed or written");
+    // A manifest of another layout version is refused by number.
+    let mut newer: serde_json::Value = serde_json::from_str(&map.items[MANIFEST_KEY]).unwrap();
+    newer["version"] = 9.into();
+    map.items.insert(MANIFEST_KEY.into(), newer.to_string());
+    match store::open(&mut map, &mut Snapshot::default(), "l", now()).unwrap() {
+        Opened::Unreadable { error, .. } => assert!(error.contains("layout 9"), "{error}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn another_tab_reads_only_the_entries_whose_keys_changed() {
+    let ws = demo::workspace(now());
+    let (mut map, mut theirs) = stored(&ws);
+    // This tab loads the same store.
+    let (_, mut ours) = open(&mut map.reloaded());
+    let old = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+
+    // The other tab moves two partners and saves.
+    let mut edited = ws.clone();
+    for i in [4, 9] {
+        edited.partners[i]
+            .notes
+            .push_str(" Edited in the other tab.");
+    }
+    store::save(&mut map, &mut theirs, &edited, "t1", now()).unwrap();
+    let new = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    let changed = changed_keys(Some(&old), &new);
+    assert_eq!(
+        changed,
+        [new.partners[4].as_str(), new.partners[9].as_str()]
+    );
+
+    map.gets.set(0);
+    let text = map.items[MANIFEST_KEY].clone();
+    let synced = store::sync(&mut map, &mut ours, &text, "o0", now()).unwrap();
+    assert_eq!(synced.workspace, edited);
+    assert_eq!(synced.read, changed);
+    assert!(synced.repaired.is_empty());
+    assert_eq!(map.gets.get(), 2, "one read per changed entry");
+    // The same manifest again changes nothing.
+    assert!(store::sync(&mut map, &mut ours, &text, "o0", now()).is_none());
+
+    // After taking it in, this tab's own next save builds on their entries.
+    let mut mine = edited.clone();
+    mine.program_name = "Ours".into();
+    let saved = store::save(&mut map, &mut ours, &mine, "o1", now()).unwrap();
+    assert_eq!(saved.written, 1);
+    assert_eq!(open(&mut map.reloaded()).0, mine);
+}
+
+#[test]
+fn the_crash_download_is_the_stored_workspace_as_a_file() {
+    let ws = demo::workspace(now());
+    let (map, _) = stored(&ws);
+    let text = store::saved_file(&map, now()).unwrap();
+    assert_eq!(file::restore(&text).unwrap().workspace, ws);
+}
+
+#[test]
+fn two_tabs_saving_at_once_lose_no_partner_and_storage_is_repaired() {
+    let ws = demo::workspace(now());
+    let (mut map, _) = stored(&ws);
+    let (_, mut a) = open(&mut map.reloaded());
+    let (_, mut b) = open(&mut map.reloaded());
+    // Each tab edits its own partner and saves before seeing the other's save.
+    let mut theirs_a = ws.clone();
+    theirs_a.partners[2].notes = "Tab A".into();
+    let mut theirs_b = ws.clone();
+    theirs_b.partners[7].notes = "Tab B".into();
+    store::save(&mut map, &mut a, &theirs_a, "a1", now()).unwrap();
+    store::save(&mut map, &mut b, &theirs_b, "b1", now()).unwrap();
+    // B's manifest (the last written) still names A's partner's old entry, which A
+    // removed: B's save came before B saw A's.
+    let text_b = map.items[MANIFEST_KEY].clone();
+    let manifest_b = parse_manifest(&text_b).unwrap();
+    assert!(!map.items.contains_key(&manifest_b.partners[2]));
+
+    // A takes in B's save: its own partner stands in for the missing entry and is
+    // written again.
+    let synced = store::sync(&mut map, &mut a, &text_b, "a2", now()).unwrap();
+    assert_eq!(synced.repaired, [manifest_b.partners[2].clone()]);
+    let mut both = ws.clone();
+    both.partners[2].notes = "Tab A".into();
+    both.partners[7].notes = "Tab B".into();
+    assert_eq!(synced.workspace, both);
+    assert_eq!(open(&mut map.reloaded()).0, both);
+    // B takes in A's repair and holds both edits too.
+    let text_a = map.items[MANIFEST_KEY].clone();
+    let synced = store::sync(&mut map, &mut b, &text_a, "b2", now()).unwrap();
+    assert_eq!(synced.workspace, both);
+    assert!(synced.repaired.is_empty());
+}
