@@ -608,12 +608,7 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
         );
     }
 
-    if !f.unmet_decision_makers.is_empty()
-        && matches!(
-            f.stage,
-            Stage::Negotiating | Stage::Signed | Stage::Landing | Stage::Live
-        )
-    {
+    if !f.unmet_decision_makers.is_empty() && meetings::must_have_met_decision_makers(f.stage) {
         let severity = if f.stage == Stage::Negotiating {
             Severity::Warning
         } else {
@@ -650,11 +645,13 @@ pub fn evaluate(f: &Facts) -> Vec<Signal> {
 }
 
 /// One severe fact is one signal: within an area, of one side, only the first severe
-/// signal stays severe (in [`Kind::ALL`] order); the others that describe the same
-/// trouble from another angle are lowered to warnings.
+/// signal stays severe (in [`Kind::ALL`] order, except that a falling reception, which
+/// names the person and the meetings, comes first: a champion turning cold is the fact,
+/// "no champion" its consequence); the others that describe the same trouble from
+/// another angle are lowered to warnings.
 fn one_severe_per_area(out: &mut [Signal]) {
     let mut seen: Vec<(Owner, Area)> = Vec::new();
-    out.sort_by_key(|s| s.kind);
+    out.sort_by_key(|s| (s.kind != Kind::ReceptionFalling, s.kind));
     for s in out.iter_mut().filter(|s| s.severity == Severity::Severe) {
         let at = (s.owner(), s.area());
         if seen.contains(&at) {
@@ -850,11 +847,7 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
                 })
             })
             .collect(),
-        unmet_decision_makers: map
-            .iter()
-            .filter(|m| m.role == DecisionRole::DecisionMaker && m.meetings == 0)
-            .map(|m| m.name.clone())
-            .collect(),
+        unmet_decision_makers: meetings::unmet_decision_makers(p),
         standing_risk: standing_risk(p),
     }
 }
