@@ -752,22 +752,10 @@ pub fn walk_away(signals: &[Signal], stage: Stage, band: Band) -> Option<WalkAwa
     })
 }
 
-/// Whether a key player champions the partnership today, by the stance read from the
-/// latest meetings: read as a champion, or recorded as one (stance or role) and still
-/// read as supportive. A champion who now reads neutral or worse no longer counts.
-fn is_champion(recorded: Stance, role: DecisionRole, read: Stance) -> bool {
-    read == Stance::Champion
-        || ((recorded == Stance::Champion || role == DecisionRole::Champion)
-            && read == Stance::Supportive)
-}
-
 /// The facts of a partner on `today`.
 pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
     let map = meetings::map(p);
-    let champions = map
-        .iter()
-        .filter(|m| is_champion(m.recorded, m.role, m.read))
-        .count();
+    let champions = map.iter().filter(|m| m.is_champion()).count();
     let backers = map
         .iter()
         .filter(|m| matches!(m.read, Stance::Champion | Stance::Supportive))

@@ -364,6 +364,16 @@ impl MapPoint {
         support(self.read, !self.unverified())
     }
 
+    /// Whether this key player champions the partnership today, by the stance read from
+    /// the latest meetings: read as a champion, or recorded as one (stance or role) and
+    /// still read as supportive. A champion who now reads neutral or worse no longer
+    /// counts — in the signals, the brief, anywhere champions are counted.
+    pub fn is_champion(&self) -> bool {
+        self.read == Stance::Champion
+            || ((self.recorded == Stance::Champion || self.role == DecisionRole::Champion)
+                && self.read == Stance::Supportive)
+    }
+
     /// The stance as people read it on screen: "Supportive", or "Supportive (unverified:
     /// never met)" for someone nobody has met in a logged meeting.
     pub fn read_label(&self) -> String {
