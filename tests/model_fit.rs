@@ -7,13 +7,14 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::RngAlgorithm;
+use tandem::model::core::vocabulary::Scale;
 use tandem::model::fit::ladder::{self, move_to, rungs, warning_list, warnings, Warning};
 use tandem::model::fit::{
     ability_to_deliver, bias_warning, form_errors, incumbent_effort, parse_score, recommendation,
     save_fit, EffortBasis, Fit, Verdict,
 };
 use tandem::model::goals::Commitment;
-use tandem::model::meetings::Meeting;
+use tandem::model::meetings::{Meeting, Reception};
 use tandem::model::{
     workspace::validate, CommitmentStatus, Economics, Id, KeyPlayer, LadderLevel, MarketPosition,
     Partner, Side, Stage, Stance, UxVerdict, Workspace,
@@ -105,6 +106,17 @@ fn meeting(n: u32, ago: i64) -> Meeting {
     }
 }
 
+/// A key player's reception with all three readings at `s`.
+fn reception(player: &str, s: Scale) -> Reception {
+    Reception {
+        player: id(player),
+        body_language: s,
+        tone: s,
+        reaction: s,
+        note: String::new(),
+    }
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
@@ -123,23 +135,35 @@ fn ability_is_unknown_without_key_players_or_commitments_due() {
 
 #[test]
 fn ability_from_key_players_is_support_and_reach_averaged() {
-    // Support: (5 × 1 + 3 × 0.5) ÷ 8 = 0.8125; reach: 5 ÷ 5 = 1, but the champion has
-    // never been met in a logged meeting, so it is unverified and counts half: 0.5;
-    // players (0.8125 + 0.5) ÷ 2 = 0.65625.
+    // The champion (influence 5) has never been met in a logged meeting: unverified, so
+    // their support counts half its pull above neutral (0.75) and their reach half.
+    // Support: (5 × 0.75 + 3 × 0.5) ÷ 8 = 0.65625; reach: 5 ÷ 5 × ½ = 0.5; players
+    // (0.65625 + 0.5) ÷ 2 = 0.578125.
     let a = ability_to_deliver(&good_partner(), today());
-    assert!(close(a.score.unwrap(), 0.65625), "{:?}", a.score);
+    assert!(close(a.score.unwrap(), 0.578125), "{:?}", a.score);
     assert!(a.reasons.iter().any(|r| r.contains("unverified")));
     assert!(a.reasons.iter().any(|r| r.contains("Player 1")));
+    // Once met, and still reading as a champion: support (5 + 1.5) ÷ 8 = 0.8125, reach
+    // 1, players 0.90625.
+    let mut met = good_partner();
+    met.meetings.push(Meeting {
+        attendees: vec![reception("kp-1", Scale::StronglyPositive)],
+        ..meeting(1, 10)
+    });
+    let a = ability_to_deliver(&met, today());
+    assert!(close(a.score.unwrap(), 0.90625), "{:?}", a.score);
+    assert!(!a.reasons.iter().any(|r| r.contains("unverified")));
 }
 
 #[test]
 fn support_without_influence_does_not_deliver() {
-    // A lone champion of influence 1, never met: support 1, reach 0.2 × ½, ability 0.55.
+    // A lone champion of influence 1, never met: support 0.75 (unverified), reach
+    // 0.2 × ½, ability 0.425.
     let p = Partner {
         key_players: vec![player(1, 1, Stance::Champion)],
         ..partner()
     };
-    assert!(close(ability_to_deliver(&p, today()).score.unwrap(), 0.55));
+    assert!(close(ability_to_deliver(&p, today()).score.unwrap(), 0.425));
     // Only skeptics and blockers: no reach at all, and it is said.
     let p = Partner {
         key_players: vec![
@@ -177,7 +201,7 @@ fn delivery_record_weighs_forty_percent() {
     };
     let a = ability_to_deliver(&p, today());
     let record = (2.0 + (1.0 - 0.5 * 17.0 / 27.0)) / 4.0;
-    assert!(close(a.score.unwrap(), 0.6 * 0.65625 + 0.4 * record));
+    assert!(close(a.score.unwrap(), 0.6 * 0.578125 + 0.4 * record));
     assert!(
         a.reasons
             .iter()
@@ -544,8 +568,19 @@ fn unassessed_needs_leave_a_level_undecided() {
         status: tandem::model::GoalStatus::Open,
     });
     p.fit.their_leverage = None;
+    // The only backer of influence 4+ has never been met: strategic is not ready.
     let r = rungs(&p, today());
     assert_eq!(r[1].ready, Some(true));
+    assert_eq!(r[2].ready, Some(false));
+    assert!(ladder::gaps(&r[2])
+        .iter()
+        .any(|g| g.contains("met in a logged meeting")));
+    // Met, and still a champion: strategic is ready; exclusive waits for the leverage.
+    p.meetings.push(Meeting {
+        attendees: vec![reception("kp-1", Scale::StronglyPositive)],
+        ..meeting(1, 10)
+    });
+    let r = rungs(&p, today());
     assert_eq!(r[2].ready, Some(true));
     assert_eq!(r[3].ready, None);
 }

@@ -9,7 +9,7 @@ use tandem::model::core::vocabulary::{CommitmentStatus, Economics, GoalStatus, S
 use tandem::model::figures::health::{
     self, buy_in_component, delivery_component, fit_component, goals_component, growth_component,
     landing_component, reception_component, score, stage_weight, support_component, Band,
-    Component, Factor, WEIGHTS,
+    Component, Factor, PlayerStance, WEIGHTS,
 };
 use tandem::model::figures::portfolio;
 use tandem::model::figures::signals::{
@@ -101,14 +101,35 @@ fn worked_example_live_partner_scores_67() {
 
 #[test]
 fn worked_example_from_measured_components() {
-    // Support: champion 4, supportive 5, skeptical 2 → (4 + 3.75 + 0.5) / 11 = 0.75.
+    // Support: champion 4, supportive 5, skeptical 2, all met → (4 + 3.75 + 0.5) / 11 =
+    // 0.75.
+    let met = |stance, influence| PlayerStance {
+        stance,
+        influence,
+        met: true,
+    };
     let s = support_component(&[
-        (Stance::Champion, 4),
-        (Stance::Supportive, 5),
-        (Stance::Skeptical, 2),
+        met(Stance::Champion, 4),
+        met(Stance::Supportive, 5),
+        met(Stance::Skeptical, 2),
     ]);
     assert!(close(s.value.unwrap(), 0.75));
     assert!(s.detail.contains("2 of 3"));
+    // The supporter never met: their pull above neutral counts half, 0.625 instead of
+    // 0.75 → (4 + 3.125 + 0.5) / 11 = 0.693; the skeptic counts in full either way.
+    let s = support_component(&[
+        met(Stance::Champion, 4),
+        PlayerStance {
+            met: false,
+            ..met(Stance::Supportive, 5)
+        },
+        PlayerStance {
+            met: false,
+            ..met(Stance::Skeptical, 2)
+        },
+    ]);
+    assert!(close(s.value.unwrap(), 7.625 / 11.0), "{:?}", s.value);
+    assert!(s.detail.contains("1 unverified"), "{}", s.detail);
     // Delivery: 3 of 4 on time all time, 1 of 2 recently → (0.75 + 0.5) / 2.
     let mut p = Partner::new(id("p"), "P", now());
     let day = |d: i64| today() - Duration::days(d);
@@ -265,7 +286,12 @@ fn reception_trend_maps_minus_one_to_one_onto_zero_to_one() {
 #[test]
 fn support_without_key_players_is_left_out() {
     assert_eq!(support_component(&[]).value, None);
-    assert_eq!(support_component(&[(Stance::Blocker, 5)]).value, Some(0.0));
+    let blocker = PlayerStance {
+        stance: Stance::Blocker,
+        influence: 5,
+        met: false,
+    };
+    assert_eq!(support_component(&[blocker]).value, Some(0.0));
 }
 
 #[test]
@@ -1062,10 +1088,20 @@ fn a_champion_cooling_in_meetings_changes_support_and_signals() {
     );
 
     // Another strongly negative meeting: read as skeptical, no longer a champion, and
-    // with nobody else backing the deal the signal is severe.
+    // nobody else backs the deal. One fact, one severe signal: the severe one names Kim
+    // and her fall (the cause); "no champion" (its consequence) stays as a warning.
     p.meetings.push(meeting(3, Scale::StronglyNegative));
     p.meetings[0].date = today() - Duration::days(120);
     let sig = signals::for_partner(&ws, &p, today());
-    let none = sig.iter().find(|s| s.kind == Kind::NoChampion);
-    assert_eq!(none.map(|s| s.severity), Some(Severity::Severe), "{sig:?}");
+    let severity = |k: Kind| sig.iter().find(|s| s.kind == k).map(|s| s.severity);
+    assert_eq!(
+        severity(Kind::ReceptionFalling),
+        Some(Severity::Severe),
+        "{sig:?}"
+    );
+    assert_eq!(
+        severity(Kind::NoChampion),
+        Some(Severity::Warning),
+        "{sig:?}"
+    );
 }

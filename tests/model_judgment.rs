@@ -445,14 +445,36 @@ fn a_decision_maker_never_met_is_unverified() {
     );
     let a = fit::ability_to_deliver(&p, today());
     assert!(
-        a.reasons.iter().any(|x| x.contains("unverified")) || {
-            // The met champion (influence 3) may be the strongest verified backer.
-            a.reasons.iter().any(|x| x.contains("Strongest backer: ch"))
-        }
+        a.reasons
+            .iter()
+            .any(|x| x.starts_with("Unverified, never met in a logged meeting: dm.")),
+        "{:?}",
+        a.reasons
     );
-    // Before negotiating, not yet a signal.
+    // Met and received as warmly as recorded, the same decision maker counts in full.
+    let mut met = p.clone();
+    met.meetings.push(meeting(2, 5, &[("dm", [2, 2, 2])]));
+    let b = fit::ability_to_deliver(&met, today());
+    assert!(a.score < b.score, "{:?} vs {:?}", a.score, b.score);
+    // The fit calls for care, naming the decision maker; met, it does not.
+    p.fit.ux = Some(tandem::model::UxVerdict::Right);
+    p.fit.economics = Some(tandem::model::Economics::Favourable);
+    p.fit.market_understood = Some(true);
+    met.fit = p.fit.clone();
+    let r = fit::recommendation(&p, today());
+    assert_eq!(r.verdict, fit::Verdict::PursueWithCare, "{:?}", r.reasons);
+    assert!(r.reasons[0].starts_with("Decision maker never met in a logged meeting: dm."));
+    assert_eq!(
+        fit::recommendation(&met, today()).verdict,
+        fit::Verdict::Pursue
+    );
+    // Before negotiating, not yet a signal nor a reason for care.
     p.stage = Stage::Pitching;
     assert_eq!(has(&read(&p).signals, Kind::DecisionMakerUnmet), None);
+    assert_eq!(
+        fit::recommendation(&p, today()).verdict,
+        fit::Verdict::Pursue
+    );
 }
 
 // ----- 7. Landing judged against its plan -------------------------------------------------
@@ -720,4 +742,177 @@ fn partners_with_only_info_notes_do_not_count_as_needing_attention() {
     let mut only_info = rows[0].clone();
     only_info.worst = Severity::Info;
     assert_eq!(portfolio::budget(&[only_info]).partners, 0);
+}
+
+// ----- Properties of one reading of people ----------------------------------------------
+
+/// Key players "k0", "k1", … from (role, influence 1–5, stance), and a partner in
+/// `stage` holding them, fully assessed so that only the people decide the verdict.
+fn people_partner(players: &[(usize, u8, usize)], stage: Stage) -> Partner {
+    let mut p = landing_partner();
+    p.stage = stage;
+    p.commitments.clear();
+    p.meetings.clear();
+    p.key_players = players
+        .iter()
+        .enumerate()
+        .map(|(i, (role, influence, stance))| {
+            player(
+                &format!("k{i}"),
+                DecisionRole::ALL[*role],
+                *influence,
+                Stance::ALL[*stance],
+            )
+        })
+        .collect();
+    p.fit.ux = Some(tandem::model::UxVerdict::Right);
+    p.fit.economics = Some(tandem::model::Economics::Favourable);
+    p.fit.market_understood = Some(true);
+    p
+}
+
+fn any_players() -> impl Strategy<Value = Vec<(usize, u8, usize)>> {
+    proptest::collection::vec(
+        (0..DecisionRole::ALL.len(), 1u8..=5, 0..Stance::ALL.len()),
+        1..5,
+    )
+}
+
+fn ability(p: &Partner) -> f64 {
+    fit::ability_to_deliver(p, today()).score.unwrap_or(0.0)
+}
+
+fn support(p: &Partner) -> f64 {
+    health::components(&Workspace::empty(), p, today())
+        .into_iter()
+        .find(|c| c.factor == Factor::Support)
+        .and_then(|c| c.value)
+        .unwrap_or(0.0)
+}
+
+/// The (up to) three readings of a reception, −2 … +2 each.
+fn any_reading() -> impl Strategy<Value = [i32; 3]> {
+    [-2i32..=2, -2i32..=2, -2i32..=2]
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// A key player nobody has met never counts for more than the same key player met in
+    /// meetings that confirm their recorded stance: not in the ability to deliver, not in
+    /// health's support, not in the ladder's backers, and the fit is at least as cautious.
+    #[test]
+    fn a_never_met_key_player_never_counts_more_than_a_met_one_with_the_same_stance(
+        players in any_players(),
+        pick in 0usize..5,
+        others in proptest::collection::vec(any_reading(), 0..4),
+        stage in any_stage(),
+    ) {
+        let mut unmet = people_partner(&players, stage);
+        let k = pick % players.len();
+        let key = format!("k{k}");
+        // The others' receptions are the same on both sides.
+        for (n, r) in others.iter().enumerate() {
+            let who = format!("k{}", (k + 1 + n) % players.len());
+            if who != key {
+                unmet.meetings.push(meeting(n, 200 - n as i64, &[(who.as_str(), *r)]));
+            }
+        }
+        let mut met = unmet.clone();
+        let v = tandem::model::meetings::stance_value(unmet.key_players[k].stance);
+        met.meetings.push(meeting(9, 5, &[(key.as_str(), [v, v, v])]));
+        prop_assert!(ability(&unmet) <= ability(&met) + 1e-12,
+            "{} > {}", ability(&unmet), ability(&met));
+        prop_assert!(support(&unmet) <= support(&met) + 1e-12);
+        let verdict = |p: &Partner| fit::recommendation(p, today()).verdict;
+        if verdict(&unmet) == fit::Verdict::Pursue {
+            prop_assert_eq!(verdict(&met), fit::Verdict::Pursue);
+        }
+        let backed = |p: &Partner| {
+            fit::ladder::rungs(p, today())
+                .into_iter()
+                .flat_map(|r| r.needs)
+                .filter(|n| n.text.contains("backer") || n.text.contains("supportive"))
+                .map(|n| n.met)
+                .collect::<Vec<_>>()
+        };
+        for (a, b) in backed(&unmet).into_iter().zip(backed(&met)) {
+            prop_assert!(a <= b, "{:?} vs {:?}", a, b);
+        }
+    }
+
+    /// A colder reception never raises the ability to deliver nor health's support:
+    /// lowering any one reading of any reception in the log never raises either.
+    #[test]
+    fn a_colder_reception_never_raises_ability_nor_support(
+        players in any_players(),
+        log in proptest::collection::vec((0usize..5, 1i64..300, any_reading()), 1..8),
+        pick in 0usize..8,
+        which in 0usize..3,
+        stage in any_stage(),
+    ) {
+        let mut p = people_partner(&players, stage);
+        for (n, (who, days, r)) in log.iter().enumerate() {
+            let who = format!("k{}", who % players.len());
+            p.meetings.push(meeting(n, *days, &[(who.as_str(), *r)]));
+        }
+        let before = (ability(&p), support(&p));
+        let m = pick % p.meetings.len();
+        let r = &mut p.meetings[m].attendees[0];
+        let reading = match which {
+            0 => r.body_language,
+            1 => r.tone,
+            _ => r.reaction,
+        };
+        let lower = match reading {
+            Scale::StronglyPositive => Scale::Positive,
+            Scale::Positive => Scale::Neutral,
+            Scale::Neutral => Scale::Negative,
+            _ => Scale::StronglyNegative,
+        };
+        match which {
+            0 => r.body_language = lower,
+            1 => r.tone = lower,
+            _ => r.reaction = lower,
+        }
+        let after = (ability(&p), support(&p));
+        prop_assert!(after.0 <= before.0 + 1e-12, "ability {} → {}", before.0, after.0);
+        prop_assert!(after.1 <= before.1 + 1e-12, "support {} → {}", before.1, after.1);
+    }
+
+    /// Receptions that keep falling never raise the ability to deliver: once a key player
+    /// has been met, each further meeting received no better than the last never raises
+    /// it (nor health's support).
+    #[test]
+    fn falling_receptions_never_raise_ability(
+        players in any_players(),
+        pick in 0usize..5,
+        mut series in proptest::collection::vec(any_reading(), 2..7),
+        stage in any_stage(),
+    ) {
+        let base = people_partner(&players, stage);
+        let key = format!("k{}", pick % players.len());
+        let points = |r: &[i32; 3]| tandem::model::meetings::points(&Reception {
+            player: id("x"),
+            body_language: scale(r[0]),
+            tone: scale(r[1]),
+            reaction: scale(r[2]),
+            note: String::new(),
+        });
+        // Warmest first: each reception no better than the one before.
+        series.sort_by_key(|r| std::cmp::Reverse(points(r)));
+        let upto = |n: usize| {
+            let mut p = base.clone();
+            for (i, r) in series.iter().take(n).enumerate() {
+                p.meetings.push(meeting(i, 100 - i as i64, &[(key.as_str(), *r)]));
+            }
+            p
+        };
+        for n in 1..series.len() {
+            let (a, b) = (upto(n), upto(n + 1));
+            prop_assert!(ability(&b) <= ability(&a) + 1e-12,
+                "after {} meetings {} → {}", n, ability(&a), ability(&b));
+            prop_assert!(support(&b) <= support(&a) + 1e-12);
+        }
+    }
 }

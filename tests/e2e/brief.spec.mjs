@@ -30,11 +30,11 @@ Story cards with a 30-second preview went live in March and now bring about a fi
 
 - **Who decides:** Dana Whitlock
 - **Champions:** Rafael Quintero
-- **Stances:** Champion 1 · Supportive 1 · Neutral 1 · Skeptical 1 · Blocker 0
+- **Stances:** Champion 1 · Supportive 0 · Neutral 3 · Skeptical 0 · Blocker 0
 
 ### Dana Whitlock
 
-VP Platform Partnerships · Decision maker · influence 5 of 5 · Supportive
+VP Platform Partnerships · Decision maker · influence 5 of 5 · Neutral as read from the latest meetings (recorded supportive)
 
 Backs the integration as long as it keeps people inside Loopline; judges everything by time spent.
 
@@ -52,7 +52,7 @@ Reads every data-sharing clause line by line; slow but fair.
 
 ### Hanna Brandt
 
-Head of Partnerships, DACH · On the ground · influence 2 of 5 · Skeptical
+Head of Partnerships, DACH · On the ground · influence 2 of 5 · Neutral as read from the latest meetings (recorded skeptical)
 
 Says German creators never heard about the launch and wants local playlists first.
 `;
@@ -79,7 +79,9 @@ test("the brief opens from the partner page with the profile and key players", a
     "Markets: United States, United Kingdom, Germany, Brazil, Mexico, India", "Stage: Live",
     "Ladder level: Integration", "Owner: Priya Raman", "Tags: social, sharing, flagship",
     "Who decides: Dana Whitlock", "Champions: Rafael Quintero",
-    "Stances: Champion 1 · Supportive 1 · Neutral 1 · Skeptical 1 · Blocker 0",
+    // As read from the latest meetings, the reading every figure uses: Dana has cooled
+    // to neutral, Hanna warmed to it.
+    "Stances: Champion 1 · Supportive 0 · Neutral 3 · Skeptical 0 · Blocker 0",
     /^Their delivery record: \d+ of \d+ due so far delivered on time \(\d+ %\)/,
     /^Health: \d+ of 100 — /,
   ]);
@@ -92,9 +94,9 @@ test("the brief opens from the partner page with the profile and key players", a
   const meeting = /^\d{1,2} [A-Z][a-z]+ \d{4} — \S/;
   await expect(page.getByRole("heading", { level: 3 }))
     .toHaveText(["Dana Whitlock", "Rafael Quintero", "Sunil Mehra", "Hanna Brandt", meeting, meeting, meeting]);
-  await expect(people(page).first()).toContainText("VP Platform Partnerships · Decision maker · influence 5 of 5 · Supportive");
+  await expect(people(page).first()).toContainText("VP Platform Partnerships · Decision maker · influence 5 of 5 · Neutral as read from the latest meetings (recorded supportive)");
   await expect(people(page).first()).toContainText("judges everything by time spent.");
-  await expect(people(page).nth(3)).toContainText("On the ground · influence 2 of 5 · Skeptical");
+  await expect(people(page).nth(3)).toContainText("On the ground · influence 2 of 5 · Neutral as read from the latest meetings (recorded skeptical)");
 
   // An edit on the partner page shows in the brief.
   await actions(page).getByRole("link", { name: "Back to the partner" }).click();

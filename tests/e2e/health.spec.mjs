@@ -63,7 +63,8 @@ test("the walk-away suggestion lists the severe signals behind it", async ({ pag
   await expect(box.getByRole("link", { name: /Record a decision/ })).toHaveAttribute("href", "#/partners/demo-p-04/goals");
 });
 
-/** A live partner keeping its word: a champion, a shared goal, three commitments on time. */
+/** A live partner keeping its word: a champion met and warm, a shared goal, three
+ * commitments on time. (A champion nobody has met would be unverified and count half.) */
 function steadyPartner() {
   const kp = {
     id: "e2e-kp", created: isoIn(-200), updated: isoIn(-1), name: "Ada Lind", title: "Head of Product",
@@ -78,6 +79,10 @@ function steadyPartner() {
       launched: { planned: dayIn(30) }, adopted: { planned: dayIn(60) },
     }],
     goals: [{ id: "e2e-g", statement: "Grow listening together", metric: "", status: "on_track" }],
+    meetings: [{
+      id: "e2e-m", date: dayIn(-10),
+      attendees: [{ player: "e2e-kp", body_language: "strongly_positive", tone: "strongly_positive", reaction: "strongly_positive" }],
+    }],
     commitments: [1, 2, 3].map((n) => ({
       id: `e2e-k${n}`, side: "partner", what: `Deliverable ${n}`, due: dayIn(-20),
       status: "delivered", delivered: dayIn(-21),
@@ -93,7 +98,8 @@ test("marking commitments late lowers health and raises one severe delivery sign
   await page.goto("./#/partners/e2e-p/health");
   await page.reload();
 
-  // goals 1, support 1, delivery 1, landing on plan 1 → 100; nothing to signal.
+  // goals 1, support 1 (Ada met, still a champion), delivery 1, landing on plan 1 → 100
+  // (one meeting is no trend yet: reception is left out); nothing to signal.
   await expect(score(page)).toHaveText("100");
   await expect(page.getByTestId("no-signals")).toBeVisible();
   await expect(page.getByTestId("walk-away")).toHaveCount(0);

@@ -30,6 +30,7 @@
 use crate::model::core::format::day;
 use crate::model::core::text::{one_line, paragraphs};
 use crate::model::core::vocabulary::{DecisionRole, Stance};
+use crate::model::meetings::MapPoint;
 use crate::model::workspace::records::{KeyPlayer, Partner, Workspace};
 use crate::model::{formats::file, workspace::validate};
 use chrono::NaiveDate;
@@ -185,11 +186,13 @@ fn key_players(p: &Partner) -> Section {
             blocks: vec![Block::Note(NONE_YET)],
         };
     }
-    let mut blocks = vec![Block::Facts(who_decides(&p.key_players))];
-    let mut players: Vec<&KeyPlayer> = p.key_players.iter().collect();
+    // People as read from the latest meetings: the reading every figure uses.
+    let read = crate::model::meetings::map(p);
+    let mut blocks = vec![Block::Facts(who_decides(&p.key_players, &read))];
+    let mut players: Vec<(&KeyPlayer, &MapPoint)> = p.key_players.iter().zip(&read).collect();
     // Stable: players of equal influence keep the order they were entered in.
-    players.sort_by_key(|k| std::cmp::Reverse(k.influence));
-    blocks.extend(players.into_iter().map(|k| Block::Entry(person(k))));
+    players.sort_by_key(|(k, _)| std::cmp::Reverse(k.influence));
+    blocks.extend(players.into_iter().map(|(k, m)| Block::Entry(person(k, m))));
     Section { heading, blocks }
 }
 
@@ -410,29 +413,37 @@ fn number(value: f64) -> String {
 }
 
 /// "Who decides": the decision makers and the champions by name, and how many key
-/// players hold each stance. A champion is anyone whose role in the decision or whose
-/// stance is "champion": either way they argue for us inside the partner.
-fn who_decides(players: &[KeyPlayer]) -> Vec<Fact> {
-    let names = |keep: &dyn Fn(&KeyPlayer) -> bool, none: &str| {
-        let named = list(players.iter().filter(|k| keep(k)).map(|k| k.name.as_str()));
+/// players hold each stance — champions and stances as read from the latest meetings
+/// (`read`, in key-player order), the reading every figure uses: a recorded champion who
+/// now reads neutral is not named as a champion.
+fn who_decides(players: &[KeyPlayer], read: &[MapPoint]) -> Vec<Fact> {
+    let named = |names: Vec<&str>, none: &str| {
+        let named = list(names.into_iter());
         if named.is_empty() {
             none.to_owned()
         } else {
             named
         }
     };
-    let deciders = names(
-        &|k| k.role == DecisionRole::DecisionMaker,
+    let deciders = named(
+        players
+            .iter()
+            .filter(|k| k.role == DecisionRole::DecisionMaker)
+            .map(|k| k.name.as_str())
+            .collect(),
         "No decision maker named yet",
     );
-    let champions = names(
-        &|k| k.role == DecisionRole::Champion || k.stance == Stance::Champion,
+    let champions = named(
+        read.iter()
+            .filter(|m| m.is_champion())
+            .map(|m| m.name.as_str())
+            .collect(),
         "None yet",
     );
     let stances = Stance::ALL
         .iter()
         .map(|s| {
-            let n = players.iter().filter(|k| k.stance == *s).count();
+            let n = read.iter().filter(|m| m.read == *s).count();
             format!("{} {n}", s.label())
         })
         .collect::<Vec<_>>()
@@ -453,13 +464,25 @@ fn who_decides(players: &[KeyPlayer]) -> Vec<Fact> {
     ]
 }
 
-fn person(k: &KeyPlayer) -> Entry {
+/// One key player: title, role, influence, and the stance as read from the latest
+/// meetings — marked unverified when nobody has met them, and naming the recorded
+/// stance when the meetings read differently.
+fn person(k: &KeyPlayer, m: &MapPoint) -> Entry {
     let title = one_line(&k.title);
+    let stance = if !m.unverified() && m.read != m.recorded {
+        format!(
+            "{} as read from the latest meetings (recorded {})",
+            m.read.label(),
+            m.recorded.label().to_lowercase()
+        )
+    } else {
+        m.read_label()
+    };
     let details = [
         title,
         k.role.label().to_owned(),
         format!("influence {} of 5", k.influence),
-        k.stance.label().to_owned(),
+        stance,
     ];
     Entry {
         name: one_line(&k.name),
@@ -710,11 +733,11 @@ Budget in Q3.
 
 ### Bo Lind
 
-Decision maker · influence 5 of 5 · Skeptical
+Decision maker · influence 5 of 5 · Skeptical (unverified: never met)
 
 ### Ana Ruiz
 
-Head of Product · Champion · influence 3 of 5 · Champion
+Head of Product · Champion · influence 3 of 5 · Champion (unverified: never met)
 
 Demos us to everyone.
 

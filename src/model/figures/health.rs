@@ -362,15 +362,10 @@ pub fn score(components: &[Component], stage: Stage) -> Health {
 // Measuring the components
 // ---------------------------------------------------------------------------------------
 
-/// A stance as support, 0–1.
+/// A stance as support, 0–1 (the one scale, from
+/// [`crate::model::meetings::support_value`]).
 pub fn stance_value(s: Stance) -> f64 {
-    match s {
-        Stance::Champion => 1.0,
-        Stance::Supportive => 0.75,
-        Stance::Neutral => 0.5,
-        Stance::Skeptical => 0.25,
-        Stance::Blocker => 0.0,
-    }
+    crate::model::meetings::support_value(s)
 }
 
 /// A shared goal's status as health, 0–1: a goal being worked on is most of the value;
@@ -461,28 +456,43 @@ pub fn goals_component(p: &Partner) -> Component {
     Component::new(Factor::Goals, Some(value), detail)
 }
 
-/// Key-player support, 0–1: the mean of [`stance_value`] over the key players, each
-/// weighted by influence (1–5). `stances` are the current stances (from the latest
-/// meetings where they tell more than the profile).
-pub fn support_component(stances: &[(Stance, u8)]) -> Component {
-    let total: f64 = stances.iter().map(|(_, i)| f64::from(*i)).sum();
-    if total <= 0.0 {
+/// One key player as health reads them: the stance as read from the latest meetings,
+/// their influence, and whether anyone has met them in a logged meeting.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlayerStance {
+    pub stance: Stance,
+    pub influence: u8,
+    pub met: bool,
+}
+
+/// Key-player support, 0–1: the mean of each key player's support
+/// ([`crate::model::meetings::support`]: [`stance_value`], with an unverified player's
+/// pull above neutral counting half) weighted by influence (1–5). `stances` are the
+/// current stances ([`current_stances`]: as read from the latest meetings).
+pub fn support_component(stances: &[PlayerStance]) -> Component {
+    let weight = |k: &PlayerStance| f64::from(k.influence.clamp(1, 5));
+    let total: f64 = stances.iter().map(weight).sum();
+    if stances.is_empty() || total <= 0.0 {
         return Component::new(Factor::Support, None, "no key players recorded");
     }
     let value = stances
         .iter()
-        .map(|(s, i)| stance_value(*s) * f64::from(*i))
+        .map(|k| crate::model::meetings::support(k.stance, k.met) * weight(k))
         .sum::<f64>()
         / total;
-    let backers = stances
-        .iter()
-        .filter(|(s, _)| matches!(s, Stance::Champion | Stance::Supportive))
-        .count();
-    let detail = format!(
+    let backing = |k: &&PlayerStance| matches!(k.stance, Stance::Champion | Stance::Supportive);
+    let backers = stances.iter().filter(backing).count();
+    let unverified = stances.iter().filter(backing).filter(|k| !k.met).count();
+    let mut detail = format!(
         "{backers} of {} key player{} supportive or champions",
         stances.len(),
         plural(stances.len())
     );
+    if unverified > 0 {
+        detail.push_str(&format!(
+            " ({unverified} unverified: never met, counted half)"
+        ));
+    }
     Component::new(Factor::Support, Some(value), detail)
 }
 
@@ -660,11 +670,15 @@ pub(crate) fn percent(v: f64) -> i64 {
 }
 
 /// The current stance and influence of each key player: the stance as read from the
-/// latest meetings (the recorded one for a key player who attended none).
-pub fn current_stances(p: &Partner) -> Vec<(Stance, u8)> {
+/// latest meetings (the recorded one, unverified, for a key player who attended none).
+pub fn current_stances(p: &Partner) -> Vec<PlayerStance> {
     crate::model::meetings::map(p)
         .into_iter()
-        .map(|m| (m.read, m.influence))
+        .map(|m| PlayerStance {
+            stance: m.read,
+            influence: m.influence,
+            met: !m.unverified(),
+        })
         .collect()
 }
 

@@ -552,12 +552,7 @@ fn people_signals(f: &Facts, out: &mut Signals) {
         );
     }
 
-    if !f.unmet_decision_makers.is_empty()
-        && matches!(
-            f.stage,
-            Stage::Negotiating | Stage::Signed | Stage::Landing | Stage::Live
-        )
-    {
+    if !f.unmet_decision_makers.is_empty() && meetings::must_have_met_decision_makers(f.stage) {
         let severity = if f.stage == Stage::Negotiating {
             Severity::Warning
         } else {
@@ -713,11 +708,13 @@ fn deal_signals(f: &Facts, out: &mut Signals) {
 }
 
 /// One severe fact is one signal: within an area, of one side, only the first severe
-/// signal stays severe (in [`Kind::ALL`] order); the others that describe the same
-/// trouble from another angle are lowered to warnings.
+/// signal stays severe (in [`Kind::ALL`] order, except that a falling reception, which
+/// names the person and the meetings, comes first: a champion turning cold is the fact,
+/// "no champion" its consequence); the others that describe the same trouble from
+/// another angle are lowered to warnings.
 fn one_severe_per_area(out: &mut [Signal]) {
     let mut seen: Vec<(Owner, Area)> = Vec::new();
-    out.sort_by_key(|s| s.kind);
+    out.sort_by_key(|s| (s.kind != Kind::ReceptionFalling, s.kind));
     for s in out.iter_mut().filter(|s| s.severity == Severity::Severe) {
         let at = (s.owner(), s.area());
         if seen.contains(&at) {
@@ -818,22 +815,10 @@ pub fn walk_away(signals: &[Signal], stage: Stage, band: Band) -> Option<WalkAwa
     })
 }
 
-/// Whether a key player champions the partnership today, by the stance read from the
-/// latest meetings: read as a champion, or recorded as one (stance or role) and still
-/// read as supportive. A champion who now reads neutral or worse no longer counts.
-fn is_champion(recorded: Stance, role: DecisionRole, read: Stance) -> bool {
-    read == Stance::Champion
-        || ((recorded == Stance::Champion || role == DecisionRole::Champion)
-            && read == Stance::Supportive)
-}
-
 /// The facts of a partner on `today`.
 pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
     let map = meetings::map(p);
-    let champions = map
-        .iter()
-        .filter(|m| is_champion(m.recorded, m.role, m.read))
-        .count();
+    let champions = map.iter().filter(|m| m.is_champion()).count();
     let backers = map
         .iter()
         .filter(|m| matches!(m.read, Stance::Champion | Stance::Supportive))
@@ -921,11 +906,7 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
                 })
             })
             .collect(),
-        unmet_decision_makers: map
-            .iter()
-            .filter(|m| m.role == DecisionRole::DecisionMaker && m.meetings == 0)
-            .map(|m| m.name.clone())
-            .collect(),
+        unmet_decision_makers: meetings::unmet_decision_makers(p),
         standing_risk: standing_risk(p),
     }
 }

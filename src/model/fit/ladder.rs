@@ -60,11 +60,16 @@ pub fn about(level: LadderLevel) -> &'static str {
 /// The needs a level adds to those below it.
 pub fn needs(p: &Partner, level: LadderLevel, today: NaiveDate) -> Vec<Need> {
     let fit = &p.fit;
-    // The stance read from the latest meetings, as everywhere else.
+    // The stance read from the latest meetings, as everywhere else. A senior sponsor
+    // must be someone we have met: an unverified backer's reach counts half (as in the
+    // ability to deliver), which no influence reaches 4 with.
     let read = crate::model::meetings::map(p);
-    let backer = |min: u8| {
-        read.iter()
-            .any(|k| matches!(k.read, Stance::Champion | Stance::Supportive) && k.influence >= min)
+    let backer = |min: u8, met: bool| {
+        read.iter().any(|k| {
+            matches!(k.read, Stance::Champion | Stance::Supportive)
+                && k.influence >= min
+                && (!met || !k.unverified())
+        })
     };
     match level {
         LadderLevel::SelfServe => Vec::new(),
@@ -79,7 +84,7 @@ pub fn needs(p: &Partner, level: LadderLevel, today: NaiveDate) -> Vec<Need> {
             },
             Need {
                 text: "A champion or supportive key player",
-                met: Some(backer(1)),
+                met: Some(backer(1, false)),
             },
         ],
         LadderLevel::Strategic => vec![
@@ -88,8 +93,8 @@ pub fn needs(p: &Partner, level: LadderLevel, today: NaiveDate) -> Vec<Need> {
                 met: fit.strategic.map(|s| s >= STRATEGIC_FIT),
             },
             Need {
-                text: "A backer with influence 4 or 5",
-                met: Some(backer(BACKER_INFLUENCE)),
+                text: "A backer with influence 4 or 5, met in a logged meeting",
+                met: Some(backer(BACKER_INFLUENCE, true)),
             },
             Need {
                 text: "An ability to deliver of at least 50 %",

@@ -84,15 +84,10 @@ pub struct Ability {
     pub reasons: Vec<String>,
 }
 
-/// How much each stance counts towards support.
+/// How much each stance counts towards support (the one scale, from
+/// [`crate::model::meetings::support_value`]).
 pub fn stance_value(stance: Stance) -> f64 {
-    match stance {
-        Stance::Champion => 1.0,
-        Stance::Supportive => 0.75,
-        Stance::Neutral => 0.5,
-        Stance::Skeptical => 0.25,
-        Stance::Blocker => 0.0,
-    }
+    crate::model::meetings::support_value(stance)
 }
 
 /// The weight of the key players in the ability when a delivery record exists; the
@@ -103,18 +98,22 @@ pub const LOW_ABILITY: f64 = 0.4;
 /// At or above this the ability counts in the deal's favour.
 pub const STRONG_ABILITY: f64 = 0.6;
 /// The share of a backer's reach that counts while nobody has met them in a logged
-/// meeting: their stance is unverified.
-pub const UNVERIFIED_REACH: f64 = 0.5;
+/// meeting: their stance is unverified (the same share their support counts above
+/// neutral, [`crate::model::meetings::UNVERIFIED_SHARE`]).
+pub const UNVERIFIED_REACH: f64 = crate::model::meetings::UNVERIFIED_SHARE;
 /// A skeptic or blocker with at least this influence is named as a risk.
 pub const HIGH_INFLUENCE: u8 = 4;
 
 /// The partner's ability to deliver on `today`:
 ///
-/// - support = Σ influence × stance value ÷ Σ influence over the key players
-///   (champion 1, supportive 0.75, neutral 0.5, skeptical 0.25, blocker 0; influence
-///   clamped to 1–5);
-/// - reach = the highest influence among champions and supporters ÷ 5 (0 if none):
-///   support from people who cannot move the partner does not deliver;
+/// - each key player's stance is the one read from the latest meetings, as everywhere;
+/// - support = Σ influence × support ÷ Σ influence over the key players (champion 1,
+///   supportive 0.75, neutral 0.5, skeptical 0.25, blocker 0; influence clamped to 1–5;
+///   an unverified player — never met in a logged meeting — counts half their pull
+///   above neutral);
+/// - reach = the highest influence among champions and supporters ÷ 5, halved for an
+///   unverified one (0 if none): support from people who cannot move the partner, or
+///   that nobody has checked, does not deliver;
 /// - players = (support + reach) ÷ 2;
 /// - record = the share of the partner's commitments due in the last 90 days that came
 ///   on time, or over all time when none fell due recently;
@@ -144,39 +143,16 @@ pub fn ability_to_deliver(p: &Partner, today: NaiveDate) -> Ability {
     }
 }
 
-/// A key player as the fit reads them: the stance read from the latest meetings (the
-/// one used everywhere), and whether anyone has met them in a logged meeting.
-struct Player {
-    name: String,
-    stance: Stance,
-    influence: u8,
-    met: bool,
-}
-
-fn players(p: &Partner) -> Vec<Player> {
-    crate::model::meetings::map(p)
-        .into_iter()
-        .map(|m| Player {
-            name: m.name,
-            stance: m.read,
-            influence: m.influence.clamp(1, 5),
-            met: m.meetings > 0,
-        })
-        .collect()
-}
-
 fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
     if p.key_players.is_empty() {
         reasons.push("No key players recorded: add who decides and who will do the work.".into());
         return None;
     }
-    let list = players(p);
+    // The stance read from the latest meetings: the one used everywhere.
+    let list = crate::model::meetings::map(p);
     let weight = |influence: u8| f64::from(influence.clamp(1, 5));
     let total: f64 = list.iter().map(|k| weight(k.influence)).sum();
-    let backed: f64 = list
-        .iter()
-        .map(|k| weight(k.influence) * stance_value(k.stance))
-        .sum();
+    let backed: f64 = list.iter().map(|k| weight(k.influence) * k.support()).sum();
     let support = backed / total;
     reasons.push(format!(
         "Support of the key players as read from the meetings, weighted by influence: {} ({} of {} influence points).",
@@ -184,23 +160,29 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
         tenths(backed),
         tenths(total)
     ));
-    let reach_of =
-        |k: &Player| weight(k.influence) / 5.0 * if k.met { 1.0 } else { UNVERIFIED_REACH };
+    let reach_of = |k: &crate::model::meetings::MapPoint| {
+        weight(k.influence) / 5.0
+            * if k.unverified() {
+                UNVERIFIED_REACH
+            } else {
+                1.0
+            }
+    };
     let backer = list
         .iter()
-        .filter(|k| matches!(k.stance, Stance::Champion | Stance::Supportive))
+        .filter(|k| matches!(k.read, Stance::Champion | Stance::Supportive))
         .max_by(|a, b| reach_of(a).total_cmp(&reach_of(b)));
     let reach = match backer {
         Some(k) => {
             reasons.push(format!(
                 "Strongest backer: {} ({}, influence {} of 5{}).",
                 k.name,
-                k.stance.label().to_lowercase(),
-                k.influence,
-                if k.met {
-                    ""
-                } else {
+                k.read.label().to_lowercase(),
+                k.influence.clamp(1, 5),
+                if k.unverified() {
                     "; never met in a logged meeting, so unverified: reach counts half"
+                } else {
+                    ""
                 }
             ));
             reach_of(k)
@@ -212,18 +194,29 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
             0.0
         }
     };
+    let unverified: Vec<&str> = list
+        .iter()
+        .filter(|k| k.unverified() && matches!(k.read, Stance::Champion | Stance::Supportive))
+        .map(|k| k.name.as_str())
+        .collect();
+    if !unverified.is_empty() {
+        reasons.push(format!(
+            "Unverified, never met in a logged meeting: {}. Their recorded support counts half of its pull above neutral until someone meets them.",
+            unverified.join(", ")
+        ));
+    }
     for k in &list {
-        if matches!(k.stance, Stance::Skeptical | Stance::Blocker) && k.influence >= HIGH_INFLUENCE
-        {
+        let influence = k.influence.clamp(1, 5);
+        if matches!(k.read, Stance::Skeptical | Stance::Blocker) && influence >= HIGH_INFLUENCE {
             reasons.push(format!(
                 "{} is {} with influence {} of 5.",
                 k.name,
-                if k.stance == Stance::Blocker {
+                if k.read == Stance::Blocker {
                     "a blocker"
                 } else {
                     "skeptical"
                 },
-                k.influence
+                influence
             ));
         }
     }
@@ -325,7 +318,8 @@ pub struct Recommendation {
 /// - Otherwise **pursue with care** when anything calls for care: a risky user
 ///   experience, strategic fit 2 or less, unfavourable economics, our leverage below
 ///   theirs, a market the team does not understand (with the bias warning for an
-///   incumbent), an ability to deliver below 40 %, or parts still unassessed.
+///   incumbent), a decision maker never met in a logged meeting from Negotiating on,
+///   an ability to deliver below 40 %, or parts still unassessed.
 /// - Otherwise **pursue**.
 pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
     let fit = &p.fit;
@@ -378,6 +372,13 @@ pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
             care.push("The team marks the partner's market as not understood.".into())
         }
         None => {}
+    }
+    let unmet = crate::model::meetings::unmet_decision_makers(p);
+    if !unmet.is_empty() && crate::model::meetings::must_have_met_decision_makers(p.stage) {
+        care.push(format!(
+            "Decision maker never met in a logged meeting: {}. Where they stand is unverified: meet them before counting on them.",
+            unmet.join(", ")
+        ));
     }
     if let Some(a) = ability.filter(|a| *a < LOW_ABILITY) {
         care.push(format!(

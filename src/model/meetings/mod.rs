@@ -7,8 +7,10 @@ pub mod record;
 mod room;
 
 pub use room::{
-    cooling, describe_trend, format_score, map, points, read_stance, reception_trend, scale_value,
-    series, stance_value, Cooling, MapPoint, Reading, FALL_DROP, RECENT_WEIGHTS, STEADY,
+    cooling, describe_trend, format_score, map, must_have_met_decision_makers, points, read_stance,
+    reception_trend, scale_value, series, stance_value, support, support_value,
+    unmet_decision_makers, Cooling, MapPoint, Reading, FALL_DROP, RECENT_WEIGHTS, STEADY,
+    UNVERIFIED_SHARE,
 };
 
 use crate::model::core::check::ValidationError;

@@ -19,10 +19,16 @@
 //! - The **stance as read** from the latest meetings blends the recorded stance (−2 …
 //!   +2) with the recent receptions: (stance + 2 × recent) / 3, where recent weighs the
 //!   last three scores 3 : 2 : 1, newest first.
+//! - A key player who attended no logged meeting is **unverified**: their stance is the
+//!   recorded one, taken on trust. Their **support** (0–1, champion 1 … blocker 0)
+//!   counts only [`UNVERIFIED_SHARE`] of its pull above neutral, and the fit counts the
+//!   same share of their reach; a stance below neutral counts in full (bad news needs no
+//!   meeting to be heeded). Health, the ability to deliver, the ladder, the champion
+//!   count and the memo all read people through [`map`].
 
 use super::{Meeting, Reception};
 use crate::model::core::id::Id;
-use crate::model::core::vocabulary::{DecisionRole, Scale, Stance};
+use crate::model::core::vocabulary::{DecisionRole, Scale, Stage, Stance};
 use crate::model::workspace::records::{KeyPlayer, Partner};
 use chrono::NaiveDate;
 
@@ -42,6 +48,29 @@ pub fn scale_value(s: Scale) -> i32 {
         Scale::Neutral => 0,
         Scale::Positive => 1,
         Scale::StronglyPositive => 2,
+    }
+}
+
+/// The share of an unverified key player's backing that counts: of their support, the
+/// part above neutral; of their reach, the whole. Half: a stance recorded from hearsay
+/// is worth something, but a lead does not bank on someone nobody has met.
+pub const UNVERIFIED_SHARE: f64 = 0.5;
+
+/// A stance as support, 0–1: champion 1, supportive 0.75, neutral 0.5, skeptical 0.25,
+/// blocker 0. The one scale health and the ability to deliver both use.
+pub fn support_value(s: Stance) -> f64 {
+    f64::from(stance_value(s) + 2) / 4.0
+}
+
+/// The support a key player gives, 0–1, as [`support_value`] of their stance, with an
+/// unverified player's pull above neutral counting [`UNVERIFIED_SHARE`]: an unverified
+/// champion gives 0.75, an unverified supporter 0.625, an unverified skeptic 0.25.
+pub fn support(stance: Stance, met: bool) -> f64 {
+    let v = support_value(stance);
+    if met || v <= 0.5 {
+        v
+    } else {
+        0.5 + UNVERIFIED_SHARE * (v - 0.5)
     }
 }
 
@@ -324,6 +353,58 @@ pub struct MapPoint {
     pub meetings: usize,
 }
 
+impl MapPoint {
+    /// Never met in a logged meeting: the stance is the recorded one, taken on trust.
+    pub fn unverified(&self) -> bool {
+        self.meetings == 0
+    }
+
+    /// The support this key player gives, 0–1: see [`support`].
+    pub fn support(&self) -> f64 {
+        support(self.read, !self.unverified())
+    }
+
+    /// Whether this key player champions the partnership today, by the stance read from
+    /// the latest meetings: read as a champion, or recorded as one (stance or role) and
+    /// still read as supportive. A champion who now reads neutral or worse no longer
+    /// counts — in the signals, the brief, anywhere champions are counted.
+    pub fn is_champion(&self) -> bool {
+        self.read == Stance::Champion
+            || ((self.recorded == Stance::Champion || self.role == DecisionRole::Champion)
+                && self.read == Stance::Supportive)
+    }
+
+    /// The stance as people read it on screen: "Supportive", or "Supportive (unverified:
+    /// never met)" for someone nobody has met in a logged meeting.
+    pub fn read_label(&self) -> String {
+        if self.unverified() {
+            format!("{} (unverified: never met)", self.read.label())
+        } else {
+            self.read.label().to_owned()
+        }
+    }
+}
+
+/// Whether a decision maker nobody has met matters at this stage: from Negotiating on
+/// (and while the deal lives), not during research or the pitch, when not having met
+/// them yet is ordinary.
+pub fn must_have_met_decision_makers(stage: Stage) -> bool {
+    matches!(
+        stage,
+        Stage::Negotiating | Stage::Signed | Stage::Landing | Stage::Live
+    )
+}
+
+/// The partner's decision makers nobody has met in a logged meeting, by name, in
+/// key-player order.
+pub fn unmet_decision_makers(p: &Partner) -> Vec<String> {
+    map(p)
+        .into_iter()
+        .filter(|m| m.role == DecisionRole::DecisionMaker && m.unverified())
+        .map(|m| m.name)
+        .collect()
+}
+
 fn stance_value_read(k: &KeyPlayer, s: &[Reading]) -> f64 {
     let recorded = f64::from(stance_value(k.stance));
     match recent(s) {
@@ -371,6 +452,19 @@ mod tests {
         assert_eq!(read_stance(1.5), Stance::Champion);
         for s in Stance::ALL {
             assert_eq!(read_stance(f64::from(stance_value(*s))), *s);
+        }
+    }
+
+    #[test]
+    fn unverified_backing_counts_half_above_neutral() {
+        assert_eq!(support(Stance::Champion, true), 1.0);
+        assert_eq!(support(Stance::Champion, false), 0.75);
+        assert_eq!(support(Stance::Supportive, false), 0.625);
+        assert_eq!(support(Stance::Neutral, false), 0.5);
+        assert_eq!(support(Stance::Skeptical, false), 0.25);
+        assert_eq!(support(Stance::Blocker, false), 0.0);
+        for s in Stance::ALL {
+            assert!(support(*s, false) <= support(*s, true));
         }
     }
 

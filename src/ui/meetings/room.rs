@@ -161,7 +161,7 @@ fn scatter_points(p: &Partner) -> Vec<ScatterPoint> {
             let x = f64::from(m.influence);
             let recent = m.recent.map(meetings::format_score);
             let read = match (&recent, m.read == m.recorded) {
-                (None, _) => "no meeting yet".to_owned(),
+                (None, _) => "unverified: never met in a logged meeting".to_owned(),
                 (Some(r), true) => format!("still reads {} (recent reception {r})", m.read.label()),
                 (Some(r), false) => format!(
                     "reads {} from the latest meetings (recent reception {r})",
@@ -186,7 +186,7 @@ fn scatter_points(p: &Partner) -> Vec<ScatterPoint> {
                     m.recorded.label().to_owned(),
                     format!(
                         "{} ({})",
-                        m.read.label(),
+                        m.read_label(),
                         meetings::format_score(m.read_value)
                     ),
                     recent.unwrap_or_else(|| "—".into()),

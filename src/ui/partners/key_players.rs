@@ -1,7 +1,8 @@
 //! A partner's key players: who matters in the decision, how much, and where they stand.
 
+use crate::model::meetings;
 use crate::model::workspace::draft::{DraftKey, Form};
-use crate::model::{Id, KeyPlayer, ValidationError};
+use crate::model::{Id, KeyPlayer, Stance, ValidationError};
 use crate::storage;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, ChoiceField, TextField};
@@ -12,10 +13,22 @@ use leptos::prelude::*;
 pub fn KeyPlayers(partner_id: Id) -> impl IntoView {
     let store = use_store();
     let pid = partner_id.clone();
+    // Each key player with the stance read from the latest meetings and whether anyone
+    // has met them: the one reading of people the figures use.
     let players = Memo::new(move |_| {
         store.ws.with(|ws| {
             ws.partner(&pid)
-                .map(|p| p.key_players.clone())
+                .map(|p| {
+                    let read = meetings::map(p);
+                    p.key_players
+                        .iter()
+                        .map(|k| {
+                            let m = read.iter().find(|m| m.player == k.id);
+                            let stance = m.map_or(k.stance, |m| m.read);
+                            (k.clone(), stance, m.is_none_or(|m| m.unverified()))
+                        })
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -42,7 +55,7 @@ pub fn KeyPlayers(partner_id: Id) -> impl IntoView {
             </Show>
             <ul class="kp-list">
                 <For each=move || players.get() key=|kp| kp.clone() let:kp>
-                    <KeyPlayerItem partner_id=partner_id.clone() player=kp/>
+                    <KeyPlayerItem partner_id=partner_id.clone() player=kp.0 read=kp.1 unverified=kp.2/>
                 </For>
             </ul>
         </section>
@@ -50,7 +63,12 @@ pub fn KeyPlayers(partner_id: Id) -> impl IntoView {
 }
 
 #[component]
-fn KeyPlayerItem(partner_id: Id, player: KeyPlayer) -> impl IntoView {
+fn KeyPlayerItem(
+    partner_id: Id,
+    player: KeyPlayer,
+    read: Stance,
+    unverified: bool,
+) -> impl IntoView {
     let store = use_store();
     let editing = RwSignal::new(has_draft(&DraftKey::of_record(
         Form::KeyPlayer,
@@ -84,7 +102,20 @@ fn KeyPlayerItem(partner_id: Id, player: KeyPlayer) -> impl IntoView {
                         </div>
                         <div class="kp__tags">
                             <span class="pill">{p.role.label()}</span>
-                            <span class=format!("pill stance stance--{}", p.stance.key())>{p.stance.label()}</span>
+                            <span class=format!("pill stance stance--{}", p.stance.key())
+                                title="Stance as recorded">{p.stance.label()}</span>
+                            {unverified.then(|| view! {
+                                <span class="pill pill--unverified"
+                                    title="Never met in a logged meeting: the recorded stance is taken on trust, and counts half in support and reach until someone meets them.">
+                                    "Unverified: never met"
+                                </span>
+                            })}
+                            {(!unverified && read != p.stance).then(|| view! {
+                                <span class=format!("pill stance stance--{}", read.key())
+                                    title="Stance as read from the latest meetings: the one the figures use">
+                                    {format!("Reads {}", read.label().to_lowercase())}
+                                </span>
+                            })}
                             <span class="influence" title="Influence, 1 to 5"
                                 aria-label=format!("Influence {} of 5", p.influence)>
                                 {"●".repeat(p.influence.min(5) as usize)}
