@@ -228,7 +228,7 @@ test("a stored workspace refused by stricter checks is repaired field by field, 
   await expect(fixes.filter({ hasText: `Partner "${partner.name}", created: set to ` })).toHaveCount(1);
   await expect(fixes.filter({ hasText: `Partner "${partner.name}", updated: set to ` })).toHaveCount(1);
   // Nothing is saved over the value until the person chooses.
-  expectSameText(await storedText(page), raw, "stored value before the repair");
+  expectSameText(await storedText(page, STORAGE_KEY), raw, "stored value before the repair");
 
   await banner(page).getByRole("button", { name: "Repair these 3 fields and open it" }).click();
   await expect(banner(page)).toHaveCount(0);
@@ -266,5 +266,5 @@ test("a stored workspace with a rule no field change mends says why, and offers 
   await expect(banner(page)).toContainText("It cannot be repaired here without inventing or losing data:");
   await expect(banner(page)).toContainText("(at partners[1].name)");
   await expect(banner(page).getByRole("button", { name: /^Repair/ })).toHaveCount(0);
-  expectSameText(await storedText(page), raw);
+  expectSameText(await storedText(page, STORAGE_KEY), raw);
 });
