@@ -10,10 +10,11 @@ use leptos::prelude::*;
 #[component]
 pub fn HeatMapCard() -> impl IntoView {
     let store = use_store();
+    let today = crate::storage::now().date_naive();
     let map = Memo::new(move |_| {
         store
             .ws
-            .with(|ws| portfolio::heat_map(ws, &portfolio::heat_metric(ws)))
+            .with(|ws| portfolio::heat_map(ws, &portfolio::heat_metric(ws), today))
     });
     let caption = move || {
         map.with(|m| match m.latest {
