@@ -999,6 +999,33 @@ fn the_demo_s_goals_are_ambitious_but_not_hopeless() {
 }
 
 #[test]
+fn the_demo_s_trials_milestone_matches_its_figures() {
+    // A milestone of 100,000 trials in a month beside a planner whose best month is
+    // about 31,000 tells a lead that one of the two is made up.
+    let ws = tandem::model::demo::workspace(t(today()));
+    let best = tandem::model::metrics::total_by_month(&ws, "sign-ups")
+        .values()
+        .copied()
+        .fold(0.0, f64::max);
+    let mut seen = 0;
+    for w in &ws.program.wins {
+        let Some(rest) = w.title.split("trials passed ").nth(1) else {
+            continue;
+        };
+        let n: f64 = rest
+            .split(' ')
+            .next()
+            .unwrap()
+            .replace(',', "")
+            .parse()
+            .unwrap();
+        seen += 1;
+        assert!(n <= best, "{} but the best month is {best}", w.title);
+    }
+    assert_eq!(seen, 1);
+}
+
+#[test]
 fn the_demo_tells_the_after_story() {
     let now = t(today());
     let ws = tandem::model::demo::workspace(now);

@@ -378,6 +378,6 @@ const STORIES: &[Story] = &[
 const PROGRAM_WINS: &[WinRow] = &[
     (-95, W::BigTarget, "First quarter with partner revenue above one million",
      "Tellara's bundle and Loopline's cards brought two thirds of it."),
-    (-28, W::Milestone, "Partner-sourced trials passed 100,000 in one month", ""),
+    (-28, W::Milestone, "Partner-sourced trials passed 30,000 in one month", ""),
     (-8, W::SmallWin, "The partnership playbook was shared with the whole company", ""),
 ];

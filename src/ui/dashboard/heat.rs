@@ -19,8 +19,9 @@ pub fn HeatMapCard() -> impl IntoView {
     let caption = move || {
         map.with(|m| match m.latest {
             Some(latest) => format!(
-                "{} over the {HEAT_WINDOW} months to {latest}, by partner and market. Darker is larger; — means no values.",
-                capitalised(&m.metric)
+                "{} over the {HEAT_WINDOW} months to {}, by partner and market. Darker is larger; — means no values.",
+                capitalised(&m.metric),
+                crate::model::metrics::growth::month_name(latest)
             ),
             None => String::new(),
         })
