@@ -823,8 +823,13 @@ proptest! {
         }
         prop_assert_eq!(
             a.score.is_none(),
+            // Due counts as the delivery record counts it: an open commitment from the
+            // day after its due day, a delivered one from its due day.
             p.key_players.is_empty()
-                && !p.commitments.iter().any(|c| c.due <= today())
+                && !p.commitments.iter().any(|c| match c.status {
+                    CommitmentStatus::Open => c.due < today(),
+                    _ => c.due <= today(),
+                })
         );
     }
 

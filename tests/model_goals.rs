@@ -973,6 +973,59 @@ proptest! {
 // ----- the demo's after story ----------------------------------------------------------
 
 #[test]
+fn the_demo_s_goals_are_ambitious_but_not_hopeless() {
+    // A lead stops reading a goal at a tenth of its plan (Loopline's 2,000,000 listeners
+    // against an audience of 175,000): every demo goal with figures reads between 75 %
+    // and 110 % of its plan to date.
+    let now = t(today());
+    let ws = tandem::model::demo::workspace(now);
+    let latest = tandem::model::metrics::last_complete_month(today()).unwrap();
+    let mut read = 0;
+    for p in &ws.partners {
+        for g in &p.goals {
+            if let Some(r) = tandem::model::metrics::goal_reading(p, g, latest) {
+                read += 1;
+                assert!(
+                    (0.75..=1.1).contains(&r.progress),
+                    "{}: {} reads {:.2} of its plan",
+                    p.name,
+                    g.statement,
+                    r.progress
+                );
+            }
+        }
+    }
+    assert!(read >= 3, "{read} goals read");
+}
+
+#[test]
+fn the_demo_s_trials_milestone_matches_its_figures() {
+    // A milestone of 100,000 trials in a month beside a planner whose best month is
+    // about 31,000 tells a lead that one of the two is made up.
+    let ws = tandem::model::demo::workspace(t(today()));
+    let best = tandem::model::metrics::total_by_month(&ws, "sign-ups")
+        .values()
+        .copied()
+        .fold(0.0, f64::max);
+    let mut seen = 0;
+    for w in &ws.program.wins {
+        let Some(rest) = w.title.split("trials passed ").nth(1) else {
+            continue;
+        };
+        let n: f64 = rest
+            .split(' ')
+            .next()
+            .unwrap()
+            .replace(',', "")
+            .parse()
+            .unwrap();
+        seen += 1;
+        assert!(n <= best, "{} but the best month is {best}", w.title);
+    }
+    assert_eq!(seen, 1);
+}
+
+#[test]
 fn the_demo_tells_the_after_story() {
     let now = t(today());
     let ws = tandem::model::demo::workspace(now);

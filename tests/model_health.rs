@@ -776,7 +776,7 @@ fn heat_map_sums_the_last_twelve_months_per_market() {
     gone.stage = Stage::WalkedAway;
     gone.metrics = vec![series("jp", &[(2026, 12, 99.0)])];
     ws.partners = vec![a, b, gone];
-    let map = portfolio::heat_map(&ws, "users");
+    let map = portfolio::heat_map(&ws, "users", today());
     assert_eq!(map.latest, Month::new(2026, 12));
     let names: Vec<&str> = map.markets.iter().map(|(_, n)| n.as_str()).collect();
     assert_eq!(
@@ -793,6 +793,48 @@ fn heat_map_sums_the_last_twelve_months_per_market() {
     assert_eq!(portfolio::heat_level(Some(20.0), 40.0), 2);
     assert_eq!(portfolio::heat_level(None, 40.0), 0);
     assert_eq!(portfolio::heat_level(Some(0.0), 40.0), 0);
+}
+
+#[test]
+fn heat_map_window_ends_at_the_last_complete_month_not_one_partner_s_partial_one() {
+    use tandem::model::metrics::Series;
+    use tandem::model::{Market, Month};
+    // Today is 15 March 2027: February is the last complete month.
+    let mut ws = Workspace::empty();
+    ws.markets = vec![Market::new(id("us"), "US", now())];
+    let months = |from: Month, n: i32, v: f64| -> std::collections::BTreeMap<Month, f64> {
+        (0..n)
+            .filter_map(|k| from.plus(k))
+            .map(|m| (m, v))
+            .collect()
+    };
+    let mut a = Partner::new(id("a"), "Alpha", now());
+    // A full year, March 2026 to February 2027.
+    a.metrics = vec![Series {
+        market: id("us"),
+        metric: "users".into(),
+        values: months(Month::new(2026, 3).unwrap(), 12, 10.0),
+    }];
+    let mut b = Partner::new(id("b"), "Beta", now());
+    // Beta has already typed in a few days of March.
+    b.metrics = vec![Series {
+        market: id("us"),
+        metric: "users".into(),
+        values: months(Month::new(2027, 2).unwrap(), 2, 7.0),
+    }];
+    ws.partners = vec![a, b];
+    let map = portfolio::heat_map(&ws, "users", today());
+    assert_eq!(map.latest, Month::new(2027, 2));
+    assert_eq!(
+        map.rows[0].cells,
+        vec![Some(120.0)],
+        "Alpha keeps its whole year"
+    );
+    assert_eq!(
+        map.rows[1].cells,
+        vec![Some(7.0)],
+        "Beta's partial March is not counted"
+    );
 }
 
 #[test]

@@ -916,3 +916,29 @@ proptest! {
         }
     }
 }
+
+/// "Decision maker against … reads as neutral" says two things at once: when the stance
+/// as read is not against, the reason says the latest no is newer than the warmer history.
+#[test]
+fn a_decision_maker_against_never_reads_as_neutral_in_the_same_sentence() {
+    let now = chrono::Utc.with_ymd_and_hms(2026, 12, 6, 10, 0, 0).unwrap();
+    let ws = tandem::model::demo::workspace(now);
+    let mut seen = 0;
+    for p in &ws.partners {
+        for s in tandem::model::figures::signals::for_partner(&ws, p, now.date_naive()) {
+            if s.kind != tandem::model::figures::signals::Kind::DecisionMakerAgainst {
+                continue;
+            }
+            seen += 1;
+            for calm in ["neutral", "supportive", "champion"] {
+                assert!(
+                    !s.reason.contains(&format!("reads as {calm}")),
+                    "{}: {}",
+                    p.name,
+                    s.reason
+                );
+            }
+        }
+    }
+    assert!(seen > 0, "the demo has a decision maker against");
+}

@@ -270,6 +270,29 @@ fn the_window_pairs_only_months_with_a_value_a_year_earlier() {
     assert_eq!(growth::window_growth(&gap, m("2027-06")), None);
 }
 
+#[test]
+fn the_window_reads_per_month_like_the_month_beside_it() {
+    // A market of about 100 users a month that grew by 50: the table reads "+50 a
+    // month", never "+150" summed over three months, more than the market itself.
+    let s = series(
+        "m-us",
+        &[
+            ("2025-08", 50.0),
+            ("2025-09", 50.0),
+            ("2025-10", 50.0),
+            ("2026-08", 100.0),
+            ("2026-09", 100.0),
+            ("2026-10", 100.0),
+        ],
+    );
+    let w = growth::window(&s, m("2026-10")).unwrap();
+    assert_eq!((w.change(), w.monthly_change()), (150.0, 50.0));
+    let mut p = Partner::new(id("p"), "P", now());
+    p.metrics.push(s);
+    let rows = growth::by_market(&p, "sign-ups", m("2026-10"));
+    assert_eq!(rows[0].window, Some(50.0));
+}
+
 // --- goals and totals ------------------------------------------------------------------
 
 #[test]

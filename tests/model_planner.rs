@@ -308,6 +308,59 @@ fn a_partner_whose_latest_month_is_late_holds_the_comparison_back_instead_of_fal
 }
 
 #[test]
+fn a_market_silent_for_months_stands_in_with_its_latest_figure_as_for_a_goal() {
+    let mut ws = example();
+    ws.markets
+        .push(Market::new(id("m-uk"), "United Kingdom", now()));
+    // Tellara's Germany reports through December 2026, three months behind March: too
+    // far behind to hold the comparison back, so its December figure stands in.
+    let germany: Vec<(String, f64)> = (1..=12).map(|m| (format!("2026-{m:02}"), 500.0)).collect();
+    // Its United Kingdom stopped in August 2026: its figure stands in up to six months
+    // (to February 2027), then the market adds nothing.
+    let uk: Vec<(String, f64)> = (1..=8).map(|m| (format!("2026-{m:02}"), 500.0)).collect();
+    for (market, values) in [("m-de", &germany), ("m-uk", &uk)] {
+        let refs: Vec<(&str, f64)> = values.iter().map(|(m, v)| (m.as_str(), *v)).collect();
+        ws.partners[1]
+            .metrics
+            .push(series(market, "sign-ups", &refs));
+    }
+    let p = plan(&ws, today()).unwrap();
+    assert_eq!((p.months_to_date, p.months_compared), (3, 3));
+    assert!(p.late.is_empty());
+    // Loopline 2,000 + 2,500 + 3,000; Germany 3 × 500; the UK 2 × 500 (not March).
+    assert_eq!(p.actual_to_date, Some(10_000.0));
+    let march = p
+        .months
+        .iter()
+        .find(|r| r.month == month("2027-03"))
+        .unwrap();
+    assert_eq!(march.actual, Some(3_500.0));
+    assert_eq!(p.carried, ["Tellara Mobile in Germany (Dec 2026 figure)"]);
+    assert!(
+        p.to_date_sentence().contains(
+            "(counting Tellara Mobile in Germany (Dec 2026 figure) at its latest figure)"
+        ),
+        "{}",
+        p.to_date_sentence()
+    );
+    // The baseline year by the same rule: the UK's August stands in for September to
+    // December.
+    assert_eq!(p.baseline_from_data, Some(12_000.0 + 6_000.0 + 6_000.0));
+    // The same rule a goal reads: Tellara's level in its own complete month.
+    let goal = tandem::model::goals::Goal {
+        id: id("g"),
+        statement: "Sign-ups".into(),
+        metric: "sign-ups".into(),
+        target: Some(1_000.0),
+        due: None,
+        status: tandem::model::GoalStatus::Open,
+    };
+    let reading =
+        tandem::model::metrics::goal_reading(&ws.partners[1], &goal, month("2027-02")).unwrap();
+    assert_eq!((reading.month, reading.actual), (month("2026-12"), 1_000.0));
+}
+
+#[test]
 fn a_lever_without_year_earlier_figures_says_so_instead_of_counting_them_as_zero() {
     let mut ws = example();
     ws.partners[2].metrics.push(series(
@@ -722,6 +775,16 @@ fn the_demo_has_a_target_and_levers_that_fit_its_figures() {
         "the demo plan leaves a gap to discuss"
     );
     assert!(p.coverage.unwrap() > 0.5 && p.coverage.unwrap() < 1.0);
+    // A stretch target with a credible plan, not a hopeless one: the levers, if they all
+    // deliver, come close to the target, and the year so far runs within a tenth of the
+    // plan (a +150 % target covered 69 % and ran 10.5 % behind, falling further).
+    assert!(p.coverage.unwrap() >= 0.85, "levers cover {:?}", p.coverage);
+    let actual = p.actual_to_date.expect("figures this year");
+    assert!(
+        actual >= 0.9 * p.plan_to_date && actual <= p.plan_to_date,
+        "{actual} against {} planned",
+        p.plan_to_date
+    );
     assert!(p.months_to_date > 0, "the demo is inside its target year");
     assert!(p.actual_to_date.is_some(), "the demo has figures this year");
     let data = p

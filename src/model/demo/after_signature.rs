@@ -173,10 +173,10 @@ const STORIES: &[Story] = &[
     Story {
         partner: "Loopline",
         goals: &[
-            ("Story cards bring 40,000 new Riffly trials a month across Loopline's markets.",
-             "sign-ups", Some(40_000.0), 150, G::OnTrack),
-            ("Preview cards used by creators in every market, not only the US and Brazil.",
-             "users", Some(2_000_000.0), 90, G::AtRisk),
+            ("Story cards bring 22,000 new Riffly trials a month across Loopline's markets.",
+             "sign-ups", Some(22_000.0), 150, G::OnTrack),
+            ("210,000 listeners a month through preview cards, with every market pulling its weight, not only the US and Brazil.",
+             "users", Some(210_000.0), 90, G::AtRisk),
         ],
         commitments: &[
             (THEM, "Share card-share figures by market every month", -120, C::Delivered, Some(-121)),
@@ -207,7 +207,7 @@ const STORIES: &[Story] = &[
     Story {
         partner: "Tellara Mobile",
         goals: &[
-            ("Keep 250,000 bundle subscribers listening every month.", "users", Some(250_000.0), 200, G::OnTrack),
+            ("Keep 150,000 bundle subscribers listening every month.", "users", Some(150_000.0), 200, G::OnTrack),
             ("A family-plan version of the bundle before the renewal.", "", None, 120, G::Open),
         ],
         commitments: &[
@@ -224,7 +224,7 @@ const STORIES: &[Story] = &[
             ("mx", [done(-120, "Diego Salas"), (Some(-60), Some(-50), "Diego Salas"), planned(-6, "Diego Salas")]),
         ],
         wins: &[
-            (-70, W::Milestone, "The bundle reached 200,000 active subscribers", ""),
+            (-70, W::Milestone, "The bundle reached 100,000 listening subscribers", ""),
             (-20, W::SmallWin, "Bundle churn fell under 3 % a month for the first time",
              "Ingrid Solberg quoted it in Tellara's quarterly results call."),
         ],
@@ -378,6 +378,6 @@ const STORIES: &[Story] = &[
 const PROGRAM_WINS: &[WinRow] = &[
     (-95, W::BigTarget, "First quarter with partner revenue above one million",
      "Tellara's bundle and Loopline's cards brought two thirds of it."),
-    (-28, W::Milestone, "Partner-sourced trials passed 100,000 in one month", ""),
+    (-28, W::Milestone, "Partner-sourced trials passed 30,000 in one month", ""),
     (-8, W::SmallWin, "The partnership playbook was shared with the whole company", ""),
 ];

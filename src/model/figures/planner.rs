@@ -19,7 +19,7 @@ use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::metrics::{self, growth, Series};
 use crate::model::program::{Lever, Program};
-use crate::model::workspace::records::Workspace;
+use crate::model::workspace::records::{Partner, Workspace};
 use crate::model::workspace::validate::{self};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeMap;
@@ -77,6 +77,10 @@ pub struct Plan {
     /// The figures that stop there, holding the comparison back: "Loopline in Brazil".
     /// Late, not zero.
     pub late: Vec<String>,
+    /// The markets silent for longer than that (up to six months) whose latest figure
+    /// stands in for the last month compared, as for a goal: "Swervo in Nigeria (Jun
+    /// 2027 figure)". Counted, not zero.
+    pub carried: Vec<String>,
     /// Σ plan over the months compared.
     pub plan_to_date: f64,
     /// Σ target path over the months compared.
@@ -177,7 +181,14 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
     let gap = target_total - planned;
     let gap_weighted = target_total - planned_weighted;
 
-    let actual = actual_by_month(ws, &program.metric);
+    // Compare like with like: stop at the last month every partner still reporting has
+    // figures for, so a partner's late month is not read as a fall; a market silent for
+    // longer stands in with its latest figure (up to six months old), as for a goal.
+    let cap = Month::of(today).plus(-1);
+    let all_series = metric_series(ws, &program.metric);
+    let complete =
+        cap.and_then(|cap| metrics::complete_month(all_series.iter().map(|(_, s)| *s), cap));
+    let actual = carried_by_month(all_series.iter().map(|(_, s)| *s), complete);
     let target_start = program.baseline_start.and_then(|m| m.plus(YEAR));
     let target_year = target_start.and_then(|s| Some((s, s.plus(YEAR - 1)?)));
     let months_to_date = match target_start {
@@ -214,16 +225,6 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
             });
         }
     }
-    // Compare like with like: stop at the last month every partner still reporting has
-    // figures for, so a partner's late month is not read as a fall.
-    let cap = Month::of(today).plus(-1);
-    let all_series: Vec<&Series> = ws
-        .partners
-        .iter()
-        .flat_map(|p| &p.metrics)
-        .filter(|s| s.metric == program.metric && !program.metric.trim().is_empty())
-        .collect();
-    let complete = cap.and_then(|cap| metrics::complete_month(all_series.iter().copied(), cap));
     let months_compared = compared(target_start, complete, months_to_date);
     let late = match (complete, cap) {
         (Some(complete), Some(cap)) if months_compared < months_to_date => ws
@@ -239,6 +240,27 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
         _ => Vec::new(),
     };
     let done = &months[..(months_compared as usize).min(months.len())];
+    // The markets whose latest figure stands in for the last month compared.
+    let carried = match (done.last(), target_start) {
+        (Some(last), Some(_)) if last.actual.is_some() => {
+            let (_, stood_in) =
+                metrics::carried_total(all_series.iter().map(|(_, s)| *s), last.month)
+                    .unwrap_or_default();
+            stood_in
+                .into_iter()
+                .map(|(i, as_of)| {
+                    let (p, s) = all_series[i];
+                    format!(
+                        "{} in {} ({} figure)",
+                        p.name,
+                        ws.market_name(&s.market),
+                        growth::month_name(as_of)
+                    )
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     let plan_to_date = done.iter().map(|r| r.plan).sum();
     let target_to_date = done.iter().map(|r| r.target).sum();
     let actual_to_date = sum_present(done.iter().map(|r| r.actual));
@@ -351,6 +373,7 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
         months_compared,
         figures_to: complete.filter(|_| months_compared < months_to_date),
         late,
+        carried,
         plan_to_date,
         target_to_date,
         actual_to_date,
@@ -364,7 +387,15 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
 /// and market, or `None` when none of those months has a value: what the form offers
 /// as the baseline.
 pub fn baseline_from_data(ws: &Workspace, metric: &str, start: Month) -> Option<f64> {
-    year_total(&actual_by_month(ws, metric), start)
+    let series = metric_series(ws, metric);
+    let latest = series
+        .iter()
+        .filter_map(|(_, s)| s.values.keys().next_back().copied())
+        .max();
+    year_total(
+        &carried_by_month(series.iter().map(|(_, s)| *s), latest),
+        start,
+    )
 }
 
 fn year_total(totals: &BTreeMap<Month, f64>, start: Month) -> Option<f64> {
@@ -409,14 +440,46 @@ fn sum_present(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
         .fold(None, |acc, v| Some(acc.unwrap_or(0.0) + v))
 }
 
-/// All partners' values of `metric` by month, summed over markets.
-fn actual_by_month(ws: &Workspace, metric: &str) -> BTreeMap<Month, f64> {
+/// Every partner's series of `metric` (none when no metric is chosen).
+fn metric_series<'a>(ws: &'a Workspace, metric: &str) -> Vec<(&'a Partner, &'a Series)> {
     if metric.trim().is_empty() {
-        return BTreeMap::new();
+        return Vec::new();
     }
-    let mut totals = metrics::total_by_month(ws, metric);
-    totals.values_mut().for_each(|v| *v = finite_sum(*v));
-    totals
+    ws.partners
+        .iter()
+        .flat_map(|p| p.metrics.iter().map(move |s| (p, s)))
+        .filter(|(_, s)| s.metric == metric)
+        .collect()
+}
+
+/// The program's figure month by month, from the first month with a value through
+/// `through`, summed over every partner and market by the goals' rule
+/// ([`metrics::carried_total`]): a market's value that month, or its latest value at
+/// most six months old. Months after `through` (figures still coming in) are absent.
+fn carried_by_month<'a>(
+    series: impl Iterator<Item = &'a Series> + Clone,
+    through: Option<Month>,
+) -> BTreeMap<Month, f64> {
+    let mut out = BTreeMap::new();
+    let Some(through) = through else {
+        return out;
+    };
+    let Some(first) = series
+        .clone()
+        .filter_map(|s| s.values.keys().next().copied())
+        .min()
+    else {
+        return out;
+    };
+    let mut month = first;
+    while month <= through {
+        if let Some((total, _)) = metrics::carried_total(series.clone(), month) {
+            out.insert(month, finite_sum(total));
+        }
+        let Some(next) = month.plus(1) else { break };
+        month = next;
+    }
+    out
 }
 
 /// A sum of checked values stays far inside f64; a NaN from an unchecked value counts 0.
@@ -441,16 +504,18 @@ fn compared(target_start: Option<Month>, complete: Option<Month>, months_to_date
 }
 
 /// A partner's growth over the first `n` months of the target year against the same
-/// months a year earlier, market by market, over the months with both values (a month
-/// missing on either side is missing, not zero); `None` when no month pairs up.
+/// months a year earlier, market by market, each side read by the goals' rule
+/// ([`metrics::carried`]: the month's value, or the latest at most six months old), over
+/// the months with both (a month missing on either side is missing, not zero); `None`
+/// when no month pairs up.
 fn delivered(series: &[&Series], start: Month, n: u32) -> Option<f64> {
     let mut total = None;
     for s in series {
         for k in 0..n as i32 {
             let Some(m) = start.plus(k) else { continue };
-            let (Some(now), Some(before)) = (
-                s.values.get(&m),
-                m.plus(-YEAR).and_then(|b| s.values.get(&b)),
+            let (Some((now, _)), Some((before, _))) = (
+                metrics::carried(s, m),
+                m.plus(-YEAR).and_then(|b| metrics::carried(s, b)),
             ) else {
                 continue;
             };
@@ -554,15 +619,18 @@ impl Plan {
             };
         }
         let months = plural(self.months_compared as usize, "month");
-        let late = match self.figures_to {
+        let who = |names: &[String]| {
+            let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+            let more = names.len().saturating_sub(3);
+            if more > 0 {
+                format!("{}, and {more} more", shown.join(", "))
+            } else {
+                growth::and_list(&shown)
+            }
+        };
+        let mut late = match self.figures_to {
             Some(to) if !self.late.is_empty() => {
-                let shown: Vec<&str> = self.late.iter().take(3).map(String::as_str).collect();
-                let more = self.late.len().saturating_sub(3);
-                let who = if more > 0 {
-                    format!("{}, and {more} more", shown.join(", "))
-                } else {
-                    growth::and_list(&shown)
-                };
+                let who = who(&self.late);
                 let next = to.plus(1).map(growth::month_name).unwrap_or_default();
                 format!(
                     " (figures to {}: {next} not in yet from {who})",
@@ -571,6 +639,17 @@ impl Plan {
             }
             _ => String::new(),
         };
+        if !self.carried.is_empty() {
+            late.push_str(&format!(
+                " (counting {} at {} latest figure)",
+                who(&self.carried),
+                if self.carried.len() == 1 {
+                    "its"
+                } else {
+                    "their"
+                }
+            ));
+        }
         match self.actual_to_date {
             None => format!(
                 "No {unit} figures yet for the first {months} of the target year; the plan \

@@ -6,6 +6,7 @@ use crate::model::core::month::Month;
 use crate::model::core::vocabulary::Stage;
 use crate::model::figures::health::{self, Band, Health};
 use crate::model::figures::signals::{self, Severity, Signal, WalkAway};
+use crate::model::metrics::{self, growth};
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::NaiveDate;
 
@@ -215,8 +216,8 @@ pub fn severity_counts(signals: &[PortfolioSignal]) -> [(Severity, usize); 3] {
 }
 
 /// The market heat map: partners (rows) by markets (columns). Each cell is the sum of
-/// the metric over the twelve months ending with `latest`, `None` where the partner has
-/// no value there in that window.
+/// the metric over the twelve months ending with `latest` (the last complete month with
+/// values), `None` where the partner has no value there in that window.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HeatMap {
     pub metric: String,
@@ -263,9 +264,14 @@ pub fn heat_metric(ws: &Workspace) -> String {
         .map_or_else(|| "users".to_owned(), |(m, _)| m.to_owned())
 }
 
-/// The heat map of `metric` over the last [`HEAT_WINDOW`] months with values. Partners
+/// The heat map of `metric` on `today`, over the [`HEAT_WINDOW`] months ending with the
+/// last complete month that has values ([`metrics::last_complete_month`]). Partners
 /// walked away from are left out.
-pub fn heat_map(ws: &Workspace, metric: &str) -> HeatMap {
+///
+/// The month under way is never in the window: one partner entering a few days of it
+/// would otherwise move every partner's window a month on, dropping a full month from
+/// each and reading the partial one in its place.
+pub fn heat_map(ws: &Workspace, metric: &str, today: NaiveDate) -> HeatMap {
     let series = || {
         ws.partners
             .iter()
@@ -273,9 +279,8 @@ pub fn heat_map(ws: &Workspace, metric: &str) -> HeatMap {
             .flat_map(|p| p.metrics.iter().map(move |s| (p, s)))
             .filter(|(_, s)| s.metric == metric)
     };
-    let latest = series()
-        .filter_map(|(_, s)| s.values.keys().next_back().copied())
-        .max();
+    let latest = metrics::last_complete_month(today)
+        .and_then(|cap| series().filter_map(|(_, s)| growth::as_of(s, cap)).max());
     let first = latest.and_then(|m| m.plus(1 - HEAT_WINDOW));
     let in_window = |m: &Month| match (first, latest) {
         (Some(f), Some(l)) => *m >= f && *m <= l,

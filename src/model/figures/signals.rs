@@ -894,8 +894,17 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
                 let cooling = cooling_ids.contains(&m.player);
                 ((negative || against) && !cooling).then(|| {
                     let why = match last.filter(|r| r.points < 0) {
-                        Some(r) => format!(
+                        Some(r) if against => format!(
                             "latest reception {} on {}, reads as {}",
+                            meetings::format_score(r.score),
+                            crate::model::core::format::day(r.date),
+                            m.read.label().to_lowercase()
+                        ),
+                        // "Against … reads as neutral" would contradict itself: the no is
+                        // the latest fact, the warmer reading is its history.
+                        Some(r) => format!(
+                            "latest reception {} on {}: a no, after warmer meetings that still \
+                             leave the overall reading at {}",
                             meetings::format_score(r.score),
                             crate::model::core::format::day(r.date),
                             m.read.label().to_lowercase()

@@ -171,6 +171,40 @@ pub fn complete_month<'a>(
 /// with); older, the market has stopped reporting and adds nothing to the goal.
 pub const CARRY_MONTHS: i64 = 6;
 
+/// A market's figure standing for `month`: its value that month, or else its latest value
+/// at most [`CARRY_MONTHS`] older, with the month that value is of. `None` when it has
+/// no value in that span (not reporting yet, or silent for longer: stopped).
+///
+/// The one rule for reading a level across markets whose figures lag (quarterly
+/// reporting, a market a few months behind): goal progress and the planner's program
+/// totals both read it, so a goal and the program never disagree on the same figures.
+pub fn carried(series: &Series, month: Month) -> Option<(f64, Month)> {
+    let as_of = growth::as_of(series, month)?;
+    let value = series.values.get(&as_of).copied()?;
+    (month.since(as_of) <= CARRY_MONTHS && value.is_finite()).then_some((value, as_of))
+}
+
+/// A metric over several markets in `month` by [`carried`]: the sum, and the series
+/// (by position) whose latest figure stood in for the month, with the month it is of.
+/// `None` when no series has a figure for the month.
+pub fn carried_total<'a>(
+    series: impl IntoIterator<Item = &'a Series>,
+    month: Month,
+) -> Option<(f64, Vec<(usize, Month)>)> {
+    let mut total: Option<f64> = None;
+    let mut stood_in = Vec::new();
+    for (i, s) in series.into_iter().enumerate() {
+        let Some((value, as_of)) = carried(s, month) else {
+            continue;
+        };
+        total = Some(total.unwrap_or(0.0) + value);
+        if as_of < month {
+            stood_in.push((i, as_of));
+        }
+    }
+    total.map(|t| (t, stood_in))
+}
+
 /// How a shared goal stands against its plan to date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoalReading {
@@ -213,18 +247,12 @@ pub fn goal_reading(p: &Partner, goal: &Goal, latest: Month) -> Option<GoalReadi
     // A goal is a level the partner reaches over all its markets: a market that reports
     // quarterly still has its users. Its latest figure stands in, named, rather than
     // reading its silence as zero and the goal as a fraction of itself.
-    let mut actual = 0.0;
-    let mut carried = Vec::new();
-    for s in &series {
-        let Some(as_of) = growth::as_of(s, month) else {
-            continue;
-        };
-        if month.since(as_of) > CARRY_MONTHS {
-            continue;
-        }
-        actual += s.values.get(&as_of).copied().unwrap_or(0.0);
-        if as_of < month && !carried.iter().any(|(m, _)| m == &s.market) {
-            carried.push((s.market.clone(), as_of));
+    let (actual, stood_in) = carried_total(series.iter().copied(), month).unwrap_or_default();
+    let mut carried: Vec<(Id, Month)> = Vec::new();
+    for (i, as_of) in stood_in {
+        let market = &series[i].market;
+        if !carried.iter().any(|(m, _)| m == market) {
+            carried.push((market.clone(), as_of));
         }
     }
     let first = series

@@ -10,16 +10,18 @@ use leptos::prelude::*;
 #[component]
 pub fn HeatMapCard() -> impl IntoView {
     let store = use_store();
+    let today = crate::storage::now().date_naive();
     let map = Memo::new(move |_| {
         store
             .ws
-            .with(|ws| portfolio::heat_map(ws, &portfolio::heat_metric(ws)))
+            .with(|ws| portfolio::heat_map(ws, &portfolio::heat_metric(ws), today))
     });
     let caption = move || {
         map.with(|m| match m.latest {
             Some(latest) => format!(
-                "{} over the {HEAT_WINDOW} months to {latest}, by partner and market. Darker is larger; — means no values.",
-                capitalised(&m.metric)
+                "{} over the {HEAT_WINDOW} months to {}, by partner and market. Darker is larger; — means no values.",
+                capitalised(&m.metric),
+                crate::model::metrics::growth::month_name(latest)
             ),
             None => String::new(),
         })

@@ -113,11 +113,18 @@ fn window_cell(buy_in: Option<&BuyIn>, row: &MarketGrowth) -> String {
     let judged = buy_in.and_then(|b| b.markets.iter().find(|m| m.market == row.market));
     match judged {
         Some(m) => match (m.window, m.rate) {
-            (Some(w), Some(rate)) => format!("{} ({})", signed(w.change()), percent_change(rate)),
-            (Some(w), None) => signed(w.change()),
+            (Some(w), Some(rate)) => format!(
+                "{} a month ({})",
+                signed(w.monthly_change()),
+                percent_change(rate)
+            ),
+            (Some(w), None) => format!("{} a month", signed(w.monthly_change())),
             _ => m.verdict.label(),
         },
-        None => row.window.map(signed).unwrap_or_else(|| "—".to_owned()),
+        None => row
+            .window
+            .map(|w| format!("{} a month", signed(w)))
+            .unwrap_or_else(|| "—".to_owned()),
     }
 }
 
@@ -171,10 +178,10 @@ fn BuyInView(buy_in: Option<BuyIn>, names: Vec<(Id, String)>) -> impl IntoView {
             };
             let text = match (m.rate, m.window) {
                 (Some(rate), Some(w)) => format!(
-                    "{}, {} ({}){}",
+                    "{}, {} ({} a month){}",
                     m.verdict.label(),
                     percent_change(rate),
-                    signed(w.change()),
+                    signed(w.monthly_change()),
                     if m.floored { ", small base: judged against the floor" } else { "" }
                 ),
                 _ => m.verdict.label(),
