@@ -173,9 +173,11 @@ test("health and signals survive export and import into an empty profile", async
 // number from 0 to 100". Moonmoth Games is in Research (fit 40, support 40, reception
 // 20); with no meetings reception is left out, so fit and support weigh 50 % each.
 //   fit: only strategic fit assessed, 3 → (3 − 1) ÷ 4 = 0.5
-//   support: a champion of influence 4 (1) and a blocker of influence 1 (0) → 4 ÷ 5 = 0.8
-//   score = round(100 × (0.5 × 0.5 + 0.8 × 0.5)) = round(25 + 40) = 65
-test("a hand-computed health score: 25 points of fit and 40 of support make 65", async ({ page }) => {
+//   support: a champion of influence 4 never met in a logged meeting, so unverified: half
+//   the pull above neutral, 0.5 + ½ × (1 − 0.5) = 0.75; a blocker of influence 1 counts
+//   in full (0) → (4 × 0.75 + 1 × 0) ÷ 5 = 0.6
+//   score = round(100 × (0.5 × 0.5 + 0.6 × 0.5)) = round(25 + 30) = 55
+test("a hand-computed health score: 25 points of fit and 30 of support (an unverified champion) make 55", async ({ page }) => {
   await open(page);
   const env = await storedEnvelope(page);
   const template = env.workspace.partners.flatMap((p) => p.key_players)[0];
@@ -192,10 +194,10 @@ test("a hand-computed health score: 25 points of fit and 40 of support make 65",
   await page.goto("./#/partners/demo-p-11/health");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Moonmoth Games — Health");
-  await expect(score(page)).toHaveText("65");
+  await expect(score(page)).toHaveText("55");
   const row = (name) => parts(page).filter({ has: page.getByRole("rowheader", { name, exact: true }) });
   await expect(row("Deal fit").locator("td")).toHaveText(["50 %", "50.0 % (table 40 %)", "25.0", /.*/]);
-  await expect(row("Key-player support").locator("td")).toHaveText(["80 %", "50.0 % (table 40 %)", "40.0", /.*/]);
+  await expect(row("Key-player support").locator("td")).toHaveText(["60 %", "50.0 % (table 40 %)", "30.0", /.*/]);
   await expect(row("Reception trend")).toHaveClass(/is-left-out/);
-  await expect(page.locator(".health-parts tfoot")).toContainText("Points summed and rounded: 65 of 100.");
+  await expect(page.locator(".health-parts tfoot")).toContainText("Points summed and rounded: 55 of 100.");
 });
