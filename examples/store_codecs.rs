@@ -16,7 +16,7 @@ use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 use tandem::model::formats::file;
-use tandem::model::formats::store::{self, Slots, Snapshot};
+use tandem::model::formats::store::{self, Snapshot};
 use tandem::model::Stage;
 
 const QUOTA_CHARS: usize = 5_242_308;
@@ -58,26 +58,6 @@ fn ms(t: Instant) -> f64 {
 
 fn utf16(s: &str) -> usize {
     s.encode_utf16().count()
-}
-
-#[derive(Default)]
-struct Map(BTreeMap<String, String>);
-
-impl Slots for Map {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        Ok(self.0.get(key).cloned())
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        self.0.insert(key.into(), value.into());
-        Ok(())
-    }
-    fn remove(&mut self, key: &str) -> Result<(), String> {
-        self.0.remove(key);
-        Ok(())
-    }
-    fn keys(&self) -> Vec<String> {
-        self.0.keys().cloned().collect()
-    }
 }
 
 fn main() {
@@ -161,12 +141,12 @@ fn main() {
         }
 
         // The chosen form through the store itself.
-        let mut slots = Map::default();
+        let mut slots = BTreeMap::<String, String>::new();
         let mut snap = Snapshot::default();
         let t = Instant::now();
         let saved = store::save(&mut slots, &mut snap, &ws, "a", now).expect("saved");
         let full_ms = ms(t);
-        let stored: usize = slots.0.iter().map(|(k, v)| utf16(k) + utf16(v)).sum();
+        let stored: usize = slots.iter().map(|(k, v)| utf16(k) + utf16(v)).sum();
         let mut edited = ws.clone();
         let id = edited.partners[0].id.clone();
         edited.move_stage(&id, Stage::Paused, now);

@@ -348,7 +348,7 @@ proptest! {
     #[test]
     fn the_store_gives_back_what_was_saved(first in workspace(), second in workspace()) {
         use tandem::model::formats::store::{self, Opened, Snapshot};
-        let mut slots = MapSlots::default();
+        let mut slots = std::collections::BTreeMap::<String, String>::new();
         let mut snap = Snapshot::default();
         for (n, ws) in [&first, &second, &first].into_iter().enumerate() {
             store::save(&mut slots, &mut snap, ws, &format!("s{n}"), saved_at())
@@ -362,27 +362,6 @@ proptest! {
                 other => return Err(TestCaseError::fail(format!("{other:?}"))),
             }
         }
-    }
-}
-
-/// Key-value slots in a map, for the store's round trip.
-#[derive(Default)]
-struct MapSlots(std::collections::BTreeMap<String, String>);
-
-impl tandem::model::formats::store::Slots for MapSlots {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        Ok(self.0.get(key).cloned())
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        self.0.insert(key.into(), value.into());
-        Ok(())
-    }
-    fn remove(&mut self, key: &str) -> Result<(), String> {
-        self.0.remove(key);
-        Ok(())
-    }
-    fn keys(&self) -> Vec<String> {
-        self.0.keys().cloned().collect()
     }
 }
 

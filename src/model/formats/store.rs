@@ -62,6 +62,25 @@ pub trait Slots {
     fn keys(&self) -> Vec<String>;
 }
 
+/// Slots in memory: what the native tests, the benchmark example and any tool outside
+/// the browser store into.
+impl Slots for std::collections::BTreeMap<String, String> {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        Ok(std::collections::BTreeMap::get(self, key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        self.insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), String> {
+        std::collections::BTreeMap::remove(self, key);
+        Ok(())
+    }
+    fn keys(&self) -> Vec<String> {
+        std::collections::BTreeMap::keys(self).cloned().collect()
+    }
+}
+
 /// What names the entries of one stored workspace.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
