@@ -1065,3 +1065,34 @@ fn the_demo_tells_the_after_story() {
     assert!(feed.windows(2).all(|w| w[0].win.date >= w[1].win.date));
     assert!(validate::workspace(&ws).is_empty());
 }
+
+/// A live or landing demo partner's goal with a metric has figures of that metric to read
+/// it by, so a lead opening the demo sees each such goal's progress (Hearthpod's "users"
+/// goal once had only sign-ups beside it, and health said it had no goal with figures).
+/// Partners not yet launched (or paused before launch, like Gatehouse) have no figures.
+#[test]
+fn every_demo_goal_with_a_metric_has_figures_for_it() {
+    use tandem::model::metrics::{goal_progress, judged_month};
+    let ws = tandem::model::demo::workspace(t(today()));
+    let mut measured = 0;
+    let launched = ws
+        .partners
+        .iter()
+        .filter(|p| matches!(p.stage, Stage::Live | Stage::Landing));
+    for p in launched {
+        for g in p.goals.iter().filter(|g| !g.metric.trim().is_empty()) {
+            let metric = g.metric.trim();
+            let month = judged_month(p, metric, today());
+            let progress = month.and_then(|m| goal_progress(p, g, m));
+            assert!(
+                progress.is_some(),
+                "{}: goal {:?} is in {metric:?} but the partner has no figures of it to read (it has {:?})",
+                p.name,
+                g.statement,
+                p.metrics.iter().map(|s| s.metric.as_str()).collect::<Vec<_>>()
+            );
+            measured += 1;
+        }
+    }
+    assert!(measured >= 4, "{measured} demo goals with a metric");
+}

@@ -2,7 +2,7 @@
 // recommendation (a wrong user experience stops the deal), the incumbent-bias warning,
 // a move to exclusive with low leverage shows its warning first and records it, the
 // profile shows the level without a select, and all of it survives export and import.
-import { test, expect, open, watch, storedWorkspace, downloadText, chooseImportFile } from "./fixtures.mjs";
+import { test, expect, open, watch, storedWorkspace, downloadText, chooseImportFile, envelope, STORAGE_KEY } from "./fixtures.mjs";
 
 const fitTab = (n) => `#/partners/demo-p-${n}/fit`;
 const banner = (page) => page.locator(".fit-verdict__banner");
@@ -185,4 +185,27 @@ test("the ladder shows each level's needs and the current level, on a phone too"
   const overflow = await page.evaluate(() =>
     [...document.querySelectorAll(".fit *")].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).length);
   expect(overflow).toBe(0);
+});
+
+test("with too little evidence the effort bar draws no share and says so, as the card's text does", async ({ page }) => {
+  // One partner in pursuit, an incumbent, with no meeting: the share would read 100 %,
+  // on one partner; the model says that is too little to read.
+  await open(page);
+  const ws = await storedWorkspace(page);
+  for (const p of ws.partners) {
+    if (p.id === "demo-p-01") p.meetings = [];
+    else p.stage = "paused";
+  }
+  await page.evaluate(([key, text]) => { localStorage.clear(); localStorage.setItem(key, text); },
+    [STORAGE_KEY, JSON.stringify(envelope(ws))]);
+  await page.goto("./#/dashboard");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const card = page.locator(".incumbent-effort");
+  await expect(card.locator(".incumbent-effort__figure")).toContainText("Not enough evidence yet");
+  await expect(card.locator(".incumbent-effort__numbers")).toContainText("1 of 1 partners in pursuit are incumbents");
+  const bar = card.getByRole("img", { name: "Effort on incumbents: not enough evidence yet" });
+  await expect(bar).toBeVisible();
+  await expect(bar.locator(".share-bar__fill")).toHaveAttribute("width", "0");
+  await expect(card.getByRole("img", { name: /of the effort on incumbents/ })).toHaveCount(0);
 });

@@ -68,6 +68,12 @@ const ROWS: &[Row] = &[
     ("Swervo", "sign-ups", "mx", 310.0, 680.0, Shape::Line),
     ("Swervo", "sign-ups", "ng", 90.0, 420.0, Shape::Line),
     ("Swervo", "sign-ups", "in", 160.0, 230.0, Shape::Line),
+    // Its shared goal counts streams played during rides: the same markets in the same
+    // proportions (600 streams a sign-up), about 1.34 million last month.
+    ("Swervo", "streams", "br", 252_000.0, 540_000.0, Shape::Line),
+    ("Swervo", "streams", "mx", 186_000.0, 408_000.0, Shape::Line),
+    ("Swervo", "streams", "ng", 54_000.0, 252_000.0, Shape::Line),
+    ("Swervo", "streams", "in", 96_000.0, 138_000.0, Shape::Line),
     // Brightcourt Media: ad revenue, small and steady.
     ("Brightcourt Media", "revenue", "br", 6_200.0, 8_100.0, Shape::Line),
     ("Brightcourt Media", "revenue", "mx", 4_300.0, 5_600.0, Shape::Line),
@@ -75,6 +81,11 @@ const ROWS: &[Row] = &[
     ("Hearthpod", "sign-ups", "us", 260.0, 1_150.0, Shape::LaunchedAt(5)),
     ("Hearthpod", "sign-ups", "uk", 140.0, 520.0, Shape::LaunchedAt(5)),
     ("Hearthpod", "sign-ups", "jp", 40.0, 130.0, Shape::LaunchedAt(5)),
+    // Its shared goal counts households playing by voice each month, so the demo keeps
+    // those figures too: about 165,000 last month, near the plan toward 200,000.
+    ("Hearthpod", "users", "us", 20_000.0, 105_000.0, Shape::LaunchedAt(5)),
+    ("Hearthpod", "users", "uk", 9_000.0, 48_000.0, Shape::LaunchedAt(5)),
+    ("Hearthpod", "users", "jp", 2_000.0, 12_000.0, Shape::LaunchedAt(5)),
 ];
 
 /// The value `back` months before now (1 = last month) of a series.

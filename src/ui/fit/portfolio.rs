@@ -58,10 +58,19 @@ pub fn IncumbentEffort() -> impl IntoView {
                             </p>
                         }.into_any()
                     };
+                    // The bar says what the card's text says: with too little evidence
+                    // it draws no share, so its picture and its name claim no figure.
+                    let (bar_share, bar_label) = if e.enough() {
+                        (e.share, format!("{share} of the effort on incumbents"))
+                    } else {
+                        (0.0, "Effort on incumbents: not enough evidence yet".to_owned())
+                    };
+                    let bar = view! {
+                        <ShareBar share=bar_share class="incumbent-effort__bar" label=bar_label/>
+                    };
                     view! {
                         {figure}
-                        <ShareBar share=e.share class="incumbent-effort__bar"
-                            label=format!("{share} of the effort on incumbents")/>
+                        {bar}
                         <ul class="incumbent-effort__numbers">
                             <li>{basis}</li>
                             {(e.basis == EffortBasis::Meetings).then(|| view! { <li>{partners}</li> })}
