@@ -33,67 +33,16 @@
 //! through `import::preview` and `import::apply` in merge mode, like any Tandem file, so
 //! the merge rules, the validation, the backup and the undo step are the same.
 //!
-//! How cells become fields:
-//! - Header names and vocabulary values are compared by their letters and digits only,
-//!   lowercased: `Company Name`, `company_name` and `COMPANY-NAME` are one name.
-//! - Name, website, owner, tags and markets are trimmed, as the partner form trims them;
-//!   notes are kept as they are.
-//! - A website without a scheme that looks like a domain (`acme.com`, as CRMs store
-//!   it) gets `https://`; anything else with a scheme must be http or https.
-//! - Tags split on `;` and `,` (the form splits on `,`; HubSpot and Salesforce join
-//!   multi-select values with `;`); markets split on `;` only, since country names such
-//!   as "Korea, Republic of" hold commas.
-//! - A row whose name (or Tandem id, when an id column is mapped) matches a partner we
-//!   have updates that partner; an empty cell leaves its field as it is, so a sparse
-//!   CRM export never erases what the workspace knows. A row matching a partner an
-//!   earlier row already took is a bad row, not a silent overwrite.
-//! - Market names match the catalogue case-insensitively; each new name becomes one
-//!   new market, however many rows use it.
-//! - Several columns may feed one field: lists (tags, markets) combine them, any other
-//!   field takes the first non-empty one.
+//! How cells become fields, the CRM values each vocabulary recognises and how rows are
+//! numbered in messages are the person's contract, so they live in `docs/CSV.md`; a test
+//! below holds its synonym tables equal to the ones the reader uses.
 //!
-//! Values recognised for the vocabularies, besides each value's key and label:
-//!
-//! | field | CRM values | Tandem value |
-//! |---|---|---|
-//! | stage | lead, new, prospect, prospecting, subscriber, marketing qualified lead, target | research |
-//! | stage | qualified, qualification, contacted, sales qualified lead, opportunity, appointment scheduled, qualified to buy, presentation scheduled, needs analysis, value proposition, discovery, in progress | pitching |
-//! | stage | proposal, proposal/price quote, negotiation, negotiation/review, contract sent, decision maker bought-in, in negotiation | negotiating |
-//! | stage | closed won, won, contract signed | signed |
-//! | stage | onboarding, implementation, launching | landing |
-//! | stage | customer, active, launched, evangelist | live |
-//! | stage | on hold, hold, inactive, dormant, stalled | paused |
-//! | stage | lost, closed lost, disqualified, unqualified, churned, dead, declined | walked away |
-//! | category | technology partner, tech partner, integration, technology | technology integration |
-//! | category | reseller, channel partner, channel, agency, value added reseller | reseller or agency |
-//! | category | distributor, distribution partner | distribution |
-//! | category | marketing partner, referral partner, co marketing | co-marketing |
-//! | category | oem, device, telco, carrier, bundle | device or telco bundle |
-//! | category | content partner, publisher, media | content |
-//! | category | platform partner, marketplace | platform |
-//! | position | leader, market leader | incumbent |
-//! | position | specialist | niche |
-//! | ladder | self serve, public api, api | self-serve / public API |
-//!
-//! A value outside these makes its row a bad row that names the column: the person can
-//! fix the cell or set the column to "Ignore". ("Closed won" is signed rather than live:
-//! the deal is closed, but landing it is still ahead.)
-//!
-//! **Row numbers** in messages are the ones a spreadsheet shows for the file: the header
-//! row is 1 and a blank line is a row; a cell with line breaks is one row. For a file
-//! without such cells that is also its line number; otherwise [`BadRow`] gives both.
-//!
-//! **Why not the `csv` crate.** It was tried first (issue 5 allowed it): it added 22.6 KB
-//! gzip to the wasm, near the 25 KB the issue allowed for it, to an app already past its
-//! size aim; its record positions are taken before the blank lines it skips, so the row
-//! numbers needed patching up; and it cannot tell a quote that never closes from a cell
-//! that runs to the end of the file. The reader below (`read_records`) is sixty lines,
-//! knows its rows and lines as it goes, and reports an unclosed quote on its row.
-//!
-//! **Metrics** (issue 4) slot in beside partners: a `MetricField` enum implementing
-//! [`Field`] gets its header names, [`Mapping`] and [`CsvTable`] serve it unchanged, and
-//! a `rows_to_metrics` reports [`BadRow`]s the same way; the writer ([`write_table`])
-//! and the injection guard are shared.
+//! **Why not the `csv` crate.** It added 22.6 KB gzip to the wasm; its record positions
+//! are taken before the blank lines it skips, so the row numbers needed patching up; and
+//! it cannot tell a quote that never closes from a cell that runs to the end of the
+//! file. The reader below (`read_records`) knows its rows and lines as it goes and
+//! reports an unclosed quote on its row. Metrics columns (`csv_metrics.rs`) use the
+//! same [`Field`], [`Mapping`], [`CsvTable`], writer and injection guard.
 
 use crate::model::core::check::{ValidationError, MAX_NAME};
 use crate::model::core::id::Id;
@@ -1428,6 +1377,47 @@ mod tests {
             assert_eq!(guard(safe), safe);
             assert_eq!(unguard(safe), safe);
         }
+    }
+
+    /// `docs/CSV.md` is what a person reads to prepare a file: every CRM value it lists
+    /// must be read as the value it names, and every synonym the reader knows listed.
+    #[test]
+    fn csv_doc_lists_exactly_the_synonyms_the_reader_knows() {
+        fn check<T: Choice + fmt::Debug>(listed: &[(&str, &str)], synonyms: &[(&str, T)]) {
+            for (cell, tandem) in listed {
+                let read = recognise(cell, synonyms)
+                    .unwrap_or_else(|| panic!("docs/CSV.md lists {cell:?}, which is not read"));
+                assert_eq!(
+                    read.label().to_lowercase(),
+                    tandem.to_lowercase(),
+                    "docs/CSV.md: {cell:?}"
+                );
+            }
+            for (name, _) in synonyms {
+                assert!(
+                    listed.iter().any(|(cell, _)| cell == name),
+                    "{name:?} is read but not listed in docs/CSV.md"
+                );
+            }
+        }
+        let doc = include_str!("../../../docs/CSV.md");
+        let mut rows: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+        for line in doc
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| field"))
+        {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            let [field, values, tandem] = cells[..] else {
+                panic!("docs/CSV.md: a table row without three cells: {line}")
+            };
+            let list = rows.entry(field).or_default();
+            list.extend(values.split(", ").map(|v| (v, tandem)));
+        }
+        assert_eq!(rows.len(), 4, "stage, category, position and ladder tables");
+        check(&rows["stage"], STAGE_SYNONYMS);
+        check(&rows["category"], CATEGORY_SYNONYMS);
+        check(&rows["position"], POSITION_SYNONYMS);
+        check(&rows["ladder"], LADDER_SYNONYMS);
     }
 
     #[test]
