@@ -16,7 +16,7 @@
 //! key and the nonce, with GCM's 16-byte tag at its end (the layout Web Crypto writes).
 //! Base64 is the standard alphabet with padding.
 //!
-//! **Version 2** (written since issue 13) differs from version 1 in two ways, both in
+//! **Version 2** (written since December 2026) differs from version 1 in two ways, both in
 //! [`SealedFile::key_material`] and [`SealedFile::additional_data`]:
 //! - the passphrase is normalised to Unicode NFC before derivation, so "é" typed as one
 //!   code point on one system and as "e" + combining accent on another opens the file;
