@@ -39,14 +39,6 @@ pub const MIN_MARKETS: usize = 3;
 /// (and at least one did).
 pub const CONCENTRATED_AT_MOST: f64 = 0.5;
 
-/// "Oct 2026".
-pub fn month_name(m: Month) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!("{} {}", NAMES[(m.month() as usize + 11) % 12], m.year())
-}
-
 /// Which earlier month a value is compared with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Period {
@@ -236,7 +228,10 @@ impl Verdict {
             Verdict::BoughtIn => "bought in".into(),
             Verdict::Flat => "flat".into(),
             Verdict::Declining => "declining".into(),
-            Verdict::Late { as_of } => format!("late: figures to {}", month_name(as_of)),
+            Verdict::Late { as_of } => format!(
+                "late: figures to {}",
+                crate::model::core::format::month_short(as_of)
+            ),
             Verdict::NoYearEarlier => "no year-earlier data".into(),
             Verdict::NoFigures => "no figures".into(),
         }
@@ -468,7 +463,7 @@ pub fn buy_in(ws: &Workspace, p: &Partner, metric: &str, latest: Month) -> Optio
             Verdict::Late { as_of } => Some(format!(
                 "{} (figures to {})",
                 ws.market_name(&m.market),
-                month_name(as_of)
+                crate::model::core::format::month_short(as_of)
             )),
             _ => None,
         })

@@ -17,6 +17,7 @@
 //! The y axis always includes zero, so a line's height reads as its size. Months missing
 //! inside a series break its line rather than drawing a slope across the gap.
 
+use crate::model::core::format::month_short;
 use crate::model::metrics::{compact, nice_ticks, plain};
 use crate::model::Month;
 use leptos::prelude::*;
@@ -70,28 +71,6 @@ const LEFT: f64 = 44.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 26.0;
-const MONTH_NAMES: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// "Mar 2026".
-pub fn month_label(m: Month) -> String {
-    format!(
-        "{} {}",
-        MONTH_NAMES[(m.month() as usize + 11) % 12],
-        m.year()
-    )
-}
-
-/// "Mar 26", for axis labels.
-fn month_short(m: Month) -> String {
-    format!(
-        "{} {:02}",
-        MONTH_NAMES[(m.month() as usize + 11) % 12],
-        m.year().rem_euclid(100)
-    )
-}
-
 /// Whole SVG units: the view box is wide enough that rounding is invisible, and the
 /// build then needs no float formatting.
 fn n(v: f64) -> i64 {
@@ -191,7 +170,7 @@ fn plot(series: &[LineSeries], unit: &str, frame: Frame) -> Plot {
             points.push(Point {
                 x: n(x(*m)),
                 y: n(y(*v)),
-                text: format!("{} — {}: {}{suffix}", s.label, month_label(*m), plain(*v)),
+                text: format!("{} — {}: {}{suffix}", s.label, month_short(*m), plain(*v)),
                 class: class.clone(),
             });
         }
@@ -318,7 +297,7 @@ pub fn LineChart(
                             view! { <td class="num">{v.map(plain).unwrap_or_default()}</td> }
                         })
                         .collect_view();
-                    view! { <tr><th scope="row">{month_label(*m)}</th>{cells}</tr> }
+                    view! { <tr><th scope="row">{month_short(*m)}</th>{cells}</tr> }
                 })
                 .collect_view();
             view! {

@@ -3,12 +3,12 @@
 //! markets that bought in and the concentration flag, all read from one
 //! `growth::buy_in`.
 
+use crate::model::core::format::month_short;
 use crate::model::metrics::growth::{
     self, BuyIn, MarketGrowth, Reading, Verdict, BOUGHT_IN, FLOOR, MIN_MARKETS, WINDOW,
 };
 use crate::model::metrics::{self, percent, percent_change, plain};
 use crate::model::{Id, Month};
-use crate::ui::charts::line::month_label;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -63,7 +63,7 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
         let Some(f) = figures.get() else {
             return view! { <p class="empty">"No values yet: growth appears once a market has two months."</p> }.into_any();
         };
-        let latest = month_label(f.latest);
+        let latest = month_short(f.latest);
         let rows = f
             .rows
             .iter()
