@@ -56,6 +56,37 @@ impl LineSeries {
     }
 }
 
+/// What several charts drawn side by side share, so that the same height means the same
+/// value in each (small multiples): the values and the months every chart's axes span.
+/// Each chart's axes still include its own data and zero.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SharedScale {
+    pub lo: f64,
+    pub hi: f64,
+    pub first: Month,
+    pub last: Month,
+}
+
+impl SharedScale {
+    /// The scale spanning every series given; `None` when none has a point.
+    pub fn spanning<'a>(series: impl IntoIterator<Item = &'a [(Month, f64)]>) -> Option<Self> {
+        let mut scale: Option<SharedScale> = None;
+        for &(m, v) in series.into_iter().flatten() {
+            let s = scale.get_or_insert(SharedScale {
+                lo: v,
+                hi: v,
+                first: m,
+                last: m,
+            });
+            s.lo = s.lo.min(v);
+            s.hi = s.hi.max(v);
+            s.first = s.first.min(m);
+            s.last = s.last.max(m);
+        }
+        scale
+    }
+}
+
 /// The drawing's size in SVG units. The SVG scales to its box, so text keeps its size
 /// relative to the drawing: a chart shown small (small multiples) uses the small frame,
 /// whose units are close to screen pixels at ~360 px wide.
@@ -110,15 +141,19 @@ fn series_class(s: &LineSeries) -> String {
     )
 }
 
-fn plot(series: &[LineSeries], unit: &str, frame: Frame) -> Plot {
+fn plot(series: &[LineSeries], unit: &str, frame: Frame, shared: Option<SharedScale>) -> Plot {
     let Frame { w, h } = frame;
     let all = series.iter().flat_map(|s| s.points.iter());
-    let Some(first) = all.clone().map(|(m, _)| *m).min() else {
+    let Some(mut first) = all.clone().map(|(m, _)| *m).min() else {
         return Plot::default();
     };
-    let last = all.clone().map(|(m, _)| *m).max().unwrap_or(first);
-    let lo = all.clone().map(|(_, v)| *v).fold(0.0_f64, f64::min);
-    let hi = all.map(|(_, v)| *v).fold(0.0_f64, f64::max);
+    let mut last = all.clone().map(|(m, _)| *m).max().unwrap_or(first);
+    let mut lo = all.clone().map(|(_, v)| *v).fold(0.0_f64, f64::min);
+    let mut hi = all.map(|(_, v)| *v).fold(0.0_f64, f64::max);
+    if let Some(s) = shared {
+        (lo, hi) = (lo.min(s.lo), hi.max(s.hi));
+        (first, last) = (first.min(s.first), last.max(s.last));
+    }
     let ticks = nice_ticks(lo, hi, 5);
     let (t0, t1) = (
         ticks.first().copied().unwrap_or(0.0),
@@ -198,11 +233,14 @@ pub fn LineChart(
     /// Drawn for a small box (a grid of small charts): fewer, relatively larger labels.
     #[prop(optional)]
     small: bool,
+    /// Axes shared with the charts beside it (see [`SharedScale`]).
+    #[prop(default = None)]
+    shared: Option<SharedScale>,
 ) -> impl IntoView {
     let frame = if small { SMALL } else { WIDE };
     let Frame { w, h } = frame;
     let unit_for_plot = unit.clone();
-    let geometry = Memo::new(move |_| series.with(|s| plot(s, &unit_for_plot, frame)));
+    let geometry = Memo::new(move |_| series.with(|s| plot(s, &unit_for_plot, frame, shared)));
     let readout = RwSignal::new(String::new());
     let empty = move || geometry.with(|g| g.points.is_empty());
     let grid = move || {
