@@ -371,7 +371,7 @@ pub fn describe(m: &LadderMove) -> String {
         "{} → {} ({way}) on {}",
         m.from.label(),
         m.to.label(),
-        m.date
+        crate::model::core::format::day(m.date)
     )
 }
 
