@@ -119,19 +119,20 @@ test("the memo greets the decision maker by first name, or as the lead chose on 
   const to = await memo.locator(".pitch-memo__meta dd").first().innerText();
   expect(to.startsWith(`${first} `)).toBe(true);
   const fullName = to.split(",")[0];
+  const chosen = `Dr. ${fullName.split(" ").at(-1)}`;
 
   // On the profile, the lead says how this person is addressed.
   await open(page, "#/partners/demo-p-05");
   await page.getByRole("button", { name: `Edit ${fullName}` }).click();
   const form = page.getByRole("form", { name: `Edit ${fullName}` });
-  await form.getByLabel("Addressed as (optional)").fill("Dr. Arakawa");
+  await form.getByLabel("Addressed as (optional)").fill(chosen);
   await form.getByRole("button", { name: "Save key player" }).click();
   await expect(form).toHaveCount(0);
   const player = partnerIn(await storedWorkspace(page), "demo-p-05").key_players.find((k) => k.name === fullName);
-  expect(player.addressed_as).toBe("Dr. Arakawa");
+  expect(player.addressed_as).toBe(chosen);
 
   await open(page, "#/partners/demo-p-05/pitch");
-  await expect(memo.getByText(/^Dear /)).toHaveText("Dear Dr. Arakawa,");
+  await expect(memo.getByText(/^Dear /)).toHaveText(`Dear ${chosen},`);
   // Cleared, it falls back to the first name, and the file no longer carries the field.
   await open(page, "#/partners/demo-p-05");
   await page.getByRole("button", { name: `Edit ${fullName}` }).click();
@@ -187,7 +188,7 @@ test("a partner's market charts share one scale and say so", async ({ page }) =>
   // The top tick of every chart is the same value, the largest market's.
   const tops = [];
   for (let i = 0; i < count; i++) {
-    const ticks = await charts.nth(i).locator("text.line-chart__tick[text-anchor=end]").allInnerTexts();
+    const ticks = await charts.nth(i).locator("text.line-chart__tick--y").allInnerTexts();
     tops.push(ticks.at(-1));
   }
   expect(new Set(tops).size).toBe(1);

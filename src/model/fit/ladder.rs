@@ -41,11 +41,18 @@ pub struct Rung {
 /// Whether a list of needs is met: `Some(false)` as soon as one is unmet, `None` when
 /// none is unmet but some are not assessed.
 fn all_met(needs: &[Need]) -> Option<bool> {
-    needs.iter().fold(Some(true), |acc, n| match (acc, n.met) {
-        (Some(false), _) | (_, Some(false)) => Some(false),
-        (None, _) | (_, None) => None,
-        _ => Some(true),
-    })
+    combined(needs.iter().map(|n| n.met))
+}
+
+/// Several met-or-not states as one: unmet wins, then not assessed.
+fn combined(states: impl Iterator<Item = Option<bool>> + Clone) -> Option<bool> {
+    if states.clone().any(|m| m == Some(false)) {
+        Some(false)
+    } else if states.into_iter().any(|m| m.is_none()) {
+        None
+    } else {
+        Some(true)
+    }
 }
 
 impl Rung {
@@ -193,13 +200,7 @@ pub fn rungs(p: &Partner, today: NaiveDate) -> Vec<Rung> {
             let rung = Rung {
                 level,
                 about: about(level),
-                ready: all_met(&[
-                    Need {
-                        text: "",
-                        met: below,
-                    },
-                    Need { text: "", met: own },
-                ]),
+                ready: combined([below, own].into_iter()),
                 needs,
                 current: p.ladder == level,
                 held_back,

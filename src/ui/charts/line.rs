@@ -251,7 +251,7 @@ pub fn LineChart(
                     let (y, text) = (*y, text.clone());
                     view! {
                         <line class="line-chart__grid" x1=n(LEFT) x2=n(w - RIGHT) y1=y y2=y/>
-                        <text class="line-chart__tick" x=n(LEFT - 6.0) y=y + 4 text-anchor="end">{text}</text>
+                        <text class="line-chart__tick line-chart__tick--y" x=n(LEFT - 6.0) y=y + 4 text-anchor="end">{text}</text>
                     }
                 })
                 .collect_view()
@@ -263,8 +263,10 @@ pub fn LineChart(
                 .iter()
                 .map(|(x, text)| {
                     let (x, text) = (*x, text.clone());
+                    // A label at the right edge ends there rather than running past it.
+                    let anchor = if x > n(w - RIGHT - 30.0) { "end" } else { "middle" };
                     view! {
-                        <text class="line-chart__tick" x=x y=n(h - 10.0) text-anchor="middle">{text}</text>
+                        <text class="line-chart__tick" x=x y=n(h - 10.0) text-anchor=anchor>{text}</text>
                     }
                 })
                 .collect_view()
