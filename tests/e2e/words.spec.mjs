@@ -194,3 +194,12 @@ test("a partner's market charts share one scale and say so", async ({ page }) =>
   expect(new Set(tops).size).toBe(1);
   expect(tops[0]).not.toBe("0");
 });
+
+test("a market name already taken is said in words, with no path into the file", async ({ page }) => {
+  await open(page, "#/data");
+  await page.getByLabel("New market").fill("  united states ");
+  await page.getByRole("button", { name: "Add market" }).click();
+  const error = page.locator("#market-error");
+  await expect(error).toHaveText('The market name is already taken by market "United States".');
+  await expect(error).not.toContainText("markets[");
+});
