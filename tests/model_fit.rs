@@ -586,6 +586,57 @@ fn unassessed_needs_leave_a_level_undecided() {
 }
 
 #[test]
+fn readiness_words_match_the_ticks_shown_and_name_the_level_that_holds_back() {
+    // Strategic's own needs all met (a met champion of influence 4+), but no shared goal:
+    // integration below is not ready. The words under strategic's green ticks must say
+    // its needs are met and name integration, never "needs not met".
+    let mut p = good_partner();
+    p.meetings.push(Meeting {
+        attendees: vec![reception("kp-1", Scale::StronglyPositive)],
+        ..meeting(1, 10)
+    });
+    let r = rungs(&p, today());
+    assert_eq!(r[2].own(), Some(true));
+    assert_eq!(r[2].ready, Some(false));
+    assert_eq!(
+        r[2].readiness(),
+        "These needs are met, but Integration below still has needs not met."
+    );
+    assert_eq!(
+        r[1].readiness(),
+        "Not ready: 1 of these 3 needs is not met."
+    );
+    // With the goal shared, every level up to strategic is ready and says so.
+    p.goals.push(tandem::model::goals::Goal {
+        id: id("g-1"),
+        statement: "Grow trials".into(),
+        metric: String::new(),
+        target: None,
+        due: None,
+        status: tandem::model::GoalStatus::Open,
+    });
+    p.fit.their_leverage = None;
+    let r = rungs(&p, today());
+    assert_eq!(
+        r[2].readiness(),
+        "Ready: these needs and those of every level below are met."
+    );
+    assert_eq!(
+        r[3].readiness(),
+        "Not fully assessed: 1 of these 3 needs is not assessed yet."
+    );
+    for rung in &r {
+        // The sentence never contradicts the level's own ticks.
+        assert_eq!(
+            rung.readiness().starts_with("Not ready"),
+            rung.own() == Some(false),
+            "{}",
+            rung.readiness()
+        );
+    }
+}
+
+#[test]
 fn exclusive_with_lower_leverage_warns_naming_both_levels() {
     let mut p = good_partner();
     p.ladder = LadderLevel::Strategic;

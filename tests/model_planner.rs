@@ -213,7 +213,7 @@ fn to_date_counts_the_months_that_ended() {
     assert_eq!(before.actual_to_date, None);
     assert_eq!(
         before.to_date_sentence(),
-        "The target year starts in 2027-01."
+        "Nothing to compare yet: the target year starts in January 2027."
     );
     let after = plan(&example(), NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()).unwrap();
     assert_eq!(after.months_to_date, 12);

@@ -143,6 +143,7 @@ fn key_player() -> impl Strategy<Value = KeyPlayer> {
                 updated,
                 name,
                 title,
+                addressed_as: String::new(),
                 role,
                 influence,
                 stance,

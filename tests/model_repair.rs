@@ -49,23 +49,19 @@ fn a_spoofed_website_and_times_out_of_range_are_cleared_and_set_to_now_and_nothi
     assert!(fixes.iter().any(|f| f.starts_with(&website)), "{fixes:#?}");
     assert!(
         fixes.iter().any(|f| f.starts_with(&format!(
-            "Partner \"{}\", created: set to 2026-12-06 09:30 UTC (was \"9999-01-01T00:00:00Z\": falls in the year 9999, outside 1900–2200)",
+            "Partner \"{}\", created: set to 6 December 2026, 09:30 UTC (was \"9999-01-01T00:00:00Z\": falls in the year 9999, outside 1900–2200)",
             name(2)
         ))),
         "{fixes:#?}"
     );
     assert!(
-        fixes
-            .iter()
-            .any(|f| f
-                .contains("updated: set to 2026-12-06 09:30 UTC (was \"9999-06-01T00:00:00Z\"")),
+        fixes.iter().any(|f| f
+            .contains("updated: set to 6 December 2026, 09:30 UTC (was \"9999-06-01T00:00:00Z\"")),
         "{fixes:#?}"
     );
     assert!(
-        fixes
-            .iter()
-            .any(|f| f
-                .contains("updated: set to 2026-12-06 09:30 UTC (was \"1800-01-01T00:00:00Z\"")),
+        fixes.iter().any(|f| f
+            .contains("updated: set to 6 December 2026, 09:30 UTC (was \"1800-01-01T00:00:00Z\"")),
         "{fixes:#?}"
     );
     assert!(

@@ -281,7 +281,7 @@ impl Draft {
 fn when(at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&chrono::Local);
     let today = chrono::Local::now().date_naive();
-    let time = local.format("%H:%M").to_string();
+    let time = crate::model::core::format::clock(local.time());
     if local.date_naive() == today {
         time
     } else {

@@ -68,7 +68,7 @@ test("the brief opens from the partner page with the profile and key players", a
   await expect(page).toHaveURL(/#\/partners\/demo-p-01\/brief$/);
   await expect(heading1(page)).toHaveText("Partner brief: Loopline");
   await expect(heading1(page)).toBeFocused();
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Profile", "Key players", "Goals", "Health", "Latest meetings"]);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Profile", "Key players", "Goals", "Commitments", "Landing", "Growth and buy-in", "Health", "Latest meetings"]);
   // The Partners section of the navigation stays current.
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }))
     .toHaveAttribute("aria-current", "page");
@@ -83,6 +83,11 @@ test("the brief opens from the partner page with the profile and key players", a
     // to neutral, Hanna warmed to it.
     "Stances: Champion 1 · Supportive 0 · Neutral 3 · Skeptical 0 · Blocker 0",
     /^Their delivery record: \d+ of \d+ due so far delivered on time \(\d+ %\)/,
+    /^Our delivery record: /,
+    /^Landing progress: \d+ % — \d+ of \d+ steps done$/,
+    /^Main metric: \S+, judged in [A-Z][a-z]+ \d{4}$/,
+    /^Breadth of buy-in: \d+ of \d+ markets bought in /,
+    /^(Growth is concentrated|Reading): /,
     /^Health: \d+ of 100 — /,
   ]);
   await expect(page.getByRole("link", { name: "https://loopline.example" }))
@@ -117,7 +122,7 @@ test("Copy Markdown puts the exact brief on the clipboard, and Download .md give
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.startsWith(LOOPLINE_MD_START)).toBe(true);
   const sections = copied.split("\n").filter((line) => line.startsWith("## "));
-  expect(sections).toEqual(["## Profile", "## Key players", "## Goals", "## Health", "## Latest meetings"]);
+  expect(sections).toEqual(["## Profile", "## Key players", "## Goals", "## Commitments", "## Landing", "## Growth and buy-in", "## Health", "## Latest meetings"]);
   expect(copied).toContain("- **Their delivery record:** ");
   expect(copied).toMatch(/- \*\*Health:\*\* \d+ of 100 — /);
 
@@ -265,3 +270,75 @@ test("a brief for a malformed or unknown id shows not found", async ({ page }) =
   await open(page, "#/partners/demo-p-01/elsewhere");
   await expect(heading1(page)).toHaveText("Not found");
 });
+
+test("the brief a lead forwards before a quarterly review carries commitments, landing and growth as the tabs show them", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(baseURL).origin });
+  await page.clock.setFixedTime(NOW);
+  // Goals & commitments: the lead marks one of Loopline's open commitments delivered today.
+  await open(page, "#/partners/demo-p-01/goals");
+  const pending = page.locator(".commitment").filter({ has: page.getByRole("button", { name: /^Mark delivered/ }) }).first();
+  const what = await pending.locator(".commitment__what").innerText();
+  await pending.getByRole("button", { name: `Mark delivered: ${what}` }).click();
+  await expect(page.locator(".commitment").filter({ hasText: what })).toContainText("Delivered 23 November 2026");
+  const theirs = (await page.locator('.delivery__figure[data-window="all"]').innerText()).match(/\d+ %/)[0];
+
+  // Landing & wins: the progress as the tab shows it.
+  await page.getByRole("navigation", { name: "Partner" }).getByRole("link", { name: /Landing/ }).click();
+  const progress = await page.locator(".landing-progress__value").innerText();
+  const steps = await page.locator(".landing-progress .muted").innerText();
+
+  // The brief reads growth in the partner's main metric (the program's): the lead
+  // picks that metric on the Metrics tab.
+  const ws = await storedWorkspace(page);
+  const metric = ws.program.metric;
+  expect(metric).toBeTruthy();
+
+  // Metrics: each market's growth and the breadth of buy-in.
+  await page.getByRole("navigation", { name: "Partner" }).getByRole("link", { name: "Metrics" }).click();
+  await page.getByLabel("Metric", { exact: true }).selectOption(metric);
+  const rows = await page.locator(".metrics-growth__table tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  expect(rows.length).toBeGreaterThan(2);
+  const figures = page.locator(".buy-in__figures dd");
+  const boughtIn = await figures.nth(0).innerText();
+  const breadth = await figures.nth(1).innerText();
+
+  // The brief says the same.
+  await page.getByRole("navigation", { name: "Partner" }).getByRole("link", { name: "Brief", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Partner brief: Loopline");
+  const doc = page.locator(".brief__document");
+  await expect(doc.locator(".brief__list-title")).toHaveText(["Loopline's commitments", "Our commitments"]);
+  const line = doc.locator(".brief__list li").filter({ hasText: what });
+  await expect(line).toContainText(`${what} — delivered 23 November 2026`);
+  await expect(line).toContainText(`(due ${await dueOf(page, what)})`);
+  const facts = doc.locator(".brief__facts li");
+  await expect(facts.filter({ hasText: "Their delivery record:" })).toContainText(`(${theirs})`);
+  await expect(facts.filter({ hasText: "Landing progress:" })).toHaveText(`Landing progress: ${progress} — ${steps}`);
+  await expect(facts.filter({ hasText: "Main metric:" })).toHaveText(new RegExp(`^Main metric: ${metric}, judged in `));
+  await expect(facts.filter({ hasText: "Breadth of buy-in:" })).toContainText(`${boughtIn} markets bought in`);
+  await expect(facts.filter({ hasText: "Breadth of buy-in:" })).toContainText(`breadth ${breadth}`);
+  const items = doc.locator(".brief__items li");
+  for (const [market, latest, mom, yoy, window] of rows) {
+    await expect(items.filter({ hasText: `${market}: ` }).filter({ hasText: "month over month" }))
+      .toHaveText(`${market}: ${latest} · month over month ${mom} · year over year ${yoy} · last 3 months against a year earlier ${window}`);
+  }
+  // Each landing track is listed by its market or team, with its three steps.
+  await expect(items.filter({ hasText: /: enabled / })).not.toHaveCount(0);
+
+  // The Markdown carries the same sections, the person's text escaped.
+  await page.getByRole("group", { name: "Brief" }).getByRole("button", { name: "Copy Markdown" }).click();
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  expect(md).toContain("## Commitments\n\n- **Their delivery record:** ");
+  expect(md).toContain("**Loopline's commitments**\n\n");
+  expect(md).toContain(`- **Landing progress:** ${progress} — ${steps}\n`);
+  expect(md).toContain("## Growth and buy-in\n\n- **Main metric:** ");
+});
+
+/** A commitment's due day as the brief writes it, read from the stored workspace. */
+async function dueOf(page, what) {
+  const ws = await storedWorkspace(page);
+  const k = ws.partners.find((p) => p.id === "demo-p-01").commitments.find((c) => c.what === what);
+  const [y, m, d] = k.due.split("-").map(Number);
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  return `${d} ${months[m - 1]} ${y}`;
+}

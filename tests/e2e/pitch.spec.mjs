@@ -34,7 +34,7 @@ const MEMO_MD = `# A partnership proposal for Moonmoth Games
 **From:** Kofi Mensah  
 **Date:** 23 November 2026
 
-Dear Yuki Arakawa,
+Dear Yuki,
 
 ## What excites us about your work
 
@@ -95,7 +95,7 @@ To: Yuki Arakawa, Studio Director
 From: Kofi Mensah
 Date: 23 November 2026
 
-Dear Yuki Arakawa,
+Dear Yuki,
 
 What excites us about your work
 ${READY["What excites us about their work"]}

@@ -1,7 +1,8 @@
 //! Sizes, shares and dates written for people. Sizes and shares use integer arithmetic
 //! only: the browser build then carries no float-formatting code.
 
-use chrono::{Datelike, NaiveDate};
+use crate::model::core::month::Month;
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 
 /// `n` bytes as "812 B", "35.8 KB" or "4.2 MB" (1 KB = 1024 bytes).
 pub fn bytes(n: u64) -> String {
@@ -50,14 +51,78 @@ pub fn grouped(n: u64) -> String {
     out
 }
 
-/// A day written out, such as "23 November 2026": read the same way in every country,
-/// unlike 11/23/2026, and it wraps between words on a narrow screen.
-pub fn day(date: NaiveDate) -> String {
-    let month = crate::model::core::month::MONTH_NAMES
-        .get(date.month0() as usize)
+// Dates for people, in one place. Tandem writes a day one way, long ("6 December
+// 2026") or, where space is short (tables, chart points, lists of readings), short
+// ("6 Dec 2026"); a month as "December 2026" or "Dec 2026". Day first, month in words:
+// read the same way in every country, unlike 12/06/2026, and it wraps between words on a
+// narrow screen. The ISO form (2026-12-06) is for files and the browser's date inputs
+// only ([`iso_day`]). `tests/dates_for_people.rs` fails when a view or a message
+// formats a date itself.
+
+const SHORT_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn long_month(month0: u32) -> &'static str {
+    crate::model::core::month::MONTH_NAMES
+        .get(month0 as usize)
         .copied()
-        .unwrap_or_default();
-    format!("{} {month} {}", date.day(), date.year())
+        .unwrap_or_default()
+}
+
+fn short_month(month0: u32) -> &'static str {
+    SHORT_MONTHS
+        .get(month0 as usize)
+        .copied()
+        .unwrap_or_default()
+}
+
+/// A day written out, such as "23 November 2026": the long form, for prose, headings
+/// and documents.
+pub fn day(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        long_month(date.month0()),
+        date.year()
+    )
+}
+
+/// A day in the short form, such as "23 Nov 2026": for tables, chart points and lists
+/// where many dates stand side by side.
+pub fn day_short(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        short_month(date.month0()),
+        date.year()
+    )
+}
+
+/// A month written out, such as "November 2026".
+pub fn month(m: Month) -> String {
+    format!("{} {}", long_month(m.month() - 1), m.year())
+}
+
+/// A month in the short form, such as "Nov 2026": column heads, chart axes.
+pub fn month_short(m: Month) -> String {
+    format!("{} {}", short_month(m.month() - 1), m.year())
+}
+
+/// A moment in UTC for people, such as "23 November 2026, 09:05 UTC".
+pub fn moment(at: DateTime<Utc>) -> String {
+    format!("{}, {} UTC", day(at.date_naive()), clock(at.time()))
+}
+
+/// A time of day on the 24-hour clock, such as "09:05".
+pub fn clock(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// The ISO form, "2026-11-23": what files, date inputs (`<input type="date">`) and
+/// machine-readable attributes (`<time datetime>`) take. Never shown to a person as text.
+pub fn iso_day(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 #[cfg(test)]
@@ -87,5 +152,23 @@ mod tests {
         assert_eq!(percent(1, 3), "33.3 %");
         assert_eq!(percent(5, 0), "0.0 %");
         assert_eq!(percent(u64::MAX, 1), format!("{} %", tenths(u64::MAX)));
+    }
+
+    #[test]
+    fn dates_have_one_long_and_one_short_form() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        assert_eq!(day(d), "6 December 2026");
+        assert_eq!(day_short(d), "6 Dec 2026");
+        let m = Month::new(2027, 1).unwrap();
+        assert_eq!(month(m), "January 2027");
+        assert_eq!(month_short(m), "Jan 2027");
+        assert_eq!(iso_day(d), "2026-12-06");
+        assert_eq!(
+            iso_day(d),
+            d.to_string(),
+            "inputs take what chrono parses back"
+        );
+        let at = d.and_hms_opt(9, 5, 0).unwrap().and_utc();
+        assert_eq!(moment(at), "6 December 2026, 09:05 UTC");
     }
 }

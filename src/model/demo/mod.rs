@@ -369,6 +369,7 @@ fn partner(n: usize, p: &P, now: DateTime<Utc>) -> Partner {
             updated,
             name: kp.name.into(),
             title: kp.title.into(),
+            addressed_as: String::new(),
             role: kp.role,
             influence: kp.influence,
             stance: kp.stance,

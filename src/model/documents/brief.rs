@@ -12,10 +12,10 @@
 //! makes is the partner's website, and only when [`validate::website`] accepts it.
 //!
 //! # Adding a section
-//! Today the brief holds the profile and the key players, because that is what the
-//! model records. Goals, health with its reasons and the latest meetings (issues 3 and
-//! 4) join as one more function each, `fn goals(ws, partner, today) -> Option<Section>`
-//! and so on, listed in order in [`brief`]; a section with nothing to show either
+//! The brief holds the profile, the key players, the goals, the commitments of both
+//! sides, the landing plan, the main metric's growth and buy-in
+//! (`brief_delivery.rs`), health with its reasons and the latest meetings: one
+//! function each, listed in order in [`brief`]; a section with nothing to show either
 //! returns `None` (dropped) or a [`Block::Note`] saying "None yet." If a section needs a
 //! new kind of content, add a [`Block`] variant and teach [`to_markdown`] and the brief
 //! screen (`ui/partners/brief.rs`) to write it.
@@ -30,6 +30,7 @@
 use crate::model::core::format::day;
 use crate::model::core::text::{one_line, paragraphs};
 use crate::model::core::vocabulary::{DecisionRole, Stance};
+use crate::model::documents::brief_delivery;
 use crate::model::meetings::MapPoint;
 use crate::model::workspace::records::{KeyPlayer, Partner, Workspace};
 use crate::model::{formats::file, workspace::validate};
@@ -67,6 +68,8 @@ pub enum Block {
     Items(Vec<String>),
     /// A short remark of the app's own, such as "None yet."
     Note(&'static str),
+    /// A titled bullet list, such as one side's commitments; "None yet." when empty.
+    List { title: String, items: Vec<String> },
 }
 
 /// A label and its value.
@@ -114,7 +117,10 @@ pub fn brief(ws: &Workspace, partner: &Partner, today: NaiveDate) -> Brief {
         sections: vec![
             profile(ws, partner),
             key_players(partner),
-            goals(partner, today),
+            goals(partner),
+            brief_delivery::commitments(partner, today),
+            brief_delivery::landing(ws, partner, today),
+            brief_delivery::results(ws, partner, today),
             health(ws, partner, today),
             meetings(partner),
         ],
@@ -196,8 +202,8 @@ fn key_players(p: &Partner) -> Section {
     Section { heading, blocks }
 }
 
-/// The shared goals with their status, and the partner's delivery record.
-fn goals(p: &Partner, today: NaiveDate) -> Section {
+/// The shared goals with their status.
+fn goals(p: &Partner) -> Section {
     let heading = "Goals";
     let mut blocks = Vec::new();
     if p.goals.is_empty() {
@@ -227,23 +233,6 @@ fn goals(p: &Partner, today: NaiveDate) -> Section {
                 .collect(),
         ));
     }
-    let record = crate::model::goals::delivery_record(&p.commitments, today);
-    let percent = |share: Option<f64>| share.map(|s| format!("{:.0} %", s * 100.0));
-    let delivery = match percent(record.all_time) {
-        Some(all) => {
-            let recent = percent(record.recent)
-                .map_or(String::new(), |r| format!("; {r} over the last 90 days"));
-            format!(
-                "{} of {} due so far delivered on time ({all}){recent}",
-                record.on_time, record.due
-            )
-        }
-        None => "No commitment of theirs is due yet".into(),
-    };
-    blocks.push(Block::Facts(vec![Fact {
-        label: "Their delivery record",
-        value: Value::Text(delivery),
-    }]));
     Section { heading, blocks }
 }
 
@@ -554,6 +543,16 @@ pub fn to_markdown(brief: &Brief) -> String {
                         out.push_str(&format!("- {}\n", escape(item)));
                     }
                 }
+                Block::List { title, items } => {
+                    out.push_str(&format!("**{}**\n\n", escape(title)));
+                    if items.is_empty() {
+                        out.push_str(NONE_YET);
+                        out.push('\n');
+                    }
+                    for item in items {
+                        out.push_str(&format!("- {}\n", escape(item)));
+                    }
+                }
             }
         }
     }
@@ -745,7 +744,26 @@ Demos us to everyone.
 
 No shared goal yet.
 
+## Commitments
+
 - **Their delivery record:** No commitment of theirs is due yet
+- **Our delivery record:** No commitment of ours is due yet
+
+**Wavelet's commitments**
+
+None yet.
+
+**Our commitments**
+
+None yet.
+
+## Landing
+
+No landing plan yet.
+
+## Growth and buy-in
+
+No metric figures yet.
 
 ## Latest meetings
 
@@ -779,7 +797,26 @@ None yet.
 
 No shared goal yet.
 
+## Commitments
+
 - **Their delivery record:** No commitment of theirs is due yet
+- **Our delivery record:** No commitment of ours is due yet
+
+**Solo's commitments**
+
+None yet.
+
+**Our commitments**
+
+None yet.
+
+## Landing
+
+No landing plan yet.
+
+## Growth and buy-in
+
+No metric figures yet.
 
 ## Latest meetings
 
@@ -958,7 +995,7 @@ None yet.
         p.name = "Acme\n## Injected\r\n- item".into();
         let md = markdown(&ws, &p, today());
         assert!(md.starts_with("# Partner brief: Acme \\#\\# Injected - item\n"));
-        assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 5);
+        assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), 8);
     }
 
     #[test]

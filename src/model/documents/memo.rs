@@ -60,7 +60,7 @@ pub struct Memo {
     pub from: String,
     /// The day the version was sent, or today for a draft.
     pub date: NaiveDate,
-    /// "Dear Keisha Moreland,".
+    /// "Dear Keisha,": the addressee by first name, or as they chose to be addressed.
     pub greeting: String,
     pub sections: Vec<Section>,
     /// The closing words before the signature.
@@ -142,7 +142,7 @@ pub fn memo(ws: &Workspace, partner: &Partner, pitch: &Pitch, today: NaiveDate) 
             } else {
                 format!("{name}, {title}")
             };
-            (to, format!("Dear {name},"))
+            (to, format!("Dear {},", k.salutation()))
         }
         _ => (
             format!("The {partner_name} team"),
@@ -318,7 +318,7 @@ mod tests {
             to_markdown(&m),
             "# A partnership proposal for Wavelet\n\n\
              **To:** Cy Lam, Cy Lam's title  \n**From:** Priya Raman  \n**Date:** 23 November 2026\n\n\
-             Dear Cy Lam,\n\n\
+             Dear Cy,\n\n\
              ## Where we could go together\n\nMusic for every run.\n\n\
              ## The goal we would share\n\nListeners who run.\n\n*Shared goal:* 10,000 shared listeners by June\n\n\
              ## How we can help\n\nI will send a prototype next week.\n\n\
@@ -328,7 +328,7 @@ mod tests {
             to_text(&m),
             "A partnership proposal for Wavelet\n\n\
              To: Cy Lam, Cy Lam's title\nFrom: Priya Raman\nDate: 23 November 2026\n\n\
-             Dear Cy Lam,\n\n\
+             Dear Cy,\n\n\
              Where we could go together\nMusic for every run.\n\n\
              The goal we would share\nListeners who run.\n\nShared goal: 10,000 shared listeners by June\n\n\
              How we can help\nI will send a prototype next week.\n\n\
@@ -369,6 +369,34 @@ mod tests {
         assert_eq!(addressee(&p).unwrap().name, "Ana Ruiz");
         p.key_players.clear();
         assert!(addressee(&p).is_none());
+    }
+
+    #[test]
+    fn the_greeting_uses_the_first_name_unless_the_person_chose_otherwise() {
+        let (ws, mut p, pitch) = sample();
+        let m = memo(&ws, &p, &pitch, day(2026, 11, 23));
+        assert_eq!(m.to, "Cy Lam, Cy Lam's title");
+        assert_eq!(m.greeting, "Dear Cy,");
+        // Chosen on the key player: used as written, the To line keeps the full name.
+        p.key_players[2].addressed_as = "  Dr. Lam ".into();
+        let m = memo(&ws, &p, &pitch, day(2026, 11, 23));
+        assert_eq!(m.greeting, "Dear Dr. Lam,");
+        assert_eq!(m.to, "Cy Lam, Cy Lam's title");
+        // Markdown stays escaped: a chosen name is a person's text.
+        p.key_players[2].addressed_as = "*Cy*".into();
+        let m = memo(&ws, &p, &pitch, day(2026, 11, 23));
+        assert!(to_markdown(&m).contains("Dear \\*Cy\\*,"));
+    }
+
+    #[test]
+    fn a_key_player_from_a_file_without_addressed_as_reads_as_first_name() {
+        let json = r#"{"id":"k1","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z",
+            "name":"Dana Whitfield","role":"decision_maker","influence":5,"stance":"neutral"}"#;
+        let k: KeyPlayer = serde_json::from_str(json).unwrap();
+        assert_eq!(k.addressed_as, "");
+        assert_eq!(k.salutation(), "Dana");
+        // An empty choice is not written, so files stay as they were.
+        assert!(!serde_json::to_string(&k).unwrap().contains("addressed_as"));
     }
 
     #[test]
@@ -429,7 +457,7 @@ mod tests {
         let blank = Pitch::new(id("x2"), "v2", day(2026, 11, 2));
         let m = memo(&ws, &p, &blank, day(2026, 11, 23));
         assert!(m.sections.is_empty());
-        assert!(to_text(&m).ends_with("Dear Cy Lam,\n\nBest regards,\nPriya Raman\n"));
+        assert!(to_text(&m).ends_with("Dear Cy,\n\nBest regards,\nPriya Raman\n"));
     }
 
     #[test]

@@ -3,5 +3,6 @@
 //! that `tandem-report` prints for a workspace file.
 
 pub mod brief;
+mod brief_delivery;
 pub mod memo;
 pub mod report;

@@ -254,7 +254,7 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
                         "{} in {} ({} figure)",
                         p.name,
                         ws.market_name(&s.market),
-                        growth::month_name(as_of)
+                        crate::model::core::format::month_short(as_of)
                     )
                 })
                 .collect()
@@ -289,7 +289,10 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
                 let k = compared(target_start, complete, months_to_date);
                 if k < months_to_date {
                     if let Some(c) = complete.filter(|_| k > 0) {
-                        figures_note = Some(format!("figures to {}", growth::month_name(c)));
+                        figures_note = Some(format!(
+                            "figures to {}",
+                            crate::model::core::format::month_short(c)
+                        ));
                     }
                 }
                 if complete.is_some_and(|c| c >= start) && months_to_date > 0 {
@@ -614,7 +617,10 @@ impl Plan {
         }
         if self.months_to_date == 0 {
             return match self.target_year {
-                Some((first, _)) => format!("The target year starts in {first}."),
+                Some((first, _)) => format!(
+                    "Nothing to compare yet: the target year starts in {}.",
+                    crate::model::core::format::month(first)
+                ),
                 None => String::new(),
             };
         }
@@ -631,10 +637,13 @@ impl Plan {
         let mut late = match self.figures_to {
             Some(to) if !self.late.is_empty() => {
                 let who = who(&self.late);
-                let next = to.plus(1).map(growth::month_name).unwrap_or_default();
+                let next = to
+                    .plus(1)
+                    .map(crate::model::core::format::month_short)
+                    .unwrap_or_default();
                 format!(
                     " (figures to {}: {next} not in yet from {who})",
-                    growth::month_name(to)
+                    crate::model::core::format::month_short(to)
                 )
             }
             _ => String::new(),

@@ -32,6 +32,70 @@ pub struct Rung {
     pub ready: Option<bool>,
     /// Whether the partner is at this level now.
     pub current: bool,
+    /// The lowest level below this one whose own needs are not all met, and whether
+    /// one of them is unmet (`Some(false)`) or only not assessed (`None`): a level whose
+    /// own needs are all met can still wait on the levels below it.
+    pub held_back: Option<(LadderLevel, Option<bool>)>,
+}
+
+/// Whether a list of needs is met: `Some(false)` as soon as one is unmet, `None` when
+/// none is unmet but some are not assessed.
+fn all_met(needs: &[Need]) -> Option<bool> {
+    combined(needs.iter().map(|n| n.met))
+}
+
+/// Several met-or-not states as one: unmet wins, then not assessed.
+fn combined(states: impl Iterator<Item = Option<bool>> + Clone) -> Option<bool> {
+    if states.clone().any(|m| m == Some(false)) {
+        Some(false)
+    } else if states.into_iter().any(|m| m.is_none()) {
+        None
+    } else {
+        Some(true)
+    }
+}
+
+impl Rung {
+    /// Whether this level's own needs (not those below) are met; see [`all_met`].
+    pub fn own(&self) -> Option<bool> {
+        all_met(&self.needs)
+    }
+
+    /// What the level's readiness is, in the words a person reads under its list of
+    /// needs: it says whether the needs shown are met and, when they are but a level
+    /// below is not ready, names that level, so "not met" never sits under green ticks.
+    pub fn readiness(&self) -> String {
+        let unmet = self.needs.iter().filter(|n| n.met == Some(false)).count();
+        let unknown = self.needs.iter().filter(|n| n.met.is_none()).count();
+        let total = self.needs.len();
+        let below = |level: LadderLevel, state: Option<bool>| match state {
+            Some(false) => format!("{} below still has needs not met", level.label()),
+            _ => format!("{} below is not fully assessed", level.label()),
+        };
+        match (self.own(), self.held_back) {
+            (Some(true), None) => {
+                "Ready: these needs and those of every level below are met.".into()
+            }
+            (Some(true), Some((level, state))) => {
+                format!("These needs are met, but {}.", below(level, state))
+            }
+            (Some(false), _) => format!(
+                "Not ready: {unmet} of these {total} needs {} not met.",
+                if unmet == 1 { "is" } else { "are" }
+            ),
+            (None, held) => {
+                let mut text = format!(
+                    "Not fully assessed: {unknown} of these {total} needs {} not assessed yet",
+                    if unknown == 1 { "is" } else { "are" }
+                );
+                if let Some((level, state)) = held {
+                    text.push_str(&format!(", and {}", below(level, state)));
+                }
+                text.push('.');
+                text
+            }
+        }
+    }
 }
 
 /// The strategic level needs a strategic fit of at least this.
@@ -127,24 +191,25 @@ pub fn needs(p: &Partner, level: LadderLevel, today: NaiveDate) -> Vec<Need> {
 pub fn rungs(p: &Partner, today: NaiveDate) -> Vec<Rung> {
     // `ready` accumulates: a level is only ready when every level below it is.
     let mut below: Option<bool> = Some(true);
+    let mut held_back: Option<(LadderLevel, Option<bool>)> = None;
     LadderLevel::ALL
         .iter()
         .map(|&level| {
             let needs = needs(p, level, today);
-            for n in &needs {
-                below = match (below, n.met) {
-                    (Some(false), _) | (_, Some(false)) => Some(false),
-                    (None, _) | (_, None) => None,
-                    _ => Some(true),
-                };
-            }
-            Rung {
+            let own = all_met(&needs);
+            let rung = Rung {
                 level,
                 about: about(level),
+                ready: combined([below, own].into_iter()),
                 needs,
-                ready: below,
                 current: p.ladder == level,
+                held_back,
+            };
+            below = rung.ready;
+            if held_back.is_none() && own != Some(true) {
+                held_back = Some((level, own));
             }
+            rung
         })
         .collect()
 }
@@ -307,7 +372,7 @@ pub fn describe(m: &LadderMove) -> String {
         "{} → {} ({way}) on {}",
         m.from.label(),
         m.to.label(),
-        m.date
+        crate::model::core::format::day(m.date)
     )
 }
 

@@ -81,7 +81,7 @@ impl fmt::Display for Fix {
         match &self.action {
             Action::Cleared => f.write_str("cleared")?,
             Action::Removed => f.write_str("removed from the list")?,
-            Action::SetTo(at) => write!(f, "set to {}", at.format("%Y-%m-%d %H:%M UTC"))?,
+            Action::SetTo(at) => write!(f, "set to {}", crate::model::core::format::moment(*at))?,
         }
         write!(f, " (was {}: {})", self.was, e.message)
     }

@@ -257,7 +257,10 @@ pub(crate) fn not_future(
     (date > latest).then(|| ValidationError {
         path: field.into(),
         record: String::new(),
-        message: format!("{date} is in the future; {what}"),
+        message: format!(
+            "{} is in the future; {what}",
+            crate::model::core::format::day(date)
+        ),
     })
 }
 

@@ -103,7 +103,11 @@ pub fn save_meeting(
         return Err(vec![missing_partner(partner)]);
     };
     let p = &ws.partners[index];
-    let record = format!("meeting of {} with \"{}\"", meeting.date, p.name);
+    let record = format!(
+        "meeting of {} with \"{}\"",
+        crate::model::core::format::day(meeting.date),
+        p.name
+    );
     tidy(&mut meeting);
 
     let mut errors = Vec::new();

@@ -207,7 +207,7 @@ fn is_champion(k: &KeyPlayer) -> bool {
 }
 
 fn short_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    crate::model::core::format::day_short(d)
 }
 
 /// The influence weight of a key player; an out-of-range influence from a file is

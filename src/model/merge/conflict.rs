@@ -8,6 +8,7 @@
 //! partner: keep ours, keep the file's, or keep both as two partners. A partner never
 //! shared before has no shared time, and the newer edit wins as usual.
 
+use crate::model::core::format::{day, day_short, moment};
 use crate::model::core::id::Id;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Utc};
@@ -180,11 +181,13 @@ fn differences(
         ("Key players", players(a), players(b)),
         (
             "In stage since",
-            a.in_stage_since().to_string(),
-            b.in_stage_since().to_string(),
+            day(a.in_stage_since()),
+            day(b.in_stage_since()),
         ),
         section("Pitches", &a.pitches, &b.pitches, |x| {
-            let sent = x.sent.map_or(String::new(), |d| format!(", sent {d}"));
+            let sent = x
+                .sent
+                .map_or(String::new(), |d| format!(", sent {}", day_short(d)));
             format!(
                 "{}{sent} ({} of 12 ingredients written)",
                 x.label,
@@ -211,12 +214,17 @@ fn differences(
             },
         ),
         section("Ladder moves", &a.ladder_moves, &b.ladder_moves, |m| {
-            format!("{}: {} → {}", m.date, m.from.label(), m.to.label())
+            format!(
+                "{}: {} → {}",
+                day_short(m.date),
+                m.from.label(),
+                m.to.label()
+            )
         }),
         section("Meetings", &a.meetings, &b.meetings, |m| {
             format!(
                 "{}: {} ({} attending)",
-                m.date,
+                day_short(m.date),
                 m.presented,
                 m.attendees.len()
             )
@@ -229,7 +237,7 @@ fn differences(
                 "{}: {} (due {}, {})",
                 k.side.label(),
                 k.what,
-                k.due,
+                day_short(k.due),
                 k.status.label()
             )
         }),
@@ -250,16 +258,12 @@ fn differences(
             )
         }),
         section("Wins", &a.wins, &b.wins, |w| {
-            format!("{}: {}", w.date, w.title)
+            format!("{}: {}", day_short(w.date), w.title)
         }),
         section("Decisions", &a.decisions, &b.decisions, |d| {
-            format!("{}: {} by {}", d.date, d.kind.label(), d.who)
+            format!("{}: {} by {}", day_short(d.date), d.kind.label(), d.who)
         }),
-        (
-            "Last edited",
-            a.updated.to_rfc3339(),
-            b.updated.to_rfc3339(),
-        ),
+        ("Last edited", moment(a.updated), moment(b.updated)),
     ];
     rows.into_iter().filter(|(_, x, y)| x != y).collect()
 }

@@ -19,6 +19,7 @@ use crate::model::core::month::Month;
 use crate::model::core::vocabulary::Stage;
 use crate::model::metrics::{grid_markets, percent_change, plain, Series};
 use crate::model::workspace::records::{Partner, Workspace};
+use chrono::NaiveDate;
 
 /// Months in the buy-in window: the latest three, against the same three a year earlier.
 /// Three months smooth out one odd month; year over year removes seasons.
@@ -38,14 +39,6 @@ pub const MIN_MARKETS: usize = 3;
 /// Growth is concentrated when at most this share of the judged markets bought in
 /// (and at least one did).
 pub const CONCENTRATED_AT_MOST: f64 = 0.5;
-
-/// "Oct 2026".
-pub fn month_name(m: Month) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!("{} {}", NAMES[(m.month() as usize + 11) % 12], m.year())
-}
 
 /// Which earlier month a value is compared with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,7 +229,10 @@ impl Verdict {
             Verdict::BoughtIn => "bought in".into(),
             Verdict::Flat => "flat".into(),
             Verdict::Declining => "declining".into(),
-            Verdict::Late { as_of } => format!("late: figures to {}", month_name(as_of)),
+            Verdict::Late { as_of } => format!(
+                "late: figures to {}",
+                crate::model::core::format::month_short(as_of)
+            ),
             Verdict::NoYearEarlier => "no year-earlier data".into(),
             Verdict::NoFigures => "no figures".into(),
         }
@@ -468,7 +464,7 @@ pub fn buy_in(ws: &Workspace, p: &Partner, metric: &str, latest: Month) -> Optio
             Verdict::Late { as_of } => Some(format!(
                 "{} (figures to {})",
                 ws.market_name(&m.market),
-                month_name(as_of)
+                crate::model::core::format::month_short(as_of)
             )),
             _ => None,
         })
@@ -558,4 +554,81 @@ pub fn by_market(p: &Partner, metric: &str, month: Month) -> Vec<MarketGrowth> {
         });
     }
     rows
+}
+
+/// What a partner's Metrics tab shows of one metric, and the brief repeats: the month
+/// judged, each market's growth in it, and the breadth of buy-in — computed once here so
+/// the tab and the brief never disagree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Panel {
+    /// The month judged: the last complete month with figures, as health reads it (or,
+    /// for a partner with figures for the month under way only, that month).
+    pub latest: Month,
+    pub rows: Vec<MarketGrowth>,
+    pub buy_in: Option<BuyIn>,
+}
+
+/// The growth panel of `metric` for `p` on `today`; `None` without any value of it.
+pub fn panel(ws: &Workspace, p: &Partner, metric: &str, today: NaiveDate) -> Option<Panel> {
+    let latest = crate::model::metrics::judged_month(p, metric, today)
+        .or_else(|| crate::model::metrics::partner_latest(p, metric))?;
+    Some(Panel {
+        latest,
+        rows: by_market(p, metric, latest),
+        buy_in: buy_in(ws, p, metric, latest),
+    })
+}
+
+/// A change with its sign: "+1,200", "-300", "0".
+pub fn signed(v: f64) -> String {
+    if v > 0.0 {
+        format!("+{}", plain(v))
+    } else {
+        plain(v)
+    }
+}
+
+/// A market's change over the buy-in window, as the growth table's last column reads:
+/// "+4,000 a month (+40 %)" when judged, else why it is not ("late: figures to …").
+pub fn window_text(buy_in: Option<&BuyIn>, row: &MarketGrowth) -> String {
+    let judged = buy_in.and_then(|b| b.markets.iter().find(|m| m.market == row.market));
+    match judged {
+        Some(m) => match (m.window, m.rate) {
+            (Some(w), Some(rate)) => format!(
+                "{} a month ({})",
+                signed(w.monthly_change()),
+                percent_change(rate)
+            ),
+            (Some(w), None) => format!("{} a month", signed(w.monthly_change())),
+            _ => m.verdict.label(),
+        },
+        None => row
+            .window
+            .map(|w| format!("{} a month", signed(w)))
+            .unwrap_or_else(|| "—".to_owned()),
+    }
+}
+
+impl BuyIn {
+    /// What the count of markets that bought in says, in a sentence; empty when the
+    /// concentration flag says it (its reason is then shown instead).
+    pub fn reading_text(&self) -> String {
+        match self.reading {
+            Reading::Broad => "Broad: more than half of the markets judged bought in.".to_owned(),
+            Reading::Narrow => format!(
+                "Half or fewer bought in, but with fewer than {MIN_MARKETS} markets judged that is a split, not concentration: it counts in health without a flag."
+            ),
+            Reading::Concentrated if self.flagged.is_none() => {
+                "Concentrated: half or fewer of the markets bought in (flagged once the partner is live).".to_owned()
+            }
+            Reading::Concentrated => String::new(),
+            Reading::NoneBoughtIn => format!(
+                "No market bought in: none grew {} or more on its own base over the last {WINDOW} months.",
+                percent_change(BOUGHT_IN)
+            ),
+            Reading::TooFewMarkets => {
+                "Breadth needs two markets with current figures and a year-earlier month to compare: see the markets below.".to_owned()
+            }
+        }
+    }
 }

@@ -120,6 +120,11 @@ pub struct KeyPlayer {
     pub name: String,
     #[serde(default)]
     pub title: String,
+    /// How letters greet them, such as "Dr. Whitfield" or "Dana": empty (and absent
+    /// from files written before it existed) means the first word of the name. See
+    /// [`KeyPlayer::salutation`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub addressed_as: String,
     pub role: DecisionRole,
     /// 1 (little) to 5 (decides alone).
     pub influence: u8,
@@ -228,11 +233,27 @@ impl KeyPlayer {
             updated: now,
             name: name.into(),
             title: String::new(),
+            addressed_as: String::new(),
             role: DecisionRole::Influencer,
             influence: 3,
             stance: Stance::Neutral,
             notes: String::new(),
         }
+    }
+
+    /// The name a letter greets them by: what the person chose ("addressed as"), else
+    /// their first name, the first word of the name — colleagues write "Dear Dana,", not
+    /// "Dear Dana Whitfield,". Empty only when the name is.
+    pub fn salutation(&self) -> String {
+        let chosen = crate::model::core::text::one_line(&self.addressed_as);
+        if !chosen.is_empty() {
+            return chosen;
+        }
+        crate::model::core::text::one_line(&self.name)
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
     }
 }
 

@@ -10,6 +10,7 @@ use crate::model::core::check::{
     MAX_KEY_PLAYERS, MAX_MARKETS, MAX_NAME, MAX_NOTES, MAX_PARTNERS, MAX_RECORDS, MAX_SERIES,
     MAX_TAG, MAX_TAGS, MAX_URL, MAX_WARNINGS,
 };
+use crate::model::core::format::day;
 use crate::model::core::id::Id;
 use crate::model::core::text::is_format;
 use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
@@ -222,7 +223,7 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
     for (i, x) in p.meetings.iter().enumerate() {
         let field = format!("meetings[{i}]");
         unique(c, &field, &x.id);
-        let mut mc = c.nested(&field, format!("meeting of {} with {of}", x.date));
+        let mut mc = c.nested(&field, format!("meeting of {} with {of}", day(x.date)));
         mc.count("ours", x.ours.len(), MAX_ATTENDEES, "people of ours");
         mc.count(
             "next_steps",
@@ -294,7 +295,7 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
         unique(c, &field, &x.id);
         crate::model::goals::record::check_decision(
             x,
-            &mut c.nested(&field, format!("decision of {} about {of}", x.date)),
+            &mut c.nested(&field, format!("decision of {} about {of}", day(x.date))),
         );
     }
 }
@@ -304,6 +305,7 @@ fn key_player(kp: &KeyPlayer, c: &mut Checker) {
     c.times(kp.created, kp.updated);
     c.required("name", &kp.name, MAX_NAME);
     c.max_len("title", &kp.title, MAX_NAME);
+    c.max_len("addressed_as", &kp.addressed_as, MAX_NAME);
     c.max_len("notes", &kp.notes, MAX_NOTES);
     c.in_range("influence", kp.influence, INFLUENCE);
 }

@@ -17,6 +17,7 @@
 //! The y axis always includes zero, so a line's height reads as its size. Months missing
 //! inside a series break its line rather than drawing a slope across the gap.
 
+use crate::model::core::format::month_short;
 use crate::model::metrics::{compact, nice_ticks, plain};
 use crate::model::Month;
 use leptos::prelude::*;
@@ -55,6 +56,37 @@ impl LineSeries {
     }
 }
 
+/// What several charts drawn side by side share, so that the same height means the same
+/// value in each (small multiples): the values and the months every chart's axes span.
+/// Each chart's axes still include its own data and zero.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SharedScale {
+    pub lo: f64,
+    pub hi: f64,
+    pub first: Month,
+    pub last: Month,
+}
+
+impl SharedScale {
+    /// The scale spanning every series given; `None` when none has a point.
+    pub fn spanning<'a>(series: impl IntoIterator<Item = &'a [(Month, f64)]>) -> Option<Self> {
+        let mut scale: Option<SharedScale> = None;
+        for &(m, v) in series.into_iter().flatten() {
+            let s = scale.get_or_insert(SharedScale {
+                lo: v,
+                hi: v,
+                first: m,
+                last: m,
+            });
+            s.lo = s.lo.min(v);
+            s.hi = s.hi.max(v);
+            s.first = s.first.min(m);
+            s.last = s.last.max(m);
+        }
+        scale
+    }
+}
+
 /// The drawing's size in SVG units. The SVG scales to its box, so text keeps its size
 /// relative to the drawing: a chart shown small (small multiples) uses the small frame,
 /// whose units are close to screen pixels at ~360 px wide.
@@ -70,28 +102,6 @@ const LEFT: f64 = 44.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 26.0;
-const MONTH_NAMES: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// "Mar 2026".
-pub fn month_label(m: Month) -> String {
-    format!(
-        "{} {}",
-        MONTH_NAMES[(m.month() as usize + 11) % 12],
-        m.year()
-    )
-}
-
-/// "Mar 26", for axis labels.
-fn month_short(m: Month) -> String {
-    format!(
-        "{} {:02}",
-        MONTH_NAMES[(m.month() as usize + 11) % 12],
-        m.year().rem_euclid(100)
-    )
-}
-
 /// Whole SVG units: the view box is wide enough that rounding is invisible, and the
 /// build then needs no float formatting.
 fn n(v: f64) -> i64 {
@@ -131,15 +141,19 @@ fn series_class(s: &LineSeries) -> String {
     )
 }
 
-fn plot(series: &[LineSeries], unit: &str, frame: Frame) -> Plot {
+fn plot(series: &[LineSeries], unit: &str, frame: Frame, shared: Option<SharedScale>) -> Plot {
     let Frame { w, h } = frame;
     let all = series.iter().flat_map(|s| s.points.iter());
-    let Some(first) = all.clone().map(|(m, _)| *m).min() else {
+    let Some(mut first) = all.clone().map(|(m, _)| *m).min() else {
         return Plot::default();
     };
-    let last = all.clone().map(|(m, _)| *m).max().unwrap_or(first);
-    let lo = all.clone().map(|(_, v)| *v).fold(0.0_f64, f64::min);
-    let hi = all.map(|(_, v)| *v).fold(0.0_f64, f64::max);
+    let mut last = all.clone().map(|(m, _)| *m).max().unwrap_or(first);
+    let mut lo = all.clone().map(|(_, v)| *v).fold(0.0_f64, f64::min);
+    let mut hi = all.map(|(_, v)| *v).fold(0.0_f64, f64::max);
+    if let Some(s) = shared {
+        (lo, hi) = (lo.min(s.lo), hi.max(s.hi));
+        (first, last) = (first.min(s.first), last.max(s.last));
+    }
     let ticks = nice_ticks(lo, hi, 5);
     let (t0, t1) = (
         ticks.first().copied().unwrap_or(0.0),
@@ -191,7 +205,7 @@ fn plot(series: &[LineSeries], unit: &str, frame: Frame) -> Plot {
             points.push(Point {
                 x: n(x(*m)),
                 y: n(y(*v)),
-                text: format!("{} — {}: {}{suffix}", s.label, month_label(*m), plain(*v)),
+                text: format!("{} — {}: {}{suffix}", s.label, month_short(*m), plain(*v)),
                 class: class.clone(),
             });
         }
@@ -219,11 +233,14 @@ pub fn LineChart(
     /// Drawn for a small box (a grid of small charts): fewer, relatively larger labels.
     #[prop(optional)]
     small: bool,
+    /// Axes shared with the charts beside it (see [`SharedScale`]).
+    #[prop(default = None)]
+    shared: Option<SharedScale>,
 ) -> impl IntoView {
     let frame = if small { SMALL } else { WIDE };
     let Frame { w, h } = frame;
     let unit_for_plot = unit.clone();
-    let geometry = Memo::new(move |_| series.with(|s| plot(s, &unit_for_plot, frame)));
+    let geometry = Memo::new(move |_| series.with(|s| plot(s, &unit_for_plot, frame, shared)));
     let readout = RwSignal::new(String::new());
     let empty = move || geometry.with(|g| g.points.is_empty());
     let grid = move || {
@@ -234,7 +251,7 @@ pub fn LineChart(
                     let (y, text) = (*y, text.clone());
                     view! {
                         <line class="line-chart__grid" x1=n(LEFT) x2=n(w - RIGHT) y1=y y2=y/>
-                        <text class="line-chart__tick" x=n(LEFT - 6.0) y=y + 4 text-anchor="end">{text}</text>
+                        <text class="line-chart__tick line-chart__tick--y" x=n(LEFT - 6.0) y=y + 4 text-anchor="end">{text}</text>
                     }
                 })
                 .collect_view()
@@ -246,8 +263,10 @@ pub fn LineChart(
                 .iter()
                 .map(|(x, text)| {
                     let (x, text) = (*x, text.clone());
+                    // A label at the right edge ends there rather than running past it.
+                    let anchor = if x > n(w - RIGHT - 30.0) { "end" } else { "middle" };
                     view! {
-                        <text class="line-chart__tick" x=x y=n(h - 10.0) text-anchor="middle">{text}</text>
+                        <text class="line-chart__tick" x=x y=n(h - 10.0) text-anchor=anchor>{text}</text>
                     }
                 })
                 .collect_view()
@@ -318,7 +337,7 @@ pub fn LineChart(
                             view! { <td class="num">{v.map(plain).unwrap_or_default()}</td> }
                         })
                         .collect_view();
-                    view! { <tr><th scope="row">{month_label(*m)}</th>{cells}</tr> }
+                    view! { <tr><th scope="row">{month_short(*m)}</th>{cells}</tr> }
                 })
                 .collect_view();
             view! {

@@ -21,7 +21,7 @@ pub fn HeatMapCard() -> impl IntoView {
             Some(latest) => format!(
                 "{} over the {HEAT_WINDOW} months to {}, by partner and market. Darker is larger; — means no values.",
                 capitalised(&m.metric),
-                crate::model::metrics::growth::month_name(latest)
+                crate::model::core::format::month_short(latest)
             ),
             None => String::new(),
         })

@@ -99,11 +99,7 @@ fn Step(
         (_, Some(false)) => "not-ready",
         (_, None) => "unknown",
     };
-    let readiness = match rung.ready {
-        Some(true) => "Needs met",
-        Some(false) => "Needs not met",
-        None => "Needs not fully assessed",
-    };
+    let readiness = rung.readiness();
     let up = move || partner.with(|p| p.as_ref().is_some_and(|p| level.rank() > p.ladder.rank()));
     let shown = Memo::new(move |_| {
         partner.with(|p| p.as_ref().map(|p| warnings(p, level)).unwrap_or_default())
@@ -126,7 +122,7 @@ fn Step(
                     <ul class="ladder__needs" aria-label=format!("What {} needs", level.label())>
                         {rung.needs.iter().map(need).collect_view()}
                     </ul>
-                    <p class="ladder__ready">{readiness}" (with the levels below)"</p>
+                    <p class="ladder__ready">{readiness}</p>
                 }.into_any()
             }}
             {(!rung.current).then(|| view! {

@@ -233,7 +233,11 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
                     </p>
                     <div class="row-actions">
                         {outstanding.then(|| view! {
-                            <label class="visually-hidden" for=date_id.clone()>{format!("Delivered on (for {what})")}</label>
+                            // The day is the delivery's, so it is labelled as such on
+                            // screen, not only for screen readers.
+                            <label class="commitment__delivered-on" for=date_id.clone()>
+                                "Delivered on"<span class="visually-hidden">{format!(" (for {what})")}</span>
+                            </label>
                             <input id=date_id.clone() class="commitment__date" type="date"
                                 prop:value=move || delivered_on.get()
                                 on:input=move |ev| delivered_on.set(event_target_value(&ev))/>

@@ -66,7 +66,7 @@ fn required_date(text: &str, field: &str, missing: &str) -> Result<NaiveDate, Va
 
 /// A date input's value for a stored date.
 fn date_value(date: Option<NaiveDate>) -> String {
-    date.map(|d| d.format("%Y-%m-%d").to_string())
+    date.map(crate::model::core::format::iso_day)
         .unwrap_or_default()
 }
 

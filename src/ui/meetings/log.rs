@@ -120,7 +120,7 @@ fn MeetingItem(partner_id: Id, meeting_id: Id) -> impl IntoView {
 }
 
 fn long_date(d: chrono::NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+    crate::model::core::format::day(d)
 }
 
 #[component]

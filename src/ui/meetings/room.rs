@@ -49,7 +49,7 @@ pub fn CoolingPanel(partner_id: Id) -> impl IntoView {
 }
 
 fn short_date(r: &Reading) -> String {
-    r.date.format("%-d %b %Y").to_string()
+    crate::model::core::format::day_short(r.date)
 }
 
 /// A key player's receptions as the points of a sparkline.

@@ -1,8 +1,10 @@
-//! A line chart per market of the chosen metric, small multiples sharing nothing but
-//! their layout: each market's line reads on its own scale.
+//! A line chart per market of the chosen metric, small multiples on one scale: every
+//! chart spans the same values and months, so 360 a month in a small market reads as
+//! small beside 90,000 in a large one rather than as the same climb.
 
+use crate::model::metrics::compact;
 use crate::model::Id;
-use crate::ui::charts::line::{LineChart, LineSeries};
+use crate::ui::charts::line::{LineChart, LineSeries, SharedScale};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -26,11 +28,18 @@ pub fn MarketCharts(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVi
                 .unwrap_or_default()
         })
     });
+    // One scale for all the partner's markets: heights compare across the charts.
+    let scale = Memo::new(move |_| {
+        markets.with(|all| SharedScale::spanning(all.iter().map(|(_, p)| p.as_slice())))
+    });
     view! {
         <section class="card metrics-charts" aria-labelledby="metrics-charts-heading">
             <h2 id="metrics-charts-heading">{move || format!("{} by market", metric.get())}</h2>
             <Show when=move || !markets.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty">"No values to chart yet."</p> }>
+                {move || (markets.with(Vec::len) > 1).then(|| view! {
+                    <p class="muted metrics-charts__scale">{scale_note(scale.get())}</p>
+                })}
                 <div class="metrics-charts__grid">
                     {move || markets.get().into_iter().enumerate().map(|(i, (name, points))| {
                         let label = format!("{} in {name}", metric.get_untracked());
@@ -38,12 +47,25 @@ pub fn MarketCharts(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVi
                         view! {
                             <div class="metrics-charts__item">
                                 <h3>{label.clone()}</h3>
-                                <LineChart label=label series unit=metric.get_untracked() small=true/>
+                                <LineChart label=label series unit=metric.get_untracked() small=true
+                                    shared=scale.get_untracked()/>
                             </div>
                         }
                     }).collect_view()}
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// The sentence over the charts that says they share one scale.
+fn scale_note(scale: Option<SharedScale>) -> String {
+    match scale {
+        Some(s) => format!(
+            "Every market is drawn on the same scale ({} to {}), so heights compare across markets.",
+            compact(s.lo.min(0.0)),
+            compact(s.hi.max(0.0))
+        ),
+        None => String::new(),
     }
 }

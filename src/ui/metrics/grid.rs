@@ -8,12 +8,12 @@
 //! saves every cell that reads.
 
 use super::this_month;
+use crate::model::core::format::month_short;
 use crate::model::formats::csv_metrics::{grid_text, parse_number};
 use crate::model::metrics::{self, plain};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
 use crate::model::{Id, Month};
 use crate::storage;
-use crate::ui::charts::line::month_label;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::shortcuts::{self, Command, Place};
 use crate::ui::state::use_store;
@@ -167,7 +167,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                             <tr>
                                 <th scope="col">"Market"</th>
                                 <For each=move || months.get() key=|m| *m let:m>
-                                    <th scope="col" title=month_label(m)>{m.to_string()}</th>
+                                    <th scope="col">{month_short(m)}</th>
                                 </For>
                             </tr>
                         </thead>
@@ -244,9 +244,9 @@ fn GridCell(
         }
         now
     });
-    let label = format!("{name}, {}", month_label(month));
+    let label = format!("{name}, {}", month_short(month));
     let change_market = market.clone();
-    let where_ = format!("{name}, {}", month_label(month));
+    let where_ = format!("{name}, {}", month_short(month));
     let forget = draft_of.clone();
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);

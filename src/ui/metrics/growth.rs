@@ -3,12 +3,13 @@
 //! markets that bought in and the concentration flag, all read from one
 //! `growth::buy_in`.
 
+use crate::model::core::format::month_short;
+use crate::model::metrics::growth::signed;
 use crate::model::metrics::growth::{
-    self, BuyIn, MarketGrowth, Reading, Verdict, BOUGHT_IN, FLOOR, MIN_MARKETS, WINDOW,
+    self, BuyIn, MarketGrowth, Verdict, BOUGHT_IN, FLOOR, MIN_MARKETS, WINDOW,
 };
-use crate::model::metrics::{self, percent, percent_change, plain};
+use crate::model::metrics::{percent, percent_change, plain};
 use crate::model::{Id, Month};
-use crate::ui::charts::line::month_label;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -21,14 +22,6 @@ struct Figures {
     names: Vec<(Id, String)>,
 }
 
-fn signed(v: f64) -> String {
-    if v > 0.0 {
-        format!("+{}", plain(v))
-    } else {
-        plain(v)
-    }
-}
-
 #[component]
 pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView {
     let store = use_store();
@@ -37,12 +30,10 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
         let metric = metric.get();
         store.ws.with(|ws| {
             let p = ws.partner(&id)?;
-            // The month health judges (the last complete one), so this panel and the
-            // Health tab agree; a partner with figures for the month under way only
-            // still sees them.
-            let latest = metrics::judged_month(p, &metric, today)
-                .or_else(|| metrics::partner_latest(p, &metric))?;
-            let rows = growth::by_market(p, &metric, latest)
+            // The month health judges, so this panel, the Health tab and the brief agree.
+            let panel = growth::panel(ws, p, &metric, today)?;
+            let rows = panel
+                .rows
                 .into_iter()
                 .map(|r| (ws.market_name(&r.market).to_owned(), r))
                 .collect();
@@ -52,9 +43,9 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                 .map(|m| (m.id.clone(), m.name.clone()))
                 .collect();
             Some(Figures {
-                latest,
+                latest: panel.latest,
                 rows,
-                buy_in: growth::buy_in(ws, p, &metric, latest),
+                buy_in: panel.buy_in,
                 names,
             })
         })
@@ -63,7 +54,7 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
         let Some(f) = figures.get() else {
             return view! { <p class="empty">"No values yet: growth appears once a market has two months."</p> }.into_any();
         };
-        let latest = month_label(f.latest);
+        let latest = month_short(f.latest);
         let rows = f
             .rows
             .iter()
@@ -74,7 +65,7 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                         <td class="num">{r.latest.map(plain).unwrap_or_else(|| "—".to_owned())}</td>
                         <td class="num" title=r.mom.explain()>{r.mom.short()}</td>
                         <td class="num" title=r.yoy.explain()>{r.yoy.short()}</td>
-                        <td class="num">{window_cell(f.buy_in.as_ref(), r)}</td>
+                        <td class="num">{growth::window_text(f.buy_in.as_ref(), r)}</td>
                     </tr>
                 }
             })
@@ -105,46 +96,6 @@ pub fn GrowthPanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
             <h2 id="metrics-growth-heading">"Growth and breadth of buy-in"</h2>
             {body}
         </section>
-    }
-}
-
-/// The window cell of a market: its change and rate when judged, else why not.
-fn window_cell(buy_in: Option<&BuyIn>, row: &MarketGrowth) -> String {
-    let judged = buy_in.and_then(|b| b.markets.iter().find(|m| m.market == row.market));
-    match judged {
-        Some(m) => match (m.window, m.rate) {
-            (Some(w), Some(rate)) => format!(
-                "{} a month ({})",
-                signed(w.monthly_change()),
-                percent_change(rate)
-            ),
-            (Some(w), None) => format!("{} a month", signed(w.monthly_change())),
-            _ => m.verdict.label(),
-        },
-        None => row
-            .window
-            .map(|w| format!("{} a month", signed(w)))
-            .unwrap_or_else(|| "—".to_owned()),
-    }
-}
-
-fn reading_text(b: &BuyIn) -> String {
-    match b.reading {
-        Reading::Broad => "Broad: more than half of the markets judged bought in.".to_owned(),
-        Reading::Narrow => format!(
-            "Half or fewer bought in, but with fewer than {MIN_MARKETS} markets judged that is a split, not concentration: it counts in health without a flag."
-        ),
-        Reading::Concentrated if b.flagged.is_none() => {
-            "Concentrated: half or fewer of the markets bought in (flagged once the partner is live).".to_owned()
-        }
-        Reading::Concentrated => String::new(),
-        Reading::NoneBoughtIn => format!(
-            "No market bought in: none grew {} or more on its own base over the last {WINDOW} months.",
-            percent_change(BOUGHT_IN)
-        ),
-        Reading::TooFewMarkets => {
-            "Breadth needs two markets with current figures and a year-earlier month to compare: see the markets below.".to_owned()
-        }
     }
 }
 
@@ -199,7 +150,7 @@ fn BuyInView(buy_in: Option<BuyIn>, names: Vec<(Id, String)>) -> impl IntoView {
         })
         .collect_view();
     let flagged = b.flagged.clone();
-    let reading = reading_text(&b);
+    let reading = b.reading_text();
     view! {
         <div class="buy-in">
             <h3>"Breadth of buy-in"</h3>

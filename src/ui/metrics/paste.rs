@@ -2,12 +2,12 @@
 //! would set and every cell that could not be read, then apply or cancel. Nothing
 //! changes before "Apply".
 
+use crate::model::core::format::month_short;
 use crate::model::formats::csv_metrics::{apply_paste, column_letter, parse_paste, PastePreview};
 use crate::model::metrics::plain;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
 use crate::storage;
-use crate::ui::charts::line::month_label;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -74,7 +74,7 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
                         view! {
                             <tr class=class>
                                 <td>{names(&c.market)}</td>
-                                <td>{month_label(c.month)}</td>
+                                <td>{month_short(c.month)}</td>
                                 <td class="num">{before}</td>
                                 <td class="num">{plain(c.value)}</td>
                             </tr>

@@ -131,6 +131,19 @@ fn block(block: Block) -> AnyView {
             <ul class="brief__items">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
         }
         .into_any(),
+        Block::List { title, items } => view! {
+            <div class="brief__list">
+                <p class="brief__list-title"><strong>{title}</strong></p>
+                {if items.is_empty() {
+                    view! { <p class="muted">{brief::NONE_YET}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="brief__items">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                    }.into_any()
+                }}
+            </div>
+        }
+        .into_any(),
     }
 }
 

@@ -160,6 +160,7 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
     };
     let name = RwSignal::new(player.name.clone());
     let title = RwSignal::new(player.title.clone());
+    let addressed_as = RwSignal::new(player.addressed_as.clone());
     let notes = RwSignal::new(player.notes.clone());
     let influence = RwSignal::new(player.influence.to_string());
     let role = RwSignal::new(player.role);
@@ -172,6 +173,7 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
         FormFields::new()
             .text("name", name)
             .text("title", title)
+            .text("addressed_as", addressed_as)
             .text("notes", notes)
             .text("influence", influence)
             .choice("role", role)
@@ -182,6 +184,7 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
         let draft = KeyPlayer {
             name: name.get().trim().to_owned(),
             title: title.get().trim().to_owned(),
+            addressed_as: addressed_as.get().trim().to_owned(),
             notes: notes.get(),
             // Anything that is not a small whole number is out of range: the model
             // then names the allowed range.
@@ -212,6 +215,8 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
             <div class="form__grid">
                 <TextField label="Name" name=format!("kp-name-{prefix}") value=name error=err("name")/>
                 <TextField label="Title" name=format!("kp-title-{prefix}") value=title error=err("title")/>
+                <TextField label="Addressed as (optional)" name=format!("kp-addressed-as-{prefix}") value=addressed_as
+                    error=err("addressed_as") hint="How a letter greets them; empty: their first name."/>
                 <ChoiceField label="Role in the decision" name=format!("kp-role-{prefix}") value=role/>
                 <TextField label="Influence (1–5)" name=format!("kp-influence-{prefix}") value=influence
                     error=err("influence") input_type="number"/>

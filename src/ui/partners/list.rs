@@ -70,7 +70,7 @@ pub fn PartnersScreen() -> impl IntoView {
                             .join(", "),
                         owner: p.owner.clone(),
                         players: p.key_players.len(),
-                        updated: p.updated.date_naive().to_string(),
+                        updated: crate::model::core::format::day_short(p.updated.date_naive()),
                     }
                 })
                 .collect::<Vec<_>>()

@@ -275,13 +275,16 @@ fn Header(
                     <p class="field__error" id="pitch-label-error" role="alert">{move || label_error.get()}</p>
                 </div>
                 <div class="field">
-                    <label for="pitch-goal">"Shared goal it speaks to"</label>
+                    // The label only with its select: without goals there is no field
+                    // to label, and the note says so in words.
                     <Show when=has_goals fallback=move || view! {
                         <p class="pitch-header__none">
-                            "No shared goals recorded yet, so the mutual goal needs a number of its own. "
+                            <strong>"Shared goal it speaks to: "</strong>
+                            "none recorded yet, so the mutual goal needs a number of its own. "
                             <a href=goals_href.clone()>"Record goals"</a>
                         </p>
                     }>
+                        <label for="pitch-goal">"Shared goal it speaks to"</label>
                         <select id="pitch-goal" on:change=link.clone()
                             disabled=move || sent.get().is_some()>
                             <option value="" selected=move || linked().is_none()>"No shared goal linked"</option>

@@ -1,10 +1,10 @@
 //! The program target: read as a sentence, edited in a small form.
 
+use crate::model::core::format::month_short;
 use crate::model::figures::planner::{self, amount, growth, Plan, TargetText};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Month, ValidationError};
 use crate::storage;
-use crate::ui::charts::line::month_label;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, FieldError, TextField};
 use crate::ui::state::use_store;
@@ -44,10 +44,10 @@ fn TargetText(plan: Memo<Option<Plan>>) -> impl IntoView {
                 let base_last = last.plus(-planner::YEAR)?;
                 Some(format!(
                     " in {} – {}, against {} – {}",
-                    month_label(first),
-                    month_label(last),
-                    month_label(base_first),
-                    month_label(base_last)
+                    month_short(first),
+                    month_short(last),
+                    month_short(base_first),
+                    month_short(base_last)
                 ))
             });
             Some(view! {
