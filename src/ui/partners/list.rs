@@ -3,6 +3,7 @@
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::workspace::query::{Query, SortKey};
 use crate::model::Workspace;
+use crate::model::core::vocabulary::label_or_not_set;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
@@ -20,8 +21,8 @@ const PAGE: usize = 100;
 struct Row {
     id: Id,
     name: String,
-    category: Category,
-    position: MarketPosition,
+    category: Option<Category>,
+    position: Option<MarketPosition>,
     stage: Stage,
     markets: String,
     owner: String,
@@ -224,8 +225,8 @@ fn PartnerRow(row: Row) -> impl IntoView {
     view! {
         <tr>
             <th scope="row"><a href=href>{row.name.clone()}</a></th>
-            <td>{row.category.label()}</td>
-            <td>{row.position.label()}</td>
+            <td class:unset=row.category.is_none()>{label_or_not_set(row.category)}</td>
+            <td class:unset=row.position.is_none()>{label_or_not_set(row.position)}</td>
             <td><span class=format!("stage stage--{}", row.stage.key())>{row.stage.label()}</span></td>
             <td class="muted">{row.markets}</td>
             // data-label: the column's name, shown beside the value when the table is a

@@ -9,7 +9,9 @@ use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
-use crate::ui::fields::{error_for, ChoiceField, FieldError, FormActions, TextField};
+use crate::ui::fields::{
+    error_for, ChoiceField, FieldError, FormActions, OptionalChoiceField, TextField,
+};
 use crate::ui::route::{Route, Section};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -53,8 +55,8 @@ struct Fields {
     owner: RwSignal<String>,
     tags: RwSignal<String>,
     notes: RwSignal<String>,
-    category: RwSignal<Category>,
-    position: RwSignal<MarketPosition>,
+    category: RwSignal<Option<Category>>,
+    position: RwSignal<Option<MarketPosition>>,
     stage: RwSignal<Stage>,
     markets: RwSignal<Vec<Id>>,
 }
@@ -69,8 +71,8 @@ impl Fields {
             .text("owner", self.owner)
             .text("tags", self.tags)
             .text("notes", self.notes)
-            .choice("category", self.category)
-            .choice("position", self.position)
+            .maybe_choice("category", self.category)
+            .maybe_choice("position", self.position)
             .choice("stage", self.stage)
             .field(
                 "markets",
@@ -271,8 +273,10 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                     <TextField label="Name" name="name".into() value=fields.name error=err("name")/>
                     <TextField label="Website" name="website".into() value=fields.website
                         error=err("website") input_type="url" hint="An http:// or https:// address."/>
-                    <ChoiceField label="Category" name="category".into() value=fields.category/>
-                    <ChoiceField label="Market position" name="position".into() value=fields.position/>
+                    <OptionalChoiceField label="Category" name="category".into() value=fields.category
+                        prompt="Nobody has chosen one yet: choose it so the portfolio counts this partner by what it is."/>
+                    <OptionalChoiceField label="Market position" name="position".into() value=fields.position
+                        prompt="Nobody has chosen one yet: until then the effort on incumbents leaves this partner out."/>
                     <ChoiceField label="Stage" name="stage".into() value=fields.stage/>
                     // The ladder moves only on the Fit & ladder tab, where a move shows
                     // its warnings and is recorded; the profile shows where it stands.

@@ -39,7 +39,7 @@ pub fn PipelineScreen() -> impl IntoView {
                             id: p.id.clone(),
                             name: p.name.clone(),
                             stage,
-                            category: p.category.label(),
+                            category: crate::model::core::vocabulary::label_or_not_set(p.category),
                             owner: p.owner.clone(),
                         })
                         .collect();
