@@ -83,7 +83,11 @@ impl FormFields {
     }
 
     /// A choice that may be left unmade: an empty value stands for not set.
-    pub fn maybe_choice<T: Choice>(self, name: impl Into<String>, value: RwSignal<Option<T>>) -> Self {
+    pub fn maybe_choice<T: Choice>(
+        self,
+        name: impl Into<String>,
+        value: RwSignal<Option<T>>,
+    ) -> Self {
         self.field(
             name,
             move || Some(value.get().map_or("", |c| c.key()).to_owned()),

@@ -1,9 +1,9 @@
 //! The partner table: search, filters, sorting, create and delete (with undo).
 
+use crate::model::core::vocabulary::label_or_not_set;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::workspace::query::{Query, SortKey};
 use crate::model::Workspace;
-use crate::model::core::vocabulary::label_or_not_set;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
