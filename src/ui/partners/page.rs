@@ -297,7 +297,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                     {move || {
                         let list = markets();
                         if list.is_empty() {
-                            view! { <p class="muted">"No markets yet: add them on the Data screen."</p> }.into_any()
+                            view! { <p class="muted">"No markets in the catalogue yet: add this partner's first one below."</p> }.into_any()
                         } else {
                             view! { <div class="markets__list">{list.into_iter().map(|(mid, mname)| {
                                 let checked = mid.clone();
@@ -320,6 +320,13 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                         }
                     }}
                     <FieldError id="e-markets".into() message=err("markets")/>
+                    // Saved at once with the catalogue: the form takes it as already
+                    // saved, so its other unsaved fields stay as they are.
+                    <crate::ui::markets::AddMarket partner=id.clone() name="profile"
+                        on_added=Callback::new(move |market: Id| {
+                            base.update(|b| b.markets.push(market.clone()));
+                            fields.markets.update(|m| if !m.contains(&market) { m.push(market) });
+                        })/>
                 </fieldset>
                 <TextField label="Notes" name="notes".into() value=fields.notes error=err("notes") multiline=true/>
                 <FormActions save_label="Save profile" dirty has_errors=Signal::derive(move || !errors.with(Vec::is_empty)) on_revert=revert/>
