@@ -40,13 +40,16 @@ pub fn AddMarket(
     Effect::new(move |was: Option<bool>| {
         let now_open = open.get();
         if was.is_some_and(|w| w != now_open) {
-            if now_open {
-                if let Some(el) = input.get() {
+            // After the frame that shows the field or the button again.
+            request_animation_frame(move || {
+                if now_open {
+                    if let Some(el) = input.get_untracked() {
+                        let _ = el.focus();
+                    }
+                } else if let Some(el) = opener.get_untracked() {
                     let _ = el.focus();
                 }
-            } else if let Some(el) = opener.get() {
-                let _ = el.focus();
-            }
+            });
         }
         now_open
     });

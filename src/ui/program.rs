@@ -28,12 +28,12 @@ pub fn ProgramControl() -> impl IntoView {
         }
     });
     view! {
-        <button type="button" class="brand__program" node_ref=opener
+        <button type="button" class="brand__program-button" node_ref=opener
             title="Rename the program or start a new one"
             aria-label=move || format!("Program: {}. Rename it or start a new program", name())
             aria-haspopup="dialog"
             on:click=move |_| open.set(true)>
-            <span class="brand__program-name">{name}</span>
+            <span class="brand__program">{name}</span>
             <span class="brand__program-edit" aria-hidden="true">" ✎"</span>
         </button>
         {move || open.get().then(|| view! { <ProgramDialog on_close=close/> })}

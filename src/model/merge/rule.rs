@@ -9,7 +9,10 @@
 //! - a record deleted on one side: it stays deleted unless the other side edited it
 //!   after the deletion — an edit is never dropped by an older deletion, and a deleted
 //!   record is never brought back by an older copy;
-//! - a market still used by a partner is kept, even if deleted on the other side.
+//! - a market still used by a partner is kept, even if deleted on the other side;
+//! - between tabs, markets each side created under its own id with one name (two tabs
+//!   that each added "United States" before seeing the other's save) become one, the
+//!   earlier created, and every reference moves to it — as an import matches by name.
 //!
 //! The merge needs no common ancestor, so it gives the same result however the saves of
 //! two tabs interleave, and merging again changes nothing. The base (what this side last
