@@ -22,10 +22,13 @@ pub fn ProgramControl() -> impl IntoView {
     let name = move || store.ws.with(|ws| ws.program_name.clone());
     let close = Callback::new(move |()| {
         open.set(false);
-        // Back to where the person was: the button that opened the dialog.
-        if let Some(b) = opener.get_untracked() {
-            let _ = b.focus();
-        }
+        // Back to where the person was: the button that opened the dialog, once the
+        // dialog is gone (while it is open, the page behind it takes no focus).
+        request_animation_frame(move || {
+            if let Some(b) = opener.get_untracked() {
+                let _ = b.focus();
+            }
+        });
     });
     view! {
         <button type="button" class="brand__program-button" node_ref=opener

@@ -145,7 +145,7 @@ test("a new program can start at any time: the confirmation names what is replac
   expect([fresh.program_name, fresh.partners.length, fresh.markets.length]).toEqual(["Riffly 2027", 0, 0]);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data" }).click();
-  const backup = page.locator("section").filter({ has: page.getByRole("heading", { name: "Backup" }) });
+  const backup = page.getByRole("region", { name: "Backup" });
   await expect(backup).toContainText(`Kept before “Start a new program”: ${partners} partners.`);
   await backup.getByRole("button", { name: "Restore the backup" }).click();
   await expect(page.locator(".brand__program")).toHaveText(before.program_name);
