@@ -225,8 +225,12 @@ fn PartnerRow(row: Row) -> impl IntoView {
     view! {
         <tr>
             <th scope="row"><a href=href>{row.name.clone()}</a></th>
-            <td class:unset=row.category.is_none()>{label_or_not_set(row.category)}</td>
-            <td class:unset=row.position.is_none()>{label_or_not_set(row.position)}</td>
+            // A value nobody chose is named by its column on a phone too, where the
+            // cells stand side by side without their headers ("Category: Not set").
+            <td class:unset=row.category.is_none()
+                data-label=row.category.is_none().then_some("Category")>{label_or_not_set(row.category)}</td>
+            <td class:unset=row.position.is_none()
+                data-label=row.position.is_none().then_some("Market position")>{label_or_not_set(row.position)}</td>
             <td><span class=format!("stage stage--{}", row.stage.key())>{row.stage.label()}</span></td>
             <td class="muted">{row.markets}</td>
             // data-label: the column's name, shown beside the value when the table is a
