@@ -126,7 +126,6 @@ pub fn App() -> impl IntoView {
         Route::BadPartner | Route::NotFound => view! { <NotFound/> }.into_any(),
         Route::Panic => view! { <CrashTest/> }.into_any(),
     };
-    let program = move || store.ws.with(|ws| ws.program_name.clone());
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); focus_main_heading(); }>
@@ -136,7 +135,7 @@ pub fn App() -> impl IntoView {
             <div class="brand">
                 <span class="brand__mark" aria-hidden="true">"⟳"</span>
                 <span class="brand__name">"Tandem"</span>
-                <span class="brand__program">{program}</span>
+                <crate::ui::program::ProgramControl/>
             </div>
             <nav class="app-nav" aria-label="Main">
                 <NavLink route=Route::Dashboard label="Dashboard"/>

@@ -365,7 +365,7 @@ fn without_a_ux_verdict_the_deal_is_not_assessed() {
 
 fn incumbent(stage: Stage, understood: Option<bool>) -> Partner {
     let mut p = good_partner();
-    p.position = MarketPosition::Incumbent;
+    p.position = Some(MarketPosition::Incumbent);
     p.stage = stage;
     p.fit.market_understood = understood;
     p
@@ -393,7 +393,7 @@ fn no_bias_warning_when_understood_unassessed_inactive_or_not_incumbent() {
         None
     );
     let mut challenger = incumbent(Stage::Pitching, Some(false));
-    challenger.position = MarketPosition::Challenger;
+    challenger.position = Some(MarketPosition::Challenger);
     assert_eq!(bias_warning(&challenger), None);
 }
 
@@ -405,10 +405,10 @@ fn portfolio() -> Workspace {
         ..Partner::new(id(&format!("p-{n}")), format!("P{n}"), now())
     };
     ws.partners = vec![
-        mk(1, MarketPosition::Incumbent, Stage::Live),
-        mk(2, MarketPosition::Challenger, Stage::Pitching),
-        mk(3, MarketPosition::Disruptor, Stage::Research),
-        mk(4, MarketPosition::Incumbent, Stage::WalkedAway),
+        mk(1, Some(MarketPosition::Incumbent), Stage::Live),
+        mk(2, Some(MarketPosition::Challenger), Stage::Pitching),
+        mk(3, Some(MarketPosition::Disruptor), Stage::Research),
+        mk(4, Some(MarketPosition::Incumbent), Stage::WalkedAway),
     ];
     ws
 }
@@ -420,6 +420,33 @@ fn effort_falls_back_to_counting_partners_in_pursuit() {
     assert_eq!((e.incumbent_partners, e.partners), (1, 3));
     assert!(close(e.share, 1.0 / 3.0));
     assert!(!e.skewed());
+}
+
+#[test]
+fn a_position_nobody_set_is_left_out_of_the_effort_not_read_as_a_challenger() {
+    let mut ws = portfolio();
+    // Two partners in pursuit added without a position: were they read as challengers
+    // (the old default), the incumbent's share would fall from 1/3 to 1/5.
+    for n in 5..=6 {
+        ws.partners.push(Partner {
+            stage: Stage::Pitching,
+            ..Partner::new(id(&format!("p-{n}")), format!("P{n}"), now())
+        });
+    }
+    assert_eq!(ws.partners[4].position, None);
+    let e = incumbent_effort(&ws, today()).unwrap();
+    assert_eq!((e.incumbent_partners, e.partners, e.unset), (1, 3, 2));
+    assert!(close(e.share, 1.0 / 3.0));
+    // Their meetings are not weighed either: whose effort they are is unknown.
+    ws.partners[4].meetings = (1..=6).map(|i| meeting(i, i64::from(i))).collect();
+    let e = incumbent_effort(&ws, today()).unwrap();
+    assert_eq!((e.meetings, e.basis), (0, EffortBasis::Partners));
+    // Only partners without a position: the figure exists, says so, and judges nothing.
+    let mut unknown = Workspace::empty();
+    unknown.partners = ws.partners.split_off(4);
+    let e = incumbent_effort(&unknown, today()).unwrap();
+    assert_eq!((e.partners, e.unset), (0, 2));
+    assert!(!e.enough() && !e.skewed());
 }
 
 #[test]
@@ -831,7 +858,7 @@ fn any_partner() -> impl Strategy<Value = Partner> {
         proptest::collection::vec((any::<u8>(), select(Stance::ALL.to_vec())), 0..6),
         proptest::collection::vec((-400i64..400, proptest::option::of(-400i64..400)), 0..8),
         select(Stage::ALL.to_vec()),
-        select(MarketPosition::ALL.to_vec()),
+        proptest::option::of(select(MarketPosition::ALL.to_vec())),
         select(LadderLevel::ALL.to_vec()),
     )
         .prop_map(

@@ -236,7 +236,7 @@ fn effort_on_incumbents_needs_enough_meetings() {
     let mut ws = Workspace::empty();
     let mut p = Partner::new(id("inc"), "Incumbent", now());
     p.stage = Stage::Pitching;
-    p.position = tandem::model::MarketPosition::Incumbent;
+    p.position = Some(tandem::model::MarketPosition::Incumbent);
     p.meetings = vec![meeting(1, 10, &[])];
     ws.partners.push(p);
     let e = fit::incumbent_effort(&ws, today()).unwrap();

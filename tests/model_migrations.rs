@@ -272,3 +272,41 @@ fn the_value_check_finds_an_unknown_field_a_changed_value_and_a_lost_record() {
     };
     assert_eq!(meetings(&counts_before) - meetings(&counts_after), 1);
 }
+
+/// Every file ever written names a category and a market position: they read as
+/// chosen. A partner without them (added in Tandem, nobody chose yet) reads as not set
+/// and is written without them, and the file round-trips.
+#[test]
+fn category_and_position_read_as_chosen_from_old_files_and_as_not_set_when_absent() {
+    use tandem::model::{Category, MarketPosition};
+    let ws = file::restore(&fixture(1)).unwrap().workspace;
+    assert!(ws
+        .partners
+        .iter()
+        .all(|p| p.category.is_some() && p.position.is_some()));
+    assert_eq!(
+        ws.partners[0].category,
+        Some(Category::TechnologyIntegration)
+    );
+    assert_eq!(ws.partners[0].position, Some(MarketPosition::Challenger));
+
+    let mut unset = ws.clone();
+    unset.partners[0].category = None;
+    unset.partners[0].position = None;
+    let text = file::write(&unset, Scope::Workspace, chrono::Utc::now(), true);
+    let value: Value = serde_json::from_str(&text).unwrap();
+    let written = &value["workspace"]["partners"][0];
+    assert!(written.get("category").is_none() && written.get("position").is_none());
+    let back = file::restore(&text).unwrap().workspace;
+    assert_eq!(back.partners[0].category, None);
+    assert_eq!(back.partners[0].position, None);
+    assert_eq!(back, unset);
+    // A null written by hand means the same: not set.
+    let nulled = text.replacen(
+        "\"stage\":",
+        "\"category\": null, \"position\": null, \"stage\":",
+        1,
+    );
+    let back = file::restore(&nulled).unwrap().workspace;
+    assert_eq!(back.partners[0].position, None::<MarketPosition>);
+}

@@ -176,8 +176,8 @@ fn partner(
 ) -> impl Strategy<Value = (Partner, Vec<usize>)> {
     let identity = (id(), times(), name(MAX_NAME), website());
     let kind = (
-        select(Category::ALL),
-        select(MarketPosition::ALL),
+        proptest::option::of(select(Category::ALL)),
+        proptest::option::of(select(MarketPosition::ALL)),
         select(Stage::ALL),
         select(LadderLevel::ALL),
     );
@@ -1133,8 +1133,11 @@ fn build_query(ws: &Workspace, search: &Search, mut query: Query, market: Option
 fn by_column(q: &Query, a: &Partner, b: &Partner) -> std::cmp::Ordering {
     let primary = match q.sort {
         SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-        SortKey::Category => a.category.rank().cmp(&b.category.rank()),
-        SortKey::Position => a.position.rank().cmp(&b.position.rank()),
+        // Not set after every chosen value.
+        SortKey::Category => (a.category.is_none(), a.category.map(|c| c.rank()))
+            .cmp(&(b.category.is_none(), b.category.map(|c| c.rank()))),
+        SortKey::Position => (a.position.is_none(), a.position.map(|c| c.rank()))
+            .cmp(&(b.position.is_none(), b.position.map(|c| c.rank()))),
         SortKey::Stage => a.stage.rank().cmp(&b.stage.rank()),
         SortKey::Owner => a.owner.to_lowercase().cmp(&b.owner.to_lowercase()),
         SortKey::Updated => a.updated.cmp(&b.updated),
@@ -1152,8 +1155,8 @@ fn by_column(q: &Query, a: &Partner, b: &Partner) -> std::cmp::Ordering {
 /// be inside one of the searched fields, lowercased on its own.
 fn independent_match(q: &Query, p: &Partner) -> bool {
     let filters = (q.stage.is_none() || q.stage == Some(p.stage))
-        && (q.category.is_none() || q.category == Some(p.category))
-        && (q.position.is_none() || q.position == Some(p.position))
+        && (q.category.is_none() || q.category == p.category)
+        && (q.position.is_none() || q.position == p.position)
         && (q.market.is_none() || p.markets.iter().any(|x| Some(x) == q.market.as_ref()));
     let mut fields: Vec<&str> = vec![&p.name, &p.website, &p.owner, &p.notes];
     fields.extend(p.tags.iter().map(String::as_str));

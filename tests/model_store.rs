@@ -465,3 +465,69 @@ fn two_tabs_saving_at_once_lose_no_partner_and_storage_is_repaired() {
     assert_eq!(synced.workspace, both);
     assert!(synced.repaired.is_empty());
 }
+
+#[test]
+fn two_tabs_that_each_add_a_market_while_saving_at_once_still_take_each_other_in() {
+    use tandem::model::merge::rule::{self, Ties};
+    use tandem::model::{Id, Market};
+    let ws = demo::workspace(now());
+    let (mut map, _) = stored(&ws);
+    let (_, mut a) = open(&mut map.reloaded());
+    let (_, mut b) = open(&mut map.reloaded());
+    let (pa, pb) = (ws.partners[2].id.clone(), ws.partners[7].id.clone());
+    let id = |s: &str| Id::parse(s).unwrap();
+    // Tab A adds "Iceland" and "Côte d’Ivoire" to one partner; tab B adds "cote d'ivoire"
+    // to another, each saving before seeing the other's save.
+    let mut ws_a = ws.clone();
+    for (m, name) in [("m-is", "Iceland"), ("m-ci-a", "Côte d’Ivoire")] {
+        ws_a.add_partner_market(&pa, Market::new(id(m), name, now()), now())
+            .unwrap();
+    }
+    let mut ws_b = ws.clone();
+    ws_b.add_partner_market(
+        &pb,
+        Market::new(id("m-ci-b"), "cote d’ivoire ", now()),
+        now(),
+    )
+    .unwrap();
+    store::save(&mut map, &mut a, &ws_a, "a1", now()).unwrap();
+    store::save(&mut map, &mut b, &ws_b, "b1", now()).unwrap();
+
+    // A reads B's save: its own partner stands in for the entry B's manifest names and
+    // A removed; the markets it names join B's catalogue, by name where B has one.
+    let text_b = map.items[MANIFEST_KEY].clone();
+    let synced = store::sync(&mut map, &mut a, &text_b, "a2", now())
+        .expect("B's save is read, not refused for a market only A knew");
+    assert_eq!(synced.repaired.len(), 1);
+    let read = &synced.workspace;
+    assert!(tandem::model::workspace::validate::workspace(read).is_empty());
+    assert_eq!(read.market_name(&id("m-is")), "Iceland");
+    assert_eq!(
+        read.partner(&pa).unwrap().markets.last(),
+        Some(&id("m-ci-b"))
+    );
+
+    // A's merge settles on one Côte d’Ivoire, and A saves what it settled on (it differs
+    // from what it read); B takes that in, and both tabs agree.
+    let at_a = rule::merge(&ws, &ws_a, read, Ties::ByContent).workspace;
+    store::save(&mut map, &mut a, &at_a, "a3", now()).unwrap();
+    let text = map.items[MANIFEST_KEY].clone();
+    let at_b_read = store::sync(&mut map, &mut b, &text, "b2", now())
+        .unwrap()
+        .workspace;
+    let at_b = rule::merge(&ws, &ws_b, &at_b_read, Ties::ByContent).workspace;
+    for w in [&at_a, &at_b] {
+        let ivory: Vec<&str> = w
+            .markets
+            .iter()
+            .filter(|m| Market::key(&m.name) == "cote d’ivoire")
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(ivory, ["m-ci-a"]);
+        assert_eq!(w.partner(&pb).unwrap().markets.last(), Some(&id("m-ci-a")));
+        assert_eq!(w.partner(&pa).unwrap().markets.last(), Some(&id("m-ci-a")));
+    }
+    assert_eq!(at_a.markets, at_b.markets);
+    assert_eq!(at_a.partners, at_b.partners);
+    assert_eq!(open(&mut map.reloaded()).0, at_a);
+}

@@ -82,6 +82,19 @@ impl FormFields {
         )
     }
 
+    /// A choice that may be left unmade: an empty value stands for not set.
+    pub fn maybe_choice<T: Choice>(
+        self,
+        name: impl Into<String>,
+        value: RwSignal<Option<T>>,
+    ) -> Self {
+        self.field(
+            name,
+            move || Some(value.get().map_or("", |c| c.key()).to_owned()),
+            move |v| value.set(T::from_key(v)),
+        )
+    }
+
     pub fn flag(self, name: impl Into<String>, value: RwSignal<bool>) -> Self {
         self.field(
             name,

@@ -105,6 +105,39 @@ pub fn ChoiceSelect<T: Choice>(
     }
 }
 
+/// A labelled select over a vocabulary whose value may not be chosen yet: while it is
+/// not, the select reads "Not set — choose…" and a hint says why choosing matters.
+#[component]
+pub fn OptionalChoiceField<T: Choice>(
+    label: &'static str,
+    name: String,
+    value: RwSignal<Option<T>>,
+    /// What the choice is for, said while it is not made.
+    prompt: &'static str,
+) -> impl IntoView {
+    let input_id = format!("f-{name}");
+    let hint_id = format!("h-{name}");
+    let unset = move || value.get().is_none();
+    view! {
+        <div class="field" class:field--unset=unset>
+            <label for=input_id.clone()>{label}</label>
+            <select id=input_id name=name aria-describedby=hint_id.clone()
+                prop:value=move || value.get().map_or("", |v| v.key())
+                on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
+                <option value="" selected=move || value.get().is_none()>
+                    {format!("{} — choose…", crate::model::core::vocabulary::NOT_SET)}
+                </option>
+                {T::all().iter().map(|&option| view! {
+                    <option value=option.key() selected=move || value.get() == Some(option)>
+                        {option.label()}
+                    </option>
+                }).collect_view()}
+            </select>
+            <p class="field__hint" id=hint_id>{move || unset().then_some(prompt)}</p>
+        </div>
+    }
+}
+
 /// A select offering "Any" plus every value of a vocabulary, for filters.
 #[component]
 pub fn ChoiceFilter<T: Choice>(label: &'static str, value: RwSignal<Option<T>>) -> impl IntoView {

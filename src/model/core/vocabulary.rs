@@ -218,6 +218,23 @@ choice! {
     }
 }
 
+/// What a choice left open reads as, wherever it is shown (a partner's category or
+/// market position before anyone chose one).
+pub const NOT_SET: &str = "Not set";
+
+/// The label of a choice that may not be made yet: its own label, or [`NOT_SET`].
+pub fn label_or_not_set<T: Choice>(value: Option<T>) -> &'static str {
+    value.map_or(NOT_SET, Choice::label)
+}
+
+/// The sort rank of a choice that may not be made yet: in the product's order, with
+/// the values nobody chose after every chosen one.
+pub fn rank_or_last<T: Choice>(value: Option<T>) -> usize {
+    value.map_or(usize::MAX, |v| {
+        T::all().iter().position(|x| *x == v).unwrap_or(usize::MAX)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +252,14 @@ mod tests {
         assert_eq!(Stage::ALL.len(), 8);
         assert_eq!(Category::ALL.len(), 8);
         assert_eq!(Stance::from_key("enemy"), None);
+    }
+
+    #[test]
+    fn a_choice_not_made_reads_not_set_and_sorts_after_every_chosen_one() {
+        assert_eq!(label_or_not_set(None::<Category>), "Not set");
+        assert_eq!(label_or_not_set(Some(Category::Content)), "Content");
+        assert!(rank_or_last(Some(MarketPosition::Niche)) < rank_or_last(None::<MarketPosition>));
+        assert!(rank_or_last(Some(Category::Platform)) < rank_or_last(Some(Category::Other)));
     }
 
     #[test]

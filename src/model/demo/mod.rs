@@ -382,8 +382,8 @@ fn partner(n: usize, p: &P, now: DateTime<Utc>) -> Partner {
         updated,
         name: p.name.into(),
         website: p.site.into(),
-        category: p.category,
-        position: p.position,
+        category: Some(p.category),
+        position: Some(p.position),
         markets: p.markets.iter().map(|m| market_id(m)).collect(),
         stage: p.stage,
         ladder: p.ladder,
@@ -426,13 +426,13 @@ mod tests {
         }
         for c in Cat::ALL {
             assert!(
-                ps.iter().any(|p| p.category == *c),
+                ps.iter().any(|p| p.category == Some(*c)),
                 "no partner in category {c:?}"
             );
         }
         for m in Pos::ALL {
             assert!(
-                ps.iter().any(|p| p.position == *m),
+                ps.iter().any(|p| p.position == Some(*m)),
                 "no partner with position {m:?}"
             );
         }
@@ -455,7 +455,10 @@ mod tests {
                 "no key player with role {r:?}"
             );
         }
-        let incumbents = ps.iter().filter(|p| p.position == Pos::Incumbent).count();
+        let incumbents = ps
+            .iter()
+            .filter(|p| p.position == Some(Pos::Incumbent))
+            .count();
         assert!(incumbents >= 2);
     }
 

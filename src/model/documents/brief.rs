@@ -29,6 +29,7 @@
 
 use crate::model::core::format::day;
 use crate::model::core::text::{one_line, paragraphs};
+use crate::model::core::vocabulary::label_or_not_set;
 use crate::model::core::vocabulary::{DecisionRole, Stance};
 use crate::model::documents::brief_delivery;
 use crate::model::meetings::MapPoint;
@@ -165,8 +166,8 @@ fn profile(ws: &Workspace, p: &Partner) -> Section {
             });
         }
     };
-    text("Category", p.category.label().into());
-    text("Market position", p.position.label().into());
+    text("Category", label_or_not_set(p.category).into());
+    text("Market position", label_or_not_set(p.position).into());
     text("Markets", list(p.markets.iter().map(|m| ws.market_name(m))));
     text("Stage", p.stage.label().into());
     text("Ladder level", p.ladder.label().into());
@@ -671,8 +672,8 @@ mod tests {
         ws.markets.push(Market::new(id("m-br"), "Brazil", now()));
         let mut p = Partner::new(id("p-1"), "Wavelet", now());
         p.website = "https://wavelet.example/about".into();
-        p.category = Category::Content;
-        p.position = MarketPosition::Disruptor;
+        p.category = Some(Category::Content);
+        p.position = Some(MarketPosition::Disruptor);
         p.markets = vec![id("m-br"), id("m-de")];
         p.stage = Stage::Negotiating;
         p.ladder = LadderLevel::Strategic;
@@ -784,8 +785,8 @@ P · prepared 23 November 2026
 
 ## Profile
 
-- **Category:** Platform
-- **Market position:** Challenger
+- **Category:** Not set
+- **Market position:** Not set
 - **Stage:** Research
 - **Ladder level:** Self-serve / public API
 

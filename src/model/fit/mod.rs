@@ -512,7 +512,7 @@ fn lowercase_first(s: &str) -> String {
 /// away) in a market it marks as not understood: the pull toward a market's top player
 /// is strongest exactly where we cannot judge the alternatives.
 pub fn bias_warning(p: &Partner) -> Option<String> {
-    (p.position == MarketPosition::Incumbent
+    (p.position == Some(MarketPosition::Incumbent)
         && in_pursuit(p.stage)
         && p.fit.market_understood == Some(false))
     .then(|| {
@@ -547,6 +547,9 @@ pub struct IncumbentEffort {
     pub incumbent_meetings: usize,
     /// Incumbents in pursuit that carry the bias warning.
     pub biased: usize,
+    /// Partners in pursuit whose market position nobody has set: left out of the share
+    /// (and of the counts above), as unknown rather than read as any position.
+    pub unset: usize,
 }
 
 /// Above this share of effort on incumbents the portfolio view says the effort leans
@@ -581,8 +584,10 @@ pub const EFFORT_DAYS: i64 = 90;
 /// The share of the portfolio's effort that goes to incumbents on `today`. Effort is
 /// the meetings held with partners in pursuit over the last 90 days, once there are at
 /// least [`MIN_EFFORT_MEETINGS`]; with fewer, each partner in pursuit counts once.
-/// `None` when no partner is in pursuit. [`IncumbentEffort::enough`] says whether the
-/// figure rests on enough evidence to be read.
+/// Partners whose position is not set are counted in [`IncumbentEffort::unset`] and
+/// left out of the share. `None` when no partner is in pursuit.
+/// [`IncumbentEffort::enough`] says whether the figure rests on enough evidence to be
+/// read.
 pub fn incumbent_effort(ws: &Workspace, today: NaiveDate) -> Option<IncumbentEffort> {
     let since = today - chrono::Duration::days(EFFORT_DAYS);
     let mut e = IncumbentEffort {
@@ -593,9 +598,16 @@ pub fn incumbent_effort(ws: &Workspace, today: NaiveDate) -> Option<IncumbentEff
         meetings: 0,
         incumbent_meetings: 0,
         biased: 0,
+        unset: 0,
     };
     for p in ws.partners.iter().filter(|p| in_pursuit(p.stage)) {
-        let incumbent = p.position == MarketPosition::Incumbent;
+        // A position nobody chose is unknown: counting it as "not an incumbent" would
+        // shrink the share on a default, so the partner stays out of the figure.
+        let Some(position) = p.position else {
+            e.unset += 1;
+            continue;
+        };
+        let incumbent = position == MarketPosition::Incumbent;
         let held = p
             .meetings
             .iter()
@@ -611,13 +623,13 @@ pub fn incumbent_effort(ws: &Workspace, today: NaiveDate) -> Option<IncumbentEff
             e.biased += 1;
         }
     }
-    if e.partners == 0 {
+    if e.partners == 0 && e.unset == 0 {
         return None;
     }
     if e.meetings >= MIN_EFFORT_MEETINGS {
         e.basis = EffortBasis::Meetings;
         e.share = e.incumbent_meetings as f64 / e.meetings as f64;
-    } else {
+    } else if e.partners > 0 {
         e.share = e.incumbent_partners as f64 / e.partners as f64;
     }
     Some(e)

@@ -207,8 +207,8 @@ pub fn partners_csv(ws: &Workspace) -> String {
             p.id.to_string(),
             p.name.clone(),
             p.website.clone(),
-            p.category.label().to_owned(),
-            p.position.label().to_owned(),
+            p.category.map_or("", Choice::label).to_owned(),
+            p.position.map_or("", Choice::label).to_owned(),
             markets.join(LIST_SEPARATOR),
             p.stage.label().to_owned(),
             p.ladder.label().to_owned(),
@@ -1204,7 +1204,7 @@ impl<'a> RowReader<'a> {
             "category",
             problems,
         ) {
-            partner.category = v;
+            partner.category = Some(v);
         }
         if let Some(v) = self.choice(
             PartnerField::Position,
@@ -1212,7 +1212,7 @@ impl<'a> RowReader<'a> {
             "market position",
             problems,
         ) {
-            partner.position = v;
+            partner.position = Some(v);
         }
         if let Some(v) = self.choice(PartnerField::Stage, STAGE_SYNONYMS, "stage", problems) {
             partner.stage = v;
@@ -1431,7 +1431,10 @@ mod tests {
         assert_eq!(table.rows.len(), ws.partners.len());
         let first = &table.rows[0];
         assert_eq!(first.cells[1], ws.partners[0].name);
-        assert_eq!(first.cells[3], ws.partners[0].category.label());
+        assert_eq!(
+            first.cells[3],
+            ws.partners[0].category.map_or("", Choice::label)
+        );
         assert_eq!(first.cells[10], ws.partners[0].notes);
         assert_eq!(
             first.cells[11],

@@ -713,10 +713,20 @@ pub fn sync(
         new_partners.insert(p.id.clone(), (key.clone(), p.clone()));
         ws.partners.push(p);
     }
+    // What their entry holds, before a stand-in adds to it: the repair below then sees
+    // the catalogue differ and writes it again with the markets added.
+    let stored_rest = rest_of(&ws);
+    if !repaired.is_empty() {
+        let ours = snap
+            .rest
+            .as_ref()
+            .map_or(&[][..], |(_, r)| r.markets.as_slice());
+        complete_catalogue(&mut ws, ours, &repaired);
+    }
     if !validate::workspace(&ws).is_empty() {
         return None;
     }
-    snap.rest = Some((manifest.rest.clone(), rest_of(&ws)));
+    snap.rest = Some((manifest.rest.clone(), stored_rest));
     snap.partners = new_partners;
     snap.damaged = damaged;
     snap.manifest = Some(manifest);
@@ -730,6 +740,55 @@ pub fn sync(
         read,
         repaired,
     })
+}
+
+/// Our partners standing in for entries the other tab removed (`stand_ins`, their
+/// entry keys) are our versions: they may name a market of ours the other tab's
+/// catalogue lacks, when each tab added a market before seeing the other's save. Each
+/// such market joins the catalogue read — or, when the catalogue holds one of the same
+/// name ([`Market::key`]: two tabs that each created "United States"), the stand-in
+/// names that one — so that what is read is whole and valid. The merge that takes it in
+/// then settles which of two same-named markets both tabs keep.
+fn complete_catalogue(ws: &mut Workspace, ours: &[Market], stand_ins: &[String]) {
+    let ids: HashSet<&str> = stand_ins.iter().filter_map(|k| key_id(k)).collect();
+    let present: HashSet<Id> = ws.markets.iter().map(|m| m.id.clone()).collect();
+    let mut renames: HashMap<Id, Id> = HashMap::new();
+    let mut added: Vec<Market> = Vec::new();
+    for p in ws.partners.iter().filter(|p| ids.contains(p.id.as_str())) {
+        for id in p.market_refs() {
+            if present.contains(id) || renames.contains_key(id) || added.iter().any(|m| &m.id == id)
+            {
+                continue;
+            }
+            let Some(mine) = ours.iter().find(|m| &m.id == id) else {
+                continue;
+            };
+            let key = Market::key(&mine.name);
+            match ws.markets.iter().find(|m| Market::key(&m.name) == key) {
+                Some(theirs) => {
+                    renames.insert(id.clone(), theirs.id.clone());
+                }
+                None => added.push(mine.clone()),
+            }
+        }
+    }
+    ws.markets.extend(added);
+    if renames.is_empty() {
+        return;
+    }
+    for p in ws
+        .partners
+        .iter_mut()
+        .filter(|p| ids.contains(p.id.as_str()))
+    {
+        for id in p.market_refs_mut() {
+            if let Some(theirs) = renames.get(id) {
+                *id = theirs.clone();
+            }
+        }
+        let mut seen = HashSet::new();
+        p.markets.retain(|m| seen.insert(m.clone()));
+    }
 }
 
 /// The whole stored workspace as one Tandem file, read fresh from the slots without

@@ -10,6 +10,7 @@
 
 use crate::model::core::format::{day, day_short, moment};
 use crate::model::core::id::Id;
+use crate::model::core::vocabulary::label_or_not_set;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -160,13 +161,13 @@ fn differences(
         ("Website", a.website.clone(), b.website.clone()),
         (
             "Category",
-            a.category.label().into(),
-            b.category.label().into(),
+            label_or_not_set(a.category).into(),
+            label_or_not_set(b.category).into(),
         ),
         (
             "Market position",
-            a.position.label().into(),
-            b.position.label().into(),
+            label_or_not_set(a.position).into(),
+            label_or_not_set(b.position).into(),
         ),
         ("Markets", markets(a, ws_a), markets(b, ws_b)),
         ("Stage", a.stage.label().into(), b.stage.label().into()),

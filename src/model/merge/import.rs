@@ -263,19 +263,27 @@ fn market_matches(current: &Workspace, incoming: &Workspace) -> HashMap<Id, Id> 
 /// The file's workspace with each renamed market's id replaced everywhere it is named.
 fn renamed(incoming: &Workspace, renames: &HashMap<Id, Id>) -> Workspace {
     let mut out = incoming.clone();
+    join_markets(&mut out, renames);
+    out
+}
+
+/// Makes each market of `renames` the one it maps to: the renamed market leaves the
+/// catalogue and its id is replaced everywhere the workspace names a market
+/// ([`Workspace::market_refs_mut`]), then each partner lists a market once and joins
+/// series that became one. Shared by imports and by tabs' merges.
+pub(super) fn join_markets(ws: &mut Workspace, renames: &HashMap<Id, Id>) {
     if renames.is_empty() {
-        return out;
+        return;
     }
-    out.markets.retain(|m| !renames.contains_key(&m.id));
-    for id in out.market_refs_mut() {
+    ws.markets.retain(|m| !renames.contains_key(&m.id));
+    for id in ws.market_refs_mut() {
         if let Some(ours) = renames.get(id) {
             *id = ours.clone();
         }
     }
-    for p in &mut out.partners {
+    for p in &mut ws.partners {
         rejoin(p);
     }
-    out
 }
 
 /// Two markets of the file may have become one (`Mexico` and `México` both matching

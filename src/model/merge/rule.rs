@@ -9,7 +9,10 @@
 //! - a record deleted on one side: it stays deleted unless the other side edited it
 //!   after the deletion — an edit is never dropped by an older deletion, and a deleted
 //!   record is never brought back by an older copy;
-//! - a market still used by a partner is kept, even if deleted on the other side.
+//! - a market still used by a partner is kept, even if deleted on the other side;
+//! - between tabs, markets each side created under its own id with one name (two tabs
+//!   that each added "United States" before seeing the other's save) become one, the
+//!   earlier created, and every reference moves to it — as an import matches by name.
 //!
 //! The merge needs no common ancestor, so it gives the same result however the saves of
 //! two tabs interleave, and merging again changes nothing. The base (what this side last
@@ -104,6 +107,19 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
         ties,
         &mut conflicts,
     );
+    let mut partners = partners;
+    if ties == Ties::ByContent {
+        // Two tabs that each created "United States" before seeing the other's save
+        // hold it under two ids: both settle on one, as an import matches by name.
+        let joined = same_named_markets(ours, theirs, &deleted);
+        let mut ws = Workspace {
+            markets,
+            partners,
+            ..Workspace::default()
+        };
+        super::import::join_markets(&mut ws, &joined);
+        (markets, partners) = (ws.markets, ws.partners);
+    }
     // A market still in use stays, whatever the other side did to it.
     let present: HashSet<Id> = markets.iter().map(|m| m.id.clone()).collect();
     let used: HashSet<&Id> = partners.iter().flat_map(|p| p.market_refs()).collect();
@@ -144,6 +160,49 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
         },
         conflicts,
     }
+}
+
+/// The markets each side added under its own id with the same name ([`Market::key`]:
+/// case, accents and spacing aside), each id mapped to the one both sides keep: the
+/// earlier created, then the smaller id, so that every tab, in whatever order the saves
+/// arrive, picks the same. Only a market one side holds and the other has neither seen
+/// nor deleted is paired: two markets both sides already hold stay as the person left
+/// them (a catalogue may hold `Mexico` and `México` from before accents were compared).
+fn same_named_markets(
+    ours: &Workspace,
+    theirs: &Workspace,
+    deleted: &HashMap<Id, DateTime<Utc>>,
+) -> HashMap<Id, Id> {
+    let ids = |ws: &Workspace| -> HashSet<Id> { ws.markets.iter().map(|m| m.id.clone()).collect() };
+    let (ours_ids, theirs_ids) = (ids(ours), ids(theirs));
+    // Per name key, the markets only we hold and those only they hold.
+    let mut by_key: HashMap<String, (Vec<&Market>, Vec<&Market>)> = HashMap::new();
+    for m in &ours.markets {
+        if !theirs_ids.contains(&m.id) && !deleted.contains_key(&m.id) {
+            by_key.entry(Market::key(&m.name)).or_default().0.push(m);
+        }
+    }
+    for m in &theirs.markets {
+        if !ours_ids.contains(&m.id) && !deleted.contains_key(&m.id) {
+            by_key.entry(Market::key(&m.name)).or_default().1.push(m);
+        }
+    }
+    let mut joined = HashMap::new();
+    for (here, there) in by_key.values() {
+        if here.is_empty() || there.is_empty() {
+            continue;
+        }
+        let all = || here.iter().chain(there.iter());
+        let Some(keep) =
+            all().min_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)))
+        else {
+            continue;
+        };
+        for m in all().filter(|m| m.id != keep.id) {
+            joined.insert(m.id.clone(), keep.id.clone());
+        }
+    }
+    joined
 }
 
 /// The latest deletion time of every id deleted on either side.
@@ -372,6 +431,93 @@ mod tests {
         let here = merge(&base, &ours, &theirs, Ties::ByContent).workspace;
         let there = merge(&base, &theirs, &ours, Ties::ByContent).workspace;
         assert_eq!(here.partners, there.partners);
+    }
+
+    #[test]
+    fn two_tabs_that_each_created_a_market_by_one_name_settle_on_one_market() {
+        use crate::model::core::id::Id;
+        use crate::model::metrics::record::Series;
+        let base = demo::workspace(now());
+        let (pa, pb) = (base.partners[0].id.clone(), base.partners[1].id.clone());
+        let id = |s: &str| Id::parse(s).unwrap();
+        // Tab A adds "Côte d’Ivoire" to a partner, with a metric there; tab B adds
+        // " cote d’ivoire" to another partner and plans landing there.
+        let mut a = base.clone();
+        a.add_partner_market(
+            &pa,
+            Market::new(id("m-us-a"), "Côte d’Ivoire", later(5)),
+            later(5),
+        )
+        .unwrap();
+        let series = Series {
+            market: id("m-us-a"),
+            metric: "users".into(),
+            values: [(
+                crate::model::core::month::Month::new(2026, 10).unwrap(),
+                120.0,
+            )]
+            .into(),
+        };
+        let i = a.partners.iter().position(|p| p.id == pa).unwrap();
+        a.partners[i].metrics.push(series);
+        let mut b = base.clone();
+        b.add_partner_market(
+            &pb,
+            Market::new(id("m-us-b"), " cote d’ivoire", later(7)),
+            later(7),
+        )
+        .unwrap();
+        let j = b.partners.iter().position(|p| p.id == pb).unwrap();
+        b.partners[j]
+            .landing
+            .push(crate::model::landing::LandingTrack::new(
+                id("t-us"),
+                Some(id("m-us-b")),
+                String::new(),
+            ));
+        // Each tab takes in the other's save, in either order, and again after.
+        let at_a = merge(&base, &a, &b, Ties::ByContent).workspace;
+        let at_b = merge(&base, &b, &a, Ties::ByContent).workspace;
+        let us = |ws: &Workspace| {
+            ws.markets
+                .iter()
+                .filter(|m| Market::key(&m.name) == "cote d’ivoire")
+                .map(|m| m.id.clone())
+                .collect::<Vec<_>>()
+        };
+        // One market, the earlier created, on both sides; every reference moved to it.
+        assert_eq!(us(&at_a), [id("m-us-a")]);
+        assert_eq!(us(&at_b), [id("m-us-a")]);
+        assert_eq!(at_a.markets, at_b.markets);
+        assert_eq!(at_a.partners, at_b.partners);
+        let pb_there = at_a.partner(&pb).unwrap();
+        assert_eq!(pb_there.markets.last(), Some(&id("m-us-a")));
+        assert_eq!(pb_there.landing.last().unwrap().market, Some(id("m-us-a")));
+        assert_eq!(
+            at_a.partner(&pa).unwrap().metrics.last().unwrap().market,
+            id("m-us-a")
+        );
+        assert!(crate::model::workspace::validate::workspace(&at_a).is_empty());
+        // The next round of saves changes nothing: the tabs have converged.
+        assert_eq!(merge(&at_b, &at_a, &at_b, Ties::ByContent).workspace, at_a);
+        assert_eq!(merge(&at_a, &at_b, &at_a, Ties::ByContent).workspace, at_b);
+        // A tab that saw only B's save meets A's joined one: still the one market.
+        let late = merge(&base, &b, &at_a, Ties::ByContent).workspace;
+        assert_eq!(us(&late), [id("m-us-a")]);
+    }
+
+    #[test]
+    fn markets_both_tabs_hold_are_not_joined_by_name() {
+        use crate::model::core::id::Id;
+        let id = |s: &str| Id::parse(s).unwrap();
+        let mut base = demo::workspace(now());
+        // Written before accents were compared: both sides hold both.
+        base.markets.push(Market::new(id("m-mx1"), "Mexico", now()));
+        base.markets.push(Market::new(id("m-mx2"), "México", now()));
+        let mut theirs = base.clone();
+        theirs.program_name = "Renamed".into();
+        let merged = merge(&base, &base, &theirs, Ties::ByContent).workspace;
+        assert!(merged.market(&id("m-mx1")).is_some() && merged.market(&id("m-mx2")).is_some());
     }
 
     #[test]

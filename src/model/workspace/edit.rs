@@ -213,6 +213,35 @@ impl Workspace {
         Ok(())
     }
 
+    /// Adds a market to the catalogue and to one partner's markets, as one edit: what
+    /// "Add market…" does where a person needs the market (the partner's profile, its
+    /// landing plan, its metrics). The name is held to [`Workspace::add_market`]'s
+    /// rules — a name already in the catalogue, case, accents and spacing aside, is
+    /// refused naming the market that has it — and nothing changes on a refusal.
+    pub fn add_partner_market(
+        &mut self,
+        partner: &Id,
+        market: Market,
+        now: DateTime<Utc>,
+    ) -> Result<(), ValidationError> {
+        let Some(index) = self.partners.iter().position(|p| &p.id == partner) else {
+            return Err(missing_partner(partner));
+        };
+        let id = market.id.clone();
+        self.add_market(market)?;
+        let mut draft = self.partners[index].clone();
+        draft.markets.push(id);
+        if let Some(e) = self.check_partner(&draft).into_iter().next() {
+            // The partner cannot take it (a limit on its markets): the catalogue stays
+            // as it was, so the refusal changes nothing.
+            self.markets.pop();
+            return Err(e);
+        }
+        draft.updated = now.max(draft.updated);
+        self.partners[index] = draft;
+        Ok(())
+    }
+
     /// Removes a market no partner uses (leaving a tombstone); otherwise says which
     /// partners use it.
     pub fn remove_market(&mut self, id: &Id, now: DateTime<Utc>) -> Result<(), String> {
@@ -374,6 +403,50 @@ mod tests {
         );
         ws.add_market(Market::new(id("m3"), "Mexico City", t(1)))
             .unwrap();
+    }
+
+    #[test]
+    fn a_market_added_from_a_partner_joins_the_catalogue_and_the_partner_in_one_edit() {
+        let mut ws = Workspace::empty();
+        ws.add_market(Market::new(id("m-us"), "United States", t(1)))
+            .unwrap();
+        ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
+            .unwrap();
+        ws.add_partner_market(&id("a"), Market::new(id("m-br"), " Brazil ", t(2)), t(2))
+            .unwrap();
+        assert_eq!(ws.market_name(&id("m-br")), "Brazil");
+        assert_eq!(ws.partners[0].markets, [id("m-br")]);
+        assert_eq!(ws.partners[0].updated, t(2));
+        // Named like one we have, case and accents aside: refused by that market's
+        // name, and neither the catalogue nor the partner changes.
+        let before = ws.clone();
+        let err = ws
+            .add_partner_market(
+                &id("a"),
+                Market::new(id("m-x"), "united  STATES", t(3)),
+                t(3),
+            )
+            .unwrap_err();
+        assert_eq!(
+            format!("The market name {}.", err.message),
+            "The market name is already taken by market \"United States\"."
+        );
+        assert_eq!(ws, before);
+        // A partner that is gone: refused, nothing added to the catalogue.
+        assert!(ws
+            .add_partner_market(&id("gone"), Market::new(id("m-j"), "Japan", t(3)), t(3))
+            .is_err());
+        assert_eq!(ws, before);
+        // One step of history takes both back.
+        let mut after = ws.clone();
+        after
+            .add_partner_market(&id("a"), Market::new(id("m-j"), "Japan", t(4)), t(4))
+            .unwrap();
+        let step =
+            crate::model::workspace::history::Step::between(&ws, &after, "add Japan").unwrap();
+        let mut undone = after.clone();
+        step.undo(&mut undone);
+        assert_eq!(undone, ws);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! so the table shows exactly what the model says and the rules are tested natively.
 
 use crate::model::core::id::Id;
-use crate::model::core::vocabulary::{Category, MarketPosition, Stage};
+use crate::model::core::vocabulary::{rank_or_last, Category, MarketPosition, Stage};
 use crate::model::workspace::records::{Partner, Workspace};
 use std::cmp::Ordering;
 
@@ -58,8 +58,8 @@ impl Query {
     /// Whether a partner passes the search and every filter.
     pub fn matches(&self, p: &Partner) -> bool {
         self.stage.is_none_or(|s| p.stage == s)
-            && self.category.is_none_or(|c| p.category == c)
-            && self.position.is_none_or(|m| p.position == m)
+            && self.category.is_none_or(|c| p.category == Some(c))
+            && self.position.is_none_or(|m| p.position == Some(m))
             && self.market.as_ref().is_none_or(|m| p.markets.contains(m))
             && self.matches_text(p)
     }
@@ -93,8 +93,8 @@ impl Query {
             let (a, b) = (&ws.partners[a], &ws.partners[b]);
             let primary = match self.sort {
                 SortKey::Name => Ordering::Equal,
-                SortKey::Category => a.category.rank().cmp(&b.category.rank()),
-                SortKey::Position => a.position.rank().cmp(&b.position.rank()),
+                SortKey::Category => rank_or_last(a.category).cmp(&rank_or_last(b.category)),
+                SortKey::Position => rank_or_last(a.position).cmp(&rank_or_last(b.position)),
                 SortKey::Stage => a.stage.rank().cmp(&b.stage.rank()),
                 SortKey::Owner => a.owner.to_lowercase().cmp(&b.owner.to_lowercase()),
                 SortKey::Updated => a.updated.cmp(&b.updated),
@@ -148,7 +148,7 @@ mod tests {
         a.owner = "Zoe".into();
         a.markets.push(id("m-jp"));
         let mut b = Partner::new(id("b"), "Alpha Radio", now);
-        b.category = Category::Content;
+        b.category = Some(Category::Content);
         b.owner = "adam".into();
         b.key_players
             .push(KeyPlayer::new(id("k"), "Mina Sato", now));

@@ -64,8 +64,14 @@ pub struct Partner {
     /// An http or https address, or empty.
     #[serde(default)]
     pub website: String,
-    pub category: Category,
-    pub position: MarketPosition,
+    /// What kind of partnership this is. Absent (not set) until someone chooses: a new
+    /// partner is not silently a platform.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    /// Where the partner stands in its market. Absent (not set) until someone chooses;
+    /// every figure reads it as unknown, never as a challenger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<MarketPosition>,
     /// Ids of the catalogue markets the partner operates in.
     #[serde(default)]
     pub markets: Vec<Id>,
@@ -134,7 +140,8 @@ pub struct KeyPlayer {
 }
 
 impl Partner {
-    /// A new partner with sensible defaults: a research-stage, self-serve prospect.
+    /// A new partner: a research-stage, self-serve prospect whose category and market
+    /// position are not set until someone chooses them.
     pub fn new(id: Id, name: impl Into<String>, now: DateTime<Utc>) -> Self {
         Partner {
             id,
@@ -142,8 +149,8 @@ impl Partner {
             updated: now,
             name: name.into(),
             website: String::new(),
-            category: Category::Platform,
-            position: MarketPosition::Challenger,
+            category: None,
+            position: None,
             markets: Vec::new(),
             stage: Stage::Research,
             ladder: LadderLevel::SelfServe,

@@ -74,6 +74,12 @@ pub fn IncumbentEffort() -> impl IntoView {
                         <ul class="incumbent-effort__numbers">
                             <li>{basis}</li>
                             {(e.basis == EffortBasis::Meetings).then(|| view! { <li>{partners}</li> })}
+                            {(e.unset > 0).then(|| view! {
+                                <li class="incumbent-effort__unset">{match e.unset {
+                                    1 => "1 partner in pursuit has no market position set and is left out: set it on the partner's profile.".to_owned(),
+                                    n => format!("{n} partners in pursuit have no market position set and are left out: set it on their profiles."),
+                                }}</li>
+                            })}
                             <li>{match e.biased {
                                 0 => "No incumbent is pursued in a market the team marks as not understood.".to_owned(),
                                 1 => "1 incumbent is pursued in a market the team marks as not understood (incumbent-bias warning).".to_owned(),

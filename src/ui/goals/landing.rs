@@ -292,19 +292,21 @@ fn StepForm(
 #[component]
 fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
     let store = use_store();
+    // Read as the workspace changes: a market added from this form joins the list.
     let free = {
         let id = partner.clone();
-        store.ws.with_untracked(|ws| {
-            ws.partner(&id)
-                .map(|p| landing::markets_without_track(ws, p))
-                .unwrap_or_default()
+        Memo::new(move |_| {
+            store.ws.with(|ws| {
+                ws.partner(&id)
+                    .map(|p| landing::markets_without_track(ws, p))
+                    .unwrap_or_default()
+            })
         })
     };
+    let add_for = partner.clone();
     // The first free market is the likely choice; an empty value means a team.
     let choice = RwSignal::new(
-        free.first()
-            .map(|(id, _)| id.to_string())
-            .unwrap_or_default(),
+        free.with_untracked(|f| f.first().map(|(id, _)| id.to_string()).unwrap_or_default()),
     );
     let team = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<ValidationError>::new());
@@ -340,14 +342,16 @@ fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
         }
     };
     const FIELDS: &[&str] = &["market", "team"];
-    let options = free
-        .into_iter()
-        .map(|(id, name)| {
-            let key = id.to_string();
-            let selected = key.clone();
-            view! { <option value=key selected=move || choice.get() == selected>{name}</option> }
-        })
-        .collect_view();
+    let options = move || {
+        free.get()
+            .into_iter()
+            .map(|(id, name)| {
+                let key = id.to_string();
+                let selected = key.clone();
+                view! { <option value=key selected=move || choice.get() == selected>{name}</option> }
+            })
+            .collect_view()
+    };
     view! {
         <DraftOffer draft=kept/>
         <form class="form track-form" on:submit=submit novalidate aria-label="New landing track" inert=kept.pending()>
@@ -355,11 +359,14 @@ fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
                 <div class="field">
                     <label for="f-track-market">"Market or team"</label>
                     <select id="f-track-market" aria-describedby="e-track-market"
+                        prop:value=move || choice.get()
                         on:change=move |ev| choice.set(event_target_value(&ev))>
                         {options}
                         <option value="" selected=move || choice.get().is_empty()>"An internal team…"</option>
                     </select>
                     <crate::ui::fields::FieldError id="e-track-market".into() message=field_error(errors, "market")/>
+                    <crate::ui::markets::AddMarket partner=add_for name="landing"
+                        on_added=Callback::new(move |id: Id| choice.set(id.to_string()))/>
                 </div>
                 <Show when=move || choice.get().is_empty()>
                     <TextField label="Team name" name="track-team".into() value=team error=field_error(errors, "team")/>

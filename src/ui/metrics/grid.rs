@@ -159,7 +159,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
             </div>
             <DraftOffer draft=kept/>
             <Show when=move || !markets.with(Vec::is_empty)
-                fallback=|| view! { <p class="empty">"This partner has no markets yet: add them on the Overview tab, then enter values here."</p> }>
+                fallback=|| view! { <p class="empty">"This partner has no markets yet: add one below, then enter values here."</p> }>
                 <div class="metrics-grid__scroll" inert=kept.pending()>
                     <table class="metrics-grid__table">
                         <caption class="visually-hidden">{move || format!("{} by market and month; each cell can be edited", metric.get())}</caption>
@@ -193,6 +193,8 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                 <p class="field__error metrics-grid__error" role="alert">{move || error.get()}</p>
                 <p class="field__hint">"Type a value and press Enter or Tab to save it; clear a cell to remove its value. Thousands separators and decimal commas are read as in a spreadsheet."</p>
             </Show>
+            // A market missing from the rows is added here, not on another screen.
+            <crate::ui::markets::AddMarket partner=grid_id.get_value() name="metrics"/>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The partner table: search, filters, sorting, create and delete (with undo).
 
+use crate::model::core::vocabulary::label_or_not_set;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::workspace::query::{Query, SortKey};
 use crate::model::Workspace;
@@ -20,8 +21,8 @@ const PAGE: usize = 100;
 struct Row {
     id: Id,
     name: String,
-    category: Category,
-    position: MarketPosition,
+    category: Option<Category>,
+    position: Option<MarketPosition>,
     stage: Stage,
     markets: String,
     owner: String,
@@ -224,8 +225,12 @@ fn PartnerRow(row: Row) -> impl IntoView {
     view! {
         <tr>
             <th scope="row"><a href=href>{row.name.clone()}</a></th>
-            <td>{row.category.label()}</td>
-            <td>{row.position.label()}</td>
+            // A value nobody chose is named by its column on a phone too, where the
+            // cells stand side by side without their headers ("Category: Not set").
+            <td class:unset=row.category.is_none()
+                data-label=row.category.is_none().then_some("Category")>{label_or_not_set(row.category)}</td>
+            <td class:unset=row.position.is_none()
+                data-label=row.position.is_none().then_some("Market position")>{label_or_not_set(row.position)}</td>
             <td><span class=format!("stage stage--{}", row.stage.key())>{row.stage.label()}</span></td>
             <td class="muted">{row.markets}</td>
             // data-label: the column's name, shown beside the value when the table is a

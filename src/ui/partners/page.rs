@@ -9,7 +9,9 @@ use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
-use crate::ui::fields::{error_for, ChoiceField, FieldError, FormActions, TextField};
+use crate::ui::fields::{
+    error_for, ChoiceField, FieldError, FormActions, OptionalChoiceField, TextField,
+};
 use crate::ui::route::{Route, Section};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -53,8 +55,8 @@ struct Fields {
     owner: RwSignal<String>,
     tags: RwSignal<String>,
     notes: RwSignal<String>,
-    category: RwSignal<Category>,
-    position: RwSignal<MarketPosition>,
+    category: RwSignal<Option<Category>>,
+    position: RwSignal<Option<MarketPosition>>,
     stage: RwSignal<Stage>,
     markets: RwSignal<Vec<Id>>,
 }
@@ -69,8 +71,8 @@ impl Fields {
             .text("owner", self.owner)
             .text("tags", self.tags)
             .text("notes", self.notes)
-            .choice("category", self.category)
-            .choice("position", self.position)
+            .maybe_choice("category", self.category)
+            .maybe_choice("position", self.position)
             .choice("stage", self.stage)
             .field(
                 "markets",
@@ -271,8 +273,10 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                     <TextField label="Name" name="name".into() value=fields.name error=err("name")/>
                     <TextField label="Website" name="website".into() value=fields.website
                         error=err("website") input_type="url" hint="An http:// or https:// address."/>
-                    <ChoiceField label="Category" name="category".into() value=fields.category/>
-                    <ChoiceField label="Market position" name="position".into() value=fields.position/>
+                    <OptionalChoiceField label="Category" name="category".into() value=fields.category
+                        prompt="Nobody has chosen one yet: choose it so the portfolio counts this partner by what it is."/>
+                    <OptionalChoiceField label="Market position" name="position".into() value=fields.position
+                        prompt="Nobody has chosen one yet: until then the effort on incumbents leaves this partner out."/>
                     <ChoiceField label="Stage" name="stage".into() value=fields.stage/>
                     // The ladder moves only on the Fit & ladder tab, where a move shows
                     // its warnings and is recorded; the profile shows where it stands.
@@ -293,7 +297,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                     {move || {
                         let list = markets();
                         if list.is_empty() {
-                            view! { <p class="muted">"No markets yet: add them on the Data screen."</p> }.into_any()
+                            view! { <p class="muted">"No markets in the catalogue yet: add this partner's first one below."</p> }.into_any()
                         } else {
                             view! { <div class="markets__list">{list.into_iter().map(|(mid, mname)| {
                                 let checked = mid.clone();
@@ -316,6 +320,13 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                         }
                     }}
                     <FieldError id="e-markets".into() message=err("markets")/>
+                    // Saved at once with the catalogue: the form takes it as already
+                    // saved, so its other unsaved fields stay as they are.
+                    <crate::ui::markets::AddMarket partner=id.clone() name="profile"
+                        on_added=Callback::new(move |market: Id| {
+                            base.update(|b| b.markets.push(market.clone()));
+                            fields.markets.update(|m| if !m.contains(&market) { m.push(market) });
+                        })/>
                 </fieldset>
                 <TextField label="Notes" name="notes".into() value=fields.notes error=err("notes") multiline=true/>
                 <FormActions save_label="Save profile" dirty has_errors=Signal::derive(move || !errors.with(Vec::is_empty)) on_revert=revert/>

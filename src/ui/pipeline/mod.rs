@@ -39,7 +39,8 @@ pub fn PipelineScreen() -> impl IntoView {
                             id: p.id.clone(),
                             name: p.name.clone(),
                             stage,
-                            category: p.category.label(),
+                            // Alone on a card, "Not set" would not say what is not set.
+                            category: p.category.map_or("Category not set", |c| c.label()),
                             owner: p.owner.clone(),
                         })
                         .collect();

@@ -1,0 +1,113 @@
+//! "Add market…" where a person needs a market: a partner's profile, its landing plan
+//! and its metrics. The market joins the catalogue and the partner's markets as one
+//! undoable edit (`Workspace::add_partner_market`), under the Data screen's rules: a
+//! name the catalogue already holds, case, accents and spacing aside, is refused
+//! naming the market that has it.
+//!
+//! The control is a button that opens one field in place, not a form of its own: it
+//! sits inside other forms (the profile, a new landing track), where a nested form
+//! would be invalid HTML, so Enter in the field adds the market without submitting the
+//! form around it.
+
+use crate::model::{Id, Market};
+use crate::storage;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+/// The button, and once pressed the field that names the new market.
+#[component]
+pub fn AddMarket(
+    /// The partner the market is added to.
+    partner: Id,
+    /// Unique on the page: the field's id suffix (`add-market-<name>`).
+    name: &'static str,
+    /// Called with the new market's id once it is added (to select it in a form).
+    #[prop(optional)]
+    on_added: Option<Callback<Id>>,
+) -> impl IntoView {
+    let store = use_store();
+    let open = RwSignal::new(false);
+    let value = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let opener = NodeRef::<leptos::html::Button>::new();
+    let partner = StoredValue::new(partner);
+    let input_id = format!("add-market-{name}");
+    let error_id = format!("add-market-{name}-error");
+
+    // Focus follows the control: into the field when it opens, back to the button
+    // when it closes, so a keyboard user never loses their place.
+    Effect::new(move |was: Option<bool>| {
+        let now_open = open.get();
+        if was.is_some_and(|w| w != now_open) {
+            // After the frame that shows the field or the button again.
+            request_animation_frame(move || {
+                if now_open {
+                    if let Some(el) = input.get_untracked() {
+                        let _ = el.focus();
+                    }
+                } else if let Some(el) = opener.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+        now_open
+    });
+    let close = move || {
+        value.set(String::new());
+        error.set(None);
+        open.set(false);
+    };
+    let add = move || {
+        let typed = value.get_untracked();
+        let market = Market::new(storage::new_id(), typed.trim(), storage::now());
+        let id = market.id.clone();
+        let label = format!("add market {}", typed.trim());
+        let added = store.edit(label, |ws| {
+            ws.add_partner_market(&partner.get_value(), market, storage::now())
+        });
+        match added {
+            Some(Ok(())) => {
+                store.say(format!(
+                    "Added {} to the markets. Undo takes it back out.",
+                    typed.trim()
+                ));
+                close();
+                if let Some(cb) = on_added {
+                    cb.run(id);
+                }
+            }
+            Some(Err(e)) => error.set(Some(format!("The market name {}.", e.message))),
+            None => {}
+        }
+    };
+    view! {
+        <div class="add-market">
+            <Show when=move || open.get() fallback=move || view! {
+                <button type="button" class="button button--quiet button--small add-market__open"
+                    node_ref=opener on:click=move |_| open.set(true)>"Add market…"</button>
+            }>
+                <div class="add-market__row" role="group" aria-label="Add a market">
+                    <label for=input_id.clone()>"New market"</label>
+                    <input id=input_id.clone() node_ref=input placeholder="e.g. Brazil" autocomplete="off"
+                        aria-describedby=error_id.clone()
+                        aria-invalid=move || error.get().is_some().then_some("true")
+                        prop:value=move || value.get()
+                        on:input=move |ev| value.set(event_target_value(&ev))
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            match ev.key().as_str() {
+                                // Not the form around it: this field only adds the market.
+                                "Enter" => { ev.prevent_default(); add(); }
+                                // Inside a dialog, Escape closes the field, not the dialog.
+                                "Escape" => { ev.prevent_default(); ev.stop_propagation(); close(); }
+                                _ => {}
+                            }
+                        }/>
+                    <button type="button" class="button button--small" on:click=move |_| add()>"Add"</button>
+                    <button type="button" class="button button--quiet button--small" on:click=move |_| close()>"Cancel"</button>
+                </div>
+                <p id=error_id.clone() class="field__error" role="alert">{move || error.get()}</p>
+            </Show>
+        </div>
+    }
+}
