@@ -890,6 +890,7 @@ None yet.
             status: GoalStatus::OnTrack,
         });
         p.commitments.push(Commitment {
+            owner: None,
             id: Id::parse("c1").unwrap(),
             side: Side::Partner,
             what: "API keys".into(),
@@ -908,6 +909,7 @@ None yet.
         .enumerate()
         {
             p.meetings.push(Meeting {
+                pitch: None,
                 id: Id::parse(&format!("m{i}")).unwrap(),
                 date,
                 ours: vec!["Priya Raman".into()],
@@ -922,6 +924,7 @@ None yet.
                 room: Some(Scale::Positive),
                 room_note: String::new(),
                 next_steps: vec![NextStep {
+                    owner: None,
                     what: "Send figures".into(),
                     due: Some(d(11, 9)),
                     done: false,
