@@ -14,6 +14,7 @@ pub mod health;
 pub mod meetings;
 pub mod metrics;
 pub mod modal;
+pub mod owner;
 pub mod panic;
 pub mod partners;
 pub mod pipeline;

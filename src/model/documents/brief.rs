@@ -370,7 +370,10 @@ fn meetings(p: &Partner) -> Section {
                     .due
                     .map_or(String::new(), |d| format!(" (due {})", day(d)));
                 let done = if s.done { " — done" } else { "" };
-                notes.push(format!("Next: {}{due}{done}", one_line(&s.what)));
+                let owner = s.owner.as_ref().map_or(String::new(), |o| {
+                    format!(" — owner {}", one_line(&p.owner_label(o)))
+                });
+                notes.push(format!("Next: {}{due}{owner}{done}", one_line(&s.what)));
             }
             let topic = one_line(&m.presented);
             Block::Entry(Entry {
