@@ -415,13 +415,3 @@ fn one_value_is_typed_and_a_labelled_table_goes_to_the_table_reader() {
     assert!(is_labelled("\t2026-01\t2026-02\nGermany\t1\t2"));
     assert!(!is_labelled("1\t2\n3\t4"));
 }
-#[test]
-fn zz_print_demo() {
-    let ws = tandem::model::demo::workspace(now());
-    for p in &ws.partners {
-        let kp: Vec<&str> = p.key_players.iter().map(|k| k.name.as_str()).collect();
-        let mk: Vec<&str> = p.markets.iter().map(|m| ws.market_name(m)).collect();
-        let ms: Vec<String> = p.metrics.iter().map(|s| format!("{}:{}", ws.market_name(&s.market), s.metric)).collect();
-        println!("{} {} {:?} kp={:?} markets={:?} pitches={} meetings={} landing={} commit={} metrics={:?}", p.id, p.name, p.stage, kp, mk, p.pitches.len(), p.meetings.len(), p.landing.len(), p.commitments.len(), ms.len());
-    }
-}
