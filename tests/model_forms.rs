@@ -415,3 +415,24 @@ fn one_value_is_typed_and_a_labelled_table_goes_to_the_table_reader() {
     assert!(is_labelled("\t2026-01\t2026-02\nGermany\t1\t2"));
     assert!(!is_labelled("1\t2\n3\t4"));
 }
+
+#[test]
+fn the_brief_names_who_owns_each_next_step() {
+    let mut ws = workspace();
+    let m = meeting(
+        vec![
+            step("Intro to legal", Some(Owner::Player(id("kp-dana")))),
+            step("Send the deck", Some(Owner::Ours("Sam Ortiz".into()))),
+            step("Book the venue", None),
+        ],
+        None,
+    );
+    meetings::save_meeting(&mut ws, &id("p1"), m, now()).unwrap();
+    let text = tandem::model::documents::brief::markdown(&ws, &ws.partners[0], day(2026, 12, 6));
+    assert!(
+        text.contains("Intro to legal (due 15 December 2026) — owner Dana Whitfield (Loopline)"),
+        "{text}"
+    );
+    assert!(text.contains("Send the deck (due 15 December 2026) — owner Sam Ortiz (us)"));
+    assert!(!text.contains("Book the venue (due 15 December 2026) — owner"));
+}
