@@ -67,7 +67,7 @@ fn every_form_has_its_own_key_and_none_is_the_workspace_key() {
         assert!(key.starts_with(PREFIX));
         assert!(seen.insert(key));
     }
-    assert_eq!(seen.len(), 19);
+    assert_eq!(seen.len(), 20);
     for other in [
         "tandem.workspace",
         "tandem.shared",

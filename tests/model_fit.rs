@@ -80,6 +80,7 @@ fn good_partner() -> Partner {
 fn commitment(n: u8, due_ago: i64, delivered_ago: Option<i64>) -> Commitment {
     let due = today() - Duration::days(due_ago);
     Commitment {
+        owner: None,
         id: id(&format!("c-{n}")),
         side: Side::Partner,
         what: "Ship the thing".into(),
@@ -95,6 +96,7 @@ fn commitment(n: u8, due_ago: i64, delivered_ago: Option<i64>) -> Commitment {
 
 fn meeting(n: u32, ago: i64) -> Meeting {
     Meeting {
+        pitch: None,
         id: id(&format!("m-{n}")),
         date: today() - Duration::days(ago),
         ours: Vec::new(),

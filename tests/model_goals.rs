@@ -42,6 +42,7 @@ fn commitment(
     delivered: Option<NaiveDate>,
 ) -> Commitment {
     Commitment {
+        owner: None,
         id: id(&format!("k{n}")),
         side,
         what: format!("thing {n}"),

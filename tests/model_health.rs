@@ -134,6 +134,7 @@ fn worked_example_from_measured_components() {
     let mut p = Partner::new(id("p"), "P", now());
     let day = |d: i64| today() - Duration::days(d);
     let k = |n: &str, due: i64, delivered: Option<i64>| Commitment {
+        owner: None,
         id: id(n),
         side: Side::Partner,
         what: n.into(),
@@ -320,6 +321,7 @@ fn late_commitments_lower_health_and_raise_signals() {
         status: GoalStatus::OnTrack,
     });
     let k = |n: &str, status, delivered: Option<NaiveDate>| Commitment {
+        owner: None,
         id: id(n),
         side: Side::Partner,
         what: format!("thing {n}"),
@@ -1082,6 +1084,7 @@ fn a_champion_cooling_in_meetings_changes_support_and_signals() {
     let support_before = health::components(&ws, &p, today())[2].value;
 
     let meeting = |n: i64, s: Scale| Meeting {
+        pitch: None,
         id: id(&format!("m{n}")),
         date: today() - Duration::days(100 - 30 * n),
         ours: Vec::new(),

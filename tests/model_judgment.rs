@@ -88,6 +88,7 @@ fn commitment(
     delivered_ago: Option<i64>,
 ) -> Commitment {
     Commitment {
+        owner: None,
         id: id(n),
         side,
         what: format!("item {n}"),

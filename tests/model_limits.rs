@@ -156,6 +156,7 @@ fn every_list_of_a_partner_and_a_meeting_is_refused_one_past_its_limit() {
                 let mut m = Meeting::new(id("mt", 0), day());
                 m.next_steps = (0..n)
                     .map(|k| NextStep {
+                        owner: None,
                         what: format!("Step {k}"),
                         due: None,
                         done: false,

@@ -336,11 +336,13 @@ fn saving_a_meeting_stamps_the_partner_and_reports_change() {
     m.ours = vec!["  Priya ".into(), " ".into()];
     m.next_steps = vec![
         NextStep {
+            owner: None,
             what: " Send the deck ".into(),
             due: Some(day(8)),
             done: false,
         },
         NextStep {
+            owner: None,
             what: "".into(),
             due: None,
             done: false,
@@ -421,6 +423,7 @@ fn a_refused_meeting_changes_nothing_and_says_where() {
     );
     m.date = now().date_naive() + Duration::days(5);
     m.next_steps.push(NextStep {
+        owner: None,
         what: " ".into(),
         due: Some(day(3)),
         done: false,
@@ -491,6 +494,7 @@ fn meetings_round_trip_through_json() {
     m.room = Some(Scale::Positive);
     m.room_note = "Warm once the numbers came up".into();
     m.next_steps.push(NextStep {
+        owner: None,
         what: "Share the churn figures".into(),
         due: Some(day(7)),
         done: true,

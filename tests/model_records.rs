@@ -210,6 +210,7 @@ fn records(p: &Partner, markets: &[Id]) -> impl Strategy<Value = Partner> {
                     .enumerate()
                     .map(
                         |(i, (date, ours, presented, attending, readings, room, steps))| Meeting {
+                            pitch: None,
                             id: id("mt", i),
                             date,
                             ours,
@@ -231,7 +232,12 @@ fn records(p: &Partner, markets: &[Id]) -> impl Strategy<Value = Partner> {
                             room_note: String::new(),
                             next_steps: steps
                                 .into_iter()
-                                .map(|(what, due, done)| NextStep { what, due, done })
+                                .map(|(what, due, done)| NextStep {
+                                    owner: None,
+                                    what,
+                                    due,
+                                    done,
+                                })
                                 .collect(),
                         },
                     )
@@ -240,6 +246,7 @@ fn records(p: &Partner, markets: &[Id]) -> impl Strategy<Value = Partner> {
                     .into_iter()
                     .enumerate()
                     .map(|(i, (side, what, due, status, day))| Commitment {
+                        owner: None,
                         id: id("c", i),
                         side,
                         what,

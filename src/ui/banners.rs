@@ -197,6 +197,39 @@ pub fn download_unreadable(raw: &str) {
     }
 }
 
+/// The height a toast takes at the bottom of the screen, with its margin, when it is
+/// not measured yet (one line at 1280 px, two at 375 px).
+const TOAST_ROOM_PX: f64 = 96.0;
+
+/// Whether the focused field reaches into the strip at the bottom of the screen where
+/// the toast would sit.
+fn focused_in_toast_corner() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some(doc) = window.document() else {
+        return false;
+    };
+    let Some(focused) = doc.active_element() else {
+        return false;
+    };
+    if doc.body().is_some_and(|b| *b == focused) {
+        return false;
+    }
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let toast = doc
+        .get_element_by_id("toast-region")
+        .map(|t| t.get_bounding_client_rect().height())
+        .unwrap_or(0.0);
+    let room = (toast + 32.0).max(TOAST_ROOM_PX);
+    let r = focused.get_bounding_client_rect();
+    r.bottom() > height - room && r.top() < height
+}
+
 /// How long a toast stays; long enough to reach its Undo button by keyboard.
 const TOAST_MS: u64 = 10_000;
 
@@ -216,8 +249,31 @@ pub fn ToastView() -> impl IntoView {
             );
         }
     });
+    // The toast sits in the bottom corner, away from the forms; when the field being
+    // edited reaches into that corner, the toast moves to the top of the screen, so it
+    // never covers what a person is typing in (at any width).
+    let at_top = RwSignal::new(false);
+    let place = move || {
+        if store.toast.with_untracked(Option::is_none) {
+            return;
+        }
+        at_top.set(focused_in_toast_corner());
+    };
+    Effect::new(move |_| {
+        if store.toast.with(Option::is_some) {
+            place();
+        }
+    });
+    let focus = window_event_listener(leptos::ev::focusin, move |_| place());
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| place());
+    let resize = window_event_listener(leptos::ev::resize, move |_| place());
+    on_cleanup(move || {
+        focus.remove();
+        scroll.remove();
+        resize.remove();
+    });
     view! {
-        <div class="toast-region" aria-live="polite">
+        <div class="toast-region" id="toast-region" aria-live="polite" class:toast-region--top=move || at_top.get()>
             {move || store.toast.get().map(|toast| {
                 let undo = toast.undo.clone().map(|removed| {
                     view! {

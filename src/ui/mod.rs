@@ -15,6 +15,7 @@ pub mod markets;
 pub mod meetings;
 pub mod metrics;
 pub mod modal;
+pub mod owner;
 pub mod panic;
 pub mod partners;
 pub mod pipeline;

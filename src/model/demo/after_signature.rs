@@ -48,6 +48,7 @@ pub(super) fn add(ws: &mut Workspace, now: DateTime<Utc>) {
             .iter()
             .enumerate()
             .map(|(k, c)| Commitment {
+                owner: None,
                 id: super::id(&format!("demo-com-{n}-{}", k + 1)),
                 side: c.0,
                 what: c.1.into(),

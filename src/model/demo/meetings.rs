@@ -293,6 +293,7 @@ pub(super) fn add(ws: &mut Workspace, now: DateTime<Utc>) {
 
 fn meeting(m: &M, k: usize, today: NaiveDate) -> Meeting {
     Meeting {
+        pitch: None,
         id: id(&format!("demo-meet-{:02}-{k}", m.n)),
         date: today - Duration::days(m.ago),
         ours: m.ours.iter().map(|s| (*s).to_owned()).collect(),
@@ -314,6 +315,7 @@ fn meeting(m: &M, k: usize, today: NaiveDate) -> Meeting {
             .steps
             .iter()
             .map(|(what, due, done)| NextStep {
+                owner: None,
                 what: (*what).into(),
                 due: Some(today + Duration::days(*due)),
                 done: *done,

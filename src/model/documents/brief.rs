@@ -360,7 +360,10 @@ fn meetings(p: &Partner) -> Section {
                     .due
                     .map_or(String::new(), |d| format!(" (due {})", day(d)));
                 let done = if s.done { " — done" } else { "" };
-                notes.push(format!("Next: {}{due}{done}", one_line(&s.what)));
+                let owner = s.owner.as_ref().map_or(String::new(), |o| {
+                    format!(" — owner {}", one_line(&p.owner_label(o)))
+                });
+                notes.push(format!("Next: {}{due}{owner}{done}", one_line(&s.what)));
             }
             let topic = one_line(&m.presented);
             Block::Entry(Entry {
@@ -928,6 +931,7 @@ None yet.
             status: GoalStatus::OnTrack,
         });
         p.commitments.push(Commitment {
+            owner: None,
             id: Id::parse("c1").unwrap(),
             side: Side::Partner,
             what: "API keys".into(),
@@ -946,6 +950,7 @@ None yet.
         .enumerate()
         {
             p.meetings.push(Meeting {
+                pitch: None,
                 id: Id::parse(&format!("m{i}")).unwrap(),
                 date,
                 ours: vec!["Priya Raman".into()],
@@ -960,6 +965,7 @@ None yet.
                 room: Some(Scale::Positive),
                 room_note: String::new(),
                 next_steps: vec![NextStep {
+                    owner: None,
                     what: "Send figures".into(),
                     due: Some(d(11, 9)),
                     done: false,

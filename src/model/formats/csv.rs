@@ -490,6 +490,24 @@ fn read_records(text: &str, delimiter: char) -> Vec<CsvRow> {
     records
 }
 
+/// The cells of a block copied from a spreadsheet, row by row: tab between cells, a
+/// line break between rows, quoted cells as [`CsvTable::parse`] reads them. Only tabs
+/// separate, so a pasted `12,400` stays one value. Blank lines at the end are dropped.
+pub fn spreadsheet_cells(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows: Vec<Vec<String>> = read_records(text, '\t')
+        .into_iter()
+        .map(|r| r.cells.iter().map(|c| unguard(c).into_owned()).collect())
+        .collect();
+    while rows
+        .last()
+        .is_some_and(|r: &Vec<String>| r.iter().all(|c| c.trim().is_empty()))
+    {
+        rows.pop();
+    }
+    rows
+}
+
 impl CsvTable {
     /// Reads CSV text: UTF-8 (a byte-order mark is dropped), comma, semicolon or tab
     /// separated, quoted cells with `""` for a quote and line breaks inside, CRLF or LF

@@ -432,6 +432,122 @@ pub fn parse_paste(
     })
 }
 
+/// A block pasted into one cell of the grid, as a spreadsheet spreads it: the block's
+/// top-left value lands in that cell, its rows go down the grid's markets and its
+/// columns across the grid's months.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridPaste {
+    pub metric: String,
+    /// The values the block sets, each with the value the grid holds now.
+    pub cells: Vec<PasteCell>,
+    /// Cells of the block inside the grid that are not numbers: where they landed, what
+    /// they held and why they were left out.
+    pub bad: Vec<GridBadCell>,
+    /// How many non-empty cells of the block fall beyond the grid's last market or
+    /// month, and were left out.
+    pub outside: usize,
+}
+
+/// A cell of a pasted block that is not a number, by the grid cell it landed on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridBadCell {
+    pub market: Id,
+    pub month: Month,
+    /// The text pasted, so the grid shows it in the cell to be fixed.
+    pub text: String,
+    pub reason: String,
+}
+
+/// Whether pasted text holds more than one cell (a tab or a line break between
+/// values): a single value is typed into the cell as usual.
+pub fn is_block(text: &str) -> bool {
+    let text = text.trim_end_matches(['\r', '\n']);
+    text.contains('\t') || text.contains('\n') || text.contains('\r')
+}
+
+/// Whether a pasted block is a labelled table (a row of months or a column of market
+/// names around the values) rather than bare values: its first row or column holds a
+/// cell that is not a number. Such a paste is read by [`parse_paste`], wherever it
+/// lands.
+pub fn is_labelled(text: &str) -> bool {
+    let rows = crate::model::formats::csv::spreadsheet_cells(text);
+    let not_number = |c: &String| parse_number(c).is_err();
+    rows.first().is_some_and(|r| r.iter().any(not_number))
+        || rows.iter().any(|r| r.first().is_some_and(not_number))
+}
+
+/// Reads a block of bare values pasted into the grid cell of `markets[row]` and
+/// `months[column]` (the markets and months the grid shows, in its order), for metric
+/// `metric` of partner `p`. Empty cells leave values as they are, as in the paste box.
+///
+/// # Errors
+/// The reason when the metric's name is not usable; cells that are not numbers or fall
+/// outside the grid are reported in the result, not as an error.
+pub fn spread_paste(
+    p: &Partner,
+    metric: &str,
+    markets: &[Id],
+    months: &[Month],
+    (row, column): (usize, usize),
+    text: &str,
+) -> Result<GridPaste, String> {
+    let metric = clean_metric(metric)?;
+    let mut out = GridPaste {
+        metric: metric.clone(),
+        cells: Vec::new(),
+        bad: Vec::new(),
+        outside: 0,
+    };
+    for (r, cells) in crate::model::formats::csv::spreadsheet_cells(text)
+        .iter()
+        .enumerate()
+    {
+        for (c, cell) in cells.iter().enumerate() {
+            let value = parse_number(cell);
+            if matches!(value, Ok(None)) {
+                continue;
+            }
+            let (Some(market), Some(&month)) = (markets.get(row + r), months.get(column + c))
+            else {
+                out.outside += 1;
+                continue;
+            };
+            match value {
+                Ok(Some(value)) => out.cells.push(PasteCell {
+                    market: market.clone(),
+                    month,
+                    value,
+                    previous: series(p, market, &metric)
+                        .and_then(|s| s.values.get(&month).copied()),
+                }),
+                Ok(None) => {}
+                Err(reason) => out.bad.push(GridBadCell {
+                    market: market.clone(),
+                    month,
+                    text: cell.trim().to_owned(),
+                    reason,
+                }),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Applies the good cells of a block pasted into the grid to partner `partner`.
+pub fn apply_grid_paste(
+    ws: &mut Workspace,
+    partner: &Id,
+    paste: &GridPaste,
+    now: DateTime<Utc>,
+) -> Result<bool, String> {
+    let cells: Vec<(Id, Month, Option<f64>)> = paste
+        .cells
+        .iter()
+        .map(|c| (c.market.clone(), c.month, Some(c.value)))
+        .collect();
+    set_values(ws, partner, &paste.metric, &cells, now)
+}
+
 fn unknown_market(cell: &str) -> String {
     if cell.trim().is_empty() {
         "no market named in this cell".to_owned()

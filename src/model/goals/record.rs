@@ -3,6 +3,7 @@
 
 use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES};
 use crate::model::core::id::Id;
+use crate::model::core::owner::{self, Owner};
 use crate::model::core::vocabulary::{CommitmentStatus, DecisionKind, GoalStatus, Side, WinKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -36,6 +37,9 @@ pub struct Commitment {
     /// The day it was delivered, when it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivered: Option<NaiveDate>,
+    /// Who on that side will deliver it: a key player of theirs or a person of ours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Owner>,
 }
 
 /// A decision about the partnership, with who took it and why.
@@ -81,6 +85,9 @@ pub(crate) fn check_commitment(k: &Commitment, c: &mut Checker) {
         c.date("delivered", delivered);
     }
     c.required("what", &k.what, MAX_NOTES);
+    if let Some(o) = &k.owner {
+        owner::check(o, "owner", c);
+    }
     if k.status == CommitmentStatus::Delivered && k.delivered.is_none() {
         c.push("delivered", "is required when the commitment is delivered");
     }

@@ -352,6 +352,7 @@ pub fn save_track(
     if track.market.is_some() {
         track.team.clear();
     }
+    let mut future = Vec::new();
     for (kind, step) in StepKind::ALL.map(|k| (k, track.step(k).clone())) {
         if let Some(mut e) = not_future(
             "done",
@@ -360,9 +361,12 @@ pub fn save_track(
             "mark a step done once it has happened",
         ) {
             e.path = format!("{}.done", kind.key());
-            return Err(vec![e]);
+            future.push(e);
         }
         track.step_mut(kind).owner = step.owner.trim().to_owned();
+    }
+    if !future.is_empty() {
+        return Err(future);
     }
     let market_names: Vec<(Id, String)> = ws
         .markets
@@ -441,6 +445,73 @@ pub fn set_step(
     };
     *changed.step_mut(kind) = step;
     save_track(ws, partner, changed, now)
+}
+
+/// Whether a track has nothing planned, done or owned yet: a row of the plan grid left
+/// empty for a market not in the plan adds no track.
+pub fn is_blank(t: &LandingTrack) -> bool {
+    t.steps()
+        .iter()
+        .all(|(_, s)| s.planned.is_none() && s.done.is_none() && s.owner.trim().is_empty())
+}
+
+/// Saves the whole landing plan edited as one grid, as one edit: every row is a track
+/// (an existing one by its id, or a new one for a market or team not yet in the plan),
+/// and each row passes the checks of [`save_track`]. A new row left entirely blank
+/// ([`is_blank`]) adds nothing; tracks the grid does not list stay as they are.
+///
+/// # Errors
+/// Every problem of every row at once, each path naming the row by its place in
+/// `rows` and the cell (`rows[2].launched.done`), so the grid can mark the cell; nothing
+/// changes when there is one.
+pub fn save_plan(
+    ws: &mut Workspace,
+    partner: &Id,
+    rows: Vec<LandingTrack>,
+    now: DateTime<Utc>,
+) -> Result<bool, Vec<ValidationError>> {
+    let Some(index) = ws.partners.iter().position(|p| &p.id == partner) else {
+        return Err(vec![error(
+            "",
+            "this partner no longer exists; it may have been deleted",
+        )]);
+    };
+    // The rows are saved one by one into a workspace holding only this partner and the
+    // catalogue, so a refused row leaves the real one untouched and the edit costs the
+    // partner it touches, not the workspace.
+    let mut scratch = Workspace {
+        markets: ws.markets.clone(),
+        partners: vec![ws.partners[index].clone()],
+        ..Workspace::default()
+    };
+    let mut errors = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        let known = scratch.partners[0].landing.iter().any(|t| t.id == row.id);
+        if !known && is_blank(&row) {
+            continue;
+        }
+        if let Err(row_errors) = save_track(&mut scratch, partner, row, now) {
+            errors.extend(row_errors.into_iter().map(|mut e| {
+                e.path = if e.path.is_empty() {
+                    format!("rows[{i}]")
+                } else {
+                    format!("rows[{i}].{}", e.path)
+                };
+                e
+            }));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some(edited) = scratch.partners.pop() else {
+        return Ok(false);
+    };
+    if edited == ws.partners[index] {
+        return Ok(false);
+    }
+    ws.partners[index] = edited;
+    Ok(true)
 }
 
 /// Removes a track; whether there was one.

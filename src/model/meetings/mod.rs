@@ -15,6 +15,8 @@ pub use room::{
 
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
+use crate::model::core::owner::Owner;
+use crate::model::pitch::record::Pitch;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 pub use record::*;
@@ -50,6 +52,23 @@ pub fn attendee(p: &Partner, player: &Id) -> Attendee {
             former: true,
         },
     }
+}
+
+/// The pitch version presented at a meeting, when it names one the partner still holds.
+pub fn pitch_presented<'a>(p: &'a Partner, m: &Meeting) -> Option<&'a Pitch> {
+    let id = m.pitch.as_ref()?;
+    p.pitches.iter().find(|v| &v.id == id)
+}
+
+/// The meetings where a pitch version was presented, oldest first.
+pub fn presented_at<'a>(p: &'a Partner, pitch: &Id) -> Vec<&'a Meeting> {
+    let mut out: Vec<&Meeting> = p
+        .meetings
+        .iter()
+        .filter(|m| m.pitch.as_ref() == Some(pitch))
+        .collect();
+    out.sort_by_key(|m| m.date);
+    out
 }
 
 /// Reads a date typed as `YYYY-MM-DD` (what a date input gives), or says what to type.
@@ -88,6 +107,9 @@ const FUTURE_SLACK_DAYS: i64 = 1;
 /// Names of our people are trimmed and blank ones dropped, as are next steps left
 /// entirely empty. Errors have paths relative to the meeting (`date`,
 /// `attendees[1].player`, `next_steps[0].what`) and nothing changes when there is one:
+/// - the pitch version presented is one of the partner's (a version removed since may
+///   stay linked from a meeting that already named it);
+/// - each owner of a next step named as a key player is one of the partner's;
 /// - each attendee is a key player of the partner; a removed key player's reception may
 ///   stay in a meeting that already held it, but cannot be added anew;
 /// - the meeting has happened: its date is not after today (with a day's slack for
@@ -133,6 +155,20 @@ pub fn save_meeting(
                 format!("attendees[{i}].player"),
                 format!(
                     "is not a key player of {}; add them as a key player first",
+                    p.name
+                ),
+            );
+        }
+    }
+
+    if let Some(pitch) = &meeting.pitch {
+        let current = p.pitches.iter().any(|v| &v.id == pitch);
+        let kept = stored.is_some_and(|m| m.pitch.as_ref() == Some(pitch));
+        if !current && !kept {
+            push(
+                "pitch".into(),
+                format!(
+                    "is not one of {}'s pitch versions; choose one from the list",
                     p.name
                 ),
             );
@@ -217,6 +253,9 @@ fn tidy(m: &mut Meeting) {
         .collect();
     for s in &mut m.next_steps {
         s.what = s.what.trim().to_owned();
+        if let Some(Owner::Ours(n) | Owner::Theirs(n)) = &mut s.owner {
+            *n = n.trim().to_owned();
+        }
     }
     m.next_steps
         .retain(|s| !(s.what.is_empty() && s.due.is_none() && !s.done));

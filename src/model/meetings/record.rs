@@ -3,6 +3,7 @@
 
 use crate::model::core::check::{Checker, MAX_ATTENDEES, MAX_NAME, MAX_NOTES};
 use crate::model::core::id::Id;
+use crate::model::core::owner::{self, Owner};
 use crate::model::core::vocabulary::Scale;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,10 @@ pub struct Meeting {
     pub room_note: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub next_steps: Vec<NextStep>,
+    /// The version of the partner's pitch presented at this meeting, by id. A version
+    /// removed since leaves the id, read as no version (as a pitch's goal does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pitch: Option<Id>,
 }
 
 /// How one key player received a meeting.
@@ -53,6 +58,9 @@ pub struct NextStep {
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub done: bool,
+    /// Who will do it: a key player of theirs or a person of ours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Owner>,
 }
 
 pub(crate) fn check(m: &Meeting, c: &mut Checker) {
@@ -77,6 +85,12 @@ pub(crate) fn check(m: &Meeting, c: &mut Checker) {
     }
     for (i, s) in m.next_steps.iter().enumerate() {
         c.required(&format!("next_steps[{i}].what"), &s.what, MAX_NOTES);
+        if let Some(o) = &s.owner {
+            owner::check(o, &format!("next_steps[{i}].owner"), c);
+        }
+    }
+    if let Some(pitch) = &m.pitch {
+        c.id_at("pitch", pitch);
     }
 }
 
@@ -92,6 +106,7 @@ impl Meeting {
             room: None,
             room_note: String::new(),
             next_steps: Vec::new(),
+            pitch: None,
         }
     }
 

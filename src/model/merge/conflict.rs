@@ -355,6 +355,7 @@ mod tests {
         theirs.partners[0]
             .meetings
             .push(crate::model::meetings::Meeting {
+                pitch: None,
                 id: Id::parse("mt-1").unwrap(),
                 date: t0().date_naive(),
                 ours: vec![],

@@ -588,6 +588,7 @@ mod tests {
         ("Lever", "partner"),
         ("Market", "id"),
         ("Meeting", "id"),
+        ("Meeting", "pitch"),
         ("Partner", "id"),
         ("Pitch", "goal"),
         ("Pitch", "id"),

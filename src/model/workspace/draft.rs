@@ -54,6 +54,7 @@ pub enum Form {
     Commitment,
     LandingStep,
     LandingTrack,
+    LandingPlan,
     Decision,
     Win,
     Fit,
@@ -69,7 +70,7 @@ pub enum Form {
 }
 
 impl Form {
-    pub const ALL: [Form; 19] = [
+    pub const ALL: [Form; 20] = [
         Form::Profile,
         Form::KeyPlayer,
         Form::Meeting,
@@ -77,6 +78,7 @@ impl Form {
         Form::Commitment,
         Form::LandingStep,
         Form::LandingTrack,
+        Form::LandingPlan,
         Form::Decision,
         Form::Win,
         Form::Fit,
@@ -101,6 +103,7 @@ impl Form {
             Form::Commitment => "commitment",
             Form::LandingStep => "landing-step",
             Form::LandingTrack => "landing-track",
+            Form::LandingPlan => "landing-plan",
             Form::Decision => "decision",
             Form::Win => "win",
             Form::Fit => "fit",
@@ -126,6 +129,7 @@ impl Form {
             Form::Commitment => "a commitment",
             Form::LandingStep => "a landing step",
             Form::LandingTrack => "a landing track",
+            Form::LandingPlan => "the landing plan",
             Form::Decision => "a decision",
             Form::Win => "a win",
             Form::Fit => "the assessment",

@@ -159,9 +159,17 @@ impl Workspace {
         let Some(p) = self.partner_mut(partner_id) else {
             return false;
         };
-        let before = p.key_players.len();
+        let Some(name) = p
+            .key_players
+            .iter()
+            .find(|k| &k.id == player_id)
+            .map(|k| k.name.clone())
+        else {
+            return false;
+        };
         p.key_players.retain(|k| &k.id != player_id);
-        let removed = p.key_players.len() != before;
+        p.release_owner(player_id, &name);
+        let removed = true;
         if removed {
             p.updated = now.max(p.created);
         }

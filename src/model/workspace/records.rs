@@ -2,6 +2,7 @@
 //! their key players. Every record carries a stable id and created/updated times (UTC).
 
 use crate::model::core::id::Id;
+use crate::model::core::owner::Owner;
 use crate::model::core::vocabulary::{
     Category, DecisionRole, LadderLevel, MarketPosition, Stage, Stance,
 };
@@ -174,6 +175,40 @@ impl Partner {
 }
 
 impl Partner {
+    /// Hands what key player `player` owned (next steps, commitments) to their name on
+    /// the partner's side, so removing a key player neither invalidates the partner nor
+    /// forgets who was to do the work. Returns how many owners changed.
+    pub fn release_owner(&mut self, player: &Id, name: &str) -> usize {
+        let named = Owner::Theirs(name.to_owned());
+        let owners = self
+            .meetings
+            .iter_mut()
+            .flat_map(|m| m.next_steps.iter_mut().map(|s| &mut s.owner))
+            .chain(self.commitments.iter_mut().map(|k| &mut k.owner));
+        let mut changed = 0;
+        for owner in owners {
+            if owner.as_ref().and_then(Owner::player) == Some(player) {
+                *owner = Some(named.clone());
+                changed += 1;
+            }
+        }
+        changed
+    }
+
+    /// An owner as people read it: the key player's name (or "a former key player"
+    /// should the id name nobody), or the name given, with the side in brackets:
+    /// "Dana Whitfield (Loopline)", "Sam Ortiz (us)".
+    pub fn owner_label(&self, owner: &Owner) -> String {
+        match owner {
+            Owner::Player(id) => match self.key_players.iter().find(|k| &k.id == id) {
+                Some(k) => format!("{} ({})", k.name, self.name),
+                None => format!("a former key player ({})", self.name),
+            },
+            Owner::Theirs(name) => format!("{name} ({})", self.name),
+            Owner::Ours(name) => format!("{name} (us)"),
+        }
+    }
+
     /// Every catalogue market this partner refers to: its own markets, and those of its
     /// metrics and landing plan (a market dropped from the partner keeps its history).
     /// The same places as [`Partner::market_refs_mut`], read only.

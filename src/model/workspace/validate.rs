@@ -12,7 +12,9 @@ use crate::model::core::check::{
 };
 use crate::model::core::format::day;
 use crate::model::core::id::Id;
+use crate::model::core::owner::Owner;
 use crate::model::core::text::is_format;
+use crate::model::core::vocabulary::Side;
 use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
 use std::collections::{HashMap, HashSet};
 /// The catalogue as validation sees it: each market's id with its name, so that a
@@ -111,6 +113,22 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         }
     }
     errors
+}
+
+/// An owner that names a key player must name one the partner holds: removing a key
+/// player hands what they owned to their name ([`Partner::release_owner`]).
+fn owner_is_theirs(p: &Partner, owner: Option<&Owner>, field: &str, c: &mut Checker) {
+    if let Some(id) = owner.and_then(Owner::player) {
+        if !p.key_players.iter().any(|k| &k.id == id) {
+            c.push(
+                field,
+                format!(
+                    "names key player {id}, who is not one of {}'s key players",
+                    p.name
+                ),
+            );
+        }
+    }
 }
 
 /// The words for an id that another record already holds, naming that record.
@@ -232,6 +250,14 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
             "next steps",
         );
         crate::model::meetings::record::check(x, &mut mc);
+        for (s, step) in x.next_steps.iter().enumerate() {
+            owner_is_theirs(
+                p,
+                step.owner.as_ref(),
+                &format!("next_steps[{s}].owner"),
+                &mut mc,
+            );
+        }
     }
     for (i, x) in p.goals.iter().enumerate() {
         let field = format!("goals[{i}]");
@@ -244,10 +270,20 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
     for (i, x) in p.commitments.iter().enumerate() {
         let field = format!("commitments[{i}]");
         unique(c, &field, &x.id);
-        crate::model::goals::record::check_commitment(
-            x,
-            &mut c.nested(&field, format!("commitment {} of {of}", quoted(&x.what))),
-        );
+        let mut kc = c.nested(&field, format!("commitment {} of {of}", quoted(&x.what)));
+        crate::model::goals::record::check_commitment(x, &mut kc);
+        owner_is_theirs(p, x.owner.as_ref(), "owner", &mut kc);
+        match (x.side, &x.owner) {
+            (Side::Us, Some(o)) if !o.is_ours() => kc.push(
+                "owner",
+                "is on the partner's side, but the commitment is ours: choose a person of ours",
+            ),
+            (Side::Partner, Some(o)) if o.is_ours() => kc.push(
+                "owner",
+                "is on our side, but the commitment is the partner's: choose one of their people",
+            ),
+            _ => {}
+        }
     }
     for (i, x) in p.landing.iter().enumerate() {
         let field = format!("landing[{i}]");

@@ -12,6 +12,7 @@ use crate::model::{CommitmentStatus, Id, Side, ValidationError};
 use crate::storage;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
+use crate::ui::owner::{OwnerField, OwnerInput};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -89,6 +90,7 @@ fn blank(today: chrono::NaiveDate) -> Commitment {
         due: today + chrono::Duration::days(14),
         status: CommitmentStatus::Open,
         delivered: None,
+        owner: None,
     }
 }
 
@@ -213,6 +215,11 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
     let what = k.what.clone();
     let prefix = k.id.to_string();
     let shown = k.clone();
+    let owner = k.owner.as_ref().and_then(|o| {
+        store
+            .ws
+            .with_untracked(|ws| ws.partner(&partner).map(|p| p.owner_label(o)))
+    });
     view! {
         <li class=class>
             <Show when=move || editing.get() fallback=move || {
@@ -226,6 +233,7 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
                     <p class="commitment__meta">
                         <span class=format!("pill commitment-status commitment-status--{}", k.status.key())>{k.status.label()}</span>
                         <span>"Due "{day(k.due)}</span>
+                        {owner.clone().map(|o| view! { <span class="commitment__owner">"Owner: "{o}</span> })}
                         {k.delivered.map(|d| view! { <span>"Delivered "{day(d)}{(!goals::on_time(&k)).then_some(" (late)")}</span> })}
                         {late_by.map(|n| view! {
                             <span class="overdue">{format!("Overdue by {n} day{}", if n == 1 { "" } else { "s" })}</span>
@@ -275,8 +283,10 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
     let store = use_store();
     let is_new = commitment.what.is_empty();
     let side = RwSignal::new(commitment.side);
+    let owner_partner = partner.clone();
     let what = RwSignal::new(commitment.what.clone());
     let due = RwSignal::new(date_value(Some(commitment.due)));
+    let owner = OwnerInput::new(commitment.owner.as_ref());
     let errors = RwSignal::new(Vec::<ValidationError>::new());
     let prefix = commitment.id.to_string();
     let record = if is_new {
@@ -289,7 +299,9 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
         FormFields::new()
             .choice("side", side)
             .text("what", what)
-            .text("due", due),
+            .text("due", due)
+            .text("owner", owner.choice)
+            .text("owner_name", owner.name),
     );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -300,10 +312,22 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
                 return;
             }
         };
+        let owner = match owner.read() {
+            Ok(o) => o,
+            Err(e) => {
+                errors.set(vec![ValidationError {
+                    path: "owner".into(),
+                    record: String::new(),
+                    message: e,
+                }]);
+                return;
+            }
+        };
         let draft = Commitment {
             side: side.get(),
             what: what.get().trim().to_owned(),
             due: due_value,
+            owner,
             ..commitment.clone()
         };
         match store.edit("save a commitment", |ws| {
@@ -319,7 +343,7 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
             None => {}
         }
     };
-    const FIELDS: &[&str] = &["what", "due"];
+    const FIELDS: &[&str] = &["what", "due", "owner"];
     let label = if is_new {
         "New commitment"
     } else {
@@ -332,6 +356,8 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
                 <ChoiceField label="Whose commitment" name=format!("com-side-{prefix}") value=side/>
                 <TextField label="What" name=format!("com-what-{prefix}") value=what error=field_error(errors, "what")/>
                 <DateField label="Due" name=format!("com-due-{prefix}") value=due error=field_error(errors, "due")/>
+                <OwnerField partner=owner_partner label="Owner".to_owned() name=format!("com-owner-{prefix}")
+                    input=owner side=Signal::derive(move || Some(side.get())) error=field_error(errors, "owner")/>
             </div>
             <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
             <div class="form__actions">

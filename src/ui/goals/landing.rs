@@ -39,14 +39,20 @@ pub(super) fn LandingPlan(id: Id) -> impl IntoView {
         })
     };
     let adding = RwSignal::new(has_draft(&DraftKey::adding(Form::LandingTrack, Some(&id))));
+    let planning = RwSignal::new(has_draft(&DraftKey::of_partner(Form::LandingPlan, &id)));
     let add_id = id.clone();
+    let plan_id = id.clone();
     let id = StoredValue::new(id);
     view! {
         <section class="card landing" aria-labelledby="landing-heading">
             <div class="card__head">
                 <h2 id="landing-heading">"Landing plan"</h2>
-                <button class="button" on:click=move |_| adding.set(true)
-                    disabled=move || adding.get()>"Add track"</button>
+                <div class="form__actions">
+                    <button class="button button--primary" on:click=move |_| planning.set(true)
+                        disabled=move || planning.get()>"Edit plan as a grid"</button>
+                    <button class="button" on:click=move |_| adding.set(true)
+                        disabled=move || adding.get()>"Add track"</button>
+                </div>
             </div>
             <p class="muted landing__why">
                 "Signing is a fifth of the work; the rest is landing the partnership with the people in each market and team."
@@ -71,7 +77,10 @@ pub(super) fn LandingPlan(id: Id) -> impl IntoView {
             <Show when=move || adding.get()>
                 <TrackForm partner=add_id.clone() on_done=Callback::new(move |_| adding.set(false))/>
             </Show>
-            <Show when=move || !tracks.with(Vec::is_empty)>
+            <Show when=move || planning.get()>
+                <super::plan_grid::PlanGrid partner=plan_id.clone() on_done=Callback::new(move |_| planning.set(false))/>
+            </Show>
+            <Show when=move || !tracks.with(Vec::is_empty) && !planning.get()>
                 <div class="table-wrap">
                     <table class="landing-grid">
                         <caption class="visually-hidden">"Landing plan: each track's steps with planned and done days and owners"</caption>

@@ -12,6 +12,7 @@ mod decisions;
 pub mod feed;
 mod goal_list;
 mod landing;
+mod plan_grid;
 
 pub use feed::WinsFeed;
 

@@ -4,10 +4,11 @@
 
 use crate::model::meetings::{self, Meeting, NextStep, Reception};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
-use crate::model::{Id, Scale, ValidationError};
+use crate::model::{Id, Scale, Side, ValidationError};
 use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{error_for, ChoiceSelect, TextField};
+use crate::ui::owner::{OwnerField, OwnerInput};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -31,6 +32,7 @@ struct StepRow {
     what: RwSignal<String>,
     due: RwSignal<String>,
     done: RwSignal<bool>,
+    owner: OwnerInput,
 }
 
 fn step_row(key: u64, s: &NextStep) -> StepRow {
@@ -39,6 +41,7 @@ fn step_row(key: u64, s: &NextStep) -> StepRow {
         what: RwSignal::new(s.what.clone()),
         due: RwSignal::new(s.due.map(|d| d.to_string()).unwrap_or_default()),
         done: RwSignal::new(s.done),
+        owner: OwnerInput::new(s.owner.as_ref()),
     }
 }
 
@@ -89,6 +92,34 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
     let presented = RwSignal::new(meeting.presented.clone());
     let room = RwSignal::new(meeting.room.map(|r| r.key().to_owned()).unwrap_or_default());
     let room_note = RwSignal::new(meeting.room_note.clone());
+    let pitch = RwSignal::new(
+        meeting
+            .pitch
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+    );
+    // The partner's pitch versions to choose from, newest first; one removed since
+    // that this meeting still names stays chosen under its id.
+    let versions: Vec<(String, String)> = store.ws.with_untracked(|ws| {
+        ws.partner(&partner_id)
+            .map(|p| {
+                p.pitches
+                    .iter()
+                    .rev()
+                    .map(|v| {
+                        let when = match v.sent {
+                            Some(d) => format!("sent {}", crate::model::core::format::day(d)),
+                            None => {
+                                format!("drafted {}", crate::model::core::format::day(v.drafted))
+                            }
+                        };
+                        (v.id.to_string(), format!("{} ({when})", v.label))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
     let steps = RwSignal::new(
         meeting
             .next_steps
@@ -110,10 +141,12 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
             .text("ours", ours)
             .text("presented", presented)
             .text("room", room)
-            .text("room_note", room_note),
+            .text("room_note", room_note)
+            .text("pitch", pitch),
     );
 
     let attendee_rows = rows.clone();
+    let step_partner = partner_id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut problems = Vec::new();
@@ -145,10 +178,15 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                         }
                     }
                 };
+                let owner = s.owner.read().unwrap_or_else(|e| {
+                    problem(format!("next_steps[{i}].owner"), e);
+                    None
+                });
                 NextStep {
                     what: s.what.get_untracked(),
                     due,
                     done: s.done.get_untracked(),
+                    owner,
                 }
             })
             .collect();
@@ -179,6 +217,10 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
             room: Scale::from_key(&room.get_untracked()),
             room_note: room_note.get_untracked().trim().to_owned(),
             next_steps,
+            pitch: match pitch.get_untracked().as_str() {
+                "" => None,
+                key => Id::parse(key).ok(),
+            },
         };
         let label = format!("record the meeting of {}", draft.date);
         match store.edit(label, |ws| {
@@ -211,7 +253,12 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                 .map(|r| r.name.clone())
                 .collect();
             all.iter()
-                .filter(|e| !matches!(e.path.as_str(), "date" | "presented" | "room_note"))
+                .filter(|e| {
+                    !matches!(
+                        e.path.as_str(),
+                        "date" | "presented" | "room_note" | "pitch"
+                    )
+                })
                 .map(|e| format!("{}: {}", where_is(&e.path, &attending), e.message))
                 .collect::<Vec<_>>()
         })
@@ -237,6 +284,7 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                     what: String::new(),
                     due: None,
                     done: false,
+                    owner: None,
                 },
             ))
         });
@@ -250,6 +298,25 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                 <TextField label="Our people" name=format!("meet-ours-{prefix}") value=ours
                     error=err("ours") hint="Names separated by commas"/>
             </div>
+            {(!versions.is_empty()).then(|| {
+                let select_id = format!("f-meet-pitch-{prefix}");
+                let options = versions.into_iter().map(|(key, label)| {
+                    let selected = key.clone();
+                    view! { <option value=key selected=move || pitch.with(|p| *p == selected)>{label}</option> }
+                }).collect_view();
+                view! {
+                    <div class="field">
+                        <label for=select_id.clone()>"Pitch version presented"</label>
+                        <select id=select_id aria-describedby=format!("e-meet-pitch-{prefix}")
+                            prop:value=move || pitch.get()
+                            on:change=move |ev| pitch.set(event_target_value(&ev))>
+                            <option value="" selected=move || pitch.with(String::is_empty)>"None presented"</option>
+                            {options}
+                        </select>
+                        <crate::ui::fields::FieldError id=format!("e-meet-pitch-{prefix}") message=err("pitch")/>
+                    </div>
+                }
+            })}
             <TextField label="What was presented" name=format!("meet-presented-{prefix}") value=presented
                 error=err("presented") multiline=true/>
             <fieldset class="meeting-form__attendees">
@@ -274,7 +341,7 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
             <fieldset class="meeting-form__steps">
                 <legend>"Next steps"</legend>
                 <For each=move || steps.get() key=|s| s.key let:s>
-                    <StepEditor row=s prefix=prefix.clone() steps=steps/>
+                    <StepEditor row=s prefix=prefix.clone() steps=steps partner=step_partner.clone() errors=errors/>
                 </For>
                 <button type="button" class="button button--quiet button--small" on:click=add_step>"Add next step"</button>
             </fieldset>
@@ -340,6 +407,8 @@ fn draft_fields(
                         out.insert(format!("step.{i}.what"), s.what.get());
                         out.insert(format!("step.{i}.due"), s.due.get());
                         out.insert(format!("step.{i}.done"), s.done.get().to_string());
+                        out.insert(format!("step.{i}.owner"), s.owner.choice.get());
+                        out.insert(format!("step.{i}.owner_name"), s.owner.name.get());
                     }
                 });
                 out
@@ -358,6 +427,10 @@ fn draft_fields(
                         what: RwSignal::new(what.clone()),
                         due: RwSignal::new(field("due").cloned().unwrap_or_default()),
                         done: RwSignal::new(field("done").is_some_and(|d| d == "true")),
+                        owner: OwnerInput {
+                            choice: RwSignal::new(field("owner").cloned().unwrap_or_default()),
+                            name: RwSignal::new(field("owner_name").cloned().unwrap_or_default()),
+                        },
                     });
                 }
                 steps.set(rows);
@@ -385,6 +458,8 @@ fn where_is(path: &str, attending: &[String]) -> String {
         let n = index(path).map_or(0, |i| i + 1);
         if path.ends_with(".due") {
             format!("Due date of next step {n}")
+        } else if path.ends_with(".owner") {
+            format!("Owner of next step {n}")
         } else {
             format!("Next step {n}")
         }
@@ -441,12 +516,24 @@ fn attendee_row(r: AttendeeRow, prefix: &str) -> impl IntoView {
 }
 
 #[component]
-fn StepEditor(row: StepRow, prefix: String, steps: RwSignal<Vec<StepRow>>) -> impl IntoView {
+fn StepEditor(
+    row: StepRow,
+    prefix: String,
+    steps: RwSignal<Vec<StepRow>>,
+    partner: Id,
+    errors: RwSignal<Vec<ValidationError>>,
+) -> impl IntoView {
     let key = row.key;
     let base = format!("meet-{prefix}-step-{key}");
     let number =
         move || steps.with(|all| all.iter().position(|s| s.key == key).map_or(0, |i| i + 1));
     let (what, due, done) = (row.what, row.due, row.done);
+    let no_side: Option<Side> = None;
+    // The owner's message beside the owner; the list under the form names it too.
+    let owner_error = Signal::derive(move || {
+        let i = number().checked_sub(1)?;
+        errors.with(|e| error_for(e, &format!("next_steps[{i}].owner")))
+    });
     view! {
         <div class="meeting-form__step">
             <div class="field meeting-form__step-what">
@@ -459,6 +546,8 @@ fn StepEditor(row: StepRow, prefix: String, steps: RwSignal<Vec<StepRow>>) -> im
                 <input id=format!("f-{base}-due") type="date" prop:value=move || due.get()
                     on:input=move |ev| due.set(event_target_value(&ev))/>
             </div>
+            <OwnerField partner=partner label=Signal::derive(move || format!("Owner of next step {}", number()))
+                name=format!("{base}-owner") input=row.owner side=no_side error=owner_error/>
             <label class="meeting-form__done">
                 <input type="checkbox" prop:checked=move || done.get()
                     on:change=move |ev| done.set(event_target_checked(&ev))/>

@@ -75,6 +75,10 @@ fn fresh(partner_id: &Id) -> Meeting {
 struct Shown {
     meeting: Meeting,
     attendees: Vec<(Reception, Attendee)>,
+    /// Each next step's owner as people read it.
+    owners: Vec<Option<String>>,
+    /// The label of the pitch version presented, when the meeting names one.
+    pitch: Option<String>,
 }
 
 #[component]
@@ -91,6 +95,12 @@ fn MeetingItem(partner_id: Id, meeting_id: Id) -> impl IntoView {
                     .iter()
                     .map(|r| (r.clone(), meetings::attendee(p, &r.player)))
                     .collect(),
+                owners: m
+                    .next_steps
+                    .iter()
+                    .map(|s| s.owner.as_ref().map(|o| p.owner_label(o)))
+                    .collect(),
+                pitch: meetings::pitch_presented(p, m).map(|v| v.label.clone()),
                 meeting: m.clone(),
             })
         })
@@ -173,6 +183,7 @@ fn MeetingView(
             let (pid, mid) = (partner_id.clone(), m.id.clone());
             let what = s.what.clone();
             let overdue = s.overdue(today);
+            let owner = shown.owners.get(i).cloned().flatten();
             let label = format!("Done: {what}");
             view! {
                 <li class="meeting__step" class:meeting__step--done=s.done class:meeting__step--overdue=overdue>
@@ -186,6 +197,7 @@ fn MeetingView(
                             }/>
                         <span>{what.clone()}</span>
                     </label>
+                    {owner.map(|o| view! { <span class="meeting__owner">"Owner: "{o}</span> })}
                     {s.due.map(|d| view! {
                         <span class="meeting__due">{if overdue { "overdue since " } else { "due " }}{long_date(d)}</span>
                     })}
@@ -203,6 +215,9 @@ fn MeetingView(
             </header>
             {(!m.ours.is_empty()).then(|| view! {
                 <p class="meeting__ours muted">"Our side: "{m.ours.join(", ")}</p>
+            })}
+            {shown.pitch.clone().map(|label| view! {
+                <p class="meeting__pitch"><span class="meeting__label">"Pitch version presented: "</span>{label}</p>
             })}
             {(!m.presented.is_empty()).then(|| view! {
                 <p class="meeting__presented"><span class="meeting__label">"Presented: "</span>{m.presented.clone()}</p>

@@ -6,10 +6,19 @@
 //! read as a number) is kept as the partner's metrics draft (`ui::draft`), one field per
 //! cell named `<market>.<month>.<metric>`, and offered back after a reload; restoring
 //! saves every cell that reads.
+//!
+//! A block copied from a spreadsheet (tabs and line breaks) and pasted into a cell
+//! spreads across the grid from that cell, as a spreadsheet does, in one undoable edit;
+//! a cell of the block that is not a number stays in the cell it landed on, marked, with
+//! the message naming it. A pasted table with its own month and market labels is read by
+//! the paste box's reader instead, wherever it lands.
 
 use super::this_month;
 use crate::model::core::format::month_short;
-use crate::model::formats::csv_metrics::{grid_text, parse_number};
+use crate::model::formats::csv_metrics::{
+    apply_grid_paste, apply_paste, column_letter, grid_text, is_block, is_labelled, parse_number,
+    parse_paste, spread_paste,
+};
 use crate::model::metrics::{self, plain};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
 use crate::model::{Id, Month};
@@ -54,6 +63,8 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
     let error = RwSignal::new(None::<String>);
     // Unsaved cell texts by their draft name.
     let unsaved = RwSignal::new(Fields::new());
+    // Cells a paste left holding text that is not a number, by their draft name.
+    let pasted_bad = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let restore_id = id.clone();
     let save_restored = Callback::new(move |()| {
         let cells: Vec<(String, Id, Month, String, Option<f64>)> = unsaved.with_untracked(|u| {
@@ -143,6 +154,109 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
             target.map(|(m, _)| focus(&cell_id(m, month))).is_some()
         })
     };
+    let paste_id = id.clone();
+    let paste_block = Callback::new(move |(market, month, text): (Id, Month, String)| {
+        let metric_name = metric.get_untracked();
+        let ids: Vec<Id> =
+            markets.with_untracked(|all| all.iter().map(|(m, _)| m.clone()).collect());
+        let shown_months = months.get_untracked();
+        let at = (
+            ids.iter().position(|m| *m == market).unwrap_or(0),
+            shown_months.iter().position(|m| *m == month).unwrap_or(0),
+        );
+        let name_of = |m: &Id| store.ws.with_untracked(|ws| ws.market_name(m).to_owned());
+        let mut problems: Vec<String> = Vec::new();
+        let mut count = 0;
+        let outcome = if is_labelled(&text) {
+            // A table with its own labels: where it lands does not matter.
+            let read = store.ws.with_untracked(|ws| {
+                ws.partner(&paste_id)
+                    .ok_or_else(|| "This partner no longer exists.".to_owned())
+                    .and_then(|p| parse_paste(ws, p, &metric_name, &text))
+            });
+            read.map(|preview| {
+                count = preview.cells.len();
+                problems.extend(preview.bad.iter().map(|b| {
+                    format!(
+                        "pasted row {}, column {}: {}",
+                        b.row,
+                        column_letter(b.column),
+                        b.reason
+                    )
+                }));
+                store.edit(format!("paste {count} values of {metric_name}"), |ws| {
+                    apply_paste(ws, &paste_id, &preview, storage::now())
+                })
+            })
+        } else {
+            let read = store.ws.with_untracked(|ws| {
+                ws.partner(&paste_id)
+                    .ok_or_else(|| "This partner no longer exists.".to_owned())
+                    .and_then(|p| spread_paste(p, &metric_name, &ids, &shown_months, at, &text))
+            });
+            read.map(|paste| {
+                count = paste.cells.len();
+                for b in &paste.bad {
+                    let name = draft_name(&b.market, b.month, &metric_name);
+                    unsaved.update(|u| {
+                        u.insert(name.clone(), b.text.clone());
+                    });
+                    pasted_bad.update(|s| {
+                        s.insert(name);
+                    });
+                    problems.push(format!(
+                        "{}, {}: {}. Type a number such as 12,400 or 3.5.",
+                        name_of(&b.market),
+                        month_label(b.month),
+                        b.reason
+                    ));
+                }
+                if paste.outside > 0 {
+                    problems.push(format!(
+                        "{} pasted value{} fell outside the grid (past the last market or month) and {} left out; tick \"All months\" or paste nearer the top left.",
+                        paste.outside,
+                        if paste.outside == 1 { "" } else { "s" },
+                        if paste.outside == 1 { "was" } else { "were" }
+                    ));
+                }
+                store.edit(format!("paste {count} values of {metric_name}"), |ws| {
+                    apply_grid_paste(ws, &paste_id, &paste, storage::now())
+                })
+            })
+        };
+        match outcome {
+            Err(e) | Ok(Some(Err(e))) => {
+                error.set(Some(format!(
+                    "The paste into {}, {} was not applied: {e}",
+                    name_of(&market),
+                    month_label(month)
+                )));
+                return;
+            }
+            _ => {}
+        }
+        if count > 0 {
+            store.say(format!(
+                "Pasted {count} value{} of {metric_name} from {}, {}. Undo takes the paste back.",
+                if count == 1 { "" } else { "s" },
+                name_of(&market),
+                month_label(month)
+            ));
+        }
+        error.set((!problems.is_empty()).then(|| {
+            let n = problems.len();
+            format!(
+                "{} of the paste {} not applied: {}",
+                if n == 1 {
+                    "One part".to_owned()
+                } else {
+                    format!("{n} parts")
+                },
+                if n == 1 { "was" } else { "were" },
+                problems.join(" ")
+            )
+        }));
+    });
     let grid_id = StoredValue::new(id.clone());
     view! {
         <section class="card metrics-grid" aria-labelledby="metrics-grid-heading">
@@ -181,7 +295,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                                             <th scope="row">{name.clone()}</th>
                                             <For each=move || months.get() key=|m| *m let:month>
                                                 <GridCell pid=pid.clone() market=market.clone() name=name.clone()
-                                                    month metric error step unsaved/>
+                                                    month metric error step unsaved pasted_bad paste_block/>
                                             </For>
                                         </tr>
                                     }
@@ -209,6 +323,8 @@ fn GridCell(
     error: RwSignal<Option<String>>,
     step: impl Fn(&Id, Month, isize) -> bool + Copy + Send + Sync + 'static,
     unsaved: RwSignal<Fields>,
+    pasted_bad: RwSignal<std::collections::BTreeSet<String>>,
+    paste_block: Callback<(Id, Month, String)>,
 ) -> impl IntoView {
     let store = use_store();
     let invalid = RwSignal::new(false);
@@ -278,6 +394,9 @@ fn GridCell(
                         unsaved.update(|u| {
                             u.remove(&name);
                         });
+                        pasted_bad.update(|s| {
+                            s.remove(&name);
+                        });
                     }
                 }
             }
@@ -289,6 +408,20 @@ fn GridCell(
             }
         }
     };
+    let paste_market = market.clone();
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let text = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+            .unwrap_or_default();
+        // One value is typed into the cell as usual; a block spreads over the grid.
+        if is_block(&text) {
+            ev.prevent_default();
+            paste_block.run((paste_market.clone(), month, text));
+        }
+    };
+    let bad_name = draft_of.clone();
+    let marked = move || invalid.get() || pasted_bad.with(|s| s.contains(&bad_name()));
     let key_market = market.clone();
     let on_key =
         move |ev: leptos::ev::KeyboardEvent| match shortcuts::command(Place::MetricsCell, &ev) {
@@ -314,7 +447,7 @@ fn GridCell(
     view! {
         <td>
             <input class="metrics-grid__cell" id=cell_id(&market, month) inputmode="decimal"
-                aria-label=label aria-invalid=move || invalid.get().then_some("true")
+                aria-label=label aria-invalid=move || marked().then_some("true")
                 prop:value=move || typed().unwrap_or_else(&shown)
                 on:input=move |ev| {
                     let name = draft_of();
@@ -322,7 +455,7 @@ fn GridCell(
                         u.insert(name, event_target_value(&ev));
                     });
                 }
-                on:change=on_change on:keydown=on_key/>
+                on:change=on_change on:keydown=on_key on:paste=on_paste/>
         </td>
     }
 }

@@ -32,6 +32,8 @@ struct VersionRow {
     /// The version sent most recently: the pitch on the table.
     on_table: bool,
     percent: u8,
+    /// The days of the meetings where this version was presented.
+    presented: Vec<NaiveDate>,
 }
 
 #[component]
@@ -54,6 +56,10 @@ pub fn PitchSection(id: Id) -> impl IntoView {
                     sent: x.sent,
                     on_table: table.as_ref() == Some(&x.id),
                     percent: pitch::completeness(x, &ctx).percent,
+                    presented: crate::model::meetings::presented_at(p, &x.id)
+                        .iter()
+                        .map(|m| m.date)
+                        .collect(),
                 })
                 .collect::<Vec<_>>()
         })

@@ -132,6 +132,10 @@ fn VersionItem(
         Some(day) => format!("Sent {}", format::day(day)),
         None => format!("Drafted {}", format::day(row.drafted)),
     };
+    let presented = (!row.presented.is_empty()).then(|| {
+        let days: Vec<String> = row.presented.iter().map(|d| format::day(*d)).collect();
+        format!("Presented at the meeting of {}", days.join(", "))
+    });
     view! {
         <li>
             <button class="pitch-version" class:pitch-version--sent=row.sent.is_some()
@@ -141,6 +145,7 @@ fn VersionItem(
                 <span class="pitch-version__state">{state}</span>
                 <span class="pitch-version__score">{format!("{} %", row.percent)}</span>
                 {row.on_table.then(|| view! { <span class="pill pitch-version__table">"On the table"</span> })}
+                {presented.map(|p| view! { <span class="pitch-version__presented">{p}</span> })}
             </button>
         </li>
     }

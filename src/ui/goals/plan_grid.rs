@@ -1,0 +1,304 @@
+//! The landing plan edited as one grid: a row per track (and per market of the partner
+//! not in the plan yet), a column per step with its planned day, done day and owner.
+//! Saving is one edit (`landing::save_plan`), so one undo takes it back; every error
+//! marks the cell it belongs to and the list under the grid names it by market and step.
+//!
+//! What is typed and not saved is the partner's landing-plan draft, one field per cell
+//! named `<row>.<step>.<planned|done|owner>`, where `<row>` is the track's id or
+//! `m-<market id>` for a market not in the plan yet.
+
+use super::{date_value, parse_date};
+use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
+use crate::model::workspace::draft::{DraftKey, Fields, Form};
+use crate::model::{Id, ValidationError};
+use crate::storage;
+use crate::ui::draft::{use_draft, DraftOffer, FormFields};
+use crate::ui::fields::error_for;
+use crate::ui::state::use_store;
+use leptos::prelude::*;
+
+/// One step's three inputs.
+#[derive(Clone, Copy)]
+struct StepInputs {
+    planned: RwSignal<String>,
+    done: RwSignal<String>,
+    owner: RwSignal<String>,
+}
+
+/// One row of the grid: the track it edits (a new one for a market not in the plan).
+#[derive(Clone)]
+struct Row {
+    /// The row's name in the draft.
+    key: String,
+    track: LandingTrack,
+    label: String,
+    is_new: bool,
+    steps: [StepInputs; 3],
+}
+
+fn inputs(step: &LandingStep) -> StepInputs {
+    StepInputs {
+        planned: RwSignal::new(date_value(step.planned)),
+        done: RwSignal::new(date_value(step.done)),
+        owner: RwSignal::new(step.owner.clone()),
+    }
+}
+
+/// The rows: every track in plan order, then each market of the partner without one.
+fn rows(partner: &Id) -> Vec<Row> {
+    let store = use_store();
+    store.ws.with_untracked(|ws| {
+        let Some(p) = ws.partner(partner) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Row> = p
+            .landing
+            .iter()
+            .map(|t| Row {
+                key: t.id.to_string(),
+                track: t.clone(),
+                label: t.label(ws),
+                is_new: false,
+                steps: StepKind::ALL.map(|k| inputs(t.step(k))),
+            })
+            .collect();
+        for (market, name) in landing::markets_without_track(ws, p) {
+            out.push(Row {
+                key: format!("m-{market}"),
+                track: LandingTrack::new(storage::new_id(), Some(market), ""),
+                label: name,
+                is_new: true,
+                steps: StepKind::ALL.map(|_| inputs(&LandingStep::default())),
+            });
+        }
+        out
+    })
+}
+
+#[component]
+pub(super) fn PlanGrid(partner: Id, on_done: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let rows = rows(&partner);
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let kept = use_draft(
+        DraftKey::of_partner(Form::LandingPlan, &partner),
+        draft_fields(rows.clone()),
+    );
+    let saving = rows.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut problems = Vec::new();
+        let mut tracks = Vec::new();
+        for (i, row) in saving.iter().enumerate() {
+            let mut track = row.track.clone();
+            for (k, kind) in StepKind::ALL.into_iter().enumerate() {
+                let cell = row.steps[k];
+                let mut read = |what: &str, text: String| {
+                    parse_date(&text, &format!("rows[{i}].{}.{what}", kind.key())).unwrap_or_else(
+                        |e| {
+                            problems.push(e);
+                            None
+                        },
+                    )
+                };
+                let step = LandingStep {
+                    planned: read("planned", cell.planned.get_untracked()),
+                    done: read("done", cell.done.get_untracked()),
+                    owner: cell.owner.get_untracked(),
+                };
+                match kind {
+                    StepKind::Enabled => track.enabled = step,
+                    StepKind::Launched => track.launched = step,
+                    StepKind::Adopted => track.adopted = step,
+                }
+            }
+            tracks.push(track);
+        }
+        if !problems.is_empty() {
+            errors.set(problems);
+            return;
+        }
+        match store.edit("edit the landing plan", |ws| {
+            landing::save_plan(ws, &partner, tracks, storage::now())
+        }) {
+            Some(Ok(changed)) => {
+                errors.set(Vec::new());
+                kept.clear();
+                store.say(if changed {
+                    "Landing plan saved."
+                } else {
+                    "No changes to the landing plan."
+                });
+                on_done.run(());
+            }
+            Some(Err(e)) => errors.set(e),
+            None => {}
+        }
+    };
+    let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
+    // Every message, named by market or team and step for the list under the grid.
+    let summary = move || {
+        errors.with(|all| {
+            all.iter()
+                .map(|e| format!("{}: {}", where_is(&e.path, &labels), e.message))
+                .collect::<Vec<_>>()
+        })
+    };
+    let body = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| grid_row(i, row, errors))
+        .collect_view();
+    view! {
+        <DraftOffer draft=kept/>
+        <form class="form plan-grid" on:submit=save novalidate aria-label="Edit the landing plan" inert=kept.pending()>
+            <p class="field__hint">"Fill in any cell: a market left blank is not added to the plan. Dates are the planned and done days of each step."</p>
+            <div class="table-wrap">
+                <table class="plan-grid__table">
+                    <caption class="visually-hidden">"The landing plan: each market or team with its steps' planned and done days and owners"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Market or team"</th>
+                            {StepKind::ALL.into_iter().map(|k| view! { <th scope="col">{k.label()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <ul class="field__error plan-grid__errors" role="alert">
+                {move || summary().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+            <div class="form__actions">
+                <button type="submit" class="button button--primary">"Save landing plan"</button>
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+fn grid_row(i: usize, row: Row, errors: RwSignal<Vec<ValidationError>>) -> impl IntoView {
+    let row_error = Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.path == format!("rows[{i}]") || e.path == format!("rows[{i}].market"))
+                .map(|e| e.message.clone())
+        })
+    });
+    let cells = StepKind::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(k, kind)| {
+            let cell = row.steps[k];
+            let name = row.label.clone();
+            let base = format!("plan-{i}-{}", kind.key());
+            let field = move |what: &'static str,
+                              label: &'static str,
+                              value: RwSignal<String>,
+                              kind_of_input: &'static str| {
+                let id = format!("f-{base}-{what}");
+                let error_id = format!("e-{base}-{what}");
+                let path = format!("rows[{i}].{}.{what}", kind.key());
+                let error = Signal::derive(move || errors.with(|e| error_for(e, &path)));
+                let aria = format!("{name}, {}: {label}", kind.label());
+                view! {
+                    <div class="field plan-grid__field">
+                        <label for=id.clone()>{label}</label>
+                        <input id=id type=kind_of_input aria-label=aria aria-describedby=error_id.clone()
+                            aria-invalid=move || error.get().is_some().then_some("true")
+                            prop:value=move || value.get()
+                            on:input=move |ev| value.set(event_target_value(&ev))/>
+                        <crate::ui::fields::FieldError id=error_id message=error/>
+                    </div>
+                }
+            };
+            view! {
+                <td class="plan-grid__cell" data-label=kind.label()>
+                    {field("planned", "Planned", cell.planned, "date")}
+                    {field("done", "Done", cell.done, "date")}
+                    {field("owner", "Owner", cell.owner, "text")}
+                </td>
+            }
+        })
+        .collect_view();
+    let kind = if row.track.market.is_some() {
+        "Market"
+    } else {
+        "Team"
+    };
+    view! {
+        <tr class="plan-grid__row" class:plan-grid__row--new=row.is_new>
+            <th scope="row">
+                <span class="landing-track__name">{row.label.clone()}</span>
+                <span class="muted landing-track__kind">{if row.is_new { "Market, not in the plan yet" } else { kind }}</span>
+                <crate::ui::fields::FieldError id=format!("e-plan-{i}") message=row_error/>
+            </th>
+            {cells}
+        </tr>
+    }
+}
+
+/// The grid's cells as draft fields: `<row>.<step>.<planned|done|owner>`.
+fn draft_fields(rows: Vec<Row>) -> FormFields {
+    let reading = rows.clone();
+    FormFields::new().many(
+        move || {
+            let mut out = Fields::new();
+            for r in &reading {
+                for (k, kind) in StepKind::ALL.into_iter().enumerate() {
+                    let cell = r.steps[k];
+                    let at = |what: &str| format!("{}.{}.{what}", r.key, kind.key());
+                    out.insert(at("planned"), cell.planned.get());
+                    out.insert(at("done"), cell.done.get());
+                    out.insert(at("owner"), cell.owner.get());
+                }
+            }
+            out
+        },
+        move |fields| {
+            for r in &rows {
+                for (k, kind) in StepKind::ALL.into_iter().enumerate() {
+                    let cell = r.steps[k];
+                    let at = |what: &str| fields.get(&format!("{}.{}.{what}", r.key, kind.key()));
+                    for (what, signal) in [
+                        ("planned", cell.planned),
+                        ("done", cell.done),
+                        ("owner", cell.owner),
+                    ] {
+                        if let Some(v) = at(what) {
+                            signal.set(v.clone());
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// Where an error is, in words: "Japan, launched, done day".
+fn where_is(path: &str, labels: &[String]) -> String {
+    let Some(rest) = path.strip_prefix("rows[") else {
+        return "Landing plan".to_owned();
+    };
+    let Some((index, field)) = rest.split_once(']') else {
+        return "Landing plan".to_owned();
+    };
+    let name = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| labels.get(i))
+        .cloned()
+        .unwrap_or_else(|| "A track".to_owned());
+    let mut parts = field.trim_start_matches('.').split('.');
+    match (parts.next(), parts.next()) {
+        (Some(step), Some(what)) => {
+            let what = match what {
+                "planned" => "planned day",
+                "done" => "done day",
+                other => other,
+            };
+            format!("{name}, {step}, {what}")
+        }
+        _ => name,
+    }
+}
