@@ -207,7 +207,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                     problems.push(format!(
                         "{}, {}: {}. Type a number such as 12,400 or 3.5.",
                         name_of(&b.market),
-                        month_label(b.month),
+                        month_short(b.month),
                         b.reason
                     ));
                 }
@@ -229,7 +229,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                 error.set(Some(format!(
                     "The paste into {}, {} was not applied: {e}",
                     name_of(&market),
-                    month_label(month)
+                    month_short(month)
                 )));
                 return;
             }
@@ -240,7 +240,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                 "Pasted {count} value{} of {metric_name} from {}, {}. Undo takes the paste back.",
                 if count == 1 { "" } else { "s" },
                 name_of(&market),
-                month_label(month)
+                month_short(month)
             ));
         }
         error.set((!problems.is_empty()).then(|| {
