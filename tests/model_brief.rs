@@ -128,6 +128,7 @@ fn partner() -> impl Strategy<Value = (Workspace, Partner)> {
                         due: day(10, 1 + i as u32),
                         status: CommitmentStatus::Open,
                         delivered: None,
+                        owner: None,
                     })
                     .collect();
                 let mut track = LandingTrack::new(id("t-1"), None, team);
@@ -250,6 +251,7 @@ fn reviewed() -> (Workspace, Partner) {
         due,
         status,
         delivered,
+        owner: None,
     };
     p.commitments = vec![
         commitment(

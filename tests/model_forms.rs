@@ -436,3 +436,15 @@ fn the_brief_names_who_owns_each_next_step() {
     assert!(text.contains("Send the deck (due 15 December 2026) — owner Sam Ortiz (us)"));
     assert!(!text.contains("Book the venue (due 15 December 2026) — owner"));
 }
+
+#[test]
+fn the_brief_names_who_owns_each_commitment() {
+    let mut ws = workspace();
+    let theirs = commitment(Side::Partner, Some(Owner::Player(id("kp-dana"))));
+    goals::save_commitment(&mut ws, &id("p1"), theirs, now()).unwrap();
+    let text = tandem::model::documents::brief::markdown(&ws, &ws.partners[0], day(2026, 12, 6));
+    assert!(
+        text.contains("Open the catalogue API — open, due 20 December 2026 — owner Dana Whitfield (Loopline)"),
+        "{text}"
+    );
+}

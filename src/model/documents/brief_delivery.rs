@@ -48,7 +48,7 @@ pub(super) fn commitments(p: &Partner, today: NaiveDate) -> Section {
             title,
             items: goals::commitments_of(p, side)
                 .into_iter()
-                .map(|k| commitment_line(k, today))
+                .map(|k| commitment_line(p, k, today))
                 .collect(),
         });
     }
@@ -73,7 +73,7 @@ fn record_text(record: &DeliveryRecord, none: &str) -> String {
 
 /// One commitment and where it stands: "Campaign calendar — open, due 15 November 2026,
 /// overdue by 8 days"; "Case study — delivered 3 November 2026 (due 1 November 2026)".
-pub(super) fn commitment_line(k: &Commitment, today: NaiveDate) -> String {
+pub(super) fn commitment_line(p: &Partner, k: &Commitment, today: NaiveDate) -> String {
     let what = one_line(&k.what);
     let state = match k.status {
         CommitmentStatus::Delivered => match k.delivered {
@@ -97,7 +97,10 @@ pub(super) fn commitment_line(k: &Commitment, today: NaiveDate) -> String {
             s
         }
     };
-    format!("{what} — {state}")
+    let owner = k.owner.as_ref().map_or(String::new(), |o| {
+        format!(" — owner {}", one_line(&p.owner_label(o)))
+    });
+    format!("{what} — {state}{owner}")
 }
 
 /// The landing plan: its progress, the stall warning when the rule holds, and each
