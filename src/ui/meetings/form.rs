@@ -366,6 +366,7 @@ fn draft_fields(
 ) -> FormFields {
     let readings = rows.clone();
     let written = rows;
+    let form_owner = Owner::current();
     FormFields::new()
         .many(
             move || {
@@ -414,28 +415,40 @@ fn draft_fields(
                 out
             },
             move |fields| {
-                let mut rows = Vec::new();
-                for i in 0.. {
-                    let Some(what) = fields.get(&format!("step.{i}.what")) else {
-                        break;
-                    };
-                    let field = |what: &str| fields.get(&format!("step.{i}.{what}"));
-                    let key = next_key.get_value();
-                    next_key.set_value(key + 1);
-                    rows.push(StepRow {
-                        key,
-                        what: RwSignal::new(what.clone()),
-                        due: RwSignal::new(field("due").cloned().unwrap_or_default()),
-                        done: RwSignal::new(field("done").is_some_and(|d| d == "true")),
-                        owner: OwnerInput {
-                            choice: RwSignal::new(field("owner").cloned().unwrap_or_default()),
-                            name: RwSignal::new(field("owner_name").cloned().unwrap_or_default()),
-                        },
-                    });
-                }
+                // The restored rows' signals belong to the form, not to whatever owner
+                // runs the Restore click (the offer, gone once answered).
+                let make = || restored_steps(fields, next_key);
+                let rows = match &form_owner {
+                    Some(owner) => owner.with(make),
+                    None => make(),
+                };
                 steps.set(rows);
             },
         )
+}
+
+/// The next steps a draft holds, as new rows.
+fn restored_steps(fields: &Fields, next_key: StoredValue<u64>) -> Vec<StepRow> {
+    let mut rows = Vec::new();
+    for i in 0.. {
+        let Some(what) = fields.get(&format!("step.{i}.what")) else {
+            break;
+        };
+        let field = |what: &str| fields.get(&format!("step.{i}.{what}"));
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        rows.push(StepRow {
+            key,
+            what: RwSignal::new(what.clone()),
+            due: RwSignal::new(field("due").cloned().unwrap_or_default()),
+            done: RwSignal::new(field("done").is_some_and(|d| d == "true")),
+            owner: OwnerInput {
+                choice: RwSignal::new(field("owner").cloned().unwrap_or_default()),
+                name: RwSignal::new(field("owner_name").cloned().unwrap_or_default()),
+            },
+        });
+    }
+    rows
 }
 
 /// Where an error is, in words: "Dana Whitlock's note", "Next step 2".
