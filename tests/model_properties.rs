@@ -223,6 +223,7 @@ fn market() -> impl Strategy<Value = Market> {
         id,
         created,
         updated,
+        stamp: None,
         name,
     })
 }

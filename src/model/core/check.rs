@@ -7,6 +7,7 @@
 
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
+use crate::model::core::stamp::Stamp;
 use crate::model::core::text::is_blank;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::fmt;
@@ -260,6 +261,16 @@ impl<'a> Checker<'a> {
     pub(crate) fn time(&mut self, field: &str, at: DateTime<Utc>) {
         if !Month::YEARS.contains(&at.year()) {
             self.push(field, years_message(at.year()));
+        }
+    }
+
+    /// An edit stamp's time must fall in the same years as any moment: a stamp from far
+    /// in the future would drag every clock that sees it along.
+    pub(crate) fn stamp(&mut self, field: &str, stamp: Option<Stamp>) {
+        let Some(stamp) = stamp else { return };
+        match stamp.time() {
+            Some(at) => self.time(field, at),
+            None => self.push(field, years_message(i32::MAX)),
         }
     }
 

@@ -1,4 +1,5 @@
-//! The lowest layer: what every other part of the model speaks in. Ids, months, the
+//! The lowest layer: what every other part of the model speaks in. Ids, months, edit
+//! stamps, the
 //! vocabularies (stages, stances, …) declared once, and formatting of numbers and dates
 //! for people. Nothing here knows a partner or a workspace.
 
@@ -6,5 +7,6 @@ pub mod check;
 pub mod format;
 pub mod id;
 pub mod month;
+pub mod stamp;
 pub mod text;
 pub mod vocabulary;

@@ -74,6 +74,7 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         );
         c.id(&t.id);
         c.time("deleted", t.deleted);
+        c.stamp("stamp", t.stamp);
     }
 
     crate::model::program::record::check(
@@ -120,6 +121,7 @@ fn same_id(id: &Id, holder: &str) -> String {
 fn market(m: &Market, c: &mut Checker) {
     c.id(&m.id);
     c.times(m.created, m.updated);
+    c.stamp("stamp", m.stamp);
     c.required("name", &m.name, MAX_NAME);
 }
 
@@ -135,6 +137,7 @@ pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
     );
     c.id(&p.id);
     c.times(p.created, p.updated);
+    c.stamp("stamp", p.stamp);
     c.required("name", &p.name, MAX_NAME);
     if let Err(reason) = website(&p.website) {
         c.push("website", reason);
