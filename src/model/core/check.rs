@@ -47,8 +47,10 @@ pub const MAX_SERIES: usize = 5_000;
 /// most next steps agreed in it.
 pub const MAX_ATTENDEES: usize = 1_000;
 /// The most levers a program may have: a plan of more parts than this is no longer a
-/// plan anyone can read.
-pub const MAX_LEVERS: usize = 100;
+/// plan anyone can read. A lever is one line of the planner (a partner or an initiative
+/// with its expected growth), so a program of 2,000 partners plans with a few hundred;
+/// raised from 100 (files within the old limit stay valid, as every raise keeps them).
+pub const MAX_LEVERS: usize = 500;
 /// Most warnings kept with one ladder move.
 pub const MAX_WARNINGS: usize = 100;
 
