@@ -254,14 +254,14 @@ fn run(ops: &[Op]) -> Result<Vec<Replica>, TestCaseError> {
 
 /// The records of a merge result, in id order: the order of lists and the program name
 /// (which has no stamp; the base decides it) aside.
-fn records(
-    ws: &Workspace,
-) -> (
+type Records = (
     BTreeMap<Id, Partner>,
     BTreeMap<Id, Market>,
     BTreeMap<Id, Tombstone>,
     String,
-) {
+);
+
+fn records(ws: &Workspace) -> Records {
     (
         ws.partners
             .iter()
