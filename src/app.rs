@@ -56,8 +56,9 @@ pub fn App() -> impl IntoView {
     });
 
     // Drafts of records that are gone (deleted here or in another tab, replaced by an
-    // import) go with them. Not while an unreadable value waits: the empty workspace
-    // shown meanwhile is not the person's.
+    // import) go with them: a look at the drafts this tab knows of (at most 40), not a
+    // walk over storage, which happens once, at the first run. Not while an unreadable
+    // value waits: the empty workspace shown meanwhile is not the person's.
     Effect::new(move |_| {
         let readable = store.persist.get();
         store.ws.with(|ws| {
@@ -79,10 +80,15 @@ pub fn App() -> impl IntoView {
     // Another tab saved: read the entries its manifest changed and take them in,
     // keeping ours.
     let tabs = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(storage::local::MANIFEST_KEY) {
+        let key = ev.key();
+        if key.as_deref() == Some(storage::local::MANIFEST_KEY) {
             if let Some(theirs) = ev.new_value().and_then(|m| storage::local::sync(&m)) {
                 store.absorb(theirs);
             }
+        } else {
+            // Another tab's draft (or a cleared storage): this tab's index of drafts
+            // follows, so pruning here knows of it without walking storage.
+            storage::drafts::heard(key.as_deref(), ev.new_value().as_deref());
         }
     });
     // The shortcuts that work anywhere, except in a text field, where the keys belong to

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use tandem::model::documents::memo;
 use tandem::model::pitch::{self, Context, Status};
 use tandem::model::workspace::draft::{
-    self, DraftKey, Fields, Form, MAX_DRAFTS, MAX_FIELDS, MAX_VALUE_CHARS, PREFIX,
+    self, DraftKey, Fields, Form, Index, MAX_DRAFTS, MAX_FIELDS, MAX_VALUE_CHARS, PREFIX,
 };
 use tandem::model::{demo, Id, Ingredient};
 
@@ -285,4 +285,123 @@ proptest! {
             checks.iter().filter(|c| c.status != Status::Missing).count()
         );
     }
+}
+
+/// What a full walk over storage keeps: every readable draft whose record is in `ws`.
+fn walk(
+    stored: &std::collections::BTreeMap<String, String>,
+    ws: &tandem::model::Workspace,
+) -> Vec<String> {
+    stored
+        .iter()
+        .filter(|(k, v)| {
+            k.starts_with(PREFIX)
+                && draft::read(v).is_some()
+                && DraftKey::parse(k).is_some_and(|key| key.still_exists(ws))
+        })
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+/// The index of drafts (what a tab knows is stored, so pruning after an edit never walks
+/// storage) removes, edit after edit, exactly what a walk over every key would: the
+/// drafts of records deleted here, and of records deleted after another tab wrote them.
+#[test]
+fn the_index_of_drafts_prunes_what_a_walk_over_storage_would() {
+    let mut ws = demo::workspace(at(0));
+    let text = |m: u32| draft::write(&fields(&[("notes", "typed")]), at(m)).unwrap();
+    let key = |k: DraftKey| k.storage_key().unwrap();
+    let mut stored: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    // Storage at start: partner entries (not drafts), two good drafts, an unreadable
+    // one and one of a record already gone.
+    for p in &ws.partners {
+        stored.insert(format!("tandem.p.{}.k3x9", p.id), "~entry".into());
+    }
+    let (p0, p1, p2) = (
+        ws.partners[0].id.clone(),
+        ws.partners[1].id.clone(),
+        ws.partners[2].id.clone(),
+    );
+    stored.insert(key(DraftKey::of_partner(Form::Profile, &p0)), text(1));
+    stored.insert(key(DraftKey::adding(Form::Meeting, Some(&p1))), text(2));
+    stored.insert(
+        key(DraftKey::of_partner(Form::Fit, &p1)),
+        "{not json".into(),
+    );
+    stored.insert(
+        key(DraftKey::of_partner(Form::Profile, &id("gone-already"))),
+        text(3),
+    );
+
+    let (mut index, remove) = Index::scan(
+        stored.iter().map(|(k, v)| (k.clone(), Some(v.clone()))),
+        Some(&ws),
+    );
+    for k in &remove {
+        assert!(
+            k.starts_with(PREFIX),
+            "only draft keys are ever removed: {k}"
+        );
+        stored.remove(k);
+    }
+    assert_eq!(remove.len(), 2, "{remove:?}");
+    assert_eq!(index.keys().collect::<Vec<_>>(), walk(&stored, &ws));
+
+    // Another tab writes a draft for a third partner: heard, not walked.
+    let theirs = key(DraftKey::of_record(
+        Form::KeyPlayer,
+        Some(&p2),
+        ws.partners[2].key_players[0].id.as_str(),
+    ));
+    stored.insert(theirs.clone(), text(4));
+    index.heard(&theirs, stored.get(&theirs).map(String::as_str));
+    // A key that is not a draft's is not indexed.
+    index.heard("tandem.store", Some("{}"));
+
+    // Each deletion prunes exactly what a walk would.
+    for gone in [p2.clone(), p0.clone()] {
+        ws.delete_partner(&gone, at(10));
+        for k in index.prune(&ws) {
+            stored.remove(&k);
+        }
+        assert_eq!(
+            index.keys().collect::<Vec<_>>(),
+            walk(&stored, &ws),
+            "after deleting {gone}"
+        );
+    }
+    assert_eq!(index.keys().count(), 1);
+    // A removal heard from another tab leaves the index; an edit that removes nothing
+    // prunes nothing.
+    let last = index.keys().next().unwrap().to_owned();
+    index.heard(&last, None);
+    assert_eq!(index.keys().count(), 0);
+    assert!(index.prune(&ws).is_empty());
+}
+
+/// Making room for a new draft with the index evicts the oldest, as from a walk.
+#[test]
+fn the_index_makes_room_by_evicting_the_oldest_drafts() {
+    let ws = demo::workspace(at(0));
+    let p = ws.partners[0].id.clone();
+    let mut index = Index::default();
+    let names: Vec<String> = (0..MAX_DRAFTS)
+        .map(|i| {
+            DraftKey::of_record(Form::Metrics, Some(&p), &format!("metric-{i:02}"))
+                .storage_key()
+                .unwrap()
+        })
+        .collect();
+    for (i, name) in names.iter().enumerate() {
+        let text = draft::write(&fields(&[("v", "1")]), at(i as u32 % 60)).unwrap();
+        index.heard(name, Some(&text));
+    }
+    let adding = DraftKey::adding(Form::Goal, Some(&p))
+        .storage_key()
+        .unwrap();
+    let out = index.make_room(&adding, MAX_DRAFTS);
+    assert_eq!(out, [names[0].clone()]);
+    assert_eq!(index.keys().count(), MAX_DRAFTS - 1);
+    // Rewriting a draft already kept evicts nothing more.
+    assert!(index.make_room(&names[5], MAX_DRAFTS).is_empty());
 }

@@ -45,11 +45,20 @@ fn chronos_last_moment_is_refused_and_nothing_panics() {
     ws.deleted.push(tandem::model::Tombstone {
         id: Id::from_random(7),
         deleted: DateTime::<Utc>::MIN_UTC,
+        stamp: Some(tandem::model::core::stamp::Stamp::new(i64::MAX, 0, 1)),
     });
+    ws.markets[0].stamp = Some(tandem::model::core::stamp::Stamp::new(i64::MIN, 0, 1));
     let problems = validate::workspace(&ws);
     let paths: Vec<&str> = problems.iter().map(|e| e.path.as_str()).collect();
     assert!(paths.contains(&"partners[0].updated"), "{paths:?}");
     assert!(paths.iter().any(|p| p.ends_with("].deleted")), "{paths:?}");
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.starts_with("deleted[") && p.ends_with("].stamp")),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"markets[0].stamp"), "{paths:?}");
     assert!(!refusal(&ws).is_empty());
 }
 

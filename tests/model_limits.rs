@@ -179,6 +179,7 @@ fn every_list_of_a_partner_and_a_meeting_is_refused_one_past_its_limit() {
                 .map(|k| Tombstone {
                     id: id("gone", k),
                     deleted: now(),
+                    stamp: None,
                 })
                 .collect();
         }),

@@ -710,6 +710,29 @@ fn a_lever_keeps_its_removed_partner_until_edited_away() {
     assert!(validate::workspace(&ws).is_empty());
 }
 
+/// Issue 11's 2,000-partner program plans with 200 levers, twice the old limit of 100;
+/// a file of the old limit stays valid.
+#[test]
+fn a_program_of_200_levers_is_valid_and_so_is_one_at_the_old_limit() {
+    for n in [100, 200] {
+        let mut ws = example();
+        ws.program.levers = (0..n)
+            .map(|i| lever(&format!("l-{i}"), None, "Step", 1.0, 50))
+            .collect();
+        assert!(validate::workspace(&ws).is_empty(), "{n} levers");
+        assert_eq!(
+            save_lever(
+                &mut ws,
+                &lever_form("", "One more", "1", "50"),
+                id("l-extra"),
+                now()
+            ),
+            Ok(true),
+            "{n} levers"
+        );
+    }
+}
+
 #[test]
 fn too_many_levers_are_refused() {
     let mut ws = example();

@@ -224,6 +224,7 @@ fn market() -> impl Strategy<Value = Market> {
         id,
         created,
         updated,
+        stamp: None,
         name,
     })
 }

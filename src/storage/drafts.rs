@@ -2,13 +2,24 @@
 //! from the workspace's key, read and written through `model::workspace::draft` (the
 //! naming, the stored shape and the bounds live there).
 //!
+//! Which drafts are stored is kept in an index (`draft::Index`), filled by one walk over
+//! storage when the tab starts and kept current by this tab's writes and removals and by
+//! other tabs' storage events ([`heard`]). Pruning after every edit and making room for a
+//! new draft then cost the drafts (at most 40), not every key in storage.
+//!
 //! Every failure here is quiet on purpose: a draft that cannot be read is ignored, one
 //! that cannot be written is reported to the form, and nothing in this file ever
 //! writes the workspace's key.
 
-use crate::model::workspace::draft::{self, Draft, DraftKey, Fields, MAX_DRAFTS, PREFIX};
+use crate::model::workspace::draft::{self, Draft, DraftKey, Fields, Index, MAX_DRAFTS, PREFIX};
 use crate::model::Workspace;
 use gloo_storage::{LocalStorage, Storage as _};
+use std::cell::RefCell;
+
+thread_local! {
+    /// The drafts this tab knows are stored; `None` until the first walk.
+    static INDEX: RefCell<Option<Index>> = const { RefCell::new(None) };
+}
 
 fn storage() -> Option<web_sys::Storage> {
     // gloo's `LocalStorage::raw()` panics when storage is unavailable: ask first.
@@ -18,13 +29,33 @@ fn storage() -> Option<web_sys::Storage> {
     }
 }
 
-/// Every key in storage that starts with the draft prefix.
-fn draft_keys(store: &web_sys::Storage) -> Vec<String> {
-    let n = store.length().unwrap_or(0);
-    (0..n)
-        .filter_map(|i| store.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX))
-        .collect()
+/// Runs `f` on the index, walking storage once first if this tab has not yet: every
+/// draft key with its value, removing what is not a draft or (given `ws`) whose record
+/// is gone.
+fn with_index<R>(
+    store: &web_sys::Storage,
+    ws: Option<&Workspace>,
+    f: impl FnOnce(&mut Index) -> R,
+) -> R {
+    INDEX.with_borrow_mut(|slot| {
+        let index = slot.get_or_insert_with(|| {
+            let n = store.length().unwrap_or(0);
+            let stored = (0..n)
+                .filter_map(|i| store.key(i).ok().flatten())
+                .filter(|k| k.starts_with(PREFIX))
+                .map(|k| {
+                    let value = store.get_item(&k).ok().flatten();
+                    (k, value)
+                })
+                .collect::<Vec<_>>();
+            let (index, remove) = Index::scan(stored, ws);
+            for k in remove {
+                let _ = store.remove_item(&k);
+            }
+            index
+        });
+        f(index)
+    })
 }
 
 /// The stored draft of `key`, if there is a readable one.
@@ -49,47 +80,41 @@ pub fn write(key: &DraftKey, fields: &Fields) -> Result<(), String> {
         .storage_key()
         .ok_or_else(|| "This form cannot be kept as a draft: save before you leave.".to_owned())?;
     let text = draft::write(fields, super::now()).map_err(|e| e.to_string())?;
-    let stored: Vec<_> = draft_keys(&store)
-        .into_iter()
-        .map(|k| {
-            let at = store
-                .get_item(&k)
-                .ok()
-                .flatten()
-                .and_then(|t| draft::read(&t))
-                .map(|d| d.at)
-                .unwrap_or_default();
-            (k, at)
-        })
-        .collect();
-    for old in draft::evict(&stored, &name, MAX_DRAFTS) {
+    for old in with_index(&store, None, |index| index.make_room(&name, MAX_DRAFTS)) {
         let _ = store.remove_item(&old);
     }
     store.set_item(&name, &text).map_err(|_| {
         "Local storage is full, so this form cannot be kept as a draft: save before you leave."
             .to_owned()
-    })
+    })?;
+    with_index(&store, None, |index| index.heard(&name, Some(&text)));
+    Ok(())
 }
 
 pub fn remove(key: &DraftKey) {
     if let (Some(store), Some(name)) = (storage(), key.storage_key()) {
         let _ = store.remove_item(&name);
+        with_index(&store, None, |index| index.heard(&name, None));
     }
 }
 
-/// Removes every draft that cannot be read, or whose record is no longer in `ws`.
+/// Another tab wrote (`Some`) or removed (`None`) the key `key`, or cleared storage
+/// (`key` is `None`): the index follows, or is walked afresh at its next use.
+pub fn heard(key: Option<&str>, value: Option<&str>) {
+    let Some(key) = key else {
+        INDEX.with_borrow_mut(|slot| *slot = None);
+        return;
+    };
+    if let Some(store) = storage() {
+        with_index(&store, None, |index| index.heard(key, value));
+    }
+}
+
+/// Removes every draft whose record is no longer in `ws`; at the tab's first call, also
+/// every value under a draft key that cannot be read.
 pub fn prune(ws: &Workspace) {
     let Some(store) = storage() else { return };
-    for k in draft_keys(&store) {
-        let keep = DraftKey::parse(&k).is_some_and(|key| key.still_exists(ws))
-            && store
-                .get_item(&k)
-                .ok()
-                .flatten()
-                .and_then(|t| draft::read(&t))
-                .is_some();
-        if !keep {
-            let _ = store.remove_item(&k);
-        }
+    for k in with_index(&store, Some(ws), |index| index.prune(ws)) {
+        let _ = store.remove_item(&k);
     }
 }

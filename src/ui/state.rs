@@ -2,9 +2,11 @@
 //! commands the screens use; each edit goes through `edit`, and an effect in the shell
 //! saves the workspace after every change.
 
+use crate::model::core::stamp::{Clock, Stamp};
 use crate::model::formats::store::Damaged;
 use crate::model::workspace::edit::Removed;
 use crate::model::workspace::history::{History, Step};
+use crate::model::workspace::stamps;
 use crate::model::{merge::rule, Workspace};
 use crate::storage::{self, local};
 use leptos::prelude::*;
@@ -74,6 +76,9 @@ pub struct Store {
     synced: StoredValue<Workspace>,
     /// Set while taking in another tab's save, which is already in storage.
     absorbing: StoredValue<bool>,
+    /// This tab's edit clock: every edit's records get a stamp from it, later than any
+    /// stamp this tab has seen (`model::core::stamp`).
+    clock: StoredValue<Clock>,
 }
 
 impl Store {
@@ -82,7 +87,10 @@ impl Store {
             startup,
             Startup::Unreadable { .. } | Startup::Unavailable(_)
         );
+        let mut clock = Clock::new(storage::writer_id());
+        stamps::observe(&mut clock, &ws);
         Store {
+            clock: StoredValue::new(clock),
             synced: StoredValue::new(ws.clone()),
             absorbing: StoredValue::new(false),
             history: RwSignal::new(History::default()),
@@ -107,9 +115,42 @@ impl Store {
         label: impl Into<String>,
         f: impl FnOnce(&mut Workspace) -> R,
     ) -> Option<R> {
+        self.change(label, f, true)
+    }
+
+    /// A fresh edit stamp from this tab's clock, for an edit made outside `edit` (the
+    /// choices settling an import's conflicts).
+    pub fn stamp(&self) -> Stamp {
+        let wall = storage::now_millis();
+        self.clock
+            .try_update_value(|c| c.tick(wall))
+            .unwrap_or_else(|| Clock::new(storage::writer_id()).tick(wall))
+    }
+
+    /// Lets this tab's clock see the stamps of `ws` (a file about to be taken in), so the
+    /// next stamp outranks them.
+    pub fn observe(&self, ws: &Workspace) {
+        self.clock.update_value(|clock| stamps::observe(clock, ws));
+    }
+
+    /// `edit`, with the edit's records stamped (`stamp`) or kept as they come (an import
+    /// or a reset carries the stamps of the records it brings).
+    fn change<R: Outcome>(
+        &self,
+        label: impl Into<String>,
+        f: impl FnOnce(&mut Workspace) -> R,
+        stamp: bool,
+    ) -> Option<R> {
         let before = self.ws.with_untracked(Clone::clone);
         let outcome = self.ws.try_update_untracked(f)?;
         if outcome.changed() {
+            if stamp {
+                let at = self.stamp();
+                self.ws
+                    .update_untracked(|ws| stamps::stamp_edit(&before, ws, at));
+            } else {
+                self.ws.with_untracked(|ws| self.observe(ws));
+            }
             if let Some(step) = self
                 .ws
                 .with_untracked(|ws| Step::between(&before, ws, label))
@@ -137,8 +178,14 @@ impl Store {
         nothing: &str,
     ) {
         let mut label = None;
-        self.ws
-            .update(|ws| label = self.history.try_update(|h| step(h, ws)).flatten());
+        // Undoing is an edit too: the records it puts back get a new stamp, so that
+        // other tabs take the undo rather than keep the version it undid.
+        let before = self.ws.with_untracked(Clone::clone);
+        let at = self.stamp();
+        self.ws.update(|ws| {
+            label = self.history.try_update(|h| step(h, ws)).flatten();
+            stamps::stamp_edit(&before, ws, at);
+        });
         match label {
             Some(label) => self.say(format!("{done}: {label}.")),
             None => self.say(nothing),
@@ -166,6 +213,7 @@ impl Store {
     /// Takes in what another tab just saved (read entry by entry by
     /// `storage::local::sync`), merged with this tab's unsaved view.
     pub fn absorb(&self, theirs: Workspace) {
+        self.observe(&theirs);
         let merged = self.ws.with_untracked(|ours| {
             self.synced
                 .with_value(|base| rule::merge(base, ours, &theirs, rule::Ties::ByContent))
@@ -215,11 +263,15 @@ impl Store {
                 self.say(e);
             }
         }
-        self.edit(label, move |current| {
-            let changed = *current != ws;
-            *current = ws;
-            changed
-        });
+        self.change(
+            label,
+            move |current| {
+                let changed = *current != ws;
+                *current = ws;
+                changed
+            },
+            false,
+        );
     }
 }
 

@@ -275,3 +275,24 @@ for (const width of [1280, 375]) {
     await page.screenshot({ path: test.info().outputPath(`draft-offer-${width}.png`) });
   });
 }
+
+test("a draft typed in another tab goes when this tab deletes its partner, with no walk of storage and no reload", async ({ page, context }) => {
+  await open(page);
+  const pacewell = (await storedWorkspace(page)).partners.find((p) => p.name === "Pacewell").id;
+  // The other tab keeps a draft of Pacewell's profile, then closes: only this tab is
+  // left to remove it, and it knows of it only from the other tab's storage event.
+  const other = await context.newPage();
+  await open(other, `#/partners/${pacewell}`);
+  await profileForm(other).getByLabel("Owner", { exact: true }).fill("Someone new");
+  const key = `tandem.draft.profile.${pacewell}.-`;
+  await expect.poll(() => draftKeys(other)).toEqual([key]);
+  acceptLeaving(other);
+  await other.close({ runBeforeUnload: false });
+  expect(await draftKeys(page)).toEqual([key]);
+
+  const row = page.locator("tbody tr").filter({ has: page.getByRole("link", { name: "Pacewell", exact: true }) });
+  await page.getByRole("button", { name: "Delete Pacewell" }).click();
+  await row.getByRole("button", { name: "Confirm delete" }).click();
+  await expect(row).toHaveCount(0);
+  await expect.poll(() => draftKeys(page)).toEqual([]);
+});

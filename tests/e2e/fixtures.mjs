@@ -117,6 +117,12 @@ export async function storedWorkspace(page) {
   return (await storedEnvelope(page)).workspace;
 }
 
+/** A copy of `value` without its edit stamps (`stamp` fields): an undo puts the records
+ * back as they were, with a new stamp, so other tabs and colleagues take the undo. */
+export function withoutStamps(value) {
+  return JSON.parse(JSON.stringify(value, (k, v) => (k === "stamp" ? undefined : v)));
+}
+
 /** Runs `action` (which must start a download) and returns the download and its text. */
 export async function downloadText(page, action) {
   const [download] = await Promise.all([page.waitForEvent("download"), action()]);

@@ -1,4 +1,4 @@
-import { test, expect, open, storedWorkspace, storedText, expectSameText, STORAGE_KEY, envelope } from "./fixtures.mjs";
+import { test, expect, open, storedWorkspace, storedText, expectSameText, STORAGE_KEY, envelope, withoutStamps } from "./fixtures.mjs";
 
 // The demo's partners in name order (case-insensitive), as the table lists them first.
 const DEMO_BY_NAME = [
@@ -355,8 +355,10 @@ test("delete asks for confirmation, Undo restores the row, and the restore is sa
   await expect(page.getByRole("status").filter({ hasText: "Restored Pacewell." })).toBeVisible();
   await expect(rows(page)).toHaveCount(13);
   await expect(pacewell).toHaveCount(1);
-  // Restored exactly, in its old place.
-  await expect.poll(async () => (await storedWorkspace(page))).toEqual(original);
+  // Restored exactly, in its old place, with a new edit stamp (the restore is an edit:
+  // another tab that heard of the deletion takes it back too).
+  await expect.poll(async () => withoutStamps(await storedWorkspace(page))).toEqual(withoutStamps(original));
+  expect((await storedWorkspace(page)).partners.find((p) => p.name === "Pacewell").stamp).toMatch(/^\d+-\d+-[0-9a-f]{16}$/);
 
   await page.reload();
   await expect(rows(page)).toHaveCount(13);

@@ -7,6 +7,7 @@
 
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
+use crate::model::core::stamp::Stamp;
 use crate::model::core::text::is_blank;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::fmt;
@@ -46,8 +47,10 @@ pub const MAX_SERIES: usize = 5_000;
 /// most next steps agreed in it.
 pub const MAX_ATTENDEES: usize = 1_000;
 /// The most levers a program may have: a plan of more parts than this is no longer a
-/// plan anyone can read.
-pub const MAX_LEVERS: usize = 100;
+/// plan anyone can read. A lever is one line of the planner (a partner or an initiative
+/// with its expected growth), so a program of 2,000 partners plans with a few hundred;
+/// raised from 100 (files within the old limit stay valid, as every raise keeps them).
+pub const MAX_LEVERS: usize = 500;
 /// Most warnings kept with one ladder move.
 pub const MAX_WARNINGS: usize = 100;
 
@@ -260,6 +263,16 @@ impl<'a> Checker<'a> {
     pub(crate) fn time(&mut self, field: &str, at: DateTime<Utc>) {
         if !Month::YEARS.contains(&at.year()) {
             self.push(field, years_message(at.year()));
+        }
+    }
+
+    /// An edit stamp's time must fall in the same years as any moment: a stamp from far
+    /// in the future would drag every clock that sees it along.
+    pub(crate) fn stamp(&mut self, field: &str, stamp: Option<Stamp>) {
+        let Some(stamp) = stamp else { return };
+        match stamp.time() {
+            Some(at) => self.time(field, at),
+            None => self.push(field, years_message(i32::MAX)),
         }
     }
 

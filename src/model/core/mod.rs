@@ -1,4 +1,5 @@
-//! The lowest layer: what every other part of the model speaks in. Ids, months, the
+//! The lowest layer: what every other part of the model speaks in. Ids, months, edit
+//! stamps, the
 //! vocabularies (stages, stances, …) declared once, and formatting of numbers and dates
 //! for people. Nothing here knows a partner or a workspace.
 
@@ -7,5 +8,6 @@ pub mod format;
 pub mod id;
 pub mod month;
 pub mod owner;
+pub mod stamp;
 pub mod text;
 pub mod vocabulary;

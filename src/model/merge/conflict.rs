@@ -11,6 +11,7 @@
 use crate::model::core::format::{day, day_short, moment};
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::label_or_not_set;
+use crate::model::core::stamp::Stamp;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -55,12 +56,16 @@ pub fn find(current: &Workspace, incoming: &Workspace, shared: &Shared) -> Vec<C
 }
 
 /// Applies the person's choices to a merged workspace. Conflicts without a choice keep
-/// what the merge chose (the newer edit). `new_id` makes the ids of a kept-both copy.
+/// what the merge chose (the newer edit). `new_id` makes the ids of a kept-both copy;
+/// `stamp` is the edit stamp of the choice: a new one from the tab's clock after it has
+/// observed the file (`workspace::stamps::observe`), so the partners kept as ours and the
+/// copies outrank the file's versions the next time the same file is merged.
 pub fn settle(
     merged: &mut Workspace,
     conflicts: &[Conflict],
     choices: &HashMap<Id, Choice>,
     now: DateTime<Utc>,
+    stamp: Stamp,
     mut new_id: impl FnMut() -> Id,
 ) {
     let slots: HashMap<Id, usize> = merged
@@ -83,6 +88,7 @@ pub fn settle(
             Choice::KeepOurs => {
                 merged.partners[slot] = Partner {
                     updated: now.max(c.theirs.updated),
+                    stamp: Some(stamp),
                     ..c.ours.clone()
                 };
             }
@@ -105,6 +111,7 @@ pub fn settle(
                     }
                 }
                 copy.updated = now.max(copy.updated);
+                copy.stamp = Some(stamp);
                 merged.partners.insert(slot + 1, copy);
             }
         }
@@ -394,6 +401,7 @@ mod tests {
                 &conflicts,
                 &HashMap::from([(id.clone(), choice)]),
                 now,
+                Stamp::legacy(now),
                 &mut fresh,
             );
             assert_eq!(merged.partner(&id).unwrap().stage, stage);
@@ -411,6 +419,7 @@ mod tests {
             &conflicts,
             &HashMap::from([(id.clone(), Choice::KeepBoth)]),
             now,
+            Stamp::legacy(now),
             &mut fresh,
         );
         assert_eq!(merged.partners.len(), before + 1);
@@ -451,6 +460,7 @@ mod tests {
             &conflicts,
             &HashMap::from([(id.clone(), Choice::KeepOurs)]),
             t0() + Duration::days(3),
+            Stamp::new((t0() + Duration::days(3)).timestamp_millis(), 0, 9),
             || Id::from_random(1),
         );
         let again = crate::model::merge::import::apply(

@@ -719,6 +719,7 @@ mod tests {
         ws.deleted.push(crate::model::Tombstone {
             id: id("gone"),
             deleted: t(3),
+            stamp: None,
         });
         ws
     }

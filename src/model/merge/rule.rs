@@ -1,14 +1,17 @@
 //! Merging two versions of a workspace record by record: the rule behind both several
 //! open tabs and importing a colleague's file.
 //!
-//! Every partner and market carries the time of its last edit (`updated`), and every
-//! deletion leaves a tombstone with its time. For each id the latest event wins:
-//! - a record present on both sides: the version with the later `updated` (on the same
-//!   second, a fixed order of the two versions' contents decides, so two tabs merging
-//!   the same pair always agree);
+//! Every partner, market and the program carries the edit stamp of its last edit, and
+//! every deletion leaves a tombstone with its stamp (`core::stamp`: a hybrid logical
+//! clock of milliseconds, counter and the writer's random id, which orders edits across
+//! tabs and colleagues even within one millisecond; records written before stamps stand
+//! in with their `updated` time). For each id the latest event wins:
+//! - a record present on both sides: the version with the later stamp. Two different
+//!   edits never carry the same stamp; only two versions from before stamps can (the
+//!   same `updated`), and then `Ties` decides;
 //! - a record deleted on one side: it stays deleted unless the other side edited it
-//!   after the deletion — an edit is never dropped by an older deletion, and a deleted
-//!   record is never brought back by an older copy;
+//!   after the deletion (a later stamp) — an edit is never dropped by an older
+//!   deletion, and a deleted record is never brought back by an older copy;
 //! - a market still used by a partner is kept, even if deleted on the other side;
 //! - between tabs, markets each side created under its own id with one name (two tabs
 //!   that each added "United States" before seeing the other's save) become one, the
@@ -19,9 +22,9 @@
 //! saved or read) only serves to tell the person when both sides changed one record.
 
 use crate::model::core::id::Id;
+use crate::model::core::stamp::Stamp;
 use crate::model::program::Program;
 use crate::model::workspace::records::{Market, Partner, Tombstone, Workspace};
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -36,7 +39,7 @@ pub struct Merged {
 
 trait Record: Clone + PartialEq + Serialize {
     fn id(&self) -> &Id;
-    fn updated(&self) -> DateTime<Utc>;
+    fn stamp(&self) -> Stamp;
     fn name(&self) -> &str;
 }
 
@@ -44,8 +47,8 @@ impl Record for Partner {
     fn id(&self) -> &Id {
         &self.id
     }
-    fn updated(&self) -> DateTime<Utc> {
-        self.updated
+    fn stamp(&self) -> Stamp {
+        self.edit_stamp()
     }
     fn name(&self) -> &str {
         &self.name
@@ -56,22 +59,24 @@ impl Record for Market {
     fn id(&self) -> &Id {
         &self.id
     }
-    fn updated(&self) -> DateTime<Utc> {
-        self.updated
+    fn stamp(&self) -> Stamp {
+        self.edit_stamp()
     }
     fn name(&self) -> &str {
         &self.name
     }
 }
 
-/// The two uses of a merge differ in two details.
+/// The two uses of a merge differ in two details. Both only matter for versions with
+/// equal stamps, which stamped edits never produce: two versions written before stamps
+/// with the same `updated` time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ties {
-    /// An import: on the same second ours stays, and our order leads with the file's
-    /// new records after it.
+    /// An import: on equal stamps ours stays, and our order leads with the file's new
+    /// records after it.
     KeepOurs,
-    /// Tabs, which must all reach the same workspace: on the same second a fixed order
-    /// of the contents decides, and the order of the save being taken in leads.
+    /// Tabs, which must all reach the same workspace: on equal stamps a fixed order of
+    /// the contents decides, and the order of the save being taken in leads.
     ByContent,
 }
 
@@ -140,7 +145,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
     let deleted = deleted
         .into_iter()
         .filter(|(id, _)| !live.contains(id))
-        .map(|(id, deleted)| Tombstone { id, deleted })
+        .map(|(_, t)| t)
         .collect::<Vec<_>>();
     let mut deleted = deleted;
     deleted.sort_by(|a, b| a.id.cmp(&b.id));
@@ -171,7 +176,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
 fn same_named_markets(
     ours: &Workspace,
     theirs: &Workspace,
-    deleted: &HashMap<Id, DateTime<Utc>>,
+    deleted: &HashMap<Id, Tombstone>,
 ) -> HashMap<Id, Id> {
     let ids = |ws: &Workspace| -> HashSet<Id> { ws.markets.iter().map(|m| m.id.clone()).collect() };
     let (ours_ids, theirs_ids) = (ids(ours), ids(theirs));
@@ -205,18 +210,23 @@ fn same_named_markets(
     joined
 }
 
-/// The latest deletion time of every id deleted on either side.
-fn tombstones(ours: &[Tombstone], theirs: &[Tombstone]) -> HashMap<Id, DateTime<Utc>> {
-    let mut out: HashMap<Id, DateTime<Utc>> = HashMap::new();
+/// The latest deletion of every id deleted on either side (by stamp; on equal stamps,
+/// the later time, then the earlier side).
+fn tombstones(ours: &[Tombstone], theirs: &[Tombstone]) -> HashMap<Id, Tombstone> {
+    let mut out: HashMap<Id, Tombstone> = HashMap::new();
     for t in ours.iter().chain(theirs) {
-        let at = out.entry(t.id.clone()).or_insert(t.deleted);
-        *at = (*at).max(t.deleted);
+        let key = |t: &Tombstone| (t.edit_stamp(), t.deleted);
+        match out.get_mut(&t.id) {
+            Some(kept) if key(kept) >= key(t) => {}
+            Some(kept) => *kept = t.clone(),
+            None => {
+                out.insert(t.id.clone(), t.clone());
+            }
+        }
     }
     out
 }
 
-/// Orders two versions of a record, the later edit greater; on the same second, by
-/// content or not at all, as `ties` says.
 /// The program's target and levers are one record: the later edit wins, as for a
 /// partner.
 fn program(
@@ -227,7 +237,7 @@ fn program(
     conflicts: &mut Vec<String>,
 ) -> Program {
     let text = |p: &Program| serde_json::to_string(p).unwrap_or_default();
-    let theirs_wins = match theirs.updated.cmp(&ours.updated) {
+    let theirs_wins = match theirs.edit_stamp().cmp(&ours.edit_stamp()) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
         std::cmp::Ordering::Equal => ties == Ties::ByContent && text(theirs) > text(ours),
@@ -249,8 +259,10 @@ fn program(
     }
 }
 
+/// Orders two versions of a record, the later edit greater; on equal stamps (versions
+/// from before stamps), by content or not at all, as `ties` says.
 fn order<T: Record>(a: &T, b: &T, ties: Ties) -> std::cmp::Ordering {
-    a.updated().cmp(&b.updated()).then_with(|| match ties {
+    a.stamp().cmp(&b.stamp()).then_with(|| match ties {
         Ties::KeepOurs => std::cmp::Ordering::Equal,
         Ties::ByContent => {
             let text = |r: &T| serde_json::to_string(r).unwrap_or_default();
@@ -264,7 +276,7 @@ fn records<T: Record>(
     base: &[T],
     ours: &[T],
     theirs: &[T],
-    deleted: &HashMap<Id, DateTime<Utc>>,
+    deleted: &HashMap<Id, Tombstone>,
     ties: Ties,
     conflicts: &mut Vec<String>,
 ) -> Vec<T> {
@@ -283,7 +295,9 @@ fn records<T: Record>(
             (Some(o), Some(t)) => Some(if order(t, o, ties).is_gt() { t } else { o }),
             (one, other) => one.or(other),
         }?;
-        let alive = deleted.get(id).is_none_or(|at| winner.updated() > *at);
+        let alive = deleted
+            .get(id)
+            .is_none_or(|t| winner.stamp() > t.edit_stamp());
         // Report a record both sides changed since the base, when they disagree.
         let was = b.get(id).map(|&i| &base[i]);
         let changed_here = o != was || (o.is_none() && !base_deleted.contains(id) && was.is_some());
@@ -326,8 +340,9 @@ fn records<T: Record>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::core::stamp::Stamp;
     use crate::model::{core::vocabulary::Stage, demo};
-    use chrono::{Duration, TimeZone};
+    use chrono::{DateTime, Duration, TimeZone, Utc};
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap()
@@ -541,5 +556,61 @@ mod tests {
         let merged = merge(&base, &ours, &theirs, Ties::ByContent).workspace;
         assert!(merged.market(&market).is_some());
         assert!(crate::model::workspace::validate::workspace(&merged).is_empty());
+    }
+
+    #[test]
+    fn within_one_millisecond_the_later_stamp_wins_whatever_the_contents() {
+        let base = demo::workspace(now());
+        let id = base.partners[0].id.clone();
+        let ms = later(5).timestamp_millis();
+        // Both edits in the same second (and millisecond); the later stamp is the one
+        // made after seeing the other, or the higher writer.
+        for (a, b) in [
+            (Stamp::new(ms, 0, 1), Stamp::new(ms, 1, 1)),
+            (Stamp::new(ms, 0, 2), Stamp::new(ms, 0, 1)),
+            (Stamp::new(ms, 3, u64::MAX), Stamp::new(ms, 4, 5)),
+        ] {
+            for (first, second) in [
+                (Stage::Paused, Stage::Research),
+                (Stage::Research, Stage::Paused),
+            ] {
+                let mut ours = base.clone();
+                let mut theirs = base.clone();
+                ours.move_stage(&id, first, later(5));
+                theirs.move_stage(&id, second, later(5));
+                ours.partners[0].stamp = Some(a);
+                theirs.partners[0].stamp = Some(b);
+                let expected = if b > a { second } else { first };
+                for ties in [Ties::ByContent, Ties::KeepOurs] {
+                    let here = merge(&base, &ours, &theirs, ties).workspace;
+                    let there = merge(&base, &theirs, &ours, ties).workspace;
+                    assert_eq!(here.partner(&id).unwrap().stage, expected);
+                    assert_eq!(there.partner(&id).unwrap().stage, expected);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_stamped_deletion_and_a_stamped_edit_of_the_same_second_go_by_stamp() {
+        let base = demo::workspace(now());
+        let id = base.partners[0].id.clone();
+        let ms = later(5).timestamp_millis();
+        for (edit, deletion, alive) in [
+            (Stamp::new(ms, 1, 7), Stamp::new(ms, 0, 8), true),
+            (Stamp::new(ms, 0, 8), Stamp::new(ms, 1, 7), false),
+        ] {
+            let mut ours = base.clone();
+            ours.move_stage(&id, Stage::Paused, later(5));
+            ours.partners[0].stamp = Some(edit);
+            let mut theirs = base.clone();
+            theirs.delete_partner(&id, later(5));
+            theirs.deleted[0].stamp = Some(deletion);
+            for (a, b) in [(&ours, &theirs), (&theirs, &ours)] {
+                let merged = merge(&base, a, b, Ties::ByContent).workspace;
+                assert_eq!(merged.partner(&id).is_some(), alive);
+                assert_eq!(merged.deleted_at(&id).is_some(), !alive);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES, MAX_RECORDS};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
+use crate::model::core::stamp::Stamp;
 use crate::model::goals::record::Win;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,10 @@ pub struct Program {
     /// When the target, levers or program wins were last edited; a merge keeps the later.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<DateTime<Utc>>,
+    /// The edit stamp of this version (see `core::stamp`), what a merge orders versions
+    /// by; absent in files written before stamps (`updated` then stands in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<Stamp>,
     /// The metric the target is set in, by name.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub metric: String,
@@ -66,6 +71,7 @@ pub(crate) fn check(p: &Program, c: &mut Checker) {
     if let Some(updated) = p.updated {
         c.time("program.updated", updated);
     }
+    c.stamp("program.stamp", p.stamp);
     for (field, value) in [
         ("program.baseline", p.baseline),
         ("program.target_growth", p.target_growth),

@@ -348,6 +348,90 @@ pub fn evict(stored: &[(String, DateTime<Utc>)], adding: &str, max: usize) -> Ve
         .collect()
 }
 
+/// The drafts a tab knows are stored, with when each was written: filled by one walk
+/// over storage when the tab starts, then kept up to date by the tab's own writes and
+/// removals and by other tabs' (their storage events). Pruning after an edit and making
+/// room for a new draft then look at the drafts alone (at most [`MAX_DRAFTS`]), never at
+/// every key in storage, which at 2,000 partners holds thousands of entries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Index {
+    drafts: BTreeMap<String, DateTime<Utc>>,
+}
+
+impl Index {
+    /// The index of what one walk over storage found (each key with its stored value),
+    /// and the keys to remove: those that are not draft keys of this version, whose
+    /// value is not a draft, or whose record is not in `ws` (when a workspace is given:
+    /// none while an unreadable stored workspace awaits a decision).
+    pub fn scan(
+        stored: impl IntoIterator<Item = (String, Option<String>)>,
+        ws: Option<&Workspace>,
+    ) -> (Index, Vec<String>) {
+        let mut index = Index::default();
+        let mut remove = Vec::new();
+        for (key, value) in stored {
+            if !key.starts_with(PREFIX) {
+                continue;
+            }
+            let draft = value.as_deref().and_then(read);
+            match (DraftKey::parse(&key), draft) {
+                (Some(k), Some(d)) if ws.is_none_or(|ws| k.still_exists(ws)) => {
+                    index.drafts.insert(key, d.at);
+                }
+                _ => remove.push(key),
+            }
+        }
+        (index, remove)
+    }
+
+    /// A draft was written under `key` (here or, heard through a storage event, in
+    /// another tab); `value` is what was stored, `None` when it was removed.
+    pub fn heard(&mut self, key: &str, value: Option<&str>) {
+        if !key.starts_with(PREFIX) {
+            return;
+        }
+        match value.and_then(read) {
+            Some(d) => {
+                self.drafts.insert(key.to_owned(), d.at);
+            }
+            // Removed, or not a draft (a hand edit): the next walk at start removes it.
+            None => {
+                self.drafts.remove(key);
+            }
+        }
+    }
+
+    /// The drafts known whose record is no longer in `ws`; they leave the index.
+    pub fn prune(&mut self, ws: &Workspace) -> Vec<String> {
+        let gone: Vec<String> = self
+            .drafts
+            .keys()
+            .filter(|k| !DraftKey::parse(k).is_some_and(|key| key.still_exists(ws)))
+            .cloned()
+            .collect();
+        for k in &gone {
+            self.drafts.remove(k);
+        }
+        gone
+    }
+
+    /// The keys to remove so that `adding` fits (see [`evict`]); they leave the index.
+    pub fn make_room(&mut self, adding: &str, max: usize) -> Vec<String> {
+        let stored: Vec<(String, DateTime<Utc>)> =
+            self.drafts.iter().map(|(k, at)| (k.clone(), *at)).collect();
+        let out = evict(&stored, adding, max);
+        for k in &out {
+            self.drafts.remove(k);
+        }
+        out
+    }
+
+    /// The draft keys known, in key order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.drafts.keys().map(String::as_str)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,6 +79,8 @@ impl Workspace {
             .push(crate::model::workspace::records::Tombstone {
                 id: id.clone(),
                 deleted: now.max(partner.updated),
+                // The store stamps the edit (`stamps::stamp_edit`).
+                stamp: None,
             });
         Some(Removed { index, partner })
     }
@@ -274,6 +276,7 @@ impl Workspace {
                 .push(crate::model::workspace::records::Tombstone {
                     id: id.clone(),
                     deleted: now.max(market.updated),
+                    stamp: None,
                 });
         }
         Ok(())

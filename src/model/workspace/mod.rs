@@ -8,4 +8,5 @@ pub mod edit;
 pub mod history;
 pub mod query;
 pub mod records;
+pub mod stamps;
 pub mod validate;

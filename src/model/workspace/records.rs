@@ -3,6 +3,7 @@
 
 use crate::model::core::id::Id;
 use crate::model::core::owner::Owner;
+use crate::model::core::stamp::Stamp;
 use crate::model::core::vocabulary::{
     Category, DecisionRole, LadderLevel, MarketPosition, Stage, Stance,
 };
@@ -42,6 +43,10 @@ pub struct Workspace {
 pub struct Tombstone {
     pub id: Id,
     pub deleted: DateTime<Utc>,
+    /// The deletion's edit stamp; absent in files written before stamps (`deleted`
+    /// then stands in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<Stamp>,
 }
 
 /// A market of the catalogue, such as a country or a region.
@@ -51,6 +56,10 @@ pub struct Market {
     pub id: Id,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// The edit stamp of this version (see `core::stamp`): what a merge orders versions
+    /// by. Absent in records written before stamps; `updated` then stands in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<Stamp>,
     pub name: String,
 }
 
@@ -61,6 +70,10 @@ pub struct Partner {
     pub id: Id,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// The edit stamp of this version (see `core::stamp`): what a merge orders versions
+    /// by. Absent in records written before stamps; `updated` then stands in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<Stamp>,
     pub name: String,
     /// An http or https address, or empty.
     #[serde(default)]
@@ -148,6 +161,7 @@ impl Partner {
             id,
             created: now,
             updated: now,
+            stamp: None,
             name: name.into(),
             website: String::new(),
             category: None,
@@ -230,6 +244,7 @@ impl Partner {
             id: _,
             created: _,
             updated: _,
+            stamp: _,
             name: _,
             website: _,
             category: _,
@@ -327,6 +342,7 @@ impl Market {
             id,
             created: now,
             updated: now,
+            stamp: None,
             name: name.into(),
         }
     }
@@ -374,6 +390,7 @@ impl Workspace {
         // The program names its metric by name and its levers by partner: no market.
         let Program {
             updated: _,
+            stamp: _,
             metric: _,
             baseline_start: _,
             baseline: _,

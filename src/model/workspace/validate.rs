@@ -77,6 +77,7 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
         );
         c.id(&t.id);
         c.time("deleted", t.deleted);
+        c.stamp("stamp", t.stamp);
     }
 
     crate::model::program::record::check(
@@ -139,6 +140,7 @@ fn same_id(id: &Id, holder: &str) -> String {
 fn market(m: &Market, c: &mut Checker) {
     c.id(&m.id);
     c.times(m.created, m.updated);
+    c.stamp("stamp", m.stamp);
     c.required("name", &m.name, MAX_NAME);
 }
 
@@ -154,6 +156,7 @@ pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
     );
     c.id(&p.id);
     c.times(p.created, p.updated);
+    c.stamp("stamp", p.stamp);
     c.required("name", &p.name, MAX_NAME);
     if let Err(reason) = website(&p.website) {
         c.push("website", reason);

@@ -129,8 +129,11 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
         let result = result.and_then(|mut ws| {
             let choices =
                 conflicts.with_untracked(|c| chosen.with_untracked(|ch| effective(c, ch)));
+            // The choice is an edit made now: stamped later than anything in the file.
+            incoming.with_value(|inc| store.observe(inc));
+            let at = store.stamp();
             conflicts.with_untracked(|c| {
-                conflict::settle(&mut ws, c, &choices, storage::now(), storage::new_id)
+                conflict::settle(&mut ws, c, &choices, storage::now(), at, storage::new_id)
             });
             let errors = crate::model::workspace::validate::workspace(&ws);
             if errors.is_empty() {
