@@ -103,7 +103,7 @@ fn partner() -> impl Strategy<Value = (Workspace, Partner)> {
                     k
                 })
                 .collect();
-            ws.partners.push(p.clone());
+            ws.partners.push(p.clone().into());
             (ws, p)
         })
 }

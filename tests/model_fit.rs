@@ -405,10 +405,10 @@ fn portfolio() -> Workspace {
         ..Partner::new(id(&format!("p-{n}")), format!("P{n}"), now())
     };
     ws.partners = vec![
-        mk(1, MarketPosition::Incumbent, Stage::Live),
-        mk(2, MarketPosition::Challenger, Stage::Pitching),
-        mk(3, MarketPosition::Disruptor, Stage::Research),
-        mk(4, MarketPosition::Incumbent, Stage::WalkedAway),
+        mk(1, MarketPosition::Incumbent, Stage::Live).into(),
+        mk(2, MarketPosition::Challenger, Stage::Pitching).into(),
+        mk(3, MarketPosition::Disruptor, Stage::Research).into(),
+        mk(4, MarketPosition::Incumbent, Stage::WalkedAway).into(),
     ];
     ws
 }
@@ -499,7 +499,7 @@ fn a_risky_or_wrong_verdict_needs_a_reason_to_save() {
 #[test]
 fn saving_an_assessment_stamps_the_partner_and_refuses_bad_input() {
     let mut ws = Workspace::empty();
-    ws.partners.push(partner());
+    ws.partners.push(partner().into());
     let pid = id("p-1");
     let later = now() + Duration::hours(1);
     assert_eq!(save_fit(&mut ws, &pid, good_fit(), later), Ok(true));
@@ -528,7 +528,7 @@ fn out_of_range_scores_in_a_file_are_validation_errors() {
     let mut ws = Workspace::empty();
     let mut p = partner();
     p.fit.their_leverage = Some(7);
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     let errors = validate::workspace(&ws);
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].path, "partners[0].fit.their_leverage");
@@ -647,7 +647,7 @@ fn a_move_is_recorded_with_its_warnings_and_stamps_the_partner() {
     let mut p = good_partner();
     p.ladder = LadderLevel::Strategic;
     p.fit.our_leverage = Some(1);
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     let pid = id("p-1");
     let later = now() + Duration::hours(2);
     let moved = move_to(
@@ -679,7 +679,7 @@ fn a_move_is_recorded_with_its_warnings_and_stamps_the_partner() {
 #[test]
 fn moves_to_the_same_level_or_with_a_bad_id_change_nothing() {
     let mut ws = Workspace::empty();
-    ws.partners.push(good_partner());
+    ws.partners.push(good_partner().into());
     let pid = id("p-1");
     let before = ws.clone();
     assert_eq!(
@@ -736,7 +736,7 @@ fn a_recorded_move_that_changes_nothing_is_invalid() {
         to: LadderLevel::Strategic,
         warnings: Vec::new(),
     });
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     let errors = validate::workspace(&ws);
     assert_eq!(errors[0].path, "partners[0].ladder_moves[0].to");
 }
@@ -868,7 +868,7 @@ proptest! {
         // And a move records exactly what was shown.
         let shown = warnings(&p, LadderLevel::Exclusive);
         let mut ws = Workspace::empty();
-        ws.partners.push(p);
+        ws.partners.push(p.into());
         let pid = ws.partners[0].id.clone();
         prop_assert_eq!(move_to(&mut ws, &pid, LadderLevel::Exclusive, id("lm-x"), today(), now()), Ok(true));
         prop_assert_eq!(&ws.partners[0].ladder_moves[0].warnings, &shown);
@@ -882,7 +882,7 @@ proptest! {
         let mut ws = Workspace::empty();
         for (i, mut p) in partners.into_iter().enumerate() {
             p.id = id(&format!("p-{i}"));
-            ws.partners.push(p);
+            ws.partners.push(p.into());
         }
         let n = ws.partners.len();
         for (k, (who, ago)) in meetings.into_iter().enumerate() {

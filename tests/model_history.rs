@@ -50,7 +50,7 @@ fn apply(ws: &mut Workspace, edit: &Edit, n: usize) {
         Edit::Add(p, name) => {
             let partner = Partner::new(Id::from_random(n as u128 + 1), name.clone(), now);
             let at = pick(*p, ws.partners.len() + 1).unwrap_or(0);
-            ws.partners.insert(at, partner);
+            ws.partners.insert(at, partner.into());
         }
         Edit::Rename(p, name) => {
             if let Some(i) = pick(*p, ws.partners.len()) {

@@ -277,7 +277,7 @@ fn assemble(
                     }
                 }
             }
-            p
+            p.into()
         })
         .collect();
     Workspace {
@@ -481,7 +481,7 @@ fn pair() -> impl Strategy<Value = Pair> {
             for (i, p) in whole.partners.iter().enumerate() {
                 let side = partner_side(i);
                 if on(side, true) {
-                    ours.partners.push(restrict(p, side, true));
+                    ours.partners.push(restrict(p, side, true).into());
                 }
                 if on(side, false) {
                     let mut theirs = restrict(p, side, false);
@@ -492,7 +492,7 @@ fn pair() -> impl Strategy<Value = Pair> {
                         theirs.name = name.clone();
                         theirs.updated = (p.updated + Duration::seconds(*shift)).max(p.created);
                     }
-                    canonical.partners.push(theirs);
+                    canonical.partners.push(theirs.into());
                 }
             }
 
@@ -682,7 +682,7 @@ proptest! {
             let name = theirs.name.clone();
             match pair.ours.partner(&theirs.id) {
                 None => added.push(name),
-                Some(ours) if ours == theirs => unchanged.push(name),
+                Some(ours) if *ours == **theirs => unchanged.push(name),
                 Some(ours) if theirs_wins(ours.updated, theirs.updated) => updated.push(name),
                 Some(_) => kept_ours.push(name),
             }
@@ -745,7 +745,7 @@ fn colleagues() -> impl Strategy<Value = (Workspace, Workspace, Vec<(Id, Id)>)> 
             }
             let mut mine = Partner::new(Id::parse("ours-partner").unwrap(), "Ours", at(EPOCH));
             mine.markets = ours.markets.iter().map(|m| m.id.clone()).collect();
-            ours.partners.push(mine);
+            ours.partners.push(mine.into());
             (ours, theirs, both)
         })
 }
@@ -908,6 +908,7 @@ fn name_fields(ws: &mut Workspace) -> Vec<(String, &mut String)> {
         out.push((format!("markets[{i}].name"), &mut m.name));
     }
     for (i, p) in ws.partners.iter_mut().enumerate() {
+        let p: &mut Partner = p;
         out.push((format!("partners[{i}].name"), &mut p.name));
         for (k, kp) in p.key_players.iter_mut().enumerate() {
             out.push((format!("partners[{i}].key_players[{k}].name"), &mut kp.name));
@@ -929,6 +930,7 @@ fn records(ws: &mut Workspace) -> Vec<(String, &mut Id, &mut DateTime<Utc>, &mut
         ));
     }
     for (i, p) in ws.partners.iter_mut().enumerate() {
+        let p: &mut Partner = p;
         out.push((
             format!("partners[{i}]"),
             &mut p.id,

@@ -37,6 +37,7 @@ pub mod workspace;
 pub use self::core::check::ValidationError;
 pub use self::core::id::Id;
 pub use self::core::month::Month;
+pub use self::core::shared::Shared;
 pub use self::core::vocabulary::{
     Category, Choice, CommitmentStatus, DecisionKind, DecisionRole, Economics, GoalStatus,
     Ingredient, LadderLevel, MarketPosition, Scale, Side, Stage, Stance, UxVerdict, WinKind,

@@ -6,5 +6,6 @@ pub mod check;
 pub mod format;
 pub mod id;
 pub mod month;
+pub mod shared;
 pub mod text;
 pub mod vocabulary;

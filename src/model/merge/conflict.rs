@@ -36,17 +36,21 @@ pub enum Choice {
 
 /// The conflicts between the workspace and a file (whose markets already match ours).
 pub fn find(current: &Workspace, incoming: &Workspace, shared: &Shared) -> Vec<Conflict> {
-    let by_id: HashMap<&Id, &Partner> = current.partners.iter().map(|p| (&p.id, p)).collect();
+    let by_id: HashMap<&Id, &Partner> = current
+        .partners
+        .iter()
+        .map(|p| (&p.id, &**p))
+        .collect();
     incoming
         .partners
         .iter()
         .filter_map(|theirs| {
             let ours = *by_id.get(&theirs.id)?;
             let since = shared.get(&theirs.id)?;
-            (ours != theirs && ours.updated > *since && theirs.updated > *since).then(|| Conflict {
+            (*ours != **theirs && ours.updated > *since && theirs.updated > *since).then(|| Conflict {
                 fields: differences(ours, theirs, current, incoming),
                 ours: ours.clone(),
-                theirs: theirs.clone(),
+                theirs: (**theirs).clone(),
             })
         })
         .collect()
@@ -75,17 +79,18 @@ pub fn settle(
             continue;
         };
         match choice {
-            Choice::KeepTheirs => merged.partners[slot] = c.theirs.clone(),
+            Choice::KeepTheirs => merged.partners[slot] = c.theirs.clone().into(),
             // Keeping ours is a decision made now: it must outrank the file's version
             // the next time the same file is merged.
             Choice::KeepOurs => {
                 merged.partners[slot] = Partner {
                     updated: now.max(c.theirs.updated),
                     ..c.ours.clone()
-                };
+                }
+                .into();
             }
             Choice::KeepBoth => {
-                merged.partners[slot] = c.ours.clone();
+                merged.partners[slot] = c.ours.clone().into();
                 let mut copy = c.theirs.clone();
                 copy.id = new_id();
                 copy.name = both_name(&copy.name);
@@ -103,7 +108,7 @@ pub fn settle(
                     }
                 }
                 copy.updated = now.max(copy.updated);
-                merged.partners.insert(slot + 1, copy);
+                merged.partners.insert(slot + 1, copy.into());
             }
         }
     }
