@@ -68,6 +68,13 @@ impl<T: Clone> DerefMut for Shared<T> {
     }
 }
 
+/// Lets a function over records take shared ones or plain ones alike.
+impl<T> std::borrow::Borrow<T> for Shared<T> {
+    fn borrow(&self) -> &T {
+        &self.0
+    }
+}
+
 impl<T> From<T> for Shared<T> {
     fn from(value: T) -> Self {
         Shared::new(value)
