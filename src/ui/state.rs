@@ -2,7 +2,11 @@
 //! commands the screens use; each edit goes through `edit`, and an effect in the shell
 //! saves the workspace after every change.
 
+use crate::model::figures::memo::Figures;
+use crate::model::figures::portfolio::Reading;
 use crate::model::formats::store::Damaged;
+use crate::model::{Id, Shared};
+use chrono::NaiveDate;
 use crate::model::workspace::edit::Removed;
 use crate::model::workspace::history::{History, Step};
 use crate::model::{merge::rule, Workspace};
@@ -74,6 +78,9 @@ pub struct Store {
     synced: StoredValue<Workspace>,
     /// Set while taking in another tab's save, which is already in storage.
     absorbing: StoredValue<bool>,
+    /// Every view's partner readings, computed once per partner version: an edit
+    /// recomputes the one partner it changed (`model::figures::memo`).
+    figures: StoredValue<Figures>,
 }
 
 impl Store {
@@ -85,6 +92,7 @@ impl Store {
         Store {
             synced: StoredValue::new(ws.clone()),
             absorbing: StoredValue::new(false),
+            figures: StoredValue::new(Figures::default()),
             history: RwSignal::new(History::default()),
             saves: RwSignal::new(0),
             damaged: RwSignal::new(Vec::new()),
@@ -119,6 +127,21 @@ impl Store {
             self.ws.notify();
         }
         Some(outcome)
+    }
+
+    /// Every partner's reading on `today`, in workspace order, from the figures cache.
+    /// Call it inside `ws.with` so the view tracks the workspace.
+    pub fn readings(&self, ws: &Workspace, today: NaiveDate) -> Vec<Shared<Reading>> {
+        self.figures
+            .try_update_value(|f| f.readings(ws, today))
+            .unwrap_or_default()
+    }
+
+    /// One partner's reading on `today`, from the figures cache.
+    pub fn reading(&self, ws: &Workspace, id: &Id, today: NaiveDate) -> Option<Shared<Reading>> {
+        self.figures
+            .try_update_value(|f| f.reading_of(ws, id, today))
+            .flatten()
     }
 
     pub fn undo(&self) {

@@ -60,7 +60,23 @@ impl Figures {
         today: NaiveDate,
     ) -> Shared<Reading> {
         self.check_context(ws, today);
+        // Entries of versions edited since are dropped now and then, so a view that
+        // reads partners one at a time does not keep old versions alive for long.
+        if self.entries.len() > 2 * ws.partners.len() + 16 {
+            self.sweep(ws);
+        }
         self.get_or_compute(ws, p, today)
+    }
+
+    /// The reading of the partner with this id, if the workspace has it.
+    pub fn reading_of(
+        &mut self,
+        ws: &Workspace,
+        id: &crate::model::core::id::Id,
+        today: NaiveDate,
+    ) -> Option<Shared<Reading>> {
+        let p = ws.partners.iter().find(|p| &p.id == id)?;
+        Some(self.reading(ws, p, today))
     }
 
     /// Every partner's reading, in workspace order; entries of partner versions no
@@ -73,11 +89,16 @@ impl Figures {
             .map(|p| self.get_or_compute(ws, p, today))
             .collect();
         if self.entries.len() > ws.partners.len() {
-            let live: std::collections::HashSet<usize> =
-                ws.partners.iter().map(Shared::version).collect();
-            self.entries.retain(|k, _| live.contains(k));
+            self.sweep(ws);
         }
         out
+    }
+
+    /// Drops the entries of partner versions not in `ws`.
+    fn sweep(&mut self, ws: &Workspace) {
+        let live: std::collections::HashSet<usize> =
+            ws.partners.iter().map(Shared::version).collect();
+        self.entries.retain(|k, _| live.contains(k));
     }
 
     /// How many readings were computed (cache misses) since the cache was made.
