@@ -162,5 +162,9 @@ fn an_edit_copies_only_the_partner_it_writes_to() {
         .filter(|&i| !Shared::same(&before.partners[i], &after.partners[i]))
         .collect();
     assert_eq!(copied, vec![3]);
-    assert_ne!(before.partners[3].stage, Stage::Live, "the earlier version is untouched");
+    assert_ne!(
+        before.partners[3].stage,
+        Stage::Live,
+        "the earlier version is untouched"
+    );
 }

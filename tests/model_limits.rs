@@ -258,8 +258,9 @@ fn worst_case() -> Workspace {
             meeting
         })
         .collect();
-    ws.partners
-        .extend((1..MAX_PARTNERS).map(|k| Partner::new(id("p", k), format!("Partner {k}"), now()).into()));
+    ws.partners.extend(
+        (1..MAX_PARTNERS).map(|k| Partner::new(id("p", k), format!("Partner {k}"), now()).into()),
+    );
     ws
 }
 

@@ -41,7 +41,11 @@ fn a_partners_reading_is_computed_once_and_not_again_after_another_partners_edit
     let other = edited.partners[2].id.clone();
     assert!(edited.move_stage(&other, Stage::Live, now()));
     let again = figures.reading(&edited, &edited.partners[5], today());
-    assert_eq!(figures.computed(), 1, "another partner's edit leaves this reading");
+    assert_eq!(
+        figures.computed(),
+        1,
+        "another partner's edit leaves this reading"
+    );
     assert!(Shared::same(&first, &again));
 
     let mine = edited.partners[5].id.clone();

@@ -5,12 +5,12 @@
 use crate::model::figures::memo::Figures;
 use crate::model::figures::portfolio::Reading;
 use crate::model::formats::store::Damaged;
-use crate::model::{Id, Shared};
-use chrono::NaiveDate;
 use crate::model::workspace::edit::Removed;
 use crate::model::workspace::history::{History, Step};
 use crate::model::{merge::rule, Workspace};
+use crate::model::{Id, Shared};
 use crate::storage::{self, local};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// How the app started, shown as a banner until dismissed or resolved.

@@ -138,7 +138,11 @@ mod tests {
         assert_eq!((a.len(), b.len()), (3, 4));
         let before = Shared::version(&b);
         b.push(5);
-        assert_eq!(Shared::version(&b), before, "no second copy: b held it alone");
+        assert_eq!(
+            Shared::version(&b),
+            before,
+            "no second copy: b held it alone"
+        );
     }
 
     #[test]

@@ -36,21 +36,19 @@ pub enum Choice {
 
 /// The conflicts between the workspace and a file (whose markets already match ours).
 pub fn find(current: &Workspace, incoming: &Workspace, shared: &Shared) -> Vec<Conflict> {
-    let by_id: HashMap<&Id, &Partner> = current
-        .partners
-        .iter()
-        .map(|p| (&p.id, &**p))
-        .collect();
+    let by_id: HashMap<&Id, &Partner> = current.partners.iter().map(|p| (&p.id, &**p)).collect();
     incoming
         .partners
         .iter()
         .filter_map(|theirs| {
             let ours = *by_id.get(&theirs.id)?;
             let since = shared.get(&theirs.id)?;
-            (*ours != **theirs && ours.updated > *since && theirs.updated > *since).then(|| Conflict {
-                fields: differences(ours, theirs, current, incoming),
-                ours: ours.clone(),
-                theirs: (**theirs).clone(),
+            (*ours != **theirs && ours.updated > *since && theirs.updated > *since).then(|| {
+                Conflict {
+                    fields: differences(ours, theirs, current, incoming),
+                    ours: ours.clone(),
+                    theirs: (**theirs).clone(),
+                }
             })
         })
         .collect()

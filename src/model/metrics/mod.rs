@@ -296,7 +296,8 @@ pub fn goal_progress(p: &Partner, goal: &Goal, latest: Month) -> Option<f64> {
 // and says whether anything changed.
 
 fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, String> {
-    ws.partner_mut(id).ok_or_else(|| "This partner no longer exists (deleted in another tab?).".to_owned())
+    ws.partner_mut(id)
+        .ok_or_else(|| "This partner no longer exists (deleted in another tab?).".to_owned())
 }
 
 /// A metric name as typed, trimmed and checked: not empty, at most 120 characters.

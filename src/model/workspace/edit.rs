@@ -265,7 +265,9 @@ mod tests {
         let mut ws = Workspace::empty();
         ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
             .unwrap();
-        assert!(!ws.save_partner(Partner::clone(&ws.partners[0]), t(5)).unwrap());
+        assert!(!ws
+            .save_partner(Partner::clone(&ws.partners[0]), t(5))
+            .unwrap());
         assert_eq!(ws.partners[0].updated, t(1));
         let mut edited = Partner::clone(&ws.partners[0]);
         edited.owner = "Kim".into();

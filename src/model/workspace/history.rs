@@ -98,9 +98,8 @@ type ById<'a> = HashMap<&'a Id, &'a Shared<Partner>>;
 fn partner_sides(before: &[Shared<Partner>], after: &[Shared<Partner>]) -> (Partners, Partners) {
     let after_by_id: ById = after.iter().map(|p| (&p.id, p)).collect();
     let before_by_id: ById = before.iter().map(|p| (&p.id, p)).collect();
-    let same = |p: &Shared<Partner>, other: &ById| {
-        other.get(&p.id).is_some_and(|q| Shared::same(q, p))
-    };
+    let same =
+        |p: &Shared<Partner>, other: &ById| other.get(&p.id).is_some_and(|q| Shared::same(q, p));
     let kept_before: Vec<&Id> = before
         .iter()
         .filter(|p| same(p, &after_by_id))
