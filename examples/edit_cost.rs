@@ -70,6 +70,21 @@ fn main() {
             warm.push(ms(t));
             assert_eq!(figures.computed(), computed + 1);
         }
+        // The dashboard's other panels, each over the whole workspace.
+        let t = Instant::now();
+        let metric = tandem::model::figures::portfolio::heat_metric(&ws);
+        let _ = tandem::model::figures::portfolio::heat_map(&ws, &metric, today);
+        let heat = ms(t);
+        let t = Instant::now();
+        let _ = tandem::model::figures::planner::plan(&ws, today);
+        let plan = ms(t);
+        let t = Instant::now();
+        let _ = tandem::model::goals::feed_of(&ws, None);
+        let feed = ms(t);
+        let t = Instant::now();
+        let _ = tandem::model::fit::incumbent_effort(&ws, today);
+        let effort = ms(t);
+        println!("  dashboard panels (ms): heat map {heat}, plan {plan}, wins feed {feed}, incumbent effort {effort}");
         println!(
             "{path}: {} partners. Per edit (median of 9, ms): copy before {}, edit {}, undo step {}, \
              save {}; total {:.1}. Dashboard readings: cold {cold}, after an edit {}",
