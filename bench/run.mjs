@@ -150,6 +150,15 @@ async function measure(browser, { items, fileText }) {
   result.metrics_tab_ms = await screen(`#/partners/${partner}/metrics`, "Metrics");
   result.meetings_tab_ms = await screen(`#/partners/${partner}/meetings`, "Meetings");
   result.planner_ms = await screen("#/planner", "Planner");
+  // The dashboard again after one edit elsewhere: with figures kept per partner version
+  // (issue 11, point 5) only the edited partner's reading is computed again.
+  await page.evaluate(() => { location.hash = "#/pipeline"; });
+  await page.locator(".card").first().waitFor();
+  const beforeEdit = await allItems();
+  result.move_again_ms = await frame(`const s = document.querySelector('.card select'); s.value = s.value === 'live' ? 'paused' : 'live'; s.dispatchEvent(new Event('change', {bubbles: true}));`);
+  const afterEdit = await allItems();
+  if (!Object.keys(afterEdit).some((k) => afterEdit[k] !== beforeEdit[k])) throw new Error("the second move did not change storage");
+  result.dashboard_after_edit_ms = await screen("#/dashboard", "Dashboard");
   await context.close();
   return result;
 }

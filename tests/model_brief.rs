@@ -144,7 +144,7 @@ fn partner() -> impl Strategy<Value = (Workspace, Partner)> {
                     metric,
                     values: values.into_iter().collect(),
                 }];
-                ws.partners.push(p.clone());
+                ws.partners.push(p.clone().into());
                 (ws, p)
             },
         )
@@ -310,7 +310,7 @@ fn reviewed() -> (Workspace, Partner) {
         series("de", 360.0, 0.0),
         series("br", 20_000.0, 0.3),
     ];
-    ws.partners.push(p.clone());
+    ws.partners.push(p.clone().into());
     (ws, p)
 }
 

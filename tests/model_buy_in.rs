@@ -67,7 +67,7 @@ fn partner(per_market: &[(f64, f64)]) -> Workspace {
             values,
         });
     }
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     ws
 }
 

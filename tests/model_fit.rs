@@ -407,10 +407,10 @@ fn portfolio() -> Workspace {
         ..Partner::new(id(&format!("p-{n}")), format!("P{n}"), now())
     };
     ws.partners = vec![
-        mk(1, Some(MarketPosition::Incumbent), Stage::Live),
-        mk(2, Some(MarketPosition::Challenger), Stage::Pitching),
-        mk(3, Some(MarketPosition::Disruptor), Stage::Research),
-        mk(4, Some(MarketPosition::Incumbent), Stage::WalkedAway),
+        mk(1, Some(MarketPosition::Incumbent), Stage::Live).into(),
+        mk(2, Some(MarketPosition::Challenger), Stage::Pitching).into(),
+        mk(3, Some(MarketPosition::Disruptor), Stage::Research).into(),
+        mk(4, Some(MarketPosition::Incumbent), Stage::WalkedAway).into(),
     ];
     ws
 }
@@ -430,10 +430,13 @@ fn a_position_nobody_set_is_left_out_of_the_effort_not_read_as_a_challenger() {
     // Two partners in pursuit added without a position: were they read as challengers
     // (the old default), the incumbent's share would fall from 1/3 to 1/5.
     for n in 5..=6 {
-        ws.partners.push(Partner {
-            stage: Stage::Pitching,
-            ..Partner::new(id(&format!("p-{n}")), format!("P{n}"), now())
-        });
+        ws.partners.push(
+            Partner {
+                stage: Stage::Pitching,
+                ..Partner::new(id(&format!("p-{n}")), format!("P{n}"), now())
+            }
+            .into(),
+        );
     }
     assert_eq!(ws.partners[4].position, None);
     let e = incumbent_effort(&ws, today()).unwrap();
@@ -528,7 +531,7 @@ fn a_risky_or_wrong_verdict_needs_a_reason_to_save() {
 #[test]
 fn saving_an_assessment_stamps_the_partner_and_refuses_bad_input() {
     let mut ws = Workspace::empty();
-    ws.partners.push(partner());
+    ws.partners.push(partner().into());
     let pid = id("p-1");
     let later = now() + Duration::hours(1);
     assert_eq!(save_fit(&mut ws, &pid, good_fit(), later), Ok(true));
@@ -557,7 +560,7 @@ fn out_of_range_scores_in_a_file_are_validation_errors() {
     let mut ws = Workspace::empty();
     let mut p = partner();
     p.fit.their_leverage = Some(7);
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     let errors = validate::workspace(&ws);
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].path, "partners[0].fit.their_leverage");
@@ -727,7 +730,7 @@ fn a_move_is_recorded_with_its_warnings_and_stamps_the_partner() {
     let mut p = good_partner();
     p.ladder = LadderLevel::Strategic;
     p.fit.our_leverage = Some(1);
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     let pid = id("p-1");
     let later = now() + Duration::hours(2);
     let moved = move_to(
@@ -759,7 +762,7 @@ fn a_move_is_recorded_with_its_warnings_and_stamps_the_partner() {
 #[test]
 fn moves_to_the_same_level_or_with_a_bad_id_change_nothing() {
     let mut ws = Workspace::empty();
-    ws.partners.push(good_partner());
+    ws.partners.push(good_partner().into());
     let pid = id("p-1");
     let before = ws.clone();
     assert_eq!(
@@ -816,7 +819,7 @@ fn a_recorded_move_that_changes_nothing_is_invalid() {
         to: LadderLevel::Strategic,
         warnings: Vec::new(),
     });
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     let errors = validate::workspace(&ws);
     assert_eq!(errors[0].path, "partners[0].ladder_moves[0].to");
 }
@@ -948,7 +951,7 @@ proptest! {
         // And a move records exactly what was shown.
         let shown = warnings(&p, LadderLevel::Exclusive);
         let mut ws = Workspace::empty();
-        ws.partners.push(p);
+        ws.partners.push(p.into());
         let pid = ws.partners[0].id.clone();
         prop_assert_eq!(move_to(&mut ws, &pid, LadderLevel::Exclusive, id("lm-x"), today(), now()), Ok(true));
         prop_assert_eq!(&ws.partners[0].ladder_moves[0].warnings, &shown);
@@ -962,7 +965,7 @@ proptest! {
         let mut ws = Workspace::empty();
         for (i, mut p) in partners.into_iter().enumerate() {
             p.id = id(&format!("p-{i}"));
-            ws.partners.push(p);
+            ws.partners.push(p.into());
         }
         let n = ws.partners.len();
         for (k, (who, ago)) in meetings.into_iter().enumerate() {

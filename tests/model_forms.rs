@@ -50,7 +50,7 @@ fn workspace() -> Workspace {
         "v2, after the Berlin call",
         day(2026, 10, 1),
     ));
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     ws
 }
 
@@ -444,7 +444,9 @@ fn the_brief_names_who_owns_each_commitment() {
     goals::save_commitment(&mut ws, &id("p1"), theirs, now()).unwrap();
     let text = tandem::model::documents::brief::markdown(&ws, &ws.partners[0], day(2026, 12, 6));
     assert!(
-        text.contains("Open the catalogue API — open, due 20 December 2026 — owner Dana Whitfield (Loopline)"),
+        text.contains(
+            "Open the catalogue API — open, due 20 December 2026 — owner Dana Whitfield (Loopline)"
+        ),
         "{text}"
     );
 }

@@ -68,7 +68,7 @@ fn workspace() -> Workspace {
     let mut p = Partner::new(id("p1"), "Aria", created);
     p.markets = vec![id("m-de"), id("m-jp")];
     p.stage = Stage::Landing;
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     ws
 }
 
@@ -575,7 +575,7 @@ fn the_feed_holds_program_and_partner_wins_newest_first() {
     let mut ws = workspace();
     let mut other = Partner::new(id("p2"), "Bolt", t(day(2025, 1, 1)));
     other.wins = vec![win(4, ago(1), WinKind::SmallWin)];
-    ws.partners.push(other);
+    ws.partners.push(other.into());
     let now = t(today());
     goals::save_win(
         &mut ws,

@@ -777,7 +777,7 @@ fn heat_map_sums_the_last_twelve_months_per_market() {
     let mut gone = Partner::new(id("c"), "Gone", now());
     gone.stage = Stage::WalkedAway;
     gone.metrics = vec![series("jp", &[(2026, 12, 99.0)])];
-    ws.partners = vec![a, b, gone];
+    ws.partners = vec![a.into(), b.into(), gone.into()];
     let map = portfolio::heat_map(&ws, "users", today());
     assert_eq!(map.latest, Month::new(2026, 12));
     let names: Vec<&str> = map.markets.iter().map(|(_, n)| n.as_str()).collect();
@@ -824,7 +824,7 @@ fn heat_map_window_ends_at_the_last_complete_month_not_one_partner_s_partial_one
         metric: "users".into(),
         values: months(Month::new(2027, 2).unwrap(), 2, 7.0),
     }];
-    ws.partners = vec![a, b];
+    ws.partners = vec![a.into(), b.into()];
     let map = portfolio::heat_map(&ws, "users", today());
     assert_eq!(map.latest, Month::new(2027, 2));
     assert_eq!(

@@ -4,7 +4,7 @@
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
 use tandem::model::workspace::history::{History, Step};
-use tandem::model::{demo, Id, KeyPlayer, Partner, Stage, Workspace};
+use tandem::model::{demo, Id, KeyPlayer, Partner, Shared, Stage, Workspace};
 
 #[derive(Clone, Debug)]
 enum Edit {
@@ -50,7 +50,7 @@ fn apply(ws: &mut Workspace, edit: &Edit, n: usize) {
         Edit::Add(p, name) => {
             let partner = Partner::new(Id::from_random(n as u128 + 1), name.clone(), now);
             let at = pick(*p, ws.partners.len() + 1).unwrap_or(0);
-            ws.partners.insert(at, partner);
+            ws.partners.insert(at, partner.into());
         }
         Edit::Rename(p, name) => {
             if let Some(i) = pick(*p, ws.partners.len()) {
@@ -95,4 +95,76 @@ proptest! {
         while history.redo(&mut ws).is_some() {}
         prop_assert_eq!(&ws, &end);
     }
+}
+
+/// The same workspace with every partner a fresh copy: nothing shared with `ws`.
+fn deep(ws: &Workspace) -> Workspace {
+    let mut copy = ws.clone();
+    copy.partners = ws
+        .partners
+        .iter()
+        .map(|p| Shared::new(Partner::clone(p)))
+        .collect();
+    copy
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Partners are shared between versions (copy-on-write): the same edits, undos and
+    /// redos applied to shared versions and to deep copies give the same workspaces,
+    /// and no edit reaches into a version taken before it.
+    #[test]
+    fn shared_versions_behave_as_deep_copies(
+        edits in prop::collection::vec(edit(), 1..25)
+    ) {
+        let start = demo::workspace(Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap());
+        let (mut shared, mut copied) = (start.clone(), deep(&start));
+        let (mut h_shared, mut h_copied) = (History::default(), History::default());
+        let mut versions = Vec::new();
+        for (n, e) in edits.iter().enumerate() {
+            let before = shared.clone();
+            versions.push((before.clone(), deep(&before)));
+            apply(&mut shared, e, n);
+            let before_copy = deep(&copied);
+            apply(&mut copied, e, n);
+            prop_assert_eq!(&shared, &copied);
+            if let Some(step) = Step::between(&before, &shared, "edit") {
+                h_shared.record(step);
+            }
+            if let Some(step) = Step::between(&before_copy, &copied, "edit") {
+                h_copied.record(step);
+            }
+        }
+        for (version, frozen) in &versions {
+            prop_assert_eq!(version, frozen, "an edit changed an earlier version");
+        }
+        while h_shared.undo(&mut shared).is_some() {
+            prop_assert!(h_copied.undo(&mut copied).is_some());
+            prop_assert_eq!(&shared, &copied);
+        }
+        prop_assert_eq!(&shared, &start);
+        while h_shared.redo(&mut shared).is_some() {
+            prop_assert!(h_copied.redo(&mut copied).is_some());
+        }
+        prop_assert_eq!(&shared, &copied);
+    }
+}
+
+#[test]
+fn an_edit_copies_only_the_partner_it_writes_to() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap();
+    let before = demo::workspace(now);
+    let mut after = before.clone();
+    let id = after.partners[3].id.clone();
+    assert!(after.move_stage(&id, Stage::Live, now));
+    let copied: Vec<usize> = (0..after.partners.len())
+        .filter(|&i| !Shared::same(&before.partners[i], &after.partners[i]))
+        .collect();
+    assert_eq!(copied, vec![3]);
+    assert_ne!(
+        before.partners[3].stage,
+        Stage::Live,
+        "the earlier version is untouched"
+    );
 }

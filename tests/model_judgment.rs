@@ -239,7 +239,7 @@ fn effort_on_incumbents_needs_enough_meetings() {
     p.stage = Stage::Pitching;
     p.position = Some(tandem::model::MarketPosition::Incumbent);
     p.meetings = vec![meeting(1, 10, &[])];
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     let e = fit::incumbent_effort(&ws, today()).unwrap();
     assert!(!e.enough());
     assert!(!e.skewed(), "100 % from a single meeting is not a finding");

@@ -59,7 +59,7 @@ fn with_markets(markets: usize) -> Workspace {
     }
     let mut p = Partner::new(id("p", 0), "Wavelet", now());
     p.markets = (0..markets).map(market_id).collect();
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     ws
 }
 
@@ -167,7 +167,7 @@ fn every_list_of_a_partner_and_a_meeting_is_refused_one_past_its_limit() {
         ),
         ("partners", MAX_PARTNERS, "partners", |ws, n| {
             ws.partners = (0..n)
-                .map(|k| Partner::new(id("p", k), format!("Partner {k}"), now()))
+                .map(|k| Partner::new(id("p", k), format!("Partner {k}"), now()).into())
                 .collect();
         }),
         ("markets", MAX_MARKETS, "markets", |ws, n| {
@@ -260,8 +260,9 @@ fn worst_case() -> Workspace {
             meeting
         })
         .collect();
-    ws.partners
-        .extend((1..MAX_PARTNERS).map(|k| Partner::new(id("p", k), format!("Partner {k}"), now())));
+    ws.partners.extend(
+        (1..MAX_PARTNERS).map(|k| Partner::new(id("p", k), format!("Partner {k}"), now()).into()),
+    );
     ws
 }
 

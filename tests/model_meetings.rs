@@ -87,7 +87,7 @@ fn with_meetings(meetings: Vec<Meeting>) -> Partner {
 
 fn workspace() -> Workspace {
     let mut ws = Workspace::empty();
-    ws.partners.push(partner());
+    ws.partners.push(partner().into());
     ws
 }
 
@@ -230,7 +230,7 @@ fn a_removed_key_player_keeps_receptions_but_raises_no_signal() {
     let who = meetings::attendee(&p, &id("kai"));
     assert!(who.former);
     let mut ws = Workspace::empty();
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     assert_eq!(
         validate::workspace(&ws),
         vec![],

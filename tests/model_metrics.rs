@@ -51,7 +51,7 @@ fn workspace() -> Workspace {
     let mut p = Partner::new(id("p-1"), "Loopline", then);
     p.stage = Stage::Live;
     p.markets = MARKETS.iter().map(|(i, _)| id(i)).collect();
-    ws.partners.push(p);
+    ws.partners.push(p.into());
     ws
 }
 

@@ -710,7 +710,7 @@ fn workspace() -> Workspace {
     let mut p = Partner::new(id("p1"), "Wavelet", created);
     p.goals.push(goal("g1", "25,000 activations"));
     Workspace {
-        partners: vec![p],
+        partners: vec![p.into()],
         ..Workspace::empty()
     }
 }

@@ -72,7 +72,7 @@ fn example() -> Workspace {
         .push(series("m-us", "users", &[("2027-01", 99_999.0)]));
     let tellara = Partner::new(id("p-tell"), "Tellara Mobile", now());
     let hearth = Partner::new(id("p-hearth"), "Hearthpod", now());
-    ws.partners = vec![loopline, tellara, hearth];
+    ws.partners = vec![loopline.into(), tellara.into(), hearth.into()];
     ws.markets = vec![
         Market::new(id("m-us"), "United States", now()),
         Market::new(id("m-de"), "Germany", now()),

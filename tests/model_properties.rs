@@ -279,7 +279,7 @@ fn assemble(
                     }
                 }
             }
-            p
+            p.into()
         })
         .collect();
     Workspace {
@@ -483,7 +483,7 @@ fn pair() -> impl Strategy<Value = Pair> {
             for (i, p) in whole.partners.iter().enumerate() {
                 let side = partner_side(i);
                 if on(side, true) {
-                    ours.partners.push(restrict(p, side, true));
+                    ours.partners.push(restrict(p, side, true).into());
                 }
                 if on(side, false) {
                     let mut theirs = restrict(p, side, false);
@@ -494,7 +494,7 @@ fn pair() -> impl Strategy<Value = Pair> {
                         theirs.name = name.clone();
                         theirs.updated = (p.updated + Duration::seconds(*shift)).max(p.created);
                     }
-                    canonical.partners.push(theirs);
+                    canonical.partners.push(theirs.into());
                 }
             }
 
@@ -684,7 +684,7 @@ proptest! {
             let name = theirs.name.clone();
             match pair.ours.partner(&theirs.id) {
                 None => added.push(name),
-                Some(ours) if ours == theirs => unchanged.push(name),
+                Some(ours) if *ours == **theirs => unchanged.push(name),
                 Some(ours) if theirs_wins(ours.updated, theirs.updated) => updated.push(name),
                 Some(_) => kept_ours.push(name),
             }
@@ -747,7 +747,7 @@ fn colleagues() -> impl Strategy<Value = (Workspace, Workspace, Vec<(Id, Id)>)> 
             }
             let mut mine = Partner::new(Id::parse("ours-partner").unwrap(), "Ours", at(EPOCH));
             mine.markets = ours.markets.iter().map(|m| m.id.clone()).collect();
-            ours.partners.push(mine);
+            ours.partners.push(mine.into());
             (ours, theirs, both)
         })
 }
@@ -910,6 +910,7 @@ fn name_fields(ws: &mut Workspace) -> Vec<(String, &mut String)> {
         out.push((format!("markets[{i}].name"), &mut m.name));
     }
     for (i, p) in ws.partners.iter_mut().enumerate() {
+        let p: &mut Partner = p;
         out.push((format!("partners[{i}].name"), &mut p.name));
         for (k, kp) in p.key_players.iter_mut().enumerate() {
             out.push((format!("partners[{i}].key_players[{k}].name"), &mut kp.name));
@@ -931,6 +932,7 @@ fn records(ws: &mut Workspace) -> Vec<(String, &mut Id, &mut DateTime<Utc>, &mut
         ));
     }
     for (i, p) in ws.partners.iter_mut().enumerate() {
+        let p: &mut Partner = p;
         out.push((
             format!("partners[{i}]"),
             &mut p.id,

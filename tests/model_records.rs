@@ -334,7 +334,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             let mut ws = ws.clone();
             let ids: Vec<Id> = ws.partners.iter().map(|p| p.id.clone()).collect();
             for (slot, p) in [a, b, c].into_iter().enumerate() {
-                ws.partners[slot] = p;
+                ws.partners[slot] = p.into();
             }
             ws.program.updated = Some(now());
             ws.program.metric = "users".into();

@@ -141,7 +141,7 @@ fn base() -> Workspace {
     let mut ws = Workspace::empty();
     for p in 0..PARTNERS - 1 {
         ws.partners
-            .push(Partner::new(pid(p), format!("Partner {p}"), t0()));
+            .push(Partner::new(pid(p), format!("Partner {p}"), t0()).into());
     }
     for m in 0..MARKETS {
         ws.markets.push(Market::new(
@@ -228,7 +228,7 @@ fn run(ops: &[Op]) -> Result<Vec<Replica>, TestCaseError> {
                         if me.ws.partner(&pid(p)).is_none() {
                             me.ws
                                 .partners
-                                .push(Partner::new(pid(p), format!("Partner {p}"), now));
+                                .push(Partner::new(pid(p), format!("Partner {p}"), now).into());
                         }
                     }
                     Op::Rename { m, note, .. } => {
@@ -265,7 +265,7 @@ fn records(ws: &Workspace) -> Records {
     (
         ws.partners
             .iter()
-            .map(|p| (p.id.clone(), p.clone()))
+            .map(|p| (p.id.clone(), Partner::clone(p)))
             .collect(),
         ws.markets
             .iter()
@@ -347,7 +347,9 @@ fn stamp_edit_stamps_exactly_the_records_the_edit_changed() {
     after.partners[1].notes = "changed".into();
     after.markets[0].name = "Renamed".into();
     after.delete_partner(&pid(2), t0());
-    after.partners.push(Partner::new(pid(9), "New", t0()));
+    after
+        .partners
+        .push(Partner::new(pid(9), "New", t0()).into());
     let at = Stamp::new(t0().timestamp_millis(), 0, 5);
     assert!(stamp_edit(&before, &mut after, at));
     let stamped: Vec<&str> = after

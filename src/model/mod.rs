@@ -38,6 +38,7 @@ pub use self::core::check::ValidationError;
 pub use self::core::id::Id;
 pub use self::core::month::Month;
 pub use self::core::owner::Owner;
+pub use self::core::shared::Shared;
 pub use self::core::vocabulary::{
     Category, Choice, CommitmentStatus, DecisionKind, DecisionRole, Economics, GoalStatus,
     Ingredient, LadderLevel, MarketPosition, Scale, Side, Stage, Stance, UxVerdict, WinKind,

@@ -3,12 +3,16 @@
 //! saves the workspace after every change.
 
 use crate::model::core::stamp::{Clock, Stamp};
+use crate::model::figures::memo::Figures;
+use crate::model::figures::portfolio::Reading;
 use crate::model::formats::store::Damaged;
 use crate::model::workspace::edit::Removed;
 use crate::model::workspace::history::{History, Step};
 use crate::model::workspace::stamps;
 use crate::model::{merge::rule, Workspace};
+use crate::model::{Id, Shared};
 use crate::storage::{self, local};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// How the app started, shown as a banner until dismissed or resolved.
@@ -79,6 +83,9 @@ pub struct Store {
     /// This tab's edit clock: every edit's records get a stamp from it, later than any
     /// stamp this tab has seen (`model::core::stamp`).
     clock: StoredValue<Clock>,
+    /// Every view's partner readings, computed once per partner version: an edit
+    /// recomputes the one partner it changed (`model::figures::memo`).
+    figures: StoredValue<Figures>,
 }
 
 impl Store {
@@ -93,6 +100,7 @@ impl Store {
             clock: StoredValue::new(clock),
             synced: StoredValue::new(ws.clone()),
             absorbing: StoredValue::new(false),
+            figures: StoredValue::new(Figures::default()),
             history: RwSignal::new(History::default()),
             saves: RwSignal::new(0),
             damaged: RwSignal::new(Vec::new()),
@@ -160,6 +168,21 @@ impl Store {
             self.ws.notify();
         }
         Some(outcome)
+    }
+
+    /// Every partner's reading on `today`, in workspace order, from the figures cache.
+    /// Call it inside `ws.with` so the view tracks the workspace.
+    pub fn readings(&self, ws: &Workspace, today: NaiveDate) -> Vec<Shared<Reading>> {
+        self.figures
+            .try_update_value(|f| f.readings(ws, today))
+            .unwrap_or_default()
+    }
+
+    /// One partner's reading on `today`, from the figures cache.
+    pub fn reading(&self, ws: &Workspace, id: &Id, today: NaiveDate) -> Option<Shared<Reading>> {
+        self.figures
+            .try_update_value(|f| f.reading_of(ws, id, today))
+            .flatten()
     }
 
     pub fn undo(&self) {

@@ -8,6 +8,7 @@ pub mod format;
 pub mod id;
 pub mod month;
 pub mod owner;
+pub mod shared;
 pub mod stamp;
 pub mod text;
 pub mod vocabulary;

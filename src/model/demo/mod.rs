@@ -326,7 +326,7 @@ pub fn workspace(now: DateTime<Utc>) -> Workspace {
     let partners = PARTNERS
         .iter()
         .enumerate()
-        .map(|(i, p)| partner(i + 1, p, now))
+        .map(|(i, p)| partner(i + 1, p, now).into())
         .collect();
     let mut ws = Workspace {
         program_name: PROGRAM_NAME.into(),
@@ -350,7 +350,10 @@ pub fn workspace(now: DateTime<Utc>) -> Workspace {
 /// The demo partner with this name; the story files refer to partners by name.
 #[allow(dead_code)] // until the story files use it
 fn partner_mut<'a>(ws: &'a mut Workspace, name: &str) -> Option<&'a mut Partner> {
-    ws.partners.iter_mut().find(|p| p.name == name)
+    ws.partners
+        .iter_mut()
+        .find(|p| p.name == name)
+        .map(|p| &mut **p)
 }
 
 fn partner(n: usize, p: &P, now: DateTime<Utc>) -> Partner {

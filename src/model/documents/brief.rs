@@ -700,7 +700,7 @@ mod tests {
             Stance::Skeptical,
         );
         p.key_players = vec![ana, bo];
-        ws.partners.push(p.clone());
+        ws.partners.push(p.clone().into());
         (ws, p)
     }
 

@@ -230,7 +230,7 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
         (Some(complete), Some(cap)) if months_compared < months_to_date => ws
             .partners
             .iter()
-            .flat_map(|p| p.metrics.iter().map(move |s| (p, s)))
+            .flat_map(|p| p.metrics.iter().map(move |s| (&**p, s)))
             .filter(|(_, s)| s.metric == program.metric)
             .filter_map(|(p, s)| {
                 let end = growth::as_of(s, cap)?;
@@ -450,7 +450,7 @@ fn metric_series<'a>(ws: &'a Workspace, metric: &str) -> Vec<(&'a Partner, &'a S
     }
     ws.partners
         .iter()
-        .flat_map(|p| p.metrics.iter().map(move |s| (p, s)))
+        .flat_map(|p| p.metrics.iter().map(move |s| (&**p, s)))
         .filter(|(_, s)| s.metric == metric)
         .collect()
 }

@@ -9,6 +9,7 @@ use crate::model::figures::signals::{self, Severity, Signal, WalkAway};
 use crate::model::metrics::{self, growth};
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::NaiveDate;
+use std::borrow::Borrow;
 
 /// A partner's health and signals, measured once for every view of the portfolio.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +53,9 @@ pub fn reading(ws: &Workspace, p: &Partner, today: NaiveDate) -> Reading {
     }
 }
 
-/// Every partner's reading, in workspace order.
+/// Every partner's reading, in workspace order. The views read them through
+/// `figures::memo::Figures`, which computes each partner's once per version; these
+/// functions take either.
 pub fn readings(ws: &Workspace, today: NaiveDate) -> Vec<Reading> {
     ws.partners.iter().map(|p| reading(ws, p, today)).collect()
 }
@@ -68,13 +71,14 @@ pub fn funnel(ws: &Workspace) -> Vec<(Stage, usize)> {
 
 /// How many partners fall in each health band, in [`Band::ALL`] order. Partners walked
 /// away from are not counted: their health no longer describes the program.
-pub fn distribution(readings: &[Reading]) -> Vec<(Band, usize)> {
+pub fn distribution<R: Borrow<Reading>>(readings: &[R]) -> Vec<(Band, usize)> {
     Band::ALL
         .iter()
         .map(|b| {
             let n = readings
                 .iter()
-                .filter(|r| r.stage != Stage::WalkedAway && r.health.band() == *b)
+                .map(Borrow::borrow)
+                .filter(|r: &&Reading| r.stage != Stage::WalkedAway && r.health.band() == *b)
                 .count();
             (*b, n)
         })
@@ -90,10 +94,11 @@ pub struct PortfolioSignal {
 }
 
 /// Every partner's signals, most severe first, then by partner name and signal kind.
-pub fn all_signals(readings: &[Reading]) -> Vec<PortfolioSignal> {
+pub fn all_signals<R: Borrow<Reading>>(readings: &[R]) -> Vec<PortfolioSignal> {
     let mut out: Vec<PortfolioSignal> = readings
         .iter()
-        .flat_map(|r| {
+        .map(Borrow::borrow)
+        .flat_map(|r: &Reading| {
             r.signals.iter().map(|s| PortfolioSignal {
                 partner: r.id.clone(),
                 name: r.name.clone(),
@@ -113,7 +118,9 @@ pub fn all_signals(readings: &[Reading]) -> Vec<PortfolioSignal> {
 
 /// One partner's row on the dashboard: its signals grouped, partner risks apart from
 /// our own action items, so the list reads one line per partner, worst first.
-#[derive(Clone, Debug, PartialEq)]
+/// Eq and Hash: the dashboard keys its rows by their content, so a row re-renders only
+/// when what it shows changed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PartnerRow {
     pub id: Id,
     pub name: String,
@@ -140,10 +147,11 @@ impl PartnerRow {
 
 /// One row per partner with signals, worst first: a walk-away suggestion, then the
 /// worst severity, then the number of severe signals, then the name.
-pub fn rows(readings: &[Reading]) -> Vec<PartnerRow> {
+pub fn rows<R: Borrow<Reading>>(readings: &[R]) -> Vec<PartnerRow> {
     let mut out: Vec<PartnerRow> = readings
         .iter()
-        .filter(|r| !r.signals.is_empty())
+        .map(Borrow::borrow)
+        .filter(|r: &&Reading| !r.signals.is_empty())
         .map(|r| {
             let (ours, risks): (Vec<Signal>, Vec<Signal>) = r
                 .signals

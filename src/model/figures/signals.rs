@@ -227,7 +227,7 @@ impl Kind {
 }
 
 /// One signal: what, how bad, and why in words.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Signal {
     pub kind: Kind,
     pub severity: Severity,
@@ -775,7 +775,7 @@ fn lower_first(s: &str) -> String {
 }
 
 /// The suggestion to walk away, listing the severe signals behind it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WalkAway {
     pub signals: Vec<Signal>,
     pub reason: String,

@@ -320,7 +320,7 @@ pub fn move_to(
 ) -> Result<bool, String> {
     id.check()
         .map_err(|e| format!("The move's id is not valid: {e}."))?;
-    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+    let Some(p) = ws.partner_mut(partner) else {
         return Err(format!(
             "No partner has the id {partner}; it may have been deleted."
         ));

@@ -45,7 +45,7 @@ pub fn save_fit(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+    let Some(p) = ws.partner_mut(partner) else {
         return Err(vec![ValidationError {
             path: String::new(),
             record: String::new(),

@@ -46,6 +46,7 @@
 
 use crate::model::core::check::{ValidationError, MAX_NAME};
 use crate::model::core::id::Id;
+use crate::model::core::shared::Shared;
 use crate::model::core::vocabulary::{Category, Choice, LadderLevel, MarketPosition, Stage};
 use crate::model::workspace::records::{Market, Partner, Workspace};
 use crate::model::workspace::validate::{self};
@@ -965,7 +966,7 @@ impl CsvImport {
         Workspace {
             program_name: current.program_name.clone(),
             markets: self.new_markets.clone(),
-            partners: self.partners.clone(),
+            partners: self.partners.iter().cloned().map(Shared::new).collect(),
             deleted: Vec::new(),
             program: current.program.clone(),
         }
@@ -1066,7 +1067,7 @@ pub fn rows_to_partners(
                 quoted(name.trim())
             ));
         }
-        let original = ours.map(|i| &ws.partners[i]);
+        let original = ours.map(|i| &*ws.partners[i]);
         let mut partner = original.cloned().unwrap_or_else(|| {
             // A placeholder id: the real one is drawn only for a good row.
             Partner::new(Id::from_random(0), "", now)
@@ -1758,7 +1759,7 @@ mod tests {
             ws.partners[1].name, ws.partners[1].owner
         );
         let result = import(&text, &ws);
-        assert_eq!(result.partners[0], ws.partners[1]);
+        assert_eq!(result.partners[0], *ws.partners[1]);
         let preview = import::preview(&ws, &result.incoming(&ws), Mode::Merge);
         assert_eq!(preview.unchanged, [ws.partners[1].name.clone()]);
         assert!(preview.is_no_op());

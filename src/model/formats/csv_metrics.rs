@@ -762,12 +762,16 @@ pub fn rows_to_metrics(
         let by_id = get(row, MetricField::PartnerId);
         let by_name = get(row, MetricField::Partner);
         let partner = if !by_id.is_empty() {
-            ws.partners.iter().find(|p| p.id.as_str() == by_id)
+            ws.partners
+                .iter()
+                .find(|p| p.id.as_str() == by_id)
+                .map(|p| &**p)
         } else if !by_name.is_empty() {
             let key = by_name.to_lowercase();
             ws.partners
                 .iter()
                 .find(|p| p.name.trim().to_lowercase() == key)
+                .map(|p| &**p)
         } else {
             only.and_then(|id| ws.partner(id))
         };

@@ -25,7 +25,7 @@
 //! use chrono::{TimeZone, Utc};
 //! let now = Utc.with_ymd_and_hms(2026, 12, 6, 9, 0, 0).unwrap();
 //! let mut ws = tandem::model::Workspace::empty();
-//! ws.partners.push(tandem::model::Partner::new(tandem::model::Id::parse("p-1").unwrap(), "Acme", now));
+//! ws.partners.push(tandem::model::Partner::new(tandem::model::Id::parse("p-1").unwrap(), "Acme", now).into());
 //! let text = file::write(&ws, file::Scope::Workspace, now, false)
 //!     .replace("\"website\":\"\"", "\"website\":\"https://bank.example@evil.example\"");
 //! assert!(file::restore(&text).is_err());

@@ -29,6 +29,7 @@
 //! natively; `storage::local` implements it over local storage.
 
 use crate::model::core::id::Id;
+use crate::model::core::shared::Shared;
 use crate::model::formats::compact;
 use crate::model::formats::file::{self, FileError};
 use crate::model::workspace::records::{Market, Partner, Tombstone, Workspace};
@@ -131,8 +132,9 @@ pub struct Snapshot {
     manifest: Option<Manifest>,
     /// The manifest's text as stored, to notice another writer in between.
     text: String,
-    /// Each stored partner by id: its entry's key and its record.
-    partners: HashMap<Id, (String, Partner)>,
+    /// Each stored partner by id: its entry's key and its record, shared with the
+    /// workspace that was saved (a pointer, not a copy).
+    partners: HashMap<Id, (String, Shared<Partner>)>,
     /// The workspace-level records' key and value (a workspace without partners).
     rest: Option<(String, Workspace)>,
     /// Keys of damaged entries, carried into every manifest untouched.
@@ -314,6 +316,8 @@ pub fn save(
     let mut changed: Vec<usize> = Vec::new();
     for (i, p) in ws.partners.iter().enumerate() {
         match snap.partners.get(&p.id) {
+            // The pointer first: a partner no edit wrote to since the last save is the
+            // very record stored, and no field is compared.
             Some((key, stored)) if stored == p => keys.push(key.clone()),
             _ => {
                 let key = partner_key(&p.id, save);
@@ -503,7 +507,7 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
         };
         match decode_partner(key, &stored) {
             Ok(p) => {
-                ws.partners.push(p);
+                ws.partners.push(p.into());
                 keys.push(key.clone());
             }
             Err(d) => damaged.push(d),
@@ -678,7 +682,7 @@ pub fn sync(
             decode_rest(&slots.get(&manifest.rest).ok()??).ok()?
         }
     };
-    let by_key: HashMap<&str, &Partner> = snap
+    let by_key: HashMap<&str, &Shared<Partner>> = snap
         .partners
         .values()
         .map(|(k, p)| (k.as_str(), p))
@@ -697,7 +701,7 @@ pub fn sync(
             _ => {
                 read.push(key.clone());
                 match slots.get(key).ok()? {
-                    Some(stored) => decode_partner(key, &stored).ok()?,
+                    Some(stored) => decode_partner(key, &stored).ok()?.into(),
                     None => {
                         // Ours stands in, and is not recorded as stored: the repair
                         // below writes it again.

@@ -337,7 +337,7 @@ fn remove_from<T>(
     id: impl Fn(&T) -> &Id,
     target: &Id,
 ) -> bool {
-    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+    let Some(p) = ws.partner_mut(partner) else {
         return false;
     };
     let created = p.created;

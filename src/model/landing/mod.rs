@@ -516,7 +516,7 @@ pub fn save_plan(
 
 /// Removes a track; whether there was one.
 pub fn remove_track(ws: &mut Workspace, partner: &Id, track: &Id, now: DateTime<Utc>) -> bool {
-    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+    let Some(p) = ws.partner_mut(partner) else {
         return false;
     };
     let before = p.landing.len();

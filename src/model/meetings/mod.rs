@@ -203,7 +203,7 @@ pub fn save_meeting(
 
 /// Removes a meeting from a partner's log; returns whether there was one to remove.
 pub fn remove_meeting(ws: &mut Workspace, partner: &Id, meeting: &Id, now: DateTime<Utc>) -> bool {
-    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+    let Some(p) = ws.partner_mut(partner) else {
         return false;
     };
     let before = p.meetings.len();
@@ -224,7 +224,7 @@ pub fn set_step_done(
     done: bool,
     now: DateTime<Utc>,
 ) -> bool {
-    let Some(p) = ws.partners.iter_mut().find(|p| &p.id == partner) else {
+    let Some(p) = ws.partner_mut(partner) else {
         return false;
     };
     let Some(s) = p

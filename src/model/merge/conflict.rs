@@ -10,8 +10,8 @@
 
 use crate::model::core::format::{day, day_short, moment};
 use crate::model::core::id::Id;
-use crate::model::core::vocabulary::label_or_not_set;
 use crate::model::core::stamp::Stamp;
+use crate::model::core::vocabulary::label_or_not_set;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -39,17 +39,19 @@ pub enum Choice {
 
 /// The conflicts between the workspace and a file (whose markets already match ours).
 pub fn find(current: &Workspace, incoming: &Workspace, shared: &Shared) -> Vec<Conflict> {
-    let by_id: HashMap<&Id, &Partner> = current.partners.iter().map(|p| (&p.id, p)).collect();
+    let by_id: HashMap<&Id, &Partner> = current.partners.iter().map(|p| (&p.id, &**p)).collect();
     incoming
         .partners
         .iter()
         .filter_map(|theirs| {
             let ours = *by_id.get(&theirs.id)?;
             let since = shared.get(&theirs.id)?;
-            (ours != theirs && ours.updated > *since && theirs.updated > *since).then(|| Conflict {
-                fields: differences(ours, theirs, current, incoming),
-                ours: ours.clone(),
-                theirs: theirs.clone(),
+            (*ours != **theirs && ours.updated > *since && theirs.updated > *since).then(|| {
+                Conflict {
+                    fields: differences(ours, theirs, current, incoming),
+                    ours: ours.clone(),
+                    theirs: (**theirs).clone(),
+                }
             })
         })
         .collect()
@@ -82,7 +84,7 @@ pub fn settle(
             continue;
         };
         match choice {
-            Choice::KeepTheirs => merged.partners[slot] = c.theirs.clone(),
+            Choice::KeepTheirs => merged.partners[slot] = c.theirs.clone().into(),
             // Keeping ours is a decision made now: it must outrank the file's version
             // the next time the same file is merged.
             Choice::KeepOurs => {
@@ -90,10 +92,11 @@ pub fn settle(
                     updated: now.max(c.theirs.updated),
                     stamp: Some(stamp),
                     ..c.ours.clone()
-                };
+                }
+                .into();
             }
             Choice::KeepBoth => {
-                merged.partners[slot] = c.ours.clone();
+                merged.partners[slot] = c.ours.clone().into();
                 let mut copy = c.theirs.clone();
                 copy.id = new_id();
                 copy.name = both_name(&copy.name);
@@ -112,7 +115,7 @@ pub fn settle(
                 }
                 copy.updated = now.max(copy.updated);
                 copy.stamp = Some(stamp);
-                merged.partners.insert(slot + 1, copy);
+                merged.partners.insert(slot + 1, copy.into());
             }
         }
     }

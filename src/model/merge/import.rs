@@ -333,7 +333,7 @@ mod tests {
     }
     fn ws(partners: Vec<Partner>) -> Workspace {
         Workspace {
-            partners,
+            partners: partners.into_iter().map(Into::into).collect(),
             ..Workspace::empty()
         }
     }
@@ -403,7 +403,7 @@ mod tests {
         let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
         let names: Vec<_> = merged.partners.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Aria", "Beat", "Chord", "Drum"]);
-        assert_eq!(merged.partners[0], a_theirs);
+        assert_eq!(merged.partners[0], a_theirs.into());
     }
 
     #[test]
@@ -435,7 +435,7 @@ mod tests {
         theirs.markets.push(Market::new(id("x-br"), "Brazil", t(1)));
         let mut p = partner("p", "Pulse", 1);
         p.markets = vec![id("x-de"), id("x-br")];
-        theirs.partners.push(p);
+        theirs.partners.push(p.into());
 
         assert_eq!(preview(&ours, &theirs, Mode::Merge).markets_added, 1);
         let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
@@ -467,7 +467,7 @@ mod tests {
             metric: "users".into(),
             values: [(crate::model::Month::parse("2026-10").unwrap(), 120.0)].into(),
         });
-        theirs.partners.push(p);
+        theirs.partners.push(p.into());
         (ours, theirs)
     }
 

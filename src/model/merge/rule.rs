@@ -22,6 +22,7 @@
 //! saved or read) only serves to tell the person when both sides changed one record.
 
 use crate::model::core::id::Id;
+use crate::model::core::shared::Shared;
 use crate::model::core::stamp::Stamp;
 use crate::model::program::Program;
 use crate::model::workspace::records::{Market, Partner, Tombstone, Workspace};
@@ -64,6 +65,21 @@ impl Record for Market {
     }
     fn name(&self) -> &str {
         &self.name
+    }
+}
+
+/// Partners are shared between workspace versions; the merge reads them through the
+/// pointer and keeps the pointer of the side it takes, so an unchanged partner is not
+/// copied.
+impl<T: Record> Record for Shared<T> {
+    fn id(&self) -> &Id {
+        (**self).id()
+    }
+    fn stamp(&self) -> Stamp {
+        (**self).stamp()
+    }
+    fn name(&self) -> &str {
+        (**self).name()
     }
 }
 

@@ -296,9 +296,7 @@ pub fn goal_progress(p: &Partner, goal: &Goal, latest: Month) -> Option<f64> {
 // and says whether anything changed.
 
 fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, String> {
-    ws.partners
-        .iter_mut()
-        .find(|p| &p.id == id)
+    ws.partner_mut(id)
         .ok_or_else(|| "This partner no longer exists (deleted in another tab?).".to_owned())
 }
 

@@ -247,7 +247,7 @@ fn next_label(p: &Partner) -> String {
 }
 
 fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, String> {
-    ws.partners.iter_mut().find(|p| &p.id == id).ok_or_else(|| {
+    ws.partner_mut(id).ok_or_else(|| {
         "This partner no longer exists; it may have been deleted in another tab.".into()
     })
 }

@@ -5,6 +5,7 @@
 
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
+use crate::model::core::shared::Shared;
 use crate::model::core::vocabulary::Stage;
 use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
 use crate::model::workspace::validate::{self};
@@ -15,14 +16,10 @@ use std::collections::HashSet;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Removed {
     pub index: usize,
-    pub partner: Partner,
+    pub partner: Shared<Partner>,
 }
 
 impl Workspace {
-    fn partner_mut(&mut self, id: &Id) -> Option<&mut Partner> {
-        self.partners.iter_mut().find(|p| &p.id == id)
-    }
-
     /// Checks a partner as it would be saved, with paths relative to the partner.
     pub fn check_partner(&self, draft: &Partner) -> Vec<ValidationError> {
         let mut errors = validate::partner(draft, &validate::catalogue(&self.markets));
@@ -55,17 +52,17 @@ impl Workspace {
             return Err(errors);
         }
         match self.partners.iter().position(|p| p.id == draft.id) {
-            Some(i) if self.partners[i] == draft => return Ok(false),
+            Some(i) if *self.partners[i] == draft => return Ok(false),
             Some(i) => {
                 if self.partners[i].stage != draft.stage {
                     draft.stage_since = Some(now.date_naive());
                 }
                 draft.updated = now.max(draft.created);
-                self.partners[i] = draft;
+                self.partners[i] = draft.into();
             }
             None => {
                 draft.updated = now.max(draft.created);
-                self.partners.push(draft);
+                self.partners.push(draft.into());
             }
         }
         Ok(true)
@@ -308,9 +305,11 @@ mod tests {
         let mut ws = Workspace::empty();
         ws.save_partner(Partner::new(id("a"), "Aria", t(1)), t(1))
             .unwrap();
-        assert!(!ws.save_partner(ws.partners[0].clone(), t(5)).unwrap());
+        assert!(!ws
+            .save_partner(Partner::clone(&ws.partners[0]), t(5))
+            .unwrap());
         assert_eq!(ws.partners[0].updated, t(1));
-        let mut edited = ws.partners[0].clone();
+        let mut edited = Partner::clone(&ws.partners[0]);
         edited.owner = "Kim".into();
         assert!(ws.save_partner(edited, t(6)).unwrap());
         assert_eq!(ws.partners[0].updated, t(6));
@@ -326,7 +325,7 @@ mod tests {
         let later = t(1) + chrono::Duration::days(40);
         assert!(ws.move_stage(&id("a"), Stage::Pitching, later));
         assert_eq!(ws.partners[0].stage_since, Some(later.date_naive()));
-        let mut edited = ws.partners[0].clone();
+        let mut edited = Partner::clone(&ws.partners[0]);
         edited.owner = "Kim".into();
         ws.save_partner(edited, later + chrono::Duration::days(3))
             .unwrap();
@@ -335,7 +334,7 @@ mod tests {
             Some(later.date_naive()),
             "same stage, same clock"
         );
-        let mut moved = ws.partners[0].clone();
+        let mut moved = Partner::clone(&ws.partners[0]);
         moved.stage = Stage::Negotiating;
         let much_later = later + chrono::Duration::days(9);
         ws.save_partner(moved, much_later).unwrap();

@@ -2,12 +2,19 @@
 //! after it, at the grain of whole partners, so a hundred steps of a 500-partner
 //! workspace cost kilobytes, not a hundred copies.
 //!
+//! Partners are shared between workspace versions (`core::shared`), so a step holds
+//! pointers, not copies, and finds what an edit changed by pointer identity: a partner
+//! no edit wrote to is the very same record on both sides and is never compared field by
+//! field. (A partner written to without a change counts as changed; undoing it puts back
+//! an equal record, which is harmless.)
+//!
 //! A step records, for every partner that was added, removed or changed, its version
 //! and position on each side; the markets, the program name, the program's target and the tombstones are
 //! recorded whole when they changed. Should an edit reorder partners it did not change (only an import can),
 //! the step keeps both partner lists whole instead.
 
 use crate::model::core::id::Id;
+use crate::model::core::shared::Shared;
 use crate::model::program::record::Program;
 use crate::model::workspace::records::{Market, Partner, Tombstone, Workspace};
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -19,8 +26,8 @@ pub const DEPTH: usize = 200;
 #[derive(Clone, Debug, PartialEq)]
 enum Partners {
     /// The partners that differ, each with its index on this side, in index order.
-    Changed(Vec<(usize, Partner)>),
-    Whole(Vec<Partner>),
+    Changed(Vec<(usize, Shared<Partner>)>),
+    Whole(Vec<Shared<Partner>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -86,11 +93,13 @@ impl Step {
     }
 }
 
-fn partner_sides(before: &[Partner], after: &[Partner]) -> (Partners, Partners) {
-    let after_by_id: HashMap<&Id, &Partner> = after.iter().map(|p| (&p.id, p)).collect();
-    let before_by_id: HashMap<&Id, &Partner> = before.iter().map(|p| (&p.id, p)).collect();
+type ById<'a> = HashMap<&'a Id, &'a Shared<Partner>>;
+
+fn partner_sides(before: &[Shared<Partner>], after: &[Shared<Partner>]) -> (Partners, Partners) {
+    let after_by_id: ById = after.iter().map(|p| (&p.id, p)).collect();
+    let before_by_id: ById = before.iter().map(|p| (&p.id, p)).collect();
     let same =
-        |p: &Partner, other: &HashMap<&Id, &Partner>| other.get(&p.id).is_some_and(|q| *q == p);
+        |p: &Shared<Partner>, other: &ById| other.get(&p.id).is_some_and(|q| Shared::same(q, p));
     let kept_before: Vec<&Id> = before
         .iter()
         .filter(|p| same(p, &after_by_id))
@@ -107,7 +116,7 @@ fn partner_sides(before: &[Partner], after: &[Partner]) -> (Partners, Partners) 
             Partners::Whole(after.to_vec()),
         );
     }
-    let changed = |list: &[Partner], other: &HashMap<&Id, &Partner>| {
+    let changed = |list: &[Shared<Partner>], other: &ById| {
         list.iter()
             .enumerate()
             .filter(|(_, p)| !same(p, other))

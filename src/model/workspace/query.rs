@@ -156,7 +156,7 @@ mod tests {
         c.stage = Stage::Live;
         c.tags.push("Bundle".into());
         c.updated = now + chrono::Duration::days(3);
-        ws.partners = vec![a, b, c];
+        ws.partners = vec![a.into(), b.into(), c.into()];
         ws
     }
 

@@ -3,6 +3,7 @@
 
 use crate::model::core::id::Id;
 use crate::model::core::owner::Owner;
+use crate::model::core::shared::Shared;
 use crate::model::core::stamp::Stamp;
 use crate::model::core::vocabulary::{
     Category, DecisionRole, LadderLevel, MarketPosition, Stage, Stance,
@@ -26,8 +27,11 @@ pub struct Workspace {
     /// The markets partners can operate in; partners refer to them by id.
     #[serde(default)]
     pub markets: Vec<Market>,
+    // Shared with earlier versions of the workspace (undo steps, the store's snapshot):
+    // an edit copies only the partners it writes to (`core::shared`). A plain comment:
+    // the file's schema describes the records, not how the app holds them.
     #[serde(default)]
-    pub partners: Vec<Partner>,
+    pub partners: Vec<Shared<Partner>>,
     /// Records deleted, and when: a merge must not bring back a record the other side
     /// deleted after its last edit. Omitted from files while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -361,7 +365,16 @@ impl Workspace {
     }
 
     pub fn partner(&self, id: &Id) -> Option<&Partner> {
-        self.partners.iter().find(|p| &p.id == id)
+        self.partners.iter().find(|p| &p.id == id).map(|p| &**p)
+    }
+
+    /// The partner with this id, to write to: only this partner is copied, and only when
+    /// an earlier version of the workspace still shares it (`core::shared`).
+    pub fn partner_mut(&mut self, id: &Id) -> Option<&mut Partner> {
+        self.partners
+            .iter_mut()
+            .find(|p| &p.id == id)
+            .map(|p| &mut **p)
     }
 
     /// When the record with this id was deleted, if it was.
@@ -398,7 +411,9 @@ impl Workspace {
             levers: _,
             wins: _,
         } = program;
-        partners.iter_mut().flat_map(Partner::market_refs_mut)
+        partners
+            .iter_mut()
+            .flat_map(|p| Partner::market_refs_mut(p))
     }
 
     pub fn market(&self, id: &Id) -> Option<&Market> {

@@ -50,7 +50,7 @@ pub fn observe(clock: &mut Clock, ws: &Workspace) {
     let stamps = ws
         .partners
         .iter()
-        .map(Partner::edit_stamp)
+        .map(|p| p.edit_stamp())
         .chain(ws.markets.iter().map(Market::edit_stamp))
         .chain(ws.deleted.iter().map(Tombstone::edit_stamp))
         .chain([ws.program.edit_stamp()]);

@@ -441,7 +441,7 @@ mod tests {
             .push(KeyPlayer::new(Id::parse("k-1").unwrap(), "Ana Ruiz", now()));
         p.key_players
             .push(KeyPlayer::new(Id::parse("k-2").unwrap(), "Bo Lind", now()));
-        ws.partners.push(p);
+        ws.partners.push(p.into());
         ws
     }
 

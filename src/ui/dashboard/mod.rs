@@ -17,8 +17,9 @@ use leptos::prelude::*;
 pub fn DashboardScreen() -> impl IntoView {
     let store = use_store();
     let today = storage::now().date_naive();
-    // One reading per partner per workspace change, shared by every panel below.
-    let readings = Memo::new(move |_| store.ws.with(|ws| portfolio::readings(ws, today)));
+    // One reading per partner version (the store's cache: an edit recomputes the one
+    // partner it changed), shared by every panel below, which re-aggregate them.
+    let readings = Memo::new(move |_| store.ws.with(|ws| store.readings(ws, today)));
     let funnel = Signal::derive(move || {
         store.ws.with(|ws| {
             portfolio::funnel(ws)

@@ -5,6 +5,7 @@
 use crate::model::figures::health::Band;
 use crate::model::figures::portfolio::{self, PartnerRow, Reading};
 use crate::model::figures::signals::Signal;
+use crate::model::Shared;
 use crate::ui::health::SeverityPill;
 use crate::ui::route::{Route, Section};
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 #[component]
-pub fn PortfolioSignals(readings: Memo<Vec<Reading>>) -> impl IntoView {
+pub fn PortfolioSignals(readings: Memo<Vec<Shared<Reading>>>) -> impl IntoView {
     let rows = Memo::new(move |_| readings.with(|r| portfolio::rows(r)));
     let show_all = RwSignal::new(false);
     let summary = move || {
@@ -54,12 +55,7 @@ pub fn PortfolioSignals(readings: Memo<Vec<Reading>>) -> impl IntoView {
         } else {
             FIRST_ROWS
         };
-        rows.with(|r| {
-            r.iter()
-                .take(limit)
-                .map(|row| view! { <PartnerSignals row=row.clone()/> })
-                .collect_view()
-        })
+        rows.with(|r| r.iter().take(limit).cloned().collect::<Vec<_>>())
     };
     let more_to_show = move || !show_all.get() && rows.with(Vec::len) > FIRST_ROWS;
     view! {
@@ -68,7 +64,12 @@ pub fn PortfolioSignals(readings: Memo<Vec<Reading>>) -> impl IntoView {
             <p class="signal-summary" data-testid="signal-summary">{summary}</p>
             <Show when=move || !rows.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty">"No signals: nothing needs attention right now."</p> }>
-                <ul class="partner-signals" data-testid="portfolio-signals">{list}</ul>
+                // Keyed by the row's content: a row re-renders only when what it shows changed.
+                <ul class="partner-signals" data-testid="portfolio-signals">
+                    <For each=list key=|row| row.clone() let:row>
+                        <PartnerSignals row=row/>
+                    </For>
+                </ul>
                 <Show when=more_to_show>
                     <div class="more">
                         <button class="button" on:click=move |_| show_all.set(true)>

@@ -1,6 +1,5 @@
 //! A small health badge: the score in its band's colour, for lists and headers.
 
-use crate::model::figures::portfolio;
 use crate::model::Id;
 use crate::storage;
 use crate::ui::state::use_store;
@@ -16,10 +15,10 @@ pub fn HealthBadge(id: Id) -> impl IntoView {
         store.ws.with(|ws| {
             // The reading, not the bare score: the band agrees with the Health tab
             // (held at Watch beside a severe partner risk).
-            ws.partner(&id).map(|p| {
-                let h = portfolio::reading(ws, p, today).health;
-                (h.score, h.band())
-            })
+            // From the store's cache: an edit of another partner computes nothing here.
+            store
+                .reading(ws, &id, today)
+                .map(|r| (r.health.score, r.health.band()))
         })
     });
     move || {

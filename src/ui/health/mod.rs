@@ -9,7 +9,7 @@ pub use badge::HealthBadge;
 pub use signals::{SeverityPill, SignalList, WalkAwayBox};
 
 use crate::model::figures::health::{percent, tenths, Health, Part};
-use crate::model::figures::portfolio::{self, Reading};
+use crate::model::figures::portfolio::Reading;
 use crate::model::Id;
 use crate::storage;
 use crate::ui::route::{Route, Section};
@@ -23,7 +23,8 @@ pub fn use_reading(id: Id) -> Memo<Option<Reading>> {
     Memo::new(move |_| {
         store
             .ws
-            .with(|ws| ws.partner(&id).map(|p| portfolio::reading(ws, p, today)))
+            .with(|ws| store.reading(ws, &id, today))
+            .map(|r| Reading::clone(&r))
     })
 }
 
