@@ -202,32 +202,37 @@ pub fn download_unreadable(raw: &str) {
 const TOAST_ROOM_PX: f64 = 96.0;
 
 /// Whether the focused field reaches into the strip at the bottom of the screen where
-/// the toast would sit.
-fn focused_in_toast_corner() -> bool {
+/// the toast would sit; `None` while the focus is on the toast itself (stay put).
+fn focused_in_toast_corner() -> Option<bool> {
     let Some(window) = web_sys::window() else {
-        return false;
+        return Some(false);
     };
     let Some(doc) = window.document() else {
-        return false;
+        return Some(false);
     };
     let Some(focused) = doc.active_element() else {
-        return false;
+        return Some(false);
     };
     if doc.body().is_some_and(|b| *b == focused) {
-        return false;
+        return Some(false);
+    }
+    let region = doc.get_element_by_id("toast-region");
+    // Focus on the toast's own Undo must not move it: the press that focused the button
+    // would end over empty space and the click would be lost.
+    if region.as_ref().is_some_and(|r| r.contains(Some(&focused))) {
+        return None;
     }
     let height = window
         .inner_height()
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    let toast = doc
-        .get_element_by_id("toast-region")
+    let toast = region
         .map(|t| t.get_bounding_client_rect().height())
         .unwrap_or(0.0);
     let room = (toast + 32.0).max(TOAST_ROOM_PX);
     let r = focused.get_bounding_client_rect();
-    r.bottom() > height - room && r.top() < height
+    Some(r.bottom() > height - room && r.top() < height)
 }
 
 /// How long a toast stays; long enough to reach its Undo button by keyboard.
@@ -257,7 +262,9 @@ pub fn ToastView() -> impl IntoView {
         if store.toast.with_untracked(Option::is_none) {
             return;
         }
-        at_top.set(focused_in_toast_corner());
+        if let Some(top) = focused_in_toast_corner() {
+            at_top.set(top);
+        }
     };
     Effect::new(move |_| {
         if store.toast.with(Option::is_some) {

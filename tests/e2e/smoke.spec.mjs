@@ -7,12 +7,14 @@ test("first launch shows the demo workspace from a sub-path", async ({ page }) =
   await expect(page.locator("tbody tr")).toHaveCount(13);
 });
 
-test("keyboard: Tab reaches the skip link and the nav, Enter navigates and focuses the new heading", async ({ page }) => {
+test("keyboard: Tab reaches the skip link, the program's name and the nav, Enter navigates and focuses the new heading", async ({ page }) => {
   await open(page);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
   await expect(skip).toBeVisible(); // visible when focused, for sighted keyboard users
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: /^Program: / })).toBeFocused();
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const name of ["Dashboard", "Partners", "Pipeline", "Planner", "Data"]) {
     await page.keyboard.press("Tab");
