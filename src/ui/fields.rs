@@ -121,18 +121,8 @@ pub fn OptionalChoiceField<T: Choice>(
     view! {
         <div class="field" class:field--unset=unset>
             <label for=input_id.clone()>{label}</label>
-            <select id=input_id name=name aria-describedby=hint_id.clone()
-                prop:value=move || value.get().map_or("", |v| v.key())
-                on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
-                <option value="" selected=move || value.get().is_none()>
-                    {format!("{} — choose…", crate::model::core::vocabulary::NOT_SET)}
-                </option>
-                {T::all().iter().map(|&option| view! {
-                    <option value=option.key() selected=move || value.get() == Some(option)>
-                        {option.label()}
-                    </option>
-                }).collect_view()}
-            </select>
+            <OptionSelect value none=format!("{} — choose…", crate::model::core::vocabulary::NOT_SET)
+                id=input_id name=name describedby=hint_id.clone()/>
             <p class="field__hint" id=hint_id>{move || unset().then_some(prompt)}</p>
         </div>
     }
@@ -144,16 +134,32 @@ pub fn ChoiceFilter<T: Choice>(label: &'static str, value: RwSignal<Option<T>>) 
     view! {
         <label class="filter">
             <span>{label}</span>
-            <select prop:value=move || value.get().map_or("", |v| v.key())
-                on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
-                <option value="" selected=move || value.get().is_none()>"Any"</option>
-                {T::all().iter().map(|&option| view! {
-                    <option value=option.key() selected=move || value.get() == Some(option)>
-                        {option.label()}
-                    </option>
-                }).collect_view()}
-            </select>
+            <OptionSelect value none="Any".to_owned()/>
         </label>
+    }
+}
+
+/// A select over a vocabulary whose first option stands for no value (`none`: "Any" in a
+/// filter, "Not set — choose…" in a form); the one place such a select is written.
+#[component]
+pub fn OptionSelect<T: Choice>(
+    value: RwSignal<Option<T>>,
+    none: String,
+    #[prop(optional)] id: Option<String>,
+    #[prop(optional)] name: Option<String>,
+    #[prop(optional)] describedby: Option<String>,
+) -> impl IntoView {
+    view! {
+        <select id=id name=name aria-describedby=describedby
+            prop:value=move || value.get().map_or("", |v| v.key())
+            on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
+            <option value="" selected=move || value.get().is_none()>{none}</option>
+            {T::all().iter().map(|&option| view! {
+                <option value=option.key() selected=move || value.get() == Some(option)>
+                    {option.label()}
+                </option>
+            }).collect_view()}
+        </select>
     }
 }
 

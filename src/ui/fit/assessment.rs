@@ -8,7 +8,7 @@ use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Choice, Economics, Id, Partner, UxVerdict, ValidationError};
 use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
-use crate::ui::fields::{error_for, FormActions, TextField};
+use crate::ui::fields::{error_for, FormActions, OptionSelect, TextField};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -272,16 +272,7 @@ fn OptionalChoice<T: Choice>(
     view! {
         <div class="field">
             <label for=input_id.clone()>{label}</label>
-            <select id=input_id name=name
-                prop:value=move || value.get().map_or("", |v| v.key())
-                on:change=move |ev| value.set(T::from_key(&event_target_value(&ev)))>
-                <option value="" selected=move || value.get().is_none()>{none}</option>
-                {T::all().iter().map(|&option| view! {
-                    <option value=option.key() selected=move || value.get() == Some(option)>
-                        {option.label()}
-                    </option>
-                }).collect_view()}
-            </select>
+            <OptionSelect value none=none.to_owned() id=input_id name=name.to_owned()/>
         </div>
     }
 }
