@@ -189,11 +189,19 @@ let md = `## Wasm size breakdown\n\nFrom \`${wasmPath}\` (${bytes.length.toLocal
 md += `${bodies.length.toLocaleString("en")} functions, code ${code.toLocaleString("en")} B, data ${data.toLocaleString("en")} B, other custom sections ${custom.toLocaleString("en")} B.\n`;
 md += "\n### Shipped (dist/)\n\n| file | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|\n";
 for (const f of files) md += `| ${f.name} | ${f.raw.toLocaleString("en")} | ${f.gzip.toLocaleString("en")} | ${f.br.toLocaleString("en")} |\n`;
-const sum = (k) => files.reduce((s, f) => s + f[k], 0);
-md += `| **first load** | ${sum("raw").toLocaleString("en")} | ${sum("gzip").toLocaleString("en")} | ${sum("br").toLocaleString("en")} |\n`;
+// The files the splitter cut out (scripts/split-hook.mjs) are fetched when their screen
+// opens (and by the service worker, in the background, after the first screen is up).
+const onDemand = (f) => /^(split|chunk)_.*\.wasm$/.test(f.name);
+const sum = (k, keep = () => true) => files.filter(keep).reduce((s, f) => s + f[k], 0);
+const row = (label, keep) => `| **${label}** | ${sum("raw", keep).toLocaleString("en")} | ${sum("gzip", keep).toLocaleString("en")} | ${sum("br", keep).toLocaleString("en")} |\n`;
+md += row("first load", (f) => !onDemand(f));
+md += row("on demand (split_*, chunk_*)", onDemand);
+md += row("all files", () => true);
 md += table("Code by crate", sorted(byCrate), code);
 md += table(`Tandem's own code (${own.toLocaleString("en")} B) by screen and layer`, sorted(byPart, 30), own);
 console.log(md);
 await mkdir("bench/out", { recursive: true });
 await writeFile("bench/out/size.json", JSON.stringify({ wasm: wasmPath, code, data, custom, files,
+  firstLoad: { raw: sum("raw", (f) => !onDemand(f)), gzip: sum("gzip", (f) => !onDemand(f)), br: sum("br", (f) => !onDemand(f)) },
+  onDemand: { raw: sum("raw", onDemand), gzip: sum("gzip", onDemand), br: sum("br", onDemand) },
   crates: Object.fromEntries(sorted(byCrate, 1000)), tandem: Object.fromEntries(sorted(byPart, 1000)) }, null, 2));

@@ -32,6 +32,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
+# The splitter that cuts lazily loaded screens out of the wasm (scripts/split-hook.mjs):
+# wasm_split_cli_support 0.2.4, the one cargo-leptos 0.3 uses, vendored in tools/wasm-split
+# with its `--shared-chunk` option added (the check asks for that option, so an older
+# copy is replaced).
+if ! tandem-wasm-split --help 2>/dev/null | grep -q -- --shared-chunk; then
+  step "Installing tandem-wasm-split from tools/wasm-split (about 2 minutes on 2 cores)"
+  cargo install --locked --path tools/wasm-split --features build-binary
+fi
+
 if [[ ! -x node_modules/.bin/wasm-opt ]] || { $want_test && { [[ ! -x node_modules/.bin/playwright ]] || [[ ! -f node_modules/axe-core/axe.min.js ]]; }; }; then
   step "Installing npm packages (binaryen's wasm-opt, Playwright without its browser, axe-core)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund

@@ -5,13 +5,8 @@ use crate::model::formats::store::Damaged;
 use crate::model::{demo, Workspace};
 use crate::storage::{self, local::Loaded};
 use crate::ui::banners::{Banners, ToastView};
-use crate::ui::dashboard::DashboardScreen;
-use crate::ui::data::{import::ImportDialog, DataScreen};
-use crate::ui::partners::{
-    brief::BriefScreen, list::PartnersScreen, page::PartnerPage, section::SectionScreen,
-};
-use crate::ui::pipeline::PipelineScreen;
-use crate::ui::planner::PlannerScreen;
+use crate::ui::lazy;
+use crate::ui::partners::{list::PartnersScreen, section::SectionScreen};
 use crate::ui::route::{self, Route};
 use crate::ui::shortcuts::{self, Command, Place, ShortcutsHelp};
 use crate::ui::state::{Startup, Store};
@@ -115,20 +110,25 @@ pub fn App() -> impl IntoView {
         store.route.set(route::current());
         // Move focus to the new screen's heading so keyboard and screen-reader users
         // land on it, as after a page load.
-        request_animation_frame(focus_main_heading);
+        request_animation_frame(|| {
+            // A screen loaded on demand has no heading yet: it focuses it on arrival.
+            if !focus_main_heading() {
+                lazy::focus_when_loaded();
+            }
+        });
     });
     on_cleanup(move || hash.remove());
     crate::ui::data::import::listen_for_drops(store);
 
     let screen = move || match store.route.get() {
         Route::Partners => view! { <PartnersScreen/> }.into_any(),
-        Route::Partner(id) => view! { <PartnerPage id=id/> }.into_any(),
+        Route::Partner(id) => lazy::on_demand(move || lazy::partner_page(id.clone())),
         Route::Section(id, section) => view! { <SectionScreen id=id section=section/> }.into_any(),
-        Route::Brief(id) => view! { <BriefScreen id=id/> }.into_any(),
-        Route::Pipeline => view! { <PipelineScreen/> }.into_any(),
-        Route::Dashboard => view! { <DashboardScreen/> }.into_any(),
-        Route::Planner => view! { <PlannerScreen/> }.into_any(),
-        Route::Data => view! { <DataScreen/> }.into_any(),
+        Route::Brief(id) => lazy::on_demand(move || lazy::brief_screen(id.clone())),
+        Route::Pipeline => lazy::on_demand(lazy::pipeline_screen),
+        Route::Dashboard => lazy::on_demand(lazy::dashboard_screen),
+        Route::Planner => lazy::on_demand(lazy::planner_screen),
+        Route::Data => lazy::on_demand(lazy::data_screen),
         Route::BadPartner | Route::NotFound => view! { <NotFound/> }.into_any(),
         Route::Panic => view! { <CrashTest/> }.into_any(),
     };
@@ -154,7 +154,8 @@ pub fn App() -> impl IntoView {
         </header>
         <Banners/>
         <main id="main" class="app-main">{screen}</main>
-        <ImportDialog/>
+        // The import dialog's code is fetched with the first file dropped.
+        {move || store.import.with(Option::is_some).then(|| lazy::on_demand(lazy::import_dialog))}
         {move || help.get().then(|| view! { <ShortcutsHelp on_close=Callback::new(move |()| help.set(false))/> })}
         <ToastView/>
     }
@@ -274,15 +275,16 @@ fn CrashTest() -> impl IntoView {
     }
 }
 
-/// Focuses the current screen's first heading.
-pub fn focus_main_heading() {
+/// Focuses the current screen's first heading; false when it has none (yet).
+pub fn focus_main_heading() -> bool {
     use wasm_bindgen::JsCast;
     let heading = document()
         .query_selector("#main h1")
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(h) = heading {
-        let _ = h.focus();
+    match heading {
+        Some(h) => h.focus().is_ok(),
+        None => false,
     }
 }

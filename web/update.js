@@ -83,6 +83,8 @@
       console.warn("Tandem could not install its offline copy:", error);
       return;
     }
+    // A browser set to block workers may resolve with no registration at all.
+    if (!registration) return;
     const watch = (worker) => {
       if (!worker) return;
       const check = () => {

@@ -11,6 +11,7 @@ pub mod fit;
 pub mod framed;
 pub mod goals;
 pub mod health;
+pub mod lazy;
 pub mod markets;
 pub mod meetings;
 pub mod metrics;

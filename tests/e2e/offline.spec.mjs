@@ -76,6 +76,10 @@ test("after one visit the app opens with no network, edits are saved, and tabs s
     await expect(page.getByRole("link", { name: "Online Partner" })).toBeVisible();
     expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
+    // A screen loaded on demand opens offline too: its file came with the rest.
+    await nav(page, "Data").click();
+    await expect(page.getByRole("heading", { name: "Data", level: 1 })).toBeVisible();
+
     await addPartner(page, "Offline Partner");
     await expect.poll(() => storedNames(page)).toContain("Offline Partner");
 

@@ -238,11 +238,12 @@ pub fn decode_partner(key: &str, stored: &str) -> Result<Partner, Damaged> {
         None => format!("the entry {key}"),
     };
     let json = compact::decode(stored).map_err(|e| damaged(by_id(), e, stored.to_owned()))?;
-    let mut de = serde_json::Deserializer::from_str(&json);
-    serde_path_to_error::deserialize::<_, Partner>(&mut de).map_err(|e| {
-        let name = serde_json::from_str::<serde_json::Value>(&json)
-            .ok()
-            .and_then(|v| v["name"].as_str().map(validate::quoted))
+    let value = serde_json::from_str::<serde_json::Value>(&json)
+        .map_err(|e| damaged(by_id(), e.to_string(), json.clone()))?;
+    from_value::<Partner>(&value).map_err(|e| {
+        let name = value["name"]
+            .as_str()
+            .map(validate::quoted)
             .map_or_else(by_id, |n| format!("partner {n}"));
         let path = e.path().to_string();
         let error = if path == "." {
@@ -256,11 +257,21 @@ pub fn decode_partner(key: &str, stored: &str) -> Result<Partner, Damaged> {
 
 fn decode_rest(stored: &str) -> Result<Workspace, String> {
     let json = compact::decode(stored)?;
-    let mut de = serde_json::Deserializer::from_str(&json);
-    serde_path_to_error::deserialize::<_, Workspace>(&mut de).map_err(|e| {
+    let value = serde_json::from_str::<serde_json::Value>(&json).map_err(|e| e.to_string())?;
+    from_value::<Workspace>(&value).map_err(|e| {
         let path = e.path().to_string();
         format!("{path}: {}", e.into_inner())
     })
+}
+
+/// A record from parsed JSON, with the path of what is wrong on failure. Through a
+/// `&Value`, as `file::shape` reads a file: every record type's deserialiser is then
+/// compiled once for both (one path-tracking instantiation instead of two, a saving
+/// in the wasm the first screen loads; issue 10).
+fn from_value<'de, T: serde::Deserialize<'de>>(
+    value: &'de serde_json::Value,
+) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
+    serde_path_to_error::deserialize(value)
 }
 
 /// The manifest from its text; `Err` says why it is not one this build reads.

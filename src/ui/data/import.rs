@@ -55,7 +55,7 @@ pub fn listen_for_drops(store: Store) {
             .and_then(|d| d.files())
             .and_then(|f| f.get(0));
         if let Some(file) = file {
-            open_file(store, file);
+            crate::ui::lazy::open_dropped_file(store, file);
         }
     });
     on_cleanup(move || {

@@ -20,14 +20,9 @@ pub fn SectionScreen(id: Id, section: Section) -> impl IntoView {
     let body = move || {
         let id = id.clone();
         exists().then(|| {
-            let content = match section {
-                Section::Pitch => view! { <crate::ui::pitch::PitchSection id=id.clone()/> }.into_any(),
-                Section::Fit => view! { <crate::ui::fit::FitSection id=id.clone()/> }.into_any(),
-                Section::Meetings => view! { <crate::ui::meetings::MeetingsSection id=id.clone()/> }.into_any(),
-                Section::Goals => view! { <crate::ui::goals::GoalsSection id=id.clone()/> }.into_any(),
-                Section::Landing => view! { <crate::ui::goals::LandingSection id=id.clone()/> }.into_any(),
-                Section::Metrics => view! { <crate::ui::metrics::MetricsSection id=id.clone()/> }.into_any(),
-                Section::Health => view! { <crate::ui::health::HealthSection id=id.clone()/> }.into_any(),
+            let content = {
+                let id = id.clone();
+                crate::ui::lazy::on_demand(move || crate::ui::lazy::section_body(id.clone(), section))
             };
             view! {
                 <p class="crumbs"><a href="#/partners">"Partners"</a>" / "</p>

@@ -1,0 +1,187 @@
+//! Screens loaded on demand (issue 10, docs/WASM-SPLIT.md).
+//!
+//! Each `#[lazy]` function below is a split point: the release build
+//! (`scripts/split-hook.mjs`, from Trunk's post-build hook) cuts the code reachable only from it into its own wasm
+//! file, fetched the first time the screen is opened. In a build that does not split
+//! (`trunk serve` for development) the same functions are ordinary code and return at
+//! once.
+//!
+//! While a screen's file is on its way, [`on_demand`] shows a loading line that only
+//! appears after a moment (style/shell.css), so a fast load never flashes it.
+
+use crate::model::Id;
+use crate::ui::route::Section;
+use crate::ui::state::Store;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::cell::Cell;
+use std::future::Future;
+
+thread_local! {
+    /// Set when a navigation could not focus the new screen's heading because the
+    /// screen was still loading; the screen focuses it once it arrives.
+    static FOCUS_PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Asks the screen now loading to focus its heading when it arrives.
+pub fn focus_when_loaded() {
+    FOCUS_PENDING.with(|f| f.set(true));
+}
+
+/// Renders the view `load` produces, with a delayed loading line until then. A file
+/// that cannot be fetched (no network on a first visit, a host mid-deployment) is said
+/// so, with a button to try again; nothing is lost meanwhile.
+pub fn on_demand<F, Fut>(load: F) -> AnyView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    let body = move || {
+        attempt.track();
+        let load = load();
+        Suspend::new(async move {
+            match load.await {
+                Ok(view) => {
+                    if FOCUS_PENDING.with(|f| f.replace(false)) {
+                        request_animation_frame(|| {
+                            crate::app::focus_main_heading();
+                        });
+                    }
+                    view
+                }
+                Err(_) => view! {
+                    <div class="screen-failed banner banner--warn" role="alert">
+                        <p>"This screen could not be loaded: its file did not arrive. Check your connection, then try again."</p>
+                        <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                            "Try again"
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        <Suspense fallback=|| view! {
+            <p class="screen-loading" role="status">
+                <span class="boot__spinner" aria-hidden="true"></span>
+                "Loading…"
+            </p>
+        }>{body}</Suspense>
+    }
+    .into_any()
+}
+
+/// A partner's profile (`#/partners/ID`): details, key players, website.
+#[wasm_split(partner_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn partner_page(id: Id) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::partners::page::PartnerPage id=id/> }.into_any())
+}
+
+/// The import dialog, rendered by the shell only while a dropped file awaits a
+/// decision, so its code (the merge preview, the conflicts) arrives with the first drop.
+#[wasm_split(import_dialog, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn import_dialog() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::data::import::ImportDialog/> }.into_any())
+}
+
+/// Reads a file dropped anywhere on the page (the file reading, unsealing and checking
+/// come with the first drop). If the code cannot be fetched the person is told, and
+/// dropping the file again tries again.
+pub fn open_dropped_file(store: Store, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        if open_file(store, file).await.is_err() {
+            store.say(
+                "The file could not be opened: the code to read it did not arrive. \
+                 Check your connection, then drop the file again.",
+            );
+        }
+    });
+}
+
+#[wasm_split(open_file, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn open_file(store: Store, file: web_sys::File) -> Result<(), SplitLoaderError> {
+    crate::ui::data::import::open_file(store, file);
+    Ok(())
+}
+
+/// The Data screen: export, import, CSV, sealed files, storage, settings, reset.
+#[wasm_split(data_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn data_screen() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::data::DataScreen/> }.into_any())
+}
+
+/// The dashboard: funnel, health, signals, growth, heat map, wins.
+#[wasm_split(dashboard_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn dashboard_screen() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::dashboard::DashboardScreen/> }.into_any())
+}
+
+/// The planner.
+#[wasm_split(planner_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn planner_screen() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::planner::PlannerScreen/> }.into_any())
+}
+
+/// The pipeline board.
+#[wasm_split(pipeline_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn pipeline_screen() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::pipeline::PipelineScreen/> }.into_any())
+}
+
+/// A partner's brief.
+#[wasm_split(brief_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn brief_screen(id: Id) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::partners::brief::BriefScreen id=id/> }.into_any())
+}
+
+/// A partner's tab, below its heading and tab bar (which come with the first screen, so
+/// the heading is there, and focused, at once). One file per tab; code two tabs share
+/// goes into a file of its own, fetched with whichever is opened first.
+pub async fn section_body(id: Id, section: Section) -> Result<AnyView, SplitLoaderError> {
+    match section {
+        Section::Pitch => pitch_section(id).await,
+        Section::Fit => fit_section(id).await,
+        Section::Meetings => meetings_section(id).await,
+        Section::Goals => goals_section(id).await,
+        Section::Landing => landing_section(id).await,
+        Section::Metrics => metrics_section(id).await,
+        Section::Health => health_section(id).await,
+    }
+}
+
+#[wasm_split(pitch_section, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn pitch_section(id: Id) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::pitch::PitchSection id=id/> }.into_any())
+}
+
+#[wasm_split(fit_section, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn fit_section(id: Id) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::fit::FitSection id=id/> }.into_any())
+}
+
+#[wasm_split(meetings_section, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn meetings_section(id: Id) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::meetings::MeetingsSection id=id/> }.into_any())
+}
+
+#[wasm_split(goals_section, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn goals_section(id: Id) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::goals::GoalsSection id=id/> }.into_any())
+}
+
+#[wasm_split(landing_section, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn landing_section(id: Id) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::goals::LandingSection id=id/> }.into_any())
+}
+
+#[wasm_split(metrics_section, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn metrics_section(id: Id) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::metrics::MetricsSection id=id/> }.into_any())
+}
+
+#[wasm_split(health_section, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn health_section(id: Id) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <crate::ui::health::HealthSection id=id/> }.into_any())
+}
