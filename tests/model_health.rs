@@ -154,6 +154,12 @@ fn worked_example_from_measured_components() {
     ];
     let d = delivery_component(&delivery_record(&p.commitments, today()));
     assert!(close(d.value.unwrap(), 0.625), "{:?}", d.value);
+    // The detail names both shares the value is the mean of, so 63 % can be checked by
+    // hand and the all-time share matches the Goals tab's delivery record.
+    assert_eq!(
+        d.detail,
+        "mean of all time 75 % (3 of 4 due on time, late ones part credit) and last 90 days 50 %"
+    );
     // Landing 8 of 12 steps, growth 0.8, buy-in 2 effective markets of 4.
     assert!(close(
         landing_component(Some(8.0 / 12.0)).value.unwrap(),
@@ -1148,5 +1154,56 @@ fn a_champion_cooling_in_meetings_changes_support_and_signals() {
         severity(Kind::NoChampion),
         Some(Severity::Warning),
         "{sig:?}"
+    );
+}
+
+#[test]
+fn made_of_details_say_how_the_value_is_built() {
+    // A lead reading "1 of 3 supportive" beside 48 %, or "1 at risk" beside 40 %, takes the
+    // figure for a mistake: each detail names what the value weighs.
+    let mut p = Partner::new(id("p"), "P", now());
+    let goal = |n: &str, status| Goal {
+        id: id(n),
+        statement: "Grow".into(),
+        metric: String::new(),
+        target: None,
+        due: None,
+        status,
+    };
+    p.goals = vec![
+        goal("a", GoalStatus::OnTrack),
+        goal("b", GoalStatus::AtRisk),
+    ];
+    let g = goals_component(&p);
+    assert!(close(g.value.unwrap(), 0.7));
+    assert_eq!(
+        g.detail,
+        "2 shared goals: 1 on track (100 %), 1 at risk (40 %)"
+    );
+    let s = support_component(&[PlayerStance {
+        stance: Stance::Neutral,
+        influence: 3,
+        met: true,
+    }]);
+    assert!(
+        s.detail.starts_with("0 of 1 key player supportive"),
+        "{}",
+        s.detail
+    );
+    assert!(s.detail.contains("weighted by influence"), "{}", s.detail);
+    // Only an old record: no recent share to average with.
+    p.commitments = vec![Commitment {
+        owner: None,
+        id: id("old"),
+        side: Side::Partner,
+        what: "old".into(),
+        due: today() - Duration::days(200),
+        status: CommitmentStatus::Delivered,
+        delivered: Some(today() - Duration::days(200)),
+    }];
+    let d = delivery_component(&delivery_record(&p.commitments, today()));
+    assert_eq!(
+        d.detail,
+        "all time 100 % (1 of 1 due on time, late ones part credit); none due in the last 90 days"
     );
 }

@@ -444,7 +444,13 @@ pub fn goals_component(p: &Partner) -> Component {
     for s in GoalStatus::ALL {
         let n = p.goals.iter().filter(|g| g.status == *s).count();
         if n > 0 {
-            counts.push(format!("{n} {}", s.label().to_lowercase()));
+            // Each status with the value it counts for, so the percentage can be checked
+            // by hand: "1 at risk" alone does not explain 40 %.
+            counts.push(format!(
+                "{n} {} ({} %)",
+                s.label().to_lowercase(),
+                percent(goal_status_value(*s))
+            ));
         }
     }
     let detail = format!(
@@ -493,6 +499,9 @@ pub fn support_component(stances: &[PlayerStance]) -> Component {
             " ({unverified} unverified: never met, counted half)"
         ));
     }
+    // The value is not backers / players: say what it is, or "1 of 3" beside 48 % reads
+    // as a mistake.
+    detail.push_str("; each one's stance as read from meetings, weighted by influence");
     Component::new(Factor::Support, Some(value), detail)
 }
 
@@ -535,16 +544,24 @@ pub fn delivery_component(r: &DeliveryRecord) -> Component {
         );
     }
     let value = shares.iter().sum::<f64>() / shares.len() as f64;
-    let recent = r
-        .recent
-        .map_or("none due in the last 90 days".to_owned(), |v| {
-            format!("{} % in the last 90 days", percent(v))
-        });
-    Component::new(
-        Factor::Delivery,
-        Some(value),
-        format!("{} of {} due on time; {recent}", r.on_time, r.due),
-    )
+    // Name both shares the value averages: "1 of 4 on time" beside 21 % explains nothing,
+    // and the Goals tab shows the all-time share, which must be recognisable here.
+    let all_time = r.all_time.map_or("nothing due yet".to_owned(), |v| {
+        format!(
+            "{} % ({} of {} due on time, late ones part credit)",
+            percent(v),
+            r.on_time,
+            r.due
+        )
+    });
+    let detail = match r.recent {
+        Some(v) => format!(
+            "mean of all time {all_time} and last 90 days {} %",
+            percent(v)
+        ),
+        None => format!("all time {all_time}; none due in the last 90 days"),
+    };
+    Component::new(Factor::Delivery, Some(value), detail)
 }
 
 /// Landing progress, 0–1: the share of the landing plan's steps done.
