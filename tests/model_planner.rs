@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 use tandem::model::core::check;
+use tandem::model::figures::health::Band;
 use tandem::model::figures::planner::{
     self, amount, plan, ramp_to, remove_lever, save_lever, set_target, LeverText, Plan, TargetText,
     REMOVED_PARTNER,
@@ -992,4 +993,60 @@ fn the_gap_splits_into_the_unplanned_growth_and_each_lever_s_risk() {
         plan(&ws, today()).unwrap().gap_parts().is_empty(),
         "nothing at risk"
     );
+}
+
+#[test]
+fn a_lever_on_a_partner_in_trouble_says_its_confidence_may_be_high() {
+    use tandem::model::figures::planner::{lever_caution, CAUTION_ABOVE};
+    use tandem::model::figures::portfolio;
+    use tandem::model::Stage;
+    let now = Utc.with_ymd_and_hms(2026, 12, 6, 10, 0, 0).unwrap();
+    let ws = tandem::model::demo::workspace(now);
+    let today = now.date_naive();
+    let reading_of = |name: &str| {
+        let p = ws.partners.iter().find(|p| p.name == name).unwrap();
+        portfolio::reading(&ws, p, today)
+    };
+    // The demo's Dashline Auto: signed, at risk, its Health tab suggests walking away; the
+    // team still counts 40 % of its lever.
+    let dashline = reading_of("Dashline Auto");
+    assert!(dashline.walk_away.is_some());
+    assert_eq!(
+        lever_caution(40, &dashline).as_deref(),
+        Some("40 % may be high: its Health tab suggests walking away.")
+    );
+    // Already discounted: nothing to add.
+    assert_eq!(lever_caution(CAUTION_ABOVE, &dashline), None);
+    // Health at risk without a walk-away suggestion.
+    let at_risk = ws
+        .partners
+        .iter()
+        .map(|p| portfolio::reading(&ws, p, today))
+        .find(|r| {
+            r.walk_away.is_none() && r.health.band() == Band::AtRisk && r.stage != Stage::WalkedAway
+        })
+        .expect("the demo has an at-risk partner with no walk-away suggestion");
+    let said = lever_caution(60, &at_risk).unwrap();
+    assert!(
+        said.starts_with("60 % may be high: its health is at risk ("),
+        "{said}"
+    );
+    // Paused, at any health.
+    let mut paused = reading_of("Loopline");
+    assert_eq!(
+        lever_caution(80, &paused),
+        None,
+        "a healthy live partner: no doubt"
+    );
+    paused.stage = Stage::Paused;
+    assert_eq!(
+        lever_caution(80, &paused).as_deref(),
+        Some("80 % may be high: the partnership is paused.")
+    );
+    // Walked away: nothing comes, whatever the confidence; 0 % says it already.
+    paused.stage = Stage::WalkedAway;
+    assert!(lever_caution(10, &paused)
+        .unwrap()
+        .contains("this lever brings nothing"));
+    assert_eq!(lever_caution(0, &paused), None);
 }

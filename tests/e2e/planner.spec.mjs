@@ -133,6 +133,23 @@ test("the demo's chart shows actual against plan, every point reachable, with a 
   await expect(leverRows(page).filter({ hasText: "Student referral campaign" })).toContainText("initiative");
 });
 
+test("a lever on a partner in trouble shows its health and says the confidence may be high", async ({ page }) => {
+  await open(page, "#/planner");
+  // Dashline Auto: at risk, its Health tab suggests walking away, counted at 40 %.
+  const dashline = leverRows(page).filter({ hasText: "Dashline Auto" });
+  await expect(dashline.locator(".health-badge")).toHaveAttribute("aria-label", /^Health \d+ of 100: At risk/);
+  await expect(dashline.locator(".planner-levers__caution")).toHaveText("⚠ 40 % may be high: its Health tab suggests walking away.");
+  // A healthy partner's lever: the badge, no caution.
+  const loopline = leverRows(page).filter({ hasText: "Loopline" });
+  await expect(loopline.locator(".health-badge")).toHaveCount(1);
+  await expect(loopline.locator(".planner-levers__caution")).toHaveCount(0);
+  // Lowering the confidence to the team's honest reading takes the caution away.
+  await dashline.getByRole("button", { name: "Edit lever Dashline Auto" }).click();
+  await page.locator("form.planner-levers__form").getByLabel("Confidence (%)").fill("20");
+  await page.locator("form.planner-levers__form").getByRole("button", { name: /Save/ }).click();
+  await expect(leverRows(page).filter({ hasText: "Dashline Auto" }).locator(".planner-levers__caution")).toHaveCount(0);
+});
+
 test("the target and levers survive an export and an import into another profile", async ({ page, browser, baseURL }) => {
   await open(page, "#/planner");
   await page.getByRole("button", { name: "Edit target" }).click();

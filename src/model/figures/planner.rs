@@ -17,6 +17,9 @@ use crate::model::core::check;
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
+use crate::model::core::vocabulary::Stage;
+use crate::model::figures::health::Band;
+use crate::model::figures::portfolio::Reading;
 use crate::model::metrics::{self, growth, Series};
 use crate::model::program::{Lever, Program};
 use crate::model::workspace::records::{Partner, Workspace};
@@ -1130,4 +1133,41 @@ pub fn remove_lever(ws: &mut Workspace, id: &Id, now: DateTime<Utc>) -> bool {
 /// later program.
 fn stamp(p: &mut Program, now: DateTime<Utc>) {
     p.updated = Some(p.updated.map_or(now, |u| u.max(now)));
+}
+
+/// A confidence at or below this already discounts most of a lever: no caution then.
+pub const CAUTION_ABOVE: u8 = 25;
+
+/// Why a partner lever's confidence may be too high for the partner's state, in words
+/// for the levers table; `None` when the state gives no reason to doubt it.
+///
+/// The planner takes confidence as the team typed it, but a lead reading "40 %" beside a
+/// partner whose Health tab suggests walking away counts it lower: the table says so,
+/// strongest reason first. A walked-away partner brings nothing at any confidence; the
+/// other reasons wait for a confidence above [`CAUTION_ABOVE`].
+pub fn lever_caution(confidence: u8, r: &Reading) -> Option<String> {
+    if r.stage == Stage::WalkedAway {
+        return (confidence > 0).then(|| {
+            format!(
+                "We walked away from {}: this lever brings nothing; set its confidence to 0 % or remove it.",
+                r.name
+            )
+        });
+    }
+    if confidence <= CAUTION_ABOVE {
+        return None;
+    }
+    let reason = if r.stage == Stage::Paused {
+        "the partnership is paused".to_owned()
+    } else if r.walk_away.is_some() {
+        "its Health tab suggests walking away".to_owned()
+    } else if r.health.band() == Band::AtRisk {
+        format!(
+            "its health is at risk ({}/100)",
+            r.health.score.unwrap_or_default()
+        )
+    } else {
+        return None;
+    };
+    Some(format!("{confidence} % may be high: {reason}."))
 }

@@ -7,6 +7,7 @@ use crate::model::{Id, ValidationError};
 use crate::storage;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, FieldError, TextField};
+use crate::ui::health::HealthBadge;
 use crate::ui::route::Route;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -26,6 +27,8 @@ struct Row {
     share: String,
     to_date: String,
     notes: String,
+    /// Why the confidence may be too high for the partner's state (health, stage).
+    caution: Option<String>,
 }
 
 impl Row {
@@ -58,6 +61,7 @@ impl Row {
             share: l.share_of_gap.map(percent).unwrap_or_default(),
             to_date,
             notes: l.notes.clone(),
+            caution: None,
         }
     }
 }
@@ -80,11 +84,25 @@ pub fn LeversCard(plan: Memo<Option<Plan>>) -> impl IntoView {
             .find(|l| has_draft(&DraftKey::of_record(Form::Lever, None, l.id.as_str())))
             .map(LeverText::of)
     }));
+    let today = storage::now().date_naive();
     let rows = Memo::new(move |_| {
         plan.with(|p| {
-            p.as_ref()
-                .map(|p| p.levers.iter().map(Row::of).collect::<Vec<_>>())
-                .unwrap_or_default()
+            let Some(p) = p else { return Vec::new() };
+            store.ws.with(|ws| {
+                p.levers
+                    .iter()
+                    .map(|l| Row {
+                        // The partner's reading from the figures cache, as its Health tab shows it.
+                        caution: l
+                            .partner
+                            .as_ref()
+                            .filter(|_| !l.removed)
+                            .and_then(|id| store.reading(ws, id, today))
+                            .and_then(|r| planner::lever_caution(l.confidence, &r)),
+                        ..Row::of(l)
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let has_plan = move || plan.with(Option::is_some);
@@ -153,7 +171,10 @@ fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let name_cell = match (&row.partner, row.removed) {
         (Some(id), false) => view! {
-            <a href=Route::Partner(id.clone()).href()>{row.name.clone()}</a>
+            <span class="planner-levers__partner">
+                <a href=Route::Partner(id.clone()).href()>{row.name.clone()}</a>
+                <HealthBadge id=id.clone()/>
+            </span>
         }
         .into_any(),
         (Some(_), true) => view! {
@@ -181,6 +202,7 @@ fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
             <th scope="row">
                 {name_cell}
                 {(!row.notes.is_empty()).then(|| view! { <span class="planner-levers__notes">{row.notes.clone()}</span> })}
+                {row.caution.clone().map(|c| view! { <span class="planner-levers__caution">"⚠ "{c}</span> })}
             </th>
             <td class="num" data-label="Expected">{row.expected.clone()}</td>
             <td class="num" data-label="Confidence">{format!("{} %", row.confidence)}</td>
