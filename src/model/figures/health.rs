@@ -10,6 +10,7 @@
 //! [`score`] is the pure arithmetic over already-measured components; [`health`]
 //! measures them from a partner and then calls it.
 
+use crate::model::core::format::count;
 use crate::model::core::month::Month;
 use crate::model::core::vocabulary::{Economics, GoalStatus, Stage, Stance, UxVerdict};
 use crate::model::goals::{self, DeliveryRecord};
@@ -448,9 +449,8 @@ pub fn goals_component(p: &Partner) -> Component {
         }
     }
     let detail = format!(
-        "{} shared goal{}: {}",
-        p.goals.len(),
-        plural(p.goals.len()),
+        "{}: {}",
+        count(p.goals.len(), "shared goal"),
         counts.join(", ")
     );
     Component::new(Factor::Goals, Some(value), detail)
@@ -484,9 +484,8 @@ pub fn support_component(stances: &[PlayerStance]) -> Component {
     let backers = stances.iter().filter(backing).count();
     let unverified = stances.iter().filter(backing).filter(|k| !k.met).count();
     let mut detail = format!(
-        "{backers} of {} key player{} supportive or champions",
-        stances.len(),
-        plural(stances.len())
+        "{backers} of {} supportive or champions",
+        count(stances.len(), "key player")
     );
     if unverified > 0 {
         detail.push_str(&format!(
@@ -523,7 +522,7 @@ pub fn reception_component(trend: Option<f64>) -> Component {
     }
 }
 
-/// Delivery, 0–1: the mean of the all-time and the last-90-days on-time shares, of
+/// Delivery, 0–1: the mean of the all-time and the last-90-days delivery credits, of
 /// those that exist.
 pub fn delivery_component(r: &DeliveryRecord) -> Component {
     let shares: Vec<f64> = [r.all_time, r.recent].into_iter().flatten().collect();
@@ -538,12 +537,12 @@ pub fn delivery_component(r: &DeliveryRecord) -> Component {
     let recent = r
         .recent
         .map_or("none due in the last 90 days".to_owned(), |v| {
-            format!("{} % in the last 90 days", percent(v))
+            format!("{} % delivery credit in the last 90 days", percent(v))
         });
     Component::new(
         Factor::Delivery,
         Some(value),
-        format!("{} of {} due on time; {recent}", r.on_time, r.due),
+        format!("{}; {recent}", r.counts()),
     )
 }
 
@@ -622,10 +621,9 @@ pub fn growth_component(progress: &[f64]) -> Component {
         Factor::Growth,
         Some(value),
         format!(
-            "{} % of the plan to date on average over {} goal{}",
+            "{} % of the plan to date on average over {}",
             percent(value),
-            usable.len(),
-            plural(usable.len())
+            count(usable.len(), "goal")
         ),
     )
 }
@@ -639,14 +637,6 @@ pub fn buy_in_component(breadth: Option<f64>, summary: &str) -> Component {
         summary
     };
     Component::new(Factor::BuyIn, breadth.filter(|b| b.is_finite()), why)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 /// A number with one decimal, "2.5" (integer arithmetic keeps float formatting code

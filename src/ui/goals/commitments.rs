@@ -1,15 +1,14 @@
 //! Commitments of each side, with their status controls, and the partner's delivery
 //! record over all time and the last 90 days.
 
-use super::{
-    date_value, field_error, other_errors, partner_memo, required_date, DateField, RemoveButton,
-};
-use crate::model::core::format::day;
+use super::{date_value, field_error, other_errors, partner_memo, required_date, DateField};
+use crate::model::core::format::{count, day};
 use crate::model::goals::{self, Commitment, DeliveryRecord};
 use crate::model::metrics::percent;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{CommitmentStatus, Id, Side, ValidationError};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::owner::{OwnerField, OwnerInput};
@@ -99,16 +98,11 @@ fn blank(today: chrono::NaiveDate) -> Commitment {
 fn DeliveryPanel(theirs: DeliveryRecord, ours: DeliveryRecord, name: String) -> impl IntoView {
     let share = |s: Option<f64>| s.map_or_else(|| "—".to_owned(), percent);
     let below = |s: Option<f64>| s.is_some_and(|s| s < 0.6);
-    let counts = |on_time: usize, due: usize| match due {
-        0 => "nothing due yet".to_owned(),
-        _ => format!("{on_time} of {due} due delivered on time"),
-    };
     let ours_line = match ours.all_time {
         Some(s) => format!(
-            "Our own record: {} ({} of {} on time).",
+            "Our own record: {} delivery credit ({}).",
             percent(s),
-            ours.on_time,
-            ours.due
+            ours.counts()
         ),
         None => "None of our commitments is due yet.".to_owned(),
     };
@@ -119,20 +113,20 @@ fn DeliveryPanel(theirs: DeliveryRecord, ours: DeliveryRecord, name: String) -> 
                 <div class="delivery__figure" class:is-low=below(theirs.all_time) data-window="all">
                     <dt>"All time"</dt>
                     <dd>
-                        <strong>{share(theirs.all_time)}</strong>
-                        <span class="muted">{counts(theirs.on_time, theirs.due)}</span>
+                        <strong>{share(theirs.all_time)}</strong><span class="delivery__unit">"delivery credit"</span>
+                        <span class="muted">{theirs.counts()}</span>
                     </dd>
                 </div>
                 <div class="delivery__figure" class:is-low=below(theirs.recent) data-window="recent">
                     <dt>"Last 90 days"</dt>
                     <dd>
-                        <strong>{share(theirs.recent)}</strong>
-                        <span class="muted">{counts(theirs.recent_on_time, theirs.recent_due)}</span>
+                        <strong>{share(theirs.recent)}</strong><span class="delivery__unit">"delivery credit"</span>
+                        <span class="muted">{theirs.recent_counts()}</span>
                     </dd>
                 </div>
             </dl>
             <p class="delivery__note muted">
-                "Counts the partner's commitments due so far; dropped ones never count, and a late delivery is not on time. "
+                "Credit counts the partner's commitments due so far: one on time (or within 3 days) earns all of its credit, one delivered later part of it, one not delivered none; dropped ones never count. "
                 {ours_line}
             </p>
         </div>
@@ -236,7 +230,7 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
                         {owner.clone().map(|o| view! { <span class="commitment__owner">"Owner: "{o}</span> })}
                         {k.delivered.map(|d| view! { <span>"Delivered "{day(d)}{(!goals::on_time(&k)).then_some(" (late)")}</span> })}
                         {late_by.map(|n| view! {
-                            <span class="overdue">{format!("Overdue by {n} day{}", if n == 1 { "" } else { "s" })}</span>
+                            <span class="overdue">{format!("Overdue by {}", count(n, "day"))}</span>
                         })}
                     </p>
                     <div class="row-actions">
@@ -266,7 +260,7 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
                         })}
                         <button class="button button--quiet button--small" aria-label=format!("Edit commitment: {what}")
                             on:click=move |_| editing.set(true)>"Edit"</button>
-                        <RemoveButton what=format!("commitment: {what}") on_remove=remove/>
+                        <ConfirmRemove what=format!("commitment: {what}") on_remove=remove/>
                     </div>
                     <p class="field__error" role="alert">{other_errors(errors, &[])}</p>
                 }

@@ -1,14 +1,13 @@
 //! The decision log: go, pause, pivot or walk away, with the date, who decided and why.
 //! Walking away asks to confirm, because it moves the partner's stage.
 
-use super::{
-    date_value, field_error, other_errors, partner_memo, required_date, DateField, RemoveButton,
-};
-use crate::model::core::format::day;
+use super::{date_value, field_error, other_errors, partner_memo, required_date, DateField};
+use crate::model::core::format::{day, iso_day};
 use crate::model::goals::{self, Decision};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{DecisionKind, Id, ValidationError};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::state::use_store;
@@ -73,12 +72,12 @@ fn DecisionItem(partner: Id, decision: Decision) -> impl IntoView {
         <li class="decision">
             <p class="decision__head">
                 <span class=format!("pill decision-kind decision-kind--{}", d.kind.key())>{d.kind.label()}</span>
-                <time datetime=d.date.to_string()>{day(d.date)}</time>
+                <time datetime=iso_day(d.date)>{day(d.date)}</time>
                 <span class="muted">"by "{d.who.clone()}</span>
             </p>
             {(!d.why.is_empty()).then(|| view! { <p class="decision__why">{d.why.clone()}</p> })}
             <div class="row-actions">
-                <RemoveButton what=format!("{} decision of {}", d.kind.label().to_lowercase(), day(d.date)) on_remove=remove/>
+                <ConfirmRemove what=format!("{} decision of {}", d.kind.label().to_lowercase(), day(d.date)) on_remove=remove/>
             </div>
         </li>
     }

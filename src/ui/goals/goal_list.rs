@@ -1,15 +1,13 @@
 //! The shared goals of a partner, with the flag raised when there is none to work on.
 
-use super::{
-    date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
-    RemoveButton,
-};
+use super::{date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField};
 use crate::model::core::format::day;
 use crate::model::goals::{self, Goal};
 use crate::model::metrics;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{GoalStatus, Id, ValidationError};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::state::use_store;
@@ -95,7 +93,7 @@ fn GoalItem(partner: Id, goal: Goal) -> impl IntoView {
                         <button class="button button--quiet button--small"
                             aria-label=format!("Edit goal: {}", g.statement)
                             on:click=move |_| editing.set(true)>"Edit"</button>
-                        <RemoveButton what=format!("goal: {}", g.statement) on_remove=remove/>
+                        <ConfirmRemove what=format!("goal: {}", g.statement) on_remove=remove/>
                     </div>
                 }
             }>

@@ -6,6 +6,7 @@ use crate::model::meetings::{self, Attendee, Meeting, Reception};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::has_draft;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -148,12 +149,12 @@ fn MeetingView(
     let today = storage::now().date_naive();
     let remove = {
         let (pid, mid, date) = (partner_id.clone(), m.id.clone(), date.clone());
-        move |_| {
+        Callback::new(move |_: ()| {
             store.edit(format!("remove the meeting of {date}"), |ws| {
                 meetings::remove_meeting(ws, &pid, &mid, storage::now())
             });
             store.say(format!("Removed the meeting of {date}."));
-        }
+        })
     };
     let receptions = shown
         .attendees
@@ -233,13 +234,7 @@ fn MeetingView(
             <div class="meeting__actions">
                 <button class="button button--quiet button--small" aria-label=format!("Edit the meeting of {date}")
                     on:click=move |_| editing.set(true)>"Edit"</button>
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button class="button button--quiet button--small"
-                        on:click=move |_| confirming.set(true)>"Remove"</button>
-                }>
-                    <button class="button button--danger button--small" on:click=remove.clone()>"Confirm remove"</button>
-                    <button class="button button--quiet button--small" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                </Show>
+                <ConfirmRemove on_remove=remove confirming=confirming/>
             </div>
         </article>
     }

@@ -8,7 +8,7 @@ use crate::model::workspace::validate;
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
-use crate::ui::draft::{use_draft, DraftOffer, FormFields};
+use crate::ui::draft::{use_draft, Draft, DraftOffer, FormFields};
 use crate::ui::fields::{
     error_for, ChoiceField, FieldError, FormActions, OptionalChoiceField, TextField,
 };
@@ -160,42 +160,12 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
         Memo::new(move |_| store.ws.with(|ws| ws.partner(&id).cloned()))
     };
     let draft = Memo::new(move |_| stored.get().map(|p| fields.draft(&p)));
-    // The version the form was filled from. When the stored partner changes under the
-    // form (an import, an undo), the form follows it unless it holds unsaved edits; then
-    // it says so instead of silently undoing the other change on the next save.
-    let base = RwSignal::new(partner);
-    let outdated = RwSignal::new(false);
-    let dirty = Memo::new(move |_| {
-        draft.with(|d| {
-            d.as_ref()
-                .is_some_and(|d| base.with(|b| !same_profile(d, b)))
-        })
-    });
-    Effect::new(move |_| {
-        let Some(new) = stored.get() else { return };
-        // Key players and timestamps change under the form too; only the profile's
-        // own fields matter here.
-        if base.with_untracked(|b| same_profile(b, &new)) {
-            return;
-        }
-        let unsaved = dirty.get_untracked();
-        let matches_form =
-            draft.with_untracked(|d| d.as_ref().is_some_and(|d| same_profile(d, &new)));
-        if matches_form || !unsaved {
-            fields.reset(&new);
-            base.set(new);
-            outdated.set(false);
-            kept.rebase();
-        } else {
-            outdated.set(true);
-        }
-    });
+    let base = Base::follow(partner, stored, draft, fields, kept);
+    let dirty = base.dirty;
+    let outdated = base.outdated;
     let load_newer = move |_| {
         if let Some(p) = stored.get_untracked() {
-            fields.reset(&p);
-            base.set(p);
-            outdated.set(false);
-            kept.rebase();
+            base.load(p, fields, kept);
         }
     };
     let errors = Memo::new(move |_| {
@@ -230,35 +200,11 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             None => {}
         }
     };
-    let revert = move |_| fields.reset(&base.get_untracked());
-    let heading = move || {
-        let name = fields.name.get();
-        if name.trim().is_empty() {
-            "Unnamed partner".to_owned()
-        } else {
-            name
-        }
-    };
-    let website_link = move || {
-        stored.with(|s| {
-            s.as_ref()
-                .filter(|p| !p.website.is_empty() && validate::website(&p.website).is_ok())
-                .map(|p| {
-                    view! { <WebsiteLink url=p.website.clone() class="external" suffix=" ↗"/> }
-                })
-        })
-    };
-    let markets = move || store.ws.with(Workspace::market_choices);
-
+    let revert = move |_| fields.reset(&base.partner.get_untracked());
     view! {
         <section class="screen">
             <p class="crumbs"><a href="#/partners">"Partners"</a>" / "</p>
-            <div class="screen__head">
-                <h1 tabindex="-1">{heading}</h1>
-                <span>
-                    {website_link}" "
-                </span>
-            </div>
+            <ProfileHead name=fields.name stored/>
             <PartnerTabs id=id.clone() current=None/>
             <DraftOffer draft=kept/>
             <form class="card form" on:submit=save novalidate inert=kept.pending()>
@@ -294,37 +240,13 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                 </div>
                 <fieldset class="field markets">
                     <legend>"Markets"</legend>
-                    {move || {
-                        let list = markets();
-                        if list.is_empty() {
-                            view! { <p class="muted">"No markets in the catalogue yet: add this partner's first one below."</p> }.into_any()
-                        } else {
-                            view! { <div class="markets__list">{list.into_iter().map(|(mid, mname)| {
-                                let checked = mid.clone();
-                                let toggled = mid.clone();
-                                view! {
-                                    <label class="check">
-                                        <input type="checkbox"
-                                            prop:checked=move || fields.markets.with(|m| m.contains(&checked))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                fields.markets.update(|m| {
-                                                    m.retain(|x| x != &toggled);
-                                                    if on { m.push(toggled.clone()); }
-                                                });
-                                            }/>
-                                        {mname}
-                                    </label>
-                                }
-                            }).collect_view()}</div> }.into_any()
-                        }
-                    }}
+                    <MarketChecks chosen=fields.markets/>
                     <FieldError id="e-markets".into() message=err("markets")/>
                     // Saved at once with the catalogue: the form takes it as already
                     // saved, so its other unsaved fields stay as they are.
                     <crate::ui::markets::AddMarket partner=id.clone() name="profile"
                         on_added=Callback::new(move |market: Id| {
-                            base.update(|b| b.markets.push(market.clone()));
+                            base.partner.update(|b| b.markets.push(market.clone()));
                             fields.markets.update(|m| if !m.contains(&market) { m.push(market) });
                         })/>
                 </fieldset>
@@ -333,5 +255,127 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                 {move || error_for(&errors.get(), "id").map(|m| view! { <p class="field__error">{m}</p> })}
             </form>
         </section>
+    }
+}
+
+/// The version of the partner the form was filled from. When the stored partner changes
+/// under the form (an import, an undo), the form follows it unless it holds unsaved
+/// edits; then `outdated` says so instead of silently undoing the other change on the
+/// next save.
+#[derive(Clone, Copy)]
+struct Base {
+    partner: RwSignal<Partner>,
+    outdated: RwSignal<bool>,
+    /// Whether the form differs from the version it was filled from.
+    dirty: Memo<bool>,
+}
+
+impl Base {
+    fn follow(
+        partner: Partner,
+        stored: Memo<Option<Partner>>,
+        draft: Memo<Option<Partner>>,
+        fields: Fields,
+        kept: Draft,
+    ) -> Self {
+        let partner = RwSignal::new(partner);
+        let dirty = Memo::new(move |_| {
+            draft.with(|d| {
+                d.as_ref()
+                    .is_some_and(|d| partner.with(|b| !same_profile(d, b)))
+            })
+        });
+        let base = Base {
+            partner,
+            outdated: RwSignal::new(false),
+            dirty,
+        };
+        Effect::new(move |_| {
+            let Some(new) = stored.get() else { return };
+            // Key players and timestamps change under the form too; only the profile's
+            // own fields matter here.
+            if partner.with_untracked(|b| same_profile(b, &new)) {
+                return;
+            }
+            let unsaved = dirty.get_untracked();
+            let matches_form =
+                draft.with_untracked(|d| d.as_ref().is_some_and(|d| same_profile(d, &new)));
+            if matches_form || !unsaved {
+                base.load(new, fields, kept);
+            } else {
+                base.outdated.set(true);
+            }
+        });
+        base
+    }
+
+    /// Fills the form from `p`, which becomes the version it was filled from.
+    fn load(self, p: Partner, fields: Fields, kept: Draft) {
+        fields.reset(&p);
+        self.partner.set(p);
+        self.outdated.set(false);
+        kept.rebase();
+    }
+}
+
+/// The page's heading, the name as typed, and the partner's website as saved.
+#[component]
+fn ProfileHead(name: RwSignal<String>, stored: Memo<Option<Partner>>) -> impl IntoView {
+    let heading = move || {
+        let name = name.get();
+        if name.trim().is_empty() {
+            "Unnamed partner".to_owned()
+        } else {
+            name
+        }
+    };
+    let website_link = move || {
+        stored.with(|s| {
+            s.as_ref()
+                .filter(|p| !p.website.is_empty() && validate::website(&p.website).is_ok())
+                .map(|p| {
+                    view! { <WebsiteLink url=p.website.clone() class="external" suffix=" ↗"/> }
+                })
+        })
+    };
+    view! {
+        <div class="screen__head">
+            <h1 tabindex="-1">{heading}</h1>
+            <span>
+                {website_link}" "
+            </span>
+        </div>
+    }
+}
+
+/// A checkbox per market of the catalogue, ticked for the markets in `chosen`.
+#[component]
+fn MarketChecks(chosen: RwSignal<Vec<Id>>) -> impl IntoView {
+    let store = use_store();
+    let markets = move || store.ws.with(Workspace::market_choices);
+    move || {
+        let list = markets();
+        if list.is_empty() {
+            return view! { <p class="muted">"No markets in the catalogue yet: add this partner's first one below."</p> }.into_any();
+        }
+        view! { <div class="markets__list">{list.into_iter().map(|(mid, mname)| {
+            let checked = mid.clone();
+            let toggled = mid.clone();
+            view! {
+                <label class="check">
+                    <input type="checkbox"
+                        prop:checked=move || chosen.with(|m| m.contains(&checked))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            chosen.update(|m| {
+                                m.retain(|x| x != &toggled);
+                                if on { m.push(toggled.clone()); }
+                            });
+                        }/>
+                    {mname}
+                </label>
+            }
+        }).collect_view()}</div> }
+        .into_any()
     }
 }

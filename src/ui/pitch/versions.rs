@@ -7,6 +7,7 @@ use crate::model::core::format;
 use crate::model::pitch::{self, Start};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::confirm::{ConfirmRemove, Verb};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -62,7 +63,6 @@ pub(super) fn VersionList(
             let outcome = store.edit(format!("delete pitch version {label}"), |ws| {
                 pitch::delete_version(ws, &partner, &pid, storage::now())
             });
-            confirming.set(false);
             match outcome {
                 Some(Ok(_)) => {
                     error.set(None);
@@ -101,17 +101,8 @@ pub(super) fn VersionList(
             </ul>
             <Show when=move || !empty()>
                 <div class="pitch-versions__delete">
-                    <Show when=move || confirming.get() fallback=move || view! {
-                        <button class="button button--quiet button--small"
-                            on:click=move |_| confirming.set(true)>"Delete this version"</button>
-                    }>
-                        <span class="muted">"Delete the version shown?"</span>
-                        <button class="button button--danger button--small" on:click=move |_| delete.run(())>
-                            "Confirm delete"
-                        </button>
-                        <button class="button button--quiet button--small"
-                            on:click=move |_| confirming.set(false)>"Cancel"</button>
-                    </Show>
+                    <ConfirmRemove verb=Verb::Delete ask="Delete this version"
+                        question="Delete the version shown?" on_remove=delete confirming=confirming/>
                 </div>
             </Show>
             <p class="field__error" role="alert">{move || error.get()}</p>

@@ -5,6 +5,7 @@ use crate::model::figures::planner::{self, amount, percent, LeverRow, LeverText,
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, FieldError, TextField};
 use crate::ui::route::Route;
@@ -150,7 +151,6 @@ pub fn LeversCard(plan: Memo<Option<Plan>>) -> impl IntoView {
 #[component]
 fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
     let store = use_store();
-    let confirming = RwSignal::new(false);
     let name_cell = match (&row.partner, row.removed) {
         (Some(id), false) => view! {
             <a href=Route::Partner(id.clone()).href()>{row.name.clone()}</a>
@@ -167,12 +167,12 @@ fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
     };
     let remove = {
         let (id, name) = (row.id.clone(), row.name.clone());
-        move |_| {
+        Callback::new(move |_: ()| {
             store.edit(format!("remove lever {name}"), |ws| {
                 planner::remove_lever(ws, &id, storage::now())
             });
             store.say(format!("Removed the lever {name}."));
-        }
+        })
     };
     let edit_id = row.id.clone();
     let label = row.name.clone();
@@ -195,13 +195,7 @@ fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
             <td class="planner-levers__actions">
                 <button class="button button--quiet button--small" aria-label=format!("Edit lever {label}")
                     on:click=move |_| on_edit.run(edit_id.clone())>"Edit"</button>
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button class="button button--quiet button--small"
-                        on:click=move |_| confirming.set(true)>"Remove"</button>
-                }>
-                    <button class="button button--danger button--small" on:click=remove.clone()>"Confirm remove"</button>
-                    <button class="button button--quiet button--small" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                </Show>
+                <ConfirmRemove on_remove=remove/>
             </td>
         </tr>
     }
