@@ -164,33 +164,7 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
     let delivered_on = RwSignal::new(date_value(Some(today)));
     let late_by = goals::days_overdue(&commitment, today);
     let k = commitment.clone();
-    let set_status = {
-        let (pid, kid) = (partner.clone(), k.id.clone());
-        move |status: CommitmentStatus| {
-            let delivered = if status == CommitmentStatus::Delivered {
-                match required_date(
-                    &delivered_on.get(),
-                    "delivered",
-                    "give the day it was delivered",
-                ) {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        errors.set(vec![e]);
-                        return;
-                    }
-                }
-            } else {
-                None
-            };
-            let label = format!("mark a commitment {}", status.label().to_lowercase());
-            match store.edit(label, |ws| {
-                goals::set_commitment_status(ws, &pid, &kid, status, delivered, storage::now())
-            }) {
-                Some(Err(e)) => errors.set(e),
-                _ => errors.set(Vec::new()),
-            }
-        }
-    };
+    let set_status = status_setter(partner.clone(), k.id.clone(), delivered_on, errors);
     let remove = {
         let (pid, kid) = (partner.clone(), k.id.clone());
         Callback::new(move |_: ()| {
@@ -200,15 +174,11 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
             store.say("Commitment removed.");
         })
     };
-    let outstanding = matches!(k.status, CommitmentStatus::Open | CommitmentStatus::Late);
     let class = if late_by.is_some() {
         "commitment commitment--overdue"
     } else {
         "commitment"
     };
-    let what = k.what.clone();
-    let prefix = k.id.to_string();
-    let shown = k.clone();
     let owner = k.owner.as_ref().and_then(|o| {
         store
             .ws
@@ -216,59 +186,109 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
     });
     view! {
         <li class=class>
-            <Show when=move || editing.get() fallback=move || {
-                let k = shown.clone();
-                let (deliver, late, drop, reopen) =
-                    (set_status.clone(), set_status.clone(), set_status.clone(), set_status.clone());
-                let what = what.clone();
-                let date_id = format!("f-delivered-{prefix}");
-                view! {
-                    <p class="commitment__what">{k.what.clone()}</p>
-                    <p class="commitment__meta">
-                        <span class=format!("pill commitment-status commitment-status--{}", k.status.key())>{k.status.label()}</span>
-                        <span>"Due "{day(k.due)}</span>
-                        {owner.clone().map(|o| view! { <span class="commitment__owner">"Owner: "{o}</span> })}
-                        {k.delivered.map(|d| view! { <span>"Delivered "{day(d)}{(!goals::on_time(&k)).then_some(" (late)")}</span> })}
-                        {late_by.map(|n| view! {
-                            <span class="overdue">{format!("Overdue by {}", count(n, "day"))}</span>
-                        })}
-                    </p>
-                    <div class="row-actions">
-                        {outstanding.then(|| view! {
-                            // The day is the delivery's, so it is labelled as such on
-                            // screen, not only for screen readers.
-                            <label class="commitment__delivered-on" for=date_id.clone()>
-                                "Delivered on"<span class="visually-hidden">{format!(" (for {what})")}</span>
-                            </label>
-                            <input id=date_id.clone() class="commitment__date" type="date"
-                                prop:value=move || delivered_on.get()
-                                on:input=move |ev| delivered_on.set(event_target_value(&ev))/>
-                            <button class="button button--small" aria-label=format!("Mark delivered: {what}")
-                                on:click=move |_| deliver(CommitmentStatus::Delivered)>"Mark delivered"</button>
-                        })}
-                        {(k.status == CommitmentStatus::Open).then(|| view! {
-                            <button class="button button--small" aria-label=format!("Mark late: {what}")
-                                on:click=move |_| late(CommitmentStatus::Late)>"Mark late"</button>
-                        })}
-                        {outstanding.then(|| view! {
-                            <button class="button button--quiet button--small" aria-label=format!("Drop: {what}")
-                                on:click=move |_| drop(CommitmentStatus::Dropped)>"Drop"</button>
-                        })}
-                        {(!outstanding).then(|| view! {
-                            <button class="button button--quiet button--small" aria-label=format!("Reopen: {what}")
-                                on:click=move |_| reopen(CommitmentStatus::Open)>"Reopen"</button>
-                        })}
-                        <button class="button button--quiet button--small" aria-label=format!("Edit commitment: {what}")
-                            on:click=move |_| editing.set(true)>"Edit"</button>
-                        <ConfirmRemove what=format!("commitment: {what}") on_remove=remove/>
-                    </div>
-                    <p class="field__error" role="alert">{other_errors(errors, &[])}</p>
-                }
+            <Show when=move || editing.get() fallback=move || view! {
+                <CommitmentSummary k=k.clone() owner=owner.clone() late_by set_status delivered_on
+                    editing remove errors/>
             }>
                 <CommitmentForm partner=partner.clone() commitment=commitment.clone()
                     on_done=Callback::new(move |_| editing.set(false))/>
             </Show>
         </li>
+    }
+}
+
+/// Moves a commitment to a status; delivered takes the day in `delivered_on`. A refusal
+/// goes to `errors`.
+fn status_setter(
+    pid: Id,
+    kid: Id,
+    delivered_on: RwSignal<String>,
+    errors: RwSignal<Vec<ValidationError>>,
+) -> Callback<CommitmentStatus> {
+    let store = use_store();
+    Callback::new(move |status: CommitmentStatus| {
+        let delivered = if status == CommitmentStatus::Delivered {
+            match required_date(
+                &delivered_on.get(),
+                "delivered",
+                "give the day it was delivered",
+            ) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.set(vec![e]);
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        let label = format!("mark a commitment {}", status.label().to_lowercase());
+        match store.edit(label, |ws| {
+            goals::set_commitment_status(ws, &pid, &kid, status, delivered, storage::now())
+        }) {
+            Some(Err(e)) => errors.set(e),
+            _ => errors.set(Vec::new()),
+        }
+    })
+}
+
+/// A commitment as the list shows it, with the moves its status allows.
+#[component]
+fn CommitmentSummary(
+    k: Commitment,
+    owner: Option<String>,
+    late_by: Option<i64>,
+    set_status: Callback<CommitmentStatus>,
+    delivered_on: RwSignal<String>,
+    editing: RwSignal<bool>,
+    remove: Callback<()>,
+    errors: RwSignal<Vec<ValidationError>>,
+) -> impl IntoView {
+    let outstanding = matches!(k.status, CommitmentStatus::Open | CommitmentStatus::Late);
+    let what = k.what.clone();
+    let date_id = format!("f-delivered-{}", k.id);
+    let set = move |status| move |_| set_status.run(status);
+    view! {
+        <p class="commitment__what">{k.what.clone()}</p>
+        <p class="commitment__meta">
+            <span class=format!("pill commitment-status commitment-status--{}", k.status.key())>{k.status.label()}</span>
+            <span>"Due "{day(k.due)}</span>
+            {owner.map(|o| view! { <span class="commitment__owner">"Owner: "{o}</span> })}
+            {k.delivered.map(|d| view! { <span>"Delivered "{day(d)}{(!goals::on_time(&k)).then_some(" (late)")}</span> })}
+            {late_by.map(|n| view! {
+                <span class="overdue">{format!("Overdue by {}", count(n, "day"))}</span>
+            })}
+        </p>
+        <div class="row-actions">
+            {outstanding.then(|| view! {
+                // The day is the delivery's, so it is labelled as such on
+                // screen, not only for screen readers.
+                <label class="commitment__delivered-on" for=date_id.clone()>
+                    "Delivered on"<span class="visually-hidden">{format!(" (for {what})")}</span>
+                </label>
+                <input id=date_id.clone() class="commitment__date" type="date"
+                    prop:value=move || delivered_on.get()
+                    on:input=move |ev| delivered_on.set(event_target_value(&ev))/>
+                <button class="button button--small" aria-label=format!("Mark delivered: {what}")
+                    on:click=set(CommitmentStatus::Delivered)>"Mark delivered"</button>
+            })}
+            {(k.status == CommitmentStatus::Open).then(|| view! {
+                <button class="button button--small" aria-label=format!("Mark late: {what}")
+                    on:click=set(CommitmentStatus::Late)>"Mark late"</button>
+            })}
+            {outstanding.then(|| view! {
+                <button class="button button--quiet button--small" aria-label=format!("Drop: {what}")
+                    on:click=set(CommitmentStatus::Dropped)>"Drop"</button>
+            })}
+            {(!outstanding).then(|| view! {
+                <button class="button button--quiet button--small" aria-label=format!("Reopen: {what}")
+                    on:click=set(CommitmentStatus::Open)>"Reopen"</button>
+            })}
+            <button class="button button--quiet button--small" aria-label=format!("Edit commitment: {what}")
+                on:click=move |_| editing.set(true)>"Edit"</button>
+            <ConfirmRemove what=format!("commitment: {what}") on_remove=remove/>
+        </div>
+        <p class="field__error" role="alert">{other_errors(errors, &[])}</p>
     }
 }
 

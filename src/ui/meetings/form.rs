@@ -10,7 +10,7 @@ use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{date_value, error_for, ChoiceSelect, DateField, TextField};
 use crate::ui::owner::{OwnerField, OwnerInput};
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 /// One key player's row: whether they attended and how they received the meeting.
@@ -178,6 +178,37 @@ impl MeetingFields {
         })
     }
 
+    /// Saves the meeting as typed through the model: true once saved; otherwise the
+    /// form shows why not.
+    fn save(&self, store: Store, partner: &Id, id: Id) -> bool {
+        let draft = match self.read(id) {
+            Ok(draft) => draft,
+            Err(problems) => {
+                self.errors.set(problems);
+                return false;
+            }
+        };
+        let label = format!("record the meeting of {}", draft.date);
+        match store.edit(label, |ws| {
+            meetings::save_meeting(ws, partner, draft, storage::now())
+        }) {
+            Some(Ok(changed)) => {
+                self.errors.set(Vec::new());
+                store.say(if changed {
+                    "Meeting saved."
+                } else {
+                    "No changes to save."
+                });
+                true
+            }
+            Some(Err(e)) => {
+                self.errors.set(e);
+                false
+            }
+            None => false,
+        }
+    }
+
     fn add_step(&self) {
         let key = self.next_key.get_value();
         self.next_key.set_value(key + 1);
@@ -302,26 +333,9 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
         let (f, id) = (f.clone(), meeting.id.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let draft = match f.read(id.clone()) {
-                Ok(draft) => draft,
-                Err(problems) => return errors.set(problems),
-            };
-            let label = format!("record the meeting of {}", draft.date);
-            match store.edit(label, |ws| {
-                meetings::save_meeting(ws, &partner_id, draft, storage::now())
-            }) {
-                Some(Ok(changed)) => {
-                    errors.set(Vec::new());
-                    kept.clear();
-                    store.say(if changed {
-                        "Meeting saved."
-                    } else {
-                        "No changes to save."
-                    });
-                    on_done.run(());
-                }
-                Some(Err(e)) => errors.set(e),
-                None => {}
+            if f.save(store, &partner_id, id.clone()) {
+                kept.clear();
+                on_done.run(());
             }
         }
     };
@@ -332,13 +346,6 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
         format!("Edit the meeting of {}", meeting.date)
     };
     let form_aria = form_label.clone();
-    let no_players = f.rows.is_empty();
-    let attendee_views = f
-        .rows
-        .iter()
-        .cloned()
-        .map(|r| attendee_row(r, &prefix))
-        .collect_view();
     let (summary, adder) = (f.clone(), f.clone());
     let (steps, room, pitch) = (f.steps, f.room, f.pitch);
     view! {
@@ -355,11 +362,7 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
             })}
             <TextField label="What was presented" name=format!("meet-presented-{prefix}") value=f.presented
                 error=err("presented") multiline=true/>
-            <fieldset class="meeting-form__attendees">
-                <legend>"Key players who attended"</legend>
-                {no_players.then(|| view! { <p class="empty">"This partner has no key players yet: add them on the partner's page."</p> })}
-                {attendee_views}
-            </fieldset>
+            <Attendees rows=f.rows.clone() prefix=prefix.clone()/>
             <RoomSelect prefix=prefix.clone() room=room/>
             <TextField label="Note on the room" name=format!("meet-room-note-{prefix}") value=f.room_note
                 error=err("room_note") multiline=true/>
@@ -380,6 +383,23 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                     on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
+    }
+}
+
+/// A row per key player: whether they attended, and how they received the meeting.
+#[component]
+fn Attendees(rows: Vec<AttendeeRow>, prefix: String) -> impl IntoView {
+    let no_players = rows.is_empty();
+    let attendee_views = rows
+        .into_iter()
+        .map(|r| attendee_row(r, &prefix))
+        .collect_view();
+    view! {
+        <fieldset class="meeting-form__attendees">
+            <legend>"Key players who attended"</legend>
+            {no_players.then(|| view! { <p class="empty">"This partner has no key players yet: add them on the partner's page."</p> })}
+            {attendee_views}
+        </fieldset>
     }
 }
 

@@ -13,7 +13,7 @@ use crate::ui::fields::{
     error_for, ChoiceField, FieldError, FormActions, OptionalChoiceField, TextField,
 };
 use crate::ui::route::{Route, Section};
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 #[component]
@@ -163,41 +163,22 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
     let base = Base::follow(partner, stored, draft, fields, kept);
     let dirty = base.dirty;
     let outdated = base.outdated;
-    let load_newer = move |_| {
+    let load_newer = Callback::new(move |()| {
         if let Some(p) = stored.get_untracked() {
             base.load(p, fields, kept);
         }
-    };
+    });
     let errors = Memo::new(move |_| {
         draft.with(|d| match d {
             Some(d) => store.ws.with(|ws| ws.check_partner(d)),
             None => Vec::new(),
         })
     });
-    let err = move |path: &'static str| {
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|e| e.path == path || e.path.starts_with(&format!("{path}[")))
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let err = move |path: &'static str| message_for(errors, path);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(d) = draft.get() else { return };
-        match store.edit(format!("edit {}", d.name), |ws| {
-            ws.save_partner(d, storage::now())
-        }) {
-            Some(Ok(_)) => {
-                kept.clear();
-                store.say("Partner saved.");
-            }
-            Some(Err(e)) => store.say(format!(
-                "Not saved: {}",
-                e.first().map(|e| e.to_string()).unwrap_or_default()
-            )),
-            None => {}
+        if let Some(d) = draft.get() {
+            save_profile(store, d, kept);
         }
     };
     let revert = move |_| fields.reset(&base.partner.get_untracked());
@@ -210,10 +191,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             <form class="card form" on:submit=save novalidate inert=kept.pending()>
                 <h2>"Profile"</h2>
                 <Show when=move || outdated.get()>
-                    <div class="notice" role="alert">
-                        <p>"This partner was changed elsewhere (an import or an undo) while you were editing. Saving keeps your version of these fields."</p>
-                        <button type="button" class="button" on:click=load_newer>"Load the newer version (discard my edits)"</button>
-                    </div>
+                    <OutdatedNotice on_load=load_newer/>
                 </Show>
                 <div class="form__grid">
                     <TextField label="Name" name="name".into() value=fields.name error=err("name")/>
@@ -224,15 +202,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                     <OptionalChoiceField label="Market position" name="position".into() value=fields.position
                         prompt="Nobody has chosen one yet: until then the effort on incumbents leaves this partner out."/>
                     <ChoiceField label="Stage" name="stage".into() value=fields.stage/>
-                    // The ladder moves only on the Fit & ladder tab, where a move shows
-                    // its warnings and is recorded; the profile shows where it stands.
-                    <div class="field">
-                        <span class="field__label">"Ladder level"</span>
-                        <p class="field__static">
-                            <span data-testid="ladder-level">{move || stored.with(|s| s.as_ref().map(|p| p.ladder.label()))}</span>" "
-                            <a href=Route::Section(id.clone(), Section::Fit).href()>"Change on Fit & ladder"</a>
-                        </p>
-                    </div>
+                    <LadderLevelField id=id.clone() stored/>
                     <TextField label="Owner" name="owner".into() value=fields.owner error=err("owner")
                         hint="Who on our side owns the relationship."/>
                     <TextField label="Tags" name="tags".into() value=fields.tags error=err("tags")
@@ -255,6 +225,64 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                 {move || error_for(&errors.get(), "id").map(|m| view! { <p class="field__error">{m}</p> })}
             </form>
         </section>
+    }
+}
+
+/// The message for a field, or for any item of a list field (`tags[2]`).
+fn message_for(
+    errors: Memo<Vec<crate::model::ValidationError>>,
+    path: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.path == path || e.path.starts_with(&format!("{path}[")))
+                .map(|e| e.message.clone())
+        })
+    })
+}
+
+/// Saves the profile as typed; a refusal is said, since the form already marks the
+/// fields it knows.
+fn save_profile(store: Store, d: Partner, kept: Draft) {
+    match store.edit(format!("edit {}", d.name), |ws| {
+        ws.save_partner(d, storage::now())
+    }) {
+        Some(Ok(_)) => {
+            kept.clear();
+            store.say("Partner saved.");
+        }
+        Some(Err(e)) => store.say(format!(
+            "Not saved: {}",
+            e.first().map(|e| e.to_string()).unwrap_or_default()
+        )),
+        None => {}
+    }
+}
+
+/// The ladder level, shown only: it moves on the Fit & ladder tab, where a move shows
+/// its warnings and is recorded.
+#[component]
+fn LadderLevelField(id: Id, stored: Memo<Option<Partner>>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <span class="field__label">"Ladder level"</span>
+            <p class="field__static">
+                <span data-testid="ladder-level">{move || stored.with(|s| s.as_ref().map(|p| p.ladder.label()))}</span>" "
+                <a href=Route::Section(id, Section::Fit).href()>"Change on Fit & ladder"</a>
+            </p>
+        </div>
+    }
+}
+
+/// Said when the partner changed elsewhere under unsaved edits.
+#[component]
+fn OutdatedNotice(on_load: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="notice" role="alert">
+            <p>"This partner was changed elsewhere (an import or an undo) while you were editing. Saving keeps your version of these fields."</p>
+            <button type="button" class="button" on:click=move |_| on_load.run(())>"Load the newer version (discard my edits)"</button>
+        </div>
     }
 }
 
