@@ -1,7 +1,9 @@
 //! Commitments of each side, with their status controls, and the partner's delivery
 //! record over all time and the last 90 days.
 
-use super::{date_value, field_error, other_errors, partner_memo, required_date, DateField};
+use super::{
+    date_value, field_error, other_errors, partner_memo, problem, required_date, DateField,
+};
 use crate::model::core::format::{count, day};
 use crate::model::goals::{self, Commitment, DeliveryRecord};
 use crate::model::metrics::percent;
@@ -319,30 +321,9 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
     );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let due_value = match required_date(&due.get(), "due", "is required") {
-            Ok(d) => d,
-            Err(e) => {
-                errors.set(vec![e]);
-                return;
-            }
-        };
-        let owner = match owner.read() {
-            Ok(o) => o,
-            Err(e) => {
-                errors.set(vec![ValidationError {
-                    path: "owner".into(),
-                    record: String::new(),
-                    message: e,
-                }]);
-                return;
-            }
-        };
-        let draft = Commitment {
-            side: side.get(),
-            what: what.get().trim().to_owned(),
-            due: due_value,
-            owner,
-            ..commitment.clone()
+        let draft = match read_commitment(&commitment, side, what, due, owner) {
+            Ok(draft) => draft,
+            Err(e) => return errors.set(vec![e]),
         };
         match store.edit("save a commitment", |ws| {
             goals::save_commitment(ws, &partner, draft, storage::now())
@@ -381,4 +362,24 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
             </div>
         </form>
     }
+}
+
+/// `commitment` with the values typed, or the form's own problem (the due date, the
+/// owner) before the model sees it.
+fn read_commitment(
+    commitment: &Commitment,
+    side: RwSignal<Side>,
+    what: RwSignal<String>,
+    due: RwSignal<String>,
+    owner: OwnerInput,
+) -> Result<Commitment, ValidationError> {
+    let due = required_date(&due.get(), "due", "is required")?;
+    let owner = owner.read().map_err(|e| problem("owner", &e))?;
+    Ok(Commitment {
+        side: side.get(),
+        what: what.get().trim().to_owned(),
+        due,
+        owner,
+        ..commitment.clone()
+    })
 }

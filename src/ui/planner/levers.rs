@@ -9,7 +9,7 @@ use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, FieldError, TextField};
 use crate::ui::route::Route;
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 /// A lever as the table shows it: every figure already in words, so a row is redrawn
@@ -224,18 +224,7 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
             .text("confidence", confidence)
             .text("notes", notes),
     );
-    let choices = Memo::new(move |_| store.ws.with(planner::partner_choices));
-    // A lever whose partner was removed keeps it until the person picks another.
-    let kept_removed = form
-        .id
-        .as_ref()
-        .filter(|_| !form.partner.is_empty())
-        .and_then(|_| {
-            let gone = store.ws.with_untracked(|ws| {
-                Id::parse(&form.partner).is_ok_and(|id| ws.partner(&id).is_none())
-            });
-            gone.then(|| form.partner.clone())
-        });
+    let kept_removed = removed_partner(store, &form);
     let id = form.id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -247,10 +236,10 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
             confidence: confidence.get(),
             notes: notes.get(),
         };
-        let label = if is_new {
-            "add a lever"
+        let (label, done) = if is_new {
+            ("add a lever", "Lever added.")
         } else {
-            "edit a lever"
+            ("edit a lever", "Lever saved.")
         };
         match store.edit(label, |ws| {
             planner::save_lever(ws, &draft, storage::new_id(), storage::now())
@@ -258,11 +247,7 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
                 kept.clear();
-                store.say(if is_new {
-                    "Lever added."
-                } else {
-                    "Lever saved."
-                });
+                store.say(done);
                 on_done.run(());
             }
             Some(Err(e)) => errors.set(e),
@@ -271,31 +256,12 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
     };
     let err = move |path: &'static str| field_error(errors, path);
     let general = general_error(errors);
-    let partner_error = err("partner");
     view! {
         <DraftOffer draft=kept/>
         <form class="form planner-levers__form" on:submit=save novalidate inert=kept.pending()
             aria-label=if is_new { "New lever" } else { "Edit lever" }>
             <div class="form__grid">
-                <div class="field">
-                    <label for="f-lever-partner">"Partner"</label>
-                    <select id="f-lever-partner" aria-describedby="e-lever-partner"
-                        on:change=move |ev| partner.set(event_target_value(&ev))>
-                        <option value="" selected=move || partner.with(String::is_empty)>"None: an initiative"</option>
-                        {kept_removed.map(|gone| {
-                            let value = gone.clone();
-                            view! {
-                                <option value=gone selected=move || partner.get() == value>"removed partner"</option>
-                            }
-                        })}
-                        {move || choices.get().into_iter().map(|(pid, name)| {
-                            let value = pid.to_string();
-                            let selected = value.clone();
-                            view! { <option value=value selected=move || partner.get() == selected>{name}</option> }
-                        }).collect_view()}
-                    </select>
-                    <FieldError id="e-lever-partner".into() message=partner_error/>
-                </div>
+                <LeverPartner partner kept_removed error=err("partner")/>
                 <Show when=move || partner.with(String::is_empty)>
                     <TextField label="Initiative" name="lever-initiative".into() value=initiative
                         error=err("initiative") hint="For a lever that is not a partner: a campaign, a feature."/>
@@ -313,5 +279,51 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
                     on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
+    }
+}
+
+/// The partner of a lever whose partner was removed since: the form keeps it until the
+/// person picks another.
+fn removed_partner(store: Store, form: &LeverText) -> Option<String> {
+    form.id
+        .as_ref()
+        .filter(|_| !form.partner.is_empty())
+        .and_then(|_| {
+            let gone = store.ws.with_untracked(|ws| {
+                Id::parse(&form.partner).is_ok_and(|id| ws.partner(&id).is_none())
+            });
+            gone.then(|| form.partner.clone())
+        })
+}
+
+/// The lever's partner among the workspace's, or none for an initiative.
+#[component]
+fn LeverPartner(
+    partner: RwSignal<String>,
+    kept_removed: Option<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let choices = Memo::new(move |_| store.ws.with(planner::partner_choices));
+    view! {
+        <div class="field">
+            <label for="f-lever-partner">"Partner"</label>
+            <select id="f-lever-partner" aria-describedby="e-lever-partner"
+                on:change=move |ev| partner.set(event_target_value(&ev))>
+                <option value="" selected=move || partner.with(String::is_empty)>"None: an initiative"</option>
+                {kept_removed.map(|gone| {
+                    let value = gone.clone();
+                    view! {
+                        <option value=gone selected=move || partner.get() == value>"removed partner"</option>
+                    }
+                })}
+                {move || choices.get().into_iter().map(|(pid, name)| {
+                    let value = pid.to_string();
+                    let selected = value.clone();
+                    view! { <option value=value selected=move || partner.get() == selected>{name}</option> }
+                }).collect_view()}
+            </select>
+            <FieldError id="e-lever-partner".into() message=error/>
+        </div>
     }
 }
