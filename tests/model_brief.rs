@@ -322,8 +322,8 @@ fn the_brief_carries_commitments_landing_and_growth_as_the_tabs_show_them() {
     // Commitments on both sides, each with its state; text escaped.
     assert!(md.contains(
         "## Commitments\n\n\
-         - **Their delivery record:** 1 of 2 due so far delivered on time (50 %); 50 % over the last 90 days\n\
-         - **Our delivery record:** 0 of 1 due so far delivered on time (70 %); 70 % over the last 90 days\n\n\
+         - **Their delivery record:** 1 of 2 due delivered on time, 1 not delivered (50 % delivery credit); 50 % over the last 90 days\n\
+         - **Our delivery record:** 0 of 1 due delivered on time, 1 late (70 % delivery credit); 70 % over the last 90 days\n\n\
          **Wavelet's commitments**\n\n"
     ), "{md}");
     assert!(

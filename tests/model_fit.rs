@@ -207,7 +207,8 @@ fn delivery_record_weighs_forty_percent() {
     assert!(
         a.reasons
             .iter()
-            .any(|r| r.contains("Delivery record: 67 %")),
+            .any(|r| r.contains("Delivery record: 67 % delivery credit")
+                && r.contains("(2 of 4 due delivered on time, 1 late, 1 not delivered;")),
         "{:?}",
         a.reasons
     );

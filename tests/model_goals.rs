@@ -88,11 +88,11 @@ fn delivery_record_is_the_share_delivered_on_time_of_those_due() {
         theirs(5, ago(5), S::Open, None),                  // open and past due
     ];
     let r = delivery_record(&ks, today());
-    assert_eq!((r.due, r.on_time), (5, 2));
+    assert_eq!((r.due, r.on_time, r.late), (5, 2, 1));
     // 20 days late: 17 past the grace days, credit 1 − ½ × 17 ÷ 27.
     let late = 1.0 - 0.5 * 17.0 / 27.0;
     assert!((r.all_time.unwrap() - (2.0 + late) / 5.0).abs() < 1e-12);
-    assert_eq!((r.recent_due, r.recent_on_time), (3, 1));
+    assert_eq!((r.recent_due, r.recent_on_time, r.recent_late), (3, 1, 0));
     assert!((r.recent.unwrap() - 1.0 / 3.0).abs() < 1e-12);
 }
 
@@ -389,7 +389,9 @@ fn a_bad_goal_is_refused_with_its_own_field_paths_and_changes_nothing() {
         goal(1, GoalStatus::Open),
         t(today()),
     );
-    assert!(missing.unwrap_err()[0].message.contains("no partner"));
+    assert!(missing.unwrap_err()[0]
+        .message
+        .contains("This partner no longer exists"));
 }
 
 // ----- commitments ---------------------------------------------------------------------

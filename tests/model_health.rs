@@ -158,7 +158,7 @@ fn worked_example_from_measured_components() {
     // hand and the all-time share matches the Goals tab's delivery record.
     assert_eq!(
         d.detail,
-        "mean of all time 75 % (3 of 4 due on time, late ones part credit) and last 90 days 50 %"
+        "mean of all time 75 % delivery credit (3 of 4 due delivered on time, 1 not delivered) and last 90 days 50 %"
     );
     // Landing 8 of 12 steps, growth 0.8, buy-in 2 effective markets of 4.
     assert!(close(
@@ -1204,6 +1204,6 @@ fn made_of_details_say_how_the_value_is_built() {
     let d = delivery_component(&delivery_record(&p.commitments, today()));
     assert_eq!(
         d.detail,
-        "all time 100 % (1 of 1 due on time, late ones part credit); none due in the last 90 days"
+        "all time 100 % delivery credit (1 of 1 due delivered on time); none due in the last 90 days"
     );
 }

@@ -2,6 +2,7 @@
 //! storage), a failed save, and the toast with its undo.
 
 use super::state::{use_store, Startup};
+use crate::model::core::format::count;
 use crate::model::{demo, Workspace};
 use crate::storage;
 use leptos::prelude::*;
@@ -162,11 +163,7 @@ fn repair_offer(raw: &str) -> AnyView {
             view! {
                 <div class="banner__repair">
                     <p>
-                        <strong>{if n == 1 {
-                            "It can be opened by changing 1 field, and nothing else:".to_owned()
-                        } else {
-                            format!("It can be opened by changing {n} fields, and nothing else:")
-                        }}</strong>
+                        <strong>{format!("It can be opened by changing {}, and nothing else:", count(n, "field"))}</strong>
                     </p>
                     <ul class="banner__fixes">
                         {fixes.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
@@ -175,8 +172,8 @@ fn repair_offer(raw: &str) -> AnyView {
                         <button class="button button--primary" on:click=move |_| {
                             store.replace(workspace.clone(), "Repair the saved workspace");
                             store.say(format!(
-                                "Repaired: {n} field{} changed. The value as it was stays downloadable from the Data screen.",
-                                if n == 1 { "" } else { "s" }
+                                "Repaired: {} changed. The value as it was stays downloadable from the Data screen.",
+                                count(n, "field")
                             ));
                         }>{if n == 1 { "Repair this field and open it".to_owned() } else { format!("Repair these {n} fields and open it") }}</button>
                     </div>

@@ -1,7 +1,9 @@
 //! Form widgets shared by the screens: labelled inputs and selects bound to a signal,
 //! each showing the model's validation message for its field.
 
+use crate::model::core::format;
 use crate::model::{Choice, ValidationError};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// The message for one field path among a form's errors, if any.
@@ -208,4 +210,41 @@ pub fn general_error(errors: RwSignal<Vec<ValidationError>>) -> impl Fn() -> Opt
                 .map(|e| e.message.clone())
         })
     }
+}
+
+/// A form's own error for one field, before the model sees the value.
+pub fn problem(field: &str, message: &str) -> ValidationError {
+    ValidationError {
+        path: field.into(),
+        record: String::new(),
+        message: message.into(),
+    }
+}
+
+/// A labelled date input bound to the day's ISO text, as the browser's date picker gives
+/// it; read the text with [`parse_date`] or [`required_date`], fill it with [`date_value`].
+#[component]
+pub fn DateField(
+    label: &'static str,
+    /// Form-unique name; also the input's id suffix.
+    name: String,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! { <TextField label name value error input_type="date"/> }
+}
+
+/// A date input's value: nothing, or the day; an error on the form's `field` otherwise.
+pub fn parse_date(text: &str, field: &str) -> Result<Option<NaiveDate>, ValidationError> {
+    format::parse_iso_day(text).map_err(|e| problem(field, &e.to_string()))
+}
+
+/// A date input's value that must be given: `missing` says what to do when it is empty.
+pub fn required_date(text: &str, field: &str, missing: &str) -> Result<NaiveDate, ValidationError> {
+    parse_date(text, field)?.ok_or_else(|| problem(field, missing))
+}
+
+/// A date input's value for a stored date.
+pub fn date_value(date: Option<NaiveDate>) -> String {
+    date.map(format::iso_day).unwrap_or_default()
 }

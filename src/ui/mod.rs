@@ -3,6 +3,7 @@
 
 pub mod banners;
 pub mod charts;
+pub mod confirm;
 pub mod dashboard;
 pub mod data;
 pub mod draft;

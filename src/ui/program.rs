@@ -8,6 +8,7 @@
 //! which keeps the workspace it replaces as the backup (restorable from Data → Backup)
 //! and as an undo step; the confirmation names what is replaced and both ways back.
 
+use crate::model::core::format::count;
 use crate::model::Workspace;
 use crate::ui::modal::Modal;
 use crate::ui::state::{use_store, Startup};
@@ -151,11 +152,9 @@ fn NewProgram(on_cancel: Callback<()>, on_done: Callback<()>) -> impl IntoView {
 
 /// "12 partners, 8 markets and the program's target", as counted in the workspace.
 fn what_is_replaced(ws: &Workspace) -> String {
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut parts = vec![
-        count(ws.partners.len(), "partner", "partners"),
-        count(ws.markets.len(), "market", "markets"),
+        count(ws.partners.len(), "partner"),
+        count(ws.markets.len(), "market"),
     ];
     if !ws.program.is_blank() {
         parts.push("the program's target and levers".to_owned());

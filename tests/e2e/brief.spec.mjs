@@ -82,7 +82,7 @@ test("the brief opens from the partner page with the profile and key players", a
     // As read from the latest meetings, the reading every figure uses: Dana has cooled
     // to neutral, Hanna warmed to it.
     "Stances: Champion 1 · Supportive 0 · Neutral 3 · Skeptical 0 · Blocker 0",
-    /^Their delivery record: \d+ of \d+ due so far delivered on time \(\d+ %\)/,
+    /^Their delivery record: \d+ of \d+ due delivered on time[^(]* \(\d+ % delivery credit\)/,
     /^Our delivery record: /,
     /^Landing progress: \d+ % — \d+ of \d+ steps done$/,
     /^Main metric: \S+, judged in [A-Z][a-z]+ \d{4}$/,
@@ -312,7 +312,7 @@ test("the brief a lead forwards before a quarterly review carries commitments, l
   await expect(line).toContainText(`${what} — delivered 23 November 2026`);
   await expect(line).toContainText(`(due ${await dueOf(page, what)})`);
   const facts = doc.locator(".brief__facts li");
-  await expect(facts.filter({ hasText: "Their delivery record:" })).toContainText(`(${theirs})`);
+  await expect(facts.filter({ hasText: "Their delivery record:" })).toContainText(`(${theirs} delivery credit)`);
   await expect(facts.filter({ hasText: "Landing progress:" })).toHaveText(`Landing progress: ${progress} — ${steps}`);
   await expect(facts.filter({ hasText: "Main metric:" })).toHaveText(new RegExp(`^Main metric: ${metric}, judged in `));
   await expect(facts.filter({ hasText: "Breadth of buy-in:" })).toContainText(`${boughtIn} markets bought in`);

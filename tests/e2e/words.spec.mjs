@@ -182,6 +182,8 @@ test("a partner's market charts share one scale and say so", async ({ page }) =>
   await page.clock.setFixedTime(NOW);
   await open(page, "#/partners/demo-p-01/metrics");
   const charts = page.locator(".metrics-charts__item");
+  // The Metrics tab loads on demand: count its charts once they are drawn.
+  await expect(charts.first()).toBeVisible();
   const count = await charts.count();
   expect(count).toBeGreaterThan(2);
   await expect(page.locator(".metrics-charts__scale")).toHaveText(/^Every market is drawn on the same scale \(0 to [\d.,]+[kKM]?\), so heights compare across markets\.$/);

@@ -96,7 +96,22 @@ pub struct ValidationError {
     pub message: String,
 }
 
+/// What an edit says when its partner is gone by the time it is saved: deleted in another
+/// tab, or by an undo. The one wording every feature uses.
+pub const PARTNER_GONE: &str =
+    "This partner no longer exists; it may have been deleted in another tab.";
+
 impl ValidationError {
+    /// The error of an edit whose partner is gone ([`PARTNER_GONE`]); it belongs to no
+    /// field, so a form shows it as its general error.
+    pub fn partner_gone() -> Self {
+        ValidationError {
+            path: String::new(),
+            record: String::new(),
+            message: PARTNER_GONE.into(),
+        }
+    }
+
     /// The field by name for a person: the path's steps after the last record in it,
     /// `influence` for `partners[3].key_players[1].influence`, `markets` for
     /// `partners[2].markets[3]`, `values 2026-01` for `metrics[0].values.2026-01`.

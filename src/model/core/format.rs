@@ -1,8 +1,35 @@
-//! Sizes, shares and dates written for people. Sizes and shares use integer arithmetic
-//! only: the browser build then carries no float-formatting code.
+//! Sizes, shares, counts and dates written for people, and a day read back from the ISO
+//! form a date input gives. Sizes and shares use integer arithmetic only: the browser
+//! build then carries no float-formatting code.
 
 use crate::model::core::month::Month;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
+use std::fmt;
+
+/// The word that agrees with a count: `one` for exactly 1, `many` otherwise (0 too):
+/// `plural(n, "was", "were")`, `plural(n, "it", "them")`.
+pub fn plural<'a, N: Copy + PartialEq + From<u8>>(n: N, one: &'a str, many: &'a str) -> &'a str {
+    if n == N::from(1) {
+        one
+    } else {
+        many
+    }
+}
+
+/// A count and its noun, the noun taking an "s" beyond one: "1 day", "3 days", "0 rows".
+/// A noun with another plural goes through [`count_of`].
+pub fn count<N: Copy + PartialEq + From<u8> + fmt::Display>(n: N, noun: &str) -> String {
+    format!("{n} {noun}{}", plural(n, "", "s"))
+}
+
+/// A count and its noun with the plural given: "1 person", "3 people".
+pub fn count_of<N: Copy + PartialEq + From<u8> + fmt::Display>(
+    n: N,
+    one: &str,
+    many: &str,
+) -> String {
+    format!("{n} {}", plural(n, one, many))
+}
 
 /// `n` bytes as "812 B", "35.8 KB" or "4.2 MB" (1 KB = 1024 bytes).
 pub fn bytes(n: u64) -> String {
@@ -125,6 +152,37 @@ pub fn iso_day(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
+/// A day read back from its ISO form, as a date input gives it ("2026-11-23", spaces
+/// around allowed): `Ok(None)` when nothing was given.
+///
+/// # Errors
+/// [`NotADay`], naming what was typed, when the text is not a day in that form.
+pub fn parse_iso_day(text: &str) -> Result<Option<NaiveDate>, NotADay> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| NotADay(text.to_owned()))
+}
+
+/// Text given for a day that is not one; says what to type instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotADay(pub String);
+
+impl fmt::Display for NotADay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a date; use the date picker or write it as YYYY-MM-DD, e.g. 2026-11-23",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for NotADay {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +228,30 @@ mod tests {
         );
         let at = d.and_hms_opt(9, 5, 0).unwrap().and_utc();
         assert_eq!(moment(at), "6 December 2026, 09:05 UTC");
+    }
+
+    #[test]
+    fn a_day_reads_back_from_its_iso_form() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        assert_eq!(parse_iso_day(&iso_day(d)), Ok(Some(d)));
+        assert_eq!(parse_iso_day(" 2026-12-06 "), Ok(Some(d)));
+        assert_eq!(parse_iso_day("  "), Ok(None));
+        let wrong = parse_iso_day("6/12/2026").unwrap_err();
+        assert_eq!(
+            wrong.to_string(),
+            "\"6/12/2026\" is not a date; use the date picker or write it as YYYY-MM-DD, e.g. 2026-11-23"
+        );
+        assert!(parse_iso_day("2026-02-30").is_err());
+    }
+
+    #[test]
+    fn counts_agree_with_their_nouns() {
+        assert_eq!(count(1usize, "day"), "1 day");
+        assert_eq!(count(0u32, "day"), "0 days");
+        assert_eq!(count(3i64, "day"), "3 days");
+        assert_eq!(count_of(1u8, "person", "people"), "1 person");
+        assert_eq!(count_of(2u64, "person", "people"), "2 people");
+        assert_eq!(plural(1usize, "was", "were"), "was");
+        assert_eq!(plural(-1i64, "was", "were"), "were");
     }
 }

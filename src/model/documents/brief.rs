@@ -976,7 +976,7 @@ None yet.
         assert!(md.contains("## Goals\n\n- 50,000 \\*listeners\\* \\# in Brazil (target 50,000 users, due 31 December 2026, on track)\n"), "{md}");
         assert!(
             md.contains(
-                "- **Their delivery record:** 1 of 1 due so far delivered on time (100 %); 100 % over the last 90 days\n"
+                "- **Their delivery record:** 1 of 1 due delivered on time (100 % delivery credit); 100 % over the last 90 days\n"
             ),
             "{md}"
         );

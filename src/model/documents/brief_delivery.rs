@@ -9,7 +9,7 @@
 //! `health::main_metric` and `growth::panel` (Metrics and Health tabs) — never computed a
 //! second time, so the brief and the screens cannot disagree.
 
-use crate::model::core::format::day;
+use crate::model::core::format::{count, day};
 use crate::model::core::text::one_line;
 use crate::model::core::vocabulary::{CommitmentStatus, Side};
 use crate::model::documents::brief::{Block, Fact, Section, Value};
@@ -55,17 +55,14 @@ pub(super) fn commitments(p: &Partner, today: NaiveDate) -> Section {
     Section { heading, blocks }
 }
 
-/// A delivery record as the brief has always written it.
+/// A delivery record in the Goals tab's words: the counts, then the credit they make.
 fn record_text(record: &DeliveryRecord, none: &str) -> String {
     let share = |s: Option<f64>| s.map(percent);
     match share(record.all_time) {
         Some(all) => {
             let recent = share(record.recent)
                 .map_or(String::new(), |r| format!("; {r} over the last 90 days"));
-            format!(
-                "{} of {} due so far delivered on time ({all}){recent}",
-                record.on_time, record.due
-            )
+            format!("{} ({all} delivery credit){recent}", record.counts())
         }
         None => none.to_owned(),
     }
@@ -89,10 +86,7 @@ pub(super) fn commitment_line(p: &Partner, k: &Commitment, today: NaiveDate) -> 
         status => {
             let mut s = format!("{}, due {}", status.label().to_lowercase(), day(k.due));
             if let Some(n) = goals::days_overdue(k, today) {
-                s.push_str(&format!(
-                    ", overdue by {n} day{}",
-                    if n == 1 { "" } else { "s" }
-                ));
+                s.push_str(&format!(", overdue by {}", count(n, "day")));
             }
             s
         }
@@ -149,11 +143,7 @@ fn step_text(kind: StepKind, step: &LandingStep, today: NaiveDate) -> String {
         (Some(d), _) => format!("{name} ✓ {}", day(d)),
         (None, Some(p)) if landing::is_behind(step, today) => {
             let n = (today - p).num_days();
-            format!(
-                "{name} planned {}, {n} day{} behind",
-                day(p),
-                if n == 1 { "" } else { "s" }
-            )
+            format!("{name} planned {}, {} behind", day(p), count(n, "day"))
         }
         (None, Some(p)) => format!("{name} planned {}", day(p)),
         (None, None) => format!("{name} not planned"),

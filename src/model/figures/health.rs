@@ -10,6 +10,7 @@
 //! [`score`] is the pure arithmetic over already-measured components; [`health`]
 //! measures them from a partner and then calls it.
 
+use crate::model::core::format::count;
 use crate::model::core::month::Month;
 use crate::model::core::vocabulary::{Economics, GoalStatus, Stage, Stance, UxVerdict};
 use crate::model::goals::{self, DeliveryRecord};
@@ -454,9 +455,8 @@ pub fn goals_component(p: &Partner) -> Component {
         }
     }
     let detail = format!(
-        "{} shared goal{}: {}",
-        p.goals.len(),
-        plural(p.goals.len()),
+        "{}: {}",
+        count(p.goals.len(), "shared goal"),
         counts.join(", ")
     );
     Component::new(Factor::Goals, Some(value), detail)
@@ -490,9 +490,8 @@ pub fn support_component(stances: &[PlayerStance]) -> Component {
     let backers = stances.iter().filter(backing).count();
     let unverified = stances.iter().filter(backing).filter(|k| !k.met).count();
     let mut detail = format!(
-        "{backers} of {} key player{} supportive or champions",
-        stances.len(),
-        plural(stances.len())
+        "{backers} of {} supportive or champions",
+        count(stances.len(), "key player")
     );
     if unverified > 0 {
         detail.push_str(&format!(
@@ -532,7 +531,7 @@ pub fn reception_component(trend: Option<f64>) -> Component {
     }
 }
 
-/// Delivery, 0–1: the mean of the all-time and the last-90-days on-time shares, of
+/// Delivery, 0–1: the mean of the all-time and the last-90-days delivery credits, of
 /// those that exist.
 pub fn delivery_component(r: &DeliveryRecord) -> Component {
     let shares: Vec<f64> = [r.all_time, r.recent].into_iter().flatten().collect();
@@ -544,15 +543,10 @@ pub fn delivery_component(r: &DeliveryRecord) -> Component {
         );
     }
     let value = shares.iter().sum::<f64>() / shares.len() as f64;
-    // Name both shares the value averages: "1 of 4 on time" beside 21 % explains nothing,
-    // and the Goals tab shows the all-time share, which must be recognisable here.
+    // Name both shares the value averages, in the Goals tab's words ("delivery credit"):
+    // "1 of 4 on time" beside 21 % explains nothing.
     let all_time = r.all_time.map_or("nothing due yet".to_owned(), |v| {
-        format!(
-            "{} % ({} of {} due on time, late ones part credit)",
-            percent(v),
-            r.on_time,
-            r.due
-        )
+        format!("{} % delivery credit ({})", percent(v), r.counts())
     });
     let detail = match r.recent {
         Some(v) => format!(
@@ -639,10 +633,9 @@ pub fn growth_component(progress: &[f64]) -> Component {
         Factor::Growth,
         Some(value),
         format!(
-            "{} % of the plan to date on average over {} goal{}",
+            "{} % of the plan to date on average over {}",
             percent(value),
-            usable.len(),
-            plural(usable.len())
+            count(usable.len(), "goal")
         ),
     )
 }
@@ -656,14 +649,6 @@ pub fn buy_in_component(breadth: Option<f64>, summary: &str) -> Component {
         summary
     };
     Component::new(Factor::BuyIn, breadth.filter(|b| b.is_finite()), why)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 /// A number with one decimal, "2.5" (integer arithmetic keeps float formatting code

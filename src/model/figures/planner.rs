@@ -15,6 +15,7 @@
 
 use crate::model::core::check;
 use crate::model::core::check::ValidationError;
+use crate::model::core::format::{count, plural};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::core::vocabulary::Stage;
@@ -352,10 +353,10 @@ pub fn plan(ws: &Workspace, today: NaiveDate) -> Option<Plan> {
     let removed = levers.iter().filter(|l| l.removed).count();
     if removed > 0 {
         warnings.push(format!(
-            "{} refer{} to a removed partner; edit or remove {}.",
-            plural(removed, "lever"),
-            if removed == 1 { "s" } else { "" },
-            if removed == 1 { "it" } else { "them" }
+            "{} {} to a removed partner; edit or remove {}.",
+            count(removed, "lever"),
+            plural(removed, "refers", "refer"),
+            plural(removed, "it", "them")
         ));
     }
 
@@ -627,7 +628,7 @@ impl Plan {
                 None => String::new(),
             };
         }
-        let months = plural(self.months_compared as usize, "month");
+        let months = count(self.months_compared, "month");
         let who = |names: &[String]| {
             let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
             let more = names.len().saturating_sub(3);
@@ -655,11 +656,7 @@ impl Plan {
             late.push_str(&format!(
                 " (counting {} at {} latest figure)",
                 who(&self.carried),
-                if self.carried.len() == 1 {
-                    "its"
-                } else {
-                    "their"
-                }
+                plural(self.carried.len(), "its", "their")
             ));
         }
         match self.actual_to_date {
@@ -786,14 +783,6 @@ pub fn growth(percent_value: f64) -> String {
         format!("+{} %", amount(percent_value))
     } else {
         format!("{} %", amount(percent_value))
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

@@ -5,6 +5,7 @@
 //! gathers them from a partner. Every threshold is a constant here and a row in
 //! docs/model/health.md.
 
+use crate::model::core::format::count;
 use crate::model::core::vocabulary::{
     CommitmentStatus, DecisionRole, Economics, LadderLevel, Side, Stage, Stance,
 };
@@ -748,20 +749,12 @@ fn overdue_severity(list: &[&Late]) -> Option<Severity> {
 fn overdue_list(list: &[&Late], verb: &str) -> String {
     let items = list
         .iter()
-        .map(|l| {
-            format!(
-                "\"{}\" ({} day{} late)",
-                l.what,
-                l.days,
-                if l.days == 1 { "" } else { "s" }
-            )
-        })
+        .map(|l| format!("\"{}\" ({} late)", l.what, count(l.days, "day")))
         .collect::<Vec<_>>()
         .join(", ");
     format!(
-        "{verb} {} commitment{} overdue: {items}.",
-        list.len(),
-        if list.len() == 1 { "" } else { "s" }
+        "{verb} {} overdue: {items}.",
+        count(list.len(), "commitment")
     )
 }
 

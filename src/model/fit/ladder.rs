@@ -5,6 +5,8 @@
 //! allowed (the team decides), but a move up that the assessment does not support raises
 //! warnings, and the move is recorded with them so the decision can be revisited.
 
+use crate::model::core::check::PARTNER_GONE;
+use crate::model::core::format::plural;
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::{Economics, LadderLevel, Stance, UxVerdict};
 use crate::model::fit::{ability_to_deliver, LadderMove};
@@ -81,12 +83,12 @@ impl Rung {
             }
             (Some(false), _) => format!(
                 "Not ready: {unmet} of these {total} needs {} not met.",
-                if unmet == 1 { "is" } else { "are" }
+                plural(unmet, "is", "are")
             ),
             (None, held) => {
                 let mut text = format!(
                     "Not fully assessed: {unknown} of these {total} needs {} not assessed yet",
-                    if unknown == 1 { "is" } else { "are" }
+                    plural(unknown, "is", "are")
                 );
                 if let Some((level, state)) = held {
                     text.push_str(&format!(", and {}", below(level, state)));
@@ -321,9 +323,7 @@ pub fn move_to(
     id.check()
         .map_err(|e| format!("The move's id is not valid: {e}."))?;
     let Some(p) = ws.partner_mut(partner) else {
-        return Err(format!(
-            "No partner has the id {partner}; it may have been deleted."
-        ));
+        return Err(PARTNER_GONE.to_owned());
     };
     if p.ladder == to {
         return Ok(false);

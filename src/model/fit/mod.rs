@@ -46,11 +46,7 @@ pub fn save_fit(
         return Err(errors);
     }
     let Some(p) = ws.partner_mut(partner) else {
-        return Err(vec![ValidationError {
-            path: String::new(),
-            record: String::new(),
-            message: format!("no partner has the id {partner}; it may have been deleted"),
-        }]);
+        return Err(vec![ValidationError::partner_gone()]);
     };
     if p.fit == fit {
         return Ok(false);
@@ -235,19 +231,18 @@ fn delivery_part(p: &Partner, today: NaiveDate, reasons: &mut Vec<String>) -> Op
     match (record.recent, record.all_time) {
         (Some(recent), _) => {
             reasons.push(format!(
-                "Delivery record: {} of the partner's commitments due in the last {RECENT_DAYS} days came on time ({} of {} over all time).",
+                "Delivery record: {} delivery credit over the partner's commitments due in the last {RECENT_DAYS} days ({}; over all time {}).",
                 percent(recent),
-                record.on_time,
-                record.due
+                record.recent_counts(),
+                record.counts()
             ));
             Some(recent)
         }
         (None, Some(all)) => {
             reasons.push(format!(
-                "Delivery record: {} of {} commitments came on time ({}); none fell due in the last {RECENT_DAYS} days.",
-                record.on_time,
-                record.due,
-                percent(all)
+                "Delivery record: {} delivery credit ({}); none fell due in the last {RECENT_DAYS} days.",
+                percent(all),
+                record.counts()
             ));
             Some(all)
         }

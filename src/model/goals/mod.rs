@@ -24,13 +24,46 @@ pub struct DeliveryRecord {
     pub all_time: Option<f64>,
     /// The same over commitments due in the last 90 days.
     pub recent: Option<f64>,
-    /// How many commitments are due so far, and how many of them came on time (within
-    /// the grace days).
+    /// How many commitments are due so far, how many of them came on time (within the
+    /// grace days), and how many came later, for part of the credit. The rest of `due`
+    /// was not delivered. Shown beside the credit, these counts say why it is more than
+    /// the share on time.
     pub due: usize,
     pub on_time: usize,
-    /// The same two counts over the last 90 days.
+    pub late: usize,
+    /// The same three counts over the last 90 days.
     pub recent_due: usize,
     pub recent_on_time: usize,
+    pub recent_late: usize,
+}
+
+impl DeliveryRecord {
+    /// What the all-time credit is made of, so that it never seems to contradict the
+    /// count on time: "1 of 4 due delivered on time, 2 late, 1 not delivered".
+    pub fn counts(&self) -> String {
+        counts_in_words(self.on_time, self.late, self.due)
+    }
+
+    /// The same over the last 90 days.
+    pub fn recent_counts(&self) -> String {
+        counts_in_words(self.recent_on_time, self.recent_late, self.recent_due)
+    }
+}
+
+fn counts_in_words(on_time: usize, late: usize, due: usize) -> String {
+    if due == 0 {
+        return "nothing due yet".to_owned();
+    }
+    let mut text = format!("{on_time} of {due} due delivered on time");
+    if late > 0 {
+        text.push_str(&format!(", {late} late"));
+    }
+    // "0 of 2 due delivered on time" says already that nothing came.
+    let missing = due.saturating_sub(on_time + late);
+    if missing > 0 && missing < due {
+        text.push_str(&format!(", {missing} not delivered"));
+    }
+    text
 }
 
 /// The window of the recent delivery record.
@@ -85,10 +118,12 @@ pub fn delivery_record_of(
             .filter(|k| since.is_none_or(|s| k.due > s))
             .collect();
         let on_time = due.iter().filter(|k| on_time(k)).count();
+        let late = due.iter().filter(|k| delivered_late(k)).count();
         let credit: f64 = due.iter().map(|k| credit(k)).sum();
-        (due.len(), on_time, credit)
+        (due.len(), on_time, late, credit)
     };
-    let share = |(due, _, credit): (usize, usize, f64)| (due > 0).then(|| credit / due as f64);
+    let share =
+        |(due, _, _, credit): (usize, usize, usize, f64)| (due > 0).then(|| credit / due as f64);
     let all = counted(None);
     // Near the calendar's first day the window reaches back past every date there is.
     let recent = counted(today.checked_sub_signed(Duration::days(RECENT_DAYS)));
@@ -97,8 +132,10 @@ pub fn delivery_record_of(
         recent: share(recent),
         due: all.0,
         on_time: all.1,
+        late: all.2,
         recent_due: recent.0,
         recent_on_time: recent.1,
+        recent_late: recent.2,
     }
 }
 
@@ -116,6 +153,12 @@ pub fn on_time(k: &Commitment) -> bool {
     k.status == CommitmentStatus::Delivered
         && k.delivered
             .is_some_and(|d| (d - k.due).num_days() <= GRACE_DAYS)
+}
+
+/// Whether a commitment was delivered, but after the grace days: it earns part of the
+/// credit.
+pub fn delivered_late(k: &Commitment) -> bool {
+    k.status == CommitmentStatus::Delivered && k.delivered.is_some() && !on_time(k)
 }
 
 /// The commitments of either side still outstanding (open or marked late) whose due
@@ -264,14 +307,6 @@ pub(crate) fn not_future(
     })
 }
 
-fn missing_partner(partner: &Id) -> Vec<ValidationError> {
-    vec![ValidationError {
-        path: String::new(),
-        record: String::new(),
-        message: format!("no partner has the id {partner}; it may have been deleted"),
-    }]
-}
-
 /// Applies `change` to a copy of the partner, checks the copy, and keeps it only when it
 /// is valid, stamping `updated`. `change` returns the path of the record it touched
 /// (`goals[2]`), so the errors come back relative to that record, as its form needs
@@ -283,7 +318,7 @@ pub(crate) fn edit_partner(
     change: impl FnOnce(&mut Partner) -> Result<String, Vec<ValidationError>>,
 ) -> Result<bool, Vec<ValidationError>> {
     let Some(index) = ws.partners.iter().position(|p| &p.id == partner) else {
-        return Err(missing_partner(partner));
+        return Err(vec![ValidationError::partner_gone()]);
     };
     let mut draft = ws.partners[index].clone();
     let at = change(&mut draft)?;

@@ -5,6 +5,7 @@
 
 pub mod record;
 use crate::model::core::check::ValidationError;
+use crate::model::core::format::plural;
 use crate::model::core::id::Id;
 use crate::model::core::vocabulary::Stage;
 use crate::model::goals::{edit_partner, not_future};
@@ -277,7 +278,7 @@ fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) 
             reason: format!(
                 "Landing stalled: no step done in {quiet} days, and {} still {} steps to do.",
                 list(&names),
-                if names.len() == 1 { "has" } else { "have" }
+                plural(names.len(), "has", "have")
             ),
             days: quiet,
             quiet: true,
@@ -471,10 +472,7 @@ pub fn save_plan(
     now: DateTime<Utc>,
 ) -> Result<bool, Vec<ValidationError>> {
     let Some(index) = ws.partners.iter().position(|p| &p.id == partner) else {
-        return Err(vec![error(
-            "",
-            "this partner no longer exists; it may have been deleted",
-        )]);
+        return Err(vec![ValidationError::partner_gone()]);
     };
     // The rows are saved one by one into a workspace holding only this partner and the
     // catalogue, so a refused row leaves the real one untouched and the edit costs the

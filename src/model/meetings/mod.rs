@@ -73,12 +73,11 @@ pub fn presented_at<'a>(p: &'a Partner, pitch: &Id) -> Vec<&'a Meeting> {
 
 /// Reads a date typed as `YYYY-MM-DD` (what a date input gives), or says what to type.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("is required".into());
+    match crate::model::core::format::parse_iso_day(text) {
+        Ok(Some(day)) => Ok(day),
+        Ok(None) => Err("is required".into()),
+        Err(e) => Err(e.to_string()),
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23"))
 }
 
 /// Splits the free text naming our people (commas or new lines between names) into
@@ -122,7 +121,7 @@ pub fn save_meeting(
     now: DateTime<Utc>,
 ) -> Result<bool, Vec<ValidationError>> {
     let Some(index) = ws.partners.iter().position(|p| &p.id == partner) else {
-        return Err(vec![missing_partner(partner)]);
+        return Err(vec![ValidationError::partner_gone()]);
     };
     let p = &ws.partners[index];
     let record = format!(
@@ -259,12 +258,4 @@ fn tidy(m: &mut Meeting) {
     }
     m.next_steps
         .retain(|s| !(s.what.is_empty() && s.due.is_none() && !s.done));
-}
-
-fn missing_partner(id: &Id) -> ValidationError {
-    ValidationError {
-        path: String::new(),
-        record: String::new(),
-        message: format!("partner {id} no longer exists"),
-    }
 }

@@ -8,7 +8,7 @@
 pub mod growth;
 pub mod record;
 
-use crate::model::core::check::{MAX_NAME, MAX_VALUE};
+use crate::model::core::check::{MAX_NAME, MAX_VALUE, PARTNER_GONE};
 use crate::model::core::format::grouped;
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
@@ -296,8 +296,7 @@ pub fn goal_progress(p: &Partner, goal: &Goal, latest: Month) -> Option<f64> {
 // and says whether anything changed.
 
 fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, String> {
-    ws.partner_mut(id)
-        .ok_or_else(|| "This partner no longer exists (deleted in another tab?).".to_owned())
+    ws.partner_mut(id).ok_or_else(|| PARTNER_GONE.to_owned())
 }
 
 /// A metric name as typed, trimmed and checked: not empty, at most 120 characters.

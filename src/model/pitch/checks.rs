@@ -25,6 +25,7 @@
 
 use super::plain::{self, Word};
 use super::Pitch;
+use crate::model::core::format::count;
 use crate::model::core::vocabulary::Ingredient;
 use crate::model::goals::Goal;
 use crate::model::workspace::records::Partner;
@@ -238,7 +239,7 @@ fn vision(t: &Text) -> Verdict {
     if words < VISION_MIN_WORDS {
         return Err(format!(
             "Only {}; use at least {VISION_MIN_WORDS} to say who it is for and what changes.",
-            plural(words, "word")
+            count(words, "word")
         ));
     }
     Ok(format!("One sentence of {words} words."))
@@ -418,7 +419,7 @@ fn enough_words(t: &Text) -> Result<(), String> {
     if n < MIN_WORDS {
         return Err(format!(
             "Only {}; write at least {MIN_WORDS} so it says something specific.",
-            plural(n, "word")
+            count(n, "word")
         ));
     }
     Ok(())
@@ -430,14 +431,6 @@ fn name_or_them(ctx: &Context) -> String {
         "the partner".into()
     } else {
         name
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

@@ -22,7 +22,7 @@ pub use checks::{
 };
 pub use guidance::guidance;
 
-use crate::model::core::check::{MAX_NAME, MAX_NOTES};
+use crate::model::core::check::{MAX_NAME, MAX_NOTES, PARTNER_GONE};
 use crate::model::core::format;
 use crate::model::core::id::Id;
 use crate::model::core::text;
@@ -247,9 +247,7 @@ fn next_label(p: &Partner) -> String {
 }
 
 fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, String> {
-    ws.partner_mut(id).ok_or_else(|| {
-        "This partner no longer exists; it may have been deleted in another tab.".into()
-    })
+    ws.partner_mut(id).ok_or_else(|| PARTNER_GONE.into())
 }
 
 fn pitch_mut<'a>(

@@ -4,6 +4,7 @@
 //! newer), and each reports whether anything changed, so the app saves only real edits.
 
 use crate::model::core::check::ValidationError;
+use crate::model::core::format::count;
 use crate::model::core::id::Id;
 use crate::model::core::shared::Shared;
 use crate::model::core::vocabulary::Stage;
@@ -116,7 +117,7 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<bool, Vec<ValidationError>> {
         let Some(partner) = self.partner(partner_id) else {
-            return Err(vec![missing_partner(partner_id)]);
+            return Err(vec![ValidationError::partner_gone()]);
         };
         let mut draft = partner.clone();
         let index = match draft.key_players.iter().position(|k| k.id == player.id) {
@@ -232,7 +233,7 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<(), ValidationError> {
         let Some(index) = self.partners.iter().position(|p| &p.id == partner) else {
-            return Err(missing_partner(partner));
+            return Err(ValidationError::partner_gone());
         };
         let id = market.id.clone();
         self.add_market(market)?;
@@ -261,9 +262,8 @@ impl Workspace {
         if !users.is_empty() {
             let name = self.market_name(id).to_owned();
             return Err(format!(
-                "{name} is still used by {} partner{}: {}. Remove it from them first.",
-                users.len(),
-                if users.len() == 1 { "" } else { "s" },
+                "{name} is still used by {}: {}. Remove it from them first.",
+                count(users.len(), "partner"),
                 users.join(", ")
             ));
         }
@@ -277,14 +277,6 @@ impl Workspace {
                 });
         }
         Ok(())
-    }
-}
-
-fn missing_partner(id: &Id) -> ValidationError {
-    ValidationError {
-        path: String::new(),
-        record: String::new(),
-        message: format!("partner {id} no longer exists"),
     }
 }
 

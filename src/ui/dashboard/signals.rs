@@ -23,7 +23,7 @@ fn band_word(band: Band) -> &'static str {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    crate::model::core::format::count_of(n, one, many)
 }
 
 #[component]

@@ -101,9 +101,9 @@ fn MappingStep(
     let mapping = RwSignal::new(suggested.clone());
     let rows = table.rows.iter().filter(|r| !r.is_blank()).count();
     let summary = format!(
-        "{rows} row{} below the header, {}-separated. Choose the Tandem field each column fills; \
+        "{} below the header, {}-separated. Choose the Tandem field each column fills; \
          a row whose name matches a partner you have updates it.",
-        if rows == 1 { "" } else { "s" },
+        crate::model::core::format::count(rows, "row"),
         table.delimiter.name()
     );
     let table = StoredValue::new(table);
@@ -141,9 +141,8 @@ fn MappingStep(
                 open.set(None);
                 let left_out = rows.bad_rows.len();
                 store.say(format!(
-                    "Imported {} partner{} from {file_label}{}.",
-                    rows.partners.len(),
-                    if rows.partners.len() == 1 { "" } else { "s" },
+                    "Imported {} from {file_label}{}.",
+                    crate::model::core::format::count(rows.partners.len(), "partner"),
                     match left_out {
                         0 => String::new(),
                         1 => "; 1 bad row left out".to_owned(),

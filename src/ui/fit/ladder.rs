@@ -2,6 +2,7 @@
 //! whether the partner meets it, "Move to …" buttons that show the move's warnings and
 //! ask to confirm, and the history of moves with the warnings they raised.
 
+use crate::model::core::format::count;
 use crate::model::fit::ladder::{describe, move_to, rungs, warnings, Need, Rung};
 use crate::model::{Id, LadderLevel, Partner};
 use crate::storage;
@@ -138,8 +139,7 @@ fn Step(
                             view! { <p>"This move raises no warning."</p> }.into_any()
                         } else {
                             view! {
-                                <p><strong>{format!("{} warning{} will be recorded with this move:",
-                                    w.len(), if w.len() == 1 { "" } else { "s" })}</strong></p>
+                                <p><strong>{format!("{} will be recorded with this move:", count(w.len(), "warning"))}</strong></p>
                                 <ul class="ladder__warnings" role="alert">
                                     {w.iter().map(|x| view! { <li>{x.clone()}</li> }).collect_view()}
                                 </ul>

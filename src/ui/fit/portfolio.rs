@@ -2,6 +2,7 @@
 //! the dashboard to embed.
 
 use super::verdict::ShareBar;
+use crate::model::core::format::count;
 use crate::model::fit::{
     incumbent_effort, percent, EffortBasis, EFFORT_DAYS, MIN_EFFORT_MEETINGS, MIN_EFFORT_PARTNERS,
 };
@@ -34,9 +35,8 @@ pub fn IncumbentEffort() -> impl IntoView {
                             e.incumbent_meetings, e.meetings
                         ),
                         EffortBasis::Partners => format!(
-                            "{} of {} partners in pursuit are incumbents ({} meeting{} in the last {EFFORT_DAYS} days: too few to weigh them by, it takes {MIN_EFFORT_MEETINGS}).",
-                            e.incumbent_partners, e.partners, e.meetings,
-                            if e.meetings == 1 { "" } else { "s" }
+                            "{} of {} partners in pursuit are incumbents ({} in the last {EFFORT_DAYS} days: too few to weigh them by, it takes {MIN_EFFORT_MEETINGS}).",
+                            e.incumbent_partners, e.partners, count(e.meetings, "meeting")
                         ),
                     };
                     let partners = format!(

@@ -2,14 +2,15 @@
 //! record over all time and the last 90 days.
 
 use super::{
-    date_value, field_error, other_errors, partner_memo, required_date, DateField, RemoveButton,
+    date_value, field_error, other_errors, partner_memo, problem, required_date, DateField,
 };
-use crate::model::core::format::day;
+use crate::model::core::format::{count, day};
 use crate::model::goals::{self, Commitment, DeliveryRecord};
 use crate::model::metrics::percent;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{CommitmentStatus, Id, Side, ValidationError};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::owner::{OwnerField, OwnerInput};
@@ -99,16 +100,11 @@ fn blank(today: chrono::NaiveDate) -> Commitment {
 fn DeliveryPanel(theirs: DeliveryRecord, ours: DeliveryRecord, name: String) -> impl IntoView {
     let share = |s: Option<f64>| s.map_or_else(|| "—".to_owned(), percent);
     let below = |s: Option<f64>| s.is_some_and(|s| s < 0.6);
-    let counts = |on_time: usize, due: usize| match due {
-        0 => "nothing due yet".to_owned(),
-        _ => format!("{on_time} of {due} due delivered on time"),
-    };
     let ours_line = match ours.all_time {
         Some(s) => format!(
-            "Our own record: {} ({} of {} on time).",
+            "Our own record: {} delivery credit ({}).",
             percent(s),
-            ours.on_time,
-            ours.due
+            ours.counts()
         ),
         None => "None of our commitments is due yet.".to_owned(),
     };
@@ -119,20 +115,20 @@ fn DeliveryPanel(theirs: DeliveryRecord, ours: DeliveryRecord, name: String) -> 
                 <div class="delivery__figure" class:is-low=below(theirs.all_time) data-window="all">
                     <dt>"All time"</dt>
                     <dd>
-                        <strong>{share(theirs.all_time)}</strong>
-                        <span class="muted">{counts(theirs.on_time, theirs.due)}</span>
+                        <strong>{share(theirs.all_time)}</strong><span class="delivery__unit">"delivery credit"</span>
+                        <span class="muted">{theirs.counts()}</span>
                     </dd>
                 </div>
                 <div class="delivery__figure" class:is-low=below(theirs.recent) data-window="recent">
                     <dt>"Last 90 days"</dt>
                     <dd>
-                        <strong>{share(theirs.recent)}</strong>
-                        <span class="muted">{counts(theirs.recent_on_time, theirs.recent_due)}</span>
+                        <strong>{share(theirs.recent)}</strong><span class="delivery__unit">"delivery credit"</span>
+                        <span class="muted">{theirs.recent_counts()}</span>
                     </dd>
                 </div>
             </dl>
             <p class="delivery__note muted">
-                "Counts the partner's commitments due so far; dropped ones never count, and a late delivery is not on time. "
+                "Credit counts the partner's commitments due so far: one on time (or within 3 days) earns all of its credit, one delivered later part of it, one not delivered none; dropped ones never count. "
                 {ours_line}
             </p>
         </div>
@@ -170,33 +166,7 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
     let delivered_on = RwSignal::new(date_value(Some(today)));
     let late_by = goals::days_overdue(&commitment, today);
     let k = commitment.clone();
-    let set_status = {
-        let (pid, kid) = (partner.clone(), k.id.clone());
-        move |status: CommitmentStatus| {
-            let delivered = if status == CommitmentStatus::Delivered {
-                match required_date(
-                    &delivered_on.get(),
-                    "delivered",
-                    "give the day it was delivered",
-                ) {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        errors.set(vec![e]);
-                        return;
-                    }
-                }
-            } else {
-                None
-            };
-            let label = format!("mark a commitment {}", status.label().to_lowercase());
-            match store.edit(label, |ws| {
-                goals::set_commitment_status(ws, &pid, &kid, status, delivered, storage::now())
-            }) {
-                Some(Err(e)) => errors.set(e),
-                _ => errors.set(Vec::new()),
-            }
-        }
-    };
+    let set_status = status_setter(partner.clone(), k.id.clone(), delivered_on, errors);
     let remove = {
         let (pid, kid) = (partner.clone(), k.id.clone());
         Callback::new(move |_: ()| {
@@ -206,15 +176,11 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
             store.say("Commitment removed.");
         })
     };
-    let outstanding = matches!(k.status, CommitmentStatus::Open | CommitmentStatus::Late);
     let class = if late_by.is_some() {
         "commitment commitment--overdue"
     } else {
         "commitment"
     };
-    let what = k.what.clone();
-    let prefix = k.id.to_string();
-    let shown = k.clone();
     let owner = k.owner.as_ref().and_then(|o| {
         store
             .ws
@@ -222,59 +188,109 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
     });
     view! {
         <li class=class>
-            <Show when=move || editing.get() fallback=move || {
-                let k = shown.clone();
-                let (deliver, late, drop, reopen) =
-                    (set_status.clone(), set_status.clone(), set_status.clone(), set_status.clone());
-                let what = what.clone();
-                let date_id = format!("f-delivered-{prefix}");
-                view! {
-                    <p class="commitment__what">{k.what.clone()}</p>
-                    <p class="commitment__meta">
-                        <span class=format!("pill commitment-status commitment-status--{}", k.status.key())>{k.status.label()}</span>
-                        <span>"Due "{day(k.due)}</span>
-                        {owner.clone().map(|o| view! { <span class="commitment__owner">"Owner: "{o}</span> })}
-                        {k.delivered.map(|d| view! { <span>"Delivered "{day(d)}{(!goals::on_time(&k)).then_some(" (late)")}</span> })}
-                        {late_by.map(|n| view! {
-                            <span class="overdue">{format!("Overdue by {n} day{}", if n == 1 { "" } else { "s" })}</span>
-                        })}
-                    </p>
-                    <div class="row-actions">
-                        {outstanding.then(|| view! {
-                            // The day is the delivery's, so it is labelled as such on
-                            // screen, not only for screen readers.
-                            <label class="commitment__delivered-on" for=date_id.clone()>
-                                "Delivered on"<span class="visually-hidden">{format!(" (for {what})")}</span>
-                            </label>
-                            <input id=date_id.clone() class="commitment__date" type="date"
-                                prop:value=move || delivered_on.get()
-                                on:input=move |ev| delivered_on.set(event_target_value(&ev))/>
-                            <button class="button button--small" aria-label=format!("Mark delivered: {what}")
-                                on:click=move |_| deliver(CommitmentStatus::Delivered)>"Mark delivered"</button>
-                        })}
-                        {(k.status == CommitmentStatus::Open).then(|| view! {
-                            <button class="button button--small" aria-label=format!("Mark late: {what}")
-                                on:click=move |_| late(CommitmentStatus::Late)>"Mark late"</button>
-                        })}
-                        {outstanding.then(|| view! {
-                            <button class="button button--quiet button--small" aria-label=format!("Drop: {what}")
-                                on:click=move |_| drop(CommitmentStatus::Dropped)>"Drop"</button>
-                        })}
-                        {(!outstanding).then(|| view! {
-                            <button class="button button--quiet button--small" aria-label=format!("Reopen: {what}")
-                                on:click=move |_| reopen(CommitmentStatus::Open)>"Reopen"</button>
-                        })}
-                        <button class="button button--quiet button--small" aria-label=format!("Edit commitment: {what}")
-                            on:click=move |_| editing.set(true)>"Edit"</button>
-                        <RemoveButton what=format!("commitment: {what}") on_remove=remove/>
-                    </div>
-                    <p class="field__error" role="alert">{other_errors(errors, &[])}</p>
-                }
+            <Show when=move || editing.get() fallback=move || view! {
+                <CommitmentSummary k=k.clone() owner=owner.clone() late_by set_status delivered_on
+                    editing remove errors/>
             }>
                 <CommitmentForm partner=partner.clone() commitment=commitment.clone()
                     on_done=Callback::new(move |_| editing.set(false))/>
             </Show>
         </li>
+    }
+}
+
+/// Moves a commitment to a status; delivered takes the day in `delivered_on`. A refusal
+/// goes to `errors`.
+fn status_setter(
+    pid: Id,
+    kid: Id,
+    delivered_on: RwSignal<String>,
+    errors: RwSignal<Vec<ValidationError>>,
+) -> Callback<CommitmentStatus> {
+    let store = use_store();
+    Callback::new(move |status: CommitmentStatus| {
+        let delivered = if status == CommitmentStatus::Delivered {
+            match required_date(
+                &delivered_on.get(),
+                "delivered",
+                "give the day it was delivered",
+            ) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.set(vec![e]);
+                    return;
+                }
+            }
+        } else {
+            None
+        };
+        let label = format!("mark a commitment {}", status.label().to_lowercase());
+        match store.edit(label, |ws| {
+            goals::set_commitment_status(ws, &pid, &kid, status, delivered, storage::now())
+        }) {
+            Some(Err(e)) => errors.set(e),
+            _ => errors.set(Vec::new()),
+        }
+    })
+}
+
+/// A commitment as the list shows it, with the moves its status allows.
+#[component]
+fn CommitmentSummary(
+    k: Commitment,
+    owner: Option<String>,
+    late_by: Option<i64>,
+    set_status: Callback<CommitmentStatus>,
+    delivered_on: RwSignal<String>,
+    editing: RwSignal<bool>,
+    remove: Callback<()>,
+    errors: RwSignal<Vec<ValidationError>>,
+) -> impl IntoView {
+    let outstanding = matches!(k.status, CommitmentStatus::Open | CommitmentStatus::Late);
+    let what = k.what.clone();
+    let date_id = format!("f-delivered-{}", k.id);
+    let set = move |status| move |_| set_status.run(status);
+    view! {
+        <p class="commitment__what">{k.what.clone()}</p>
+        <p class="commitment__meta">
+            <span class=format!("pill commitment-status commitment-status--{}", k.status.key())>{k.status.label()}</span>
+            <span>"Due "{day(k.due)}</span>
+            {owner.map(|o| view! { <span class="commitment__owner">"Owner: "{o}</span> })}
+            {k.delivered.map(|d| view! { <span>"Delivered "{day(d)}{(!goals::on_time(&k)).then_some(" (late)")}</span> })}
+            {late_by.map(|n| view! {
+                <span class="overdue">{format!("Overdue by {}", count(n, "day"))}</span>
+            })}
+        </p>
+        <div class="row-actions">
+            {outstanding.then(|| view! {
+                // The day is the delivery's, so it is labelled as such on
+                // screen, not only for screen readers.
+                <label class="commitment__delivered-on" for=date_id.clone()>
+                    "Delivered on"<span class="visually-hidden">{format!(" (for {what})")}</span>
+                </label>
+                <input id=date_id.clone() class="commitment__date" type="date"
+                    prop:value=move || delivered_on.get()
+                    on:input=move |ev| delivered_on.set(event_target_value(&ev))/>
+                <button class="button button--small" aria-label=format!("Mark delivered: {what}")
+                    on:click=set(CommitmentStatus::Delivered)>"Mark delivered"</button>
+            })}
+            {(k.status == CommitmentStatus::Open).then(|| view! {
+                <button class="button button--small" aria-label=format!("Mark late: {what}")
+                    on:click=set(CommitmentStatus::Late)>"Mark late"</button>
+            })}
+            {outstanding.then(|| view! {
+                <button class="button button--quiet button--small" aria-label=format!("Drop: {what}")
+                    on:click=set(CommitmentStatus::Dropped)>"Drop"</button>
+            })}
+            {(!outstanding).then(|| view! {
+                <button class="button button--quiet button--small" aria-label=format!("Reopen: {what}")
+                    on:click=set(CommitmentStatus::Open)>"Reopen"</button>
+            })}
+            <button class="button button--quiet button--small" aria-label=format!("Edit commitment: {what}")
+                on:click=move |_| editing.set(true)>"Edit"</button>
+            <ConfirmRemove what=format!("commitment: {what}") on_remove=remove/>
+        </div>
+        <p class="field__error" role="alert">{other_errors(errors, &[])}</p>
     }
 }
 
@@ -305,30 +321,9 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
     );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let due_value = match required_date(&due.get(), "due", "is required") {
-            Ok(d) => d,
-            Err(e) => {
-                errors.set(vec![e]);
-                return;
-            }
-        };
-        let owner = match owner.read() {
-            Ok(o) => o,
-            Err(e) => {
-                errors.set(vec![ValidationError {
-                    path: "owner".into(),
-                    record: String::new(),
-                    message: e,
-                }]);
-                return;
-            }
-        };
-        let draft = Commitment {
-            side: side.get(),
-            what: what.get().trim().to_owned(),
-            due: due_value,
-            owner,
-            ..commitment.clone()
+        let draft = match read_commitment(&commitment, side, what, due, owner) {
+            Ok(draft) => draft,
+            Err(e) => return errors.set(vec![e]),
         };
         match store.edit("save a commitment", |ws| {
             goals::save_commitment(ws, &partner, draft, storage::now())
@@ -367,4 +362,24 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
             </div>
         </form>
     }
+}
+
+/// `commitment` with the values typed, or the form's own problem (the due date, the
+/// owner) before the model sees it.
+fn read_commitment(
+    commitment: &Commitment,
+    side: RwSignal<Side>,
+    what: RwSignal<String>,
+    due: RwSignal<String>,
+    owner: OwnerInput,
+) -> Result<Commitment, ValidationError> {
+    let due = required_date(&due.get(), "due", "is required")?;
+    let owner = owner.read().map_err(|e| problem("owner", &e))?;
+    Ok(Commitment {
+        side: side.get(),
+        what: what.get().trim().to_owned(),
+        due,
+        owner,
+        ..commitment.clone()
+    })
 }

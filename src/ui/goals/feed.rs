@@ -7,12 +7,13 @@
 //! view! { <WinsFeed partner=None/> }
 //! ```
 
-use super::{date_value, field_error, other_errors, required_date, DateField, RemoveButton};
-use crate::model::core::format::day;
+use super::{date_value, field_error, other_errors, required_date, DateField};
+use crate::model::core::format::{day, iso_day};
 use crate::model::goals::{self, FeedItem, Win};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError, WinKind};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::route::Route;
@@ -88,14 +89,14 @@ fn FeedEntry(item: FeedItem, program_wide: bool) -> impl IntoView {
     view! {
         <li class=format!("win win--{}", win.kind.key())>
             <p class="win__head">
-                <time datetime=win.date.to_string()>{day(win.date)}</time>
+                <time datetime=iso_day(win.date)>{day(win.date)}</time>
                 <span class=format!("pill win-kind win-kind--{}", win.kind.key())>{win.kind.label()}</span>
                 {whose}
             </p>
             <p class="win__title">{win.title.clone()}</p>
             {(!win.note.is_empty()).then(|| view! { <p class="win__note muted">{win.note.clone()}</p> })}
             <div class="row-actions">
-                <RemoveButton what=format!("win: {}", win.title) on_remove=remove/>
+                <ConfirmRemove what=format!("win: {}", win.title) on_remove=remove/>
             </div>
         </li>
     }

@@ -1,15 +1,13 @@
 //! The shared goals of a partner, with the flag raised when there is none to work on.
 
-use super::{
-    date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
-    RemoveButton,
-};
+use super::{date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField};
 use crate::model::core::format::day;
 use crate::model::goals::{self, Goal};
 use crate::model::metrics;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{GoalStatus, Id, ValidationError};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{ChoiceField, TextField};
 use crate::ui::state::use_store;
@@ -95,7 +93,7 @@ fn GoalItem(partner: Id, goal: Goal) -> impl IntoView {
                         <button class="button button--quiet button--small"
                             aria-label=format!("Edit goal: {}", g.statement)
                             on:click=move |_| editing.set(true)>"Edit"</button>
-                        <RemoveButton what=format!("goal: {}", g.statement) on_remove=remove/>
+                        <ConfirmRemove what=format!("goal: {}", g.statement) on_remove=remove/>
                     </div>
                 }
             }>
@@ -106,31 +104,41 @@ fn GoalItem(partner: Id, goal: Goal) -> impl IntoView {
     }
 }
 
-#[component]
-fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
-    let store = use_store();
-    let is_new = goal.statement.is_empty();
-    let statement = RwSignal::new(goal.statement.clone());
-    let metric = RwSignal::new(goal.metric.clone());
-    let target = RwSignal::new(goal.target.map(|t| t.to_string()).unwrap_or_default());
-    let due = RwSignal::new(date_value(goal.due));
-    let status = RwSignal::new(goal.status);
-    let errors = RwSignal::new(Vec::<ValidationError>::new());
-    let prefix = goal.id.to_string();
-    let record = if is_new { "new" } else { goal.id.as_str() };
-    let kept = use_draft(
-        DraftKey::of_record(Form::Goal, Some(&partner), record),
+/// The goal form's fields, each a signal bound to an input.
+#[derive(Clone, Copy)]
+struct GoalFields {
+    statement: RwSignal<String>,
+    metric: RwSignal<String>,
+    target: RwSignal<String>,
+    due: RwSignal<String>,
+    status: RwSignal<GoalStatus>,
+}
+
+impl GoalFields {
+    fn of(goal: &Goal) -> Self {
+        GoalFields {
+            statement: RwSignal::new(goal.statement.clone()),
+            metric: RwSignal::new(goal.metric.clone()),
+            target: RwSignal::new(goal.target.map(|t| t.to_string()).unwrap_or_default()),
+            due: RwSignal::new(date_value(goal.due)),
+            status: RwSignal::new(goal.status),
+        }
+    }
+
+    fn for_draft(self) -> FormFields {
         FormFields::new()
-            .text("statement", statement)
-            .text("metric", metric)
-            .text("target", target)
-            .text("due", due)
-            .choice("status", status),
-    );
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+            .text("statement", self.statement)
+            .text("metric", self.metric)
+            .text("target", self.target)
+            .text("due", self.due)
+            .choice("status", self.status)
+    }
+
+    /// `goal` with the values typed, or the form's own problems (the target's number,
+    /// the due date) before the model sees it.
+    fn read(self, goal: &Goal) -> Result<Goal, Vec<ValidationError>> {
         let mut problems = Vec::new();
-        let target_value = match target.get().trim().replace(',', "") {
+        let target_value = match self.target.get().trim().replace(',', "") {
             t if t.is_empty() => None,
             t => match t.parse::<f64>() {
                 Ok(v) => Some(v),
@@ -140,21 +148,41 @@ fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
                 }
             },
         };
-        let due_value = parse_date(&due.get(), "due").unwrap_or_else(|e| {
+        let due_value = parse_date(&self.due.get(), "due").unwrap_or_else(|e| {
             problems.push(e);
             None
         });
         if !problems.is_empty() {
-            errors.set(problems);
-            return;
+            return Err(problems);
         }
-        let draft = Goal {
-            statement: statement.get().trim().to_owned(),
-            metric: metric.get().trim().to_owned(),
+        Ok(Goal {
+            statement: self.statement.get().trim().to_owned(),
+            metric: self.metric.get().trim().to_owned(),
             target: target_value,
             due: due_value,
-            status: status.get(),
+            status: self.status.get(),
             ..goal.clone()
+        })
+    }
+}
+
+#[component]
+fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let is_new = goal.statement.is_empty();
+    let f = GoalFields::of(&goal);
+    let errors = RwSignal::new(Vec::<ValidationError>::new());
+    let prefix = goal.id.to_string();
+    let record = if is_new { "new" } else { goal.id.as_str() };
+    let kept = use_draft(
+        DraftKey::of_record(Form::Goal, Some(&partner), record),
+        f.for_draft(),
+    );
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = match f.read(&goal) {
+            Ok(draft) => draft,
+            Err(problems) => return errors.set(problems),
         };
         match store.edit("save a shared goal", |ws| {
             goals::save_goal(ws, &partner, draft, storage::now())
@@ -179,14 +207,14 @@ fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
         <DraftOffer draft=kept/>
         <form class="form goal-form" on:submit=save novalidate aria-label=label inert=kept.pending()>
             <TextField label="Goal both sides sign up to" name=format!("goal-statement-{prefix}")
-                value=statement error=field_error(errors, "statement")/>
+                value=f.statement error=field_error(errors, "statement")/>
             <div class="form__grid">
-                <TextField label="Metric" name=format!("goal-metric-{prefix}") value=metric
+                <TextField label="Metric" name=format!("goal-metric-{prefix}") value=f.metric
                     error=field_error(errors, "metric") hint="users, revenue, streams, sign-ups or your own"/>
-                <TextField label="Target (monthly value)" name=format!("goal-target-{prefix}") value=target
+                <TextField label="Target (monthly value)" name=format!("goal-target-{prefix}") value=f.target
                     error=field_error(errors, "target")/>
-                <DateField label="Due" name=format!("goal-due-{prefix}") value=due error=field_error(errors, "due")/>
-                <ChoiceField label="Status" name=format!("goal-status-{prefix}") value=status/>
+                <DateField label="Due" name=format!("goal-due-{prefix}") value=f.due error=field_error(errors, "due")/>
+                <ChoiceField label="Status" name=format!("goal-status-{prefix}") value=f.status/>
             </div>
             <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
             <div class="form__actions">

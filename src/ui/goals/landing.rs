@@ -2,16 +2,14 @@
 //! (enabled → launched → adopted) with its planned day, done day and owner; the
 //! partner's landing progress above it, and the stall warning when the rule holds.
 
-use super::{
-    date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField,
-    RemoveButton,
-};
-use crate::model::core::format::day;
+use super::{date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField};
+use crate::model::core::format::{count, day};
 use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
 use crate::model::metrics::percent;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer, FormFields};
 use crate::ui::fields::TextField;
 use crate::ui::state::use_store;
@@ -141,7 +139,7 @@ fn TrackRow(partner: Id, track: LandingTrack, today: NaiveDate) -> impl IntoView
             </th>
             {cells}
             <td class="landing-track__actions">
-                <RemoveButton what=format!("landing track {}", label.get_untracked()) on_remove=remove/>
+                <ConfirmRemove what=format!("landing track {}", label.get_untracked()) on_remove=remove/>
             </td>
         </tr>
     }
@@ -208,7 +206,7 @@ fn StepCell(
                         None => view! { <span class="step__todo">"Not done"</span> }.into_any(),
                     }}
                     {s.planned.filter(|p| s.done != Some(*p)).map(|p| view! { <span class="step__planned">"Planned "{day(p)}</span> })}
-                    {late.map(|n| view! { <span class="step__late">{format!("{n} day{} behind", if n == 1 { "" } else { "s" })}</span> })}
+                    {late.map(|n| view! { <span class="step__late">{format!("{} behind", count(n, "day"))}</span> })}
                     {(!s.owner.is_empty()).then(|| view! { <span class="step__owner">"Owner: "{s.owner.clone()}</span> })}
                     <span class="step__actions">
                         {s.done.is_none().then(|| view! {

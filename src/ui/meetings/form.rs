@@ -2,14 +2,15 @@
 //! was presented, each attending key player's reception on three five-point readings
 //! with a note, the overall read of the room, and the next steps.
 
+use crate::model::core::format;
 use crate::model::meetings::{self, Meeting, NextStep, Reception};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
-use crate::model::{Id, Scale, Side, ValidationError};
+use crate::model::{Id, Scale, Side, ValidationError, Workspace};
 use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
-use crate::ui::fields::{error_for, ChoiceSelect, TextField};
+use crate::ui::fields::{date_value, error_for, ChoiceSelect, DateField, TextField};
 use crate::ui::owner::{OwnerField, OwnerInput};
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 /// One key player's row: whether they attended and how they received the meeting.
@@ -39,116 +40,70 @@ fn step_row(key: u64, s: &NextStep) -> StepRow {
     StepRow {
         key,
         what: RwSignal::new(s.what.clone()),
-        due: RwSignal::new(s.due.map(|d| d.to_string()).unwrap_or_default()),
+        due: RwSignal::new(date_value(s.due)),
         done: RwSignal::new(s.done),
         owner: OwnerInput::new(s.owner.as_ref()),
     }
 }
 
-#[component]
-pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> impl IntoView {
-    let store = use_store();
-    let is_new = store.ws.with_untracked(|ws| {
-        ws.partner(&partner_id)
-            .is_none_or(|p| p.meetings.iter().all(|m| m.id != meeting.id))
-    });
-    let prefix = meeting.id.to_string();
-    // Every current key player, then any former one this meeting still holds.
-    let rows: Vec<AttendeeRow> = store.ws.with_untracked(|ws| {
-        let Some(p) = ws.partner(&partner_id) else {
-            return Vec::new();
-        };
-        let row = |player: &Id, name: String, former: bool| {
-            let r = meeting.reception(player);
-            let base = r
-                .cloned()
-                .unwrap_or_else(|| Reception::neutral(player.clone()));
-            AttendeeRow {
-                player: player.clone(),
-                name,
-                former,
-                attended: RwSignal::new(r.is_some()),
-                body: RwSignal::new(base.body_language),
-                tone: RwSignal::new(base.tone),
-                reaction: RwSignal::new(base.reaction),
-                note: RwSignal::new(base.note),
-            }
-        };
-        let mut rows: Vec<AttendeeRow> = p
-            .key_players
-            .iter()
-            .map(|k| row(&k.id, k.name.clone(), false))
-            .collect();
-        for r in &meeting.attendees {
-            let who = meetings::attendee(p, &r.player);
-            if who.former {
-                rows.push(row(&r.player, who.name, true));
-            }
-        }
-        rows
-    });
-    let date = RwSignal::new(meeting.date.to_string());
-    let ours = RwSignal::new(meeting.ours.join(", "));
-    let presented = RwSignal::new(meeting.presented.clone());
-    let room = RwSignal::new(meeting.room.map(|r| r.key().to_owned()).unwrap_or_default());
-    let room_note = RwSignal::new(meeting.room_note.clone());
-    let pitch = RwSignal::new(
-        meeting
-            .pitch
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-    );
-    // The partner's pitch versions to choose from, newest first; one removed since
-    // that this meeting still names stays chosen under its id.
-    let versions: Vec<(String, String)> = store.ws.with_untracked(|ws| {
-        ws.partner(&partner_id)
-            .map(|p| {
-                p.pitches
-                    .iter()
-                    .rev()
-                    .map(|v| {
-                        let when = match v.sent {
-                            Some(d) => format!("sent {}", crate::model::core::format::day(d)),
-                            None => {
-                                format!("drafted {}", crate::model::core::format::day(v.drafted))
-                            }
-                        };
-                        (v.id.to_string(), format!("{} ({when})", v.label))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    });
-    let steps = RwSignal::new(
-        meeting
-            .next_steps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| step_row(i as u64, s))
-            .collect::<Vec<_>>(),
-    );
-    let next_key = StoredValue::new(meeting.next_steps.len() as u64);
-    let errors = RwSignal::new(Vec::<ValidationError>::new());
-    let kept = use_draft(
-        DraftKey::of_record(
-            Form::Meeting,
-            Some(&partner_id),
-            if is_new { "new" } else { meeting.id.as_str() },
-        ),
-        draft_fields(rows.clone(), steps, next_key)
-            .text("date", date)
-            .text("ours", ours)
-            .text("presented", presented)
-            .text("room", room)
-            .text("room_note", room_note)
-            .text("pitch", pitch),
-    );
+/// The form's state: a signal per field, the key players' rows and the next steps.
+#[derive(Clone)]
+struct MeetingFields {
+    date: RwSignal<String>,
+    ours: RwSignal<String>,
+    presented: RwSignal<String>,
+    room: RwSignal<String>,
+    room_note: RwSignal<String>,
+    pitch: RwSignal<String>,
+    rows: Vec<AttendeeRow>,
+    steps: RwSignal<Vec<StepRow>>,
+    next_key: StoredValue<u64>,
+    errors: RwSignal<Vec<ValidationError>>,
+}
 
-    let attendee_rows = rows.clone();
-    let step_partner = partner_id.clone();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+impl MeetingFields {
+    fn of(meeting: &Meeting, rows: Vec<AttendeeRow>) -> Self {
+        MeetingFields {
+            date: RwSignal::new(date_value(Some(meeting.date))),
+            ours: RwSignal::new(meeting.ours.join(", ")),
+            presented: RwSignal::new(meeting.presented.clone()),
+            room: RwSignal::new(meeting.room.map(|r| r.key().to_owned()).unwrap_or_default()),
+            room_note: RwSignal::new(meeting.room_note.clone()),
+            pitch: RwSignal::new(
+                meeting
+                    .pitch
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ),
+            rows,
+            steps: RwSignal::new(
+                meeting
+                    .next_steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| step_row(i as u64, s))
+                    .collect::<Vec<_>>(),
+            ),
+            next_key: StoredValue::new(meeting.next_steps.len() as u64),
+            errors: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Every field as a draft keeps it.
+    fn draft_fields(&self) -> FormFields {
+        draft_fields(self.rows.clone(), self.steps, self.next_key)
+            .text("date", self.date)
+            .text("ours", self.ours)
+            .text("presented", self.presented)
+            .text("room", self.room)
+            .text("room_note", self.room_note)
+            .text("pitch", self.pitch)
+    }
+
+    /// The meeting as typed, or the form's own problems (dates, owners) before the
+    /// model sees it.
+    fn read(&self, id: Id) -> Result<Meeting, Vec<ValidationError>> {
         let mut problems = Vec::new();
         let mut problem = |path: String, message: String| {
             problems.push(ValidationError {
@@ -157,53 +112,30 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                 message,
             })
         };
-        let day = meetings::parse_date(&date.get_untracked());
+        let day = meetings::parse_date(&self.date.get_untracked());
         if let Err(e) = &day {
             problem("date".into(), e.clone());
         }
-        let next_steps: Vec<NextStep> = steps
+        let next_steps: Vec<NextStep> = self
+            .steps
             .get_untracked()
             .iter()
             .enumerate()
-            .map(|(i, s)| {
-                let due_text = s.due.get_untracked();
-                let due = if due_text.trim().is_empty() {
-                    None
-                } else {
-                    match meetings::parse_date(&due_text) {
-                        Ok(d) => Some(d),
-                        Err(e) => {
-                            problem(format!("next_steps[{i}].due"), e);
-                            None
-                        }
-                    }
-                };
-                let owner = s.owner.read().unwrap_or_else(|e| {
-                    problem(format!("next_steps[{i}].owner"), e);
-                    None
-                });
-                NextStep {
-                    what: s.what.get_untracked(),
-                    due,
-                    done: s.done.get_untracked(),
-                    owner,
-                }
-            })
+            .map(|(i, s)| read_step(i, s, &mut problem))
             .collect();
         let Ok(day) = day else {
-            errors.set(problems);
-            return;
+            return Err(problems);
         };
         if !problems.is_empty() {
-            errors.set(problems);
-            return;
+            return Err(problems);
         }
-        let draft = Meeting {
-            id: meeting.id.clone(),
+        Ok(Meeting {
+            id,
             date: day,
-            ours: meetings::parse_people(&ours.get_untracked()),
-            presented: presented.get_untracked().trim().to_owned(),
-            attendees: attendee_rows
+            ours: meetings::parse_people(&self.ours.get_untracked()),
+            presented: self.presented.get_untracked().trim().to_owned(),
+            attendees: self
+                .rows
                 .iter()
                 .filter(|r| r.attended.get_untracked())
                 .map(|r| Reception {
@@ -214,40 +146,22 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                     note: r.note.get_untracked().trim().to_owned(),
                 })
                 .collect(),
-            room: Scale::from_key(&room.get_untracked()),
-            room_note: room_note.get_untracked().trim().to_owned(),
+            room: Scale::from_key(&self.room.get_untracked()),
+            room_note: self.room_note.get_untracked().trim().to_owned(),
             next_steps,
-            pitch: match pitch.get_untracked().as_str() {
+            pitch: match self.pitch.get_untracked().as_str() {
                 "" => None,
                 key => Id::parse(key).ok(),
             },
-        };
-        let label = format!("record the meeting of {}", draft.date);
-        match store.edit(label, |ws| {
-            meetings::save_meeting(ws, &partner_id, draft, storage::now())
-        }) {
-            Some(Ok(changed)) => {
-                errors.set(Vec::new());
-                kept.clear();
-                store.say(if changed {
-                    "Meeting saved."
-                } else {
-                    "No changes to save."
-                });
-                on_done.run(());
-            }
-            Some(Err(e)) => errors.set(e),
-            None => {}
-        }
-    };
+        })
+    }
 
-    let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
-    // Messages for fields that have no place of their own (attendees, next steps),
-    // named for the person reading them.
-    let named_rows = rows.clone();
-    let summary = move || {
-        errors.with(|all| {
-            let attending: Vec<String> = named_rows
+    /// Messages for fields that have no place of their own (attendees, next steps),
+    /// named for the person reading them.
+    fn summary(&self) -> Vec<String> {
+        self.errors.with(|all| {
+            let attending: Vec<String> = self
+                .rows
                 .iter()
                 .filter(|r| r.attended.get_untracked())
                 .map(|r| r.name.clone())
@@ -262,22 +176,43 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                 .map(|e| format!("{}: {}", where_is(&e.path, &attending), e.message))
                 .collect::<Vec<_>>()
         })
-    };
-    let form_label = if is_new {
-        "Record a meeting".to_owned()
-    } else {
-        format!("Edit the meeting of {}", meeting.date)
-    };
-    let form_aria = form_label.clone();
-    let no_players = rows.is_empty();
-    let attendee_views = rows
-        .into_iter()
-        .map(|r| attendee_row(r, &prefix))
-        .collect_view();
-    let add_step = move |_| {
-        let key = next_key.get_value();
-        next_key.set_value(key + 1);
-        steps.update(|s| {
+    }
+
+    /// Saves the meeting as typed through the model: true once saved; otherwise the
+    /// form shows why not.
+    fn save(&self, store: Store, partner: &Id, id: Id) -> bool {
+        let draft = match self.read(id) {
+            Ok(draft) => draft,
+            Err(problems) => {
+                self.errors.set(problems);
+                return false;
+            }
+        };
+        let label = format!("record the meeting of {}", draft.date);
+        match store.edit(label, |ws| {
+            meetings::save_meeting(ws, partner, draft, storage::now())
+        }) {
+            Some(Ok(changed)) => {
+                self.errors.set(Vec::new());
+                store.say(if changed {
+                    "Meeting saved."
+                } else {
+                    "No changes to save."
+                });
+                true
+            }
+            Some(Err(e)) => {
+                self.errors.set(e);
+                false
+            }
+            None => false,
+        }
+    }
+
+    fn add_step(&self) {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        self.steps.update(|s| {
             s.push(step_row(
                 key,
                 &NextStep {
@@ -288,65 +223,159 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                 },
             ))
         });
+    }
+}
+
+/// One next step as typed; a due date or owner that cannot be read goes to `problem`.
+fn read_step(i: usize, s: &StepRow, problem: &mut impl FnMut(String, String)) -> NextStep {
+    let due_text = s.due.get_untracked();
+    let due = if due_text.trim().is_empty() {
+        None
+    } else {
+        match meetings::parse_date(&due_text) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                problem(format!("next_steps[{i}].due"), e);
+                None
+            }
+        }
     };
+    let owner = s.owner.read().unwrap_or_else(|e| {
+        problem(format!("next_steps[{i}].owner"), e);
+        None
+    });
+    NextStep {
+        what: s.what.get_untracked(),
+        due,
+        done: s.done.get_untracked(),
+        owner,
+    }
+}
+
+/// Every current key player of the partner, then any former one the meeting still holds.
+fn attendee_rows(ws: &Workspace, partner_id: &Id, meeting: &Meeting) -> Vec<AttendeeRow> {
+    let Some(p) = ws.partner(partner_id) else {
+        return Vec::new();
+    };
+    let row = |player: &Id, name: String, former: bool| {
+        let r = meeting.reception(player);
+        let base = r
+            .cloned()
+            .unwrap_or_else(|| Reception::neutral(player.clone()));
+        AttendeeRow {
+            player: player.clone(),
+            name,
+            former,
+            attended: RwSignal::new(r.is_some()),
+            body: RwSignal::new(base.body_language),
+            tone: RwSignal::new(base.tone),
+            reaction: RwSignal::new(base.reaction),
+            note: RwSignal::new(base.note),
+        }
+    };
+    let mut rows: Vec<AttendeeRow> = p
+        .key_players
+        .iter()
+        .map(|k| row(&k.id, k.name.clone(), false))
+        .collect();
+    for r in &meeting.attendees {
+        let who = meetings::attendee(p, &r.player);
+        if who.former {
+            rows.push(row(&r.player, who.name, true));
+        }
+    }
+    rows
+}
+
+/// The partner's pitch versions to choose from as (id, label), newest first.
+fn pitch_versions(ws: &Workspace, partner_id: &Id) -> Vec<(String, String)> {
+    ws.partner(partner_id)
+        .map(|p| {
+            p.pitches
+                .iter()
+                .rev()
+                .map(|v| {
+                    let when = match v.sent {
+                        Some(d) => format!("sent {}", format::day(d)),
+                        None => format!("drafted {}", format::day(v.drafted)),
+                    };
+                    (v.id.to_string(), format!("{} ({when})", v.label))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let is_new = store.ws.with_untracked(|ws| {
+        ws.partner(&partner_id)
+            .is_none_or(|p| p.meetings.iter().all(|m| m.id != meeting.id))
+    });
+    let prefix = meeting.id.to_string();
+    let rows = store
+        .ws
+        .with_untracked(|ws| attendee_rows(ws, &partner_id, &meeting));
+    // A version removed since that this meeting still names stays chosen under its id.
+    let versions = store
+        .ws
+        .with_untracked(|ws| pitch_versions(ws, &partner_id));
+    let f = MeetingFields::of(&meeting, rows);
+    let errors = f.errors;
+    let record = if is_new { "new" } else { meeting.id.as_str() };
+    let kept = use_draft(
+        DraftKey::of_record(Form::Meeting, Some(&partner_id), record),
+        f.draft_fields(),
+    );
+    let step_partner = partner_id.clone();
+    let save = {
+        let (f, id) = (f.clone(), meeting.id.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if f.save(store, &partner_id, id.clone()) {
+                kept.clear();
+                on_done.run(());
+            }
+        }
+    };
+    let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
+    let form_label = if is_new {
+        "Record a meeting".to_owned()
+    } else {
+        format!("Edit the meeting of {}", meeting.date)
+    };
+    let form_aria = form_label.clone();
+    let (summary, adder) = (f.clone(), f.clone());
+    let (steps, room, pitch) = (f.steps, f.room, f.pitch);
     view! {
         <DraftOffer draft=kept/>
         <form class="meeting-form form" on:submit=save novalidate aria-label=form_aria inert=kept.pending()>
             <h3>{form_label}</h3>
             <div class="form__grid">
-                <TextField label="Date" name=format!("meet-date-{prefix}") value=date error=err("date") input_type="date"/>
-                <TextField label="Our people" name=format!("meet-ours-{prefix}") value=ours
+                <DateField label="Date" name=format!("meet-date-{prefix}") value=f.date error=err("date")/>
+                <TextField label="Our people" name=format!("meet-ours-{prefix}") value=f.ours
                     error=err("ours") hint="Names separated by commas"/>
             </div>
-            {(!versions.is_empty()).then(|| {
-                let select_id = format!("f-meet-pitch-{prefix}");
-                let options = versions.into_iter().map(|(key, label)| {
-                    let selected = key.clone();
-                    view! { <option value=key selected=move || pitch.with(|p| *p == selected)>{label}</option> }
-                }).collect_view();
-                view! {
-                    <div class="field">
-                        <label for=select_id.clone()>"Pitch version presented"</label>
-                        <select id=select_id aria-describedby=format!("e-meet-pitch-{prefix}")
-                            prop:value=move || pitch.get()
-                            on:change=move |ev| pitch.set(event_target_value(&ev))>
-                            <option value="" selected=move || pitch.with(String::is_empty)>"None presented"</option>
-                            {options}
-                        </select>
-                        <crate::ui::fields::FieldError id=format!("e-meet-pitch-{prefix}") message=err("pitch")/>
-                    </div>
-                }
+            {(!versions.is_empty()).then(|| view! {
+                <PitchSelect prefix=prefix.clone() versions=versions pitch=pitch error=err("pitch")/>
             })}
-            <TextField label="What was presented" name=format!("meet-presented-{prefix}") value=presented
+            <TextField label="What was presented" name=format!("meet-presented-{prefix}") value=f.presented
                 error=err("presented") multiline=true/>
-            <fieldset class="meeting-form__attendees">
-                <legend>"Key players who attended"</legend>
-                {no_players.then(|| view! { <p class="empty">"This partner has no key players yet: add them on the partner's page."</p> })}
-                {attendee_views}
-            </fieldset>
-            <div class="form__grid">
-                <div class="field">
-                    <label for=format!("f-meet-room-{prefix}")>"Overall read of the room"</label>
-                    <select id=format!("f-meet-room-{prefix}") on:change=move |ev| room.set(event_target_value(&ev))>
-                        <option value="" selected=move || room.with(String::is_empty)>"Not recorded"</option>
-                        {Scale::ALL.iter().map(|s| {
-                            let key = s.key();
-                            view! { <option value=key selected=move || room.with(|r| r == key)>{s.label()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
-            </div>
-            <TextField label="Note on the room" name=format!("meet-room-note-{prefix}") value=room_note
+            <Attendees rows=f.rows.clone() prefix=prefix.clone()/>
+            <RoomSelect prefix=prefix.clone() room=room/>
+            <TextField label="Note on the room" name=format!("meet-room-note-{prefix}") value=f.room_note
                 error=err("room_note") multiline=true/>
             <fieldset class="meeting-form__steps">
                 <legend>"Next steps"</legend>
                 <For each=move || steps.get() key=|s| s.key let:s>
                     <StepEditor row=s prefix=prefix.clone() steps=steps partner=step_partner.clone() errors=errors/>
                 </For>
-                <button type="button" class="button button--quiet button--small" on:click=add_step>"Add next step"</button>
+                <button type="button" class="button button--quiet button--small"
+                    on:click=move |_| adder.add_step()>"Add next step"</button>
             </fieldset>
             <ul class="meeting-form__errors field__error" role="alert">
-                {move || summary().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                {move || summary.summary().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
             </ul>
             <div class="form__actions">
                 <button type="submit" class="button button--primary">"Save meeting"</button>
@@ -354,6 +383,69 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                     on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
+    }
+}
+
+/// A row per key player: whether they attended, and how they received the meeting.
+#[component]
+fn Attendees(rows: Vec<AttendeeRow>, prefix: String) -> impl IntoView {
+    let no_players = rows.is_empty();
+    let attendee_views = rows
+        .into_iter()
+        .map(|r| attendee_row(r, &prefix))
+        .collect_view();
+    view! {
+        <fieldset class="meeting-form__attendees">
+            <legend>"Key players who attended"</legend>
+            {no_players.then(|| view! { <p class="empty">"This partner has no key players yet: add them on the partner's page."</p> })}
+            {attendee_views}
+        </fieldset>
+    }
+}
+
+/// The pitch version presented, among the partner's versions.
+#[component]
+fn PitchSelect(
+    prefix: String,
+    versions: Vec<(String, String)>,
+    pitch: RwSignal<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let select_id = format!("f-meet-pitch-{prefix}");
+    let options = versions.into_iter().map(|(key, label)| {
+        let selected = key.clone();
+        view! { <option value=key selected=move || pitch.with(|p| *p == selected)>{label}</option> }
+    }).collect_view();
+    view! {
+        <div class="field">
+            <label for=select_id.clone()>"Pitch version presented"</label>
+            <select id=select_id aria-describedby=format!("e-meet-pitch-{prefix}")
+                prop:value=move || pitch.get()
+                on:change=move |ev| pitch.set(event_target_value(&ev))>
+                <option value="" selected=move || pitch.with(String::is_empty)>"None presented"</option>
+                {options}
+            </select>
+            <crate::ui::fields::FieldError id=format!("e-meet-pitch-{prefix}") message=error/>
+        </div>
+    }
+}
+
+/// The overall read of the room, on the five-point scale or not recorded.
+#[component]
+fn RoomSelect(prefix: String, room: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="form__grid">
+            <div class="field">
+                <label for=format!("f-meet-room-{prefix}")>"Overall read of the room"</label>
+                <select id=format!("f-meet-room-{prefix}") on:change=move |ev| room.set(event_target_value(&ev))>
+                    <option value="" selected=move || room.with(String::is_empty)>"Not recorded"</option>
+                    {Scale::ALL.iter().map(|s| {
+                        let key = s.key();
+                        view! { <option value=key selected=move || room.with(|r| r == key)>{s.label()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
     }
 }
 

@@ -6,8 +6,9 @@ use crate::model::meetings::{self, Attendee, Meeting, Reception};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::has_draft;
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 #[component]
@@ -148,63 +149,15 @@ fn MeetingView(
     let today = storage::now().date_naive();
     let remove = {
         let (pid, mid, date) = (partner_id.clone(), m.id.clone(), date.clone());
-        move |_| {
+        Callback::new(move |_: ()| {
             store.edit(format!("remove the meeting of {date}"), |ws| {
                 meetings::remove_meeting(ws, &pid, &mid, storage::now())
             });
             store.say(format!("Removed the meeting of {date}."));
-        }
+        })
     };
-    let receptions = shown
-        .attendees
-        .into_iter()
-        .map(|(r, who)| {
-            let score = meetings::format_score(r.score());
-            view! {
-                <li class="meeting__reception">
-                    <div class="meeting__who">
-                        <strong>{who.name}</strong>
-                        {who.former.then(|| view! { <span class="pill">"former key player"</span> })}
-                        <span class="meeting__score" title="Mean of body language, tone and reaction, −2 to +2">{score}</span>
-                    </div>
-                    <p class="meeting__readings muted">
-                        "Body language: "{r.body_language.label()}" · Tone: "{r.tone.label()}" · Reaction: "{r.reaction.label()}
-                    </p>
-                    {(!r.note.is_empty()).then(|| view! { <p class="meeting__note">{r.note.clone()}</p> })}
-                </li>
-            }
-        })
-        .collect_view();
-    let steps = m
-        .next_steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let (pid, mid) = (partner_id.clone(), m.id.clone());
-            let what = s.what.clone();
-            let overdue = s.overdue(today);
-            let owner = shown.owners.get(i).cloned().flatten();
-            let label = format!("Done: {what}");
-            view! {
-                <li class="meeting__step" class:meeting__step--done=s.done class:meeting__step--overdue=overdue>
-                    <label>
-                        <input type="checkbox" prop:checked=s.done aria-label=label
-                            on:change=move |ev| {
-                                let done = event_target_checked(&ev);
-                                store.edit("tick off a next step", |ws| {
-                                    meetings::set_step_done(ws, &pid, &mid, i, done, storage::now())
-                                });
-                            }/>
-                        <span>{what.clone()}</span>
-                    </label>
-                    {owner.map(|o| view! { <span class="meeting__owner">"Owner: "{o}</span> })}
-                    {s.due.map(|d| view! {
-                        <span class="meeting__due">{if overdue { "overdue since " } else { "due " }}{long_date(d)}</span>
-                    })}
-                </li>
-            }
-        })
-        .collect_view();
+    let receptions = receptions(shown.attendees);
+    let steps = next_steps(store, &partner_id, &m, &shown.owners, today);
     view! {
         <article class="meeting__card" aria-labelledby=labelled_by>
             <header class="meeting__head">
@@ -233,14 +186,70 @@ fn MeetingView(
             <div class="meeting__actions">
                 <button class="button button--quiet button--small" aria-label=format!("Edit the meeting of {date}")
                     on:click=move |_| editing.set(true)>"Edit"</button>
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button class="button button--quiet button--small"
-                        on:click=move |_| confirming.set(true)>"Remove"</button>
-                }>
-                    <button class="button button--danger button--small" on:click=remove.clone()>"Confirm remove"</button>
-                    <button class="button button--quiet button--small" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                </Show>
+                <ConfirmRemove on_remove=remove confirming=confirming/>
             </div>
         </article>
     }
+}
+
+/// Each attendee's reception: the three readings, their mean and the note.
+fn receptions(attendees: Vec<(Reception, Attendee)>) -> impl IntoView {
+    attendees
+        .into_iter()
+        .map(|(r, who)| {
+            let score = meetings::format_score(r.score());
+            view! {
+                <li class="meeting__reception">
+                    <div class="meeting__who">
+                        <strong>{who.name}</strong>
+                        {who.former.then(|| view! { <span class="pill">"former key player"</span> })}
+                        <span class="meeting__score" title="Mean of body language, tone and reaction, −2 to +2">{score}</span>
+                    </div>
+                    <p class="meeting__readings muted">
+                        "Body language: "{r.body_language.label()}" · Tone: "{r.tone.label()}" · Reaction: "{r.reaction.label()}
+                    </p>
+                    {(!r.note.is_empty()).then(|| view! { <p class="meeting__note">{r.note.clone()}</p> })}
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+/// The meeting's next steps, each ticked off in place; `owners` as people read them.
+fn next_steps(
+    store: Store,
+    partner_id: &Id,
+    m: &Meeting,
+    owners: &[Option<String>],
+    today: chrono::NaiveDate,
+) -> impl IntoView {
+    m.next_steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (pid, mid) = (partner_id.clone(), m.id.clone());
+            let what = s.what.clone();
+            let overdue = s.overdue(today);
+            let owner = owners.get(i).cloned().flatten();
+            let label = format!("Done: {what}");
+            view! {
+                <li class="meeting__step" class:meeting__step--done=s.done class:meeting__step--overdue=overdue>
+                    <label>
+                        <input type="checkbox" prop:checked=s.done aria-label=label
+                            on:change=move |ev| {
+                                let done = event_target_checked(&ev);
+                                store.edit("tick off a next step", |ws| {
+                                    meetings::set_step_done(ws, &pid, &mid, i, done, storage::now())
+                                });
+                            }/>
+                        <span>{what.clone()}</span>
+                    </label>
+                    {owner.map(|o| view! { <span class="meeting__owner">"Owner: "{o}</span> })}
+                    {s.due.map(|d| view! {
+                        <span class="meeting__due">{if overdue { "overdue since " } else { "due " }}{long_date(d)}</span>
+                    })}
+                </li>
+            }
+        })
+        .collect_view()
 }

@@ -3,6 +3,7 @@
 //! columns to fields, previews the good and bad rows, and applies nothing before
 //! "Import".
 
+use crate::model::core::format::count;
 use crate::model::formats::csv::{export_name, CsvTable, Mapping};
 use crate::model::formats::csv_metrics::{
     apply_metrics, metrics_csv, rows_to_metrics, MetricField,
@@ -129,8 +130,8 @@ fn MappingStep(
                 pending.set(None);
                 store.say(if changed {
                     format!(
-                        "Imported {n} value{}{}.",
-                        if n == 1 { "" } else { "s" },
+                        "Imported {}{}.",
+                        count(n, "value"),
                         match import.bad_rows.len() {
                             0 => String::new(),
                             1 => "; 1 bad row left out".to_owned(),
@@ -154,7 +155,7 @@ fn MappingStep(
                 Ok(r) => {
                     let bad = r.bad_rows.clone();
                     view! {
-                        <p aria-live="polite">{format!("{} good row{}.", r.rows.len(), if r.rows.len() == 1 { "" } else { "s" })}</p>
+                        <p aria-live="polite">{format!("{}.", count(r.rows.len(), "good row"))}</p>
                         {(!bad.is_empty()).then(|| view! {
                             <div class="notice">
                                 <p><strong>{format!("{} row(s) left out", bad.len())}</strong>" — fix them in the file, or import the good rows now."</p>
@@ -166,7 +167,7 @@ fn MappingStep(
             })}
             <div class="form__actions">
                 <button class="button button--primary" disabled=move || good() == 0 on:click=apply>
-                    {move || format!("Import {} good row{}", good(), if good() == 1 { "" } else { "s" })}
+                    {move || format!("Import {}", count(good(), "good row"))}
                 </button>
                 <button class="button button--quiet" on:click=move |_| pending.set(None)>"Cancel"</button>
             </div>

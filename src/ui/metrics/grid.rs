@@ -14,7 +14,8 @@
 //! the paste box's reader instead, wherever it lands.
 
 use super::this_month;
-use crate::model::core::format::month_short;
+use crate::model::core::check::PARTNER_GONE;
+use crate::model::core::format::{self, month_short};
 use crate::model::formats::csv_metrics::{
     apply_grid_paste, apply_paste, column_letter, grid_text, is_block, is_labelled, parse_number,
     parse_paste, spread_paste,
@@ -171,7 +172,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
             // A table with its own labels: where it lands does not matter.
             let read = store.ws.with_untracked(|ws| {
                 ws.partner(&paste_id)
-                    .ok_or_else(|| "This partner no longer exists.".to_owned())
+                    .ok_or_else(|| PARTNER_GONE.to_owned())
                     .and_then(|p| parse_paste(ws, p, &metric_name, &text))
             });
             read.map(|preview| {
@@ -191,7 +192,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
         } else {
             let read = store.ws.with_untracked(|ws| {
                 ws.partner(&paste_id)
-                    .ok_or_else(|| "This partner no longer exists.".to_owned())
+                    .ok_or_else(|| PARTNER_GONE.to_owned())
                     .and_then(|p| spread_paste(p, &metric_name, &ids, &shown_months, at, &text))
             });
             read.map(|paste| {
@@ -213,10 +214,9 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                 }
                 if paste.outside > 0 {
                     problems.push(format!(
-                        "{} pasted value{} fell outside the grid (past the last market or month) and {} left out; tick \"All months\" or paste nearer the top left.",
-                        paste.outside,
-                        if paste.outside == 1 { "" } else { "s" },
-                        if paste.outside == 1 { "was" } else { "were" }
+                        "{} fell outside the grid (past the last market or month) and {} left out; tick \"All months\" or paste nearer the top left.",
+                        format::count(paste.outside, "pasted value"),
+                        format::plural(paste.outside, "was", "were")
                     ));
                 }
                 store.edit(format!("paste {count} values of {metric_name}"), |ws| {
@@ -237,8 +237,8 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
         }
         if count > 0 {
             store.say(format!(
-                "Pasted {count} value{} of {metric_name} from {}, {}. Undo takes the paste back.",
-                if count == 1 { "" } else { "s" },
+                "Pasted {} of {metric_name} from {}, {}. Undo takes the paste back.",
+                format::count(count, "value"),
                 name_of(&market),
                 month_short(month)
             ));
@@ -252,7 +252,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                 } else {
                     format!("{n} parts")
                 },
-                if n == 1 { "was" } else { "were" },
+                format::plural(n, "was", "were"),
                 problems.join(" ")
             )
         }));

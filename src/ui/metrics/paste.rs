@@ -2,7 +2,8 @@
 //! would set and every cell that could not be read, then apply or cancel. Nothing
 //! changes before "Apply".
 
-use crate::model::core::format::month_short;
+use crate::model::core::check::PARTNER_GONE;
+use crate::model::core::format::{count, month_short};
 use crate::model::formats::csv_metrics::{apply_paste, column_letter, parse_paste, PastePreview};
 use crate::model::metrics::plain;
 use crate::model::workspace::draft::{DraftKey, Form};
@@ -31,7 +32,7 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
         ev.prevent_default();
         let result = store.ws.with_untracked(|ws| {
             ws.partner(&read_id)
-                .ok_or_else(|| "This partner no longer exists.".to_owned())
+                .ok_or_else(|| PARTNER_GONE.to_owned())
                 .and_then(|p| parse_paste(ws, p, &metric.get_untracked(), &text.get_untracked()))
         });
         preview.set(Some(result));
@@ -46,11 +47,7 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
             apply_paste(ws, &apply_id, &p, storage::now())
         }) {
             Some(Ok(_)) => {
-                store.say(format!(
-                    "Pasted {n} value{} of {}.",
-                    if n == 1 { "" } else { "s" },
-                    p.metric
-                ));
+                store.say(format!("Pasted {} of {}.", count(n, "value"), p.metric));
                 close();
             }
             Some(Err(e)) => preview.set(Some(Err(e))),
@@ -84,14 +81,14 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
                 view! {
                     <div class="metrics-paste__preview" aria-live="polite">
                         <p>
-                            {format!("Read as {}: {n} value{} of {}, {changes} of them new or different.",
-                                p.layout.describe(), if n == 1 { "" } else { "s" }, p.metric)}
+                            {format!("Read as {}: {} of {}, {changes} of them new or different.",
+                                p.layout.describe(), count(n, "value"), p.metric)}
                         </p>
                         {(!bad.is_empty()).then(|| {
-                            let count = bad.len();
+                            let bad_count = bad.len();
                             view! {
                                 <div class="notice metrics-paste__bad" role="alert">
-                                    <p><strong>{if count == 1 { "1 cell could not be read".to_owned() } else { format!("{count} cells could not be read") }}</strong>
+                                    <p><strong>{format!("{} could not be read", count(bad_count, "cell"))}</strong>
                                         " and will be left out. Fix them and read the table again, or apply the good values."</p>
                                     <ul>{bad.into_iter().map(|b| view! {
                                         <li>{format!("Row {}, column {}: {}", b.row, column_letter(b.column), b.reason)}</li>

@@ -4,6 +4,7 @@ use crate::model::meetings;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, KeyPlayer, Stance, ValidationError};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, ChoiceField, TextField};
 use crate::ui::state::use_store;
@@ -127,16 +128,7 @@ fn KeyPlayerItem(
                             <button class="button button--quiet button--small"
                                 aria-label=format!("Edit {name}")
                                 on:click=move |_| editing.set(true)>"Edit"</button>
-                            <Show when=move || confirming.get() fallback=move || view! {
-                                <button class="button button--quiet button--small"
-                                    on:click=move |_| confirming.set(true)>"Remove"</button>
-                            }>
-                                <button class="button button--danger button--small" on:click=move |_| remove.run(())>
-                                    "Confirm remove"
-                                </button>
-                                <button class="button button--quiet button--small"
-                                    on:click=move |_| confirming.set(false)>"Cancel"</button>
-                            </Show>
+                            <ConfirmRemove on_remove=remove confirming=confirming/>
                         </div>
                     </div>
                 }

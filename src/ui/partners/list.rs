@@ -6,6 +6,7 @@ use crate::model::workspace::query::{Query, SortKey};
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
+use crate::ui::confirm::{ConfirmRemove, Verb};
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::ChoiceFilter;
 use crate::ui::health::HealthBadge;
@@ -30,50 +31,87 @@ struct Row {
     updated: String,
 }
 
+impl Row {
+    fn of(ws: &Workspace, p: &Partner) -> Self {
+        Row {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            category: p.category,
+            position: p.position,
+            stage: p.stage,
+            markets: p
+                .markets
+                .iter()
+                .map(|m| ws.market_name(m))
+                .collect::<Vec<_>>()
+                .join(", "),
+            owner: p.owner.clone(),
+            players: p.key_players.len(),
+            updated: crate::model::core::format::day_short(p.updated.date_naive()),
+        }
+    }
+}
+
+/// The search, the filters and the sort, each a signal the toolbar and the headers set.
+#[derive(Clone, Copy)]
+struct Filters {
+    text: RwSignal<String>,
+    stage: RwSignal<Option<Stage>>,
+    category: RwSignal<Option<Category>>,
+    position: RwSignal<Option<MarketPosition>>,
+    market: RwSignal<Option<Id>>,
+    sort: RwSignal<SortKey>,
+    descending: RwSignal<bool>,
+}
+
+impl Filters {
+    fn new() -> Self {
+        Filters {
+            text: RwSignal::new(String::new()),
+            stage: RwSignal::new(None),
+            category: RwSignal::new(None),
+            position: RwSignal::new(None),
+            market: RwSignal::new(None),
+            sort: RwSignal::new(SortKey::Name),
+            descending: RwSignal::new(false),
+        }
+    }
+
+    /// The model's query, following every filter.
+    fn query(self) -> Query {
+        Query {
+            text: self.text.get(),
+            stage: self.stage.get(),
+            category: self.category.get(),
+            position: self.position.get(),
+            market: self.market.get(),
+            sort: self.sort.get(),
+            descending: self.descending.get(),
+        }
+    }
+
+    /// Clears the search and the filters; the sort stays.
+    fn clear(self) {
+        self.text.set(String::new());
+        self.stage.set(None);
+        self.category.set(None);
+        self.position.set(None);
+        self.market.set(None);
+    }
+}
+
 #[component]
 pub fn PartnersScreen() -> impl IntoView {
     let store = use_store();
-    let text = RwSignal::new(String::new());
-    let stage = RwSignal::new(None::<Stage>);
-    let category = RwSignal::new(None::<Category>);
-    let position = RwSignal::new(None::<MarketPosition>);
-    let market = RwSignal::new(None::<Id>);
-    let sort = RwSignal::new(SortKey::Name);
-    let descending = RwSignal::new(false);
-
-    let query = Memo::new(move |_| Query {
-        text: text.get(),
-        stage: stage.get(),
-        category: category.get(),
-        position: position.get(),
-        market: market.get(),
-        sort: sort.get(),
-        descending: descending.get(),
-    });
+    let filters = Filters::new();
+    let (sort, descending) = (filters.sort, filters.descending);
+    let query = Memo::new(move |_| filters.query());
     let rows = Memo::new(move |_| {
         store.ws.with(|ws| {
             query
                 .with(|q| q.run(ws))
                 .into_iter()
-                .map(|i| {
-                    let p = &ws.partners[i];
-                    Row {
-                        id: p.id.clone(),
-                        name: p.name.clone(),
-                        category: p.category,
-                        position: p.position,
-                        stage: p.stage,
-                        markets: p
-                            .markets
-                            .iter()
-                            .map(|m| ws.market_name(m))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        owner: p.owner.clone(),
-                        players: p.key_players.len(),
-                        updated: crate::model::core::format::day_short(p.updated.date_naive()),
-                    }
-                })
+                .map(|i| Row::of(ws, &ws.partners[i]))
                 .collect::<Vec<_>>()
         })
     });
@@ -87,46 +125,13 @@ pub fn PartnersScreen() -> impl IntoView {
     });
     let shown =
         Memo::new(move |_| rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
-    let markets = move || store.ws.with(Workspace::market_choices);
-    let clear = move |_| {
-        text.set(String::new());
-        stage.set(None);
-        category.set(None);
-        position.set(None);
-        market.set(None);
-    };
-
     view! {
         <section class="screen">
             <div class="screen__head">
                 <h1 tabindex="-1">"Partners"</h1>
                 <NewPartner/>
             </div>
-            <div class="toolbar" role="search">
-                <label class="filter filter--search">
-                    <span>"Search"</span>
-                    <input type="search" placeholder="Name, owner, tag, key player…"
-                        prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))/>
-                </label>
-                <ChoiceFilter label="Stage" value=stage/>
-                <ChoiceFilter label="Category" value=category/>
-                <ChoiceFilter label="Position" value=position/>
-                <label class="filter">
-                    <span>"Market"</span>
-                    <select on:change=move |ev| market.set(Id::parse(&event_target_value(&ev)).ok())>
-                        <option value="" selected=move || market.get().is_none()>"Any"</option>
-                        {move || markets().into_iter().map(|(id, name)| {
-                            let selected = id.clone();
-                            view! {
-                                <option value=id.to_string()
-                                    selected=move || market.get().as_ref() == Some(&selected)>{name}</option>
-                            }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <button class="button button--quiet" on:click=clear>"Clear filters"</button>
-            </div>
+            <Toolbar filters/>
             <p class="count" aria-live="polite">
                 {move || format!("Showing {} of {} partners", rows.with(Vec::len), total())}
             </p>
@@ -152,16 +157,7 @@ pub fn PartnersScreen() -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
-                <Show when=move || { rows.with(Vec::len) > limit.get() }>
-                    <div class="more">
-                        <button class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
-                            {move || format!("Show {} more", (rows.with(Vec::len) - limit.get()).min(PAGE))}
-                        </button>
-                        <button class="button button--quiet" on:click=move |_| limit.set(usize::MAX)>
-                            {move || format!("Show all {}", rows.with(Vec::len))}
-                        </button>
-                    </div>
-                </Show>
+                <ShowMore rows limit/>
                 <Show when=move || rows.with(Vec::is_empty)>
                     <p class="empty">
                         {move || if total() == 0 {
@@ -173,6 +169,65 @@ pub fn PartnersScreen() -> impl IntoView {
                 </Show>
             </div>
         </section>
+    }
+}
+
+/// The search box and the filters above the table.
+#[component]
+fn Toolbar(filters: Filters) -> impl IntoView {
+    let store = use_store();
+    let Filters {
+        text,
+        stage,
+        category,
+        position,
+        market,
+        ..
+    } = filters;
+    let markets = move || store.ws.with(Workspace::market_choices);
+    view! {
+        <div class="toolbar" role="search">
+            <label class="filter filter--search">
+                <span>"Search"</span>
+                <input type="search" placeholder="Name, owner, tag, key player…"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))/>
+            </label>
+            <ChoiceFilter label="Stage" value=stage/>
+            <ChoiceFilter label="Category" value=category/>
+            <ChoiceFilter label="Position" value=position/>
+            <label class="filter">
+                <span>"Market"</span>
+                <select on:change=move |ev| market.set(Id::parse(&event_target_value(&ev)).ok())>
+                    <option value="" selected=move || market.get().is_none()>"Any"</option>
+                    {move || markets().into_iter().map(|(id, name)| {
+                        let selected = id.clone();
+                        view! {
+                            <option value=id.to_string()
+                                selected=move || market.get().as_ref() == Some(&selected)>{name}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            </label>
+            <button class="button button--quiet" on:click=move |_| filters.clear()>"Clear filters"</button>
+        </div>
+    }
+}
+
+/// "Show 100 more" and "Show all" while the table holds more rows than it shows.
+#[component]
+fn ShowMore(rows: Memo<Vec<Row>>, limit: RwSignal<usize>) -> impl IntoView {
+    view! {
+        <Show when=move || { rows.with(Vec::len) > limit.get() }>
+            <div class="more">
+                <button class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {move || format!("Show {} more", (rows.with(Vec::len) - limit.get()).min(PAGE))}
+                </button>
+                <button class="button button--quiet" on:click=move |_| limit.set(usize::MAX)>
+                    {move || format!("Show all {}", rows.with(Vec::len))}
+                </button>
+            </div>
+        </Show>
     }
 }
 
@@ -209,19 +264,18 @@ fn SortHeader(key: SortKey, sort: RwSignal<SortKey>, descending: RwSignal<bool>)
 #[component]
 fn PartnerRow(row: Row) -> impl IntoView {
     let store = use_store();
-    let confirming = RwSignal::new(false);
     let href = Route::Partner(row.id.clone()).href();
     let id = row.id.clone();
     let name = row.name.clone();
     let label = format!("delete {name}");
-    let delete = move |_| {
+    let delete = Callback::new(move |_: ()| {
         if let Some(Some(removed)) =
             store.edit(label.clone(), |ws| ws.delete_partner(&id, storage::now()))
         {
             let message = format!("Deleted {}.", removed.partner.name);
             store.toast.set(Some(Toast::new(message, Some(removed))));
         }
-    };
+    });
     view! {
         <tr>
             <th scope="row"><a href=href>{row.name.clone()}</a></th>
@@ -240,19 +294,7 @@ fn PartnerRow(row: Row) -> impl IntoView {
             <td class="num" data-label="Health"><HealthBadge id=row.id.clone()/></td>
             <td class="muted nowrap" data-label="Updated">{row.updated}</td>
             <td class="actions">
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button class="button button--quiet button--small"
-                        aria-label=format!("Delete {}", name)
-                        on:click=move |_| confirming.set(true)>"Delete"</button>
-                }>
-                    <span class="confirm">
-                        <button class="button button--danger button--small" on:click=delete.clone()>
-                            "Confirm delete"
-                        </button>
-                        <button class="button button--quiet button--small"
-                            on:click=move |_| confirming.set(false)>"Cancel"</button>
-                    </span>
-                </Show>
+                <ConfirmRemove verb=Verb::Delete label=format!("Delete {name}") on_remove=delete/>
             </td>
         </tr>
     }

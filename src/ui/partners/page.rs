@@ -8,12 +8,12 @@ use crate::model::workspace::validate;
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
-use crate::ui::draft::{use_draft, DraftOffer, FormFields};
+use crate::ui::draft::{use_draft, Draft, DraftOffer, FormFields};
 use crate::ui::fields::{
     error_for, ChoiceField, FieldError, FormActions, OptionalChoiceField, TextField,
 };
 use crate::ui::route::{Route, Section};
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 #[component]
@@ -160,79 +160,197 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
         Memo::new(move |_| store.ws.with(|ws| ws.partner(&id).cloned()))
     };
     let draft = Memo::new(move |_| stored.get().map(|p| fields.draft(&p)));
-    // The version the form was filled from. When the stored partner changes under the
-    // form (an import, an undo), the form follows it unless it holds unsaved edits; then
-    // it says so instead of silently undoing the other change on the next save.
-    let base = RwSignal::new(partner);
-    let outdated = RwSignal::new(false);
-    let dirty = Memo::new(move |_| {
-        draft.with(|d| {
-            d.as_ref()
-                .is_some_and(|d| base.with(|b| !same_profile(d, b)))
-        })
-    });
-    Effect::new(move |_| {
-        let Some(new) = stored.get() else { return };
-        // Key players and timestamps change under the form too; only the profile's
-        // own fields matter here.
-        if base.with_untracked(|b| same_profile(b, &new)) {
-            return;
-        }
-        let unsaved = dirty.get_untracked();
-        let matches_form =
-            draft.with_untracked(|d| d.as_ref().is_some_and(|d| same_profile(d, &new)));
-        if matches_form || !unsaved {
-            fields.reset(&new);
-            base.set(new);
-            outdated.set(false);
-            kept.rebase();
-        } else {
-            outdated.set(true);
-        }
-    });
-    let load_newer = move |_| {
+    let base = Base::follow(partner, stored, draft, fields, kept);
+    let dirty = base.dirty;
+    let outdated = base.outdated;
+    let load_newer = Callback::new(move |()| {
         if let Some(p) = stored.get_untracked() {
-            fields.reset(&p);
-            base.set(p);
-            outdated.set(false);
-            kept.rebase();
+            base.load(p, fields, kept);
         }
-    };
+    });
     let errors = Memo::new(move |_| {
         draft.with(|d| match d {
             Some(d) => store.ws.with(|ws| ws.check_partner(d)),
             None => Vec::new(),
         })
     });
-    let err = move |path: &'static str| {
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|e| e.path == path || e.path.starts_with(&format!("{path}[")))
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let err = move |path: &'static str| message_for(errors, path);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(d) = draft.get() else { return };
-        match store.edit(format!("edit {}", d.name), |ws| {
-            ws.save_partner(d, storage::now())
-        }) {
-            Some(Ok(_)) => {
-                kept.clear();
-                store.say("Partner saved.");
-            }
-            Some(Err(e)) => store.say(format!(
-                "Not saved: {}",
-                e.first().map(|e| e.to_string()).unwrap_or_default()
-            )),
-            None => {}
+        if let Some(d) = draft.get() {
+            save_profile(store, d, kept);
         }
     };
-    let revert = move |_| fields.reset(&base.get_untracked());
+    let revert = move |_| fields.reset(&base.partner.get_untracked());
+    view! {
+        <section class="screen">
+            <p class="crumbs"><a href="#/partners">"Partners"</a>" / "</p>
+            <ProfileHead name=fields.name stored/>
+            <PartnerTabs id=id.clone() current=None/>
+            <DraftOffer draft=kept/>
+            <form class="card form" on:submit=save novalidate inert=kept.pending()>
+                <h2>"Profile"</h2>
+                <Show when=move || outdated.get()>
+                    <OutdatedNotice on_load=load_newer/>
+                </Show>
+                <div class="form__grid">
+                    <TextField label="Name" name="name".into() value=fields.name error=err("name")/>
+                    <TextField label="Website" name="website".into() value=fields.website
+                        error=err("website") input_type="url" hint="An http:// or https:// address."/>
+                    <OptionalChoiceField label="Category" name="category".into() value=fields.category
+                        prompt="Nobody has chosen one yet: choose it so the portfolio counts this partner by what it is."/>
+                    <OptionalChoiceField label="Market position" name="position".into() value=fields.position
+                        prompt="Nobody has chosen one yet: until then the effort on incumbents leaves this partner out."/>
+                    <ChoiceField label="Stage" name="stage".into() value=fields.stage/>
+                    <LadderLevelField id=id.clone() stored/>
+                    <TextField label="Owner" name="owner".into() value=fields.owner error=err("owner")
+                        hint="Who on our side owns the relationship."/>
+                    <TextField label="Tags" name="tags".into() value=fields.tags error=err("tags")
+                        hint="Separated by commas."/>
+                </div>
+                <fieldset class="field markets">
+                    <legend>"Markets"</legend>
+                    <MarketChecks chosen=fields.markets/>
+                    <FieldError id="e-markets".into() message=err("markets")/>
+                    // Saved at once with the catalogue: the form takes it as already
+                    // saved, so its other unsaved fields stay as they are.
+                    <crate::ui::markets::AddMarket partner=id.clone() name="profile"
+                        on_added=Callback::new(move |market: Id| {
+                            base.partner.update(|b| b.markets.push(market.clone()));
+                            fields.markets.update(|m| if !m.contains(&market) { m.push(market) });
+                        })/>
+                </fieldset>
+                <TextField label="Notes" name="notes".into() value=fields.notes error=err("notes") multiline=true/>
+                <FormActions save_label="Save profile" dirty has_errors=Signal::derive(move || !errors.with(Vec::is_empty)) on_revert=revert/>
+                {move || error_for(&errors.get(), "id").map(|m| view! { <p class="field__error">{m}</p> })}
+            </form>
+        </section>
+    }
+}
+
+/// The message for a field, or for any item of a list field (`tags[2]`).
+fn message_for(
+    errors: Memo<Vec<crate::model::ValidationError>>,
+    path: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.path == path || e.path.starts_with(&format!("{path}[")))
+                .map(|e| e.message.clone())
+        })
+    })
+}
+
+/// Saves the profile as typed; a refusal is said, since the form already marks the
+/// fields it knows.
+fn save_profile(store: Store, d: Partner, kept: Draft) {
+    match store.edit(format!("edit {}", d.name), |ws| {
+        ws.save_partner(d, storage::now())
+    }) {
+        Some(Ok(_)) => {
+            kept.clear();
+            store.say("Partner saved.");
+        }
+        Some(Err(e)) => store.say(format!(
+            "Not saved: {}",
+            e.first().map(|e| e.to_string()).unwrap_or_default()
+        )),
+        None => {}
+    }
+}
+
+/// The ladder level, shown only: it moves on the Fit & ladder tab, where a move shows
+/// its warnings and is recorded.
+#[component]
+fn LadderLevelField(id: Id, stored: Memo<Option<Partner>>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <span class="field__label">"Ladder level"</span>
+            <p class="field__static">
+                <span data-testid="ladder-level">{move || stored.with(|s| s.as_ref().map(|p| p.ladder.label()))}</span>" "
+                <a href=Route::Section(id, Section::Fit).href()>"Change on Fit & ladder"</a>
+            </p>
+        </div>
+    }
+}
+
+/// Said when the partner changed elsewhere under unsaved edits.
+#[component]
+fn OutdatedNotice(on_load: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="notice" role="alert">
+            <p>"This partner was changed elsewhere (an import or an undo) while you were editing. Saving keeps your version of these fields."</p>
+            <button type="button" class="button" on:click=move |_| on_load.run(())>"Load the newer version (discard my edits)"</button>
+        </div>
+    }
+}
+
+/// The version of the partner the form was filled from. When the stored partner changes
+/// under the form (an import, an undo), the form follows it unless it holds unsaved
+/// edits; then `outdated` says so instead of silently undoing the other change on the
+/// next save.
+#[derive(Clone, Copy)]
+struct Base {
+    partner: RwSignal<Partner>,
+    outdated: RwSignal<bool>,
+    /// Whether the form differs from the version it was filled from.
+    dirty: Memo<bool>,
+}
+
+impl Base {
+    fn follow(
+        partner: Partner,
+        stored: Memo<Option<Partner>>,
+        draft: Memo<Option<Partner>>,
+        fields: Fields,
+        kept: Draft,
+    ) -> Self {
+        let partner = RwSignal::new(partner);
+        let dirty = Memo::new(move |_| {
+            draft.with(|d| {
+                d.as_ref()
+                    .is_some_and(|d| partner.with(|b| !same_profile(d, b)))
+            })
+        });
+        let base = Base {
+            partner,
+            outdated: RwSignal::new(false),
+            dirty,
+        };
+        Effect::new(move |_| {
+            let Some(new) = stored.get() else { return };
+            // Key players and timestamps change under the form too; only the profile's
+            // own fields matter here.
+            if partner.with_untracked(|b| same_profile(b, &new)) {
+                return;
+            }
+            let unsaved = dirty.get_untracked();
+            let matches_form =
+                draft.with_untracked(|d| d.as_ref().is_some_and(|d| same_profile(d, &new)));
+            if matches_form || !unsaved {
+                base.load(new, fields, kept);
+            } else {
+                base.outdated.set(true);
+            }
+        });
+        base
+    }
+
+    /// Fills the form from `p`, which becomes the version it was filled from.
+    fn load(self, p: Partner, fields: Fields, kept: Draft) {
+        fields.reset(&p);
+        self.partner.set(p);
+        self.outdated.set(false);
+        kept.rebase();
+    }
+}
+
+/// The page's heading, the name as typed, and the partner's website as saved.
+#[component]
+fn ProfileHead(name: RwSignal<String>, stored: Memo<Option<Partner>>) -> impl IntoView {
     let heading = move || {
-        let name = fields.name.get();
+        let name = name.get();
         if name.trim().is_empty() {
             "Unnamed partner".to_owned()
         } else {
@@ -248,90 +366,44 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
                 })
         })
     };
-    let markets = move || store.ws.with(Workspace::market_choices);
-
     view! {
-        <section class="screen">
-            <p class="crumbs"><a href="#/partners">"Partners"</a>" / "</p>
-            <div class="screen__head">
-                <h1 tabindex="-1">{heading}</h1>
-                <span>
-                    {website_link}" "
-                </span>
-            </div>
-            <PartnerTabs id=id.clone() current=None/>
-            <DraftOffer draft=kept/>
-            <form class="card form" on:submit=save novalidate inert=kept.pending()>
-                <h2>"Profile"</h2>
-                <Show when=move || outdated.get()>
-                    <div class="notice" role="alert">
-                        <p>"This partner was changed elsewhere (an import or an undo) while you were editing. Saving keeps your version of these fields."</p>
-                        <button type="button" class="button" on:click=load_newer>"Load the newer version (discard my edits)"</button>
-                    </div>
-                </Show>
-                <div class="form__grid">
-                    <TextField label="Name" name="name".into() value=fields.name error=err("name")/>
-                    <TextField label="Website" name="website".into() value=fields.website
-                        error=err("website") input_type="url" hint="An http:// or https:// address."/>
-                    <OptionalChoiceField label="Category" name="category".into() value=fields.category
-                        prompt="Nobody has chosen one yet: choose it so the portfolio counts this partner by what it is."/>
-                    <OptionalChoiceField label="Market position" name="position".into() value=fields.position
-                        prompt="Nobody has chosen one yet: until then the effort on incumbents leaves this partner out."/>
-                    <ChoiceField label="Stage" name="stage".into() value=fields.stage/>
-                    // The ladder moves only on the Fit & ladder tab, where a move shows
-                    // its warnings and is recorded; the profile shows where it stands.
-                    <div class="field">
-                        <span class="field__label">"Ladder level"</span>
-                        <p class="field__static">
-                            <span data-testid="ladder-level">{move || stored.with(|s| s.as_ref().map(|p| p.ladder.label()))}</span>" "
-                            <a href=Route::Section(id.clone(), Section::Fit).href()>"Change on Fit & ladder"</a>
-                        </p>
-                    </div>
-                    <TextField label="Owner" name="owner".into() value=fields.owner error=err("owner")
-                        hint="Who on our side owns the relationship."/>
-                    <TextField label="Tags" name="tags".into() value=fields.tags error=err("tags")
-                        hint="Separated by commas."/>
-                </div>
-                <fieldset class="field markets">
-                    <legend>"Markets"</legend>
-                    {move || {
-                        let list = markets();
-                        if list.is_empty() {
-                            view! { <p class="muted">"No markets in the catalogue yet: add this partner's first one below."</p> }.into_any()
-                        } else {
-                            view! { <div class="markets__list">{list.into_iter().map(|(mid, mname)| {
-                                let checked = mid.clone();
-                                let toggled = mid.clone();
-                                view! {
-                                    <label class="check">
-                                        <input type="checkbox"
-                                            prop:checked=move || fields.markets.with(|m| m.contains(&checked))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                fields.markets.update(|m| {
-                                                    m.retain(|x| x != &toggled);
-                                                    if on { m.push(toggled.clone()); }
-                                                });
-                                            }/>
-                                        {mname}
-                                    </label>
-                                }
-                            }).collect_view()}</div> }.into_any()
-                        }
-                    }}
-                    <FieldError id="e-markets".into() message=err("markets")/>
-                    // Saved at once with the catalogue: the form takes it as already
-                    // saved, so its other unsaved fields stay as they are.
-                    <crate::ui::markets::AddMarket partner=id.clone() name="profile"
-                        on_added=Callback::new(move |market: Id| {
-                            base.update(|b| b.markets.push(market.clone()));
-                            fields.markets.update(|m| if !m.contains(&market) { m.push(market) });
-                        })/>
-                </fieldset>
-                <TextField label="Notes" name="notes".into() value=fields.notes error=err("notes") multiline=true/>
-                <FormActions save_label="Save profile" dirty has_errors=Signal::derive(move || !errors.with(Vec::is_empty)) on_revert=revert/>
-                {move || error_for(&errors.get(), "id").map(|m| view! { <p class="field__error">{m}</p> })}
-            </form>
-        </section>
+        <div class="screen__head">
+            <h1 tabindex="-1">{heading}</h1>
+            <span>
+                {website_link}" "
+            </span>
+        </div>
+    }
+}
+
+/// A checkbox per market of the catalogue, ticked for the markets in `chosen`.
+#[component]
+fn MarketChecks(chosen: RwSignal<Vec<Id>>) -> impl IntoView {
+    let store = use_store();
+    let markets = move || store.ws.with(Workspace::market_choices);
+    move || {
+        let list = markets();
+        if list.is_empty() {
+            return view! { <p class="muted">"No markets in the catalogue yet: add this partner's first one below."</p> }.into_any();
+        }
+        view! { <div class="markets__list">{list.into_iter().map(|(mid, mname)| {
+            let checked = mid.clone();
+            let toggled = mid.clone();
+            view! {
+                <label class="check">
+                    <input type="checkbox"
+                        prop:checked=move || chosen.with(|m| m.contains(&checked))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            chosen.update(|m| {
+                                m.retain(|x| x != &toggled);
+                                if on { m.push(toggled.clone()); }
+                            });
+                        }/>
+                    {mname}
+                </label>
+            }
+        }).collect_view()}</div> }
+        .into_any()
     }
 }

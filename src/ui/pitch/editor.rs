@@ -181,7 +181,7 @@ fn Header(
     let goal_error = RwSignal::new(None::<String>);
     let sent_error = RwSignal::new(None::<String>);
     let today = storage::now().date_naive();
-    let sent_day = RwSignal::new(today.to_string());
+    let sent_day = RwSignal::new(format::iso_day(today));
 
     let stored_label =
         move || stored.with(|x| x.as_ref().map(|x| x.label.clone()).unwrap_or_default());
@@ -239,9 +239,9 @@ fn Header(
     };
     let mark_sent = {
         let mark = mark.clone();
-        move |_| match sent_day.get_untracked().parse::<NaiveDate>() {
-            Ok(day) => mark(Some(day)),
-            Err(_) => sent_error.set(Some("Choose the day the version was sent.".into())),
+        move |_| match format::parse_iso_day(&sent_day.get_untracked()) {
+            Ok(Some(day)) => mark(Some(day)),
+            _ => sent_error.set(Some("Choose the day the version was sent.".into())),
         }
     };
     let unmark = move |_| mark(None);
@@ -297,7 +297,7 @@ fn Header(
                     <Show when=move || sent.get().is_some() fallback=move || view! {
                         <label for="pitch-sent-day">"Sent on"</label>
                         <div class="inline-form">
-                            <input id="pitch-sent-day" type="date" max=today.to_string()
+                            <input id="pitch-sent-day" type="date" max=format::iso_day(today)
                                 prop:value=move || sent_day.get()
                                 on:input=move |ev| sent_day.set(event_target_value(&ev))/>
                             <button class="button" on:click=mark_sent.clone()>"Mark as sent"</button>

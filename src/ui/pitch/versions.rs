@@ -7,6 +7,7 @@ use crate::model::core::format;
 use crate::model::pitch::{self, Start};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::confirm::{ConfirmRemove, Verb};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub(super) fn VersionList(
     let confirming = RwSignal::new(false);
     let add = {
         let partner = partner.clone();
-        move |start: Start| {
+        Callback::new(move |start: Start| {
             let new = storage::new_id();
             let label = match start {
                 Start::Blank => "start a blank pitch version",
@@ -40,41 +41,11 @@ pub(super) fn VersionList(
                 Some(Err(e)) => error.set(Some(e)),
                 None => {}
             }
-        }
-    };
-    let add_blank = {
-        let add = add.clone();
-        move |_| add(Start::Blank)
-    };
-    let add_copy = move |_| add(Start::CopyLatest);
-    let delete = {
-        let partner = partner.clone();
-        Callback::new(move |_: ()| {
-            let Some(pid) = current.get_untracked() else {
-                return;
-            };
-            let label = rows.with_untracked(|rows| {
-                rows.iter()
-                    .find(|r| r.id == pid)
-                    .map(|r| r.label.clone())
-                    .unwrap_or_default()
-            });
-            let outcome = store.edit(format!("delete pitch version {label}"), |ws| {
-                pitch::delete_version(ws, &partner, &pid, storage::now())
-            });
-            confirming.set(false);
-            match outcome {
-                Some(Ok(_)) => {
-                    error.set(None);
-                    store.say(format!(
-                        "Deleted pitch version {label}. Undo brings it back."
-                    ));
-                }
-                Some(Err(e)) => error.set(Some(e)),
-                None => {}
-            }
         })
     };
+    let add_blank = move |_| add.run(Start::Blank);
+    let add_copy = move |_| add.run(Start::CopyLatest);
+    let delete = deleter(partner.clone(), rows, current, error);
     let empty = move || rows.with(Vec::is_empty);
     view! {
         <section class="card pitch-versions" aria-labelledby="pitch-versions-heading">
@@ -85,7 +56,7 @@ pub(super) fn VersionList(
                         {move || if empty() { "Start a pitch" } else { "New blank version" }}
                     </button>
                     <Show when=move || !empty()>
-                        <button class="button" on:click=add_copy.clone()>"New copy of latest"</button>
+                        <button class="button" on:click=add_copy>"New copy of latest"</button>
                     </Show>
                 </div>
             </div>
@@ -101,22 +72,47 @@ pub(super) fn VersionList(
             </ul>
             <Show when=move || !empty()>
                 <div class="pitch-versions__delete">
-                    <Show when=move || confirming.get() fallback=move || view! {
-                        <button class="button button--quiet button--small"
-                            on:click=move |_| confirming.set(true)>"Delete this version"</button>
-                    }>
-                        <span class="muted">"Delete the version shown?"</span>
-                        <button class="button button--danger button--small" on:click=move |_| delete.run(())>
-                            "Confirm delete"
-                        </button>
-                        <button class="button button--quiet button--small"
-                            on:click=move |_| confirming.set(false)>"Cancel"</button>
-                    </Show>
+                    <ConfirmRemove verb=Verb::Delete ask="Delete this version"
+                        question="Delete the version shown?" on_remove=delete confirming=confirming/>
                 </div>
             </Show>
             <p class="field__error" role="alert">{move || error.get()}</p>
         </section>
     }
+}
+
+/// Deletes the version shown; a refusal goes to `error`.
+fn deleter(
+    partner: Id,
+    rows: Memo<Vec<VersionRow>>,
+    current: Memo<Option<Id>>,
+    error: RwSignal<Option<String>>,
+) -> Callback<()> {
+    let store = use_store();
+    Callback::new(move |_: ()| {
+        let Some(pid) = current.get_untracked() else {
+            return;
+        };
+        let label = rows.with_untracked(|rows| {
+            rows.iter()
+                .find(|r| r.id == pid)
+                .map(|r| r.label.clone())
+                .unwrap_or_default()
+        });
+        let outcome = store.edit(format!("delete pitch version {label}"), |ws| {
+            pitch::delete_version(ws, &partner, &pid, storage::now())
+        });
+        match outcome {
+            Some(Ok(_)) => {
+                error.set(None);
+                store.say(format!(
+                    "Deleted pitch version {label}. Undo brings it back."
+                ));
+            }
+            Some(Err(e)) => error.set(Some(e)),
+            None => {}
+        }
+    })
 }
 
 #[component]

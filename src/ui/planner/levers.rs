@@ -3,13 +3,14 @@
 
 use crate::model::figures::planner::{self, amount, percent, LeverRow, LeverText, Plan};
 use crate::model::workspace::draft::{DraftKey, Form};
-use crate::model::{Id, ValidationError};
+use crate::model::{Id, ValidationError, Workspace};
 use crate::storage;
+use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, FieldError, TextField};
 use crate::ui::health::HealthBadge;
 use crate::ui::route::Route;
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 /// A lever as the table shows it: every figure already in words, so a row is redrawn
@@ -66,33 +67,32 @@ impl Row {
     }
 }
 
-#[component]
-pub fn LeversCard(plan: Memo<Option<Plan>>) -> impl IntoView {
-    let store = use_store();
-    // The lever being edited (`id` set) or added (`id` empty); `None` while no form is open.
-    // A form left with unsaved input opens again by itself, offering it back.
-    let editing = RwSignal::new(store.ws.with_untracked(|ws| {
-        if has_draft(&DraftKey::adding(Form::Lever, None)) {
-            return Some(LeverText {
-                confidence: "50".into(),
-                ..LeverText::default()
-            });
-        }
-        ws.program
-            .levers
-            .iter()
-            .find(|l| has_draft(&DraftKey::of_record(Form::Lever, None, l.id.as_str())))
-            .map(LeverText::of)
-    }));
+/// The lever form left with unsaved input, to open again by itself and offer it back.
+fn form_with_draft(ws: &Workspace) -> Option<LeverText> {
+    if has_draft(&DraftKey::adding(Form::Lever, None)) {
+        return Some(LeverText {
+            confidence: "50".into(),
+            ..LeverText::default()
+        });
+    }
+    ws.program
+        .levers
+        .iter()
+        .find(|l| has_draft(&DraftKey::of_record(Form::Lever, None, l.id.as_str())))
+        .map(LeverText::of)
+}
+
+/// The table's rows, each with the caution its partner's state calls for (the reading from
+/// the figures cache, as the partner's Health tab shows it).
+fn lever_rows(plan: Memo<Option<Plan>>, store: Store) -> Memo<Vec<Row>> {
     let today = storage::now().date_naive();
-    let rows = Memo::new(move |_| {
+    Memo::new(move |_| {
         plan.with(|p| {
             let Some(p) = p else { return Vec::new() };
             store.ws.with(|ws| {
                 p.levers
                     .iter()
                     .map(|l| Row {
-                        // The partner's reading from the figures cache, as its Health tab shows it.
                         caution: l
                             .partner
                             .as_ref()
@@ -101,10 +101,19 @@ pub fn LeversCard(plan: Memo<Option<Plan>>) -> impl IntoView {
                             .and_then(|r| planner::lever_caution(l.confidence, &r)),
                         ..Row::of(l)
                     })
-                    .collect::<Vec<_>>()
+                    .collect()
             })
         })
-    });
+    })
+}
+
+#[component]
+pub fn LeversCard(plan: Memo<Option<Plan>>) -> impl IntoView {
+    let store = use_store();
+    // The lever being edited (`id` set) or added (`id` empty); `None` while no form is open.
+    // A form left with unsaved input opens again by itself, offering it back.
+    let editing = RwSignal::new(store.ws.with_untracked(form_with_draft));
+    let rows = lever_rows(plan, store);
     let has_plan = move || plan.with(Option::is_some);
     let start_edit = Callback::new(move |id: Id| {
         let form = store.ws.with_untracked(|ws| {
@@ -168,7 +177,6 @@ pub fn LeversCard(plan: Memo<Option<Plan>>) -> impl IntoView {
 #[component]
 fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
     let store = use_store();
-    let confirming = RwSignal::new(false);
     let name_cell = match (&row.partner, row.removed) {
         (Some(id), false) => view! {
             <span class="planner-levers__partner">
@@ -188,12 +196,12 @@ fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
     };
     let remove = {
         let (id, name) = (row.id.clone(), row.name.clone());
-        move |_| {
+        Callback::new(move |_: ()| {
             store.edit(format!("remove lever {name}"), |ws| {
                 planner::remove_lever(ws, &id, storage::now())
             });
             store.say(format!("Removed the lever {name}."));
-        }
+        })
     };
     let edit_id = row.id.clone();
     let label = row.name.clone();
@@ -217,13 +225,7 @@ fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
             <td class="planner-levers__actions">
                 <button class="button button--quiet button--small" aria-label=format!("Edit lever {label}")
                     on:click=move |_| on_edit.run(edit_id.clone())>"Edit"</button>
-                <Show when=move || confirming.get() fallback=move || view! {
-                    <button class="button button--quiet button--small"
-                        on:click=move |_| confirming.set(true)>"Remove"</button>
-                }>
-                    <button class="button button--danger button--small" on:click=remove.clone()>"Confirm remove"</button>
-                    <button class="button button--quiet button--small" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                </Show>
+                <ConfirmRemove on_remove=remove/>
             </td>
         </tr>
     }
@@ -252,18 +254,7 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
             .text("confidence", confidence)
             .text("notes", notes),
     );
-    let choices = Memo::new(move |_| store.ws.with(planner::partner_choices));
-    // A lever whose partner was removed keeps it until the person picks another.
-    let kept_removed = form
-        .id
-        .as_ref()
-        .filter(|_| !form.partner.is_empty())
-        .and_then(|_| {
-            let gone = store.ws.with_untracked(|ws| {
-                Id::parse(&form.partner).is_ok_and(|id| ws.partner(&id).is_none())
-            });
-            gone.then(|| form.partner.clone())
-        });
+    let kept_removed = removed_partner(store, &form);
     let id = form.id.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -275,10 +266,10 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
             confidence: confidence.get(),
             notes: notes.get(),
         };
-        let label = if is_new {
-            "add a lever"
+        let (label, done) = if is_new {
+            ("add a lever", "Lever added.")
         } else {
-            "edit a lever"
+            ("edit a lever", "Lever saved.")
         };
         match store.edit(label, |ws| {
             planner::save_lever(ws, &draft, storage::new_id(), storage::now())
@@ -286,11 +277,7 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
                 kept.clear();
-                store.say(if is_new {
-                    "Lever added."
-                } else {
-                    "Lever saved."
-                });
+                store.say(done);
                 on_done.run(());
             }
             Some(Err(e)) => errors.set(e),
@@ -299,31 +286,12 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
     };
     let err = move |path: &'static str| field_error(errors, path);
     let general = general_error(errors);
-    let partner_error = err("partner");
     view! {
         <DraftOffer draft=kept/>
         <form class="form planner-levers__form" on:submit=save novalidate inert=kept.pending()
             aria-label=if is_new { "New lever" } else { "Edit lever" }>
             <div class="form__grid">
-                <div class="field">
-                    <label for="f-lever-partner">"Partner"</label>
-                    <select id="f-lever-partner" aria-describedby="e-lever-partner"
-                        on:change=move |ev| partner.set(event_target_value(&ev))>
-                        <option value="" selected=move || partner.with(String::is_empty)>"None: an initiative"</option>
-                        {kept_removed.map(|gone| {
-                            let value = gone.clone();
-                            view! {
-                                <option value=gone selected=move || partner.get() == value>"removed partner"</option>
-                            }
-                        })}
-                        {move || choices.get().into_iter().map(|(pid, name)| {
-                            let value = pid.to_string();
-                            let selected = value.clone();
-                            view! { <option value=value selected=move || partner.get() == selected>{name}</option> }
-                        }).collect_view()}
-                    </select>
-                    <FieldError id="e-lever-partner".into() message=partner_error/>
-                </div>
+                <LeverPartner partner kept_removed error=err("partner")/>
                 <Show when=move || partner.with(String::is_empty)>
                     <TextField label="Initiative" name="lever-initiative".into() value=initiative
                         error=err("initiative") hint="For a lever that is not a partner: a campaign, a feature."/>
@@ -341,5 +309,51 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
                     on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
+    }
+}
+
+/// The partner of a lever whose partner was removed since: the form keeps it until the
+/// person picks another.
+fn removed_partner(store: Store, form: &LeverText) -> Option<String> {
+    form.id
+        .as_ref()
+        .filter(|_| !form.partner.is_empty())
+        .and_then(|_| {
+            let gone = store.ws.with_untracked(|ws| {
+                Id::parse(&form.partner).is_ok_and(|id| ws.partner(&id).is_none())
+            });
+            gone.then(|| form.partner.clone())
+        })
+}
+
+/// The lever's partner among the workspace's, or none for an initiative.
+#[component]
+fn LeverPartner(
+    partner: RwSignal<String>,
+    kept_removed: Option<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let choices = Memo::new(move |_| store.ws.with(planner::partner_choices));
+    view! {
+        <div class="field">
+            <label for="f-lever-partner">"Partner"</label>
+            <select id="f-lever-partner" aria-describedby="e-lever-partner"
+                on:change=move |ev| partner.set(event_target_value(&ev))>
+                <option value="" selected=move || partner.with(String::is_empty)>"None: an initiative"</option>
+                {kept_removed.map(|gone| {
+                    let value = gone.clone();
+                    view! {
+                        <option value=gone selected=move || partner.get() == value>"removed partner"</option>
+                    }
+                })}
+                {move || choices.get().into_iter().map(|(pid, name)| {
+                    let value = pid.to_string();
+                    let selected = value.clone();
+                    view! { <option value=value selected=move || partner.get() == selected>{name}</option> }
+                }).collect_view()}
+            </select>
+            <FieldError id="e-lever-partner".into() message=error/>
+        </div>
     }
 }
