@@ -5,7 +5,7 @@
 //! allowed (the team decides), but a move up that the assessment does not support raises
 //! warnings, and the move is recorded with them so the decision can be revisited.
 
-use crate::model::core::id::Id;
+use crate::model::core::id::{Id, IdError};
 use crate::model::core::vocabulary::{Economics, LadderLevel, Stance, UxVerdict};
 use crate::model::fit::{ability_to_deliver, LadderMove};
 use crate::model::workspace::records::{Partner, Workspace};
@@ -303,6 +303,18 @@ pub fn warnings(p: &Partner, to: LadderLevel) -> Vec<String> {
     warning_list(p, to).iter().map(Warning::message).collect()
 }
 
+/// Why a move on the ladder was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LadderError {
+    #[error("The move's id is not valid: {0}.")]
+    Id(IdError),
+    #[error("No partner has the id {0}; it may have been deleted.")]
+    NoPartner(Id),
+    /// The id is already one of the partner's (named) records.
+    #[error("The id {id} is already used by another record of {partner}.")]
+    IdTaken { id: Id, partner: String },
+}
+
 /// Moves a partner to `to`, recording a [`LadderMove`] dated `today` with the warnings
 /// the move raised, and stamping the partner's `updated`. Returns `Ok(false)` when the
 /// partner is already at that level.
@@ -317,22 +329,19 @@ pub fn move_to(
     id: Id,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
-    id.check()
-        .map_err(|e| format!("The move's id is not valid: {e}."))?;
+) -> Result<bool, LadderError> {
+    id.check().map_err(LadderError::Id)?;
     let Some(p) = ws.partner_mut(partner) else {
-        return Err(format!(
-            "No partner has the id {partner}; it may have been deleted."
-        ));
+        return Err(LadderError::NoPartner(partner.clone()));
     };
     if p.ladder == to {
         return Ok(false);
     }
     if record_ids(p).any(|used| used == &id) {
-        return Err(format!(
-            "The id {id} is already used by another record of {}.",
-            p.name
-        ));
+        return Err(LadderError::IdTaken {
+            id,
+            partner: p.name.clone(),
+        });
     }
     let warnings = warnings(p, to);
     p.ladder_moves.push(LadderMove {

@@ -15,6 +15,7 @@ pub use room::{
 
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
+use crate::model::core::input::InputError;
 use crate::model::core::owner::Owner;
 use crate::model::pitch::record::Pitch;
 use crate::model::workspace::records::{Partner, Workspace};
@@ -72,13 +73,12 @@ pub fn presented_at<'a>(p: &'a Partner, pitch: &Id) -> Vec<&'a Meeting> {
 }
 
 /// Reads a date typed as `YYYY-MM-DD` (what a date input gives), or says what to type.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("is required".into());
+        return Err(InputError::Required);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| InputError::NotDate(text.to_owned()))
 }
 
 /// Splits the free text naming our people (commas or new lines between names) into

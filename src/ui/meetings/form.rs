@@ -159,7 +159,7 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
         };
         let day = meetings::parse_date(&date.get_untracked());
         if let Err(e) = &day {
-            problem("date".into(), e.clone());
+            problem("date".into(), e.to_string());
         }
         let next_steps: Vec<NextStep> = steps
             .get_untracked()
@@ -173,7 +173,7 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
                     match meetings::parse_date(&due_text) {
                         Ok(d) => Some(d),
                         Err(e) => {
-                            problem(format!("next_steps[{i}].due"), e);
+                            problem(format!("next_steps[{i}].due"), e.to_string());
                             None
                         }
                     }

@@ -172,7 +172,9 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
             let read = store.ws.with_untracked(|ws| {
                 ws.partner(&paste_id)
                     .ok_or_else(|| "This partner no longer exists.".to_owned())
-                    .and_then(|p| parse_paste(ws, p, &metric_name, &text))
+                    .and_then(|p| {
+                        parse_paste(ws, p, &metric_name, &text).map_err(|e| e.to_string())
+                    })
             });
             read.map(|preview| {
                 count = preview.cells.len();
@@ -185,14 +187,17 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                     )
                 }));
                 store.edit(format!("paste {count} values of {metric_name}"), |ws| {
-                    apply_paste(ws, &paste_id, &preview, storage::now())
+                    apply_paste(ws, &paste_id, &preview, storage::now()).map_err(|e| e.to_string())
                 })
             })
         } else {
             let read = store.ws.with_untracked(|ws| {
                 ws.partner(&paste_id)
                     .ok_or_else(|| "This partner no longer exists.".to_owned())
-                    .and_then(|p| spread_paste(p, &metric_name, &ids, &shown_months, at, &text))
+                    .and_then(|p| {
+                        spread_paste(p, &metric_name, &ids, &shown_months, at, &text)
+                            .map_err(|e| e.to_string())
+                    })
             });
             read.map(|paste| {
                 count = paste.cells.len();
@@ -221,6 +226,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                 }
                 store.edit(format!("paste {count} values of {metric_name}"), |ws| {
                     apply_grid_paste(ws, &paste_id, &paste, storage::now())
+                        .map_err(|e| e.to_string())
                 })
             })
         };

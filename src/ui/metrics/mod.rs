@@ -101,7 +101,7 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
                 error.set(None);
                 kept.clear();
             }
-            Some(Err(e)) => error.set(Some(e)),
+            Some(Err(e)) => error.set(Some(e.to_string())),
             None => {}
         }
     };

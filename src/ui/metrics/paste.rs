@@ -32,7 +32,10 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
         let result = store.ws.with_untracked(|ws| {
             ws.partner(&read_id)
                 .ok_or_else(|| "This partner no longer exists.".to_owned())
-                .and_then(|p| parse_paste(ws, p, &metric.get_untracked(), &text.get_untracked()))
+                .and_then(|p| {
+                    parse_paste(ws, p, &metric.get_untracked(), &text.get_untracked())
+                        .map_err(|e| e.to_string())
+                })
         });
         preview.set(Some(result));
     };
@@ -53,7 +56,7 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
                 ));
                 close();
             }
-            Some(Err(e)) => preview.set(Some(Err(e))),
+            Some(Err(e)) => preview.set(Some(Err(e.to_string()))),
             None => {}
         }
     };

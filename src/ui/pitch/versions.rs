@@ -37,7 +37,7 @@ pub(super) fn VersionList(
                     confirming.set(false);
                     chosen.set(Some(new));
                 }
-                Some(Err(e)) => error.set(Some(e)),
+                Some(Err(e)) => error.set(Some(e.to_string())),
                 None => {}
             }
         }
@@ -70,7 +70,7 @@ pub(super) fn VersionList(
                         "Deleted pitch version {label}. Undo brings it back."
                     ));
                 }
-                Some(Err(e)) => error.set(Some(e)),
+                Some(Err(e)) => error.set(Some(e.to_string())),
                 None => {}
             }
         })
