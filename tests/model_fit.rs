@@ -504,7 +504,10 @@ fn effort_counts_incumbents_carrying_the_bias_warning() {
 fn scores_parse_from_form_text() {
     assert_eq!(parse_score(""), Ok(None));
     assert_eq!(parse_score(" 4 "), Ok(Some(4)));
-    assert!(parse_score("0").unwrap_err().contains("from 1 to 5"));
+    assert!(parse_score("0")
+        .unwrap_err()
+        .to_string()
+        .contains("from 1 to 5"));
     assert!(parse_score("6").is_err());
     assert!(parse_score("three").is_err());
     assert!(parse_score("-1").is_err());
@@ -805,7 +808,7 @@ fn moves_to_the_same_level_or_with_a_bad_id_change_nothing() {
         today(),
         now(),
     );
-    assert!(again.unwrap_err().contains("already used"));
+    assert!(again.unwrap_err().to_string().contains("already used"));
     assert_eq!(ws, before);
 }
 

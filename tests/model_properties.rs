@@ -354,7 +354,7 @@ proptest! {
         let mut snap = Snapshot::default();
         for (n, ws) in [&first, &second, &first].into_iter().enumerate() {
             store::save(&mut slots, &mut snap, ws, &format!("s{n}"), saved_at())
-                .map_err(TestCaseError::fail)?;
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
             let mut fresh = Snapshot::default();
             match store::open(&mut slots, &mut fresh, "load", saved_at()) {
                 Ok(Opened::Loaded { workspace, damaged, .. }) => {

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use tandem::model::demo;
 use tandem::model::formats::file::{self, Scope};
 use tandem::model::formats::store::{
-    self, changed_keys, parse_manifest, Opened, Slots, Snapshot, LEGACY_KEY, MANIFEST_KEY,
-    PARTNER_PREFIX, REST_PREFIX,
+    self, changed_keys, parse_manifest, Opened, Slots, Snapshot, StoreError, LEGACY_KEY,
+    MANIFEST_KEY, PARTNER_PREFIX, REST_PREFIX,
 };
 use tandem::model::{Stage, Workspace};
 
@@ -30,9 +30,9 @@ struct Map {
 }
 
 impl Map {
-    fn step(&mut self) -> Result<(), String> {
+    fn step(&mut self) -> Result<(), StoreError> {
         match &mut self.live {
-            Some(0) => Err("stopped".into()),
+            Some(0) => Err(StoreError::Write),
             Some(n) => {
                 *n -= 1;
                 Ok(())
@@ -50,17 +50,17 @@ impl Map {
 }
 
 impl Slots for Map {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         // Reads go on: a stopped step is a refused write, as a full storage refuses.
         self.gets.set(self.gets.get() + 1);
         Ok(self.items.get(key).cloned())
     }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         self.step()?;
         self.items.insert(key.into(), value.into());
         Ok(())
     }
-    fn remove(&mut self, key: &str) -> Result<(), String> {
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         self.step()?;
         self.items.remove(key);
         Ok(())

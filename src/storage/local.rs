@@ -10,7 +10,7 @@
 
 use crate::model::formats::compact;
 use crate::model::formats::file::{self, Scope};
-use crate::model::formats::store::{self, Damaged, Opened, Slots, Snapshot};
+use crate::model::formats::store::{self, Damaged, Opened, Slots, Snapshot, StoreError};
 use crate::model::Workspace;
 use gloo_storage::{LocalStorage, Storage as _};
 use std::cell::RefCell;
@@ -65,18 +65,14 @@ fn storage() -> Result<web_sys::Storage, String> {
 struct Local(web_sys::Storage);
 
 impl Slots for Local {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
-        self.0
-            .get_item(key)
-            .map_err(|_| "The browser refused to read local storage.".to_string())
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get_item(key).map_err(|_| StoreError::Read)
     }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
-        self.0
-            .set_item(key, value)
-            .map_err(|_| "refused".to_string())
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.set_item(key, value).map_err(|_| StoreError::Write)
     }
-    fn remove(&mut self, key: &str) -> Result<(), String> {
-        self.0.remove_item(key).map_err(|_| "refused".to_string())
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.0.remove_item(key).map_err(|_| StoreError::Write)
     }
     fn keys(&self) -> Vec<String> {
         let n = self.0.length().unwrap_or(0);
@@ -101,7 +97,7 @@ pub fn load() -> Loaded {
     let opened = SNAPSHOT
         .with(|snap| store::open(&mut slots, &mut snap.borrow_mut(), &suffix(), super::now()));
     match opened {
-        Err(e) => Loaded::Unavailable(e),
+        Err(e) => Loaded::Unavailable(e.to_string()),
         Ok(Opened::Nothing) => Loaded::Nothing,
         Ok(Opened::Loaded {
             workspace,

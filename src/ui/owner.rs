@@ -26,6 +26,7 @@ impl OwnerInput {
     /// The owner as typed, or why it cannot be read.
     pub fn read(&self) -> Result<Option<Owner>, String> {
         Owner::from_form(&self.choice.get_untracked(), &self.name.get_untracked())
+            .map_err(|e| e.to_string())
     }
 }
 

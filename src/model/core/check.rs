@@ -6,6 +6,7 @@
 //! so a person can find and fix it.
 
 use crate::model::core::id::Id;
+use crate::model::core::input::InputError;
 use crate::model::core::month::Month;
 use crate::model::core::stamp::Stamp;
 use crate::model::core::text::is_blank;
@@ -131,6 +132,8 @@ impl ValidationError {
 /// path into the file as the detail a bug report needs:
 /// `Key player "Bo Lind" of partner "Wavelet", influence: 9 is outside 1–5 (at
 /// partners[0].key_players[1].influence)`.
+impl std::error::Error for ValidationError {}
+
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut record = self.record.chars();
@@ -199,7 +202,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn push(&mut self, field: &str, message: impl Into<String>) {
+    /// `message` is a text or one of the model's error values, written as it displays.
+    pub(crate) fn push(&mut self, field: &str, message: impl ToString) {
         let path = match (self.prefix.is_empty(), field.is_empty()) {
             (true, _) => field.to_owned(),
             (false, true) => self.prefix.clone(),
@@ -208,13 +212,13 @@ impl<'a> Checker<'a> {
         self.errors.push(ValidationError {
             path,
             record: self.record.clone(),
-            message: message.into(),
+            message: message.to_string(),
         });
     }
 
     pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) {
         if is_blank(value) {
-            self.push(field, "is required");
+            self.push(field, InputError::Required);
         } else {
             self.max_len(field, value, max);
         }

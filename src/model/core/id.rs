@@ -24,32 +24,41 @@ impl Id {
     }
 
     /// Parses an id from outside, or says why it is not one.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, IdError> {
         if text.is_empty() {
-            return Err("an id cannot be empty".into());
+            return Err(IdError::Empty);
         }
         if text.len() > Self::MAX_LEN {
-            return Err(format!("an id has at most {} characters", Self::MAX_LEN));
+            return Err(IdError::TooLong);
         }
         if let Some(bad) = text
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
         {
-            return Err(format!(
-                "an id may hold only letters, digits, '-' and '_', not {bad:?}"
-            ));
+            return Err(IdError::Character(bad));
         }
         Ok(Id(text.to_owned()))
     }
 
     /// Whether this id, which may have come from a file, is well formed.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), IdError> {
         Self::parse(&self.0).map(|_| ())
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Why a text is not an [`Id`]: worded to follow a field's path in a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum IdError {
+    #[error("an id cannot be empty")]
+    Empty,
+    #[error("an id has at most {} characters", Id::MAX_LEN)]
+    TooLong,
+    #[error("an id may hold only letters, digits, '-' and '_', not {0:?}")]
+    Character(char),
 }
 
 impl fmt::Display for Id {
@@ -73,7 +82,7 @@ mod tests {
     fn parse_refuses_empty_long_and_odd_characters() {
         assert!(Id::parse("").is_err());
         assert!(Id::parse(&"a".repeat(65)).is_err());
-        assert!(Id::parse("a b").unwrap_err().contains("' '"));
+        assert!(Id::parse("a b").unwrap_err().to_string().contains("' '"));
         assert!(Id::parse("<script>").is_err());
         assert!(Id::parse("p-1_A").is_ok());
     }

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod format;
 pub mod id;
+pub mod input;
 pub mod month;
 pub mod owner;
 pub mod shared;

@@ -87,9 +87,9 @@ impl Month {
     }
 
     /// Reads `2026-03` (also `2026-3`), saying why anything else is not a month.
-    pub fn parse(text: &str) -> Result<Month, String> {
+    pub fn parse(text: &str) -> Result<Month, MonthError> {
         let text = text.trim();
-        let bad = || format!("\"{}\" is not a month such as 2026-03", short(text));
+        let bad = || MonthError::NotMonth(short(text));
         let (y, m) = text.split_once('-').ok_or_else(bad)?;
         if y.len() != 4 || m.is_empty() || m.len() > 2 {
             return Err(bad());
@@ -97,16 +97,24 @@ impl Month {
         let year: i32 = y.parse().map_err(|_| bad())?;
         let month: u32 = m.parse().map_err(|_| bad())?;
         if !(1..=12).contains(&month) {
-            return Err(format!("month {month} of \"{}\" is not 1–12", short(text)));
+            return Err(MonthError::Month {
+                month,
+                text: short(text),
+            });
         }
-        Month::new(year, month).ok_or_else(|| {
-            format!(
-                "year {year} is outside {}–{}",
-                Self::YEARS.start(),
-                Self::YEARS.end()
-            )
-        })
+        Month::new(year, month).ok_or(MonthError::Year(year))
     }
+}
+
+/// Why a text is not a [`Month`]; the text is cut to 20 characters.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MonthError {
+    #[error("\"{0}\" is not a month such as 2026-03")]
+    NotMonth(String),
+    #[error("month {month} of \"{text}\" is not 1–12")]
+    Month { month: u32, text: String },
+    #[error("year {0} is outside {start}–{end}", start = Month::YEARS.start(), end = Month::YEARS.end())]
+    Year(i32),
 }
 
 fn short(text: &str) -> String {
@@ -120,8 +128,8 @@ impl fmt::Display for Month {
 }
 
 impl TryFrom<String> for Month {
-    type Error = String;
-    fn try_from(text: String) -> Result<Self, String> {
+    type Error = MonthError;
+    fn try_from(text: String) -> Result<Self, MonthError> {
         Month::parse(&text)
     }
 }

@@ -7,6 +7,7 @@
 
 use crate::model::core::check::{Checker, MAX_NAME};
 use crate::model::core::id::Id;
+use crate::model::core::input::InputError;
 use serde::{Deserialize, Serialize};
 
 /// The owner of a next step or a commitment.
@@ -29,18 +30,16 @@ impl Owner {
     /// # Errors
     /// The reason, worded for the field, when the choice is not one of those or a name
     /// is needed and missing.
-    pub fn from_form(choice: &str, name: &str) -> Result<Option<Owner>, String> {
+    pub fn from_form(choice: &str, name: &str) -> Result<Option<Owner>, InputError> {
         let name = name.trim();
         match choice {
             "" => Ok(None),
-            "ours" | "theirs" if name.is_empty() => {
-                Err("give the owner's name, or choose no owner".to_owned())
-            }
+            "ours" | "theirs" if name.is_empty() => Err(InputError::OwnerName),
             "ours" => Ok(Some(Owner::Ours(name.to_owned()))),
             "theirs" => Ok(Some(Owner::Theirs(name.to_owned()))),
             other => match other.strip_prefix("player:").map(Id::parse) {
                 Some(Ok(id)) => Ok(Some(Owner::Player(id))),
-                _ => Err("choose an owner from the list".to_owned()),
+                _ => Err(InputError::NotOwner),
             },
         }
     }
@@ -98,7 +97,7 @@ mod tests {
 
     #[test]
     fn a_person_without_a_name_is_refused_with_what_to_do() {
-        let e = Owner::from_form("ours", "  ").unwrap_err();
+        let e = Owner::from_form("ours", "  ").unwrap_err().to_string();
         assert!(e.contains("give the owner's name"), "{e}");
         assert!(Owner::from_form("player:", "").is_err());
         assert!(Owner::from_form("someone", "").is_err());

@@ -102,20 +102,16 @@ impl From<Stamp> for String {
 }
 
 impl TryFrom<String> for Stamp {
-    type Error = String;
-    fn try_from(text: String) -> Result<Stamp, String> {
+    type Error = StampError;
+    fn try_from(text: String) -> Result<Stamp, StampError> {
         Stamp::parse(&text)
     }
 }
 
 impl Stamp {
     /// Reads a stamp as [`Display`](fmt::Display) writes it, or says why it is not one.
-    pub fn parse(text: &str) -> Result<Stamp, String> {
-        let bad = || {
-            format!(
-                "{text:?} is not an edit stamp (milliseconds-counter-writer, such as 1795435200123-0-9f86d081884c7d65)"
-            )
-        };
+    pub fn parse(text: &str) -> Result<Stamp, StampError> {
+        let bad = || StampError(text.to_owned());
         let mut parts = text.split('-');
         let (Some(ms), Some(count), Some(writer), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -141,6 +137,13 @@ impl Stamp {
         })
     }
 }
+
+/// A text that is not an edit stamp.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0:?} is not an edit stamp (milliseconds-counter-writer, such as 1795435200123-0-9f86d081884c7d65)"
+)]
+pub struct StampError(pub String);
 
 /// One writer's clock: hands out stamps that increase, and that follow every stamp seen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -17,6 +17,7 @@ use crate::model::core::check;
 use crate::model::core::check::ValidationError;
 use crate::model::core::format::{count, plural};
 use crate::model::core::id::Id;
+use crate::model::core::input::InputError;
 use crate::model::core::month::Month;
 use crate::model::core::vocabulary::Stage;
 use crate::model::figures::health::Band;
@@ -883,7 +884,7 @@ fn plain(v: f64) -> String {
 }
 
 /// Reads a number as people type it: "38,000", "38 000", "+250 %", "1.5".
-pub fn parse_number(text: &str) -> Result<f64, String> {
+pub fn parse_number(text: &str) -> Result<f64, InputError> {
     let cleaned: String = text
         .trim()
         .trim_end_matches('%')
@@ -893,23 +894,22 @@ pub fn parse_number(text: &str) -> Result<f64, String> {
         .collect();
     let cleaned = cleaned.strip_prefix('+').unwrap_or(&cleaned);
     if cleaned.is_empty() {
-        return Err("is required".into());
+        return Err(InputError::Required);
     }
     match cleaned.parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() <= check::MAX_VALUE => Ok(v),
-        Ok(_) => Err("is not a number between −10¹⁵ and 10¹⁵".into()),
-        Err(_) => Err(format!(
-            "\"{}\" is not a number such as 38,000 or 12.5",
-            text.trim().chars().take(20).collect::<String>()
+        Ok(_) => Err(InputError::OutOfRange),
+        Err(_) => Err(InputError::NotNumber(
+            text.trim().chars().take(20).collect(),
         )),
     }
 }
 
-fn error(path: &str, message: impl Into<String>) -> ValidationError {
+fn error(path: &str, message: impl ToString) -> ValidationError {
     ValidationError {
         path: path.to_owned(),
         record: "the program".into(),
-        message: message.into(),
+        message: message.to_string(),
     }
 }
 

@@ -5,9 +5,8 @@
 //! allowed (the team decides), but a move up that the assessment does not support raises
 //! warnings, and the move is recorded with them so the decision can be revisited.
 
-use crate::model::core::check::PARTNER_GONE;
 use crate::model::core::format::plural;
-use crate::model::core::id::Id;
+use crate::model::core::id::{Id, IdError};
 use crate::model::core::vocabulary::{Economics, LadderLevel, Stance, UxVerdict};
 use crate::model::fit::{ability_to_deliver, LadderMove};
 use crate::model::workspace::records::{Partner, Workspace};
@@ -305,6 +304,19 @@ pub fn warnings(p: &Partner, to: LadderLevel) -> Vec<String> {
     warning_list(p, to).iter().map(Warning::message).collect()
 }
 
+/// Why a move on the ladder was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LadderError {
+    #[error("The move's id is not valid: {0}.")]
+    Id(IdError),
+    /// The partner is gone (deleted, perhaps in another tab): [`PARTNER_GONE`] words it.
+    #[error("{}", crate::model::core::check::PARTNER_GONE)]
+    NoPartner(Id),
+    /// The id is already one of the partner's (named) records.
+    #[error("The id {id} is already used by another record of {partner}.")]
+    IdTaken { id: Id, partner: String },
+}
+
 /// Moves a partner to `to`, recording a [`LadderMove`] dated `today` with the warnings
 /// the move raised, and stamping the partner's `updated`. Returns `Ok(false)` when the
 /// partner is already at that level.
@@ -319,20 +331,19 @@ pub fn move_to(
     id: Id,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
-    id.check()
-        .map_err(|e| format!("The move's id is not valid: {e}."))?;
+) -> Result<bool, LadderError> {
+    id.check().map_err(LadderError::Id)?;
     let Some(p) = ws.partner_mut(partner) else {
-        return Err(PARTNER_GONE.to_owned());
+        return Err(LadderError::NoPartner(partner.clone()));
     };
     if p.ladder == to {
         return Ok(false);
     }
     if record_ids(p).any(|used| used == &id) {
-        return Err(format!(
-            "The id {id} is already used by another record of {}.",
-            p.name
-        ));
+        return Err(LadderError::IdTaken {
+            id,
+            partner: p.name.clone(),
+        });
     }
     let warnings = warnings(p, to);
     p.ladder_moves.push(LadderMove {

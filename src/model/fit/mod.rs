@@ -10,6 +10,7 @@ pub mod record;
 
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
+use crate::model::core::input::InputError;
 use crate::model::core::vocabulary::{Economics, MarketPosition, Stage, Stance, UxVerdict};
 use crate::model::goals::{delivery_record, RECENT_DAYS};
 use crate::model::workspace::records::{Partner, Workspace};
@@ -17,18 +18,18 @@ use chrono::{DateTime, NaiveDate, Utc};
 pub use record::*;
 
 /// Reads a 1–5 score typed in a form: empty means not assessed.
-pub fn parse_score(text: &str) -> Result<Option<u8>, String> {
+pub fn parse_score(text: &str) -> Result<Option<u8>, InputError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     match text.parse::<u8>() {
         Ok(v) if SCORE.contains(&v) => Ok(Some(v)),
-        _ => Err(format!(
-            "{text} is not a whole number from {} to {}; leave it empty if not assessed",
-            SCORE.start(),
-            SCORE.end()
-        )),
+        _ => Err(InputError::NotScore {
+            text: text.to_owned(),
+            low: *SCORE.start(),
+            high: *SCORE.end(),
+        }),
     }
 }
 

@@ -59,27 +59,24 @@ fn group(v: u32) -> char {
 ///
 /// # Errors
 /// What is wrong with the value, for the banner that names a damaged entry.
-pub fn decode(stored: &str) -> Result<String, String> {
+pub fn decode(stored: &str) -> Result<String, CompactError> {
     let Some(body) = stored.strip_prefix(TAG) else {
         if stored.trim_start().starts_with('{') {
             return Ok(stored.to_owned());
         }
-        return Err("the stored value is neither Tandem's compact form nor JSON".into());
+        return Err(CompactError::Neither);
     };
     let mut groups = body.chars().map(|c| (c as u32).wrapping_sub(BASE));
     let pad = groups.next_back().filter(|p| *p < 15);
     let Some(pad) = pad else {
-        return Err("the compact value is cut short".into());
+        return Err(CompactError::CutShort);
     };
     let mut bytes = Vec::with_capacity(body.len() * 15 / 8);
     let (mut acc, mut bits) = (0u32, 0u32);
     let count = body.chars().count() - 1;
     for (i, g) in groups.enumerate() {
         if g > 0x7fff {
-            return Err(format!(
-                "the compact value holds a foreign character at position {}",
-                i + 2
-            ));
+            return Err(CompactError::Foreign(i + 2));
         }
         let (g, width) = if i + 1 == count {
             (g >> pad, 15 - pad)
@@ -95,8 +92,25 @@ pub fn decode(stored: &str) -> Result<String, String> {
         acc &= (1 << bits) - 1;
     }
     let json = decompress_to_vec_with_limit(&bytes, MAX_INFLATED)
-        .map_err(|e| format!("the compact value does not inflate ({:?})", e.status))?;
-    String::from_utf8(json).map_err(|_| "the compact value does not hold UTF-8 text".into())
+        .map_err(|e| CompactError::Inflate(e.status))?;
+    String::from_utf8(json).map_err(|_| CompactError::NotUtf8)
+}
+
+/// Why a stored value is not one [`decode`] reads: worded for the banner that names a
+/// damaged entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CompactError {
+    #[error("the stored value is neither Tandem's compact form nor JSON")]
+    Neither,
+    #[error("the compact value is cut short")]
+    CutShort,
+    /// A character outside the 15-bit groups, at this position (1-based, tag included).
+    #[error("the compact value holds a foreign character at position {0}")]
+    Foreign(usize),
+    #[error("the compact value does not inflate ({0:?})")]
+    Inflate(miniz_oxide::inflate::TINFLStatus),
+    #[error("the compact value does not hold UTF-8 text")]
+    NotUtf8,
 }
 
 #[cfg(test)]
@@ -122,8 +136,8 @@ mod tests {
     #[test]
     fn plain_json_reads_as_it_is_and_damage_is_named() {
         assert_eq!(decode("{\"a\":1}").unwrap(), "{\"a\":1}");
-        assert!(decode("hello").unwrap_err().contains("neither"));
-        assert!(decode("~").unwrap_err().contains("cut short"));
+        assert!(decode("hello").unwrap_err().to_string().contains("neither"));
+        assert!(decode("~").unwrap_err().to_string().contains("cut short"));
         let good = encode("{\"a\":\"some text to compress\"}");
         let stored: String = good
             .chars()
@@ -131,7 +145,10 @@ mod tests {
             .chain(['x'])
             .chain(good.chars().skip(2))
             .collect();
-        assert!(decode(&stored).unwrap_err().contains("foreign character"));
+        assert!(decode(&stored)
+            .unwrap_err()
+            .to_string()
+            .contains("foreign character"));
         let stored = encode("{\"a\":\"some text to compress\"}");
         let cut: String = stored
             .chars()

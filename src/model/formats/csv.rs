@@ -48,6 +48,7 @@ use crate::model::core::check::{ValidationError, MAX_NAME};
 use crate::model::core::id::Id;
 use crate::model::core::shared::Shared;
 use crate::model::core::vocabulary::{Category, Choice, LadderLevel, MarketPosition, Stage};
+use crate::model::metrics::MetricError;
 use crate::model::workspace::records::{Market, Partner, Workspace};
 use crate::model::workspace::validate::{self};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -263,7 +264,25 @@ pub enum CsvError {
     NoNameColumn,
     /// More columns than the mapping step draws ([`MAX_COLUMNS`]).
     TooManyColumns { columns: usize },
+    /// A paste into the Metrics tab with nothing in it.
+    NothingPasted,
+    /// A pasted table with no row or column of months.
+    NoMonths,
+    /// Columns a metrics import needs that no column is mapped to, by label.
+    Unmapped(Vec<&'static str>),
+    /// A metrics import of every partner with no column naming the partner.
+    NoPartnerColumn,
+    /// The metric a paste is for has a name the model refuses.
+    Metric(MetricError),
 }
+
+impl From<MetricError> for CsvError {
+    fn from(e: MetricError) -> Self {
+        CsvError::Metric(e)
+    }
+}
+
+impl std::error::Error for CsvError {}
 
 /// The most columns a CSV file may have: the mapping step draws a drop-down per column,
 /// and a hostile file of 5,000 columns would otherwise build 5,000 of them (with every
@@ -327,6 +346,23 @@ impl fmt::Display for CsvError {
                  from your CRM), save it as CSV and choose it again.",
                 crate::model::core::format::grouped(*columns as u64)
             ),
+            CsvError::NothingPasted => {
+                f.write_str("Nothing to read: paste a table with a header row.")
+            }
+            CsvError::NoMonths => f.write_str(
+                "No months found. Put months across the header row (2026-01, 2026-02, …) \
+                 with a market in the first cell of each row, or months down the first column \
+                 with markets across the header row.",
+            ),
+            CsvError::Unmapped(missing) => write!(
+                f,
+                "Map a column to each of: {}. Every row needs them.",
+                missing.join(", ")
+            ),
+            CsvError::NoPartnerColumn => f.write_str(
+                "Map a column to Partner name or Partner id: each row must say whose value it is.",
+            ),
+            CsvError::Metric(e) => write!(f, "{e}"),
         }
     }
 }

@@ -43,7 +43,7 @@ use crate::model::core::month::Month;
 use crate::model::formats::csv::{
     guard, push_quoted, write_table, BadRow, CsvError, CsvRow, CsvTable, Field, Mapping,
 };
-use crate::model::metrics::{check_value, clean_metric, plain, series, set_values};
+use crate::model::metrics::{check_value, clean_metric, plain, series, set_values, MetricError};
 use crate::model::workspace::records::{Market, Partner, Workspace};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
@@ -55,7 +55,7 @@ use std::fmt;
 /// A value typed or pasted: `Ok(None)` for an empty cell (or `-`, `—`), `Ok(Some(v))`
 /// for a number read by the rules in the module documentation, or the reason it is not
 /// one.
-pub fn parse_number(cell: &str) -> Result<Option<f64>, String> {
+pub fn parse_number(cell: &str) -> Result<Option<f64>, CellError> {
     let raw = cell.trim();
     if raw.is_empty() || raw == "-" || raw == "—" || raw == "–" {
         return Ok(None);
@@ -76,7 +76,7 @@ pub fn parse_number(cell: &str) -> Result<Option<f64>, String> {
     } else if let Some(rest) = text.strip_prefix('+') {
         text = rest.to_owned();
     }
-    let bad = || format!("\"{}\" is not a number", short(raw));
+    let bad = || CellError::NotNumber(short(raw));
     if text.is_empty()
         || !text
             .chars()
@@ -117,7 +117,7 @@ pub fn parse_number(cell: &str) -> Result<Option<f64>, String> {
     let value = if negative { -value } else { value };
     check_value(value)
         .map(Some)
-        .map_err(|e| format!("\"{}\": {e}", short(raw)))
+        .map_err(|_| CellError::OutOfRange(short(raw)))
 }
 
 const FULL_MONTHS: [&str; 12] = [
@@ -137,17 +137,12 @@ const FULL_MONTHS: [&str; 12] = [
 
 /// A month as spreadsheets write one: `2026-03`, `2026-3`, `2026-03-01`, `2026/03`,
 /// `03/2026`, `Mar 2026`, `March 2026`, `Mar-26`, `Mar 26`.
-pub fn parse_month(cell: &str) -> Result<Month, String> {
+pub fn parse_month(cell: &str) -> Result<Month, CellError> {
     let text = cell.trim();
     if let Ok(m) = Month::parse(text) {
         return Ok(m);
     }
-    let bad = || {
-        format!(
-            "\"{}\" is not a month such as 2026-03 or Mar 2026",
-            short(text)
-        )
-    };
+    let bad = || CellError::NotMonth(short(text));
     let parts: Vec<&str> = text
         .split(['-', '/', ' ', '.'])
         .filter(|p| !p.is_empty())
@@ -177,6 +172,19 @@ pub fn parse_month(cell: &str) -> Result<Month, String> {
     };
     let (month, year) = found.ok_or_else(bad)?;
     Month::new(year, month).ok_or_else(bad)
+}
+
+/// Why a pasted or imported cell is not a value or a month; the cell's text is cut to
+/// 24 characters.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CellError {
+    #[error("\"{0}\" is not a number")]
+    NotNumber(String),
+    /// A number beyond what the file format holds.
+    #[error("\"{0}\": {value}", value = MetricError::Value)]
+    OutOfRange(String),
+    #[error("\"{0}\" is not a month such as 2026-03 or Mar 2026")]
+    NotMonth(String),
 }
 
 fn short(text: &str) -> String {
@@ -294,11 +302,11 @@ pub fn parse_paste(
     p: &Partner,
     metric: &str,
     text: &str,
-) -> Result<PastePreview, String> {
+) -> Result<PastePreview, CsvError> {
     let metric = clean_metric(metric)?;
     let table = CsvTable::parse(text).map_err(|e| match e {
-        CsvError::NoHeader => "Nothing to read: paste a table with a header row.".to_owned(),
-        other => other.to_string(),
+        CsvError::NoHeader => CsvError::NothingPasted,
+        other => other,
     })?;
     let header_months: Vec<Option<Month>> = table
         .headers
@@ -317,12 +325,7 @@ pub fn parse_paste(
     } else if first_column_months > 0 {
         Layout::MonthsDown
     } else {
-        return Err(
-            "No months found. Put months across the header row (2026-01, 2026-02, …) \
-             with a market in the first cell of each row, or months down the first column \
-             with markets across the header row."
-                .to_owned(),
-        );
+        return Err(CsvError::NoMonths);
     };
     let mut bad = Vec::new();
     let mut cells = Vec::new();
@@ -379,7 +382,7 @@ pub fn parse_paste(
                     bad.push(BadCell {
                         row: row.row,
                         column: 0,
-                        reason: e,
+                        reason: e.to_string(),
                     });
                     continue;
                 }
@@ -400,7 +403,7 @@ pub fn parse_paste(
                     bad.push(BadCell {
                         row: row.row,
                         column,
-                        reason,
+                        reason: reason.to_string(),
                     });
                     continue;
                 }
@@ -490,7 +493,7 @@ pub fn spread_paste(
     months: &[Month],
     (row, column): (usize, usize),
     text: &str,
-) -> Result<GridPaste, String> {
+) -> Result<GridPaste, MetricError> {
     let metric = clean_metric(metric)?;
     let mut out = GridPaste {
         metric: metric.clone(),
@@ -525,7 +528,7 @@ pub fn spread_paste(
                     market: market.clone(),
                     month,
                     text: cell.trim().to_owned(),
-                    reason,
+                    reason: reason.to_string(),
                 }),
             }
         }
@@ -539,7 +542,7 @@ pub fn apply_grid_paste(
     partner: &Id,
     paste: &GridPaste,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, MetricError> {
     let cells: Vec<(Id, Month, Option<f64>)> = paste
         .cells
         .iter()
@@ -565,7 +568,7 @@ pub fn apply_paste(
     partner: &Id,
     preview: &PastePreview,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, MetricError> {
     let cells: Vec<(Id, Month, Option<f64>)> = preview
         .cells
         .iter()
@@ -726,24 +729,18 @@ pub fn rows_to_metrics(
     table: &CsvTable,
     mapping: &Mapping<MetricField>,
     only: Option<&Id>,
-) -> Result<MetricsImport, String> {
-    let missing: Vec<&str> = [MetricField::Market, MetricField::Month, MetricField::Value]
+) -> Result<MetricsImport, CsvError> {
+    let missing: Vec<&'static str> = [MetricField::Market, MetricField::Month, MetricField::Value]
         .into_iter()
         .filter(|f| !mapping.has(*f))
         .map(|f| f.label())
         .collect();
     if !missing.is_empty() {
-        return Err(format!(
-            "Map a column to each of: {}. Every row needs them.",
-            missing.join(", ")
-        ));
+        return Err(CsvError::Unmapped(missing));
     }
     if only.is_none() && !mapping.has(MetricField::PartnerId) && !mapping.has(MetricField::Partner)
     {
-        return Err(
-            "Map a column to Partner name or Partner id: each row must say whose value it is."
-                .to_owned(),
-        );
+        return Err(CsvError::NoPartnerColumn);
     }
     let get = |row: &CsvRow, f: MetricField| -> String {
         mapping
@@ -846,7 +843,7 @@ pub fn apply_metrics(
     ws: &mut Workspace,
     import: &MetricsImport,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, MetricError> {
     type Cells = Vec<(Id, Month, Option<f64>)>;
     let mut groups: BTreeMap<(String, String), (Id, Cells)> = BTreeMap::new();
     for r in &import.rows {

@@ -155,15 +155,16 @@ impl fmt::Display for FileError {
                 reason,
             } => write!(
                 f,
-                "This is not valid JSON: {reason} at line {line}, column {column}."
+                "This is not valid JSON: {}.",
+                JsonAt(reason, *line, *column)
             ),
             FileError::NotTandem { reason } => {
                 write!(f, "This is not a Tandem file: {reason}.")
             }
             FileError::UnknownVersion { found } => write!(
                 f,
-                "This Tandem file has format version {found}; this version of Tandem reads \
-                 versions {OLDEST_VERSION} to {VERSION}. It may come from a newer Tandem."
+                "This Tandem file has format version {found}; {}",
+                Reads(OLDEST_VERSION, VERSION)
             ),
             FileError::Shape {
                 path,
@@ -214,6 +215,40 @@ impl fmt::Display for FileError {
                 f.write_str(".")
             }
         }
+    }
+}
+
+impl std::error::Error for FileError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FileError::TooLarge(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// Where JSON stops parsing, as both readers say it: `expected value at line 3, column 5`.
+pub(crate) struct JsonAt<'a>(pub &'a str, pub usize, pub usize);
+
+impl fmt::Display for JsonAt<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let JsonAt(reason, line, column) = self;
+        write!(f, "{reason} at line {line}, column {column}")
+    }
+}
+
+/// What a reader of a versioned format says after a version it does not read (files and
+/// sealed files each have their own versions, from the oldest read to this build's).
+pub(crate) struct Reads(pub u64, pub u64);
+
+impl fmt::Display for Reads {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Reads(oldest, newest) = self;
+        write!(
+            f,
+            "this version of Tandem reads versions {oldest} to {newest}. It may come from a \
+             newer Tandem."
+        )
     }
 }
 

@@ -107,6 +107,15 @@ pub enum Unrepairable {
     NoRepair(Vec<ValidationError>),
 }
 
+impl std::error::Error for Unrepairable {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Unrepairable::Unreadable(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for Unrepairable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

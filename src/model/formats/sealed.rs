@@ -354,16 +354,16 @@ impl fmt::Display for SealedError {
                 reason,
             } => write!(
                 f,
-                "This protected file is damaged: it is not valid JSON ({reason} at line \
-                 {line}, column {column})."
+                "This protected file is damaged: it is not valid JSON ({}).",
+                file::JsonAt(reason, *line, *column)
             ),
             SealedError::NotSealed { reason } => {
                 write!(f, "This is not a protected Tandem file: {reason}.")
             }
             SealedError::UnknownVersion { found } => write!(
                 f,
-                "This protected file has version {found}; this version of Tandem reads \
-                 versions {OLDEST_VERSION} to {VERSION}. It may come from a newer Tandem."
+                "This protected file has version {found}; {}",
+                file::Reads(OLDEST_VERSION, VERSION)
             ),
             SealedError::Missing { field } => write!(
                 f,
@@ -425,6 +425,15 @@ impl fmt::Display for SealedError {
                 "This protected file is damaged: its \"ciphertext\" is {bytes} bytes, too \
                  short to hold a Tandem file. {CHANGED}"
             ),
+        }
+    }
+}
+
+impl std::error::Error for SealedError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SealedError::TooLarge(e) => Some(e),
+            _ => None,
         }
     }
 }
@@ -637,6 +646,8 @@ impl fmt::Display for PassphraseError {
         }
     }
 }
+
+impl std::error::Error for PassphraseError {}
 
 /// Checks a passphrase chosen for an export and its confirmation, both as the key will
 /// see them (NFC), so "é" counts as one character however it was typed.

@@ -30,7 +30,7 @@
 
 use crate::model::core::id::Id;
 use crate::model::core::shared::Shared;
-use crate::model::formats::compact;
+use crate::model::formats::compact::{self, CompactError};
 use crate::model::formats::file::{self, FileError};
 use crate::model::workspace::records::{Market, Partner, Tombstone, Workspace};
 use crate::model::workspace::validate;
@@ -51,14 +51,49 @@ const STORE: &str = "tandem";
 /// The version of this layout (the manifest and its entries).
 pub const STORE_VERSION: u64 = 1;
 
+/// Why the stored workspace, or one of its entries, cannot be read or written: the
+/// storage boundary's errors, worded for the banners that report them.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// The slots refuse to be read.
+    #[error("The browser refused to read local storage.")]
+    Read,
+    /// The slots refused a write or a removal (full, or gone).
+    #[error("refused")]
+    Write,
+    #[error("{0}")]
+    Compact(#[from] CompactError),
+    /// Stored JSON that does not parse or does not fit the records: serde's reason,
+    /// after the path of the field when there is one.
+    #[error("{0}")]
+    Json(String),
+    #[error("the store's manifest is not readable: {0}")]
+    ManifestUnreadable(String),
+    #[error("the store's manifest is not Tandem's")]
+    NotTandem,
+    /// A layout or file format this build does not read.
+    #[error(
+        "the store was written by another version of Tandem (layout {layout}, format \
+         {format}); this one reads layout {STORE_VERSION}, formats {} to {}",
+        file::OLDEST_VERSION,
+        file::VERSION
+    )]
+    OtherVersion { layout: u64, format: u64 },
+    /// An entry the manifest names is not in the slots.
+    #[error("it is missing")]
+    Missing,
+    #[error("the migrated store did not read back as the saved workspace")]
+    NotReadBack,
+}
+
 /// Key-value slots: local storage in the browser, a map in tests.
 pub trait Slots {
-    /// The value under `key`. `Err` when the slots refuse to be read.
-    fn get(&self, key: &str) -> Result<Option<String>, String>;
-    /// Stores `value` under `key`. `Err` when refused (full, or gone).
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String>;
-    /// Removes `key`. `Err` when refused.
-    fn remove(&mut self, key: &str) -> Result<(), String>;
+    /// The value under `key`. `Err` ([`StoreError::Read`]) when the slots refuse to be read.
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Stores `value` under `key`. `Err` ([`StoreError::Write`]) when refused (full, or gone).
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes `key`. `Err` ([`StoreError::Write`]) when refused.
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key held.
     fn keys(&self) -> Vec<String>;
 }
@@ -66,14 +101,14 @@ pub trait Slots {
 /// Slots in memory: what the native tests, the benchmark example and any tool outside
 /// the browser store into.
 impl Slots for std::collections::BTreeMap<String, String> {
-    fn get(&self, key: &str) -> Result<Option<String>, String> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(std::collections::BTreeMap::get(self, key).cloned())
     }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         self.insert(key.into(), value.into());
         Ok(())
     }
-    fn remove(&mut self, key: &str) -> Result<(), String> {
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
         std::collections::BTreeMap::remove(self, key);
         Ok(())
     }
@@ -177,7 +212,7 @@ pub enum Opened {
         damaged: Vec<Damaged>,
         /// The old single key was found: `Ok` once migrated and confirmed, `Err` with the
         /// reason it is still there (it is then read on every load until a save succeeds).
-        migrated: Option<Result<(), String>>,
+        migrated: Option<Result<(), StoreError>>,
     },
     /// Something is stored that cannot be used. `raw` is what to download; nothing is
     /// written over it until the person decides.
@@ -237,7 +272,8 @@ pub fn decode_partner(key: &str, stored: &str) -> Result<Partner, Damaged> {
         Some(id) => format!("the partner with id {id}"),
         None => format!("the entry {key}"),
     };
-    let json = compact::decode(stored).map_err(|e| damaged(by_id(), e, stored.to_owned()))?;
+    let json =
+        compact::decode(stored).map_err(|e| damaged(by_id(), e.to_string(), stored.to_owned()))?;
     let value = serde_json::from_str::<serde_json::Value>(&json)
         .map_err(|e| damaged(by_id(), e.to_string(), json.clone()))?;
     from_value::<Partner>(&value).map_err(|e| {
@@ -255,12 +291,13 @@ pub fn decode_partner(key: &str, stored: &str) -> Result<Partner, Damaged> {
     })
 }
 
-fn decode_rest(stored: &str) -> Result<Workspace, String> {
+fn decode_rest(stored: &str) -> Result<Workspace, StoreError> {
     let json = compact::decode(stored)?;
-    let value = serde_json::from_str::<serde_json::Value>(&json).map_err(|e| e.to_string())?;
+    let value = serde_json::from_str::<serde_json::Value>(&json)
+        .map_err(|e| StoreError::Json(e.to_string()))?;
     from_value::<Workspace>(&value).map_err(|e| {
         let path = e.path().to_string();
-        format!("{path}: {}", e.into_inner())
+        StoreError::Json(format!("{path}: {}", e.into_inner()))
     })
 }
 
@@ -275,21 +312,17 @@ fn from_value<'de, T: serde::Deserialize<'de>>(
 }
 
 /// The manifest from its text; `Err` says why it is not one this build reads.
-pub fn parse_manifest(text: &str) -> Result<Manifest, String> {
-    let m: Manifest = serde_json::from_str(text)
-        .map_err(|e| format!("the store's manifest is not readable: {e}"))?;
+pub fn parse_manifest(text: &str) -> Result<Manifest, StoreError> {
+    let m: Manifest =
+        serde_json::from_str(text).map_err(|e| StoreError::ManifestUnreadable(e.to_string()))?;
     if m.store != STORE {
-        return Err("the store's manifest is not Tandem's".into());
+        return Err(StoreError::NotTandem);
     }
     if m.version != STORE_VERSION || !(file::OLDEST_VERSION..=file::VERSION).contains(&m.format) {
-        return Err(format!(
-            "the store was written by another version of Tandem (layout {}, format {}); this \
-             one reads layout {STORE_VERSION}, formats {} to {}",
-            m.version,
-            m.format,
-            file::OLDEST_VERSION,
-            file::VERSION
-        ));
+        return Err(StoreError::OtherVersion {
+            layout: m.version,
+            format: m.format,
+        });
     }
     Ok(m)
 }
@@ -321,7 +354,7 @@ pub fn save(
     ws: &Workspace,
     save: &str,
     now: DateTime<Utc>,
-) -> Result<Saved, String> {
+) -> Result<Saved, StoreError> {
     let mut writes: Vec<(String, String)> = Vec::new();
     let mut keys = Vec::with_capacity(ws.partners.len() + snap.damaged.len());
     let mut changed: Vec<usize> = Vec::new();
@@ -449,7 +482,7 @@ pub fn open(
     snap: &mut Snapshot,
     save: &str,
     now: DateTime<Utc>,
-) -> Result<Opened, String> {
+) -> Result<Opened, StoreError> {
     *snap = Snapshot::default();
     if let Some(raw) = slots.get(LEGACY_KEY)? {
         return Ok(migrate(slots, snap, raw, save, now));
@@ -484,11 +517,11 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
     };
     let manifest = match parse_manifest(&text) {
         Ok(m) => m,
-        Err(e) => return unreadable(e),
+        Err(e) => return unreadable(e.to_string()),
     };
     let rest = match slots.get(&manifest.rest) {
         Ok(Some(stored)) => decode_rest(&stored),
-        Ok(None) => Err("it is missing".into()),
+        Ok(None) => Err(StoreError::Missing),
         Err(e) => Err(e),
     };
     let mut ws = match rest {
@@ -627,7 +660,7 @@ fn migrate(
                 damaged,
                 ..
             } if back == workspace && damaged.is_empty() => Ok(()),
-            _ => Err("the migrated store did not read back as the saved workspace".into()),
+            _ => Err(StoreError::NotReadBack),
         }
     });
     let migrated = match outcome {

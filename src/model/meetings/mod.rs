@@ -15,6 +15,7 @@ pub use room::{
 
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
+use crate::model::core::input::InputError;
 use crate::model::core::owner::Owner;
 use crate::model::pitch::record::Pitch;
 use crate::model::workspace::records::{Partner, Workspace};
@@ -72,11 +73,11 @@ pub fn presented_at<'a>(p: &'a Partner, pitch: &Id) -> Vec<&'a Meeting> {
 }
 
 /// Reads a date typed as `YYYY-MM-DD` (what a date input gives), or says what to type.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
     match crate::model::core::format::parse_iso_day(text) {
         Ok(Some(day)) => Ok(day),
-        Ok(None) => Err("is required".into()),
-        Err(e) => Err(e.to_string()),
+        Ok(None) => Err(InputError::Required),
+        Err(e) => Err(InputError::NotDate(e)),
     }
 }
 

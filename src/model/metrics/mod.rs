@@ -295,35 +295,60 @@ pub fn goal_progress(p: &Partner, goal: &Goal, latest: Month) -> Option<f64> {
 // Edits: each validates first, changes nothing on error, stamps the partner's `updated`
 // and says whether anything changed.
 
-fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, String> {
-    ws.partner_mut(id).ok_or_else(|| PARTNER_GONE.to_owned())
+/// Why an edit of a partner's metrics was refused, worded for the person who made it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MetricError {
+    #[error("{}", PARTNER_GONE)]
+    NoPartner,
+    #[error("Give the metric a name, such as \"downloads\".")]
+    NoName,
+    #[error("A metric name has at most {MAX_NAME} characters.")]
+    NameTooLong,
+    /// Not finite, or beyond what the file format holds.
+    #[error("A value must be a number between −10¹⁵ and 10¹⁵.")]
+    Value,
+    #[error("Market {0} is not in the catalogue.")]
+    UnknownMarket(Id),
+    #[error("This partner has no markets yet: add its markets on the Overview tab first.")]
+    NoMarkets,
+    /// A standard metric cannot be renamed.
+    #[error("\"{0}\" is a standard metric and keeps its name.")]
+    Standard(String),
+    #[error("This partner has no metric \"{0}\".")]
+    NoSuchMetric(String),
+    #[error("\"{0}\" is already a metric of this partner: choose another name.")]
+    NameTaken(String),
+}
+
+fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, MetricError> {
+    ws.partner_mut(id).ok_or(MetricError::NoPartner)
 }
 
 /// A metric name as typed, trimmed and checked: not empty, at most 120 characters.
-pub fn clean_metric(name: &str) -> Result<String, String> {
+pub fn clean_metric(name: &str) -> Result<String, MetricError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("Give the metric a name, such as \"downloads\".".to_owned());
+        return Err(MetricError::NoName);
     }
     if name.chars().count() > MAX_NAME {
-        return Err(format!("A metric name has at most {MAX_NAME} characters."));
+        return Err(MetricError::NameTooLong);
     }
     Ok(name.to_owned())
 }
 
 /// Refuses a value the file format would refuse.
-pub fn check_value(value: f64) -> Result<f64, String> {
+pub fn check_value(value: f64) -> Result<f64, MetricError> {
     if value.is_finite() && value.abs() <= MAX_VALUE {
         Ok(value)
     } else {
-        Err("A value must be a number between −10¹⁵ and 10¹⁵.".to_owned())
+        Err(MetricError::Value)
     }
 }
 
-fn check_market(ws: &Workspace, market: &Id) -> Result<(), String> {
+fn check_market(ws: &Workspace, market: &Id) -> Result<(), MetricError> {
     ws.market(market)
         .map(|_| ())
-        .ok_or_else(|| format!("Market {market} is not in the catalogue."))
+        .ok_or_else(|| MetricError::UnknownMarket(market.clone()))
 }
 
 /// Sets (`Some`) or clears (`None`) one value. Creates the series when needed.
@@ -335,7 +360,7 @@ pub fn set_value(
     month: Month,
     value: Option<f64>,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, MetricError> {
     set_values(ws, partner, metric, &[(market.clone(), month, value)], now)
 }
 
@@ -347,7 +372,7 @@ pub fn set_values(
     metric: &str,
     cells: &[(Id, Month, Option<f64>)],
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, MetricError> {
     let metric = clean_metric(metric)?;
     for (market, _, value) in cells {
         check_market(ws, market)?;
@@ -402,7 +427,7 @@ pub fn add_series(
     market: Option<&Id>,
     metric: &str,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, MetricError> {
     let metric = clean_metric(metric)?;
     if let Some(m) = market {
         check_market(ws, m)?;
@@ -413,10 +438,7 @@ pub fn add_series(
         None => p.markets.clone(),
     };
     if markets.is_empty() {
-        return Err(
-            "This partner has no markets yet: add its markets on the Overview tab first."
-                .to_owned(),
-        );
+        return Err(MetricError::NoMarkets);
     }
     let mut changed = false;
     for m in markets {
@@ -444,24 +466,20 @@ pub fn rename_metric(
     from: &str,
     to: &str,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, MetricError> {
     let to = clean_metric(to)?;
     if STANDARD.contains(&from) {
-        return Err(format!(
-            "\"{from}\" is a standard metric and keeps its name."
-        ));
+        return Err(MetricError::Standard(from.to_owned()));
     }
     let p = partner_mut(ws, partner)?;
     if from == to {
         return Ok(false);
     }
     if !p.metrics.iter().any(|s| s.metric == from) {
-        return Err(format!("This partner has no metric \"{from}\"."));
+        return Err(MetricError::NoSuchMetric(from.to_owned()));
     }
     if STANDARD.contains(&to.as_str()) || p.metrics.iter().any(|s| s.metric == to) {
-        return Err(format!(
-            "\"{to}\" is already a metric of this partner: choose another name."
-        ));
+        return Err(MetricError::NameTaken(to));
     }
     for s in p.metrics.iter_mut().filter(|s| s.metric == from) {
         s.metric = to.clone();

@@ -187,10 +187,10 @@ pub fn check_text(ingredient: Ingredient, text: &str, pitch: &Pitch, ctx: &Conte
             Ingredient::Close => close(&t, ctx),
         }
         .and_then(|ready| match t.plain_review(ctx) {
-            Some(fog) => Err(fog),
+            Some(fog) => Err(Weak(fog)),
             None => Ok(ready),
         })
-        .map_err(|message| (Status::Weak, message))
+        .map_err(|Weak(message)| (Status::Weak, message))
     };
     let (status, message) = match result {
         Ok(message) => (Status::Ready, message),
@@ -222,25 +222,42 @@ fn missing(ingredient: Ingredient) -> String {
     format!("Not written yet: write {what}.")
 }
 
-type Verdict = Result<String, String>;
+/// Ready, with what the ingredient does well, or weak, with what to write.
+type Verdict = Result<String, Weak>;
+
+/// What to write to make a weak ingredient ready: advice shown as the check's message,
+/// not an error.
+struct Weak(String);
+
+impl From<&str> for Weak {
+    fn from(advice: &str) -> Self {
+        Weak(advice.to_owned())
+    }
+}
+
+impl From<String> for Weak {
+    fn from(advice: String) -> Self {
+        Weak(advice)
+    }
+}
 
 fn vision(t: &Text) -> Verdict {
     let (words, sentences) = (t.words.len(), t.sentences);
     if sentences > 1 {
-        return Err(format!(
+        return Err(Weak(format!(
             "It has {sentences} sentences; join them into one that can be repeated after a single hearing."
-        ));
+        )));
     }
     if words > VISION_MAX_WORDS {
-        return Err(format!(
+        return Err(Weak(format!(
             "It runs to {words} words; cut it to {VISION_MAX_WORDS} or fewer."
-        ));
+        )));
     }
     if words < VISION_MIN_WORDS {
-        return Err(format!(
+        return Err(Weak(format!(
             "Only {}; use at least {VISION_MIN_WORDS} to say who it is for and what changes.",
             count(words, "word")
-        ));
+        )));
     }
     Ok(format!("One sentence of {words} words."))
 }
@@ -263,10 +280,10 @@ fn challenges(t: &Text, ctx: &Context) -> Verdict {
 fn excitement(t: &Text, ctx: &Context) -> Verdict {
     enough_words(t)?;
     if !t.speaks_to_them(ctx) {
-        return Err(format!(
+        return Err(Weak(format!(
             "Point at their work: write to them (\"what you built\") or name {} and the product that excites you.",
             name_or_them(ctx)
-        ));
+        )));
     }
     Ok("Speaks to what they built.".into())
 }
@@ -301,9 +318,9 @@ fn core(t: &Text) -> Verdict {
 fn product(t: &Text) -> Verdict {
     let words = t.words.len();
     if words > PRODUCT_MAX_WORDS {
-        return Err(format!(
+        return Err(Weak(format!(
             "It runs to {words} words; keep it to {PRODUCT_MAX_WORDS} or fewer, about thirty seconds spoken."
-        ));
+        )));
     }
     enough_words(t)?;
     Ok(format!("Plain and short: {words} words."))
@@ -324,7 +341,7 @@ fn mutual_goal(t: &Text, pitch: &Pitch, ctx: &Context) -> Verdict {
                 "The linked goal is no longer among the partner's shared goals; link one that is."
                     .into(),
             ),
-            (None, None) => Err(format!(
+            (None, None) => Err(Weak(format!(
                 "{} {} recorded: link the one this goal speaks to.",
                 name_or_them(ctx),
                 if ctx.goals.len() == 1 {
@@ -332,7 +349,7 @@ fn mutual_goal(t: &Text, pitch: &Pitch, ctx: &Context) -> Verdict {
                 } else {
                     format!("has {} shared goals", ctx.goals.len())
                 }
-            )),
+            ))),
         };
     }
     if !(t.has_number() || t.has_any(MEASURE)) {
@@ -414,13 +431,13 @@ fn close(t: &Text, ctx: &Context) -> Verdict {
     Ok("Offers concrete help.".into())
 }
 
-fn enough_words(t: &Text) -> Result<(), String> {
+fn enough_words(t: &Text) -> Result<(), Weak> {
     let n = t.words.len();
     if n < MIN_WORDS {
-        return Err(format!(
+        return Err(Weak(format!(
             "Only {}; write at least {MIN_WORDS} so it says something specific.",
             count(n, "word")
-        ));
+        )));
     }
     Ok(())
 }

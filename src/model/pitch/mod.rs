@@ -22,14 +22,46 @@ pub use checks::{
 };
 pub use guidance::guidance;
 
-use crate::model::core::check::{MAX_NAME, MAX_NOTES, PARTNER_GONE};
+use crate::model::core::check::{MAX_NAME, MAX_NOTES};
 use crate::model::core::format;
-use crate::model::core::id::Id;
+use crate::model::core::id::{Id, IdError};
 use crate::model::core::text;
 use crate::model::core::vocabulary::Ingredient;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
 pub use record::*;
+
+/// Why an edit of a pitch was refused, worded for the person who made it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PitchError {
+    #[error("{}", crate::model::core::check::PARTNER_GONE)]
+    NoPartner,
+    #[error("This pitch version no longer exists; it may have been deleted in another tab.")]
+    NoPitch,
+    #[error("{0}")]
+    Id(#[from] IdError),
+    #[error("A pitch with id {0} already exists; try again.")]
+    IdTaken(Id),
+    #[error("{} has {len} characters; the limit is {MAX_NOTES}.", ingredient.label())]
+    TextTooLong { ingredient: Ingredient, len: usize },
+    #[error("Give the version a label, such as \"v2, after the first call\".")]
+    NoLabel,
+    #[error("The label has {0} characters; the limit is {MAX_NAME}.")]
+    LabelTooLong(usize),
+    #[error("That goal is not among the partner's shared goals; it may have been removed.")]
+    NoSuchGoal,
+    /// The day it was drafted.
+    #[error("This version was drafted on {}; it cannot have been sent before that.", format::day(*.0))]
+    SentBeforeDrafted(NaiveDate),
+    #[error("{} is in the future; mark the version sent once it has gone out.", format::day(*.0))]
+    SentInFuture(NaiveDate),
+    /// The text of a version sent on this day stays as sent.
+    #[error(
+        "This version was sent on {} and stays as sent; start a new version from it to change the text.",
+        format::day(*.0)
+    )]
+    Sent(NaiveDate),
+}
 
 /// The version a new one is made from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,11 +100,11 @@ pub fn new_version(
     id: Id,
     start: Start,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, PitchError> {
     let p = partner_mut(ws, partner)?;
     id.check()?;
     if p.pitches.iter().any(|x| x.id == id) {
-        return Err(format!("A pitch with id {id} already exists; try again."));
+        return Err(PitchError::IdTaken(id));
     }
     let mut pitch = Pitch::new(id, next_label(p), now.date_naive());
     if let (Start::CopyLatest, Some(from)) = (start, p.pitches.last()) {
@@ -97,14 +129,11 @@ pub fn set_text(
     ingredient: Ingredient,
     text: &str,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, PitchError> {
     let text = text.trim();
     let len = text.chars().count();
     if len > MAX_NOTES {
-        return Err(format!(
-            "{} has {len} characters; the limit is {MAX_NOTES}.",
-            ingredient.label()
-        ));
+        return Err(PitchError::TextTooLong { ingredient, len });
     }
     let (p, i) = pitch_mut(ws, partner, pitch)?;
     unsent(&p.pitches[i])?;
@@ -132,16 +161,14 @@ pub fn set_label(
     pitch: &Id,
     label: &str,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, PitchError> {
     let label = text::one_line(label);
     if label.is_empty() {
-        return Err("Give the version a label, such as \"v2, after the first call\".".into());
+        return Err(PitchError::NoLabel);
     }
     let len = label.chars().count();
     if len > MAX_NAME {
-        return Err(format!(
-            "The label has {len} characters; the limit is {MAX_NAME}."
-        ));
+        return Err(PitchError::LabelTooLong(len));
     }
     let (p, i) = pitch_mut(ws, partner, pitch)?;
     if p.pitches[i].label == label {
@@ -164,15 +191,12 @@ pub fn link_goal(
     pitch: &Id,
     goal: Option<Id>,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, PitchError> {
     let (p, i) = pitch_mut(ws, partner, pitch)?;
     unsent(&p.pitches[i])?;
     if let Some(goal) = &goal {
         if !p.goals.iter().any(|g| &g.id == goal) {
-            return Err(
-                "That goal is not among the partner's shared goals; it may have been removed."
-                    .into(),
-            );
+            return Err(PitchError::NoSuchGoal);
         }
     }
     if p.pitches[i].goal == goal {
@@ -195,22 +219,16 @@ pub fn mark_sent(
     pitch: &Id,
     day: Option<NaiveDate>,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, PitchError> {
     let today = now.date_naive();
     let (p, i) = pitch_mut(ws, partner, pitch)?;
     let x = &mut p.pitches[i];
     if let Some(day) = day {
         if day < x.drafted {
-            return Err(format!(
-                "This version was drafted on {}; it cannot have been sent before that.",
-                format::day(x.drafted)
-            ));
+            return Err(PitchError::SentBeforeDrafted(x.drafted));
         }
         if day > today {
-            return Err(format!(
-                "{} is in the future; mark the version sent once it has gone out.",
-                format::day(day)
-            ));
+            return Err(PitchError::SentInFuture(day));
         }
     }
     if x.sent == day {
@@ -230,7 +248,7 @@ pub fn delete_version(
     partner: &Id,
     pitch: &Id,
     now: DateTime<Utc>,
-) -> Result<bool, String> {
+) -> Result<bool, PitchError> {
     let (p, i) = pitch_mut(ws, partner, pitch)?;
     p.pitches.remove(i);
     stamp(p, now);
@@ -246,29 +264,27 @@ fn next_label(p: &Partner) -> String {
         .unwrap_or_else(|| "New version".into())
 }
 
-fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, String> {
-    ws.partner_mut(id).ok_or_else(|| PARTNER_GONE.into())
+fn partner_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Partner, PitchError> {
+    ws.partner_mut(id).ok_or(PitchError::NoPartner)
 }
 
 fn pitch_mut<'a>(
     ws: &'a mut Workspace,
     partner: &Id,
     pitch: &Id,
-) -> Result<(&'a mut Partner, usize), String> {
+) -> Result<(&'a mut Partner, usize), PitchError> {
     let p = partner_mut(ws, partner)?;
-    let i =
-        p.pitches.iter().position(|x| &x.id == pitch).ok_or(
-            "This pitch version no longer exists; it may have been deleted in another tab.",
-        )?;
+    let i = p
+        .pitches
+        .iter()
+        .position(|x| &x.id == pitch)
+        .ok_or(PitchError::NoPitch)?;
     Ok((p, i))
 }
 
-fn unsent(pitch: &Pitch) -> Result<(), String> {
+fn unsent(pitch: &Pitch) -> Result<(), PitchError> {
     match pitch.sent {
-        Some(day) => Err(format!(
-            "This version was sent on {} and stays as sent; start a new version from it to change the text.",
-            format::day(day)
-        )),
+        Some(day) => Err(PitchError::Sent(day)),
         None => Ok(()),
     }
 }

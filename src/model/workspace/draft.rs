@@ -285,6 +285,8 @@ pub enum TooLarge {
     Chars(usize),
 }
 
+impl std::error::Error for TooLarge {}
+
 impl std::fmt::Display for TooLarge {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

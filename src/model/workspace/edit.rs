@@ -252,20 +252,18 @@ impl Workspace {
 
     /// Removes a market no partner uses (leaving a tombstone); otherwise says which
     /// partners use it.
-    pub fn remove_market(&mut self, id: &Id, now: DateTime<Utc>) -> Result<(), String> {
-        let users: Vec<&str> = self
+    pub fn remove_market(&mut self, id: &Id, now: DateTime<Utc>) -> Result<(), MarketInUse> {
+        let users: Vec<String> = self
             .partners
             .iter()
             .filter(|p| p.market_refs().any(|m| m == id))
-            .map(|p| p.name.as_str())
+            .map(|p| p.name.clone())
             .collect();
         if !users.is_empty() {
-            let name = self.market_name(id).to_owned();
-            return Err(format!(
-                "{name} is still used by {}: {}. Remove it from them first.",
-                count(users.len(), "partner"),
-                users.join(", ")
-            ));
+            return Err(MarketInUse {
+                market: self.market_name(id).to_owned(),
+                partners: users,
+            });
         }
         if let Some(i) = self.markets.iter().position(|m| &m.id == id) {
             let market = self.markets.remove(i);
@@ -278,6 +276,20 @@ impl Workspace {
         }
         Ok(())
     }
+}
+
+/// Why a market cannot be removed: partners still use it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{market} is still used by {}: {}. Remove it from them first.",
+    count(partners.len(), "partner"),
+    partners.join(", ")
+)]
+pub struct MarketInUse {
+    /// The market's name.
+    pub market: String,
+    /// The names of the partners that use it.
+    pub partners: Vec<String>,
 }
 
 #[cfg(test)]
@@ -461,7 +473,7 @@ mod tests {
         let mut p = Partner::new(id("a"), "Aria", t(1));
         p.markets.push(id("m"));
         ws.save_partner(p, t(1)).unwrap();
-        let err = ws.remove_market(&id("m"), t(2)).unwrap_err();
+        let err = ws.remove_market(&id("m"), t(2)).unwrap_err().to_string();
         assert!(
             err.contains("Japan is still used by 1 partner: Aria"),
             "{err}"

@@ -363,34 +363,56 @@ fn key_player(kp: &KeyPlayer, c: &mut Checker) {
 /// assert!(website("https://bank.example@evil.example").is_err());
 /// assert!(website("https://evil.example/\u{202e}elpmaxe.knab").is_err());
 /// ```
-pub fn website(url: &str) -> Result<(), String> {
+pub fn website(url: &str) -> Result<(), WebsiteError> {
     if url.is_empty() {
         return Ok(());
     }
     if url.chars().count() > MAX_URL {
-        return Err(format!("is longer than {MAX_URL} characters"));
+        return Err(WebsiteError::TooLong);
     }
-    let parts = website_parts(url).ok_or("must start with http:// or https://")?;
+    let parts = website_parts(url).ok_or(WebsiteError::Scheme)?;
     if let Some(c) = url.chars().find(|&c| is_format(c)) {
-        return Err(format!(
-            "contains an invisible formatting character (U+{:04X}), which can disguise \
-             where the link goes: type the address again",
-            u32::from(c)
-        ));
+        return Err(WebsiteError::Invisible(c));
     }
     if let Some((user_info, host)) = parts.host.rsplit_once('@') {
-        return Err(format!(
-            "has “{user_info}@” before the host, so it would open {host}: remove \
-             everything up to the @"
-        ));
+        return Err(WebsiteError::UserInfo {
+            user_info: user_info.to_owned(),
+            host: host.to_owned(),
+        });
     }
     if parts.host.is_empty() {
-        return Err("has no host name after http(s)://".into());
+        return Err(WebsiteError::NoHost);
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("cannot contain spaces".into());
+        return Err(WebsiteError::Spaces);
     }
     Ok(())
+}
+
+/// Why a text is not a website Tandem links to; worded to follow the field's name.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WebsiteError {
+    #[error("is longer than {MAX_URL} characters")]
+    TooLong,
+    #[error("must start with http:// or https://")]
+    Scheme,
+    /// An invisible formatting character ([`is_format`]).
+    #[error(
+        "contains an invisible formatting character (U+{:04X}), which can disguise where \
+         the link goes: type the address again",
+        u32::from(*.0)
+    )]
+    Invisible(char),
+    /// User-info before the host: the link opens `host`.
+    #[error(
+        "has “{user_info}@” before the host, so it would open {host}: remove everything \
+         up to the @"
+    )]
+    UserInfo { user_info: String, host: String },
+    #[error("has no host name after http(s)://")]
+    NoHost,
+    #[error("cannot contain spaces")]
+    Spaces,
 }
 
 /// An http(s) address cut into what the page shows apart: `https://`, the host
@@ -549,7 +571,7 @@ mod tests {
     #[test]
     fn websites_that_would_show_one_site_and_open_another_are_refused() {
         assert_eq!(
-            website("https://bank.example@evil.example/login"),
+            website("https://bank.example@evil.example/login").map_err(|e| e.to_string()),
             Err(
                 "has “bank.example@” before the host, so it would open evil.example: \
                  remove everything up to the @"
@@ -573,7 +595,7 @@ mod tests {
             '\u{E0041}',
         ] {
             let url = format!("https://acme.example/{c}txt.exe");
-            let reason = website(&url).unwrap_err();
+            let reason = website(&url).unwrap_err().to_string();
             assert!(
                 reason.starts_with(&format!(
                     "contains an invisible formatting character (U+{:04X})",

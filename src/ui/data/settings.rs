@@ -61,7 +61,7 @@ pub fn SettingsPanel() -> impl IntoView {
         if let Some(Err(e)) = store.edit("remove a market", |ws| {
             ws.remove_market(&id, storage::now())
         }) {
-            market_error.set(Some(e));
+            market_error.set(Some(e.to_string()));
         }
     };
     let markets = move || store.ws.with(Workspace::market_choices);

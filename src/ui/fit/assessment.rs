@@ -108,7 +108,7 @@ impl Fields {
                 errors.push(ValidationError {
                     path: path.into(),
                     record: "the deal-fit assessment".into(),
-                    message,
+                    message: message.to_string(),
                 });
                 None
             })

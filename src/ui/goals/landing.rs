@@ -329,7 +329,7 @@ fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
             key => match Id::parse(key) {
                 Ok(id) => Some(id),
                 Err(e) => {
-                    errors.set(vec![problem("market", &e)]);
+                    errors.set(vec![problem("market", &e.to_string())]);
                     return;
                 }
             },

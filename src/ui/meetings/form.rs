@@ -114,7 +114,7 @@ impl MeetingFields {
         };
         let day = meetings::parse_date(&self.date.get_untracked());
         if let Err(e) = &day {
-            problem("date".into(), e.clone());
+            problem("date".into(), e.to_string());
         }
         let next_steps: Vec<NextStep> = self
             .steps
@@ -235,7 +235,7 @@ fn read_step(i: usize, s: &StepRow, problem: &mut impl FnMut(String, String)) ->
         match meetings::parse_date(&due_text) {
             Ok(d) => Some(d),
             Err(e) => {
-                problem(format!("next_steps[{i}].due"), e);
+                problem(format!("next_steps[{i}].due"), e.to_string());
                 None
             }
         }

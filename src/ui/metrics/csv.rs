@@ -142,7 +142,7 @@ fn MappingStep(
                     "The file holds the values you already have: nothing changed.".to_owned()
                 });
             }
-            Some(Err(e)) => store.say(e),
+            Some(Err(e)) => store.say(e.to_string()),
             None => {}
         }
     };
@@ -151,7 +151,7 @@ fn MappingStep(
             <h3>"Import " <span class="file-name">{file_name.clone()}</span></h3>
             {table.with_value(|t| column_mapping(t, "metrics-csv-column", suggested, mapping))}
             {move || preview.with(|p| match p {
-                Err(message) => view! { <p class="import__error" role="alert">{message.clone()}</p> }.into_any(),
+                Err(message) => view! { <p class="import__error" role="alert">{message.to_string()}</p> }.into_any(),
                 Ok(r) => {
                     let bad = r.bad_rows.clone();
                     view! {

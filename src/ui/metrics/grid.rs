@@ -13,8 +13,7 @@
 //! the message naming it. A pasted table with its own month and market labels is read by
 //! the paste box's reader instead, wherever it lands.
 
-use super::this_month;
-use crate::model::core::check::PARTNER_GONE;
+use super::{read_for, this_month};
 use crate::model::core::format::{self, month_short};
 use crate::model::formats::csv_metrics::{
     apply_grid_paste, apply_paste, column_letter, grid_text, is_block, is_labelled, parse_number,
@@ -171,9 +170,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
         let outcome = if is_labelled(&text) {
             // A table with its own labels: where it lands does not matter.
             let read = store.ws.with_untracked(|ws| {
-                ws.partner(&paste_id)
-                    .ok_or_else(|| PARTNER_GONE.to_owned())
-                    .and_then(|p| parse_paste(ws, p, &metric_name, &text))
+                read_for(ws, &paste_id, |p| parse_paste(ws, p, &metric_name, &text))
             });
             read.map(|preview| {
                 count = preview.cells.len();
@@ -186,14 +183,14 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                     )
                 }));
                 store.edit(format!("paste {count} values of {metric_name}"), |ws| {
-                    apply_paste(ws, &paste_id, &preview, storage::now())
+                    apply_paste(ws, &paste_id, &preview, storage::now()).map_err(|e| e.to_string())
                 })
             })
         } else {
             let read = store.ws.with_untracked(|ws| {
-                ws.partner(&paste_id)
-                    .ok_or_else(|| PARTNER_GONE.to_owned())
-                    .and_then(|p| spread_paste(p, &metric_name, &ids, &shown_months, at, &text))
+                read_for(ws, &paste_id, |p| {
+                    spread_paste(p, &metric_name, &ids, &shown_months, at, &text)
+                })
             });
             read.map(|paste| {
                 count = paste.cells.len();
@@ -221,6 +218,7 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                 }
                 store.edit(format!("paste {count} values of {metric_name}"), |ws| {
                     apply_grid_paste(ws, &paste_id, &paste, storage::now())
+                        .map_err(|e| e.to_string())
                 })
             })
         };

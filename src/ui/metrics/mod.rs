@@ -13,9 +13,10 @@ mod paste;
 
 pub use csv::MetricsCsv;
 
+use crate::model::core::check::PARTNER_GONE;
 use crate::model::metrics::{self, STANDARD};
 use crate::model::workspace::draft::{DraftKey, Form};
-use crate::model::{Id, Month};
+use crate::model::{Id, Month, Partner, Workspace};
 use crate::storage;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::state::use_store;
@@ -101,7 +102,7 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
                 error.set(None);
                 kept.clear();
             }
-            Some(Err(e)) => error.set(Some(e)),
+            Some(Err(e)) => error.set(Some(e.to_string())),
             None => {}
         }
     };
@@ -153,4 +154,18 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
             </Show>
         </section>
     }
+}
+
+/// Reads a paste against the partner, worded for the paste box: the partner gone (deleted
+/// in another tab) or the reader's own error, as the text shown under it.
+fn read_for<T, E>(
+    ws: &Workspace,
+    id: &Id,
+    read: impl FnOnce(&Partner) -> Result<T, E>,
+) -> Result<T, String>
+where
+    E: std::fmt::Display,
+{
+    let partner = ws.partner(id).ok_or_else(|| PARTNER_GONE.to_owned())?;
+    read(partner).map_err(|e| e.to_string())
 }

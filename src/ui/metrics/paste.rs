@@ -2,7 +2,7 @@
 //! would set and every cell that could not be read, then apply or cancel. Nothing
 //! changes before "Apply".
 
-use crate::model::core::check::PARTNER_GONE;
+use super::read_for;
 use crate::model::core::format::{count, month_short};
 use crate::model::formats::csv_metrics::{apply_paste, column_letter, parse_paste, PastePreview};
 use crate::model::metrics::plain;
@@ -31,9 +31,9 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
     let read = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result = store.ws.with_untracked(|ws| {
-            ws.partner(&read_id)
-                .ok_or_else(|| PARTNER_GONE.to_owned())
-                .and_then(|p| parse_paste(ws, p, &metric.get_untracked(), &text.get_untracked()))
+            read_for(ws, &read_id, |p| {
+                parse_paste(ws, p, &metric.get_untracked(), &text.get_untracked())
+            })
         });
         preview.set(Some(result));
     };
@@ -50,7 +50,7 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
                 store.say(format!("Pasted {} of {}.", count(n, "value"), p.metric));
                 close();
             }
-            Some(Err(e)) => preview.set(Some(Err(e))),
+            Some(Err(e)) => preview.set(Some(Err(e.to_string()))),
             None => {}
         }
     };

@@ -196,7 +196,7 @@ fn Header(
                     label_draft.set(None);
                     label_error.set(None);
                 }
-                Some(Err(e)) => label_error.set(Some(e)),
+                Some(Err(e)) => label_error.set(Some(e.to_string())),
                 None => {}
             }
         }
@@ -215,7 +215,7 @@ fn Header(
                 pitch::link_goal(ws, &partner, &pitch, goal, storage::now())
             }) {
                 Some(Ok(_)) => goal_error.set(None),
-                Some(Err(e)) => goal_error.set(Some(e)),
+                Some(Err(e)) => goal_error.set(Some(e.to_string())),
                 None => {}
             }
         }
@@ -232,7 +232,7 @@ fn Header(
                 pitch::mark_sent(ws, &partner, &pitch, day, storage::now())
             }) {
                 Some(Ok(_)) => sent_error.set(None),
-                Some(Err(e)) => sent_error.set(Some(e)),
+                Some(Err(e)) => sent_error.set(Some(e.to_string())),
                 None => {}
             }
         }

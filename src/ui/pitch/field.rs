@@ -42,7 +42,7 @@ pub(super) fn IngredientField(
                 error.set(None);
             }
             // The draft stays, so nothing typed is lost; the message says what to do.
-            Some(Err(e)) => error.set(Some(e)),
+            Some(Err(e)) => error.set(Some(e.to_string())),
             None => {}
         }
     };

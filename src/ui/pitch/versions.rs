@@ -38,7 +38,7 @@ pub(super) fn VersionList(
                     confirming.set(false);
                     chosen.set(Some(new));
                 }
-                Some(Err(e)) => error.set(Some(e)),
+                Some(Err(e)) => error.set(Some(e.to_string())),
                 None => {}
             }
         })
@@ -109,7 +109,7 @@ fn deleter(
                     "Deleted pitch version {label}. Undo brings it back."
                 ));
             }
-            Some(Err(e)) => error.set(Some(e)),
+            Some(Err(e)) => error.set(Some(e.to_string())),
             None => {}
         }
     })
