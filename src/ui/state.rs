@@ -3,8 +3,9 @@
 //! saves the workspace after every change.
 
 use crate::model::core::stamp::{Clock, Stamp};
-use crate::model::figures::memo::Figures;
-use crate::model::figures::portfolio::Reading;
+use crate::model::figures::memo::{Figures, Whole};
+use crate::model::figures::planner::{self, Plan};
+use crate::model::figures::portfolio::{self, HeatMap, Reading};
 use crate::model::formats::store::Damaged;
 use crate::model::workspace::edit::Removed;
 use crate::model::workspace::history::{History, Step};
@@ -86,6 +87,10 @@ pub struct Store {
     /// Every view's partner readings, computed once per partner version: an edit
     /// recomputes the one partner it changed (`model::figures::memo`).
     figures: StoredValue<Figures>,
+    /// The plan and the heat map, kept while the workspace and the day are the same, so
+    /// visiting the dashboard or the planner again does not compute them again.
+    plan: StoredValue<Whole<Option<Plan>>>,
+    heat: StoredValue<Whole<HeatMap>>,
 }
 
 impl Store {
@@ -101,6 +106,8 @@ impl Store {
             synced: StoredValue::new(ws.clone()),
             absorbing: StoredValue::new(false),
             figures: StoredValue::new(Figures::default()),
+            plan: StoredValue::new(Whole::default()),
+            heat: StoredValue::new(Whole::default()),
             history: RwSignal::new(History::default()),
             saves: RwSignal::new(0),
             damaged: RwSignal::new(Vec::new()),
@@ -183,6 +190,23 @@ impl Store {
         self.figures
             .try_update_value(|f| f.reading_of(ws, id, today))
             .flatten()
+    }
+
+    /// The program plan on `today` (`figures::planner::plan`), kept while the
+    /// workspace is the same. Call it inside `ws.with` so the view tracks the workspace.
+    pub fn plan(&self, ws: &Workspace, today: NaiveDate) -> Option<Plan> {
+        self.plan
+            .try_update_value(|w| w.get(ws, today, planner::plan))
+            .unwrap_or_else(|| planner::plan(ws, today))
+    }
+
+    /// The dashboard's heat map on `today`, kept while the workspace is the same.
+    pub fn heat_map(&self, ws: &Workspace, today: NaiveDate) -> HeatMap {
+        let compute =
+            |ws: &Workspace, today| portfolio::heat_map(ws, &portfolio::heat_metric(ws), today);
+        self.heat
+            .try_update_value(|w| w.get(ws, today, compute))
+            .unwrap_or_else(|| compute(ws, today))
     }
 
     pub fn undo(&self) {
