@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
     store.damaged.set(damaged);
     store.save_error.set(migration);
     provide_context(store);
+    store.warm_readings();
 
     // Save after every change. At start, save only what did not come from storage (the
     // first-launch demo): rewriting an unchanged workspace would wake every other tab.

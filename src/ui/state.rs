@@ -60,6 +60,10 @@ pub struct PendingImport {
     pub result: Result<crate::model::formats::file::Restored, String>,
 }
 
+/// Partners whose readings [`Store::warm_readings`] computes in one idle moment (about
+/// 5 ms in the browser).
+const WARM_SLICE: usize = 25;
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub ws: RwSignal<Workspace>,
@@ -190,6 +194,32 @@ impl Store {
         self.figures
             .try_update_value(|f| f.reading_of(ws, id, today))
             .flatten()
+    }
+
+    /// Computes every partner's reading ahead of the screens that show them all (the
+    /// dashboard), a few partners at a time while the browser is idle: at 2,000 partners
+    /// computing them on the dashboard's first visit took longer than the visit may
+    /// (bench/RESULTS.md), while in slices of [`WARM_SLICE`] no slice holds up a key
+    /// press. Partners edited meanwhile are computed when asked for, as always.
+    pub fn warm_readings(&self) {
+        fn slice(store: Store, today: NaiveDate, from: usize) {
+            let next = store.ws.with_untracked(|ws| {
+                let from = from.min(ws.partners.len());
+                let end = (from + WARM_SLICE).min(ws.partners.len());
+                store.figures.update_value(|f| {
+                    for p in &ws.partners[from..end] {
+                        f.reading(ws, p, today);
+                    }
+                });
+                (end < ws.partners.len()).then_some(end)
+            });
+            if let Some(end) = next {
+                request_idle_callback(move || slice(store, today, end));
+            }
+        }
+        let store = *self;
+        let today = storage::now().date_naive();
+        request_idle_callback(move || slice(store, today, 0));
     }
 
     /// The program plan on `today` (`figures::planner::plan`), kept while the

@@ -31,7 +31,9 @@ test.beforeEach(async ({ page }) => {
   await open(page, "#/data");
   const file = program();
   await page.evaluate(([key, text]) => { localStorage.clear(); localStorage.setItem(key, text); }, [STORAGE_KEY, JSON.stringify(file)]);
+  // A new load (a hash change alone would keep the demo in memory), which migrates the key.
   await page.goto("./#/pipeline");
+  await page.reload();
   await expect(column(page, "research").locator("li.card").first()).toBeVisible({ timeout: 60_000 });
 });
 
