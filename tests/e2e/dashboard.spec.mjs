@@ -99,8 +99,9 @@ test("on a large program the heat map shows its first 25 partners and the rest o
   const heat = page.getByTestId("heat-map");
   await expect(heat.locator("tbody tr")).toHaveCount(25, { timeout: 30_000 });
   await expect(heat.locator("tbody tr").first().locator("th")).toHaveText("Partner 000");
-  await expect(page.getByText("The first 25 of 175 partners.")).toBeVisible();
-  await page.getByRole("button", { name: "Show all 175 partners" }).click();
+  const markets = page.getByRole("region", { name: "Markets" });
+  await expect(markets.getByText("The first 25 of 175 partners.")).toBeVisible();
+  await markets.getByRole("button", { name: "Show all 175 rows" }).click();
   await expect(heat.locator("tbody tr")).toHaveCount(175);
-  await expect(page.getByRole("button", { name: "Show all 175 partners" })).toHaveCount(0);
+  await expect(markets.getByRole("button")).toHaveCount(0);
 });

@@ -89,7 +89,7 @@ pub fn HeatMapCard() -> impl IntoView {
                     <div class="more">
                         <p class="muted">{move || format!("The first {FIRST_ROWS} of {} partners.", map.with(|m| m.rows.len()))}</p>
                         <button class="button" on:click=move |_| show_all.set(true)>
-                            {move || format!("Show all {} partners", map.with(|m| m.rows.len()))}
+                            {move || format!("Show all {} rows", map.with(|m| m.rows.len()))}
                         </button>
                     </div>
                 </Show>
