@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
     store.damaged.set(damaged);
     store.save_error.set(migration);
     provide_context(store);
+    store.warm_readings();
 
     // Save after every change. At start, save only what did not come from storage (the
     // first-launch demo): rewriting an unchanged workspace would wake every other tab.
@@ -110,7 +111,7 @@ pub fn App() -> impl IntoView {
         store.route.set(route::current());
         // Move focus to the new screen's heading so keyboard and screen-reader users
         // land on it, as after a page load.
-        request_animation_frame(|| {
+        after_paint(|| {
             // A screen loaded on demand has no heading yet: it focuses it on arrival.
             if !focus_main_heading() {
                 lazy::focus_when_loaded();
@@ -273,6 +274,14 @@ fn CrashTest() -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// Runs `f` once the next frame has been painted. Focusing the new screen's heading
+/// before then made the browser lay the screen out at once, inside the focus call (at
+/// 2,000 partners, seconds of a route change went there: bench/RESULTS.md); after the
+/// paint the layout is done and the focus costs what it does.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// Focuses the current screen's first heading; false when it has none (yet).

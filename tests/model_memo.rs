@@ -105,3 +105,68 @@ fn what_a_reading_reads_beyond_its_partner_drops_the_cache() {
     assert_eq!(later, portfolio::readings(&metric, tomorrow));
     assert_eq!(figures.computed(), 4 * n);
 }
+
+/// The plan and the heat map, kept for one workspace (`figures::memo::Whole`): asked
+/// again they are not computed again, and any change to what they read computes them
+/// afresh, equal to a fresh computation.
+#[test]
+fn whole_workspace_figures_are_kept_until_the_workspace_or_the_day_changes() {
+    use tandem::model::figures::memo::Whole;
+    use tandem::model::figures::planner;
+    let heat = |ws: &Workspace, day| portfolio::heat_map(ws, &portfolio::heat_metric(ws), day);
+    let ws = demo::workspace(now());
+    let mut plan = Whole::default();
+    let mut map = Whole::default();
+    assert_eq!(
+        plan.get(&ws, today(), planner::plan),
+        planner::plan(&ws, today())
+    );
+    assert_eq!(map.get(&ws, today(), heat), heat(&ws, today()));
+    // Another copy of the same workspace (the partners shared): nothing computed again.
+    let copy = ws.clone();
+    assert_eq!(
+        plan.get(&copy, today(), planner::plan),
+        planner::plan(&ws, today())
+    );
+    assert_eq!(map.get(&copy, today(), heat), heat(&ws, today()));
+    assert_eq!((plan.computed(), map.computed()), (1, 1));
+
+    // A partner's metric value changes both.
+    let mut edited = ws.clone();
+    let i = edited
+        .partners
+        .iter()
+        .position(|p| !p.metrics.is_empty())
+        .expect("the demo has metric values");
+    for v in edited.partners[i].metrics[0].values.values_mut() {
+        *v += 1000.0;
+    }
+    assert_eq!(
+        plan.get(&edited, today(), planner::plan),
+        planner::plan(&edited, today())
+    );
+    assert_eq!(map.get(&edited, today(), heat), heat(&edited, today()));
+    assert_ne!(
+        heat(&edited, today()),
+        heat(&ws, today()),
+        "the edit shows in the map"
+    );
+    assert_eq!((plan.computed(), map.computed()), (2, 2));
+
+    // So do a market's name, the program and the day.
+    let mut market = edited.clone();
+    market.markets[0].name = "Atlantis".into();
+    assert_eq!(map.get(&market, today(), heat), heat(&market, today()));
+    let mut program = market.clone();
+    program.program.target_growth = Some(12.5);
+    assert_eq!(
+        plan.get(&program, today(), planner::plan),
+        planner::plan(&program, today())
+    );
+    let tomorrow = today().succ_opt().unwrap();
+    assert_eq!(
+        plan.get(&program, tomorrow, planner::plan),
+        planner::plan(&program, tomorrow)
+    );
+    assert_eq!((plan.computed(), map.computed()), (4, 3));
+}

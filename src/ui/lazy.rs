@@ -44,7 +44,7 @@ where
             match load.await {
                 Ok(view) => {
                     if FOCUS_PENDING.with(|f| f.replace(false)) {
-                        request_animation_frame(|| {
+                        crate::app::after_paint(|| {
                             crate::app::focus_main_heading();
                         });
                     }

@@ -3,8 +3,9 @@
 //! saves the workspace after every change.
 
 use crate::model::core::stamp::{Clock, Stamp};
-use crate::model::figures::memo::Figures;
-use crate::model::figures::portfolio::Reading;
+use crate::model::figures::memo::{Figures, Whole};
+use crate::model::figures::planner::{self, Plan};
+use crate::model::figures::portfolio::{self, HeatMap, Reading};
 use crate::model::formats::store::Damaged;
 use crate::model::workspace::edit::Removed;
 use crate::model::workspace::history::{History, Step};
@@ -59,6 +60,10 @@ pub struct PendingImport {
     pub result: Result<crate::model::formats::file::Restored, String>,
 }
 
+/// Partners whose readings [`Store::warm_readings`] computes in one idle moment (about
+/// 5 ms in the browser).
+const WARM_SLICE: usize = 25;
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub ws: RwSignal<Workspace>,
@@ -86,6 +91,10 @@ pub struct Store {
     /// Every view's partner readings, computed once per partner version: an edit
     /// recomputes the one partner it changed (`model::figures::memo`).
     figures: StoredValue<Figures>,
+    /// The plan and the heat map, kept while the workspace and the day are the same, so
+    /// visiting the dashboard or the planner again does not compute them again.
+    plan: StoredValue<Whole<Option<Plan>>>,
+    heat: StoredValue<Whole<HeatMap>>,
 }
 
 impl Store {
@@ -101,6 +110,8 @@ impl Store {
             synced: StoredValue::new(ws.clone()),
             absorbing: StoredValue::new(false),
             figures: StoredValue::new(Figures::default()),
+            plan: StoredValue::new(Whole::default()),
+            heat: StoredValue::new(Whole::default()),
             history: RwSignal::new(History::default()),
             saves: RwSignal::new(0),
             damaged: RwSignal::new(Vec::new()),
@@ -183,6 +194,49 @@ impl Store {
         self.figures
             .try_update_value(|f| f.reading_of(ws, id, today))
             .flatten()
+    }
+
+    /// Computes every partner's reading ahead of the screens that show them all (the
+    /// dashboard), a few partners at a time while the browser is idle: at 2,000 partners
+    /// computing them on the dashboard's first visit took longer than the visit may
+    /// (bench/RESULTS.md), while in slices of [`WARM_SLICE`] no slice holds up a key
+    /// press. Partners edited meanwhile are computed when asked for, as always.
+    pub fn warm_readings(&self) {
+        fn slice(store: Store, today: NaiveDate, from: usize) {
+            let next = store.ws.with_untracked(|ws| {
+                let from = from.min(ws.partners.len());
+                let end = (from + WARM_SLICE).min(ws.partners.len());
+                store.figures.update_value(|f| {
+                    for p in &ws.partners[from..end] {
+                        f.reading(ws, p, today);
+                    }
+                });
+                (end < ws.partners.len()).then_some(end)
+            });
+            if let Some(end) = next {
+                request_idle_callback(move || slice(store, today, end));
+            }
+        }
+        let store = *self;
+        let today = storage::now().date_naive();
+        request_idle_callback(move || slice(store, today, 0));
+    }
+
+    /// The program plan on `today` (`figures::planner::plan`), kept while the
+    /// workspace is the same. Call it inside `ws.with` so the view tracks the workspace.
+    pub fn plan(&self, ws: &Workspace, today: NaiveDate) -> Option<Plan> {
+        self.plan
+            .try_update_value(|w| w.get(ws, today, planner::plan))
+            .unwrap_or_else(|| planner::plan(ws, today))
+    }
+
+    /// The dashboard's heat map on `today`, kept while the workspace is the same.
+    pub fn heat_map(&self, ws: &Workspace, today: NaiveDate) -> HeatMap {
+        let compute =
+            |ws: &Workspace, today| portfolio::heat_map(ws, &portfolio::heat_metric(ws), today);
+        self.heat
+            .try_update_value(|w| w.get(ws, today, compute))
+            .unwrap_or_else(|| compute(ws, today))
     }
 
     pub fn undo(&self) {

@@ -1,6 +1,7 @@
 // The dashboard (#/dashboard): the pipeline funnel, the health distribution, the
 // signals across the portfolio, the market heat map, and the panels other features add.
-import { test, expect, open } from "./fixtures.mjs";
+import { test, expect, open, STORAGE_KEY } from "./fixtures.mjs";
+import { largeFile } from "../../bench/large.mjs";
 
 test("the dashboard shows the funnel, the distribution, the signals and the heat map", async ({ page }) => {
   await open(page, "#/dashboard");
@@ -85,4 +86,22 @@ test("the dashboard reads well on a phone", async ({ page }) => {
   });
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole("group", { name: "Partners by stage" })).toBeVisible();
+});
+
+test("on a large program the heat map shows its first 25 partners and the rest on demand", async ({ page }) => {
+  test.setTimeout(90_000);
+  // 200 synthetic partners, 25 of them walked away (not on the map): 175 rows in all.
+  await open(page, "#/data");
+  await page.evaluate(([key, text]) => { localStorage.clear(); localStorage.setItem(key, text); },
+    [STORAGE_KEY, JSON.stringify(largeFile(200, 1))]);
+  await page.goto("./#/dashboard");
+  await page.reload();
+  const heat = page.getByTestId("heat-map");
+  await expect(heat.locator("tbody tr")).toHaveCount(25, { timeout: 30_000 });
+  await expect(heat.locator("tbody tr").first().locator("th")).toHaveText("Partner 000");
+  const markets = page.getByRole("region", { name: "Markets" });
+  await expect(markets.getByText("The first 25 of 175 partners.")).toBeVisible();
+  await markets.getByRole("button", { name: "Show all 175 rows" }).click();
+  await expect(heat.locator("tbody tr")).toHaveCount(175);
+  await expect(markets.getByRole("button")).toHaveCount(0);
 });

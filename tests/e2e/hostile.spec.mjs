@@ -167,6 +167,10 @@ test("every hostile string round-trips through every text field, import and expo
 
   // The board: every card's name.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pipeline" }).click();
+  await expect(page.locator("li.card").first()).toBeVisible();
+  // Each column shows its first cards and a "Show more" button for the rest: open all.
+  const more = page.locator("button.column__more");
+  while (await more.count()) await more.first().click();
   await expect(page.locator("li.card")).toHaveCount(n);
   const cards = await page.locator("li.card").evaluateAll((lis) => Object.fromEntries(
     lis.map((li) => [li.dataset.id, li.querySelector(".card__name").textContent])));

@@ -106,15 +106,9 @@ pub fn PartnersScreen() -> impl IntoView {
     let filters = Filters::new();
     let (sort, descending) = (filters.sort, filters.descending);
     let query = Memo::new(move |_| filters.query());
-    let rows = Memo::new(move |_| {
-        store.ws.with(|ws| {
-            query
-                .with(|q| q.run(ws))
-                .into_iter()
-                .map(|i| Row::of(ws, &ws.partners[i]))
-                .collect::<Vec<_>>()
-        })
-    });
+    // The matching partners, in order; rows are built only for the page shown, so a
+    // keystroke or a sort at 2,000 partners builds 100 rows, not 2,000.
+    let rows = Memo::new(move |_| store.ws.with(|ws| query.with(|q| q.run(ws))));
     let total = move || store.ws.with(|ws| ws.partners.len());
     // Long lists render a page at a time: building hundreds of rows at once would take
     // several frames, and nobody reads past the first screenfuls without searching.
@@ -123,8 +117,16 @@ pub fn PartnersScreen() -> impl IntoView {
         query.track();
         limit.set(PAGE);
     });
-    let shown =
-        Memo::new(move |_| rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()));
+    let shown = Memo::new(move |_| {
+        store.ws.with(|ws| {
+            rows.with(|r| {
+                r.iter()
+                    .take(limit.get())
+                    .map(|&i| Row::of(ws, &ws.partners[i]))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     view! {
         <section class="screen">
             <div class="screen__head">
@@ -216,7 +218,7 @@ fn Toolbar(filters: Filters) -> impl IntoView {
 
 /// "Show 100 more" and "Show all" while the table holds more rows than it shows.
 #[component]
-fn ShowMore(rows: Memo<Vec<Row>>, limit: RwSignal<usize>) -> impl IntoView {
+fn ShowMore(rows: Memo<Vec<usize>>, limit: RwSignal<usize>) -> impl IntoView {
     view! {
         <Show when=move || { rows.with(Vec::len) > limit.get() }>
             <div class="more">

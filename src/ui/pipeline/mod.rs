@@ -1,5 +1,10 @@
 //! The pipeline board: a column per lifecycle stage. Partners move by dragging a card,
 //! by the card's stage menu, or with the arrow keys on a focused card.
+//!
+//! A column shows its first [`PAGE`] cards and a "Show more" button for the rest, so the
+//! board costs what is on it: at 2,000 partners, laying out every card (and its stage
+//! menu) took most of a move's time (bench/RESULTS.md). A card moved into a column is
+//! shown there whatever its place, so the keyboard focus can follow it.
 
 use crate::model::{Id, Stage};
 use crate::storage;
@@ -7,7 +12,11 @@ use crate::ui::route::Route;
 use crate::ui::shortcuts::{self, Command, Place};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
+use std::collections::HashSet;
 use wasm_bindgen::JsCast;
+
+/// Cards a column shows at first, and how many more each "Show more" adds.
+const PAGE: usize = 25;
 
 /// The drag payload type, distinct from files so a card dropped outside the board is
 /// never mistaken for an import.
@@ -26,6 +35,8 @@ struct Card {
 pub fn PipelineScreen() -> impl IntoView {
     let store = use_store();
     let announcement = RwSignal::new(String::new());
+    // Cards moved on this visit: shown in their new column even past its first page.
+    let revealed = RwSignal::new(HashSet::<Id>::new());
     let columns = Memo::new(move |_| {
         store.ws.with(|ws| {
             Stage::ALL
@@ -44,7 +55,7 @@ pub fn PipelineScreen() -> impl IntoView {
                             owner: p.owner.clone(),
                         })
                         .collect();
-                    cards.sort_by_key(|c| c.name.to_lowercase());
+                    cards.sort_by_cached_key(|c| c.name.to_lowercase());
                     (stage, cards)
                 })
                 .collect::<Vec<_>>()
@@ -65,6 +76,11 @@ pub fn PipelineScreen() -> impl IntoView {
         {
             let message = format!("Moved {} to {}.", name.unwrap_or_default(), stage.label());
             announcement.set(message);
+            if !revealed.with_untracked(|r| r.contains(&id)) {
+                revealed.update(|r| {
+                    r.insert(id.clone());
+                });
+            }
             // Keep keyboard focus on the moved card in its new column.
             request_animation_frame(move || focus_card(&id));
         }
@@ -83,7 +99,7 @@ pub fn PipelineScreen() -> impl IntoView {
                     let cards = Memo::new(move |_| {
                         columns.with(|c| c.get(stage.rank()).map(|(_, cards)| cards.clone()).unwrap_or_default())
                     });
-                    view! { <Column stage cards move_to/> }
+                    view! { <Column stage cards revealed move_to/> }
                 }).collect_view()}
             </div>
         </section>
@@ -91,9 +107,45 @@ pub fn PipelineScreen() -> impl IntoView {
 }
 
 #[component]
-fn Column(stage: Stage, cards: Memo<Vec<Card>>, move_to: Callback<(Id, Stage)>) -> impl IntoView {
+fn Column(
+    stage: Stage,
+    cards: Memo<Vec<Card>>,
+    revealed: RwSignal<HashSet<Id>>,
+    move_to: Callback<(Id, Stage)>,
+) -> impl IntoView {
     let over = RwSignal::new(false);
     let count = move || cards.with(Vec::len);
+    let limit = RwSignal::new(PAGE);
+    // The first `limit` cards, and any card moved here on this visit.
+    let visible = Memo::new(move |_| {
+        let limit = limit.get();
+        revealed.with(|r| {
+            cards.with(|c| {
+                c.iter()
+                    .enumerate()
+                    .filter(|(i, card)| *i < limit || r.contains(&card.id))
+                    .map(|(_, card)| card.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let hidden = move || count() - visible.with(Vec::len);
+    let show_more = move |_| {
+        let from = limit.get_untracked();
+        // The first card the click brings in takes the focus, as the button may go.
+        let first_new = revealed.with_untracked(|r| {
+            cards.with_untracked(|c| {
+                c.iter()
+                    .skip(from)
+                    .find(|card| !r.contains(&card.id))
+                    .map(|card| card.id.clone())
+            })
+        });
+        limit.set(from.saturating_add(PAGE));
+        if let Some(id) = first_new {
+            request_animation_frame(move || focus_card(&id));
+        }
+    };
     view! {
         <section class="column" class:is-over=move || over.get()
             aria-label=move || format!("{} ({})", stage.label(), count())
@@ -118,10 +170,16 @@ fn Column(stage: Stage, cards: Memo<Vec<Card>>, move_to: Callback<(Id, Stage)>) 
                 <span class="column__count">{count}</span>
             </h2>
             <ul class="column__cards">
-                <For each=move || cards.get() key=|card| card.clone() let:card>
+                <For each=move || visible.get() key=|card| card.clone() let:card>
                     <CardView card move_to/>
                 </For>
             </ul>
+            <Show when=move || { hidden() > 0 }>
+                <button type="button" class="button button--quiet column__more" on:click=show_more>
+                    {move || format!("Show more ({})", hidden())}
+                    <span class="visually-hidden">{format!(" in {}", stage.label())}</span>
+                </button>
+            </Show>
         </section>
     }
 }

@@ -10,7 +10,7 @@ mod target;
 
 pub use summary::TargetSummary;
 
-use crate::model::figures::planner::{self, Plan};
+use crate::model::figures::planner::Plan;
 use crate::storage;
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ use leptos::prelude::*;
 /// The program's plan as of today, recomputed when the workspace changes.
 pub fn plan_memo(store: Store) -> Memo<Option<Plan>> {
     let today = storage::now().date_naive();
-    Memo::new(move |_| store.ws.with(|ws| planner::plan(ws, today)))
+    Memo::new(move |_| store.ws.with(|ws| store.plan(ws, today)))
 }
 
 #[component]
