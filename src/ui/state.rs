@@ -123,7 +123,7 @@ impl Store {
         label: impl Into<String>,
         f: impl FnOnce(&mut Workspace) -> R,
     ) -> Option<R> {
-        self.change(label, f, true)
+        self.change(label, f, Stamping::Edit)
     }
 
     /// A fresh edit stamp from this tab's clock, for an edit made outside `edit` (the
@@ -141,23 +141,31 @@ impl Store {
         self.clock.update_value(|clock| stamps::observe(clock, ws));
     }
 
-    /// `edit`, with the edit's records stamped (`stamp`) or kept as they come (an import
-    /// or a reset carries the stamps of the records it brings).
+    /// `edit`, with the edit's records stamped, or, for a replacement, stamped as one
+    /// (`stamps::stamp_replace`: an import carries the stamps of the records it brings,
+    /// a reset stamps its new records, and the records it removed get tombstones).
     fn change<R: Outcome>(
         &self,
         label: impl Into<String>,
         f: impl FnOnce(&mut Workspace) -> R,
-        stamp: bool,
+        stamping: Stamping,
     ) -> Option<R> {
         let before = self.ws.with_untracked(Clone::clone);
         let outcome = self.ws.try_update_untracked(f)?;
         if outcome.changed() {
-            if stamp {
-                let at = self.stamp();
-                self.ws
-                    .update_untracked(|ws| stamps::stamp_edit(&before, ws, at));
-            } else {
-                self.ws.with_untracked(|ws| self.observe(ws));
+            match stamping {
+                Stamping::Edit => {
+                    let at = self.stamp();
+                    self.ws
+                        .update_untracked(|ws| stamps::stamp_edit(&before, ws, at));
+                }
+                Stamping::Replace => {
+                    self.ws.with_untracked(|ws| self.observe(ws));
+                    let at = self.stamp();
+                    self.ws.update_untracked(|ws| {
+                        stamps::stamp_replace(&before, ws, at, storage::now());
+                    });
+                }
             }
             if let Some(step) = self
                 .ws
@@ -293,9 +301,18 @@ impl Store {
                 *current = ws;
                 changed
             },
-            false,
+            Stamping::Replace,
         );
     }
+}
+
+/// How a change is stamped.
+#[derive(Clone, Copy)]
+enum Stamping {
+    /// An edit: what it changed gets a new stamp.
+    Edit,
+    /// The whole workspace replaced (`Store::replace`).
+    Replace,
 }
 
 /// What an edit returns, read as "did the workspace change?".
