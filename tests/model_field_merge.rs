@@ -385,7 +385,7 @@ fn a_replacement_is_stamped_so_other_tabs_take_it() {
         .partners
         .push(Partner::new(pid(7), "New one", t0()).into());
     let before = old.clone();
-    stamp_replace(&before, &mut fresh, clock.tick(0), t0());
+    stamp_replace(&before, &mut fresh, clock.tick(0), t0(), true);
     assert!(fresh.partners[0].stamp.is_some());
     assert!(fresh.program.name_stamp.is_some());
     // The other tab still holds the old workspace, unsaved edits included.

@@ -159,11 +159,11 @@ impl Store {
                     self.ws
                         .update_untracked(|ws| stamps::stamp_edit(&before, ws, at));
                 }
-                Stamping::Replace => {
+                Stamping::Replace { fresh } => {
                     self.ws.with_untracked(|ws| self.observe(ws));
                     let at = self.stamp();
                     self.ws.update_untracked(|ws| {
-                        stamps::stamp_replace(&before, ws, at, storage::now());
+                        stamps::stamp_replace(&before, ws, at, storage::now(), fresh);
                     });
                 }
             }
@@ -278,7 +278,17 @@ impl Store {
     /// first, as a backup restorable from the Data screen and as an undo step; an
     /// unreadable value that was waiting is set aside so it stays downloadable.
     pub fn replace(&self, ws: Workspace, label: impl Into<String>) {
-        let label = label.into();
+        self.replace_with(ws, label.into(), false);
+    }
+
+    /// Replaces the whole workspace with one made now (the demo, an empty one): as
+    /// [`Store::replace`], and its records get this tab's stamp, so that other tabs
+    /// holding the old workspace take the new one.
+    pub fn reset(&self, ws: Workspace, label: impl Into<String>) {
+        self.replace_with(ws, label.into(), true);
+    }
+
+    fn replace_with(&self, ws: Workspace, label: String, fresh: bool) {
         if let Startup::Unreadable { raw, .. } = self.startup.get_untracked() {
             if let Err(e) = local::set_aside_unreadable(&raw) {
                 self.save_error.set(Some(e));
@@ -301,7 +311,7 @@ impl Store {
                 *current = ws;
                 changed
             },
-            Stamping::Replace,
+            Stamping::Replace { fresh },
         );
     }
 }
@@ -311,8 +321,9 @@ impl Store {
 enum Stamping {
     /// An edit: what it changed gets a new stamp.
     Edit,
-    /// The whole workspace replaced (`Store::replace`).
-    Replace,
+    /// The whole workspace replaced (`Store::replace`); `fresh` for records made now
+    /// (`Store::reset`), stamped as new.
+    Replace { fresh: bool },
 }
 
 /// What an edit returns, read as "did the workspace change?".

@@ -162,7 +162,7 @@ test("exporting chosen partners gives a file with only those partners and their 
   const { download, text } = await downloadText(page, () => button.click());
   expect(download.suggestedFilename()).toMatch(/^tandem-riffly-partnerships-2027-2-partners-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(text);
-  expect(file).toMatchObject({ format: "tandem", version: 2, scope: "partners" });
+  expect(file).toMatchObject({ format: "tandem", version: 3, scope: "partners" });
   expect(file.workspace.partners.map((p) => p.name)).toEqual(["Hearthpod", "Swervo"]);
   expect(file.workspace.partners).toEqual(ours.partners.filter((p) => ["Hearthpod", "Swervo"].includes(p.name)));
   const used = new Set(file.workspace.partners.flatMap((p) => p.markets));

@@ -334,14 +334,17 @@ fn stamp_partner(was: Option<&Partner>, now: &mut Partner, stamp: Stamp) -> bool
 
 /// Stamps a replacement of the whole workspace (a reset, a restored backup, an import):
 /// the records it removed get a stamped tombstone, so that another tab holding them does
-/// not bring them back; records it brings without a stamp (a new demo) and that are not
-/// what was there get `stamp`; a changed program name gets it too. The records a file
-/// brings with their stamps keep them, so the file's order of edits stands.
+/// not bring them back; a changed program name gets `stamp`. With `fresh` (a reset to
+/// the demo or to empty: records made now), records without a stamp that are not what
+/// was there get it too; otherwise (a file, a backup) every record keeps the stamps it
+/// comes with, so the file's order of edits stands and a later exchange with the
+/// colleague who wrote it sees no edit that neither made.
 pub fn stamp_replace(
     before: &Workspace,
     after: &mut Workspace,
     stamp: Stamp,
     now: chrono::DateTime<chrono::Utc>,
+    fresh: bool,
 ) {
     let kept: HashSet<&Id> = after
         .partners
@@ -363,6 +366,12 @@ pub fn stamp_replace(
         })
         .collect();
     after.deleted.extend(gone);
+    if after.program_name != before.program_name {
+        after.program.name_stamp = Some(stamp);
+    }
+    if !fresh {
+        return;
+    }
     let old: HashMap<&Id, &Partner> = before.partners.iter().map(|p| (&p.id, &**p)).collect();
     for p in &mut after.partners {
         if p.stamp.is_none() && old.get(&p.id).is_none_or(|was| *was != &**p) {
@@ -380,9 +389,6 @@ pub fn stamp_replace(
     }
     if after.program.stamp.is_none() && !after.program.same_record(&before.program) {
         after.program.stamp = Some(stamp);
-    }
-    if after.program_name != before.program_name {
-        after.program.name_stamp = Some(stamp);
     }
 }
 

@@ -136,6 +136,26 @@ impl Fields {
     }
 }
 
+impl Fields {
+    /// What saving writes: the stored partner with only the fields the person changed
+    /// from `base` (the version the form was filled from) taken from the form. A field
+    /// another tab changed meanwhile and the person left alone keeps the other tab's
+    /// value, so the save stamps only what the person edited (`workspace::stamps`).
+    fn changes_over(&self, stored: &Partner, base: &Partner) -> Partner {
+        let form = self.draft(stored);
+        let mut out = stored.clone();
+        macro_rules! take {
+            ($($f:ident),+) => {$(
+                if form.$f != base.$f {
+                    out.$f = form.$f.clone();
+                }
+            )+};
+        }
+        take!(name, website, owner, tags, notes, category, position, stage, markets);
+        out
+    }
+}
+
 /// Whether two versions of a partner agree on every field the profile form edits.
 fn same_profile(a: &Partner, b: &Partner) -> bool {
     a.name == b.name
@@ -215,11 +235,20 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(d) = draft.get() else { return };
+        let Some(current) = stored.get_untracked() else {
+            return;
+        };
+        let d = base.with_untracked(|b| fields.changes_over(&current, b));
         match store.edit(format!("edit {}", d.name), |ws| {
             ws.save_partner(d, storage::now())
         }) {
             Some(Ok(_)) => {
+                // The form now shows what was saved, other tabs' fields included.
+                if let Some(p) = stored.get_untracked() {
+                    fields.reset(&p);
+                    base.set(p);
+                    outdated.set(false);
+                }
                 kept.clear();
                 store.say("Partner saved.");
             }
