@@ -286,6 +286,32 @@ pub(super) fn join_markets(ws: &mut Workspace, renames: &HashMap<Id, Id>) {
     }
     for p in &mut ws.partners {
         rejoin(p);
+        rename_series_stamps(p, renames);
+    }
+}
+
+/// A metric series' part key names its market (`me:<market>/<metric>`, see
+/// `workspace::stamps`): its stamp follows the series to our market id, the later
+/// stamp standing where two series became one.
+fn rename_series_stamps(p: &mut Partner, renames: &HashMap<Id, Id>) {
+    let moved: Vec<(String, String)> = p
+        .stamps
+        .keys()
+        .filter_map(|k| {
+            let (market, metric) = k.strip_prefix("me:")?.split_once('/')?;
+            let ours = renames.get(&Id::parse(market).ok()?)?;
+            Some((k.clone(), format!("me:{ours}/{metric}")))
+        })
+        .collect();
+    if moved.is_empty() {
+        return;
+    }
+    let p = &mut *p;
+    for (old, new) in moved {
+        if let Some(s) = p.stamps.remove(&old) {
+            let kept = p.stamps.entry(new).or_insert(s);
+            *kept = (*kept).max(s);
+        }
     }
 }
 

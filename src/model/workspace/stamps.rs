@@ -369,6 +369,33 @@ pub fn stamp_replace(
     if after.program_name != before.program_name {
         after.program.name_stamp = Some(stamp);
     }
+    // A record the replaced workspace had deleted after its last edit comes back now (a
+    // restored backup): stamped, so that tabs holding the deletion take it back too.
+    let deleted: HashMap<&Id, Stamp> = before
+        .deleted
+        .iter()
+        .map(|t| (&t.id, t.edit_stamp()))
+        .collect();
+    for p in &mut after.partners {
+        if deleted.get(&p.id).is_some_and(|d| *d >= p.edit_stamp()) {
+            let p = &mut **p;
+            p.stamp = Some(stamp);
+            p.base = None;
+            p.stamps.clear();
+        }
+    }
+    for m in &mut after.markets {
+        if deleted.get(&m.id).is_some_and(|d| *d >= m.edit_stamp()) {
+            m.stamp = Some(stamp);
+        }
+    }
+    let present: HashSet<Id> = after
+        .partners
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(after.markets.iter().map(|m| m.id.clone()))
+        .collect();
+    after.deleted.retain(|t| !present.contains(&t.id));
     if !fresh {
         return;
     }
