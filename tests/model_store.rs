@@ -119,6 +119,18 @@ fn the_demo_round_trips_through_the_store_exactly() {
     );
 }
 
+/// A workspace whose partners carry field stamps (the version-3 fixture: a `base`, a
+/// field's and a deleted key player's stamps, the program name's) round-trips too.
+#[test]
+fn field_stamps_round_trip_through_the_store_exactly() {
+    let text = std::fs::read_to_string("tests/fixtures/format-v3.json").unwrap();
+    let ws = file::restore(&text).unwrap().workspace;
+    assert!(ws.partners.iter().any(|p| !p.stamps.is_empty()));
+    let (map, _) = stored(&ws);
+    let (back, _) = open(&mut map.reloaded());
+    assert_eq!(back, ws);
+}
+
 #[test]
 fn a_save_writes_only_the_partner_that_changed_and_removes_its_old_entry() {
     let mut ws = demo::workspace(now());

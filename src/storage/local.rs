@@ -29,7 +29,9 @@ thread_local! {
     static SNAPSHOT: RefCell<Snapshot> = RefCell::new(Snapshot::default());
 }
 
-/// What was found in local storage at start-up.
+/// What was found in local storage at start-up. Made once per start, so the size of
+/// the workspace variant beside the others costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 pub enum Loaded {
     /// Nothing stored: first launch.
     Nothing,
@@ -230,19 +232,22 @@ pub fn forget_backup() {
 /// Where the shared time of each record is kept (see `model::merge::conflict`).
 pub const SHARED_KEY: &str = "tandem.shared";
 
-/// The shared times of records. This is Tandem's own bookkeeping: should it be missing
-/// or unreadable, imports fall back to newer-edit-wins, so it reads as empty.
+/// The shared stamps of partners (`model::merge::conflict`). This is Tandem's own
+/// bookkeeping: should it be missing or unreadable, imports fall back to the later edit
+/// of each field winning, so it reads as empty. Times stored before field stamps read as
+/// stamps (`conflict::read_shared`).
 pub fn shared() -> crate::model::merge::conflict::Shared {
     storage()
         .ok()
         .and_then(|s| s.get_item(SHARED_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .map(|text| crate::model::merge::conflict::read_shared(&text))
         .unwrap_or_default()
 }
 
-/// Records that these versions of records crossed a file boundary.
+/// Records that these versions of partners (by their edit stamps) crossed a file
+/// boundary.
 pub fn mark_shared<'a>(
-    records: impl IntoIterator<Item = (&'a crate::model::Id, chrono::DateTime<chrono::Utc>)>,
+    records: impl IntoIterator<Item = (&'a crate::model::Id, crate::model::core::stamp::Stamp)>,
 ) {
     let mut map = shared();
     for (id, at) in records {

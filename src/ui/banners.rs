@@ -25,7 +25,7 @@ pub fn Banners() -> impl IntoView {
                         "Keep the demo"
                     </button>
                     <button class="button button--quiet" on:click=move |_| {
-                        store.replace(Workspace::empty(), "Start empty");
+                        store.reset(Workspace::empty(), "Start empty");
                         store.startup.set(Startup::Normal);
                     }>"Start empty"</button>
                 </div>
@@ -51,10 +51,10 @@ pub fn Banners() -> impl IntoView {
                             "Download the saved value"
                         </button>
                         <button class="button button--quiet" on:click=move |_| {
-                            store.replace(demo::workspace(storage::now()), "Start with the demo");
+                            store.reset(demo::workspace(storage::now()), "Start with the demo");
                         }>"Start with the demo"</button>
                         <button class="button button--quiet" on:click=move |_| {
-                            store.replace(Workspace::empty(), "Start empty");
+                            store.reset(Workspace::empty(), "Start empty");
                         }>"Start empty"</button>
                     </div>
                     <p class="banner__hint">

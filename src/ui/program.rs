@@ -113,7 +113,7 @@ fn NewProgram(on_cancel: Callback<()>, on_done: Callback<()>) -> impl IntoView {
             return;
         }
         let new_name = fresh.program_name.clone();
-        store.replace(fresh, "Start a new program");
+        store.reset(fresh, "Start a new program");
         // The first load's welcome no longer applies once a program of one's own starts.
         if store.startup.get_untracked() == Startup::Demo {
             store.startup.set(Startup::Normal);

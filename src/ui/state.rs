@@ -134,7 +134,7 @@ impl Store {
         label: impl Into<String>,
         f: impl FnOnce(&mut Workspace) -> R,
     ) -> Option<R> {
-        self.change(label, f, true)
+        self.change(label, f, Stamping::Edit)
     }
 
     /// A fresh edit stamp from this tab's clock, for an edit made outside `edit` (the
@@ -152,23 +152,31 @@ impl Store {
         self.clock.update_value(|clock| stamps::observe(clock, ws));
     }
 
-    /// `edit`, with the edit's records stamped (`stamp`) or kept as they come (an import
-    /// or a reset carries the stamps of the records it brings).
+    /// `edit`, with the edit's records stamped, or, for a replacement, stamped as one
+    /// (`stamps::stamp_replace`: an import carries the stamps of the records it brings,
+    /// a reset stamps its new records, and the records it removed get tombstones).
     fn change<R: Outcome>(
         &self,
         label: impl Into<String>,
         f: impl FnOnce(&mut Workspace) -> R,
-        stamp: bool,
+        stamping: Stamping,
     ) -> Option<R> {
         let before = self.ws.with_untracked(Clone::clone);
         let outcome = self.ws.try_update_untracked(f)?;
         if outcome.changed() {
-            if stamp {
-                let at = self.stamp();
-                self.ws
-                    .update_untracked(|ws| stamps::stamp_edit(&before, ws, at));
-            } else {
-                self.ws.with_untracked(|ws| self.observe(ws));
+            match stamping {
+                Stamping::Edit => {
+                    let at = self.stamp();
+                    self.ws
+                        .update_untracked(|ws| stamps::stamp_edit(&before, ws, at));
+                }
+                Stamping::Replace { fresh } => {
+                    self.ws.with_untracked(|ws| self.observe(ws));
+                    let at = self.stamp();
+                    self.ws.update_untracked(|ws| {
+                        stamps::stamp_replace(&before, ws, at, storage::now(), fresh);
+                    });
+                }
             }
             if let Some(step) = self
                 .ws
@@ -324,7 +332,17 @@ impl Store {
     /// first, as a backup restorable from the Data screen and as an undo step; an
     /// unreadable value that was waiting is set aside so it stays downloadable.
     pub fn replace(&self, ws: Workspace, label: impl Into<String>) {
-        let label = label.into();
+        self.replace_with(ws, label.into(), false);
+    }
+
+    /// Replaces the whole workspace with one made now (the demo, an empty one): as
+    /// [`Store::replace`], and its records get this tab's stamp, so that other tabs
+    /// holding the old workspace take the new one.
+    pub fn reset(&self, ws: Workspace, label: impl Into<String>) {
+        self.replace_with(ws, label.into(), true);
+    }
+
+    fn replace_with(&self, ws: Workspace, label: String, fresh: bool) {
         if let Startup::Unreadable { raw, .. } = self.startup.get_untracked() {
             if let Err(e) = local::set_aside_unreadable(&raw) {
                 self.save_error.set(Some(e));
@@ -347,9 +365,19 @@ impl Store {
                 *current = ws;
                 changed
             },
-            false,
+            Stamping::Replace { fresh },
         );
     }
+}
+
+/// How a change is stamped.
+#[derive(Clone, Copy)]
+enum Stamping {
+    /// An edit: what it changed gets a new stamp.
+    Edit,
+    /// The whole workspace replaced (`Store::replace`); `fresh` for records made now
+    /// (`Store::reset`), stamped as new.
+    Replace { fresh: bool },
 }
 
 /// What an edit returns, read as "did the workspace change?".

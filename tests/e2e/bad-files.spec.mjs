@@ -76,7 +76,7 @@ test("JSON that is not a Tandem file is refused: another app's format", async ({
 
 test("a Tandem file of unknown version 99 is refused by its number", async ({ page }) => {
   await expectRefused(page, "version-99.json", fixture("version-99.json"),
-    "This Tandem file has format version 99; this version of Tandem reads versions 1 to 2. It may come from a newer Tandem.");
+    "This Tandem file has format version 99; this version of Tandem reads versions 1 to 3. It may come from a newer Tandem.");
 });
 
 test("a wrong shape (stage \"won\") is refused naming the partner, with partners[3].stage as detail", async ({ page }) => {

@@ -21,7 +21,7 @@ test("exporting the whole workspace downloads a Tandem file of the stored worksp
   expect(download.suggestedFilename()).toMatch(/^tandem-riffly-partnerships-2027-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(text);
   expect(file.format).toBe("tandem");
-  expect(file.version).toBe(2);
+  expect(file.version).toBe(3);
   expect(file.scope).toBe("workspace");
   expect(file.saved_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   expect(Object.keys(file).sort()).toEqual(["format", "saved_at", "scope", "version", "workspace"]);
@@ -60,7 +60,7 @@ test("a whole-workspace export replaces the workspace in an empty profile exactl
     await chooseImportFile(other, download.suggestedFilename(), text);
     await expect(dialog(other)).toBeVisible();
     await expect(dialog(other).getByRole("heading")).toHaveText(`Import ${download.suggestedFilename()}`);
-    await expect(dialog(other)).toContainText("A Tandem file (format version 2) holding a whole workspace");
+    await expect(dialog(other)).toContainText("A Tandem file (format version 3) holding a whole workspace");
     await dialog(other).getByRole("radio", { name: /Replace/ }).check();
     await expect(previewCount(other, "added")).toHaveText("1 added");
     await dialog(other).getByRole("button", { name: "Replace my workspace" }).click();
@@ -162,7 +162,7 @@ test("exporting chosen partners gives a file with only those partners and their 
   const { download, text } = await downloadText(page, () => button.click());
   expect(download.suggestedFilename()).toMatch(/^tandem-riffly-partnerships-2027-2-partners-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(text);
-  expect(file).toMatchObject({ format: "tandem", version: 2, scope: "partners" });
+  expect(file).toMatchObject({ format: "tandem", version: 3, scope: "partners" });
   expect(file.workspace.partners.map((p) => p.name)).toEqual(["Hearthpod", "Swervo"]);
   expect(file.workspace.partners).toEqual(ours.partners.filter((p) => ["Hearthpod", "Swervo"].includes(p.name)));
   const used = new Set(file.workspace.partners.flatMap((p) => p.markets));

@@ -120,7 +120,7 @@ export async function storedWorkspace(page) {
 /** A copy of `value` without its edit stamps (`stamp` fields): an undo puts the records
  * back as they were, with a new stamp, so other tabs and colleagues take the undo. */
 export function withoutStamps(value) {
-  return JSON.parse(JSON.stringify(value, (k, v) => (k === "stamp" ? undefined : v)));
+  return JSON.parse(JSON.stringify(value, (k, v) => (["stamp", "base", "stamps", "name_stamp"].includes(k) ? undefined : v)));
 }
 
 /** Runs `action` (which must start a download) and returns the download and its text. */

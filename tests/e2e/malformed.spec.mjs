@@ -62,7 +62,7 @@ function fromExport(text) {
     ["utf16-no-bom.json", utf16, NOT_JSON],
     ["duplicate-stage.json", swap('"stage": "live"', '"stage": "live", "stage": "won"'),
       /^Partner ".+", stage: unknown variant `won`, expected one of .* \(at partners\[\d+\]\.stage\)\.$/],
-    ["version-1.5.json", swap('"version": 2', '"version": 1.5'), 'This is not a Tandem file: its "version" is 1.5, not a whole number.'],
+    ["version-1.5.json", swap('"version": 3', '"version": 1.5'), 'This is not a Tandem file: its "version" is 1.5, not a whole number.'],
   ];
 }
 

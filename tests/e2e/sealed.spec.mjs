@@ -136,7 +136,7 @@ test("a protected export hides every name and opens in another profile with its 
 
   // The format, checked outside the app: inside is the Tandem file of the workspace.
   const inside = JSON.parse(await nodeOpen(text, PASSPHRASE));
-  expect(inside).toMatchObject({ format: "tandem", version: 2, scope: "workspace" });
+  expect(inside).toMatchObject({ format: "tandem", version: 3, scope: "workspace" });
   expect(inside.workspace).toEqual(ours);
 
   // A new, empty browser profile opens it with the passphrase.

@@ -3,7 +3,7 @@
 //! that comes from outside.
 //!
 //! ```json
-//! { "format": "tandem", "version": 2, "scope": "workspace",
+//! { "format": "tandem", "version": 3, "scope": "workspace",
 //!   "saved_at": "2026-11-23T10:00:00Z", "workspace": { ... } }
 //! ```
 //!
@@ -26,7 +26,7 @@ use std::fmt;
 /// The value of the `format` field of every Tandem file.
 pub const FORMAT: &str = "tandem";
 /// The format version this build writes.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 /// The oldest format version this build still reads.
 pub const OLDEST_VERSION: u64 = 1;
 /// Files larger than this are refused before parsing (local storage holds ~5 MB).
@@ -441,6 +441,12 @@ fn record_kind(list: &str, top: bool) -> Option<&'static str> {
 ///   program's target). Every one of them is optional with an empty default, so a
 ///   version-1 file reads as is. The version number still moved, so that a Tandem that
 ///   only knows version 1 refuses a newer file instead of silently dropping its records.
+/// - 2 → 3: version 3 stamps each field and list item of a partner (`base`, `stamps`)
+///   and the program name (`program.name_stamp`), so that merges go field by field.
+///   A partner without them has every part at its record's stamp (its `stamp`, or its
+///   `updated` with writer 0): exactly how version 2 ordered it, so the step reads the
+///   file as is. The number moved so that a version-2 Tandem, which would drop the field
+///   stamps on its next save and so merge them away, refuses these files.
 fn migrate(value: serde_json::Value, _from: u64) -> serde_json::Value {
     value
 }

@@ -1,40 +1,75 @@
-//! Conflicts on import: a partner edited on both sides since the two last shared it.
+//! Conflicts on import: a field (or list item) of a partner edited on both sides since
+//! the two last shared it.
 //!
-//! Tandem remembers, per record, the `updated` time of the version that last crossed a
-//! file boundary here (exported, or imported): the *shared* time. A partner in both the
-//! workspace and the file, different on each side, whose `updated` is later than its
-//! shared time on both sides, was edited by both people since they last shared: the
-//! newer-edit-wins rule would silently drop one person's work, so the person chooses per
-//! partner: keep ours, keep the file's, or keep both as two partners. A partner never
-//! shared before has no shared time, and the newer edit wins as usual.
+//! Tandem remembers, per partner, the edit stamp of the version that last crossed a file
+//! boundary here (exported, or imported): the *shared* stamp. A merge takes each field
+//! and item from the side that edited it last (`merge::fields`), so edits to different
+//! fields never conflict. A part that differs on the two sides and was edited on both
+//! since the shared stamp was changed by both people: the later-edit rule would silently
+//! drop one person's work, so the person chooses per field: keep mine or keep the
+//! file's; or, for the whole partner, keep both as two partners. A partner never shared
+//! before has no shared stamp, and the later edit of each part wins as usual.
 
-use crate::model::core::format::{day, day_short, moment};
+use crate::model::core::format::{day, day_short};
 use crate::model::core::id::Id;
 use crate::model::core::stamp::Stamp;
 use crate::model::core::vocabulary::label_or_not_set;
+use crate::model::merge::fields::{self, Side};
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// When each record's last shared version was edited.
-pub type Shared = BTreeMap<Id, DateTime<Utc>>;
+/// The stamp of each partner's last shared version.
+pub type Shared = BTreeMap<Id, Stamp>;
 
-/// A partner edited on both sides, with the fields that differ.
+/// Reads the shared stamps as stored. Before field stamps they were `updated` times (to
+/// the second); such a time reads as the end of its second, so that, as before, only an
+/// edit in a later second counts as made since sharing. What does not read is dropped:
+/// this is Tandem's own bookkeeping, and without it an import falls back to the later
+/// edit winning.
+pub fn read_shared(text: &str) -> Shared {
+    let Ok(raw) = serde_json::from_str::<BTreeMap<Id, serde_json::Value>>(text) else {
+        return Shared::new();
+    };
+    raw.into_iter()
+        .filter_map(|(id, v)| {
+            let v = v.as_str()?;
+            let stamp = Stamp::parse(v).ok().or_else(|| {
+                let at: DateTime<Utc> = v.parse().ok()?;
+                Some(Stamp::new(at.timestamp_millis() + 999, u32::MAX, u64::MAX))
+            })?;
+            Some((id, stamp))
+        })
+        .collect()
+}
+
+/// One part both sides edited since sharing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clash {
+    /// The part's key (`notes`, `kp:<id>`: `workspace::stamps`).
+    pub key: String,
+    /// For people: "Notes", "Key player Dana Whitfield".
+    pub label: String,
+    pub ours: String,
+    pub theirs: String,
+    /// What the merge keeps unless the person chooses: the later edit.
+    pub later: Side,
+}
+
+/// A partner with parts edited on both sides.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
     pub ours: Partner,
     pub theirs: Partner,
-    /// (field label, our value, their value) for each field that differs.
-    pub fields: Vec<(&'static str, String, String)>,
+    pub fields: Vec<Clash>,
 }
 
-/// How the person settled a conflict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Choice {
-    KeepOurs,
-    KeepTheirs,
-    /// Both stay: the file's version joins as a separate partner with fresh ids.
-    KeepBoth,
+/// How the person settled the conflicts: a side per clashing part, and the partners
+/// kept as two (the file's version joins as a separate partner with fresh ids).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    pub fields: HashMap<(Id, String), Side>,
+    pub both: HashSet<Id>,
 }
 
 /// The conflicts between the workspace and a file (whose markets already match ours).
@@ -45,27 +80,48 @@ pub fn find(current: &Workspace, incoming: &Workspace, shared: &Shared) -> Vec<C
         .iter()
         .filter_map(|theirs| {
             let ours = *by_id.get(&theirs.id)?;
-            let since = shared.get(&theirs.id)?;
-            (*ours != **theirs && ours.updated > *since && theirs.updated > *since).then(|| {
-                Conflict {
-                    fields: differences(ours, theirs, current, incoming),
-                    ours: ours.clone(),
-                    theirs: (**theirs).clone(),
-                }
+            let since = *shared.get(&theirs.id)?;
+            if *ours == **theirs {
+                return None;
+            }
+            let (po, pt, chosen) = fields::choose(ours, theirs, false);
+            let clashes: Vec<Clash> = chosen
+                .iter()
+                .filter_map(|(key, (later, _))| {
+                    let o = po
+                        .get(key)
+                        .map_or((ours.part_stamp(key), None), Clone::clone);
+                    let t = pt
+                        .get(key)
+                        .map_or((theirs.part_stamp(key), None), Clone::clone);
+                    (o.1 != t.1 && o.0 > since && t.0 > since).then(|| Clash {
+                        key: key.clone(),
+                        label: fields::label(key, ours, theirs),
+                        ours: part_text(ours, current, incoming, key),
+                        theirs: part_text(theirs, incoming, current, key),
+                        later: *later,
+                    })
+                })
+                .collect();
+            (!clashes.is_empty()).then(|| Conflict {
+                fields: clashes,
+                ours: ours.clone(),
+                theirs: (**theirs).clone(),
             })
         })
         .collect()
 }
 
-/// Applies the person's choices to a merged workspace. Conflicts without a choice keep
-/// what the merge chose (the newer edit). `new_id` makes the ids of a kept-both copy;
+/// Applies the person's choices to a merged workspace. A clash without a choice keeps
+/// what the merge chose (the later edit). `new_id` makes the ids of a kept-both copy;
 /// `stamp` is the edit stamp of the choice: a new one from the tab's clock after it has
-/// observed the file (`workspace::stamps::observe`), so the partners kept as ours and the
-/// copies outrank the file's versions the next time the same file is merged.
+/// observed the file (`workspace::stamps::observe`). A part kept from the side that
+/// edited it earlier gets it, so that the choice outranks the other version the next
+/// time the same file (or another tab's copy) is merged.
 pub fn settle(
     merged: &mut Workspace,
     conflicts: &[Conflict],
-    choices: &HashMap<Id, Choice>,
+    choices: &Choices,
     now: DateTime<Utc>,
     stamp: Stamp,
     mut new_id: impl FnMut() -> Id,
@@ -77,46 +133,49 @@ pub fn settle(
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
     for c in conflicts {
-        let Some(choice) = choices.get(&c.ours.id) else {
-            continue;
-        };
         let Some(&slot) = slots.get(&c.ours.id) else {
             continue;
         };
-        match choice {
-            Choice::KeepTheirs => merged.partners[slot] = c.theirs.clone().into(),
-            // Keeping ours is a decision made now: it must outrank the file's version
-            // the next time the same file is merged.
-            Choice::KeepOurs => {
-                merged.partners[slot] = Partner {
-                    updated: now.max(c.theirs.updated),
-                    stamp: Some(stamp),
-                    ..c.ours.clone()
-                }
-                .into();
+        if choices.both.contains(&c.ours.id) {
+            merged.partners[slot] = c.ours.clone().into();
+            let mut copy = c.theirs.clone();
+            copy.id = new_id();
+            copy.name = both_name(&copy.name);
+            // Fresh key-player ids, and the copy's meetings follow them so its
+            // receptions still name its own key players.
+            let mut renamed = HashMap::new();
+            for kp in &mut copy.key_players {
+                let fresh = new_id();
+                renamed.insert(kp.id.clone(), fresh.clone());
+                kp.id = fresh;
             }
-            Choice::KeepBoth => {
-                merged.partners[slot] = c.ours.clone().into();
-                let mut copy = c.theirs.clone();
-                copy.id = new_id();
-                copy.name = both_name(&copy.name);
-                // Fresh key-player ids, and the copy's meetings follow them so its
-                // receptions still name its own key players.
-                let mut renamed = HashMap::new();
-                for kp in &mut copy.key_players {
-                    let fresh = new_id();
-                    renamed.insert(kp.id.clone(), fresh.clone());
-                    kp.id = fresh;
+            for r in copy.meetings.iter_mut().flat_map(|m| &mut m.attendees) {
+                if let Some(fresh) = renamed.get(&r.player) {
+                    r.player = fresh.clone();
                 }
-                for r in copy.meetings.iter_mut().flat_map(|m| &mut m.attendees) {
-                    if let Some(fresh) = renamed.get(&r.player) {
-                        r.player = fresh.clone();
-                    }
-                }
-                copy.updated = now.max(copy.updated);
-                copy.stamp = Some(stamp);
-                merged.partners.insert(slot + 1, copy.into());
             }
+            copy.updated = now.max(copy.updated);
+            copy.stamp = Some(stamp);
+            copy.base = None;
+            copy.stamps.clear();
+            merged.partners.insert(slot + 1, copy.into());
+            continue;
+        }
+        let (_, _, mut chosen) = fields::choose(&c.ours, &c.theirs, false);
+        let mut restamped = false;
+        for clash in &c.fields {
+            let Some(side) = choices.fields.get(&(c.ours.id.clone(), clash.key.clone())) else {
+                continue;
+            };
+            if *side != clash.later {
+                chosen.insert(clash.key.clone(), (*side, stamp));
+                restamped = true;
+            }
+        }
+        if restamped {
+            let mut p = fields::build(&c.ours, &c.theirs, &chosen, false);
+            p.updated = now.max(p.updated);
+            merged.partners[slot] = p.into();
         }
     }
 }
@@ -129,172 +188,194 @@ fn both_name(name: &str) -> String {
     format!("{base}{SUFFIX}")
 }
 
-/// The profile fields and key players that differ, in the order the page shows them.
-fn differences(
-    a: &Partner,
-    b: &Partner,
-    ws_a: &Workspace,
-    ws_b: &Workspace,
-) -> Vec<(&'static str, String, String)> {
-    // A market of the file matched to ours by name carries our id and is no longer in
-    // the file's catalogue; a market new in the file is only in the file's.
-    let market_name = |m: &Id, first: &Workspace, then: &Workspace| -> String {
-        first
-            .market(m)
-            .or_else(|| then.market(m))
-            .map_or_else(|| first.market_name(m).to_owned(), |x| x.name.clone())
+/// One part of `p` as people read it, `ws` naming its markets (or else `other`: a
+/// market of the file matched to ours by name carries our id and is only in ours).
+fn part_text(p: &Partner, ws: &Workspace, other: &Workspace, key: &str) -> String {
+    let market = |m: &Id| {
+        ws.market(m)
+            .or_else(|| other.market(m))
+            .map_or_else(|| ws.market_name(m).to_owned(), |x| x.name.clone())
     };
-    let markets = |p: &Partner, ws: &Workspace| {
-        p.markets
+    let (prefix, id) = match key.split_once(':') {
+        Some((prefix, rest)) => (prefix, rest.split('#').next().unwrap_or(rest)),
+        None => (key, ""),
+    };
+    let gone = || "(deleted)".to_owned();
+    let find = |list: Vec<(&str, String)>| {
+        list.into_iter()
+            .find(|(i, _)| *i == id)
+            .map_or_else(gone, |(_, t)| t)
+    };
+    match prefix {
+        "name" => p.name.clone(),
+        "website" => p.website.clone(),
+        "category" => label_or_not_set(p.category).into(),
+        "position" => label_or_not_set(p.position).into(),
+        "markets" => p.markets.iter().map(market).collect::<Vec<_>>().join(", "),
+        "stage" => format!("{}, since {}", p.stage.label(), day(p.in_stage_since())),
+        "ladder" => p.ladder.label().into(),
+        "owner" => p.owner.clone(),
+        "tags" => p.tags.join(", "),
+        "notes" => p.notes.clone(),
+        "fit" => {
+            let f = &p.fit;
+            let opt = |v: Option<u8>| v.map_or("–".to_owned(), |v| v.to_string());
+            format!(
+                "UX {}, strategic {}, leverage ours {} / theirs {}, economics {}",
+                f.ux.map_or("not judged", |v| v.label()),
+                opt(f.strategic),
+                opt(f.our_leverage),
+                opt(f.their_leverage),
+                f.economics.map_or("not judged", |v| v.label())
+            )
+        }
+        "kp" => find(
+            p.key_players
+                .iter()
+                .map(|k| {
+                    let text = format!(
+                        "{}{} ({}, {}, influence {}){}",
+                        k.name,
+                        if k.title.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {}", k.title)
+                        },
+                        k.role.label(),
+                        k.stance.label(),
+                        k.influence,
+                        if k.notes.is_empty() {
+                            String::new()
+                        } else {
+                            format!(": {}", k.notes)
+                        }
+                    );
+                    (k.id.as_str(), text)
+                })
+                .collect(),
+        ),
+        "pi" => find(
+            p.pitches
+                .iter()
+                .map(|x| {
+                    let sent = x
+                        .sent
+                        .map_or(String::new(), |d| format!(", sent {}", day_short(d)));
+                    let written = x
+                        .ingredients
+                        .values()
+                        .filter(|t| !t.trim().is_empty())
+                        .count();
+                    (
+                        x.id.as_str(),
+                        format!("{}{sent} ({written} of 12 ingredients written)", x.label),
+                    )
+                })
+                .collect(),
+        ),
+        "lm" => find(
+            p.ladder_moves
+                .iter()
+                .map(|m| {
+                    (
+                        m.id.as_str(),
+                        format!(
+                            "{}: {} → {}",
+                            day_short(m.date),
+                            m.from.label(),
+                            m.to.label()
+                        ),
+                    )
+                })
+                .collect(),
+        ),
+        "mt" => find(
+            p.meetings
+                .iter()
+                .map(|m| {
+                    (
+                        m.id.as_str(),
+                        format!(
+                            "{}: {} ({} attending, {} next steps)",
+                            day_short(m.date),
+                            m.presented,
+                            m.attendees.len(),
+                            m.next_steps.len()
+                        ),
+                    )
+                })
+                .collect(),
+        ),
+        "go" => find(
+            p.goals
+                .iter()
+                .map(|g| {
+                    (
+                        g.id.as_str(),
+                        format!("{} ({})", g.statement, g.status.label()),
+                    )
+                })
+                .collect(),
+        ),
+        "co" => find(
+            p.commitments
+                .iter()
+                .map(|k| {
+                    (
+                        k.id.as_str(),
+                        format!(
+                            "{}: {} (due {}, {})",
+                            k.side.label(),
+                            k.what,
+                            day_short(k.due),
+                            k.status.label()
+                        ),
+                    )
+                })
+                .collect(),
+        ),
+        "la" => find(
+            p.landing
+                .iter()
+                .map(|t| {
+                    let done = t.steps().iter().filter(|(_, s)| s.done.is_some()).count();
+                    let name = t.market.as_ref().map_or(t.team.clone(), market);
+                    (t.id.as_str(), format!("{name}: {done} of 3 steps done"))
+                })
+                .collect(),
+        ),
+        "me" => p
+            .metrics
             .iter()
-            .map(|m| market_name(m, ws, ws_a))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let players = |p: &Partner| {
-        p.key_players
-            .iter()
-            .map(|k| {
-                format!(
-                    "{} ({}, {}, influence {})",
-                    k.name,
-                    k.role.label(),
-                    k.stance.label(),
-                    k.influence
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    let rows: [(&'static str, String, String); 23] = [
-        ("Name", a.name.clone(), b.name.clone()),
-        ("Website", a.website.clone(), b.website.clone()),
-        (
-            "Category",
-            label_or_not_set(a.category).into(),
-            label_or_not_set(b.category).into(),
+            .find(|s| format!("{}/{}", s.market, s.metric) == id)
+            .map_or_else(gone, |s| {
+                let values = s
+                    .values
+                    .iter()
+                    .map(|(m, v)| format!("{m}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("{} in {}: {values}", s.metric, market(&s.market))
+            }),
+        "wi" => find(
+            p.wins
+                .iter()
+                .map(|w| (w.id.as_str(), format!("{}: {}", day_short(w.date), w.title)))
+                .collect(),
         ),
-        (
-            "Market position",
-            label_or_not_set(a.position).into(),
-            label_or_not_set(b.position).into(),
+        "de" => find(
+            p.decisions
+                .iter()
+                .map(|d| {
+                    (
+                        d.id.as_str(),
+                        format!("{}: {} by {}", day_short(d.date), d.kind.label(), d.who),
+                    )
+                })
+                .collect(),
         ),
-        ("Markets", markets(a, ws_a), markets(b, ws_b)),
-        ("Stage", a.stage.label().into(), b.stage.label().into()),
-        (
-            "Ladder level",
-            a.ladder.label().into(),
-            b.ladder.label().into(),
-        ),
-        ("Owner", a.owner.clone(), b.owner.clone()),
-        ("Tags", a.tags.join(", "), b.tags.join(", ")),
-        ("Notes", a.notes.clone(), b.notes.clone()),
-        ("Key players", players(a), players(b)),
-        (
-            "In stage since",
-            day(a.in_stage_since()),
-            day(b.in_stage_since()),
-        ),
-        section("Pitches", &a.pitches, &b.pitches, |x| {
-            let sent = x
-                .sent
-                .map_or(String::new(), |d| format!(", sent {}", day_short(d)));
-            format!(
-                "{}{sent} ({} of 12 ingredients written)",
-                x.label,
-                x.ingredients
-                    .values()
-                    .filter(|t| !t.trim().is_empty())
-                    .count()
-            )
-        }),
-        section(
-            "Deal fit",
-            std::slice::from_ref(&a.fit),
-            std::slice::from_ref(&b.fit),
-            |f| {
-                let opt = |v: Option<u8>| v.map_or("–".to_owned(), |v| v.to_string());
-                format!(
-                    "UX {}, strategic {}, leverage ours {} / theirs {}, economics {}",
-                    f.ux.map_or("not judged", |v| v.label()),
-                    opt(f.strategic),
-                    opt(f.our_leverage),
-                    opt(f.their_leverage),
-                    f.economics.map_or("not judged", |v| v.label())
-                )
-            },
-        ),
-        section("Ladder moves", &a.ladder_moves, &b.ladder_moves, |m| {
-            format!(
-                "{}: {} → {}",
-                day_short(m.date),
-                m.from.label(),
-                m.to.label()
-            )
-        }),
-        section("Meetings", &a.meetings, &b.meetings, |m| {
-            format!(
-                "{}: {} ({} attending)",
-                day_short(m.date),
-                m.presented,
-                m.attendees.len()
-            )
-        }),
-        section("Shared goals", &a.goals, &b.goals, |g| {
-            format!("{} ({})", g.statement, g.status.label())
-        }),
-        section("Commitments", &a.commitments, &b.commitments, |k| {
-            format!(
-                "{}: {} (due {}, {})",
-                k.side.label(),
-                k.what,
-                day_short(k.due),
-                k.status.label()
-            )
-        }),
-        section("Landing plan", &a.landing, &b.landing, |t| {
-            let done = t.steps().iter().filter(|(_, s)| s.done.is_some()).count();
-            let name = t
-                .market
-                .as_ref()
-                .map_or(t.team.clone(), |m| market_name(m, ws_a, ws_b));
-            format!("{name}: {done} of 3 steps done")
-        }),
-        section("Metrics", &a.metrics, &b.metrics, |s| {
-            format!(
-                "{} in {}: {} months",
-                s.metric,
-                market_name(&s.market, ws_a, ws_b),
-                s.values.len()
-            )
-        }),
-        section("Wins", &a.wins, &b.wins, |w| {
-            format!("{}: {}", day_short(w.date), w.title)
-        }),
-        section("Decisions", &a.decisions, &b.decisions, |d| {
-            format!("{}: {} by {}", day_short(d.date), d.kind.label(), d.who)
-        }),
-        ("Last edited", moment(a.updated), moment(b.updated)),
-    ];
-    rows.into_iter().filter(|(_, x, y)| x != y).collect()
-}
-
-/// One line per record of a list, for the side-by-side view. When the two lists differ
-/// only in what the lines leave out (a note, a reception), the lines say so, so that
-/// every real difference shows as a row.
-fn section<T: PartialEq>(
-    label: &'static str,
-    a: &[T],
-    b: &[T],
-    line: impl Fn(&T) -> String,
-) -> (&'static str, String, String) {
-    let text = |list: &[T]| list.iter().map(&line).collect::<Vec<_>>().join("; ");
-    let (mut x, mut y) = (text(a), text(b));
-    if a != b && x == y {
-        x.push_str(" (details differ)");
-        y.push_str(" (details differ)");
+        _ => String::new(),
     }
-    (label, x, y)
 }
 
 #[cfg(test)]
@@ -313,14 +394,19 @@ mod tests {
         let shared: Shared = base
             .partners
             .iter()
-            .map(|p| (p.id.clone(), p.updated))
+            .map(|p| (p.id.clone(), p.edit_stamp()))
             .collect();
         let mut ours = base.clone();
         let mut theirs = base.clone();
         let (a, b) = (base.partners[0].id.clone(), base.partners[1].id.clone());
+        let at = |days: i64, writer: u64| {
+            Stamp::new((t0() + Duration::days(days)).timestamp_millis(), 0, writer)
+        };
         ours.move_stage(&a, Stage::Paused, t0() + Duration::days(1));
+        crate::model::workspace::stamps::stamp_edit(&base, &mut ours, at(1, 1));
         theirs.move_stage(&a, Stage::Research, t0() + Duration::days(2));
         theirs.move_stage(&b, Stage::Research, t0() + Duration::days(2));
+        crate::model::workspace::stamps::stamp_edit(&base, &mut theirs, at(2, 2));
         (ours, theirs, shared)
     }
 
@@ -339,7 +425,10 @@ mod tests {
         theirs.partners[0].markets.pop();
         let matched = crate::model::merge::import::match_markets(&ours, &theirs);
         let found = find(&ours, &matched, &shared);
-        let text = format!("{:?}", found[0].fields);
+        let text = format!(
+            "{:?}",
+            part_text(&found[0].ours, &ours, &matched, "markets")
+        );
         assert!(!text.contains("(unknown market)"), "{text}");
         assert!(text.contains(ours.market_name(&market)), "{text}");
     }
@@ -350,10 +439,11 @@ mod tests {
         let found = find(&ours, &theirs, &shared);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].ours.id, ours.partners[0].id);
-        let labels: Vec<_> = found[0].fields.iter().map(|f| f.0).collect();
-        assert_eq!(labels, ["Stage", "In stage since", "Last edited"]);
-        assert_eq!(found[0].fields[0].1, "Paused");
-        assert_eq!(found[0].fields[0].2, "Research");
+        let labels: Vec<_> = found[0].fields.iter().map(|f| f.label.as_str()).collect();
+        assert_eq!(labels, ["Stage"]);
+        assert!(found[0].fields[0].ours.starts_with("Paused"));
+        assert!(found[0].fields[0].theirs.starts_with("Research"));
+        assert_eq!(found[0].fields[0].later, Side::Theirs);
         // Never shared: no conflict, the newer edit wins as usual.
         assert!(find(&ours, &theirs, &Shared::new()).is_empty());
     }
@@ -389,10 +479,7 @@ mod tests {
             n += 1;
             Id::from_random(n)
         };
-        for (choice, stage) in [
-            (Choice::KeepOurs, Stage::Paused),
-            (Choice::KeepTheirs, Stage::Research),
-        ] {
+        for (choice, stage) in [(Side::Ours, Stage::Paused), (Side::Theirs, Stage::Research)] {
             let mut merged = crate::model::merge::import::apply(
                 &ours,
                 &theirs,
@@ -402,7 +489,10 @@ mod tests {
             settle(
                 &mut merged,
                 &conflicts,
-                &HashMap::from([(id.clone(), choice)]),
+                &Choices {
+                    fields: HashMap::from([((id.clone(), "stage".to_owned()), choice)]),
+                    ..Choices::default()
+                },
                 now,
                 Stamp::legacy(now),
                 &mut fresh,
@@ -420,7 +510,10 @@ mod tests {
         settle(
             &mut merged,
             &conflicts,
-            &HashMap::from([(id.clone(), Choice::KeepBoth)]),
+            &Choices {
+                both: HashSet::from([id.clone()]),
+                ..Choices::default()
+            },
             now,
             Stamp::legacy(now),
             &mut fresh,
@@ -461,7 +554,10 @@ mod tests {
         settle(
             &mut merged,
             &conflicts,
-            &HashMap::from([(id.clone(), Choice::KeepOurs)]),
+            &Choices {
+                fields: HashMap::from([((id.clone(), "stage".to_owned()), Side::Ours)]),
+                ..Choices::default()
+            },
             t0() + Duration::days(3),
             Stamp::new((t0() + Duration::days(3)).timestamp_millis(), 0, 9),
             || Id::from_random(1),
@@ -473,6 +569,43 @@ mod tests {
         )
         .unwrap();
         assert_eq!(again.partner(&id).unwrap().stage, Stage::Paused);
+    }
+
+    #[test]
+    fn different_fields_edited_on_each_side_are_no_conflict_and_both_stay() {
+        let (ours, _, shared) = scene();
+        // They changed the notes, not the stage.
+        let base = demo::workspace(t0());
+        let mut theirs = base.clone();
+        let id = ours.partners[0].id.clone();
+        let stage = ours.partners[0].stage;
+        theirs.partners[0].notes = "Their note".into();
+        crate::model::workspace::stamps::stamp_edit(
+            &base,
+            &mut theirs,
+            Stamp::new((t0() + Duration::days(2)).timestamp_millis(), 0, 2),
+        );
+        assert!(find(&ours, &theirs, &shared).is_empty());
+        let merged = crate::model::merge::import::apply(
+            &ours,
+            &theirs,
+            crate::model::merge::import::Mode::Merge,
+        )
+        .unwrap();
+        let p = merged.partner(&id).unwrap();
+        assert_eq!((p.stage, p.notes.as_str()), (stage, "Their note"));
+    }
+
+    #[test]
+    fn shared_times_stored_before_stamps_read_as_the_end_of_their_second() {
+        let shared = read_shared(
+            r#"{"p1":"2026-11-01T09:00:00Z","p2":"1795435200123-0-9f86d081884c7d65","p3":7}"#,
+        );
+        let at = t0().timestamp_millis();
+        assert!(shared[&Id::parse("p1").unwrap()] > Stamp::new(at + 998, 5, 5));
+        assert!(shared[&Id::parse("p1").unwrap()] < Stamp::new(at + 1000, 0, 0));
+        assert_eq!(shared.len(), 2);
+        assert!(read_shared("nonsense").is_empty());
     }
 
     #[test]

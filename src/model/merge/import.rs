@@ -3,8 +3,9 @@
 //!
 //! A merge follows `rule::merge`, record by record (partners and markets):
 //! - a record only in the file is added, unless we deleted it after its last edit;
-//! - a record in both is taken from the file when the file's `updated` is newer, kept
-//!   as it is when ours is newer or equally new;
+//! - a market in both is taken from the file when the file's stamp is later, kept as it
+//!   is when ours is later or equally late; a partner in both is merged field by field
+//!   and item by item (`merge::fields`), each part from the side that edited it last;
 //! - a record only in the workspace stays, unless the file carries its deletion made
 //!   after our last edit of it.
 //!
@@ -38,6 +39,7 @@ pub enum Mode {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preview {
     pub added: Vec<String>,
+    /// In both, and the import changes ours: the file's version, or some of its fields.
     pub updated: Vec<String>,
     pub unchanged: Vec<String>,
     /// In both, ours is newer: ours stays (merge only).
@@ -120,7 +122,8 @@ pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview
             (None, Some(_)) => out.added.push(name),
             (None, None) => out.kept_ours.push(name),
             (Some(o), _) if o == theirs => out.unchanged.push(name),
-            (Some(_), Some(r)) if r == theirs => out.updated.push(name),
+            // Taken from the file, whole or field by field (`merge::fields`).
+            (Some(o), Some(r)) if r != o => out.updated.push(name),
             (Some(_), _) => out.kept_ours.push(name),
         }
     }
@@ -283,6 +286,32 @@ pub(super) fn join_markets(ws: &mut Workspace, renames: &HashMap<Id, Id>) {
     }
     for p in &mut ws.partners {
         rejoin(p);
+        rename_series_stamps(p, renames);
+    }
+}
+
+/// A metric series' part key names its market (`me:<market>/<metric>`, see
+/// `workspace::stamps`): its stamp follows the series to our market id, the later
+/// stamp standing where two series became one.
+fn rename_series_stamps(p: &mut Partner, renames: &HashMap<Id, Id>) {
+    let moved: Vec<(String, String)> = p
+        .stamps
+        .keys()
+        .filter_map(|k| {
+            let (market, metric) = k.strip_prefix("me:")?.split_once('/')?;
+            let ours = renames.get(&Id::parse(market).ok()?)?;
+            Some((k.clone(), format!("me:{ours}/{metric}")))
+        })
+        .collect();
+    if moved.is_empty() {
+        return;
+    }
+    let p = &mut *p;
+    for (old, new) in moved {
+        if let Some(s) = p.stamps.remove(&old) {
+            let kept = p.stamps.entry(new).or_insert(s);
+            *kept = (*kept).max(s);
+        }
     }
 }
 

@@ -3,5 +3,6 @@
 //! change, and the conflicts a person settles.
 
 pub mod conflict;
+pub mod fields;
 pub mod import;
 pub mod rule;

@@ -24,6 +24,7 @@
 use crate::model::core::id::Id;
 use crate::model::core::shared::Shared;
 use crate::model::core::stamp::Stamp;
+use crate::model::merge::fields;
 use crate::model::program::Program;
 use crate::model::workspace::records::{Market, Partner, Tombstone, Workspace};
 use serde::Serialize;
@@ -42,6 +43,19 @@ trait Record: Clone + PartialEq + Serialize {
     fn id(&self) -> &Id;
     fn stamp(&self) -> Stamp;
     fn name(&self) -> &str;
+    /// The version kept of a record both sides hold: by default the later edit whole.
+    fn join(ours: &Self, theirs: &Self, ties: Ties) -> Self {
+        if order(theirs, ours, ties).is_gt() {
+            theirs.clone()
+        } else {
+            ours.clone()
+        }
+    }
+    /// What both sides changed since `base`, for the message: empty when the record is
+    /// one part (the whole record clashed).
+    fn clashes(_base: &Self, _ours: &Self, _theirs: &Self) -> Option<Vec<String>> {
+        None
+    }
 }
 
 impl Record for Partner {
@@ -53,6 +67,18 @@ impl Record for Partner {
     }
     fn name(&self) -> &str {
         &self.name
+    }
+    /// Field by field and item by item (`merge::fields`).
+    fn join(ours: &Self, theirs: &Self, ties: Ties) -> Self {
+        fields::merge_partner(ours, theirs, ties == Ties::ByContent)
+    }
+    fn clashes(base: &Self, ours: &Self, theirs: &Self) -> Option<Vec<String>> {
+        Some(
+            fields::both_changed(base, ours, theirs)
+                .iter()
+                .map(|k| fields::label(k, ours, theirs))
+                .collect(),
+        )
     }
 }
 
@@ -81,6 +107,23 @@ impl<T: Record> Record for Shared<T> {
     fn name(&self) -> &str {
         (**self).name()
     }
+    /// Keeps the pointer of a side when the join is that side's version.
+    fn join(ours: &Self, theirs: &Self, ties: Ties) -> Self {
+        if Shared::same(ours, theirs) || **ours == **theirs {
+            return ours.clone();
+        }
+        let joined = T::join(ours, theirs, ties);
+        if joined == **ours {
+            ours.clone()
+        } else if joined == **theirs {
+            theirs.clone()
+        } else {
+            Shared::new(joined)
+        }
+    }
+    fn clashes(base: &Self, ours: &Self, theirs: &Self) -> Option<Vec<String>> {
+        T::clashes(base, ours, theirs)
+    }
 }
 
 /// The two uses of a merge differ in two details. Both only matter for versions with
@@ -103,12 +146,27 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
     let mut conflicts = Vec::new();
     // The program name has no edit time: ours stands only if we renamed it and they
     // did not, so that every side settles on the same name.
-    let program_name =
-        if ours.program_name != base.program_name && theirs.program_name == base.program_name {
-            ours.program_name.clone()
-        } else {
-            theirs.program_name.clone()
-        };
+    // The program name is ordered by its own stamp; between names never edited with
+    // stamps, ours stands only if we renamed it and they did not, so that every side
+    // settles on the same name.
+    let name_stamp = |ws: &Workspace| ws.program.name_stamp.unwrap_or(Stamp::ZERO);
+    let (program_name, program_name_stamp) = match name_stamp(theirs).cmp(&name_stamp(ours)) {
+        std::cmp::Ordering::Greater => (theirs.program_name.clone(), theirs.program.name_stamp),
+        std::cmp::Ordering::Less => (ours.program_name.clone(), ours.program.name_stamp),
+        std::cmp::Ordering::Equal => {
+            let name = if ours.program_name != base.program_name
+                && theirs.program_name == base.program_name
+            {
+                ours.program_name.clone()
+            } else if ties == Ties::ByContent && ours.program_name != base.program_name {
+                // Both renamed under one stamp (never in practice): the larger name.
+                ours.program_name.clone().max(theirs.program_name.clone())
+            } else {
+                theirs.program_name.clone()
+            };
+            (name, ours.program.name_stamp)
+        }
+    };
     let deleted = tombstones(&ours.deleted, &theirs.deleted);
     let mut markets = records(
         base,
@@ -171,13 +229,16 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
             markets,
             partners,
             deleted,
-            program: program(
-                &base.program,
-                &ours.program,
-                &theirs.program,
-                ties,
-                &mut conflicts,
-            ),
+            program: Program {
+                name_stamp: program_name_stamp,
+                ..program(
+                    &base.program,
+                    &ours.program,
+                    &theirs.program,
+                    ties,
+                    &mut conflicts,
+                )
+            },
         },
         conflicts,
     }
@@ -258,7 +319,7 @@ fn program(
         std::cmp::Ordering::Less => false,
         std::cmp::Ordering::Equal => ties == Ties::ByContent && text(theirs) > text(ours),
     };
-    if ours != base && theirs != base && ours != theirs {
+    if !ours.same_record(base) && !theirs.same_record(base) && !ours.same_record(theirs) {
         let side = if theirs_wins {
             "from the other side"
         } else {
@@ -307,10 +368,14 @@ fn records<T: Record>(
     let mut pick = |id: &Id| -> Option<T> {
         let o = o.get(id).map(|&i| &ours[i]);
         let t = t.get(id).map(|&i| &theirs[i]);
+        let joined;
         let winner = match (o, t) {
-            (Some(o), Some(t)) => Some(if order(t, o, ties).is_gt() { t } else { o }),
-            (one, other) => one.or(other),
-        }?;
+            (Some(o), Some(t)) => {
+                joined = T::join(o, t, ties);
+                &joined
+            }
+            (one, other) => one.or(other)?,
+        };
         let alive = deleted
             .get(id)
             .is_none_or(|t| winner.stamp() > t.edit_stamp());
@@ -318,18 +383,35 @@ fn records<T: Record>(
         let was = b.get(id).map(|&i| &base[i]);
         let changed_here = o != was || (o.is_none() && !base_deleted.contains(id) && was.is_some());
         let changed_there = t != was;
-        if o != t && changed_here && changed_there && was.is_some() {
-            let from = if Some(winner) == o {
-                "this side"
-            } else {
-                "the other side"
-            };
-            let outcome = if alive {
-                "kept the later edit"
-            } else {
-                "kept the deletion"
-            };
-            conflicts.push(format!("{} ({outcome}, from {from})", winner.name()));
+        if o != t && changed_here && changed_there {
+            if let Some(was) = was {
+                let clashes = match (o, t) {
+                    (Some(o), Some(t)) => T::clashes(was, o, t),
+                    _ => None,
+                };
+                match clashes {
+                    // Different parts on each side: both stay, nothing to say.
+                    Some(parts) if parts.is_empty() && alive => {}
+                    Some(parts) if alive => conflicts.push(format!(
+                        "{}: {} (kept the later edit)",
+                        winner.name(),
+                        parts.join(", ")
+                    )),
+                    _ => {
+                        let from = if Some(winner) == o {
+                            "this side"
+                        } else {
+                            "the other side"
+                        };
+                        let outcome = if alive {
+                            "kept the later edit"
+                        } else {
+                            "kept the deletion"
+                        };
+                        conflicts.push(format!("{} ({outcome}, from {from})", winner.name()));
+                    }
+                }
+            }
         }
         alive.then(|| winner.clone())
     };
@@ -445,7 +527,7 @@ mod tests {
         assert_eq!(
             merged.conflicts,
             [format!(
-                "{} (kept the later edit, from the other side)",
+                "{}: Stage (kept the later edit)",
                 base.partners[0].name
             )]
         );

@@ -21,6 +21,10 @@ pub struct Program {
     /// by; absent in files written before stamps (`updated` then stands in).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stamp: Option<Stamp>,
+    /// The edit stamp of the program's name (the workspace's `program_name`), which a
+    /// merge orders on its own; absent when the name was never edited with stamps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_stamp: Option<Stamp>,
     /// The metric the target is set in, by name.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub metric: String,
@@ -72,6 +76,7 @@ pub(crate) fn check(p: &Program, c: &mut Checker) {
         c.time("program.updated", updated);
     }
     c.stamp("program.stamp", p.stamp);
+    c.stamp("program.name_stamp", p.name_stamp);
     for (field, value) in [
         ("program.baseline", p.baseline),
         ("program.target_growth", p.target_growth),

@@ -78,6 +78,17 @@ pub struct Partner {
     /// by. Absent in records written before stamps; `updated` then stands in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stamp: Option<Stamp>,
+    /// The stamp of every field and list item without its own entry in `stamps`: the
+    /// partner's version when those were last written. Absent, it is `stamp` (a partner
+    /// not edited since it was made, or written before field stamps, format version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Stamp>,
+    /// The fields and list items edited since `base`, each with its own stamp, so that a
+    /// merge takes each from the side that edited it last (`workspace::stamps`): `notes`,
+    /// `stage`, …, and `kp:<id>` for a key player, `mt:<id>` for a meeting and so on. An
+    /// item's key without the item records its deletion.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub stamps: std::collections::BTreeMap<String, Stamp>,
     pub name: String,
     /// An http or https address, or empty.
     #[serde(default)]
@@ -166,6 +177,8 @@ impl Partner {
             created: now,
             updated: now,
             stamp: None,
+            base: None,
+            stamps: Default::default(),
             name: name.into(),
             website: String::new(),
             category: None,
@@ -249,6 +262,8 @@ impl Partner {
             created: _,
             updated: _,
             stamp: _,
+            base: _,
+            stamps: _,
             name: _,
             website: _,
             category: _,
@@ -404,6 +419,7 @@ impl Workspace {
         let Program {
             updated: _,
             stamp: _,
+            name_stamp: _,
             metric: _,
             baseline_start: _,
             baseline: _,

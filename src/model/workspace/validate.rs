@@ -157,6 +157,10 @@ pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
     c.id(&p.id);
     c.times(p.created, p.updated);
     c.stamp("stamp", p.stamp);
+    c.stamp("base", p.base);
+    for (key, s) in &p.stamps {
+        c.stamp(&format!("stamps.{key}"), Some(*s));
+    }
     c.required("name", &p.name, MAX_NAME);
     if let Err(reason) = website(&p.website) {
         c.push("website", reason);

@@ -1,49 +1,21 @@
-//! The conflicts step of an import: each partner edited on both sides since they last
-//! shared it, field by field, with the choice of which version to keep.
+//! The conflicts step of an import: each field of a partner edited on both sides since
+//! they last shared it, with the choice of which version to keep, field by field, or of
+//! keeping both versions as two partners.
 
-use crate::model::merge::conflict::{Choice, Conflict};
+use crate::model::merge::conflict::{Choices, Clash, Conflict};
+use crate::model::merge::fields::Side;
 use crate::model::Id;
 use leptos::prelude::*;
-use std::collections::HashMap;
-
-/// What a conflict settles to when the person has not chosen: the newer edit, as the
-/// merge would.
-pub fn default_choice(c: &Conflict) -> Choice {
-    if c.theirs.updated > c.ours.updated {
-        Choice::KeepTheirs
-    } else {
-        Choice::KeepOurs
-    }
-}
-
-/// Every conflict's choice, made or defaulted.
-pub fn effective(conflicts: &[Conflict], chosen: &HashMap<Id, Choice>) -> HashMap<Id, Choice> {
-    conflicts
-        .iter()
-        .map(|c| {
-            (
-                c.ours.id.clone(),
-                chosen
-                    .get(&c.ours.id)
-                    .copied()
-                    .unwrap_or_else(|| default_choice(c)),
-            )
-        })
-        .collect()
-}
 
 #[component]
-pub fn ConflictList(
-    conflicts: Memo<Vec<Conflict>>,
-    chosen: RwSignal<HashMap<Id, Choice>>,
-) -> impl IntoView {
+pub fn ConflictList(conflicts: Memo<Vec<Conflict>>, chosen: RwSignal<Choices>) -> impl IntoView {
     view! {
         <Show when=move || !conflicts.with(Vec::is_empty)>
             <section class="conflicts" aria-labelledby="conflicts-heading">
                 <h3 id="conflicts-heading">
                     {move || format!("{} partner(s) edited on both sides since you last shared them", conflicts.with(Vec::len))}
                 </h3>
-                <p class="muted">"Choose which version to keep for each. Nothing is dropped unless you choose it."</p>
+                <p class="muted">"Fields only one side changed are merged already. For each field both changed, choose which version to keep; the later edit is chosen until you do."</p>
                 {move || conflicts.get().into_iter().enumerate().map(|(i, c)| view! {
                     <ConflictItem index=i conflict=c chosen/>
                 }).collect_view()}
@@ -53,48 +25,91 @@ pub fn ConflictList(
 }
 
 #[component]
-fn ConflictItem(
-    index: usize,
-    conflict: Conflict,
-    chosen: RwSignal<HashMap<Id, Choice>>,
-) -> impl IntoView {
+fn ConflictItem(index: usize, conflict: Conflict, chosen: RwSignal<Choices>) -> impl IntoView {
     let id = conflict.ours.id.clone();
-    let default = default_choice(&conflict);
-    let current = {
+    let both = {
         let id = id.clone();
-        move || chosen.with(|c| c.get(&id).copied().unwrap_or(default))
+        move || chosen.with(|c| c.both.contains(&id))
     };
-    let option = move |choice: Choice, label: &'static str| {
+    let toggle_both = {
         let id = id.clone();
-        let current = current.clone();
-        view! {
-            <label class="check">
-                <input type="radio" name=format!("conflict-{index}")
-                    checked=move || current() == choice
-                    on:change=move |_| { chosen.update(|c| { c.insert(id.clone(), choice); }); }/>
-                {label}
-            </label>
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            chosen.update(|c| {
+                if on {
+                    c.both.insert(id.clone());
+                } else {
+                    c.both.remove(&id);
+                }
+            });
         }
     };
     let name = conflict.ours.name.clone();
+    let rows = conflict
+        .fields
+        .into_iter()
+        .enumerate()
+        .map(|(row, clash)| field_row(index, row, id.clone(), clash, chosen, both.clone()))
+        .collect_view();
     view! {
         <fieldset class="conflict">
             <legend>{name}</legend>
             <div class="table-wrap">
                 <table class="table conflict__table">
-                    <thead><tr><th scope="col">"Field"</th><th scope="col">"Yours"</th><th scope="col">"In the file"</th></tr></thead>
-                    <tbody>
-                        {conflict.fields.into_iter().map(|(label, ours, theirs)| view! {
-                            <tr><th scope="row">{label}</th><td>{ours}</td><td>{theirs}</td></tr>
-                        }).collect_view()}
-                    </tbody>
+                    <thead><tr><th scope="col">"Field"</th><th scope="col">"Yours"</th><th scope="col">"In the file"</th><th scope="col">"Keep"</th></tr></thead>
+                    <tbody>{rows}</tbody>
                 </table>
             </div>
             <div class="conflict__choices">
-                {option(Choice::KeepOurs, "Keep yours")}
-                {option(Choice::KeepTheirs, "Keep the file's")}
-                {option(Choice::KeepBoth, "Keep both")}
+                <label class="check">
+                    <input type="checkbox" prop:checked=both on:change=toggle_both/>
+                    "Keep both as two partners"
+                </label>
             </div>
         </fieldset>
+    }
+}
+
+/// One clashing field: both versions and the two choices.
+fn field_row(
+    index: usize,
+    row: usize,
+    id: Id,
+    clash: Clash,
+    chosen: RwSignal<Choices>,
+    both: impl Fn() -> bool + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let key = (id, clash.key.clone());
+    let later = clash.later;
+    let current = {
+        let key = key.clone();
+        move || chosen.with(|c| c.fields.get(&key).copied().unwrap_or(later))
+    };
+    let label = clash.label.clone();
+    let option = move |side: Side, text: &'static str| {
+        let key = key.clone();
+        let current = current.clone();
+        let both = both.clone();
+        view! {
+            <label class="check">
+                <input type="radio" name=format!("conflict-{index}-{row}")
+                    aria-label=format!("{text}: {label}")
+                    prop:disabled=both
+                    checked=move || current() == side
+                    on:change=move |_| { chosen.update(|c| { c.fields.insert(key.clone(), side); }); }/>
+                {text}
+            </label>
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row">{clash.label.clone()}</th>
+            <td>{clash.ours}</td>
+            <td>{clash.theirs}</td>
+            <td class="conflict__keep">
+                {option(Side::Ours, "Keep yours")}
+                {option(Side::Theirs, "Keep the file's")}
+            </td>
+        </tr>
     }
 }

@@ -91,7 +91,7 @@ pub fn ExportPanel() -> impl IntoView {
                         ws.partners
                             .iter()
                             .filter(|p| scope == Scope::Workspace || ids.contains(&p.id))
-                            .map(|p| (&p.id, p.updated)),
+                            .map(|p| (&p.id, p.edit_stamp())),
                     )
                 })
             })

@@ -2,17 +2,17 @@
 //! `model::formats::file::restore`, and waits in a dialog that previews the merge and the replace.
 //! Nothing changes until the person chooses; a refused file changes nothing at all.
 
-use super::conflicts::{effective, ConflictList};
+use super::conflicts::ConflictList;
+use crate::model::core::format::count;
 use crate::model::formats::file;
 use crate::model::merge::conflict;
 use crate::model::merge::import::{self, Mode, Preview};
-use crate::model::Id;
+use crate::model::Workspace;
 use crate::storage;
 use crate::ui::modal::{Modal, Refused};
 use crate::ui::state::{use_store, PendingImport, Store};
 use chrono::Timelike;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// Reads a picked or dropped file and opens the import dialog with the outcome.
 pub fn open_file(store: Store, file: web_sys::File) {
@@ -121,14 +121,13 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
             })
         })
     });
-    let chosen = RwSignal::new(HashMap::<Id, conflict::Choice>::new());
+    let chosen = RwSignal::new(conflict::Choices::default());
     let apply = move |_| {
         let result = store.ws.with_untracked(|ws| {
             incoming.with_value(|inc| import::apply(ws, inc, mode.get_untracked()))
         });
         let result = result.and_then(|mut ws| {
-            let choices =
-                conflicts.with_untracked(|c| chosen.with_untracked(|ch| effective(c, ch)));
+            let choices = chosen.get_untracked();
             // The choice is an edit made now: stamped later than anything in the file.
             incoming.with_value(|inc| store.observe(inc));
             let at = store.stamp();
@@ -143,15 +142,7 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
             }
         });
         match result {
-            Ok(ws) => {
-                let n = ws.partners.len();
-                incoming.with_value(|inc| {
-                    storage::local::mark_shared(inc.partners.iter().map(|p| (&p.id, p.updated)));
-                });
-                store.replace(ws, format!("Import {file_name}"));
-                store.import.set(None);
-                store.say(format!("Imported. The workspace now holds {n} partners."));
-            }
+            Ok(ws) => incoming.with_value(|inc| finish_import(store, ws, inc, &file_name)),
             // The preview runs the same checks and offers no import they refuse; this is
             // left for a choice made on a conflict that breaks a rule.
             Err(errors) => {
@@ -207,6 +198,19 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
             <button class="button button--quiet" on:click=move |_| store.import.set(None)>"Cancel"</button>
         </div>
     }
+}
+
+/// Puts the imported workspace in place and remembers each partner's version in the file
+/// as the last one shared (the base of the next import's conflicts).
+fn finish_import(store: Store, ws: Workspace, incoming: &Workspace, file_name: &str) {
+    let n = ws.partners.len();
+    storage::local::mark_shared(incoming.partners.iter().map(|p| (&p.id, p.edit_stamp())));
+    store.replace(ws, format!("Import {file_name}"));
+    store.import.set(None);
+    store.say(format!(
+        "Imported. The workspace now holds {}.",
+        count(n, "partner")
+    ));
 }
 
 /// One group of an import preview ("3 added"), open when short enough to read at once.

@@ -159,7 +159,7 @@ fn ResetPanel() -> impl IntoView {
             Some("demo") => demo::workspace(storage::now()),
             _ => Workspace::empty(),
         };
-        store.replace(
+        store.reset(
             ws,
             if confirming.get() == Some("demo") {
                 "Reset to demo"

@@ -136,6 +136,26 @@ impl Fields {
     }
 }
 
+impl Fields {
+    /// What saving writes: the stored partner with only the fields the person changed
+    /// from `base` (the version the form was filled from) taken from the form. A field
+    /// another tab changed meanwhile and the person left alone keeps the other tab's
+    /// value, so the save stamps only what the person edited (`workspace::stamps`).
+    fn changes_over(&self, stored: &Partner, base: &Partner) -> Partner {
+        let form = self.draft(stored);
+        let mut out = stored.clone();
+        macro_rules! take {
+            ($($f:ident),+) => {$(
+                if form.$f != base.$f {
+                    out.$f = form.$f.clone();
+                }
+            )+};
+        }
+        take!(name, website, owner, tags, notes, category, position, stage, markets);
+        out
+    }
+}
+
 /// Whether two versions of a partner agree on every field the profile form edits.
 fn same_profile(a: &Partner, b: &Partner) -> bool {
     a.name == b.name
@@ -177,9 +197,7 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
     let err = move |path: &'static str| message_for(errors, path);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(d) = draft.get() {
-            save_profile(store, d, kept);
-        }
+        save_changes(store, stored, base, fields, kept);
     };
     let revert = move |_| fields.reset(&base.partner.get_untracked());
     view! {
@@ -244,19 +262,46 @@ fn message_for(
 
 /// Saves the profile as typed; a refusal is said, since the form already marks the
 /// fields it knows.
-fn save_profile(store: Store, d: Partner, kept: Draft) {
+/// Saves the fields the person changed (another tab's edit of the rest stays), then shows
+/// what was saved, other tabs' fields included.
+fn save_changes(
+    store: Store,
+    stored: Memo<Option<Partner>>,
+    base: Base,
+    fields: Fields,
+    kept: Draft,
+) {
+    let Some(current) = stored.get_untracked() else {
+        return;
+    };
+    let d = base
+        .partner
+        .with_untracked(|b| fields.changes_over(&current, b));
+    if save_profile(store, d, kept) {
+        if let Some(p) = stored.get_untracked() {
+            base.load(p, fields, kept);
+        }
+    }
+}
+
+/// Saves the profile; whether it was saved.
+fn save_profile(store: Store, d: Partner, kept: Draft) -> bool {
     match store.edit(format!("edit {}", d.name), |ws| {
         ws.save_partner(d, storage::now())
     }) {
         Some(Ok(_)) => {
             kept.clear();
             store.say("Partner saved.");
+            true
         }
-        Some(Err(e)) => store.say(format!(
-            "Not saved: {}",
-            e.first().map(|e| e.to_string()).unwrap_or_default()
-        )),
-        None => {}
+        Some(Err(e)) => {
+            store.say(format!(
+                "Not saved: {}",
+                e.first().map(|e| e.to_string()).unwrap_or_default()
+            ));
+            false
+        }
+        None => false,
     }
 }
 
