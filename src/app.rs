@@ -8,7 +8,7 @@ use crate::ui::banners::{Banners, ToastView};
 use crate::ui::lazy;
 use crate::ui::partners::{list::PartnersScreen, section::SectionScreen};
 use crate::ui::route::{self, Route};
-use crate::ui::shortcuts::{self, Command, Place};
+use crate::ui::shortcuts::{self, Command, Place, ShortcutsHelp};
 use crate::ui::state::{Startup, Store};
 use leptos::prelude::*;
 
@@ -156,11 +156,7 @@ pub fn App() -> impl IntoView {
         <main id="main" class="app-main">{screen}</main>
         // The import dialog's code is fetched with the first file dropped.
         {move || store.import.with(Option::is_some).then(|| lazy::on_demand(lazy::import_dialog))}
-        // So is the shortcuts dialog's, with its first opening.
-        {move || help.get().then(|| {
-            let close = Callback::new(move |()| help.set(false));
-            lazy::on_demand(move || lazy::shortcuts_help(close))
-        })}
+        {move || help.get().then(|| view! { <ShortcutsHelp on_close=Callback::new(move |()| help.set(false))/> })}
         <ToastView/>
     }
 }

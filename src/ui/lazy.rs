@@ -110,13 +110,6 @@ fn open_file(store: Store, file: web_sys::File) -> Result<(), SplitLoaderError> 
     Ok(())
 }
 
-/// The keyboard shortcuts dialog (`?`): the list's text and view come with its first
-/// opening; the keys themselves work from the first screen (`shortcuts::command`).
-#[wasm_split(shortcuts_help, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn shortcuts_help(on_close: Callback<()>) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <crate::ui::shortcuts::ShortcutsHelp on_close=on_close/> }.into_any())
-}
-
 /// The Data screen: export, import, CSV, sealed files, storage, settings, reset.
 #[wasm_split(data_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn data_screen() -> Result<AnyView, SplitLoaderError> {
