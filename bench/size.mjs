@@ -174,10 +174,16 @@ const { imported, bodies, names, data, custom } = parse(bytes);
 if (names.size === 0) throw new Error(`${wasmPath} has no function names: build it without stripping`);
 const byCrate = new Map();
 const byPart = new Map();
+// Functions by their demangled name without the hash: the generic copies of one
+// function (`deserialize<Partner>`, `deserialize<Market>`) stay apart, as they cost.
+const byFunction = new Map();
 let code = 0;
 bodies.forEach((size, i) => {
   code += size;
-  const parts = path(names.get(i + imported) ?? "(unnamed)");
+  const symbol = names.get(i + imported) ?? "(unnamed)";
+  const fn = demangle(symbol).replaceAll("|", "\\|");
+  byFunction.set(fn, (byFunction.get(fn) ?? 0) + size);
+  const parts = path(symbol);
   const crate = /^__wbindgen|^__wbg/.test(parts[0]) ? "wasm-bindgen glue" : (parts[0] ?? "").replace(/[^\w-].*$/, "") || "(unnamed)";
   byCrate.set(crate, (byCrate.get(crate) ?? 0) + size);
   if (crate === "tandem") byPart.set(tandemPart(parts), (byPart.get(tandemPart(parts)) ?? 0) + size);
@@ -199,9 +205,11 @@ md += row("on demand (split_*, chunk_*)", onDemand);
 md += row("all files", () => true);
 md += table("Code by crate", sorted(byCrate), code);
 md += table(`Tandem's own code (${own.toLocaleString("en")} B) by screen and layer`, sorted(byPart, 30), own);
+md += table("Largest functions", sorted(byFunction, 25), code);
 console.log(md);
 await mkdir("bench/out", { recursive: true });
 await writeFile("bench/out/size.json", JSON.stringify({ wasm: wasmPath, code, data, custom, files,
   firstLoad: { raw: sum("raw", (f) => !onDemand(f)), gzip: sum("gzip", (f) => !onDemand(f)), br: sum("br", (f) => !onDemand(f)) },
   onDemand: { raw: sum("raw", onDemand), gzip: sum("gzip", onDemand), br: sum("br", onDemand) },
-  crates: Object.fromEntries(sorted(byCrate, 1000)), tandem: Object.fromEntries(sorted(byPart, 1000)) }, null, 2));
+  crates: Object.fromEntries(sorted(byCrate, 1000)), tandem: Object.fromEntries(sorted(byPart, 1000)),
+  functions: Object.fromEntries(sorted(byFunction, 300)) }, null, 2));

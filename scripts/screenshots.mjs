@@ -7,6 +7,7 @@
 // docs/screens/ holds the README's gallery (DOC_SCREENS, both sizes and schemes).
 import { start } from "./chromium.mjs";
 import { mkdir } from "node:fs/promises";
+import { storedText } from "../tests/e2e/fixtures.mjs";
 
 const out = process.argv[2] ?? "target/screenshots";
 await mkdir(out, { recursive: true });
@@ -53,7 +54,10 @@ try {
       }
       // The import preview, from a file of the demo itself.
       await page.goto(base + "#/data");
-      const text = await page.evaluate(() => localStorage.getItem("tandem.workspace"));
+      // The store keeps one entry per partner (ARCHITECTURE.md), not one key: the
+      // suite's helper puts the file back together from them.
+      const text = await storedText(page);
+      if (!text) throw new Error("screenshots: nothing stored to import after keeping the demo");
       await page.locator("#import-file").setInputFiles({ name: "colleague.json", mimeType: "application/json", buffer: Buffer.from(text) });
       await page.getByRole("dialog").waitFor();
       await page.screenshot({ path: `${out}/import-${size}${scheme === "dark" ? "-dark" : ""}.png` });

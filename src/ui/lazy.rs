@@ -1,10 +1,11 @@
 //! Screens loaded on demand (issue 10, docs/WASM-SPLIT.md).
 //!
-//! Each `#[lazy]` function below is a split point: the release build
-//! (`scripts/split-hook.mjs`, from Trunk's post-build hook) cuts the code reachable only from it into its own wasm
-//! file, fetched the first time the screen is opened. In a build that does not split
-//! (`trunk serve` for development) the same functions are ordinary code and return at
-//! once.
+//! Each `#[lazy]` function below is a split point: Trunk's post-build hook
+//! (`scripts/split-hook.mjs`) cuts the code reachable only from it into its own wasm
+//! file, fetched the first time the screen is opened. The hook runs on every Trunk
+//! build, `trunk serve`'s debug build included (without wasm-opt), so development sees
+//! the same split as a release. Where the wasm is not split (a wasm built by cargo
+//! alone) the same functions are ordinary code and return at once.
 //!
 //! While a screen's file is on its way, [`on_demand`] shows a loading line that only
 //! appears after a moment (style/shell.css), so a fast load never flashes it.
@@ -62,15 +63,18 @@ where
             }
         })
     };
+    view! { <Suspense fallback=loading>{body}</Suspense> }.into_any()
+}
+
+/// The loading line shown while a file is on its way; transparent for its first moment
+/// (`.screen-loading` in style/shell.css), so a fast load never flashes it.
+pub fn loading() -> impl IntoView {
     view! {
-        <Suspense fallback=|| view! {
-            <p class="screen-loading" role="status">
-                <span class="boot__spinner" aria-hidden="true"></span>
-                "Loading…"
-            </p>
-        }>{body}</Suspense>
+        <p class="screen-loading" role="status">
+            <span class="boot__spinner" aria-hidden="true"></span>
+            "Loading…"
+        </p>
     }
-    .into_any()
 }
 
 /// A partner's profile (`#/partners/ID`): details, key players, website.

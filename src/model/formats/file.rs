@@ -284,7 +284,13 @@ struct EnvelopeRef<'a> {
 /// Reads a Tandem file or stored value, migrating older versions and validating.
 pub fn restore(text: &str) -> Result<Restored, FileError> {
     let (value, version) = read_migrated(text)?;
-    let envelope = shape(&value)?;
+    // A file of this version needs no migration: read from its own text, which saves
+    // writing the JSON out again.
+    let envelope = if version == VERSION {
+        shape_text(text, &value)?
+    } else {
+        shape(&value)?
+    };
     let errors = validate::workspace(&envelope.workspace);
     if !errors.is_empty() {
         return Err(FileError::Invalid(errors));
@@ -351,9 +357,17 @@ pub(crate) fn read_migrated(text: &str) -> Result<(serde_json::Value, u64), File
 
 /// The shape step of [`restore`]: the migrated JSON as an [`Envelope`], not yet validated.
 pub(crate) fn shape(value: &serde_json::Value) -> Result<Envelope, FileError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    shape_text(&value.to_string(), value)
+}
+
+/// [`shape`] from the text of `value`. Read from text (not from the `Value`) so that each
+/// record type's deserialiser is compiled once, for text, shared with the store
+/// (`store::decode_partner`); the path of a shape error is found from the error's
+/// position only when there is one (`json_text::path_at`; issue 10).
+fn shape_text(text: &str, value: &serde_json::Value) -> Result<Envelope, FileError> {
+    json_text::read(text).map_err(|refused| {
         // Paths are given relative to the workspace, like validation's.
-        let path = e.path().to_string();
+        let path = refused.path.unwrap_or_else(|| ".".into());
         let inside = path.strip_prefix("workspace.");
         let record = inside.map_or(String::new(), |p| record_at(&value["workspace"], p));
         let path = inside.unwrap_or(&path).to_owned();
@@ -364,7 +378,7 @@ pub(crate) fn shape(value: &serde_json::Value) -> Result<Envelope, FileError> {
                 path
             },
             record,
-            reason: e.into_inner().to_string(),
+            reason: json_text::reason(&refused.error),
         }
     })
 }

@@ -32,6 +32,7 @@ use crate::model::core::id::Id;
 use crate::model::core::shared::Shared;
 use crate::model::formats::compact::{self, CompactError};
 use crate::model::formats::file::{self, FileError};
+use crate::model::formats::json_text;
 use crate::model::workspace::records::{Market, Partner, Tombstone, Workspace};
 use crate::model::workspace::validate;
 use chrono::{DateTime, Utc};
@@ -274,41 +275,30 @@ pub fn decode_partner(key: &str, stored: &str) -> Result<Partner, Damaged> {
     };
     let json =
         compact::decode(stored).map_err(|e| damaged(by_id(), e.to_string(), stored.to_owned()))?;
-    let value = serde_json::from_str::<serde_json::Value>(&json)
-        .map_err(|e| damaged(by_id(), e.to_string(), json.clone()))?;
-    from_value::<Partner>(&value).map_err(|e| {
-        let name = value["name"]
-            .as_str()
+    json_text::read::<Partner>(&json).map_err(|refused| {
+        let name = refused
+            .value
+            .as_ref()
+            .and_then(|v| v["name"].as_str())
             .map(validate::quoted)
             .map_or_else(by_id, |n| format!("partner {n}"));
-        let path = e.path().to_string();
-        let error = if path == "." {
-            e.into_inner().to_string()
-        } else {
-            format!("{path}: {}", e.into_inner())
-        };
-        damaged(name, error, json.clone())
+        damaged(name, in_words(&refused), json.clone())
     })
 }
 
 fn decode_rest(stored: &str) -> Result<Workspace, StoreError> {
     let json = compact::decode(stored)?;
-    let value = serde_json::from_str::<serde_json::Value>(&json)
-        .map_err(|e| StoreError::Json(e.to_string()))?;
-    from_value::<Workspace>(&value).map_err(|e| {
-        let path = e.path().to_string();
-        StoreError::Json(format!("{path}: {}", e.into_inner()))
-    })
+    json_text::read::<Workspace>(&json).map_err(|refused| StoreError::Json(in_words(&refused)))
 }
 
-/// A record from parsed JSON, with the path of what is wrong on failure. Through a
-/// `&Value`, as `file::shape` reads a file: every record type's deserialiser is then
-/// compiled once for both (one path-tracking instantiation instead of two, a saving
-/// in the wasm the first screen loads; issue 10).
-fn from_value<'de, T: serde::Deserialize<'de>>(
-    value: &'de serde_json::Value,
-) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
-    serde_path_to_error::deserialize(value)
+/// A refused entry in words: `path: reason` for a shape error, serde_json's own message
+/// (with its place in the text) for text that is not JSON.
+fn in_words(refused: &json_text::Refused) -> String {
+    match refused.path.as_deref() {
+        None => refused.error.to_string(),
+        Some(".") => json_text::reason(&refused.error),
+        Some(path) => format!("{path}: {}", json_text::reason(&refused.error)),
+    }
 }
 
 /// The manifest from its text; `Err` says why it is not one this build reads.
