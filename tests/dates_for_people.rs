@@ -4,7 +4,10 @@
 //! machine-readable attributes (`format::iso_day`). This test reads the source and fails
 //! when a file formats a date itself, naming the file and line.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::rust_files;
+
+use std::path::Path;
 
 /// The one file allowed to spell dates out.
 const FORMATTER: &str = "src/model/core/format.rs";
@@ -32,20 +35,6 @@ const REFUSED: &[(&str, &str)] = &[
         "a hand-made ISO date: use format::iso_day for files and inputs",
     ),
 ];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The lines of a file outside its `#[cfg(test)]` module, which may build dates as it
 /// likes to check them.

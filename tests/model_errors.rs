@@ -5,7 +5,10 @@
 //! here; the last reads the source of `src/model` and fails, naming the file and line,
 //! when a function returns its error as a bare `String` again.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::rust_files;
+
+use std::path::Path;
 use tandem::model::core::id::{Id, IdError};
 use tandem::model::core::input::InputError;
 use tandem::model::core::month::{Month, MonthError};
@@ -409,20 +412,6 @@ fn files_and_protected_files_share_their_sentences() {
 
 // ---------------------------------------------------------------------------------------
 // No error as a bare String
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The 1-based lines of `code` where a `Result` has `String` (or `&str`) as its error
 /// type, however its success type nests (`Result<Option<Vec<u8>>, String>`), and where

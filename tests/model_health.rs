@@ -35,6 +35,18 @@ fn c(factor: Factor, value: Option<f64>) -> Component {
     Component::new(factor, value, "")
 }
 
+/// A shared goal in `status`, measured by nothing in particular.
+fn goal(n: &str, status: GoalStatus) -> Goal {
+    Goal {
+        id: id(n),
+        statement: "Grow".into(),
+        metric: String::new(),
+        target: None,
+        due: None,
+        status,
+    }
+}
+
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
@@ -262,18 +274,13 @@ fn no_shared_goal_is_zero_from_negotiating_and_a_nudge_before() {
     assert_eq!(goals_component(&p).value, None, "a nudge, not a zero");
     p.stage = Stage::Negotiating;
     assert_eq!(goals_component(&p).value, Some(0.0));
-    let g = |n: &str, status| Goal {
-        id: id(n),
-        statement: "Grow".into(),
-        metric: String::new(),
-        target: None,
-        due: None,
-        status,
-    };
-    p.goals = vec![g("a", GoalStatus::OnTrack), g("b", GoalStatus::AtRisk)];
+    p.goals = vec![
+        goal("a", GoalStatus::OnTrack),
+        goal("b", GoalStatus::AtRisk),
+    ];
     assert!(close(goals_component(&p).value.unwrap(), 0.7));
-    p.goals.push(g("c", GoalStatus::Missed));
-    p.goals.push(g("d", GoalStatus::Open));
+    p.goals.push(goal("c", GoalStatus::Missed));
+    p.goals.push(goal("d", GoalStatus::Open));
     assert!(close(
         goals_component(&p).value.unwrap(),
         (1.0 + 0.4 + 0.0 + 0.7) / 4.0
@@ -1162,14 +1169,6 @@ fn made_of_details_say_how_the_value_is_built() {
     // A lead reading "1 of 3 supportive" beside 48 %, or "1 at risk" beside 40 %, takes the
     // figure for a mistake: each detail names what the value weighs.
     let mut p = Partner::new(id("p"), "P", now());
-    let goal = |n: &str, status| Goal {
-        id: id(n),
-        statement: "Grow".into(),
-        metric: String::new(),
-        target: None,
-        due: None,
-        status,
-    };
     p.goals = vec![
         goal("a", GoalStatus::OnTrack),
         goal("b", GoalStatus::AtRisk),

@@ -9,7 +9,10 @@
 //! may shrink but never grow, and leaves the list once it is within the limit (the test
 //! says so), so the list only gets shorter.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::rust_files;
+
+use std::path::Path;
 
 /// The most lines a function in `src/ui` may span.
 const LIMIT: usize = 80;
@@ -43,20 +46,6 @@ const NOT_YET_SPLIT: &[(&str, usize)] = &[
     ("src/ui/partners/key_players.rs KeyPlayerForm", 82),
     ("src/ui/charts/line.rs plot", 81),
 ];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The source with the inside of every comment, string and character literal blanked
 /// (newlines kept), so that braces in text (`"{n} days"`) do not count as blocks.
