@@ -200,19 +200,10 @@ impl fmt::Display for FileError {
                 let n = errors.len();
                 write!(
                     f,
-                    "The file breaks {n} rule{}: ",
-                    if n == 1 { "" } else { "s" }
-                )?;
-                for (i, e) in errors.iter().take(5).enumerate() {
-                    if i > 0 {
-                        f.write_str("; ")?;
-                    }
-                    write!(f, "{e}")?;
-                }
-                if n > 5 {
-                    write!(f, "; and {} more", n - 5)?;
-                }
-                f.write_str(".")
+                    "The file breaks {n} rule{}: {}.",
+                    if n == 1 { "" } else { "s" },
+                    FirstFive(errors)
+                )
             }
         }
     }
@@ -224,6 +215,25 @@ impl std::error::Error for FileError {
             FileError::TooLarge(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+/// The first five broken rules, then how many more: how a refused file and a refused
+/// repair list them.
+pub(crate) struct FirstFive<'a>(pub &'a [ValidationError]);
+
+impl fmt::Display for FirstFive<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().take(5).enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{e}")?;
+        }
+        if self.0.len() > 5 {
+            write!(f, "; and {} more", self.0.len() - 5)?;
+        }
+        Ok(())
     }
 }
 

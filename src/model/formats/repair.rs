@@ -126,19 +126,12 @@ impl fmt::Display for Unrepairable {
                 "It breaks {problems} rules, more than the {MAX_FIXES} a repair takes on: \
                  download it and repair it by hand, or send it to someone who can."
             ),
-            Unrepairable::NoRepair(errors) => {
-                f.write_str("It cannot be repaired here without inventing or losing data: ")?;
-                for (i, e) in errors.iter().take(5).enumerate() {
-                    if i > 0 {
-                        f.write_str("; ")?;
-                    }
-                    write!(f, "{e}")?;
-                }
-                if errors.len() > 5 {
-                    write!(f, "; and {} more", errors.len() - 5)?;
-                }
-                f.write_str(". Download it and repair it by hand.")
-            }
+            Unrepairable::NoRepair(errors) => write!(
+                f,
+                "It cannot be repaired here without inventing or losing data: {}. Download \
+                 it and repair it by hand.",
+                file::FirstFive(errors)
+            ),
         }
     }
 }
