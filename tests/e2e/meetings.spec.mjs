@@ -171,6 +171,8 @@ test("a removed key player's reception stays as a former key player's", async ({
   await expect(oldest).toContainText("former key player");
   // Editing that meeting keeps the reception.
   await oldest.getByRole("button", { name: /^Edit the meeting of/ }).click();
+  // The form names the meeting's day in words, as the log does, not as 2026-08-08.
+  await expect(page.getByRole("form", { name: /^Edit the meeting of \d{1,2} [A-Z][a-z]+ \d{4}$/ })).toBeVisible();
   await expect(page.getByRole("checkbox", { name: /Former key player/ })).toBeChecked();
   await page.getByRole("button", { name: "Save meeting" }).click();
   const stored = (await storedWorkspace(page)).partners.find((p) => p.id === "demo-p-11");

@@ -188,7 +188,7 @@ impl MeetingFields {
                 return false;
             }
         };
-        let label = format!("record the meeting of {}", draft.date);
+        let label = format!("record the meeting of {}", format::day(draft.date));
         match store.edit(label, |ws| {
             meetings::save_meeting(ws, partner, draft, storage::now())
         }) {
@@ -343,7 +343,7 @@ pub fn MeetingForm(partner_id: Id, meeting: Meeting, on_done: Callback<()>) -> i
     let form_label = if is_new {
         "Record a meeting".to_owned()
     } else {
-        format!("Edit the meeting of {}", meeting.date)
+        format!("Edit the meeting of {}", format::day(meeting.date))
     };
     let form_aria = form_label.clone();
     let (summary, adder) = (f.clone(), f.clone());
