@@ -35,6 +35,9 @@ async function addMarketHere(page, scope, name) {
 /** The market names on the Data screen's catalogue. */
 async function catalogue(page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data" }).click();
+  // The Data screen loads on demand, and allTextContents does not wait: read the list
+  // once the settings panel it belongs to is on screen.
+  await expect(page.getByPlaceholder("New market, e.g. Brazil")).toBeVisible();
   return page.locator(".market-list li > span").allTextContents();
 }
 
