@@ -5,9 +5,7 @@
 //! when a file formats a date itself, naming the file and line.
 
 mod common;
-use common::rust_files;
-
-use std::path::Path;
+use common::source_files;
 
 /// The one file allowed to spell dates out.
 const FORMATTER: &str = "src/model/core/format.rs";
@@ -47,17 +45,8 @@ fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 #[test]
 fn no_file_but_the_formatter_writes_a_date_for_people() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
-    assert!(files.len() > 50, "the source was not found under {root:?}");
     let mut found = Vec::new();
-    for file in &files {
-        let rel = file
-            .strip_prefix(root)
-            .unwrap_or(file)
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (file, rel) in &source_files("src", 50) {
         // The month type itself owns the names it parses and the ISO form files use.
         if rel == FORMATTER || rel == "src/model/core/month.rs" {
             continue;

@@ -6,9 +6,8 @@
 //! when a function returns its error as a bare `String` again.
 
 mod common;
-use common::rust_files;
+use common::source_files;
 
-use std::path::Path;
 use tandem::model::core::id::{Id, IdError};
 use tandem::model::core::input::InputError;
 use tandem::model::core::month::{Month, MonthError};
@@ -490,18 +489,9 @@ fn the_scan_finds_a_string_error_however_it_is_written() {
 
 #[test]
 fn no_model_function_returns_its_error_as_a_string() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src/model"), &mut files);
-    assert!(files.len() > 40, "the model was not found under {root:?}");
     let mut found = Vec::new();
-    for file in &files {
+    for (file, rel) in &source_files("src/model", 40) {
         let text = std::fs::read_to_string(file).unwrap_or_default();
-        let rel = file
-            .strip_prefix(root)
-            .unwrap_or(file)
-            .display()
-            .to_string();
         let lines: Vec<&str> = text.lines().collect();
         for line in string_errors(&text) {
             found.push(format!(

@@ -10,9 +10,7 @@
 //! says so), so the list only gets shorter.
 
 mod common;
-use common::rust_files;
-
-use std::path::Path;
+use common::source_files;
 
 /// The most lines a function in `src/ui` may span.
 const LIMIT: usize = 80;
@@ -242,20 +240,8 @@ fn without_tests(text: &str) -> String {
 
 /// Every function of `src/ui` as (length, "file", line, "name"), longest first.
 fn ui_functions() -> Vec<(usize, String, usize, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src/ui"), &mut files);
-    assert!(
-        files.len() > 30,
-        "the UI source was not found under {root:?}"
-    );
     let mut all = Vec::new();
-    for file in &files {
-        let rel = file
-            .strip_prefix(root)
-            .unwrap_or(file)
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (file, rel) in &source_files("src/ui", 30) {
         let text = std::fs::read_to_string(file).unwrap_or_default();
         for (name, line, length) in functions(&code_only(&without_tests(&text))) {
             all.push((length, rel.clone(), line, name));

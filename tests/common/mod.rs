@@ -3,16 +3,39 @@
 
 use std::path::{Path, PathBuf};
 
-/// Every `.rs` file below `dir`, in the order the file system lists them; a folder that
-/// cannot be read adds nothing.
-pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Every `.rs` file below the crate's folder `sub` (such as `src/ui`), each with its path
+/// relative to the crate, `/`-separated, as a failure names it. Fails when the folder
+/// holds fewer than `at_least` files: a test that found no source would pass vacuously.
+pub fn source_files(sub: &str, at_least: usize) -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    walk(&root.join(sub), &mut files);
+    assert!(
+        files.len() > at_least,
+        "the source was not found under {:?}",
+        root.join(sub)
+    );
+    files
+        .into_iter()
+        .map(|file| {
+            let rel = file
+                .strip_prefix(root)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            (file, rel)
+        })
+        .collect()
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            rust_files(&path, out);
+            walk(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
             out.push(path);
         }

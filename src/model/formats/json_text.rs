@@ -253,15 +253,27 @@ impl Walk<'_> {
             if !go {
                 return false;
             }
-            self.space();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return true;
-                }
-                _ => return false,
+            if let Some(closed) = self.after_item(b'}') {
+                return closed;
             }
+        }
+    }
+
+    /// After an object's member or an array's element: a comma goes on (`None`), the
+    /// `close` byte ends the container well formed (`Some(true)`), anything else is the
+    /// broken spot (`Some(false)`).
+    fn after_item(&mut self, close: u8) -> Option<bool> {
+        self.space();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                None
+            }
+            Some(c) if c == close => {
+                self.pos += 1;
+                Some(true)
+            }
+            _ => Some(false),
         }
     }
 
@@ -279,14 +291,8 @@ impl Walk<'_> {
             if !go {
                 return false;
             }
-            self.space();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return true;
-                }
-                _ => return false,
+            if let Some(closed) = self.after_item(b']') {
+                return closed;
             }
         }
         false
