@@ -38,7 +38,7 @@ test("a field edited on both sides shows both versions, the rest merges, and the
   await chooseImportFile(page, "colleague.json", JSON.stringify(colleagueEdit(file)));
   const dialog = page.getByRole("dialog");
   const conflicts = dialog.locator(".conflicts");
-  await expect(conflicts.getByRole("heading")).toHaveText("1 partner(s) edited on both sides since you last shared them");
+  await expect(conflicts.getByRole("heading")).toHaveText("1 partner edited on both sides since you last shared files");
   const item = conflicts.locator("fieldset", { hasText: "Pacewell" });
   await expect(item.locator("tr", { hasText: /^\s*Stage/ })).toContainText("Pitching");
   await expect(item.locator("tr", { hasText: /^\s*Stage/ })).toContainText("Live");
@@ -58,6 +58,27 @@ test("a field edited on both sides shows both versions, the rest merges, and the
   expect(new Set(ws.partners.flatMap((p) => [p.id, ...p.key_players.map((k) => k.id)])).size)
     .toBe(ws.partners.reduce((n, p) => n + 1 + p.key_players.length, 0));
   expect(ws.partners.find((p) => p.name === "Swervo").owner).toBe("Someone new");
+});
+
+test("on a phone each clashing field is a card: nothing overflows the dialog and both choices can be tapped", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await open(page);
+  const file = await exportAll(page);
+  await moveOnBoard(page, "Pacewell", "Pitching");
+  await chooseImportFile(page, "colleague.json", JSON.stringify(colleagueEdit(file)));
+  const item = page.getByRole("dialog").locator(".conflicts fieldset", { hasText: "Pacewell" });
+  await expect(item.locator("th[scope=row]")).toHaveText("Stage");
+  // The field's name reads as one word, not broken letter by letter.
+  const nameBox = await item.locator("th[scope=row]").boundingBox();
+  const fieldBox = await item.boundingBox();
+  expect(nameBox.width).toBeGreaterThan(fieldBox.width / 2);
+  expect(await item.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  for (const name of ["Keep yours: Stage", "Keep the file's: Stage"]) {
+    const box = await item.getByRole("radio", { name }).boundingBox();
+    expect(box.width).toBeGreaterThanOrEqual(12);
+  }
+  await item.getByRole("radio", { name: "Keep yours: Stage" }).check();
+  await expect(item.getByRole("radio", { name: "Keep the file's: Stage" })).not.toBeChecked();
 });
 
 test("keeping ours settles the conflict for good: the same file later changes nothing", async ({ page }) => {

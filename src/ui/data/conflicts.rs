@@ -2,6 +2,7 @@
 //! they last shared it, with the choice of which version to keep, field by field, or of
 //! keeping both versions as two partners.
 
+use crate::model::core::format::count;
 use crate::model::merge::conflict::{Choices, Clash, Conflict};
 use crate::model::merge::fields::Side;
 use crate::model::Id;
@@ -13,7 +14,7 @@ pub fn ConflictList(conflicts: Memo<Vec<Conflict>>, chosen: RwSignal<Choices>) -
         <Show when=move || !conflicts.with(Vec::is_empty)>
             <section class="conflicts" aria-labelledby="conflicts-heading">
                 <h3 id="conflicts-heading">
-                    {move || format!("{} partner(s) edited on both sides since you last shared them", conflicts.with(Vec::len))}
+                    {move || format!("{} edited on both sides since you last shared files", count(conflicts.with(Vec::len), "partner"))}
                 </h3>
                 <p class="muted">"Fields only one side changed are merged already. For each field both changed, choose which version to keep; the later edit is chosen until you do."</p>
                 {move || conflicts.get().into_iter().enumerate().map(|(i, c)| view! {
@@ -104,9 +105,9 @@ fn field_row(
     view! {
         <tr>
             <th scope="row">{clash.label.clone()}</th>
-            <td>{clash.ours}</td>
-            <td>{clash.theirs}</td>
-            <td class="conflict__keep">
+            <td data-label="Yours">{clash.ours}</td>
+            <td data-label="In the file">{clash.theirs}</td>
+            <td class="conflict__keep" data-label="Keep">
                 {option(Side::Ours, "Keep yours")}
                 {option(Side::Theirs, "Keep the file's")}
             </td>
