@@ -6,10 +6,11 @@
 //! characters and the fragments hostile text uses (`](`, `<script>`, `javascript:`,
 //! line breaks followed by `#` or `-`).
 
+mod common;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::RngAlgorithm;
 use tandem::model::core::text;
 use tandem::model::documents::brief::{self, escape};
 use tandem::model::goals::Commitment;
@@ -19,14 +20,6 @@ use tandem::model::workspace::validate;
 use tandem::model::{
     CommitmentStatus, DecisionRole, Id, KeyPlayer, Market, Month, Partner, Side, Stance, Workspace,
 };
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..ProptestConfig::with_cases(cases)
-    }
-}
 
 /// A piece of text: a character or a fragment that Markdown or HTML gives meaning to.
 fn piece() -> impl Strategy<Value = String> {
@@ -177,7 +170,7 @@ fn today() -> NaiveDate {
 }
 
 proptest! {
-    #![proptest_config(config(512))]
+    #![proptest_config(common::fast_config(512))]
 
     /// The guard against a pasted brief that links somewhere or runs markup: the only
     /// `](` left unescaped is the website's own link, made only for an http(s) address,

@@ -7,10 +7,12 @@
 //! them: name, website, owner, tags and market names trimmed, notes as typed. U+FFFD is
 //! left out: the import reads it as the mark of a file that was not UTF-8.
 
+mod common;
+
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::{RngAlgorithm, TestCaseError};
+use proptest::test_runner::TestCaseError;
 use std::collections::HashSet;
 use tandem::model::core::check;
 use tandem::model::core::text::is_blank;
@@ -20,14 +22,6 @@ use tandem::model::formats::csv::{
 use tandem::model::merge::import::{self, Mode};
 use tandem::model::workspace::validate;
 use tandem::model::{Category, Id, LadderLevel, Market, MarketPosition, Partner, Stage, Workspace};
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..ProptestConfig::with_cases(cases)
-    }
-}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
@@ -188,7 +182,7 @@ fn mapped_fields(p: &Partner, ws: &Workspace) -> impl PartialEq + std::fmt::Debu
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(common::fast_config(256))]
 
     /// Exported partners import back into the workspace they came from as exactly
     /// themselves: nothing to change, whatever the text holds.

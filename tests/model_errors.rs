@@ -368,6 +368,15 @@ fn storage_says_what_it_could_not_read_or_write() {
     }
     assert!(shown(store::parse_manifest("{").unwrap_err())
         .starts_with("the store's manifest is not readable: "));
+    // A damaged partner entry names the partner as far as the entry tells, then why.
+    let key = store::partner_key(&id("p-17"), "s1");
+    let Err(damaged) = store::decode_partner(&key, "hello") else {
+        panic!("an entry that is neither compact nor JSON is damaged");
+    };
+    assert_eq!(
+        shown(damaged),
+        "the partner with id p-17: the stored value is neither Tandem's compact form nor JSON"
+    );
 }
 
 #[test]

@@ -5,9 +5,11 @@
 //! stamped before it; the field stamps survive the file (version 3) and the store, and
 //! files of versions 1 and 2 read with every part at their record's stamp.
 
+mod common;
+
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
-use proptest::test_runner::{Config as ProptestConfig, RngAlgorithm};
+
 use std::collections::BTreeMap;
 use tandem::model::core::stamp::{Clock, Stamp};
 use tandem::model::formats::file;
@@ -15,14 +17,6 @@ use tandem::model::merge::import::{self, Mode};
 use tandem::model::merge::rule::{merge, Ties};
 use tandem::model::workspace::stamps::{observe, stamp_edit};
 use tandem::model::{Id, KeyPlayer, Partner, Stage, Workspace};
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..ProptestConfig::with_cases(cases)
-    }
-}
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
@@ -179,7 +173,7 @@ fn normal(ws: &Workspace) -> BTreeMap<Id, Partner> {
 }
 
 proptest! {
-    #![proptest_config(config(192))]
+    #![proptest_config(common::fast_config(192))]
 
     #[test]
     fn field_merge_is_commutative_associative_and_idempotent(

@@ -3,10 +3,11 @@
 //! always recommends stop, the ability to deliver stays within 0–1, and a move to
 //! exclusive warns exactly when our leverage is lower or the economics unfavourable.
 
+mod common;
+
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::RngAlgorithm;
 use tandem::model::core::vocabulary::Scale;
 use tandem::model::fit::ladder::{self, move_to, rungs, warning_list, warnings, Warning};
 use tandem::model::fit::{
@@ -19,14 +20,6 @@ use tandem::model::{
     workspace::validate, CommitmentStatus, Economics, Id, KeyPlayer, LadderLevel, MarketPosition,
     Partner, Side, Stage, Stance, UxVerdict, Workspace,
 };
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..ProptestConfig::with_cases(cases)
-    }
-}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2027, 3, 15, 10, 30, 0).unwrap()
@@ -892,7 +885,7 @@ fn any_partner() -> impl Strategy<Value = Partner> {
 }
 
 proptest! {
-    #![proptest_config(config(400))]
+    #![proptest_config(common::fast_config(400))]
 
     #[test]
     fn a_wrong_experience_always_recommends_stop(mut p in any_partner()) {

@@ -15,10 +15,12 @@
 //! smallest list of mutations proptest found and the file it made; turn that into a
 //! named example test.
 
+mod common;
+
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
-use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRunner};
+use proptest::test_runner::{TestCaseError, TestRunner};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
@@ -389,12 +391,7 @@ fn restore_survives_structurally_mutated_files() {
         .chain(long_hostile())
         .collect();
     let outcomes: RefCell<BTreeMap<&'static str, usize>> = RefCell::default();
-    let mut runner = TestRunner::new(Config {
-        cases,
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..Config::default()
-    });
+    let mut runner = TestRunner::new(common::fast_config(cases));
     let strategy = (
         0..seeds.len(),
         any::<bool>(),

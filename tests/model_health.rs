@@ -2,9 +2,10 @@
 //! formula and threshold of docs/model/health.md, the worked example, property tests of
 //! the invariants, and the demo's promise to raise every signal.
 
+mod common;
+
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use proptest::test_runner::RngAlgorithm;
 use tandem::model::core::vocabulary::{CommitmentStatus, Economics, GoalStatus, Side, UxVerdict};
 use tandem::model::figures::health::{
     self, buy_in_component, delivery_component, fit_component, goals_component, growth_component,
@@ -865,14 +866,6 @@ fn heat_metric_prefers_the_programs_then_the_commonest() {
 // Properties
 // ---------------------------------------------------------------------------------------
 
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..ProptestConfig::with_cases(cases)
-    }
-}
-
 fn any_value() -> impl Strategy<Value = Option<f64>> {
     prop_oneof![
         Just(None),
@@ -911,7 +904,7 @@ fn any_signals() -> impl Strategy<Value = Vec<Signal>> {
 }
 
 proptest! {
-    #![proptest_config(config(400))]
+    #![proptest_config(common::fast_config(400))]
 
     #[test]
     fn health_stays_within_0_to_100(components in any_components(), stage in any_stage()) {

@@ -3,9 +3,10 @@
 //! deliver, each with what an experienced lead concludes; and property tests of the
 //! principles that can be stated as one.
 
+mod common;
+
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
-use proptest::test_runner::RngAlgorithm;
 use tandem::model::core::vocabulary::{
     CommitmentStatus, DecisionRole, GoalStatus, LadderLevel, Scale, Side,
 };
@@ -541,20 +542,12 @@ fn every_kind_has_a_stable_snake_case_key() {
 
 // ----- Properties -------------------------------------------------------------------------
 
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..ProptestConfig::with_cases(cases)
-    }
-}
-
 fn any_stage() -> impl Strategy<Value = Stage> {
     (0..Stage::ALL.len()).prop_map(|i| Stage::ALL[i])
 }
 
 proptest! {
-    #![proptest_config(config(200))]
+    #![proptest_config(common::fast_config(200))]
 
     /// Adding our own overdue commitment never lowers health nor triggers walk-away.
     #[test]
@@ -797,7 +790,7 @@ fn any_reading() -> impl Strategy<Value = [i32; 3]> {
 }
 
 proptest! {
-    #![proptest_config(config(300))]
+    #![proptest_config(common::fast_config(300))]
 
     /// A key player nobody has met never counts for more than the same key player met in
     /// meetings that confirm their recorded stance: not in the ability to deliver, not in

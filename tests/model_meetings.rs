@@ -1,6 +1,8 @@
 //! The meeting log and the reading of the room: scores, series, the cooling signals,
 //! the reception trend, the influence × stance map, and the edits that keep the log.
 
+mod common;
+
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use tandem::model::meetings::{
@@ -579,11 +581,7 @@ fn strictly_falling() -> impl Strategy<Value = [[i32; 3]; 3]> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 256,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(common::fast_config(256))]
 
     #[test]
     fn the_trend_stays_within_bounds(log in any_log(), a in 1u8..=5, b in 1u8..=5) {

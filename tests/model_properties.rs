@@ -11,10 +11,12 @@
 //! Failures are not persisted to `proptest-regressions/`: a seed that finds a bug
 //! becomes a named example test instead, which says what it guards.
 
+mod common;
+
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
-use proptest::test_runner::{RngAlgorithm, TestCaseError};
+use proptest::test_runner::TestCaseError;
 use std::collections::HashSet;
 use tandem::model::core::check::{MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS};
 use tandem::model::core::text::is_blank;
@@ -36,16 +38,6 @@ use tandem::model::{
 /// 2000-01-01T00:00:00Z, and a century after it: the span timestamps are drawn from.
 const EPOCH: i64 = 946_684_800;
 const CENTURY: i64 = 100 * 365 * 86_400;
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        // ChaCha, the default, dominates the run time in an unoptimised test build;
-        // XorShift is ample for generating test data and several times faster.
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..ProptestConfig::with_cases(cases)
-    }
-}
 
 fn at(seconds: i64) -> DateTime<Utc> {
     Utc.timestamp_opt(seconds, 0).unwrap()
@@ -323,7 +315,7 @@ fn saved_at() -> DateTime<Utc> {
 // ---------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(common::fast_config(64))]
 
     #[test]
     fn generated_workspaces_pass_validation(ws in workspace()) {
@@ -561,7 +553,7 @@ fn partner_names(ws: &Workspace) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(common::fast_config(64))]
 
     #[test]
     fn generated_pairs_are_valid_on_both_sides(pair in pair()) {
@@ -753,7 +745,7 @@ fn colleagues() -> impl Strategy<Value = (Workspace, Workspace, Vec<(Id, Id)>)> 
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(common::fast_config(64))]
 
     #[test]
     fn colleagues_who_created_the_same_markets_merge_and_every_reference_points_at_ours(
@@ -1034,7 +1026,7 @@ fn apply_break(ws: &mut Workspace, b: &Break) -> String {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(common::fast_config(64))]
 
     #[test]
     fn a_file_breaking_one_rule_is_refused_naming_the_path(
@@ -1176,7 +1168,7 @@ fn independent_match(q: &Query, p: &Partner) -> bool {
 }
 
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(common::fast_config(64))]
 
     #[test]
     fn query_rows_are_exactly_the_matching_partners_once_each(
@@ -1307,7 +1299,7 @@ fn small_workspace() -> impl Strategy<Value = Workspace> {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(common::fast_config(256))]
 
     #[test]
     fn restore_never_panics_on_arbitrary_text(text in any::<String>()) {

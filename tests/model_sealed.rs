@@ -4,21 +4,14 @@
 //! encryption itself needs the browser and is tested end to end
 //! (tests/e2e/sealed.spec.mjs).
 
+mod common;
+
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
-use proptest::test_runner::RngAlgorithm;
 use serde_json::{json, Value};
 use tandem::model::demo;
 use tandem::model::formats::file::{self, Scope};
 use tandem::model::formats::sealed::{self, SealedError, SealedFile};
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..ProptestConfig::with_cases(cases)
-    }
-}
 
 fn sealed_file() -> impl Strategy<Value = SealedFile> {
     (
@@ -109,7 +102,7 @@ fn with_field(text: &str, pointer: &str, replacement: Option<Value>) -> String {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(common::fast_config(256))]
 
     #[test]
     fn parse_gives_back_what_to_json_wrote(file in sealed_file()) {

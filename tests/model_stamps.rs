@@ -5,9 +5,11 @@
 //! associative and idempotent, with the later stamp always winning. Files from before
 //! stamps (the fixtures of versions 1 and 2) still open and merge by their times.
 
+mod common;
+
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
-use proptest::test_runner::{Config as ProptestConfig, RngAlgorithm};
+
 use std::collections::{BTreeMap, HashMap};
 use tandem::model::core::stamp::{Clock, Stamp};
 use tandem::model::formats::file;
@@ -15,14 +17,6 @@ use tandem::model::merge::import::{self, Mode};
 use tandem::model::merge::rule::{merge, Ties};
 use tandem::model::workspace::stamps::{observe, stamp_edit};
 use tandem::model::{Id, Market, Partner, Stage, Tombstone, Workspace};
-
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        failure_persistence: None,
-        rng_algorithm: RngAlgorithm::XorShift,
-        ..ProptestConfig::with_cases(cases)
-    }
-}
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
@@ -34,7 +28,7 @@ fn stamp() -> impl Strategy<Value = Stamp> {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(common::fast_config(256))]
 
     #[test]
     fn the_stamp_order_is_total_and_the_written_form_reads_back_the_same_stamp(
@@ -301,7 +295,7 @@ fn resurrected(replicas: &[&Workspace]) -> bool {
 }
 
 proptest! {
-    #![proptest_config(config(128))]
+    #![proptest_config(common::fast_config(128))]
 
     #[test]
     fn merge_is_commutative_associative_and_idempotent_and_the_later_stamp_wins(

@@ -13,15 +13,46 @@
 //! painting meanwhile. The key never leaves Web Crypto: it is derived non-extractable,
 //! for this one use.
 
-use crate::model::formats::sealed::{self, SealedFile, NONCE_BYTES, SALT_BYTES};
+use crate::model::formats::sealed::{
+    self, SealedError, SealedFile, TooLargeToSeal, NONCE_BYTES, SALT_BYTES,
+};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
-/// What a failed authentication means to the person holding the file.
-pub const WRONG_PASSPHRASE: &str =
-    "The passphrase is wrong, or the file was changed after it was protected.";
+/// Why a file could not be protected or opened. Each `Display` is the sentence the
+/// export panel or the passphrase dialog shows.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CryptoError {
+    /// The page has no `crypto` at all.
+    #[error("This browser has no Web Crypto, which protecting files needs.")]
+    NoWebCrypto,
+    /// Browsers offer `crypto.subtle` only to secure pages.
+    #[error(
+        "The browser offers its encryption (Web Crypto) only to secure pages, and this \
+         page is not one: open Tandem over https:// (or at 127.0.0.1 / localhost on \
+         this computer) to protect files or open protected ones."
+    )]
+    InsecurePage,
+    #[error("The browser would not provide random numbers to protect the file.")]
+    NoRandom,
+    /// Web Crypto refused a step (`what`: "encrypt the file"), for the reason it gave.
+    #[error("The browser could not {what} ({detail}).")]
+    Refused { what: &'static str, detail: String },
+    /// What a failed authentication means to the person holding the file: GCM's tag
+    /// check is the only way decryption fails on well-formed input.
+    #[error("The passphrase is wrong, or the file was changed after it was protected.")]
+    WrongPassphrase,
+    #[error("The file was decrypted, but what it holds is not text: it was not made by Tandem.")]
+    NotText,
+    /// The envelope's own refusal (`model::formats::sealed`).
+    #[error(transparent)]
+    Sealed(#[from] SealedError),
+    /// Sealed, the file would be larger than Tandem opens.
+    #[error(transparent)]
+    TooLarge(#[from] TooLargeToSeal),
+}
 
 /// Encrypts `plaintext` (a Tandem file) under `passphrase` and returns the sealed file's
 /// text, with a fresh random salt and nonce.
@@ -29,15 +60,15 @@ pub const WRONG_PASSPHRASE: &str =
 /// # Errors
 /// When Web Crypto is missing (an insecure page) or refuses, or the result would be too
 /// large for Tandem to read back.
-pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
-    sealed::sealable(plaintext).map_err(|e| e.to_string())?;
+pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, CryptoError> {
+    sealed::sealable(plaintext)?;
     let (crypto, subtle) = web_crypto()?;
     let mut salt = vec![0u8; SALT_BYTES];
     let mut nonce = [0u8; NONCE_BYTES];
     crypto
         .get_random_values_with_u8_array(&mut salt)
         .and_then(|_| crypto.get_random_values_with_u8_array(&mut nonce))
-        .map_err(|_| "The browser would not provide random numbers to protect the file.")?;
+        .map_err(|_| CryptoError::NoRandom)?;
     // The current version: the passphrase in NFC, the header authenticated.
     let secret = sealed::key_material(sealed::VERSION, passphrase);
     let key = derive_key(&subtle, &secret, &salt, sealed::ITERATIONS, "encrypt").await?;
@@ -54,8 +85,7 @@ pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
             .map_err(|e| failure("encrypt the file", &e))?,
     );
     // Only size can fail here: what Tandem could not read back is not written.
-    let sealed =
-        SealedFile::new(sealed::ITERATIONS, salt, nonce, ciphertext).map_err(|e| e.to_string())?;
+    let sealed = SealedFile::new(sealed::ITERATIONS, salt, nonce, ciphertext)?;
     Ok(sealed::to_json(&sealed))
 }
 
@@ -63,16 +93,16 @@ pub async fn seal(plaintext: &str, passphrase: &str) -> Result<String, String> {
 /// (still to be checked by `file::restore`).
 ///
 /// # Errors
-/// The envelope's own refusal (`model::formats::sealed::parse`), [`WRONG_PASSPHRASE`], or a
-/// missing Web Crypto.
-pub async fn open(sealed_text: &str, passphrase: &str) -> Result<String, String> {
-    let sealed = sealed::parse(sealed_text).map_err(|e| e.to_string())?;
+/// The envelope's own refusal (`model::formats::sealed::parse`),
+/// [`CryptoError::WrongPassphrase`], or a missing Web Crypto.
+pub async fn open(sealed_text: &str, passphrase: &str) -> Result<String, CryptoError> {
+    let sealed = sealed::parse(sealed_text)?;
     open_parsed(&sealed, passphrase).await
 }
 
 /// [`open`] for an envelope already parsed (the import parses first, to refuse a broken
 /// file before asking for its passphrase).
-pub async fn open_parsed(sealed: &SealedFile, passphrase: &str) -> Result<String, String> {
+pub async fn open_parsed(sealed: &SealedFile, passphrase: &str) -> Result<String, CryptoError> {
     let (_, subtle) = web_crypto()?;
     let key = derive_key(
         &subtle,
@@ -92,39 +122,31 @@ pub async fn open_parsed(sealed: &SealedFile, passphrase: &str) -> Result<String
         .decrypt_with_object_and_u8_array(&params, &key, sealed.ciphertext())
         .map_err(|e| failure("decrypt the file", &e))?;
     let plain = JsFuture::from(promise).await.map_err(|e| {
-        // GCM's tag check is the only way decryption fails on well-formed input.
         if error_name(&e).as_deref() == Some("OperationError") {
-            WRONG_PASSPHRASE.to_string()
+            CryptoError::WrongPassphrase
         } else {
             failure("decrypt the file", &e)
         }
     })?;
     // No larger than `file::MAX_BYTES`: the envelope's bounds saw to that.
-    String::from_utf8(bytes(plain)).map_err(|_| {
-        "The file was decrypted, but what it holds is not text: it was not made by Tandem."
-            .to_string()
-    })
+    String::from_utf8(bytes(plain)).map_err(|_| CryptoError::NotText)
 }
 
 /// Whether this page may use Web Crypto; the error says why not and what to do.
-pub fn available() -> Result<(), String> {
+pub fn available() -> Result<(), CryptoError> {
     web_crypto().map(|_| ())
 }
 
 /// The page's `crypto` and `crypto.subtle`. Browsers offer `subtle` only to secure
 /// pages (https, or this computer's own address), so say so when it is missing.
-fn web_crypto() -> Result<(web_sys::Crypto, SubtleCrypto), String> {
+fn web_crypto() -> Result<(web_sys::Crypto, SubtleCrypto), CryptoError> {
     let crypto = web_sys::window()
         .and_then(|w| w.crypto().ok())
-        .ok_or("This browser has no Web Crypto, which protecting files needs.")?;
+        .ok_or(CryptoError::NoWebCrypto)?;
     let subtle = js_sys::Reflect::get(&crypto, &JsValue::from_str("subtle"))
         .ok()
         .filter(|s| !s.is_undefined() && !s.is_null())
-        .ok_or(
-            "The browser offers its encryption (Web Crypto) only to secure pages, and this \
-             page is not one: open Tandem over https:// (or at 127.0.0.1 / localhost on \
-             this computer) to protect files or open protected ones.",
-        )?;
+        .ok_or(CryptoError::InsecurePage)?;
     Ok((crypto, subtle.unchecked_into()))
 }
 
@@ -135,7 +157,7 @@ async fn derive_key(
     salt: &[u8],
     iterations: u32,
     usage: &str,
-) -> Result<CryptoKey, String> {
+) -> Result<CryptoKey, CryptoError> {
     let what = "derive a key from the passphrase";
     let secret = Uint8Array::from(secret);
     let base = subtle
@@ -177,7 +199,7 @@ fn error_name(e: &JsValue) -> Option<String> {
     e.dyn_ref::<web_sys::DomException>().map(|d| d.name())
 }
 
-fn failure(what: &str, e: &JsValue) -> String {
+fn failure(what: &'static str, e: &JsValue) -> CryptoError {
     let detail = e
         .dyn_ref::<web_sys::DomException>()
         .map(|d| format!("{}: {}", d.name(), d.message()))
@@ -186,5 +208,5 @@ fn failure(what: &str, e: &JsValue) -> String {
                 .map(|e| String::from(e.message()))
         })
         .unwrap_or_else(|| "no reason given".into());
-    format!("The browser could not {what} ({detail}).")
+    CryptoError::Refused { what, detail }
 }

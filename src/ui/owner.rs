@@ -30,6 +30,29 @@ impl OwnerInput {
     }
 }
 
+/// Which sides an owner may be on: `side` leaves out the other side's choices.
+#[derive(Clone, Copy)]
+struct Sides(Signal<Option<Side>>);
+
+impl Sides {
+    fn theirs(self) -> bool {
+        self.0.get() != Some(Side::Us)
+    }
+
+    fn ours(self) -> bool {
+        self.0.get() != Some(Side::Partner)
+    }
+
+    /// Whether the choice (`""`, `"ours"`, `"theirs"` or `"player:<id>"`) is allowed.
+    fn allow(self, choice: &str) -> bool {
+        match choice {
+            "" => true,
+            "ours" => self.ours(),
+            _ => self.theirs(),
+        }
+    }
+}
+
 /// A labelled owner select, with a name field once "someone else" or "someone of
 /// ours" is chosen. `side` leaves out the other side's choices (a commitment's owner
 /// is on its side); `None` offers both (a next step).
@@ -45,6 +68,42 @@ pub fn OwnerField(
     #[prop(into)] side: Signal<Option<Side>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let sides = Sides(side);
+    let choice = input.choice;
+    // A choice the side no longer allows (the commitment moved to the other side)
+    // falls back to no owner rather than staying hidden in the select.
+    Effect::new(move |_| {
+        if !sides.allow(&choice.get()) {
+            choice.set(String::new());
+        }
+    });
+    let typed = move || matches!(choice.get().as_str(), "ours" | "theirs");
+    let select_id = format!("f-{name}");
+    let error_id = format!("e-{name}");
+    view! {
+        <div class="field owner-field">
+            <label for=select_id.clone()>{move || label.get()}</label>
+            <OwnerSelect partner=partner.clone() id=select_id described=error_id.clone()
+                choice sides error/>
+            <Show when=typed>
+                <TypedName partner=partner.clone() name=name.clone() input error/>
+            </Show>
+            <FieldError id=error_id message=error/>
+        </div>
+    }
+}
+
+/// The owner select: no owner, the partner's key players or someone else of theirs,
+/// someone of ours; the groups a side does not allow are hidden.
+#[component]
+fn OwnerSelect(
+    partner: Id,
+    id: String,
+    described: String,
+    choice: RwSignal<String>,
+    sides: Sides,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let store = use_store();
     let players: Vec<(Id, String)> = store.ws.with_untracked(|ws| {
         ws.partner(&partner)
@@ -56,33 +115,6 @@ pub fn OwnerField(
             })
             .unwrap_or_default()
     });
-    let partner_name = store.ws.with_untracked(|ws| {
-        ws.partner(&partner)
-            .map(|p| p.name.clone())
-            .unwrap_or_default()
-    });
-    let select_id = format!("f-{name}");
-    let name_id = format!("f-{name}-name");
-    let error_id = format!("e-{name}");
-    let OwnerInput {
-        choice,
-        name: person,
-    } = input;
-    let theirs_ok = move || side.get() != Some(Side::Us);
-    let ours_ok = move || side.get() != Some(Side::Partner);
-    // A choice the side no longer allows (the commitment moved to the other side)
-    // falls back to no owner rather than staying hidden in the select.
-    Effect::new(move |_| {
-        let c = choice.get();
-        let allowed = match c.as_str() {
-            "" => true,
-            "ours" => ours_ok(),
-            _ => theirs_ok(),
-        };
-        if !allowed {
-            choice.set(String::new());
-        }
-    });
     let player_options = players
         .into_iter()
         .map(|(id, who)| {
@@ -91,42 +123,57 @@ pub fn OwnerField(
             view! { <option value=key selected=move || choice.with(|c| *c == selected)>{who}</option> }
         })
         .collect_view();
-    let typed = move || matches!(choice.get().as_str(), "ours" | "theirs");
-    let invalid = move || error.get().is_some().then_some("true");
-    let partner_name = StoredValue::new(partner_name);
-    let name_label = move || {
+    let is = move |value: &'static str| move || choice.with(|c| c == value);
+    view! {
+        <select id=id aria-describedby=described
+            aria-invalid=move || error.get().is_some().then_some("true")
+            prop:value=move || choice.get()
+            on:change=move |ev| choice.set(event_target_value(&ev))>
+            <option value="" selected=is("")>"No owner"</option>
+            <optgroup label="Their side" hidden=move || !sides.theirs()>
+                {player_options}
+                <option value="theirs" selected=is("theirs")>"Someone else of theirs…"</option>
+            </optgroup>
+            <optgroup label="Our side" hidden=move || !sides.ours()>
+                <option value="ours" selected=is("ours")>"Someone of ours…"</option>
+            </optgroup>
+        </select>
+    }
+}
+
+/// The name of an owner who is not a key player: "Our person's name" or "Name at
+/// <partner>".
+#[component]
+fn TypedName(
+    partner: Id,
+    name: String,
+    input: OwnerInput,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let partner_name = store.ws.with_untracked(|ws| {
+        ws.partner(&partner)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    });
+    let OwnerInput {
+        choice,
+        name: person,
+    } = input;
+    let label = move || {
         if choice.with(|c| c == "ours") {
             "Our person's name".to_owned()
         } else {
-            format!("Name at {}", partner_name.get_value())
+            format!("Name at {partner_name}")
         }
     };
-    let described = error_id.clone();
-    let name_id = StoredValue::new(name_id);
-    let name_described = StoredValue::new(error_id.clone());
+    let id = format!("f-{name}-name");
     view! {
-        <div class="field owner-field">
-            <label for=select_id.clone()>{move || label.get()}</label>
-            <select id=select_id aria-describedby=described aria-invalid=invalid
-                prop:value=move || choice.get()
-                on:change=move |ev| choice.set(event_target_value(&ev))>
-                <option value="" selected=move || choice.with(String::is_empty)>"No owner"</option>
-                <optgroup label="Their side" hidden=move || !theirs_ok()>
-                    {player_options}
-                    <option value="theirs" selected=move || choice.with(|c| c == "theirs")>"Someone else of theirs…"</option>
-                </optgroup>
-                <optgroup label="Our side" hidden=move || !ours_ok()>
-                    <option value="ours" selected=move || choice.with(|c| c == "ours")>"Someone of ours…"</option>
-                </optgroup>
-            </select>
-            <Show when=typed>
-                <label class="owner-field__name-label" for=name_id.get_value()>{name_label}</label>
-                <input id=name_id.get_value() type="text" class="owner-field__name"
-                    aria-describedby=name_described.get_value() aria-invalid=invalid
-                    prop:value=move || person.get()
-                    on:input=move |ev| person.set(event_target_value(&ev))/>
-            </Show>
-            <FieldError id=error_id message=error/>
-        </div>
+        <label class="owner-field__name-label" for=id.clone()>{label}</label>
+        <input id=id type="text" class="owner-field__name"
+            aria-describedby=format!("e-{name}")
+            aria-invalid=move || error.get().is_some().then_some("true")
+            prop:value=move || person.get()
+            on:input=move |ev| person.set(event_target_value(&ev))/>
     }
 }

@@ -1,5 +1,10 @@
-//! Helpers shared by the tests that read the source tree (dates, error types, function
-//! lengths): one walk of a folder's Rust files.
+//! Helpers shared by the test files: one walk of a folder's Rust files for the tests that
+//! read the source tree (dates, error types, function lengths), and one configuration for
+//! the property tests.
+
+// Each test file is its own crate and compiles this module whole while using only part
+// of it: what one file leaves unused is not dead code.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -39,5 +44,17 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         } else if path.extension().is_some_and(|e| e == "rs") {
             out.push(path);
         }
+    }
+}
+
+/// The property tests' configuration for `cases` cases: no failure files written
+/// beside the tests (a failing case is printed, and kept as a regression test by hand),
+/// and the XorShift generator: ChaCha, proptest's default, dominates the run time in an
+/// unoptimised test build, and XorShift is ample for generating test data.
+pub fn fast_config(cases: u32) -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        failure_persistence: None,
+        rng_algorithm: proptest::test_runner::RngAlgorithm::XorShift,
+        ..proptest::test_runner::Config::with_cases(cases)
     }
 }

@@ -45,6 +45,24 @@ pub(crate) struct Refused {
     pub value: Option<Value>,
 }
 
+impl std::fmt::Display for Refused {
+    /// In words: `path: reason` for a shape error, serde_json's own message (with its
+    /// place in the text) for text that is not JSON.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.path.as_deref() {
+            None => write!(f, "{}", self.error),
+            Some(".") => f.write_str(&reason(&self.error)),
+            Some(path) => write!(f, "{path}: {}", reason(&self.error)),
+        }
+    }
+}
+
+impl std::error::Error for Refused {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
 /// A record from JSON text, read as from its parsed [`Value`]: a repeated key counts with
 /// its last value (a struct read from text would refuse it as a duplicate field).
 ///

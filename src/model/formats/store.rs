@@ -145,8 +145,10 @@ struct RestRef<'a> {
     program: &'a crate::model::program::record::Program,
 }
 
-/// A stored partner entry that could not be read. It stays stored as it is.
-#[derive(Clone, Debug, PartialEq)]
+/// A stored partner entry that could not be read. It stays stored as it is. Its
+/// `Display` is the banner's sentence: `partner "Loopline": stage: unknown variant …`.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{name}: {error}")]
 pub struct Damaged {
     /// The entry's key in storage.
     pub key: String,
@@ -282,23 +284,13 @@ pub fn decode_partner(key: &str, stored: &str) -> Result<Partner, Damaged> {
             .and_then(|v| v["name"].as_str())
             .map(validate::quoted)
             .map_or_else(by_id, |n| format!("partner {n}"));
-        damaged(name, in_words(&refused), json.clone())
+        damaged(name, refused.to_string(), json.clone())
     })
 }
 
 fn decode_rest(stored: &str) -> Result<Workspace, StoreError> {
     let json = compact::decode(stored)?;
-    json_text::read::<Workspace>(&json).map_err(|refused| StoreError::Json(in_words(&refused)))
-}
-
-/// A refused entry in words: `path: reason` for a shape error, serde_json's own message
-/// (with its place in the text) for text that is not JSON.
-fn in_words(refused: &json_text::Refused) -> String {
-    match refused.path.as_deref() {
-        None => refused.error.to_string(),
-        Some(".") => json_text::reason(&refused.error),
-        Some(path) => format!("{path}: {}", json_text::reason(&refused.error)),
-    }
+    json_text::read::<Workspace>(&json).map_err(|refused| StoreError::Json(refused.to_string()))
 }
 
 /// The manifest from its text; `Err` says why it is not one this build reads.

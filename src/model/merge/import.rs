@@ -23,9 +23,12 @@
 
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
+use crate::model::core::stamp::Stamp;
+use crate::model::merge::conflict::{self, Conflict};
 use crate::model::merge::rule;
 use crate::model::workspace::records::{Market, Partner, Workspace};
 use crate::model::workspace::validate::{self};
+use chrono::{DateTime, Utc};
 use std::collections::{HashMap, HashSet};
 
 /// Merge keeps both sides; replace swaps the workspace for the file's.
@@ -169,6 +172,53 @@ pub fn apply(
         Ok(after)
     } else {
         Err(refused)
+    }
+}
+
+/// The conflicts a person settles before importing in `mode`: the partners both sides
+/// edited since they last shared them (`conflict::find`, with the file's markets matched
+/// to ours). None for a replace, which takes the file whole.
+pub fn conflicts(
+    current: &Workspace,
+    incoming: &Workspace,
+    shared: &conflict::Shared,
+    mode: Mode,
+) -> Vec<Conflict> {
+    match mode {
+        Mode::Merge => conflict::find(current, &match_markets(current, incoming), shared),
+        Mode::Replace => Vec::new(),
+    }
+}
+
+impl Preview {
+    /// The preview shown beside `conflicts`: a partner with clashing parts is listed
+    /// there with its choice, so it leaves the updated and kept lists here.
+    pub fn beside(mut self, conflicts: &[Conflict]) -> Preview {
+        let names: HashSet<&str> = conflicts.iter().map(|c| c.theirs.name.as_str()).collect();
+        self.updated.retain(|n| !names.contains(n.as_str()));
+        self.kept_ours.retain(|n| !names.contains(n.as_str()));
+        self
+    }
+}
+
+/// The import as the person settled it: `merged` (from [`apply`]) with each conflict
+/// settled as chosen (`conflict::settle`; `stamp` is the choice's edit stamp, `new_id`
+/// makes the ids of a partner kept twice), then validated again: the preview ran the
+/// checks without the choices, so a choice that breaks a rule refuses the import here.
+pub fn settle(
+    mut merged: Workspace,
+    conflicts: &[Conflict],
+    choices: &conflict::Choices,
+    now: DateTime<Utc>,
+    stamp: Stamp,
+    new_id: impl FnMut() -> Id,
+) -> Result<Workspace, Vec<ValidationError>> {
+    conflict::settle(&mut merged, conflicts, choices, now, stamp, new_id);
+    let errors = validate::workspace(&merged);
+    if errors.is_empty() {
+        Ok(merged)
+    } else {
+        Err(errors)
     }
 }
 
@@ -345,6 +395,7 @@ fn rejoin(p: &mut Partner) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::merge::fields::Side;
     use crate::model::{
         core::vocabulary::Stage, workspace::records::KeyPlayer, workspace::records::Market,
         workspace::records::Partner,
@@ -817,5 +868,84 @@ mod tests {
         theirs.partners[0].updated = t(1) + Duration::zero();
         let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
         assert_eq!(merged.partners[0].name, "Aria");
+    }
+
+    /// Both sides shared the demo, then each moved its first partner to another stage:
+    /// one conflict. The file also moved the second partner, which it alone edited.
+    fn both_edited() -> (Workspace, Workspace, conflict::Shared) {
+        let base = crate::model::demo::workspace(t(1));
+        let shared = base
+            .partners
+            .iter()
+            .map(|p| (p.id.clone(), p.edit_stamp()))
+            .collect();
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let (a, b) = (base.partners[0].id.clone(), base.partners[1].id.clone());
+        let stamp = |day: u32, writer: u64| Stamp::new(t(day).timestamp_millis(), 0, writer);
+        ours.move_stage(&a, Stage::Paused, t(2));
+        crate::model::workspace::stamps::stamp_edit(&base, &mut ours, stamp(2, 1));
+        theirs.move_stage(&a, Stage::Research, t(3));
+        theirs.move_stage(&b, Stage::Research, t(3));
+        crate::model::workspace::stamps::stamp_edit(&base, &mut theirs, stamp(3, 2));
+        (ours, theirs, shared)
+    }
+
+    #[test]
+    fn a_merge_has_the_conflicts_and_a_replace_none() {
+        let (ours, theirs, shared) = both_edited();
+        let found = conflicts(&ours, &theirs, &shared, Mode::Merge);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].ours.id, ours.partners[0].id);
+        assert!(conflicts(&ours, &theirs, &shared, Mode::Replace).is_empty());
+    }
+
+    #[test]
+    fn the_preview_beside_the_conflicts_leaves_the_conflicting_partner_to_them() {
+        let (ours, theirs, shared) = both_edited();
+        let found = conflicts(&ours, &theirs, &shared, Mode::Merge);
+        let (a, b) = (ours.partners[0].name.clone(), ours.partners[1].name.clone());
+        let full = preview(&ours, &theirs, Mode::Merge);
+        let listed =
+            |p: &Preview, name: &str| p.updated.iter().chain(&p.kept_ours).any(|n| n == name);
+        assert!(listed(&full, &a), "{full:?}");
+        let shown = full.clone().beside(&found);
+        assert!(!listed(&shown, &a), "{shown:?}");
+        assert!(shown.updated.contains(&b), "{shown:?}");
+        assert_eq!(shown.added, full.added);
+        assert_eq!(full.clone().beside(&[]), full);
+    }
+
+    #[test]
+    fn a_settled_import_keeps_each_choice_and_is_checked_again() {
+        let (ours, theirs, shared) = both_edited();
+        let found = conflicts(&ours, &theirs, &shared, Mode::Merge);
+        let a = ours.partners[0].id.clone();
+        let merged = apply(&ours, &theirs, Mode::Merge).unwrap();
+        let at = Stamp::new(t(4).timestamp_millis(), 0, 1);
+        let mine = conflict::Choices {
+            fields: HashMap::from([((a.clone(), "stage".to_owned()), Side::Ours)]),
+            ..conflict::Choices::default()
+        };
+        let mut n = 0u128;
+        let settled = settle(merged.clone(), &found, &mine, t(4), at, || {
+            n += 1;
+            Id::from_random(n)
+        })
+        .unwrap();
+        assert_eq!(settled.partner(&a).unwrap().stage, Stage::Paused);
+        // Keeping both with a copy that takes a used id breaks a rule: refused, with
+        // the rule named.
+        let both = conflict::Choices {
+            both: HashSet::from([a.clone()]),
+            ..conflict::Choices::default()
+        };
+        let taken = ours.partners[1].id.clone();
+        let errors = settle(merged, &found, &both, t(4), at, || taken.clone()).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.to_string().contains("ids must be unique")),
+            "{errors:?}"
+        );
     }
 }

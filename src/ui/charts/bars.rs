@@ -9,6 +9,7 @@
 //! view! { <BarChart label="Partners by stage" bars=bars funnel=true/> }
 //! ```
 
+use crate::ui::charts::parts::AsTable;
 use leptos::prelude::*;
 
 /// One bar: its label, its value (for the length), the number as shown, and a colour
@@ -143,14 +144,11 @@ pub fn BarChart(
                 role="group" aria-label=label.clone()>
                 {drawn}
             </svg>
-            <details class="bars__table">
-                <summary>"Show as a table"</summary>
-                <table class="bars__data">
-                    <caption class="visually-hidden">{label.clone()}</caption>
-                    <thead><tr><th scope="col">"Item"</th><th scope="col">{unit_head}</th></tr></thead>
-                    <tbody>{table}</tbody>
-                </table>
-            </details>
+            <AsTable class="bars__table" summary="Show as a table" table_class="bars__data"
+                caption=label.clone()>
+                <thead><tr><th scope="col">"Item"</th><th scope="col">{unit_head}</th></tr></thead>
+                <tbody>{table}</tbody>
+            </AsTable>
         </figure>
     }
 }

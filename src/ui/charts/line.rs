@@ -20,6 +20,7 @@
 use crate::model::core::format::month_short;
 use crate::model::metrics::{compact, nice_ticks, plain};
 use crate::model::Month;
+use crate::ui::charts::parts::{share, step_share, svg_units, Area, AsTable, Margins, RowGrid};
 use leptos::prelude::*;
 
 /// One line: a label for the legend and tooltips, and values by month.
@@ -96,17 +97,20 @@ struct Frame {
     h: f64,
 }
 
+impl Frame {
+    fn area(self) -> Area {
+        Area::within(self.w, self.h, MARGINS)
+    }
+}
+
 const WIDE: Frame = Frame { w: 640.0, h: 240.0 };
 const SMALL: Frame = Frame { w: 360.0, h: 200.0 };
-const LEFT: f64 = 44.0;
-const RIGHT: f64 = 12.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 26.0;
-/// Whole SVG units: the view box is wide enough that rounding is invisible, and the
-/// build then needs no float formatting.
-fn n(v: f64) -> i64 {
-    v.round() as i64
-}
+const MARGINS: Margins = Margins {
+    left: 44.0,
+    right: 12.0,
+    top: 12.0,
+    bottom: 26.0,
+};
 
 #[derive(Clone, PartialEq)]
 struct Point {
@@ -141,86 +145,115 @@ fn series_class(s: &LineSeries) -> String {
     )
 }
 
+/// The months and values the axes span: every point's, zero, and the shared scale's.
+/// `None` when no series has a point.
+fn spans(series: &[LineSeries], shared: Option<SharedScale>) -> Option<SharedScale> {
+    let all = SharedScale::spanning(series.iter().map(|s| s.points.as_slice()))?;
+    let mut span = SharedScale {
+        lo: all.lo.min(0.0),
+        hi: all.hi.max(0.0),
+        ..all
+    };
+    if let Some(s) = shared {
+        (span.lo, span.hi) = (span.lo.min(s.lo), span.hi.max(s.hi));
+        (span.first, span.last) = (span.first.min(s.first), span.last.max(s.last));
+    }
+    Some(span)
+}
+
+/// Where a month and a value go in the frame.
+struct Axes {
+    area: Area,
+    first: Month,
+    /// Months from the first to the last.
+    months: f64,
+    /// The value range the ticks span.
+    lo: f64,
+    hi: f64,
+}
+
+impl Axes {
+    fn x(&self, m: Month) -> i64 {
+        svg_units(
+            self.area
+                .x(step_share(m.since(self.first) as f64, self.months)),
+        )
+    }
+
+    fn y(&self, v: f64) -> i64 {
+        svg_units(self.area.y(share(v, self.lo, self.hi)))
+    }
+}
+
 fn plot(series: &[LineSeries], unit: &str, frame: Frame, shared: Option<SharedScale>) -> Plot {
-    let Frame { w, h } = frame;
-    let all = series.iter().flat_map(|s| s.points.iter());
-    let Some(mut first) = all.clone().map(|(m, _)| *m).min() else {
+    let Some(span) = spans(series, shared) else {
         return Plot::default();
     };
-    let mut last = all.clone().map(|(m, _)| *m).max().unwrap_or(first);
-    let mut lo = all.clone().map(|(_, v)| *v).fold(0.0_f64, f64::min);
-    let mut hi = all.map(|(_, v)| *v).fold(0.0_f64, f64::max);
-    if let Some(s) = shared {
-        (lo, hi) = (lo.min(s.lo), hi.max(s.hi));
-        (first, last) = (first.min(s.first), last.max(s.last));
-    }
-    let ticks = nice_ticks(lo, hi, 5);
-    let (t0, t1) = (
-        ticks.first().copied().unwrap_or(0.0),
-        ticks.last().copied().unwrap_or(1.0),
-    );
-    let span = last.since(first).max(0) as f64;
-    let x = |m: Month| {
-        if span == 0.0 {
-            LEFT + (w - LEFT - RIGHT) / 2.0
-        } else {
-            LEFT + (w - LEFT - RIGHT) * m.since(first) as f64 / span
-        }
+    let ticks = nice_ticks(span.lo, span.hi, 5);
+    let axes = Axes {
+        area: frame.area(),
+        first: span.first,
+        months: span.last.since(span.first).max(0) as f64,
+        lo: ticks.first().copied().unwrap_or(0.0),
+        hi: ticks.last().copied().unwrap_or(1.0),
     };
-    let y = |v: f64| {
-        let range = if t1 > t0 { t1 - t0 } else { 1.0 };
-        TOP + (h - TOP - BOTTOM) * (1.0 - (v - t0) / range)
-    };
-    let months: Vec<Month> = (0..=span as i32).filter_map(|k| first.plus(k)).collect();
-    let most_labels = if w < 500.0 { 4 } else { 6 };
+    let months: Vec<Month> = (0..=axes.months as i32)
+        .filter_map(|k| span.first.plus(k))
+        .collect();
+    let most_labels = if frame.w < 500.0 { 4 } else { 6 };
     let step = months.len().div_ceil(most_labels).max(1);
     let x_labels = months
         .iter()
         .enumerate()
         .filter(|(i, _)| (months.len() - 1 - i) % step == 0)
-        .map(|(_, m)| (n(x(*m)), month_short(*m)))
+        .map(|(_, m)| (axes.x(*m), month_short(*m)))
         .collect();
-    let y_ticks = ticks.iter().map(|t| (n(y(*t)), compact(*t))).collect();
+    let y_ticks = ticks.iter().map(|t| (axes.y(*t), compact(*t))).collect();
     let suffix = if unit.is_empty() {
         String::new()
     } else {
         format!(" {unit}")
     };
-    let mut lines = Vec::new();
-    let mut points = Vec::new();
-    for s in series {
-        let class = series_class(s);
-        let mut pts = s.points.clone();
-        pts.sort_by_key(|(m, _)| *m);
-        let mut d = String::new();
-        let mut prev: Option<Month> = None;
-        for (m, v) in &pts {
-            let cmd = if prev.is_some_and(|p| m.since(p) == 1) {
-                'L'
-            } else {
-                'M'
-            };
-            d.push_str(&format!("{cmd}{} {} ", n(x(*m)), n(y(*v))));
-            prev = Some(*m);
-            points.push(Point {
-                x: n(x(*m)),
-                y: n(y(*v)),
-                text: format!("{} — {}: {}{suffix}", s.label, month_short(*m), plain(*v)),
-                class: class.clone(),
-            });
-        }
-        lines.push(Line {
-            d: d.trim_end().to_owned(),
-            class: class.clone(),
-        });
-    }
-    Plot {
-        lines,
-        points,
+    let mut plot = Plot {
         y_ticks,
         x_labels,
         months,
+        ..Plot::default()
+    };
+    for s in series {
+        trace(s, &axes, &suffix, &mut plot);
     }
+    plot
+}
+
+/// Adds a series' line and its points to `plot`. A month missing inside the series
+/// breaks the line.
+fn trace(s: &LineSeries, axes: &Axes, suffix: &str, plot: &mut Plot) {
+    let class = series_class(s);
+    let mut pts = s.points.clone();
+    pts.sort_by_key(|(m, _)| *m);
+    let mut d = String::new();
+    let mut prev: Option<Month> = None;
+    for (m, v) in &pts {
+        let cmd = if prev.is_some_and(|p| m.since(p) == 1) {
+            'L'
+        } else {
+            'M'
+        };
+        let (x, y) = (axes.x(*m), axes.y(*v));
+        d.push_str(&format!("{cmd}{x} {y} "));
+        prev = Some(*m);
+        plot.points.push(Point {
+            x,
+            y,
+            text: format!("{} — {}: {}{suffix}", s.label, month_short(*m), plain(*v)),
+            class: class.clone(),
+        });
+    }
+    plot.lines.push(Line {
+        d: d.trim_end().to_owned(),
+        class,
+    });
 }
 
 /// The chart. `label` names it for screen readers and heads the table; `unit` follows
@@ -238,89 +271,115 @@ pub fn LineChart(
     shared: Option<SharedScale>,
 ) -> impl IntoView {
     let frame = if small { SMALL } else { WIDE };
-    let Frame { w, h } = frame;
     let unit_for_plot = unit.clone();
     let geometry = Memo::new(move |_| series.with(|s| plot(s, &unit_for_plot, frame, shared)));
     let readout = RwSignal::new(String::new());
     let empty = move || geometry.with(|g| g.points.is_empty());
-    let grid = move || {
-        geometry.with(|g| {
-            g.y_ticks
-                .iter()
-                .map(|(y, text)| {
-                    let (y, text) = (*y, text.clone());
-                    view! {
-                        <line class="line-chart__grid" x1=n(LEFT) x2=n(w - RIGHT) y1=y y2=y/>
-                        <text class="line-chart__tick line-chart__tick--y" x=n(LEFT - 6.0) y=y + 4 text-anchor="end">{text}</text>
-                    }
-                })
-                .collect_view()
-        })
+    let caption = if unit.is_empty() {
+        label.clone()
+    } else {
+        format!("{label} ({unit})")
     };
-    let x_axis = move || {
+    view! {
+        <figure class=if small { "line-chart line-chart--small" } else { "line-chart" }>
+            <Show when=move || !empty() fallback=|| view! { <p class="empty">"No values to chart yet."</p> }>
+                <svg class="line-chart__svg" viewBox=format!("0 0 {} {}", svg_units(frame.w), svg_units(frame.h))
+                    role="group" aria-label=label.clone()>
+                    <g>{move || geometry.with(|g| view! {
+                        <RowGrid area=frame.area() ticks=g.y_ticks.clone() gap=6.0
+                            grid_class="line-chart__grid" tick_class="line-chart__tick line-chart__tick--y"/>
+                    })}</g>
+                    <g><MonthLabels geometry frame/></g>
+                    <g>{move || geometry.with(|g| g.lines.iter().map(|l| view! {
+                        <path class=format!("line-chart__line {}", l.class) d=l.d.clone()/>
+                    }).collect_view())}</g>
+                    <g><Points geometry readout/></g>
+                </svg>
+                <p class="line-chart__readout" aria-live="polite">{move || readout.get()}</p>
+                // One line names itself in the chart's heading; a legend is for several.
+                <Show when=move || series.with(|s| s.len() > 1)>
+                    <Legend series/>
+                </Show>
+                <AsTable class="line-chart__table" summary="Show the numbers as a table"
+                    table_class="line-chart__data" caption=caption.clone()>
+                    <ByMonth geometry series/>
+                </AsTable>
+            </Show>
+        </figure>
+    }
+}
+
+/// The months labelled under the plot.
+#[component]
+fn MonthLabels(geometry: Memo<Plot>, frame: Frame) -> impl IntoView {
+    let right = frame.area().right;
+    move || {
         geometry.with(|g| {
             g.x_labels
                 .iter()
                 .map(|(x, text)| {
                     let (x, text) = (*x, text.clone());
                     // A label at the right edge ends there rather than running past it.
-                    let anchor = if x > n(w - RIGHT - 30.0) { "end" } else { "middle" };
+                    let anchor = if x > svg_units(right - 30.0) { "end" } else { "middle" };
                     view! {
-                        <text class="line-chart__tick" x=x y=n(h - 10.0) text-anchor=anchor>{text}</text>
+                        <text class="line-chart__tick" x=x y=svg_units(frame.h - 10.0) text-anchor=anchor>{text}</text>
                     }
                 })
                 .collect_view()
         })
-    };
-    let lines = move || {
-        geometry.with(|g| {
-            g.lines
-                .iter()
-                .map(|l| {
-                    view! { <path class=format!("line-chart__line {}", l.class) d=l.d.clone()/> }
-                })
-                .collect_view()
-        })
-    };
-    let points = move || {
+    }
+}
+
+/// Every point, focusable and titled; the one focused or hovered is written in
+/// `readout`.
+#[component]
+fn Points(geometry: Memo<Plot>, readout: RwSignal<String>) -> impl IntoView {
+    move || {
         geometry.with(|g| {
             g.points
                 .iter()
                 .map(|p| {
                     let text = p.text.clone();
                     let on_focus = text.clone();
+                    let on_hover = text.clone();
                     view! {
                         <circle class=format!("line-chart__point {}", p.class) cx=p.x cy=p.y r="4"
                             tabindex="0" role="img" aria-label=text.clone()
                             on:focus=move |_| readout.set(on_focus.clone())
-                            on:mouseenter={
-                                let t = text.clone();
-                                move |_| readout.set(t.clone())
-                            }>
+                            on:mouseenter=move |_| readout.set(on_hover.clone())>
                             <title>{text.clone()}</title>
                         </circle>
                     }
                 })
                 .collect_view()
         })
-    };
-    let legend = move || {
-        series.with(|all| {
-            all.iter()
-                .map(|s| {
-                    view! {
+    }
+}
+
+/// Each series' swatch and label, plans marked dashed.
+#[component]
+fn Legend(series: Signal<Vec<LineSeries>>) -> impl IntoView {
+    view! {
+        <ul class="line-chart__legend">
+            {move || series.with(|all| {
+                all.iter()
+                    .map(|s| view! {
                         <li>
                             <span class=format!("line-chart__swatch {}", series_class(s)) aria-hidden="true"></span>
                             {s.label.clone()}
                             {s.dashed.then_some(" (dashed)")}
                         </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let table_unit = unit.clone();
-    let table = move || {
+                    })
+                    .collect_view()
+            })}
+        </ul>
+    }
+}
+
+/// The table's head and rows: a row per month, a column per series.
+#[component]
+fn ByMonth(geometry: Memo<Plot>, series: Signal<Vec<LineSeries>>) -> impl IntoView {
+    move || {
         let months = geometry.with(|g| g.months.clone());
         series.with(|all| {
             let head = all
@@ -341,39 +400,9 @@ pub fn LineChart(
                 })
                 .collect_view();
             view! {
-                <table class="line-chart__data">
-                    <thead><tr><th scope="col">"Month"</th>{head}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <thead><tr><th scope="col">"Month"</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
             }
         })
-    };
-    let caption = if table_unit.is_empty() {
-        label.clone()
-    } else {
-        format!("{label} ({table_unit})")
-    };
-    view! {
-        <figure class=if small { "line-chart line-chart--small" } else { "line-chart" }>
-            <Show when=move || !empty() fallback=|| view! { <p class="empty">"No values to chart yet."</p> }>
-                <svg class="line-chart__svg" viewBox=format!("0 0 {} {}", n(w), n(h))
-                    role="group" aria-label=label.clone()>
-                    <g>{grid}</g>
-                    <g>{x_axis}</g>
-                    <g>{lines}</g>
-                    <g>{points}</g>
-                </svg>
-                <p class="line-chart__readout" aria-live="polite">{move || readout.get()}</p>
-                // One line names itself in the chart's heading; a legend is for several.
-                <Show when=move || series.with(|s| s.len() > 1)>
-                    <ul class="line-chart__legend">{legend}</ul>
-                </Show>
-                <details class="line-chart__table">
-                    <summary>"Show the numbers as a table"</summary>
-                    <p class="visually-hidden">{caption.clone()}</p>
-                    {table}
-                </details>
-            </Show>
-        </figure>
     }
 }

@@ -2,5 +2,6 @@
 //! reachable by hover (a `<title>`) or keyboard focus.
 pub mod bars;
 pub mod line;
+pub mod parts;
 pub mod scatter;
 pub mod sparkline;

@@ -13,6 +13,7 @@
 //!
 //! Points at the same spot are spread sideways so each stays visible and focusable.
 
+use crate::ui::charts::parts::{share, svg_units, Area, AsTable, Margins, RowGrid};
 use leptos::prelude::*;
 
 /// One axis: its name, its value range and the ticks to label.
@@ -34,13 +35,9 @@ impl Axis {
         }
     }
 
+    /// Where `v` falls on the axis, 0–1: a value beyond its ends is drawn at the end.
     fn share(&self, v: f64) -> f64 {
-        let span = if self.max > self.min {
-            self.max - self.min
-        } else {
-            1.0
-        };
-        ((v - self.min) / span).clamp(0.0, 1.0)
+        share(v, self.min, self.max).clamp(0.0, 1.0)
     }
 }
 
@@ -65,15 +62,17 @@ pub struct ScatterPoint {
 
 const W: f64 = 520.0;
 const H: f64 = 300.0;
-const LEFT: f64 = 84.0;
-const RIGHT: f64 = 96.0;
-const TOP: f64 = 14.0;
-const BOTTOM: f64 = 44.0;
+const MARGINS: Margins = Margins {
+    left: 84.0,
+    right: 96.0,
+    top: 14.0,
+    bottom: 44.0,
+};
 /// Sideways step between points that share a spot.
 const SPREAD: f64 = 14.0;
 
-fn n(v: f64) -> i64 {
-    v.round() as i64
+fn area() -> Area {
+    Area::within(W, H, MARGINS)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -141,14 +140,18 @@ fn place_labels(placed: &mut [Placed]) {
             .find(free)
             .unwrap_or(candidates[0]);
         taken.push(label_box(cx, cy, anchor, chars));
-        p.label_at = (n(cx), n(cy), anchor);
+        p.label_at = (svg_units(cx), svg_units(cy), anchor);
     }
 }
 
 fn place(points: &[ScatterPoint], x: &Axis, y: &Axis) -> Vec<Placed> {
-    let px = |v: f64| LEFT + (W - LEFT - RIGHT) * x.share(v);
-    let py = |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - y.share(v));
-    let spots: Vec<(i64, i64)> = points.iter().map(|p| (n(px(p.x)), n(py(p.y)))).collect();
+    let area = area();
+    let px = |v: f64| area.x(x.share(v));
+    let py = |v: f64| area.y(y.share(v));
+    let spots: Vec<(i64, i64)> = points
+        .iter()
+        .map(|p| (svg_units(px(p.x)), svg_units(py(p.y))))
+        .collect();
     let mut placed: Vec<Placed> = points
         .iter()
         .enumerate()
@@ -161,9 +164,11 @@ fn place(points: &[ScatterPoint], x: &Axis, y: &Axis) -> Vec<Placed> {
             let rank = group.iter().position(|j| *j == i).unwrap_or(0) as f64;
             let offset = (rank - (group.len() as f64 - 1.0) / 2.0) * SPREAD;
             Placed {
-                x: n(sx as f64 + offset),
+                x: svg_units(sx as f64 + offset),
                 y: sy,
-                from: p.from.map(|(fx, fy)| (n(px(fx) + offset), n(py(fy)))),
+                from: p
+                    .from
+                    .map(|(fx, fy)| (svg_units(px(fx) + offset), svg_units(py(fy)))),
                 label: p.label.clone(),
                 label_at: (0, 0, "start"),
                 title: p.title.clone(),
@@ -188,35 +193,66 @@ pub fn Scatter(
 ) -> impl IntoView {
     let (xa, ya) = (x.clone(), y.clone());
     let placed = Memo::new(move |_| points.with(|p| place(p, &xa, &ya)));
-    let plot_w = W - LEFT - RIGHT;
-    let plot_h = H - TOP - BOTTOM;
-    let xt = x.clone();
-    let x_ticks = move || {
-        xt.ticks
+    let area = area();
+    let y_ticks: Vec<(i64, String)> = y
+        .ticks
+        .iter()
+        .map(|(v, t)| (svg_units(area.y(y.share(*v))), t.clone()))
+        .collect();
+    // Kept where the table's children, made again each time the chart shows, can read it.
+    let columns = StoredValue::new(columns);
+    let head = move || {
+        columns.with_value(|all| {
+            all.iter()
+                .map(|c| view! { <th scope="col">{*c}</th> })
+                .collect_view()
+        })
+    };
+    let table_label = label.clone();
+    view! {
+        <figure class="scatter">
+            <Show when=move || !points.with(Vec::is_empty)
+                fallback=|| view! { <p class="muted">"Nothing to chart yet."</p> }>
+                <svg class="scatter__svg" viewBox=format!("0 0 {} {}", svg_units(W), svg_units(H))
+                    role="group" aria-label=label.clone()>
+                    <g><ColumnGrid axis=x.clone()/></g>
+                    <g><RowGrid area ticks=y_ticks.clone() gap=8.0 grid_class="scatter__grid" tick_class="scatter__tick"/></g>
+                    <text class="scatter__axis-label" x=svg_units(area.x(0.5)) y=svg_units(H - 6.0) text-anchor="middle">{x.label.clone()}</text>
+                    <text class="scatter__axis-label" transform=format!("translate(14 {}) rotate(-90)", svg_units(area.y(0.5)))
+                        text-anchor="middle">{y.label.clone()}</text>
+                    <g><Marks placed/></g>
+                </svg>
+                {(!legend.is_empty()).then(|| view! { <figcaption class="scatter__legend">{legend.clone()}</figcaption> })}
+                <AsTable class="scatter__table" summary="As a table" table_class="chart-table"
+                    caption=table_label.clone()>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody><Rows points/></tbody>
+                </AsTable>
+            </Show>
+        </figure>
+    }
+}
+
+/// Gridlines up the plot at each tick of the x axis, labelled under it.
+#[component]
+fn ColumnGrid(axis: Axis) -> impl IntoView {
+    let area = area();
+    axis.ticks
         .iter()
         .map(|(v, t)| {
-            let at = n(LEFT + plot_w * xt.share(*v));
+            let at = svg_units(area.x(axis.share(*v)));
             view! {
-                <line class="scatter__grid" x1=at x2=at y1=n(TOP) y2=n(TOP + plot_h)/>
-                <text class="scatter__tick" x=at y=n(TOP + plot_h + 16.0) text-anchor="middle">{t.clone()}</text>
+                <line class="scatter__grid" x1=at x2=at y1=svg_units(area.top) y2=svg_units(area.bottom)/>
+                <text class="scatter__tick" x=at y=svg_units(area.bottom + 16.0) text-anchor="middle">{t.clone()}</text>
             }
         })
         .collect_view()
-    };
-    let yt = y.clone();
-    let y_ticks = move || {
-        yt.ticks
-        .iter()
-        .map(|(v, t)| {
-            let at = n(TOP + plot_h * (1.0 - yt.share(*v)));
-            view! {
-                <line class="scatter__grid" x1=n(LEFT) x2=n(LEFT + plot_w) y1=at y2=at/>
-                <text class="scatter__tick" x=n(LEFT - 8.0) y=at + 4 text-anchor="end">{t.clone()}</text>
-            }
-        })
-        .collect_view()
-    };
-    let marks = move || {
+}
+
+/// Each point: its dot (focusable, titled), where it moved from, and its name.
+#[component]
+fn Marks(placed: Memo<Vec<Placed>>) -> impl IntoView {
+    move || {
         placed.with(|all| {
             all.iter()
                 .map(|p| {
@@ -240,14 +276,13 @@ pub fn Scatter(
                 })
                 .collect_view()
         })
-    };
-    let head = move || {
-        columns
-            .iter()
-            .map(|c| view! { <th scope="col">{*c}</th> })
-            .collect_view()
-    };
-    let rows = move || {
+    }
+}
+
+/// The table's rows: a point's label and its cells.
+#[component]
+fn Rows(points: Signal<Vec<ScatterPoint>>) -> impl IntoView {
+    move || {
         points.with(|all| {
             all.iter()
                 .map(|p| {
@@ -260,31 +295,5 @@ pub fn Scatter(
                 })
                 .collect_view()
         })
-    };
-    let table_label = label.clone();
-    view! {
-        <figure class="scatter">
-            <Show when=move || !points.with(Vec::is_empty)
-                fallback=|| view! { <p class="muted">"Nothing to chart yet."</p> }>
-                <svg class="scatter__svg" viewBox=format!("0 0 {} {}", n(W), n(H))
-                    role="group" aria-label=label.clone()>
-                    <g>{x_ticks.clone()}</g>
-                    <g>{y_ticks.clone()}</g>
-                    <text class="scatter__axis-label" x=n(LEFT + plot_w / 2.0) y=n(H - 6.0) text-anchor="middle">{x.label.clone()}</text>
-                    <text class="scatter__axis-label" transform=format!("translate(14 {}) rotate(-90)", n(TOP + plot_h / 2.0))
-                        text-anchor="middle">{y.label.clone()}</text>
-                    <g>{marks}</g>
-                </svg>
-                {(!legend.is_empty()).then(|| view! { <figcaption class="scatter__legend">{legend.clone()}</figcaption> })}
-                <details class="scatter__table">
-                    <summary>"As a table"</summary>
-                    <table class="chart-table">
-                        <caption class="visually-hidden">{table_label.clone()}</caption>
-                        <thead><tr>{head.clone()}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </details>
-            </Show>
-        </figure>
     }
 }

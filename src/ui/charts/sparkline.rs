@@ -17,6 +17,7 @@
 //! Events are spaced evenly rather than by date: a sparkline answers "better or worse
 //! than last time?", and a long gap between two meetings should not flatten the line.
 
+use crate::ui::charts::parts::{share, step_share, svg_units, Area, AsTable, Margins};
 use leptos::prelude::*;
 
 /// One value of the line.
@@ -66,13 +67,15 @@ impl Range {
 
 const W: f64 = 260.0;
 const H: f64 = 70.0;
-const LEFT: f64 = 28.0;
-const RIGHT: f64 = 8.0;
-const TOP: f64 = 8.0;
-const BOTTOM: f64 = 18.0;
+const MARGINS: Margins = Margins {
+    left: 28.0,
+    right: 8.0,
+    top: 8.0,
+    bottom: 18.0,
+};
 
-fn n(v: f64) -> i64 {
-    v.round() as i64
+fn area() -> Area {
+    Area::within(W, H, MARGINS)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,23 +96,13 @@ struct Geometry {
 }
 
 fn geometry(points: &[SparkPoint], range: &Range) -> Geometry {
-    let span = if range.max > range.min {
-        range.max - range.min
-    } else {
-        1.0
-    };
+    let area = area();
     let y = |v: f64| {
         let v = v.clamp(range.min.min(range.max), range.max.max(range.min));
-        TOP + (H - TOP - BOTTOM) * (1.0 - (v - range.min) / span)
+        svg_units(area.y(share(v, range.min, range.max)))
     };
     let count = points.len();
-    let x = |i: usize| {
-        if count <= 1 {
-            LEFT + (W - LEFT - RIGHT) / 2.0
-        } else {
-            LEFT + (W - LEFT - RIGHT) * i as f64 / (count - 1) as f64
-        }
-    };
+    let x = |i: usize| svg_units(area.x(step_share(i as f64, count.saturating_sub(1) as f64)));
     let base = range.baseline.unwrap_or(range.min);
     let mut path = String::new();
     let dots = points
@@ -117,10 +110,10 @@ fn geometry(points: &[SparkPoint], range: &Range) -> Geometry {
         .enumerate()
         .map(|(i, p)| {
             let cmd = if i == 0 { 'M' } else { 'L' };
-            path.push_str(&format!("{cmd}{} {} ", n(x(i)), n(y(p.value))));
+            path.push_str(&format!("{cmd}{} {} ", x(i), y(p.value)));
             Dot {
-                x: n(x(i)),
-                y: n(y(p.value)),
+                x: x(i),
+                y: y(p.value),
                 title: p.title.clone(),
                 tone: if p.value > base {
                     "up"
@@ -135,10 +128,10 @@ fn geometry(points: &[SparkPoint], range: &Range) -> Geometry {
     Geometry {
         path: path.trim_end().to_owned(),
         dots,
-        baseline: range.baseline.map(|b| n(y(b))),
-        first: points.first().map(|p| (n(x(0)), p.x_label.clone())),
+        baseline: range.baseline.map(y),
+        first: points.first().map(|p| (x(0), p.x_label.clone())),
         last: (count > 1)
-            .then(|| points.last().map(|p| (n(x(count - 1)), p.x_label.clone())))
+            .then(|| points.last().map(|p| (x(count - 1), p.x_label.clone())))
             .flatten(),
     }
 }
@@ -181,43 +174,41 @@ pub fn Sparkline(
         geo.with(|g| {
             let first = g.first.clone().map(|(x, t)| {
                 let anchor = if g.last.is_some() { "start" } else { "middle" };
-                view! { <text class="sparkline__tick" x=x - if g.last.is_some() { 3 } else { 0 } y=n(H - 4.0) text-anchor=anchor>{t}</text> }
+                view! { <text class="sparkline__tick" x=x - if g.last.is_some() { 3 } else { 0 } y=svg_units(H - 4.0) text-anchor=anchor>{t}</text> }
             });
             let last = g.last.clone().map(|(x, t)| {
-                view! { <text class="sparkline__tick" x=x + 3 y=n(H - 4.0) text-anchor="end">{t}</text> }
+                view! { <text class="sparkline__tick" x=x + 3 y=svg_units(H - 4.0) text-anchor="end">{t}</text> }
             });
             (first, last)
         })
     };
     let table_label = label.clone();
+    let plot = area();
     view! {
         <figure class="sparkline">
             <Show when=move || !geo.with(|g| g.dots.is_empty())
                 fallback=move || view! { <p class="sparkline__empty muted">{empty_text.clone()}</p> }>
-                <svg class="sparkline__svg" viewBox=format!("0 0 {} {}", n(W), n(H))
+                <svg class="sparkline__svg" viewBox=format!("0 0 {} {}", svg_units(W), svg_units(H))
                     role="group" aria-label=label.clone()>
-                    <line class="sparkline__axis" x1=n(LEFT - 4.0) x2=n(LEFT - 4.0) y1=n(TOP) y2=n(H - BOTTOM)/>
-                    <text class="sparkline__tick" x=n(LEFT - 7.0) y=n(TOP + 4.0) text-anchor="end">{axis.max_label.clone()}</text>
-                    <text class="sparkline__tick" x=n(LEFT - 7.0) y=n(H - BOTTOM + 3.0) text-anchor="end">{axis.min_label.clone()}</text>
+                    <line class="sparkline__axis" x1=svg_units(plot.left - 4.0) x2=svg_units(plot.left - 4.0) y1=svg_units(plot.top) y2=svg_units(plot.bottom)/>
+                    <text class="sparkline__tick" x=svg_units(plot.left - 7.0) y=svg_units(plot.top + 4.0) text-anchor="end">{axis.max_label.clone()}</text>
+                    <text class="sparkline__tick" x=svg_units(plot.left - 7.0) y=svg_units(plot.bottom + 3.0) text-anchor="end">{axis.min_label.clone()}</text>
                     {move || geo.with(|g| g.baseline.map(|y| view! {
-                        <line class="sparkline__baseline" x1=n(LEFT - 4.0) x2=n(W - RIGHT) y1=y y2=y/>
+                        <line class="sparkline__baseline" x1=svg_units(plot.left - 4.0) x2=svg_units(plot.right) y1=y y2=y/>
                     }))}
                     <path class="sparkline__line" d=move || geo.with(|g| g.path.clone())/>
                     <g>{dots}</g>
                     <g>{x_labels}</g>
                 </svg>
-                <details class="sparkline__table">
-                    <summary>"As a table"</summary>
-                    <table class="chart-table">
-                        <caption class="visually-hidden">{table_label.clone()}</caption>
-                        <thead><tr><th scope="col">{x_header}</th><th scope="col">{value_header}</th></tr></thead>
-                        <tbody>
-                            {move || points.with(|ps| ps.iter().map(|p| view! {
-                                <tr><th scope="row">{p.x_label.clone()}</th><td class="num">{p.value_text.clone()}</td></tr>
-                            }).collect_view())}
-                        </tbody>
-                    </table>
-                </details>
+                <AsTable class="sparkline__table" summary="As a table" table_class="chart-table"
+                    caption=table_label.clone()>
+                    <thead><tr><th scope="col">{x_header}</th><th scope="col">{value_header}</th></tr></thead>
+                    <tbody>
+                        {move || points.with(|ps| ps.iter().map(|p| view! {
+                            <tr><th scope="row">{p.x_label.clone()}</th><td class="num">{p.value_text.clone()}</td></tr>
+                        }).collect_view())}
+                    </tbody>
+                </AsTable>
             </Show>
         </figure>
     }

@@ -5,12 +5,12 @@
 //! through `model::merge::import` in merge mode and `Store::replace`, like a Tandem file, so
 //! the backup and the undo step come for free. A refused file changes nothing.
 
-use crate::model::core::format::grouped;
+use crate::model::core::format::{count, grouped};
 use crate::model::formats::csv::{self, CsvImport, CsvTable, Field};
 use crate::model::merge::import::{self, Mode, Preview};
 use crate::storage;
 use crate::ui::modal::{Modal, Refused};
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -90,6 +90,90 @@ fn outcome(table: &CsvTable, mapping: &csv::Mapping, ws: &crate::model::Workspac
     Ok((result, preview))
 }
 
+/// The mapping step's state: the file, the mapping chosen, and what importing it would do.
+#[derive(Clone, Copy)]
+struct MappedRows {
+    table: StoredValue<CsvTable>,
+    mapping: RwSignal<csv::Mapping>,
+    /// Recomputed on every mapping change and every edit to the workspace behind.
+    outcome: Memo<Outcome>,
+}
+
+impl MappedRows {
+    fn new(store: Store, table: CsvTable, mapping: csv::Mapping) -> Self {
+        let table = StoredValue::new(table);
+        let mapping = RwSignal::new(mapping);
+        MappedRows {
+            table,
+            mapping,
+            outcome: Memo::new(move |_| {
+                mapping.with(|m| store.ws.with(|ws| table.with_value(|t| outcome(t, m, ws))))
+            }),
+        }
+    }
+
+    /// How many rows would be imported.
+    fn good(self) -> usize {
+        self.outcome
+            .with(|p| p.as_ref().map_or(0, |(r, _)| r.partners.len()))
+    }
+
+    /// Whether importing would change something, and is allowed to.
+    fn can_import(self) -> bool {
+        self.outcome.with(|p| {
+            p.as_ref().is_ok_and(|(r, preview)| {
+                !r.partners.is_empty() && !preview.is_no_op() && preview.can_apply()
+            })
+        })
+    }
+
+    /// Merges the good rows into the workspace; or, when the workspace refuses them,
+    /// turns the dialog into the refusal.
+    fn import(self, store: Store, file_name: &str, open: RwSignal<Option<PendingCsv>>) {
+        let result = store.ws.with_untracked(|ws| {
+            self.table
+                .with_value(|t| self.mapping.with_untracked(|m| outcome(t, m, ws)))
+                .and_then(|(rows, _)| {
+                    import::apply(ws, &rows.incoming(ws), Mode::Merge)
+                        .map(|merged| (merged, rows))
+                        .map_err(|errors| cannot_combine(&errors))
+                })
+        });
+        match result {
+            Ok((merged, rows)) => {
+                store.replace(merged, format!("Import {file_name}"));
+                open.set(None);
+                store.say(imported(&rows, file_name));
+            }
+            Err(message) => open.set(Some(PendingCsv {
+                file_name: file_name.to_owned(),
+                table: Err(message),
+            })),
+        }
+    }
+}
+
+/// Why the rows cannot join the workspace: the rules the result would break.
+fn cannot_combine(errors: &[crate::model::ValidationError]) -> String {
+    format!(
+        "These rows cannot be combined with this workspace: {}",
+        super::import::refusals(errors)
+    )
+}
+
+/// What the import did, for the toast.
+fn imported(rows: &CsvImport, file_name: &str) -> String {
+    format!(
+        "Imported {} from {file_name}{}.",
+        count(rows.partners.len(), "partner"),
+        match rows.bad_rows.len() {
+            0 => String::new(),
+            1 => "; 1 bad row left out".to_owned(),
+            n => format!("; {n} bad rows left out"),
+        }
+    )
+}
+
 #[component]
 fn MappingStep(
     table: CsvTable,
@@ -98,82 +182,31 @@ fn MappingStep(
 ) -> impl IntoView {
     let store = use_store();
     let suggested = csv::suggest_mapping(&table.headers);
-    let mapping = RwSignal::new(suggested.clone());
     let rows = table.rows.iter().filter(|r| !r.is_blank()).count();
     let summary = format!(
         "{} below the header, {}-separated. Choose the Tandem field each column fills; \
          a row whose name matches a partner you have updates it.",
-        crate::model::core::format::count(rows, "row"),
+        count(rows, "row"),
         table.delimiter.name()
     );
-    let table = StoredValue::new(table);
-    // Recomputed on every mapping change and every edit to the workspace behind.
-    let preview = Memo::new(move |_| {
-        mapping.with(|m| store.ws.with(|ws| table.with_value(|t| outcome(t, m, ws))))
-    });
-    let good = move || preview.with(|p| p.as_ref().map_or(0, |(r, _)| r.partners.len()));
-    let can_import = move || {
-        preview.with(|p| {
-            p.as_ref().is_ok_and(|(r, preview)| {
-                !r.partners.is_empty() && !preview.is_no_op() && preview.can_apply()
-            })
-        })
-    };
-    let file_label = file_name.clone();
-    let apply = move |_| {
-        let result = store.ws.with_untracked(|ws| {
-            table
-                .with_value(|t| mapping.with_untracked(|m| outcome(t, m, ws)))
-                .and_then(|(rows, _)| {
-                    import::apply(ws, &rows.incoming(ws), Mode::Merge)
-                        .map(|merged| (merged, rows))
-                        .map_err(|errors| {
-                            format!(
-                                "These rows cannot be combined with this workspace: {}",
-                                super::import::refusals(&errors)
-                            )
-                        })
-                })
-        });
-        match result {
-            Ok((merged, rows)) => {
-                store.replace(merged, format!("Import {file_label}"));
-                open.set(None);
-                let left_out = rows.bad_rows.len();
-                store.say(format!(
-                    "Imported {} from {file_label}{}.",
-                    crate::model::core::format::count(rows.partners.len(), "partner"),
-                    match left_out {
-                        0 => String::new(),
-                        1 => "; 1 bad row left out".to_owned(),
-                        n => format!("; {n} bad rows left out"),
-                    }
-                ));
-            }
-            Err(message) => open.set(Some(PendingCsv {
-                file_name: file_label.clone(),
-                table: Err(message),
-            })),
-        }
-    };
+    let mapped = MappedRows::new(store, table, suggested.clone());
     view! {
         <p class="muted">{summary}</p>
-        {table.with_value(|t| column_mapping(t, "csv-column", suggested, mapping))}
-        {move || preview.with(|p| match p {
+        {mapped.table.with_value(|t| column_mapping(t, "csv-column", suggested, mapped.mapping))}
+        {move || mapped.outcome.with(|p| match p {
             Err(message) => view! { <p class="import__error" role="alert">{message.clone()}</p> }.into_any(),
             Ok((rows, preview)) => view! {
                 <RowsPreview rows=rows.clone() preview=preview.clone()/>
                 // The import's own checks, run by the preview: no button that ends in a refusal.
                 {(!preview.can_apply()).then(|| view! {
-                    <p class="import__error" role="alert">
-                        {format!("These rows cannot be combined with this workspace: {}", super::import::refusals(&preview.refused))}
-                    </p>
+                    <p class="import__error" role="alert">{cannot_combine(&preview.refused)}</p>
                 })}
             }.into_any(),
         })}
         <div class="form__actions">
-            <button class="button button--primary" disabled=move || !can_import() on:click=apply>
-                {move || match good() {
+            <button class="button button--primary" disabled=move || !mapped.can_import()
+                on:click=move |_| mapped.import(store, &file_name, open)>
+                {move || match mapped.good() {
                     1 => "Import 1 good row".to_owned(),
                     n => format!("Import {n} good rows"),
                 }}
@@ -183,8 +216,6 @@ fn MappingStep(
     }
 }
 
-/// A value shortened to fit under its column's select even on a phone, where a long
-/// unbroken value (a URL) would otherwise run out of the dialog.
 /// The mapping step of a CSV import: one labelled select per column of the file,
 /// choosing the field it fills (or "Ignore"), with an example value from the file. A
 /// grid of selects rather than a table: it folds to one column on a phone without any
@@ -261,6 +292,8 @@ pub fn bad_rows_list<T: std::fmt::Display>(bad: &[T]) -> impl IntoView {
     }
 }
 
+/// A value shortened to fit under its column's select even on a phone, where a long
+/// unbroken value (a URL) would otherwise run out of the dialog.
 fn short(value: &str) -> String {
     let cut: String = value.chars().take(24).collect();
     if cut.len() < value.len() {

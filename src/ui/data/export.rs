@@ -8,71 +8,143 @@ use crate::model::formats::file::{self, Scope};
 use crate::model::formats::sealed::{self, PassphraseError};
 use crate::model::Id;
 use crate::storage::{self, crypto};
-use crate::ui::state::use_store;
+use crate::ui::state::{use_store, Store};
+use leptos::html::Input;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
-#[component]
-pub fn ExportPanel() -> impl IntoView {
-    let store = use_store();
-    let chosen = RwSignal::new(HashSet::<Id>::new());
-    let protect = RwSignal::new(false);
-    let passphrase = RwSignal::new(String::new());
-    let confirm = RwSignal::new(String::new());
-    // Problems show once an export was attempted, then follow the typing.
-    let attempted = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
-    let problem = Memo::new(move |_| {
-        passphrase.with(|p| confirm.with(|c| sealed::check_passphrase(p, c).err()))
-    });
-    let shown = move |which: fn(&PassphraseError) -> bool| {
+/// The panel's state, shared by its handlers and its parts.
+#[derive(Clone, Copy)]
+struct Export {
+    store: Store,
+    /// The partners ticked for "Export chosen partners".
+    chosen: RwSignal<HashSet<Id>>,
+    protect: RwSignal<bool>,
+    passphrase: RwSignal<String>,
+    confirm: RwSignal<String>,
+    /// Problems show once an export was attempted, then follow the typing.
+    attempted: RwSignal<bool>,
+    /// A protected export is deriving its key.
+    busy: RwSignal<bool>,
+    /// Why the last export failed, shown under the buttons.
+    failure: RwSignal<Option<String>>,
+    /// What is wrong with the passphrase as typed, shown or not.
+    problem: Memo<Option<PassphraseError>>,
+    passphrase_input: NodeRef<Input>,
+    confirm_input: NodeRef<Input>,
+}
+
+impl Export {
+    fn new(store: Store) -> Self {
+        let passphrase = RwSignal::new(String::new());
+        let confirm = RwSignal::new(String::new());
+        Export {
+            store,
+            chosen: RwSignal::new(HashSet::new()),
+            protect: RwSignal::new(false),
+            passphrase,
+            confirm,
+            attempted: RwSignal::new(false),
+            busy: RwSignal::new(false),
+            failure: RwSignal::new(None),
+            problem: Memo::new(move |_| {
+                passphrase.with(|p| confirm.with(|c| sealed::check_passphrase(p, c).err()))
+            }),
+            passphrase_input: NodeRef::new(),
+            confirm_input: NodeRef::new(),
+        }
+    }
+
+    /// The passphrase problem a field shows: those `which` picks, once an export was
+    /// attempted.
+    fn shown_problem(self, which: fn(&PassphraseError) -> bool) -> Signal<Option<String>> {
         Signal::derive(move || {
-            attempted
+            self.attempted
                 .get()
-                .then(|| problem.get())
+                .then(|| self.problem.get())
                 .flatten()
                 .filter(which)
                 .map(|e| e.to_string())
         })
-    };
-    let passphrase_error = shown(|e| !matches!(e, PassphraseError::Mismatch));
-    let confirm_error = shown(|e| matches!(e, PassphraseError::Mismatch));
-    // Protection asked for on a page without Web Crypto: the panel says why (below).
-    let blocked = move || busy.get() || (protect.get() && crypto::available().is_err());
-    let passphrase_input = NodeRef::<leptos::html::Input>::new();
-    let confirm_input = NodeRef::<leptos::html::Input>::new();
+    }
 
-    let download = move |scope: Scope| {
-        if untrack(blocked) {
+    /// Whether the buttons are off: an export is under way, or protection is asked for
+    /// on a page without Web Crypto (the panel says why).
+    fn blocked(self) -> bool {
+        self.busy.get() || (self.protect.get() && crypto::available().is_err())
+    }
+
+    fn toggle_protection(self, on: bool) {
+        self.protect.set(on);
+        self.attempted.set(false);
+        self.failure.set(None);
+    }
+
+    fn toggle_partner(self, id: &Id, on: bool) {
+        self.chosen.update(|c| {
+            if on {
+                c.insert(id.clone());
+            } else {
+                c.remove(id);
+            }
+        });
+    }
+
+    /// Exports `scope` as a download, protected when asked.
+    fn download(self, scope: Scope) {
+        if untrack(|| self.blocked()) {
             return;
         }
-        failure.set(None);
-        let protected = protect.get_untracked();
-        if protected {
-            if let Some(e) = problem.get_untracked() {
-                attempted.set(true);
-                let field = match e {
-                    PassphraseError::Mismatch => confirm_input,
-                    PassphraseError::TooShort { .. } | PassphraseError::TooRepetitive { .. } => {
-                        passphrase_input
-                    }
-                };
-                if let Some(input) = field.get_untracked() {
-                    let _ = input.focus();
-                }
-                return;
-            }
+        self.failure.set(None);
+        let protected = self.protect.get_untracked();
+        if protected && self.refused_passphrase() {
+            return;
         }
-        let now = storage::now();
         // Inside a protected file the Tandem file is compact: nobody reads it there.
-        let pretty = !protected;
-        let (text, name) = store.ws.with_untracked(|ws| match scope {
+        let (text, name) = self.file(scope, !protected);
+        if !protected {
+            match storage::files::download(&name, &text, "application/json") {
+                Ok(()) => self.mark_shared(scope),
+                Err(e) => self.store.say(e),
+            }
+            return;
+        }
+        // What Tandem could not open again is not written: said before any work starts.
+        if let Err(e) = sealed::sealable(&text) {
+            self.failure.set(Some(e.to_string()));
+            return;
+        }
+        self.seal_and_download(scope, text, name);
+    }
+
+    /// Whether the passphrase stops the export: its problem is then shown, and its
+    /// field focused.
+    fn refused_passphrase(self) -> bool {
+        let Some(e) = self.problem.get_untracked() else {
+            return false;
+        };
+        self.attempted.set(true);
+        let field = match e {
+            PassphraseError::Mismatch => self.confirm_input,
+            PassphraseError::TooShort { .. } | PassphraseError::TooRepetitive { .. } => {
+                self.passphrase_input
+            }
+        };
+        if let Some(input) = field.get_untracked() {
+            let _ = input.focus();
+        }
+        true
+    }
+
+    /// The Tandem file of `scope` and its download name.
+    fn file(self, scope: Scope, pretty: bool) -> (String, String) {
+        let now = storage::now();
+        self.store.ws.with_untracked(|ws| match scope {
             Scope::Workspace => (
                 file::write(ws, scope, now, pretty),
                 file::export_name(&ws.program_name, now.date_naive(), ""),
             ),
-            Scope::Partners => chosen.with_untracked(|ids| {
+            Scope::Partners => self.chosen.with_untracked(|ids| {
                 (
                     file::write(&file::subset(ws, ids), scope, now, pretty),
                     file::export_name(
@@ -82,53 +154,124 @@ pub fn ExportPanel() -> impl IntoView {
                     ),
                 )
             }),
-        });
-        // What is exported is now shared: a later import can tell who edited what since.
-        let mark_shared = move || {
-            store.ws.with_untracked(|ws| {
-                chosen.with_untracked(|ids| {
-                    storage::local::mark_shared(
-                        ws.partners
-                            .iter()
-                            .filter(|p| scope == Scope::Workspace || ids.contains(&p.id))
-                            .map(|p| (&p.id, p.edit_stamp())),
-                    )
-                })
+        })
+    }
+
+    /// What is exported is now shared: a later import can tell who edited what since.
+    fn mark_shared(self, scope: Scope) {
+        self.store.ws.with_untracked(|ws| {
+            self.chosen.with_untracked(|ids| {
+                storage::local::mark_shared(
+                    ws.partners
+                        .iter()
+                        .filter(|p| scope == Scope::Workspace || ids.contains(&p.id))
+                        .map(|p| (&p.id, p.edit_stamp())),
+                )
             })
-        };
-        if !protected {
-            match storage::files::download(&name, &text, "application/json") {
-                Ok(()) => mark_shared(),
-                Err(e) => store.say(e),
-            }
-            return;
-        }
-        // What Tandem could not open again is not written: said before any work starts.
-        if let Err(e) = sealed::sealable(&text) {
-            failure.set(Some(e.to_string()));
-            return;
-        }
-        let secret = passphrase.get_untracked();
-        busy.set(true);
+        })
+    }
+
+    /// Seals `text` under the passphrase and offers it as a download; the passphrase is
+    /// cleared once done, successful or not.
+    fn seal_and_download(self, scope: Scope, text: String, name: String) {
+        let secret = self.passphrase.get_untracked();
+        self.busy.set(true);
         leptos::task::spawn_local(async move {
             let result = crypto::seal(&text, &secret).await;
             drop(secret);
-            passphrase.set(String::new());
-            confirm.set(String::new());
-            attempted.set(false);
-            busy.set(false);
+            self.passphrase.set(String::new());
+            self.confirm.set(String::new());
+            self.attempted.set(false);
+            self.busy.set(false);
             let name = sealed::file_name(&name);
-            match result.and_then(|sealed_text| {
+            match result.map_err(|e| e.to_string()).and_then(|sealed_text| {
                 storage::files::download(&name, &sealed_text, "application/json")
             }) {
                 Ok(()) => {
-                    mark_shared();
-                    store.say("Exported, protected by the passphrase.");
+                    self.mark_shared(scope);
+                    self.store.say("Exported, protected by the passphrase.");
                 }
-                Err(e) => failure.set(Some(e)),
+                Err(e) => self.failure.set(Some(e)),
             }
         });
-    };
+    }
+}
+
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let export = Export::new(use_store());
+    let busy = export.busy;
+    view! {
+        <section class="card" aria-labelledby="export-heading" aria-busy=move || busy.get().then_some("true")>
+            <h2 id="export-heading">"Export"</h2>
+            <p>"Download a Tandem file to keep a copy or send to a colleague, who can merge it into their workspace."</p>
+            <Protection export/>
+            <div class="form__actions">
+                <button class="button button--primary" disabled=move || export.blocked()
+                    on:click=move |_| export.download(Scope::Workspace)>
+                    "Export whole workspace"
+                </button>
+                <span class="form__status" id="export-status" role="status">
+                    {move || busy.get().then_some("Protecting… deriving the key from the passphrase.")}
+                </span>
+            </div>
+            {move || export.failure.get().map(|message| view! {
+                <p class="import__error" role="alert">{message}</p>
+            })}
+            <ChosenPartners export/>
+        </section>
+    }
+}
+
+/// "Protect with a passphrase" and, once ticked, the passphrase twice.
+#[component]
+fn Protection(export: Export) -> impl IntoView {
+    let Export {
+        protect,
+        busy,
+        passphrase,
+        confirm,
+        passphrase_input,
+        confirm_input,
+        ..
+    } = export;
+    let passphrase_error = export.shown_problem(|e| !matches!(e, PassphraseError::Mismatch));
+    let confirm_error = export.shown_problem(|e| matches!(e, PassphraseError::Mismatch));
+    view! {
+        <div class="protect">
+            <label class="check">
+                <input type="checkbox" id="export-protect" prop:checked=move || protect.get()
+                    disabled=move || busy.get()
+                    on:change=move |ev| export.toggle_protection(event_target_checked(&ev))/>
+                "Protect with a passphrase"
+            </label>
+            <Show when=move || protect.get()>
+                <div class="protect__fields">
+                    <p class="muted">
+                        "The file is encrypted: only someone with the passphrase can open it, and nothing "
+                        "recovers a lost one. Send it another way than the file."
+                    </p>
+                    {crypto::available().err().map(|e| view! {
+                        <p class="import__error" role="alert">{e.to_string()}</p>
+                    })}
+                    <div class="form__grid">
+                        <PassphraseField label="Passphrase" id="export-passphrase"
+                            value=passphrase error=passphrase_error node=passphrase_input busy
+                            hint=format!("At least {} characters: a few unrelated words are easy to remember and hard to guess.", sealed::MIN_PASSPHRASE_CHARS)/>
+                        <PassphraseField label="Confirm passphrase" id="export-passphrase-confirm"
+                            value=confirm error=confirm_error node=confirm_input busy
+                            hint=String::new()/>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// "Export chosen partners": a tick box per partner, by name, and the button.
+#[component]
+fn ChosenPartners(export: Export) -> impl IntoView {
+    let Export { store, chosen, .. } = export;
     let partners = move || {
         store.ws.with(|ws| {
             let mut list: Vec<(Id, String)> = ws
@@ -141,76 +284,26 @@ pub fn ExportPanel() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="export-heading" aria-busy=move || busy.get().then_some("true")>
-            <h2 id="export-heading">"Export"</h2>
-            <p>"Download a Tandem file to keep a copy or send to a colleague, who can merge it into their workspace."</p>
-            <div class="protect">
-                <label class="check">
-                    <input type="checkbox" id="export-protect" prop:checked=move || protect.get()
-                        disabled=move || busy.get()
-                        on:change=move |ev| {
-                            protect.set(event_target_checked(&ev));
-                            attempted.set(false);
-                            failure.set(None);
-                        }/>
-                    "Protect with a passphrase"
-                </label>
-                <Show when=move || protect.get()>
-                    <div class="protect__fields">
-                        <p class="muted">
-                            "The file is encrypted: only someone with the passphrase can open it, and nothing "
-                            "recovers a lost one. Send it another way than the file."
-                        </p>
-                        {crypto::available().err().map(|message| view! {
-                            <p class="import__error" role="alert">{message}</p>
-                        })}
-                        <div class="form__grid">
-                            <PassphraseField label="Passphrase" id="export-passphrase"
-                                value=passphrase error=passphrase_error node=passphrase_input busy
-                                hint=format!("At least {} characters: a few unrelated words are easy to remember and hard to guess.", sealed::MIN_PASSPHRASE_CHARS)/>
-                            <PassphraseField label="Confirm passphrase" id="export-passphrase-confirm"
-                                value=confirm error=confirm_error node=confirm_input busy
-                                hint=String::new()/>
-                        </div>
-                    </div>
-                </Show>
+        <details class="choose">
+            <summary>"Export chosen partners"</summary>
+            <div class="choose__list">
+                {move || partners().into_iter().map(|(id, name)| {
+                    let checked = id.clone();
+                    view! {
+                        <label class="check">
+                            <input type="checkbox"
+                                prop:checked=move || chosen.with(|c| c.contains(&checked))
+                                on:change=move |ev| export.toggle_partner(&id, event_target_checked(&ev))/>
+                            {name}
+                        </label>
+                    }
+                }).collect_view()}
             </div>
-            <div class="form__actions">
-                <button class="button button--primary" disabled=blocked
-                    on:click=move |_| download(Scope::Workspace)>
-                    "Export whole workspace"
-                </button>
-                <span class="form__status" id="export-status" role="status">
-                    {move || busy.get().then_some("Protecting… deriving the key from the passphrase.")}
-                </span>
-            </div>
-            {move || failure.get().map(|message| view! {
-                <p class="import__error" role="alert">{message}</p>
-            })}
-            <details class="choose">
-                <summary>"Export chosen partners"</summary>
-                <div class="choose__list">
-                    {move || partners().into_iter().map(|(id, name)| {
-                        let checked = id.clone();
-                        view! {
-                            <label class="check">
-                                <input type="checkbox"
-                                    prop:checked=move || chosen.with(|c| c.contains(&checked))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        chosen.update(|c| { if on { c.insert(id.clone()); } else { c.remove(&id); } });
-                                    }/>
-                                {name}
-                            </label>
-                        }
-                    }).collect_view()}
-                </div>
-                <button class="button" disabled=move || blocked() || chosen.with(HashSet::is_empty)
-                    on:click=move |_| download(Scope::Partners)>
-                    {move || format!("Export {} chosen partner(s)", chosen.with(HashSet::len))}
-                </button>
-            </details>
-        </section>
+            <button class="button" disabled=move || export.blocked() || chosen.with(HashSet::is_empty)
+                on:click=move |_| export.download(Scope::Partners)>
+                {move || format!("Export {} chosen partner(s)", chosen.with(HashSet::len))}
+            </button>
+        </details>
     }
 }
 
@@ -221,7 +314,7 @@ fn PassphraseField(
     id: &'static str,
     value: RwSignal<String>,
     error: Signal<Option<String>>,
-    node: NodeRef<leptos::html::Input>,
+    node: NodeRef<Input>,
     busy: RwSignal<bool>,
     hint: String,
 ) -> impl IntoView {

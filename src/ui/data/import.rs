@@ -5,13 +5,13 @@
 use super::conflicts::ConflictList;
 use crate::model::core::format::count;
 use crate::model::formats::file;
-use crate::model::merge::conflict;
+use crate::model::merge::conflict::{self, Conflict};
 use crate::model::merge::import::{self, Mode, Preview};
 use crate::model::Workspace;
 use crate::storage;
 use crate::ui::modal::{Modal, Refused};
 use crate::ui::state::{use_store, PendingImport, Store};
-use chrono::Timelike;
+use chrono::{DateTime, Timelike, Utc};
 use leptos::prelude::*;
 
 /// Reads a picked or dropped file and opens the import dialog with the outcome.
@@ -100,49 +100,76 @@ fn ImportModal(pending: PendingImport) -> impl IntoView {
     }
 }
 
-#[component]
-fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
-    let store = use_store();
-    let incoming = StoredValue::new(restored.workspace);
-    let mode = RwSignal::new(Mode::Merge);
-    let shared = StoredValue::new(storage::local::shared());
-    let preview = Memo::new(move |_| {
-        store
-            .ws
-            .with(|ws| incoming.with_value(|inc| import::preview(ws, inc, mode.get())))
-    });
-    let conflicts = Memo::new(move |_| {
-        if mode.get() != Mode::Merge {
-            return Vec::new();
+/// The person's decision on a restored file: the mode, the preview and conflicts it
+/// gives, and the choice made on each conflict.
+#[derive(Clone, Copy)]
+struct Decision {
+    store: Store,
+    incoming: StoredValue<Workspace>,
+    mode: RwSignal<Mode>,
+    preview: Memo<Preview>,
+    conflicts: Memo<Vec<Conflict>>,
+    chosen: RwSignal<conflict::Choices>,
+}
+
+impl Decision {
+    fn new(store: Store, incoming: Workspace) -> Self {
+        let incoming = StoredValue::new(incoming);
+        let mode = RwSignal::new(Mode::Merge);
+        let shared = StoredValue::new(storage::local::shared());
+        Decision {
+            store,
+            incoming,
+            mode,
+            preview: Memo::new(move |_| {
+                let mode = mode.get();
+                store
+                    .ws
+                    .with(|ws| incoming.with_value(|inc| import::preview(ws, inc, mode)))
+            }),
+            conflicts: Memo::new(move |_| {
+                let mode = mode.get();
+                store.ws.with(|ws| {
+                    incoming.with_value(|inc| {
+                        shared.with_value(|s| import::conflicts(ws, inc, s, mode))
+                    })
+                })
+            }),
+            chosen: RwSignal::new(conflict::Choices::default()),
         }
-        store.ws.with(|ws| {
-            incoming.with_value(|inc| {
-                shared.with_value(|s| conflict::find(ws, &import::match_markets(ws, inc), s))
-            })
-        })
-    });
-    let chosen = RwSignal::new(conflict::Choices::default());
-    let apply = move |_| {
-        let result = store.ws.with_untracked(|ws| {
+    }
+
+    /// Imports the file as decided; a choice on a conflict that breaks a rule turns the
+    /// dialog into the refusal.
+    fn apply(self, file_name: &str) {
+        let Decision {
+            store,
+            incoming,
+            mode,
+            conflicts,
+            chosen,
+            ..
+        } = self;
+        let merged = store.ws.with_untracked(|ws| {
             incoming.with_value(|inc| import::apply(ws, inc, mode.get_untracked()))
         });
-        let result = result.and_then(|mut ws| {
-            let choices = chosen.get_untracked();
+        let result = merged.and_then(|merged| {
             // The choice is an edit made now: stamped later than anything in the file.
             incoming.with_value(|inc| store.observe(inc));
             let at = store.stamp();
             conflicts.with_untracked(|c| {
-                conflict::settle(&mut ws, c, &choices, storage::now(), at, storage::new_id)
-            });
-            let errors = crate::model::workspace::validate::workspace(&ws);
-            if errors.is_empty() {
-                Ok(ws)
-            } else {
-                Err(errors)
-            }
+                import::settle(
+                    merged,
+                    c,
+                    &chosen.get_untracked(),
+                    storage::now(),
+                    at,
+                    storage::new_id,
+                )
+            })
         });
         match result {
-            Ok(ws) => incoming.with_value(|inc| finish_import(store, ws, inc, &file_name)),
+            Ok(ws) => incoming.with_value(|inc| finish_import(store, ws, inc, file_name)),
             // The preview runs the same checks and offers no import they refuse; this is
             // left for a choice made on a conflict that breaks a rule.
             Err(errors) => {
@@ -155,17 +182,55 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
                 }));
             }
         }
-    };
-    let scope = match restored.scope {
+    }
+}
+
+#[component]
+fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
+    let store = use_store();
+    let decision = Decision::new(store, restored.workspace);
+    let Decision {
+        mode,
+        preview,
+        conflicts,
+        chosen,
+        ..
+    } = decision;
+    view! {
+        <p class="muted">{about(restored.version, restored.scope, restored.saved_at)}</p>
+        <ModeChoice mode/>
+        // Conflicting partners are listed below with their choice, not in the preview.
+        {move || view! { <PreviewView preview=conflicts.with(|c| preview.get().beside(c))/> }}
+        <ConflictList conflicts chosen/>
+        <div class="form__actions">
+            <button class="button button--primary" on:click=move |_| decision.apply(&file_name)
+                prop:disabled=move || preview.with(|p| !p.can_apply())>
+                {move || match mode.get() { Mode::Merge => "Merge into my workspace", Mode::Replace => "Replace my workspace" }}
+            </button>
+            <button class="button button--quiet" on:click=move |_| store.import.set(None)>"Cancel"</button>
+        </div>
+    }
+}
+
+/// What the file is: "A Tandem file (format version 3) holding a whole workspace, saved
+/// 2026-11-23 at 14:05 UTC."
+fn about(version: u64, scope: file::Scope, saved_at: DateTime<Utc>) -> String {
+    let scope = match scope {
         file::Scope::Workspace => "a whole workspace",
         file::Scope::Partners => "a selection of partners",
     };
+    format!(
+        "A Tandem file (format version {version}) holding {scope}, saved {} at {:02}:{:02} UTC.",
+        saved_at.date_naive(),
+        saved_at.hour(),
+        saved_at.minute()
+    )
+}
+
+/// Merge or replace, each with what it does.
+#[component]
+fn ModeChoice(mode: RwSignal<Mode>) -> impl IntoView {
     view! {
-        <p class="muted">
-            {format!("A Tandem file (format version {}) holding {scope}, saved {} at {:02}:{:02} UTC.",
-                restored.version, restored.saved_at.date_naive(),
-                restored.saved_at.hour(), restored.saved_at.minute())}
-        </p>
         <fieldset class="mode">
             <legend>"How to import"</legend>
             <label class="check">
@@ -179,24 +244,6 @@ fn Choices(restored: file::Restored, file_name: String) -> impl IntoView {
                 <span><strong>"Replace"</strong>" — make the workspace exactly what the file holds."</span>
             </label>
         </fieldset>
-        {move || {
-            // Conflicting partners are listed below with their choice, not here.
-            let mut p = preview.get();
-            conflicts.with(|c| {
-                let names: std::collections::HashSet<&str> = c.iter().map(|c| c.theirs.name.as_str()).collect();
-                p.updated.retain(|n| !names.contains(n.as_str()));
-                p.kept_ours.retain(|n| !names.contains(n.as_str()));
-            });
-            view! { <PreviewView preview=p/> }
-        }}
-        <ConflictList conflicts chosen/>
-        <div class="form__actions">
-            <button class="button button--primary" on:click=apply
-                prop:disabled=move || preview.with(|p| !p.can_apply())>
-                {move || match mode.get() { Mode::Merge => "Merge into my workspace", Mode::Replace => "Replace my workspace" }}
-            </button>
-            <button class="button button--quiet" on:click=move |_| store.import.set(None)>"Cancel"</button>
-        </div>
     }
 }
 

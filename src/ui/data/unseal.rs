@@ -82,36 +82,41 @@ fn close_soon() {
     set_timeout(close, std::time::Duration::ZERO);
 }
 
-#[component]
-fn UnsealModal(store: Store, file_name: String, sealed: Rc<SealedFile>, id: u64) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(d) = dialog.get() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
+/// The dialog's state: the passphrase as typed, why the last try failed, and whether
+/// a key is being derived.
+#[derive(Clone, Copy)]
+struct Attempt {
+    passphrase: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    busy: RwSignal<bool>,
+    input: NodeRef<leptos::html::Input>,
+}
+
+impl Attempt {
+    fn new() -> Self {
+        Attempt {
+            passphrase: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+            busy: RwSignal::new(false),
+            input: NodeRef::new(),
         }
-    });
-    let passphrase = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let title_name = file_name.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
+    }
+
+    /// Opens `sealed` with the passphrase typed: its Tandem file goes on to the import
+    /// dialog, or the dialog says why not and asks again.
+    fn open(self, store: Store, file_name: String, sealed: Rc<SealedFile>, id: u64) {
+        if self.busy.get_untracked() {
             return;
         }
-        let secret = passphrase.get_untracked();
+        let secret = self.passphrase.get_untracked();
         if secret.is_empty() {
-            error.set(Some(
+            self.error.set(Some(
                 "Type the passphrase the file was protected with.".into(),
             ));
             return;
         }
-        error.set(None);
-        busy.set(true);
-        let (sealed, file_name) = (Rc::clone(&sealed), file_name.clone());
+        self.error.set(None);
+        self.busy.set(true);
         leptos::task::spawn_local(async move {
             let result = crypto::open_parsed(&sealed, &secret).await;
             drop(secret);
@@ -125,16 +130,37 @@ fn UnsealModal(store: Store, file_name: String, sealed: Rc<SealedFile>, id: u64)
                     let result = file::restore(&plain).map_err(|e| e.to_string());
                     store.import.set(Some(PendingImport { file_name, result }));
                 }
-                Err(message) => {
-                    busy.set(false);
-                    passphrase.set(String::new());
-                    error.set(Some(message));
-                    if let Some(input) = input.get_untracked() {
-                        let _ = input.focus();
-                    }
-                }
+                Err(e) => self.failed(e.to_string()),
             }
         });
+    }
+
+    /// A try that failed: the field is emptied and focused for the next.
+    fn failed(self, message: String) {
+        self.busy.set(false);
+        self.passphrase.set(String::new());
+        self.error.set(Some(message));
+        if let Some(input) = self.input.get_untracked() {
+            let _ = input.focus();
+        }
+    }
+}
+
+#[component]
+fn UnsealModal(store: Store, file_name: String, sealed: Rc<SealedFile>, id: u64) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    let attempt = Attempt::new();
+    let title_name = file_name.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attempt.open(store, file_name.clone(), Rc::clone(&sealed), id);
     };
     view! {
         <dialog node_ref=dialog class="modal" aria-labelledby="unseal-title"
@@ -149,33 +175,47 @@ fn UnsealModal(store: Store, file_name: String, sealed: Rc<SealedFile>, id: u64)
                 "nothing changes until you choose."
             </p>
             <form on:submit=submit>
-                <div class="field">
-                    <label for="unseal-passphrase">"Passphrase"</label>
-                    <input id="unseal-passphrase" type="password" autocomplete="off" node_ref=input
-                        aria-invalid=move || error.get().is_some().then_some("true")
-                        aria-describedby="unseal-error"
-                        readonly=move || busy.get()
-                        prop:value=move || passphrase.get()
-                        on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-                </div>
-                <div id="unseal-error" role="alert">
-                    {move || error.get().map(|message| view! {
-                        <p class="import__error">{message}</p>
-                        <p>"Your workspace has not changed."</p>
-                    })}
-                </div>
+                <PassphraseInput attempt/>
                 <div class="form__actions">
-                    <button type="submit" class="button button--primary" disabled=move || busy.get()>
+                    <button type="submit" class="button button--primary" disabled=move || attempt.busy.get()>
                         "Open"
                     </button>
                     <button type="button" class="button button--quiet" on:click=move |_| close_soon()>
                         "Cancel"
                     </button>
                     <span class="form__status" role="status">
-                        {move || busy.get().then_some("Opening… deriving the key from the passphrase.")}
+                        {move || attempt.busy.get().then_some("Opening… deriving the key from the passphrase.")}
                     </span>
                 </div>
             </form>
         </dialog>
+    }
+}
+
+/// The passphrase field and, after a failed try, why it failed.
+#[component]
+fn PassphraseInput(attempt: Attempt) -> impl IntoView {
+    let Attempt {
+        passphrase,
+        error,
+        busy,
+        input,
+    } = attempt;
+    view! {
+        <div class="field">
+            <label for="unseal-passphrase">"Passphrase"</label>
+            <input id="unseal-passphrase" type="password" autocomplete="off" node_ref=input
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby="unseal-error"
+                readonly=move || busy.get()
+                prop:value=move || passphrase.get()
+                on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+        </div>
+        <div id="unseal-error" role="alert">
+            {move || error.get().map(|message| view! {
+                <p class="import__error">{message}</p>
+                <p>"Your workspace has not changed."</p>
+            })}
+        </div>
     }
 }
