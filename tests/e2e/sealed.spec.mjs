@@ -302,7 +302,7 @@ test("chosen partners export protected, and open as a selection", async ({ page 
   await page.getByRole("checkbox", { name: "Hearthpod" }).check();
   await page.getByRole("checkbox", { name: "Swervo" }).check();
   const { download, text } = await downloadText(page, () =>
-    page.getByRole("button", { name: "Export 2 chosen partner(s)" }).click());
+    page.getByRole("button", { name: "Export 2 chosen partners" }).click());
   expect(download.suggestedFilename()).toMatch(/^tandem-riffly-partnerships-2027-2-partners-\d{4}-\d{2}-\d{2}\.tandem-sealed\.json$/);
   expect(text).not.toContain("Hearthpod");
   const inside = JSON.parse(await nodeOpen(text, PASSPHRASE));

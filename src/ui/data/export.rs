@@ -4,6 +4,7 @@
 //! The passphrase lives in the two fields only until the export it was typed for has
 //! finished, successful or not; then both fields are cleared.
 
+use crate::model::core::format::count;
 use crate::model::formats::file::{self, Scope};
 use crate::model::formats::sealed::{self, PassphraseError};
 use crate::model::Id;
@@ -301,7 +302,7 @@ fn ChosenPartners(export: Export) -> impl IntoView {
             </div>
             <button class="button" disabled=move || export.blocked() || chosen.with(HashSet::is_empty)
                 on:click=move |_| export.download(Scope::Partners)>
-                {move || format!("Export {} chosen partner(s)", chosen.with(HashSet::len))}
+                {move || format!("Export {}", count(chosen.with(HashSet::len), "chosen partner"))}
             </button>
         </details>
     }
