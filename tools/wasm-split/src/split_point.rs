@@ -711,13 +711,30 @@ fn group_chunks(
     painted: &[(DepNode, SplitModuleIdentifier)],
     min_size: u64,
 ) -> HashMap<SplitModuleIdentifier, SplitModuleIdentifier> {
-    const MAX_EXTRA_FACTOR: u64 = 4;
     let mut sizes = HashMap::<BTreeSet<String>, u64>::new();
     for (node, color) in painted {
         if let SplitModuleIdentifier::Chunk(set) = color {
             *sizes.entry(set.clone()).or_default() += node_size(module, node);
         }
     }
+    merge_small_sets(sizes, min_size)
+        .into_iter()
+        .map(|(from, to)| {
+            (
+                SplitModuleIdentifier::Chunk(from),
+                SplitModuleIdentifier::Chunk(to),
+            )
+        })
+        .collect()
+}
+
+/// The merging of [`group_chunks`], on the chunks' sets and sizes: for each set whose
+/// chunk moves, the set of the chunk it goes to.
+fn merge_small_sets(
+    sizes: HashMap<BTreeSet<String>, u64>,
+    min_size: u64,
+) -> HashMap<BTreeSet<String>, BTreeSet<String>> {
+    const MAX_EXTRA_FACTOR: u64 = 4;
     // Each group: the union of its members' sets, its size, and its members.
     let mut groups: Vec<(BTreeSet<String>, u64, Vec<BTreeSet<String>>)> = sizes
         .into_iter()
@@ -757,6 +774,7 @@ fn group_chunks(
                 into.0.extend(set);
                 into.1 += size;
                 into.2.extend(members);
+                // A merge changes the sizes and sets others were judged against.
                 settled.clear();
             }
             _ => {
@@ -768,14 +786,55 @@ fn group_chunks(
     for (set, _, members) in groups {
         for member in members {
             if member != set {
-                map.insert(
-                    SplitModuleIdentifier::Chunk(member),
-                    SplitModuleIdentifier::Chunk(set.clone()),
-                );
+                map.insert(member, set.clone());
             }
         }
     }
     map
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::merge_small_sets;
+    use std::collections::{BTreeSet, HashMap};
+
+    fn set(names: &str) -> BTreeSet<String> {
+        names.chars().map(String::from).collect()
+    }
+
+    fn sizes(list: &[(&str, u64)]) -> HashMap<BTreeSet<String>, u64> {
+        list.iter().map(|(s, n)| (set(s), *n)).collect()
+    }
+
+    #[test]
+    fn no_threshold_keeps_one_chunk_per_set() {
+        let map = merge_small_sets(sizes(&[("ab", 10), ("abc", 5), ("cd", 1)]), 0);
+        assert!(map.is_empty());
+    }
+
+    #[test]
+    fn a_small_chunk_joins_the_chunk_that_adds_the_fewest_bytes() {
+        // {a,b} (100 B) into {a,b,c} (5,000 B): c fetches 100 B more. Into {d,e}
+        // (6,000 B) would cost 100 * 2 + 6,000 * 2.
+        let map = merge_small_sets(sizes(&[("ab", 100), ("abc", 5_000), ("de", 6_000)]), 1_000);
+        assert_eq!(map.len(), 1);
+        assert_eq!(map[&set("ab")], set("abc"));
+    }
+
+    #[test]
+    fn small_chunks_of_sets_apart_merge_with_each_other() {
+        let map = merge_small_sets(sizes(&[("ab", 100), ("cd", 200), ("ef", 9_000)]), 1_000);
+        assert_eq!(map[&set("ab")], set("abcd"));
+        assert_eq!(map[&set("cd")], set("abcd"));
+        assert!(!map.contains_key(&set("ef")));
+    }
+
+    #[test]
+    fn a_small_chunk_no_other_takes_cheaply_stays_alone() {
+        // Every merge would make two split points fetch a chunk of 9,000 B or more.
+        let map = merge_small_sets(sizes(&[("ab", 500), ("cd", 9_000), ("ef", 9_500)]), 1_000);
+        assert!(map.is_empty());
+    }
 }
 
 fn module_defines_anything(
