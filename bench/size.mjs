@@ -203,6 +203,33 @@ const row = (label, keep) => `| **${label}** | ${sum("raw", keep).toLocaleString
 md += row("first load", (f) => !onDemand(f));
 md += row("on demand (split_*, chunk_*)", onDemand);
 md += row("all files", () => true);
+// What each split point fetches when first used: its own file and every chunk whose set
+// of split points holds it (read from the loader the splitter wrote, `__wasm_split-*.js`).
+const loaderFile = (await readdir(dist)).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+const splitPoints = [];
+if (loaderFile) {
+  const js = await readFile(join(dist, loaderFile), "utf8");
+  const chunkFile = new Map();
+  for (const m of js.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFile.set(m[1], m[2]);
+  for (const m of js.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?), \[([^\]]*)\]\)\)/g)) {
+    const own = /new URL\("\.\/([^"]+)"/.exec(m[2])?.[1];
+    const deps = m[3].split(",").map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
+    splitPoints.push({ name: m[1], files: [own, ...deps].filter(Boolean) });
+  }
+}
+const fetched = (names) => ["raw", "gzip", "br"].map((k) => files.filter((f) => names.includes(f.name)).reduce((s, f) => s + f[k], 0));
+if (splitPoints.length) {
+  md += "\n### What each split point fetches when first used\n\n| split point | files | raw | gzip -9 | brotli 11 |\n|---|---:|---:|---:|---:|\n";
+  for (const sp of splitPoints.sort((a, b) => a.name.localeCompare(b.name))) {
+    sp.bytes = fetched(sp.files);
+    md += `| ${sp.name} | ${sp.files.length} | ${sp.bytes.map((b) => b.toLocaleString("en")).join(" | ")} |\n`;
+  }
+  const demo = splitPoints.find((sp) => sp.name === "demo_workspace");
+  if (demo) {
+    const first = ["raw", "gzip", "br"].map((k) => sum(k, (f) => !onDemand(f)));
+    md += `\nA first visit (the demo): the first load and demo_workspace's ${demo.files.length} files, ${first.map((b, i) => (b + demo.bytes[i]).toLocaleString("en")).join(" / ")} B raw / gzip / brotli.\n`;
+  }
+}
 md += table("Code by crate", sorted(byCrate), code);
 md += table(`Tandem's own code (${own.toLocaleString("en")} B) by screen and layer`, sorted(byPart, 30), own);
 md += table("Largest functions", sorted(byFunction, 25), code);
@@ -211,5 +238,6 @@ await mkdir("bench/out", { recursive: true });
 await writeFile("bench/out/size.json", JSON.stringify({ wasm: wasmPath, code, data, custom, files,
   firstLoad: { raw: sum("raw", (f) => !onDemand(f)), gzip: sum("gzip", (f) => !onDemand(f)), br: sum("br", (f) => !onDemand(f)) },
   onDemand: { raw: sum("raw", onDemand), gzip: sum("gzip", onDemand), br: sum("br", onDemand) },
+  splitPoints: splitPoints.map(({ name, files: f, bytes: [raw, gzip, br] }) => ({ name, files: f, raw, gzip, br })),
   crates: Object.fromEntries(sorted(byCrate, 1000)), tandem: Object.fromEntries(sorted(byPart, 1000)),
   functions: Object.fromEntries(sorted(byFunction, 300)) }, null, 2));

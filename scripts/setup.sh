@@ -34,11 +34,11 @@ fi
 
 # The splitter that cuts lazily loaded screens out of the wasm (scripts/split-hook.mjs):
 # wasm_split_cli_support 0.2.4, the one cargo-leptos 0.3 uses, vendored in tools/wasm-split
-# with its `--shared-chunk` option added (the check asks for that option, so an older
-# copy is replaced).
-if ! tandem-wasm-split --help 2>/dev/null | grep -q -- --shared-chunk; then
+# with its `--shared-chunk` and `--min-chunk-size` options added (the check asks for the
+# newer option, so an older copy, same version number, is replaced: hence --force).
+if ! tandem-wasm-split --help 2>/dev/null | grep -q -- --min-chunk-size; then
   step "Installing tandem-wasm-split from tools/wasm-split (about 2 minutes on 2 cores)"
-  cargo install --locked --path tools/wasm-split --features build-binary
+  cargo install --locked --force --path tools/wasm-split --features build-binary
 fi
 
 if [[ ! -x node_modules/.bin/wasm-opt ]] || { $want_test && { [[ ! -x node_modules/.bin/playwright ]] || [[ ! -f node_modules/axe-core/axe.min.js ]]; }; }; then

@@ -7,10 +7,11 @@
 // in the staging folder with the split result, under the same names:
 //
 //   1. tandem-wasm-split (the `wasm_split_cli_support` crate cargo-leptos uses, vendored
-//      in tools/wasm-split with one option added, `--shared-chunk`) writes the main
-//      module, one `split_<screen>.wasm` per split point, one `chunk_<n>.wasm` holding
-//      all code two or more screens share, and `__wasm_split.js`, the loader the main module
-//      imports: it fetches a chunk with `fetch(new URL("./split_….wasm",
+//      in tools/wasm-split with options added) writes the main module, one
+//      `split_<screen>.wasm` per split point, one `chunk_<n>.wasm` per set of split points
+//      that share code (small ones merged, `--min-chunk-size`), and `__wasm_split.js`, the
+//      loader the main module imports, which fetches with a split point's file the chunks
+//      whose set holds it, all at once; it fetches a file with `fetch(new URL("./split_….wasm",
 //      import.meta.url))`, so chunks load from wherever the app is hosted (any sub-path),
 //      from our own origin (the policy's connect-src 'self'), with no inline script;
 //   2. wasm-bindgen on the main module (keeping the linker's exports, which the chunks
@@ -37,6 +38,13 @@ import { join } from "node:path";
 /** The import module name wasm_split_macros gives every split point's loader. */
 const PLACEHOLDER = "__wasm_split_placeholder__";
 const LOADER = "__wasm_split.js";
+/**
+ * Chunks of code shared by a set of split points smaller than this (bytes of code and
+ * data before wasm-opt) are merged into the chunk that adds the fewest bytes fetched
+ * (tools/wasm-split, `--min-chunk-size`). 8,000 B gave about 40 files instead of 270
+ * for each screen's few extra KB (bench/RESULTS.md).
+ */
+const MIN_CHUNK_SIZE = 8000;
 
 const digest = (algorithm, bytes, encoding) => createHash(algorithm).update(bytes).digest(encoding);
 const short = (bytes) => digest("sha256", bytes, "hex").slice(0, 16);
@@ -123,7 +131,7 @@ export async function splitApp({ staging, profile, source = process.cwd() }) {
     const bound = join(work, "bound");
     // 1. Split. The main module is named as Trunk named it, so the loader's
     // `import { initSync } from "./tandem-<hash>.js"` finds it.
-    run("tandem-wasm-split", [wasmIn, split, "--target", "web", "--out-name", stem, "--shared-chunk"]);
+    run("tandem-wasm-split", [wasmIn, split, "--target", "web", "--out-name", stem, "--min-chunk-size", String(MIN_CHUNK_SIZE)]);
     // 2. Bindings for the main module only; the chunks talk to it through the loader.
     run("wasm-bindgen", ["--target=web", "--no-typescript", "--keep-lld-exports", "--no-demangle",
       `--out-dir=${bound}`, `--out-name=${stem}`, join(split, `${stem}.wasm`)]);

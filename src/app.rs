@@ -2,7 +2,7 @@
 //! lays out the navigation, banners, the current screen, the toast and file drops.
 
 use crate::model::formats::store::Damaged;
-use crate::model::{demo, Workspace};
+use crate::model::Workspace;
 use crate::storage::{self, local::Loaded};
 use crate::ui::banners::{Banners, ToastView};
 use crate::ui::lazy;
@@ -12,28 +12,59 @@ use crate::ui::shortcuts::{self, Command, Place, ShortcutsHelp};
 use crate::ui::state::{Startup, Store};
 use leptos::prelude::*;
 
-fn start() -> (Workspace, Startup, Vec<Damaged>, Option<String>) {
-    let (ws, startup) = match storage::local::load() {
+/// What the start found: a workspace to open, or the need for the demo.
+enum Start {
+    Open(Box<Workspace>, Startup, Vec<Damaged>, Option<String>),
+    /// A first launch (nothing stored) or no storage at all: the demo opens, fetched on
+    /// demand (`lazy::demo_workspace`), since a returning visitor never needs its code
+    /// and text.
+    Demo(Startup),
+}
+
+fn start() -> Start {
+    match storage::local::load() {
         Loaded::Workspace {
             workspace,
             damaged,
             migration,
-        } => return (workspace, Startup::Normal, damaged, migration),
-        Loaded::Nothing => (demo::workspace(storage::now()), Startup::Demo),
-        Loaded::Unreadable { raw, error } => {
-            (Workspace::empty(), Startup::Unreadable { raw, error })
-        }
-        Loaded::Unavailable(message) => (
-            demo::workspace(storage::now()),
-            Startup::Unavailable(message),
+        } => Start::Open(Box::new(workspace), Startup::Normal, damaged, migration),
+        Loaded::Nothing => Start::Demo(Startup::Demo),
+        Loaded::Unreadable { raw, error } => Start::Open(
+            Box::new(Workspace::empty()),
+            Startup::Unreadable { raw, error },
+            Vec::new(),
+            None,
         ),
-    };
-    (ws, startup, Vec::new(), None)
+        Loaded::Unavailable(message) => Start::Demo(Startup::Unavailable(message)),
+    }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (ws, startup, damaged, migration) = start();
+    match start() {
+        Start::Open(ws, startup, damaged, migration) => {
+            shell(*ws, startup, damaged, migration).into_any()
+        }
+        Start::Demo(startup) => lazy::on_demand(move || {
+            let startup = startup.clone();
+            async move {
+                let ws = lazy::demo_workspace().await?;
+                // Built once: what the shell reads as it is built must not rebuild it.
+                Ok(untrack(move || {
+                    shell(ws, startup, Vec::new(), None).into_any()
+                }))
+            }
+        }),
+    }
+}
+
+/// The app around the workspace `ws` once it is there (read from storage, or the demo).
+fn shell(
+    ws: Workspace,
+    startup: Startup,
+    damaged: Vec<Damaged>,
+    migration: Option<String>,
+) -> impl IntoView {
     let store = Store::new(ws, startup);
     store.damaged.set(damaged);
     store.save_error.set(migration);
@@ -78,8 +109,9 @@ pub fn App() -> impl IntoView {
     let tabs = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
         if key.as_deref() == Some(storage::local::MANIFEST_KEY) {
-            if let Some(theirs) = ev.new_value().and_then(|m| storage::local::sync(&m)) {
-                store.absorb(theirs);
+            // The reading and merging come on demand, with the first save of another tab.
+            if let Some(manifest) = ev.new_value() {
+                lazy::take_in_other_tab(store, manifest);
             }
         } else {
             // Another tab's draft (or a cleared storage): this tab's index of drafts

@@ -32,39 +32,10 @@ pub fn Banners() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Startup::Unreadable { raw, error } => {
-            let raw_for_download = raw.clone();
-            let repair = repair_offer(&raw);
-            view! {
-                <div class="banner banner--error" role="alert">
-                    <p>
-                        <strong>"Your saved workspace could not be read."</strong>
-                        " " {error}
-                    </p>
-                    <p>
-                        "It is kept exactly as it was and nothing will be saved over it until you "
-                        "choose below. Download it to repair it or to send it to someone who can."
-                    </p>
-                    {repair}
-                    <div class="banner__actions">
-                        <button class="button" on:click=move |_| download_unreadable(&raw_for_download)>
-                            "Download the saved value"
-                        </button>
-                        <button class="button button--quiet" on:click=move |_| {
-                            store.reset(demo::workspace(storage::now()), "Start with the demo");
-                        }>"Start with the demo"</button>
-                        <button class="button button--quiet" on:click=move |_| {
-                            store.reset(Workspace::empty(), "Start empty");
-                        }>"Start empty"</button>
-                    </div>
-                    <p class="banner__hint">
-                        {format!("{} characters are stored. ", raw.chars().count())}
-                        "Starting afresh keeps a copy of them, downloadable from the Data screen."
-                    </p>
-                </div>
-            }
-            .into_any()
-        }
+        // Its code (the repair among it) comes on demand: only a damaged store needs it.
+        Startup::Unreadable { raw, error } => crate::ui::lazy::on_demand(move || {
+            crate::ui::lazy::unreadable_banner(raw.clone(), error.clone())
+        }),
         Startup::Unavailable(message) => view! {
             <div class="banner banner--warn" role="alert"><p>{message}</p></div>
         }
@@ -84,6 +55,43 @@ pub fn Banners() -> impl IntoView {
         })
     };
     view! { {startup} <DamagedEntries/> {save_error} }
+}
+
+/// The banner for a stored workspace that could not be read (`lazy::unreadable_banner`
+/// fetches it): the error, the repair if one is possible, the download, starting afresh.
+pub fn unreadable(raw: String, error: String) -> AnyView {
+    let store = use_store();
+    let raw_for_download = raw.clone();
+    let repair = repair_offer(&raw);
+    view! {
+        <div class="banner banner--error" role="alert">
+            <p>
+                <strong>"Your saved workspace could not be read."</strong>
+                " " {error}
+            </p>
+            <p>
+                "It is kept exactly as it was and nothing will be saved over it until you "
+                "choose below. Download it to repair it or to send it to someone who can."
+            </p>
+            {repair}
+            <div class="banner__actions">
+                <button class="button" on:click=move |_| download_unreadable(&raw_for_download)>
+                    "Download the saved value"
+                </button>
+                <button class="button button--quiet" on:click=move |_| {
+                    store.reset(demo::workspace(storage::now()), "Start with the demo");
+                }>"Start with the demo"</button>
+                <button class="button button--quiet" on:click=move |_| {
+                    store.reset(Workspace::empty(), "Start empty");
+                }>"Start empty"</button>
+            </div>
+            <p class="banner__hint">
+                {format!("{} characters are stored. ", raw.chars().count())}
+                "Starting afresh keeps a copy of them, downloadable from the Data screen."
+            </p>
+        </div>
+    }
+    .into_any()
 }
 
 /// Partner entries in storage that could not be read at start: named, each kept as it

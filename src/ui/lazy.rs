@@ -10,7 +10,7 @@
 //! While a screen's file is on its way, [`on_demand`] shows a loading line that only
 //! appears after a moment (style/shell.css), so a fast load never flashes it.
 
-use crate::model::Id;
+use crate::model::{Id, Workspace};
 use crate::ui::route::Section;
 use crate::ui::state::Store;
 use leptos::prelude::*;
@@ -108,6 +108,44 @@ pub fn open_dropped_file(store: Store, file: web_sys::File) {
 fn open_file(store: Store, file: web_sys::File) -> Result<(), SplitLoaderError> {
     crate::ui::data::import::open_file(store, file);
     Ok(())
+}
+
+/// The demo workspace, made on a first launch (or when there is no storage): its
+/// records and text come in a file of their own, which a returning visitor never
+/// fetches. `app.rs` shows the loading line until it arrives.
+#[wasm_split(demo_workspace, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn demo_workspace() -> Result<Workspace, SplitLoaderError> {
+    Ok(crate::model::demo::workspace(crate::storage::now()))
+}
+
+/// Another tab saved (its manifest is `manifest`): reads the entries it changed and
+/// merges them with this tab's view. The reading and the merge come with the first
+/// save of another tab; if their code cannot be fetched the person is told, and the
+/// next save of the other tab tries again (and brings every change since).
+pub fn take_in_other_tab(store: Store, manifest: String) {
+    leptos::task::spawn_local(async move {
+        if other_tab_saved(store, manifest).await.is_err() {
+            store.say(
+                "Another tab saved changes that this tab could not take in: the code to \
+                 read them did not arrive. Check your connection, or reload this tab.",
+            );
+        }
+    });
+}
+
+#[wasm_split(other_tab_saved, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn other_tab_saved(store: Store, manifest: String) -> Result<(), SplitLoaderError> {
+    if let Some(theirs) = crate::storage::local::sync(&manifest) {
+        store.absorb(theirs);
+    }
+    Ok(())
+}
+
+/// The banner for a stored workspace that could not be read, with the repair it offers
+/// (only a damaged store needs their code).
+#[wasm_split(unreadable_banner, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn unreadable_banner(raw: String, error: String) -> Result<AnyView, SplitLoaderError> {
+    Ok(crate::ui::banners::unreadable(raw, error))
 }
 
 /// The Data screen: export, import, CSV, sealed files, storage, settings, reset.

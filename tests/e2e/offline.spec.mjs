@@ -5,7 +5,7 @@
 // Each test stands up its own deployment — a copy of dist/ served from /tandem/ on a
 // port of its own — so it can take the server away, or deploy a changed build, without
 // touching the suite's server (each origin has its own service worker and caches).
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -126,6 +126,11 @@ test("the service worker keeps only the app's own files, each checked by its has
     }
     expect(cached[names[0]]).toContain(site.base + "index.html");
     expect(cached[names[0]].some((u) => u.endsWith(".wasm"))).toBe(true);
+    // Every file fetched on demand (each split point's and each chunk of shared code) is
+    // kept, so every screen opens offline after one visit.
+    const onDemand = (await readdir(site.dir)).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
+    expect(onDemand.length).toBeGreaterThan(0);
+    for (const f of onDemand) expect(cached[names[0]], f).toContain(site.base + f);
     expect(problems).toEqual([]);
     await context.close();
   } finally {

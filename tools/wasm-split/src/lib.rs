@@ -64,8 +64,13 @@ fn run_transform(opts: Options) -> Result<SplitWasm> {
     let deps_span = deps_span.enter();
     let deps = dep_graph::get_dependencies(&module)?;
     let split_points = split_point::get_split_points(&module)?;
-    let split_program_info =
-        split_point::compute_split_modules(&module, &deps.graph, split_points, opts.shared_chunk)?;
+    let split_program_info = split_point::compute_split_modules(
+        &module,
+        &deps.graph,
+        split_points,
+        opts.shared_chunk,
+        opts.min_chunk_size,
+    )?;
     deps_span.exit();
 
     if split_point::trace_enabled(opts.verbose) {

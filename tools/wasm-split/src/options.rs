@@ -96,6 +96,13 @@ pub struct Options<'a> {
     ///
     /// Default: false
     pub shared_chunk: bool,
+    /// Merge every chunk of code shared by a set of split points that is smaller than this
+    /// many bytes (code and data before optimisation) into the chunk that adds the fewest
+    /// bytes fetched, keyed by the union of both sets (see `split_point::group_chunks`).
+    /// Ignored with `shared_chunk`. (Tandem's change to the published crate.)
+    ///
+    /// Default: 0 (one chunk per set of split points, as published)
+    pub min_chunk_size: u64,
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
@@ -116,6 +123,7 @@ impl<'wasm> Options<'wasm> {
                 .is_some_and(|v| !v.is_empty()),
             strict_tests: false,
             shared_chunk: false,
+            min_chunk_size: 0,
         }
     }
 }

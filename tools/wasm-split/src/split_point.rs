@@ -471,6 +471,7 @@ pub fn compute_split_modules(
     dep_graph: &DepGraph,
     split_points: Vec<SplitPoint>,
     shared_chunk: bool,
+    min_chunk_size: u64,
 ) -> Result<SplitProgramInfo> {
     let split_span = perf_span!("compute splits", module_count = field::Empty);
     let _perf_span = split_span.enter();
@@ -513,18 +514,32 @@ pub fn compute_split_modules(
     let perf_span = perf_span!("paint dep nodes");
     let perf_span = perf_span.enter();
     let mut painter = graph_analysis.into_painter();
-    let mut split_module_contents = HashMap::<SplitModuleIdentifier, OutputModuleInfo>::new();
-    // With `shared_chunk`, every chunk is the one chunk that every split point loads.
-    let all_splits =
-        SplitModuleIdentifier::Chunk(split_points_by_module.keys().cloned().collect());
+    let mut painted = Vec::<(DepNode, SplitModuleIdentifier)>::new();
     while let Some((node, color)) = painter.next() {
         if split_point_imports.contains(&node) {
             continue;
         }
-        let color = match color {
-            SplitModuleIdentifier::Chunk(_) if shared_chunk => &all_splits,
-            _ => color,
-        };
+        painted.push((node, color.clone()));
+    }
+    perf_span.exit();
+    // Tandem: which chunk each painted chunk colour goes to (see `group_chunks`).
+    let chunk_groups = if shared_chunk {
+        // Every chunk is the one chunk that every split point loads.
+        let all_splits =
+            SplitModuleIdentifier::Chunk(split_points_by_module.keys().cloned().collect());
+        painted
+            .iter()
+            .filter(|(_, color)| matches!(color, SplitModuleIdentifier::Chunk(_)))
+            .map(|(_, color)| (color.clone(), all_splits.clone()))
+            .collect()
+    } else {
+        group_chunks(module, &painted, min_chunk_size)
+    };
+    let perf_span = perf_span!("fill modules");
+    let perf_span = perf_span.enter();
+    let mut split_module_contents = HashMap::<SplitModuleIdentifier, OutputModuleInfo>::new();
+    for (node, color) in painted {
+        let color = chunk_groups.get(&color).unwrap_or(&color);
         let module = match split_module_contents.get_mut(color) {
             Some(module) => module,
             None => split_module_contents.entry(color.clone()).or_default(),
@@ -652,6 +667,174 @@ pub fn compute_split_modules(
     program_info.canary_export_name = format!("__canary_{:x}", hasher.finish());
     perf_span.exit();
     Ok(program_info)
+}
+
+/// Bytes a painted node brings to the module it lands in: a function's body, a data
+/// symbol's bytes (other nodes: nothing worth counting).
+fn node_size(module: &InputModule, node: &DepNode) -> u64 {
+    match node {
+        DepNode::Function(index) => index
+            .checked_sub(module.imported_funcs.len())
+            .map(|defined| {
+                let range = module.defined_funcs[defined].body.range();
+                (range.end - range.start) as u64
+            })
+            .unwrap_or_default(),
+        DepNode::DataSymbol(index) => match module.reloc_info.symbols.get(*index) {
+            Some(wasmparser::SymbolInfo::Data {
+                symbol: Some(symbol),
+                ..
+            }) => u64::from(symbol.size),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// Tandem's change: merges the chunks of code shared by a set of split points that are
+/// smaller than `min_size` bytes (code and data, before optimisation) into other
+/// chunks, so a build does not write hundreds of files of a few hundred bytes, each
+/// with its own headers and imports. Returns, for each chunk colour that moves, the
+/// chunk it goes to.
+///
+/// A chunk for the set S may go to a chunk for any set: the merged chunk is labelled by
+/// the union of both sets, so every split point that needed either loads it (a split
+/// point only calls code it reaches, so loading code it does not reach is harmless,
+/// just bytes). Each step merges the smallest chunk below `min_size` with the chunk
+/// that adds the fewest bytes fetched in all (a chunk's size times the split points
+/// that would load it and did not before), as long as that is at most
+/// `MAX_EXTRA_FACTOR` times `min_size`; a chunk no other takes without more stays as
+/// it is. So code a few screens share stays with those screens, and a screen rarely
+/// fetches more than a few KB it does not use.
+fn group_chunks(
+    module: &InputModule,
+    painted: &[(DepNode, SplitModuleIdentifier)],
+    min_size: u64,
+) -> HashMap<SplitModuleIdentifier, SplitModuleIdentifier> {
+    let mut sizes = HashMap::<BTreeSet<String>, u64>::new();
+    for (node, color) in painted {
+        if let SplitModuleIdentifier::Chunk(set) = color {
+            *sizes.entry(set.clone()).or_default() += node_size(module, node);
+        }
+    }
+    merge_small_sets(sizes, min_size)
+        .into_iter()
+        .map(|(from, to)| {
+            (
+                SplitModuleIdentifier::Chunk(from),
+                SplitModuleIdentifier::Chunk(to),
+            )
+        })
+        .collect()
+}
+
+/// The merging of [`group_chunks`], on the chunks' sets and sizes: for each set whose
+/// chunk moves, the set of the chunk it goes to.
+fn merge_small_sets(
+    sizes: HashMap<BTreeSet<String>, u64>,
+    min_size: u64,
+) -> HashMap<BTreeSet<String>, BTreeSet<String>> {
+    const MAX_EXTRA_FACTOR: u64 = 4;
+    // Each group: the union of its members' sets, its size, and its members.
+    let mut groups: Vec<(BTreeSet<String>, u64, Vec<BTreeSet<String>>)> = sizes
+        .into_iter()
+        .map(|(set, size)| (set.clone(), size, vec![set]))
+        .collect();
+    groups.sort();
+    let extra = |a: &(BTreeSet<String>, u64, _), b: &(BTreeSet<String>, u64, _)| {
+        a.1 * b.0.difference(&a.0).count() as u64 + b.1 * a.0.difference(&b.0).count() as u64
+    };
+    let mut settled = HashSet::<BTreeSet<String>>::new();
+    loop {
+        let Some(small) = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.1 < min_size && !settled.contains(&g.0))
+            .min_by_key(|(_, g)| (g.1, g.0.clone()))
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        let best = groups
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != small)
+            .map(|(i, g)| {
+                (
+                    extra(&groups[small], g),
+                    g.0.union(&groups[small].0).count(),
+                    i,
+                )
+            })
+            .min();
+        match best {
+            Some((cost, _, other)) if cost <= MAX_EXTRA_FACTOR * min_size => {
+                let (set, size, members) = groups.swap_remove(small.max(other));
+                let into = &mut groups[small.min(other)];
+                into.0.extend(set);
+                into.1 += size;
+                into.2.extend(members);
+                // A merge changes the sizes and sets others were judged against.
+                settled.clear();
+            }
+            _ => {
+                settled.insert(groups[small].0.clone());
+            }
+        }
+    }
+    let mut map = HashMap::new();
+    for (set, _, members) in groups {
+        for member in members {
+            if member != set {
+                map.insert(member, set.clone());
+            }
+        }
+    }
+    map
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::merge_small_sets;
+    use std::collections::{BTreeSet, HashMap};
+
+    fn set(names: &str) -> BTreeSet<String> {
+        names.chars().map(String::from).collect()
+    }
+
+    fn sizes(list: &[(&str, u64)]) -> HashMap<BTreeSet<String>, u64> {
+        list.iter().map(|(s, n)| (set(s), *n)).collect()
+    }
+
+    #[test]
+    fn no_threshold_keeps_one_chunk_per_set() {
+        let map = merge_small_sets(sizes(&[("ab", 10), ("abc", 5), ("cd", 1)]), 0);
+        assert!(map.is_empty());
+    }
+
+    #[test]
+    fn a_small_chunk_joins_the_chunk_that_adds_the_fewest_bytes() {
+        // {a,b} (100 B) into {a,b,c} (5,000 B): c fetches 100 B more. Into {d,e}
+        // (6,000 B) would cost 100 * 2 + 6,000 * 2.
+        let map = merge_small_sets(sizes(&[("ab", 100), ("abc", 5_000), ("de", 6_000)]), 1_000);
+        assert_eq!(map.len(), 1);
+        assert_eq!(map[&set("ab")], set("abc"));
+    }
+
+    #[test]
+    fn small_chunks_of_sets_apart_merge_with_each_other() {
+        let map = merge_small_sets(sizes(&[("ab", 100), ("cd", 200), ("ef", 9_000)]), 1_000);
+        assert_eq!(map[&set("ab")], set("abcd"));
+        assert_eq!(map[&set("cd")], set("abcd"));
+        assert!(!map.contains_key(&set("ef")));
+    }
+
+    #[test]
+    fn a_small_chunk_no_other_takes_cheaply_stays_alone() {
+        // Every merge would make two split points fetch a chunk of 9,000 B or more.
+        let map = merge_small_sets(sizes(&[("ab", 500), ("cd", 9_000), ("ef", 9_500)]), 1_000);
+        assert!(map.is_empty());
+    }
 }
 
 fn module_defines_anything(

@@ -32,6 +32,11 @@ struct Cli {
     #[arg(long)]
     shared_chunk: bool,
 
+    /// Merge chunks of shared code smaller than this many bytes into the chunk that
+    /// adds the fewest bytes fetched (one chunk per set of split points otherwise).
+    #[arg(long, default_value_t = 0)]
+    min_chunk_size: u64,
+
     /// Print verbose split information.
     #[arg(short, long)]
     verbose: bool,
@@ -52,6 +57,7 @@ fn main() -> Result<()> {
         let mut opts = this::Options::new(&input_wasm);
         opts.verbose = args.verbose;
         opts.shared_chunk = args.shared_chunk;
+        opts.min_chunk_size = args.min_chunk_size;
         opts.output_dir = &args.output;
         opts.main_out_path = &main_out_path;
         if let Some(name) = args.out_name.as_ref() {
