@@ -399,3 +399,83 @@ fn a_replacement_is_stamped_so_other_tabs_take_it() {
         assert_eq!(names, ["New one"]);
     }
 }
+
+/// Issue 11: an owner inside a record names a key player by id (`Owner::Player`). One
+/// side removes the key player while the other gives them a commitment and a next step:
+/// the merge, in either order, through a tab's merge or an import, hands the work to
+/// the key player's name on the partner's side (as a removal does), so the workspace
+/// keeps every rule and no owner names a key player who is not there.
+#[test]
+fn work_given_to_a_key_player_removed_elsewhere_goes_to_their_name() {
+    use tandem::model::core::owner::Owner;
+    use tandem::model::goals::Commitment;
+    use tandem::model::meetings::{Meeting, NextStep};
+    use tandem::model::workspace::validate;
+    let mut start = base();
+    start.partners[0]
+        .meetings
+        .push(Meeting::new(Id::parse("m1").unwrap(), t0().date_naive()));
+    let mut clock = Clock::new(9);
+    observe(&mut clock, &start);
+    let wall = t0().timestamp_millis() + 1_000;
+    let player = kid(0, 1);
+    let name = start.partners[0].key_players[1].name.clone();
+
+    // One side removes the key player.
+    let mut removed = start.clone();
+    assert!(removed.remove_key_player(&pid(0), &player, t0()));
+    stamp_edit(&start, &mut removed, Stamp::new(wall, 0, 1));
+    // The other gives them a commitment and a next step, before or after the removal.
+    for at in [wall - 500, wall + 500] {
+        let mut gave = start.clone();
+        {
+            let p = gave.partner_mut(&pid(0)).unwrap();
+            let commitment: Commitment = serde_json::from_value(serde_json::json!({
+                "id": "c1", "side": "partner", "what": "Send the API keys",
+                "due": "2026-12-01", "status": "open",
+                "owner": {"player": player.as_str()}
+            }))
+            .unwrap();
+            p.commitments.push(commitment);
+            let step: NextStep = serde_json::from_value(serde_json::json!({
+                "what": "Book the follow-up", "owner": {"player": player.as_str()}
+            }))
+            .unwrap();
+            p.meetings[0].next_steps.push(step);
+        }
+        stamp_edit(&start, &mut gave, Stamp::new(at, 0, 2));
+        assert!(validate::workspace(&gave).is_empty());
+
+        let ab = merge(&start, &removed, &gave, Ties::ByContent).workspace;
+        let ba = merge(&start, &gave, &removed, Ties::ByContent).workspace;
+        assert_eq!(ab.partners, ba.partners, "the same in either order");
+        assert_eq!(
+            validate::workspace(&ab),
+            Vec::new(),
+            "no dangling key player"
+        );
+        let p = ab.partner(&pid(0)).unwrap();
+        assert!(!p.key_players.iter().any(|k| k.id == player));
+        let owner = Some(Owner::Theirs(name.clone()));
+        assert_eq!(p.commitments[0].owner, owner);
+        assert_eq!(p.meetings[0].next_steps[0].owner, owner);
+        // Merging again changes nothing.
+        assert_eq!(
+            merge(&start, &ab, &gave, Ties::ByContent)
+                .workspace
+                .partners,
+            ab.partners
+        );
+        assert_eq!(
+            merge(&start, &ab, &removed, Ties::ByContent)
+                .workspace
+                .partners,
+            ab.partners
+        );
+
+        // An import of the other side's file merges the same way, and is not refused.
+        let imported = import::apply(&removed, &gave, Mode::Merge).expect("not refused");
+        let p = imported.partner(&pid(0)).unwrap();
+        assert_eq!(p.commitments[0].owner, owner);
+    }
+}

@@ -144,6 +144,7 @@ pub fn build(
         }};
     }
     crate::each_partner_list!(list);
+    release_departed(&mut out, ours, theirs);
     out.created = ours.created.min(theirs.created);
     out.updated = ours.updated.max(theirs.updated);
     out.stamp = if ours.edit_stamp() >= theirs.edit_stamp() {
@@ -167,6 +168,48 @@ pub fn build(
     }
     out.compact_stamps();
     out
+}
+
+/// The name an owner falls back to when the key player it named is gone and neither
+/// side knows their name.
+pub const FORMER_KEY_PLAYER: &str = "A former key player";
+
+/// Owners (of next steps and commitments) that name a key player the merged partner no
+/// longer holds: one side removed the key player while the other gave them work. As a
+/// removal on one side does ([`Partner::release_owner`]), the work goes to the person by
+/// name on the partner's side, so that nothing names a key player who is not there (the
+/// partner would break a rule and be refused). The name is the key player's in the
+/// version that still holds them (the later edited, should both), else
+/// [`FORMER_KEY_PLAYER`]. Returns how many owners changed.
+pub fn release_departed(out: &mut Partner, ours: &Partner, theirs: &Partner) -> usize {
+    let present: HashSet<&crate::model::core::id::Id> =
+        out.key_players.iter().map(|k| &k.id).collect();
+    let departed: Vec<crate::model::core::id::Id> = out
+        .meetings
+        .iter()
+        .flat_map(|m| m.next_steps.iter().filter_map(|s| s.owner.as_ref()))
+        .chain(out.commitments.iter().filter_map(|c| c.owner.as_ref()))
+        .filter_map(|o| o.player())
+        .filter(|id| !present.contains(id))
+        .cloned()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut changed = 0;
+    for id in departed {
+        let key = format!("kp:{id}");
+        let name = [ours, theirs]
+            .into_iter()
+            .filter_map(|p| {
+                let k = p.key_players.iter().find(|k| k.id == id)?;
+                Some((p.part_stamp(&key), k.name.as_str()))
+            })
+            .max()
+            .map_or(FORMER_KEY_PLAYER, |(_, n)| n)
+            .to_owned();
+        changed += out.release_owner(&id, &name);
+    }
+    changed
 }
 
 /// The label of a part for people: "Notes", "Key player Dana Whitfield".
