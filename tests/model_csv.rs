@@ -729,5 +729,11 @@ fn a_metrics_csv_import_stamps_only_the_series_it_wrote() {
     let merged = merge(&base, &imported, &tab, Ties::ByContent).workspace;
     let p = &merged.partners[i];
     assert_eq!(p.notes, "Edited in the other tab.");
-    assert_eq!(p.metrics[0].values[&month], value + 1.0);
+    let (market, metric) = (&series.market, &series.metric);
+    let merged_series = p
+        .metrics
+        .iter()
+        .find(|s| &s.market == market && &s.metric == metric)
+        .unwrap();
+    assert_eq!(merged_series.values[&month], value + 1.0);
 }

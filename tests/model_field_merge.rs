@@ -165,16 +165,13 @@ fn run(ops: &[Op]) -> Vec<Replica> {
     replicas
 }
 
-/// The partners by id with their lists in id order: what a merge must agree on (a
-/// list's order follows the side edited last, which is not associative).
+/// The partners by id, their lists in the order they hold: what a merge must agree on.
+/// Lists included: a merged list is ordered by its items (`merge::fields`), not by the
+/// side edited last, which differed between groupings of three copies.
 fn normal(ws: &Workspace) -> BTreeMap<Id, Partner> {
     ws.partners
         .iter()
-        .map(|p| {
-            let mut p = Partner::clone(p);
-            p.key_players.sort_by(|a, b| a.id.cmp(&b.id));
-            (p.id.clone(), p)
-        })
+        .map(|p| (p.id.clone(), Partner::clone(p)))
         .collect()
 }
 
@@ -193,8 +190,9 @@ proptest! {
         prop_assert_eq!(&m(&xy, &xy).partners, &xy.partners);
         prop_assert_eq!(&m(&xy, y).partners, &xy.partners);
         prop_assert_eq!(&m(x, x).partners, &x.partners);
-        // Associative, up to the order of list items.
+        // Associative, the order of list items included.
         prop_assert_eq!(normal(&m(&xy, z)), normal(&m(x, &m(y, z))));
+        prop_assert_eq!(normal(&m(&m(x, z), y)), normal(&m(x, &m(z, y))));
         // Every part is the version with the later stamp.
         for p in 0..PARTNERS {
             let (a, b, got) = (x.partner(&pid(p)).unwrap(), y.partner(&pid(p)).unwrap(), xy.partner(&pid(p)).unwrap());
@@ -477,5 +475,47 @@ fn work_given_to_a_key_player_removed_elsewhere_goes_to_their_name() {
         let imported = import::apply(&removed, &gave, Mode::Merge).expect("not refused");
         let p = imported.partner(&pid(0)).unwrap();
         assert_eq!(p.commitments[0].owner, owner);
+    }
+}
+
+/// Issue 11: three copies that each added a key player (and one that also removed one)
+/// merge to one list in any grouping and either order, the key players in the order they
+/// were added (their `created`), not in the order of whichever copy was edited last.
+#[test]
+fn three_copies_merge_to_one_list_order_in_any_grouping() {
+    let start = base();
+    let add = |ws: &Workspace, k: usize, secs: i64, at: Stamp, drop: bool| {
+        let mut after = ws.clone();
+        let p = after.partner_mut(&pid(0)).unwrap();
+        let made = t0() + chrono::Duration::seconds(secs);
+        p.key_players.push(KeyPlayer::new(
+            Id::parse(&format!("p0-new{k}")).unwrap(),
+            format!("New {k}"),
+            made,
+        ));
+        if drop {
+            p.key_players.retain(|x| x.id != kid(0, 0));
+        }
+        stamp_edit(ws, &mut after, at);
+        after
+    };
+    let wall = t0().timestamp_millis() + 1_000;
+    // Added in time order 2, 0, 1 by copies whose last edits come in order 0, 1, 2.
+    let a = add(&start, 0, 20, Stamp::new(wall, 0, 1), false);
+    let b = add(&start, 1, 30, Stamp::new(wall + 1, 0, 2), true);
+    let c = add(&start, 2, 10, Stamp::new(wall + 2, 0, 3), false);
+    let ids = |ws: &Workspace| -> Vec<String> {
+        ws.partner(&pid(0))
+            .unwrap()
+            .key_players
+            .iter()
+            .map(|k| k.id.to_string())
+            .collect()
+    };
+    let expected = ["p0-k1", "p0-new2", "p0-new0", "p0-new1"];
+    for (x, y, z) in [(&a, &b, &c), (&b, &c, &a), (&c, &a, &b), (&a, &c, &b)] {
+        assert_eq!(ids(&m(&m(x, y), z)), expected);
+        assert_eq!(ids(&m(x, &m(y, z))), expected);
+        assert_eq!(ids(&m(z, &m(y, x))), expected);
     }
 }

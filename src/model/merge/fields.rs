@@ -11,12 +11,15 @@
 //!
 //! The merged version's stamp is the later of the two, its `base` the later base, and it
 //! keeps an entry for every part whose stamp differs from that base: merging it again
-//! with either side changes nothing. A list keeps the order of the side edited last,
-//! followed by the items only the other side has, in its order.
+//! with either side changes nothing. A merged list that is exactly one side's items
+//! keeps that side's order; any other is in one order of its items' own: by each
+//! item's place ([`Item::place`]: when a key player was added, the day of a meeting, a
+//! commitment's due day …), then by key. Keeping the order of the side edited last (as
+//! before) made merging three copies give different orders in different groupings.
 
 use crate::model::core::stamp::Stamp;
 use crate::model::workspace::records::Partner;
-use crate::model::workspace::stamps::{item_keys, FIELDS, LISTS};
+use crate::model::workspace::stamps::{item_keys, Item, FIELDS, LISTS};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The parts of one version: key → (stamp, content as JSON or `None` when missing).
@@ -95,7 +98,7 @@ pub fn build(
     chosen: &BTreeMap<String, (Side, Stamp)>,
     by_content: bool,
 ) -> Partner {
-    // The side edited last leads: its `id`, `created` and list order.
+    // The side edited last leads: its `id` and `created`; its list order before the sort.
     let theirs_lead = match theirs.edit_stamp().cmp(&ours.edit_stamp()) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
@@ -140,7 +143,7 @@ pub fn build(
                     list.push(y.clone());
                 }
             }
-            out.$f = list;
+            out.$f = in_order(list, &lead.$f, &other.$f);
         }};
     }
     crate::each_partner_list!(list);
@@ -168,6 +171,31 @@ pub fn build(
     }
     out.compact_stamps();
     out
+}
+
+/// A merged list's order. When the merge keeps exactly one side's items as that side
+/// holds them (the other side older, or the same items), that side's list stands as it
+/// is: taking in an older copy reorders nothing. Otherwise the items go in one order of
+/// their own, whatever the sides held: by place (when made, or the day it is about),
+/// then key, then content (two items of one key come only from hand-made files). So
+/// copies whose lists are in that order (items added over time are) merge to the same
+/// list in any grouping.
+fn in_order<T: Item>(mut list: Vec<T>, lead: &[T], other: &[T]) -> Vec<T> {
+    let holds = |side: &[T]| side.len() == list.len() && side.iter().all(|x| list.contains(x));
+    if holds(lead) {
+        return lead.to_vec();
+    }
+    if holds(other) {
+        return other.to_vec();
+    }
+    list.sort_by_cached_key(|x| {
+        (
+            x.place(),
+            x.item_key(),
+            serde_json::to_string(x).unwrap_or_default(),
+        )
+    });
+    list
 }
 
 /// The name an owner falls back to when the key player it named is gone and neither

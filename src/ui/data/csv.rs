@@ -126,7 +126,6 @@ fn MappingStep(
             table
                 .with_value(|t| mapping.with_untracked(|m| outcome(t, m, ws)))
                 .and_then(|(rows, _)| {
-                    // One edit stamping only the fields the rows changed.
                     rows.apply(ws, store.stamp())
                         .map(|merged| (merged, rows))
                         .map_err(|errors| {
