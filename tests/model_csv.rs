@@ -594,3 +594,140 @@ fn a_hundred_thousand_bad_rows_are_counted_and_only_the_first_hundred_listed() {
     let few: Vec<usize> = (0..MAX_LISTED_ROWS).collect();
     assert_eq!(listed(&few), (&few[..], 0));
 }
+
+/// The demo with every record stamped as made at one moment by writer 1: the common
+/// version two tabs (or two colleagues) start from.
+fn stamped_demo() -> Workspace {
+    use tandem::model::core::stamp::Stamp;
+    use tandem::model::workspace::stamps::stamp_replace;
+    let empty = Workspace::empty();
+    let mut ws = tandem::model::demo::workspace(now());
+    stamp_replace(
+        &empty,
+        &mut ws,
+        Stamp::new(now().timestamp_millis(), 0, 1),
+        now(),
+        true,
+    );
+    ws
+}
+
+/// Issue 11: a partner CSV import stamps only the fields its rows changed, so another
+/// tab's edit of another field of the same partner survives the merge, whichever of the
+/// two was stamped later; a row that changes nothing leaves its partner untouched.
+#[test]
+fn a_partner_csv_import_stamps_only_the_fields_it_changed_and_merges_by_field() {
+    use tandem::model::core::stamp::Stamp;
+    use tandem::model::merge::rule::{merge, Ties};
+    use tandem::model::workspace::stamps::stamp_edit;
+    let base = stamped_demo();
+    let (changed, same) = (&base.partners[0], &base.partners[1]);
+    let stage = if changed.stage == Stage::Live {
+        Stage::Paused
+    } else {
+        Stage::Live
+    };
+    let text = format!(
+        "Name,Stage,Owner\n{},{},{}\n{},{},{}\n",
+        changed.name,
+        stage.label(),
+        changed.owner,
+        same.name,
+        same.stage.label(),
+        same.owner
+    );
+    let table = CsvTable::parse(&text).unwrap();
+    let rows = rows_to_partners(
+        &table,
+        &suggest_mapping(&table.headers),
+        &base,
+        now(),
+        counter("n"),
+    )
+    .unwrap();
+    assert!(rows.bad_rows.is_empty(), "{:?}", rows.bad_rows);
+    for (csv_at, tab_at) in [(200, 100), (100, 200)] {
+        let csv_stamp = Stamp::new(now().timestamp_millis() + csv_at, 0, 2);
+        let imported = rows.apply(&base, csv_stamp).unwrap();
+        let p = &imported.partners[0];
+        assert_eq!(p.stage, stage);
+        let stamped: Vec<&String> = p.stamps.keys().collect();
+        assert_eq!(stamped, ["stage"], "only the field the row changed");
+        assert_eq!(p.part_stamp("notes"), changed.part_stamp("notes"));
+        assert!(tandem::model::core::shared::Shared::same(
+            &imported.partners[1],
+            &base.partners[1]
+        ));
+
+        // Meanwhile another tab edited the notes of the same partner.
+        let mut tab = base.clone();
+        tab.partners[0].notes = "Edited in the other tab.".into();
+        stamp_edit(
+            &base,
+            &mut tab,
+            Stamp::new(now().timestamp_millis() + tab_at, 0, 3),
+        );
+        for (ours, theirs) in [(&imported, &tab), (&tab, &imported)] {
+            let merged = merge(&base, ours, theirs, Ties::ByContent).workspace;
+            let p = &merged.partners[0];
+            assert_eq!(p.stage, stage, "the import's stage stays");
+            assert_eq!(p.notes, "Edited in the other tab.", "the tab's notes stay");
+        }
+    }
+}
+
+/// A metrics CSV import is one edit through `stamp_edit` too: only the series it wrote
+/// get its stamp, and another tab's edit of the same partner's notes stays.
+#[test]
+fn a_metrics_csv_import_stamps_only_the_series_it_wrote() {
+    use tandem::model::core::stamp::Stamp;
+    use tandem::model::formats::csv_metrics::{apply_metrics, MetricRow, MetricsImport};
+    use tandem::model::merge::rule::{merge, Ties};
+    use tandem::model::workspace::stamps::stamp_edit;
+    let base = stamped_demo();
+    let i = base
+        .partners
+        .iter()
+        .position(|p| p.metrics.len() >= 2)
+        .expect("a demo partner with two series");
+    let series = &base.partners[i].metrics[0];
+    let (&month, &value) = series.values.iter().next().unwrap();
+    let import = MetricsImport {
+        rows: vec![MetricRow {
+            partner: base.partners[i].id.clone(),
+            market: series.market.clone(),
+            metric: series.metric.clone(),
+            month,
+            value: value + 1.0,
+        }],
+        bad_rows: Vec::new(),
+    };
+    let mut imported = base.clone();
+    assert!(apply_metrics(&mut imported, &import, now()).unwrap());
+    stamp_edit(
+        &base,
+        &mut imported,
+        Stamp::new(now().timestamp_millis() + 10, 0, 2),
+    );
+    let stamped: Vec<&String> = imported.partners[i].stamps.keys().collect();
+    assert_eq!(stamped.len(), 1, "{stamped:?}");
+    assert!(stamped[0].starts_with("me:"), "{stamped:?}");
+
+    let mut tab = base.clone();
+    tab.partners[i].notes = "Edited in the other tab.".into();
+    stamp_edit(
+        &base,
+        &mut tab,
+        Stamp::new(now().timestamp_millis() + 20, 0, 3),
+    );
+    let merged = merge(&base, &imported, &tab, Ties::ByContent).workspace;
+    let p = &merged.partners[i];
+    assert_eq!(p.notes, "Edited in the other tab.");
+    let (market, metric) = (&series.market, &series.metric);
+    let merged_series = p
+        .metrics
+        .iter()
+        .find(|s| &s.market == market && &s.metric == metric)
+        .unwrap();
+    assert_eq!(merged_series.values[&month], value + 1.0);
+}

@@ -346,12 +346,13 @@ fn storage_says_what_it_could_not_read_or_write() {
         ),
         (
             StoreError::OtherVersion {
-                layout: 2,
+                layout: 3,
                 format: 9,
             },
             format!(
-                "the store was written by another version of Tandem (layout 2, format 9); \
-                 this one reads layout {}, formats {} to {}",
+                "the store was written by another version of Tandem (layout 3, format 9); \
+                 this one reads layouts {} to {}, formats {} to {}",
+                store::OLDEST_STORE_VERSION,
                 store::STORE_VERSION,
                 tandem::model::formats::file::OLDEST_VERSION,
                 tandem::model::formats::file::VERSION

@@ -159,16 +159,13 @@ fn run(ops: &[Op]) -> Vec<Replica> {
     replicas
 }
 
-/// The partners by id with their lists in id order: what a merge must agree on (a
-/// list's order follows the side edited last, which is not associative).
+/// The partners by id, their lists in the order they hold: what a merge must agree on.
+/// Lists included: a merged list is ordered by its items (`merge::fields`), not by the
+/// side edited last, which differed between groupings of three copies.
 fn normal(ws: &Workspace) -> BTreeMap<Id, Partner> {
     ws.partners
         .iter()
-        .map(|p| {
-            let mut p = Partner::clone(p);
-            p.key_players.sort_by(|a, b| a.id.cmp(&b.id));
-            (p.id.clone(), p)
-        })
+        .map(|p| (p.id.clone(), Partner::clone(p)))
         .collect()
 }
 
@@ -187,8 +184,9 @@ proptest! {
         prop_assert_eq!(&m(&xy, &xy).partners, &xy.partners);
         prop_assert_eq!(&m(&xy, y).partners, &xy.partners);
         prop_assert_eq!(&m(x, x).partners, &x.partners);
-        // Associative, up to the order of list items.
+        // Associative, the order of list items included.
         prop_assert_eq!(normal(&m(&xy, z)), normal(&m(x, &m(y, z))));
+        prop_assert_eq!(normal(&m(&m(x, z), y)), normal(&m(x, &m(z, y))));
         // Every part is the version with the later stamp.
         for p in 0..PARTNERS {
             let (a, b, got) = (x.partner(&pid(p)).unwrap(), y.partner(&pid(p)).unwrap(), xy.partner(&pid(p)).unwrap());
@@ -391,5 +389,127 @@ fn a_replacement_is_stamped_so_other_tabs_take_it() {
         assert_eq!(merged.program_name, "Fresh start");
         let names: Vec<&str> = merged.partners.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["New one"]);
+    }
+}
+
+/// Issue 11: an owner inside a record names a key player by id (`Owner::Player`). One
+/// side removes the key player while the other gives them a commitment and a next step:
+/// the merge, in either order, through a tab's merge or an import, hands the work to
+/// the key player's name on the partner's side (as a removal does), so the workspace
+/// keeps every rule and no owner names a key player who is not there.
+#[test]
+fn work_given_to_a_key_player_removed_elsewhere_goes_to_their_name() {
+    use tandem::model::core::owner::Owner;
+    use tandem::model::goals::Commitment;
+    use tandem::model::meetings::{Meeting, NextStep};
+    use tandem::model::workspace::validate;
+    let mut start = base();
+    start.partners[0]
+        .meetings
+        .push(Meeting::new(Id::parse("m1").unwrap(), t0().date_naive()));
+    let mut clock = Clock::new(9);
+    observe(&mut clock, &start);
+    let wall = t0().timestamp_millis() + 1_000;
+    let player = kid(0, 1);
+    let name = start.partners[0].key_players[1].name.clone();
+
+    // One side removes the key player.
+    let mut removed = start.clone();
+    assert!(removed.remove_key_player(&pid(0), &player, t0()));
+    stamp_edit(&start, &mut removed, Stamp::new(wall, 0, 1));
+    // The other gives them a commitment and a next step, before or after the removal.
+    for at in [wall - 500, wall + 500] {
+        let mut gave = start.clone();
+        {
+            let p = gave.partner_mut(&pid(0)).unwrap();
+            let commitment: Commitment = serde_json::from_value(serde_json::json!({
+                "id": "c1", "side": "partner", "what": "Send the API keys",
+                "due": "2026-12-01", "status": "open",
+                "owner": {"player": player.as_str()}
+            }))
+            .unwrap();
+            p.commitments.push(commitment);
+            let step: NextStep = serde_json::from_value(serde_json::json!({
+                "what": "Book the follow-up", "owner": {"player": player.as_str()}
+            }))
+            .unwrap();
+            p.meetings[0].next_steps.push(step);
+        }
+        stamp_edit(&start, &mut gave, Stamp::new(at, 0, 2));
+        assert!(validate::workspace(&gave).is_empty());
+
+        let ab = merge(&start, &removed, &gave, Ties::ByContent).workspace;
+        let ba = merge(&start, &gave, &removed, Ties::ByContent).workspace;
+        assert_eq!(ab.partners, ba.partners, "the same in either order");
+        assert_eq!(
+            validate::workspace(&ab),
+            Vec::new(),
+            "no dangling key player"
+        );
+        let p = ab.partner(&pid(0)).unwrap();
+        assert!(!p.key_players.iter().any(|k| k.id == player));
+        let owner = Some(Owner::Theirs(name.clone()));
+        assert_eq!(p.commitments[0].owner, owner);
+        assert_eq!(p.meetings[0].next_steps[0].owner, owner);
+        // Merging again changes nothing.
+        assert_eq!(
+            merge(&start, &ab, &gave, Ties::ByContent)
+                .workspace
+                .partners,
+            ab.partners
+        );
+        assert_eq!(
+            merge(&start, &ab, &removed, Ties::ByContent)
+                .workspace
+                .partners,
+            ab.partners
+        );
+
+        // An import of the other side's file merges the same way, and is not refused.
+        let imported = import::apply(&removed, &gave, Mode::Merge).expect("not refused");
+        let p = imported.partner(&pid(0)).unwrap();
+        assert_eq!(p.commitments[0].owner, owner);
+    }
+}
+
+/// Issue 11: three copies that each added a key player (and one that also removed one)
+/// merge to one list in any grouping and either order, the key players in the order they
+/// were added (their `created`), not in the order of whichever copy was edited last.
+#[test]
+fn three_copies_merge_to_one_list_order_in_any_grouping() {
+    let start = base();
+    let add = |ws: &Workspace, k: usize, secs: i64, at: Stamp, drop: bool| {
+        let mut after = ws.clone();
+        let p = after.partner_mut(&pid(0)).unwrap();
+        let made = t0() + chrono::Duration::seconds(secs);
+        p.key_players.push(KeyPlayer::new(
+            Id::parse(&format!("p0-new{k}")).unwrap(),
+            format!("New {k}"),
+            made,
+        ));
+        if drop {
+            p.key_players.retain(|x| x.id != kid(0, 0));
+        }
+        stamp_edit(ws, &mut after, at);
+        after
+    };
+    let wall = t0().timestamp_millis() + 1_000;
+    // Added in time order 2, 0, 1 by copies whose last edits come in order 0, 1, 2.
+    let a = add(&start, 0, 20, Stamp::new(wall, 0, 1), false);
+    let b = add(&start, 1, 30, Stamp::new(wall + 1, 0, 2), true);
+    let c = add(&start, 2, 10, Stamp::new(wall + 2, 0, 3), false);
+    let ids = |ws: &Workspace| -> Vec<String> {
+        ws.partner(&pid(0))
+            .unwrap()
+            .key_players
+            .iter()
+            .map(|k| k.id.to_string())
+            .collect()
+    };
+    let expected = ["p0-k1", "p0-new2", "p0-new0", "p0-new1"];
+    for (x, y, z) in [(&a, &b, &c), (&b, &c, &a), (&c, &a, &b), (&a, &c, &b)] {
+        assert_eq!(ids(&m(&m(x, y), z)), expected);
+        assert_eq!(ids(&m(x, &m(y, z))), expected);
+        assert_eq!(ids(&m(z, &m(y, x))), expected);
     }
 }

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use tandem::model::demo;
 use tandem::model::formats::file::{self, Scope};
 use tandem::model::formats::store::{
-    self, changed_keys, parse_manifest, Opened, Slots, Snapshot, StoreError, LEGACY_KEY,
-    MANIFEST_KEY, PARTNER_PREFIX, REST_PREFIX,
+    self, parse_manifest, Opened, Slots, Snapshot, StoreError, LEGACY_KEY, MANIFEST_KEY,
+    PARTNER_PREFIX, REST_PREFIX,
 };
 use tandem::model::{Stage, Workspace};
 
@@ -96,6 +96,12 @@ fn stored(ws: &Workspace) -> (Map, Snapshot) {
     (map, snap)
 }
 
+/// The partner entries the stored manifest names, in order, through its pages.
+fn partner_keys(map: &Map) -> Vec<String> {
+    let manifest = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    store::entry_keys(map, &manifest).unwrap()
+}
+
 fn entries(map: &Map) -> usize {
     map.items
         .keys()
@@ -144,15 +150,16 @@ fn a_save_writes_only_the_partner_that_changed_and_removes_its_old_entry() {
     let id = ws.partners[2].id.clone();
     assert!(ws.move_stage(&id, Stage::Live, now()));
     let saved = store::save(&mut map, &mut snap, &ws, "s2", now()).unwrap();
-    assert_eq!((saved.written, saved.removed), (1, 1));
-    let manifest = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
-    assert_eq!(manifest.partners[2], store::partner_key(&id, "s2"));
+    // One entry and the one page listing it; the old entry goes, the old page is kept a
+    // moment for a tab saving at once.
+    assert_eq!((saved.written, saved.pages, saved.removed), (1, 1, 1));
+    assert_eq!(partner_keys(&map)[2], store::partner_key(&id, "s2"));
     assert_eq!(entries(&map), ws.partners.len() + 1);
     // Every other entry is the one written before, untouched.
     let untouched = map
         .items
         .iter()
-        .filter(|(k, v)| before.get(*k) == Some(v))
+        .filter(|(k, v)| !k.starts_with(store::PAGE_PREFIX) && before.get(*k) == Some(v))
         .count();
     assert_eq!(untouched, ws.partners.len() + 1 - 1);
     assert_eq!(open(&mut map.reloaded()).0, ws);
@@ -160,7 +167,7 @@ fn a_save_writes_only_the_partner_that_changed_and_removes_its_old_entry() {
     // The program's name is a workspace-level record: one rest entry, no partner.
     ws.program_name = "Renamed".into();
     let saved = store::save(&mut map, &mut snap, &ws, "s3", now()).unwrap();
-    assert_eq!((saved.written, saved.removed), (1, 1));
+    assert_eq!((saved.written, saved.pages, saved.removed), (1, 0, 1));
     assert!(map.items.contains_key(&format!("{REST_PREFIX}s3")));
     // A deleted partner leaves the manifest and its entry goes.
     let gone = ws.partners[0].id.clone();
@@ -293,15 +300,15 @@ fn an_unreadable_old_key_is_left_as_it_is() {
 fn a_damaged_partner_entry_is_contained_kept_and_never_overwritten() {
     let ws = demo::workspace(now());
     let (mut map, _) = stored(&ws);
-    let manifest = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    let listed = partner_keys(&map);
     // One entry cut short, one breaking a rule (in plain JSON, as a hand edit would).
-    let cut = manifest.partners[1].clone();
+    let cut = listed[1].clone();
     let value = map.items[&cut].clone();
     map.items.insert(
         cut.clone(),
         value.chars().take(value.chars().count() / 2).collect(),
     );
-    let ruled = manifest.partners[3].clone();
+    let ruled = listed[3].clone();
     let mut bad = ws.partners[3].clone();
     bad.key_players[1].influence = 9;
     map.items
@@ -344,8 +351,8 @@ fn a_damaged_partner_entry_is_contained_kept_and_never_overwritten() {
     let id = edited.partners[0].id.clone();
     edited.move_stage(&id, Stage::Live, now());
     store::save(&mut map, &mut snap, &edited, "s1", now()).unwrap();
-    let after = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
-    assert!(after.partners.contains(&cut) && after.partners.contains(&ruled));
+    let after = partner_keys(&map);
+    assert!(after.contains(&cut) && after.contains(&ruled));
     assert_eq!((map.items[&cut].clone(), map.items[&ruled].clone()), kept);
     let mut again = Snapshot::default();
     let Opened::Loaded {
@@ -379,7 +386,11 @@ fn damaged_workspace_records_make_the_whole_store_unreadable_and_downloadable() 
             assert!(error.contains("program, markets"), "{error}");
             let dump: serde_json::Value = serde_json::from_str(&raw).unwrap();
             assert_eq!(dump[&manifest.rest], "~garbage");
-            assert_eq!(dump.as_object().unwrap().len(), ws.partners.len() + 2);
+            let pages = manifest.pages.len();
+            assert_eq!(
+                dump.as_object().unwrap().len(),
+                ws.partners.len() + 2 + pages
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -400,7 +411,8 @@ fn another_tab_reads_only_the_entries_whose_keys_changed() {
     let (mut map, mut theirs) = stored(&ws);
     // This tab loads the same store.
     let (_, mut ours) = open(&mut map.reloaded());
-    let old = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    let old = partner_keys(&map);
+    let before_text = map.items[MANIFEST_KEY].clone();
 
     // The other tab moves two partners and saves.
     let mut edited = ws.clone();
@@ -410,20 +422,31 @@ fn another_tab_reads_only_the_entries_whose_keys_changed() {
             .push_str(" Edited in the other tab.");
     }
     store::save(&mut map, &mut theirs, &edited, "t1", now()).unwrap();
-    let new = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
-    let changed = changed_keys(Some(&old), &new);
-    assert_eq!(
-        changed,
-        [new.partners[4].as_str(), new.partners[9].as_str()]
-    );
+    let new = partner_keys(&map);
+    let changed: Vec<&String> = new.iter().filter(|k| !old.contains(k)).collect();
+    assert_eq!(changed, [&new[4], &new[9]]);
+    let manifest = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    let pages_before = parse_manifest(&before_text).unwrap().pages;
+    let new_pages: Vec<&String> = manifest
+        .pages
+        .iter()
+        .filter(|k| !pages_before.contains(k))
+        .collect();
+    assert!((1..=2).contains(&new_pages.len()), "{new_pages:?}");
 
     map.gets.set(0);
     let text = map.items[MANIFEST_KEY].clone();
     let synced = store::sync(&mut map, &mut ours, &text, "o0", now()).unwrap();
     assert_eq!(synced.workspace, edited);
-    assert_eq!(synced.read, changed);
+    // The pages that changed, then the entries that changed: nothing else.
+    let expected: Vec<&String> = new_pages.into_iter().chain(changed).collect();
+    assert_eq!(synced.read.iter().collect::<Vec<_>>(), expected);
     assert!(synced.repaired.is_empty());
-    assert_eq!(map.gets.get(), 2, "one read per changed entry");
+    assert_eq!(
+        map.gets.get(),
+        expected.len(),
+        "one read per changed page or entry"
+    );
     // The same manifest again changes nothing.
     assert!(store::sync(&mut map, &mut ours, &text, "o0", now()).is_none());
 
@@ -459,13 +482,13 @@ fn two_tabs_saving_at_once_lose_no_partner_and_storage_is_repaired() {
     // B's manifest (the last written) still names A's partner's old entry, which A
     // removed: B's save came before B saw A's.
     let text_b = map.items[MANIFEST_KEY].clone();
-    let manifest_b = parse_manifest(&text_b).unwrap();
-    assert!(!map.items.contains_key(&manifest_b.partners[2]));
+    let listed_b = partner_keys(&map);
+    assert!(!map.items.contains_key(&listed_b[2]));
 
     // A takes in B's save: its own partner stands in for the missing entry and is
     // written again.
     let synced = store::sync(&mut map, &mut a, &text_b, "a2", now()).unwrap();
-    assert_eq!(synced.repaired, [manifest_b.partners[2].clone()]);
+    assert_eq!(synced.repaired, [listed_b[2].clone()]);
     let mut both = ws.clone();
     both.partners[2].notes = "Tab A".into();
     both.partners[7].notes = "Tab B".into();
@@ -542,4 +565,279 @@ fn two_tabs_that_each_add_a_market_while_saving_at_once_still_take_each_other_in
     assert_eq!(at_a.markets, at_b.markets);
     assert_eq!(at_a.partners, at_b.partners);
     assert_eq!(open(&mut map.reloaded()).0, at_a);
+}
+
+/// The demo's markets and program with `n` more partners: enough for many pages.
+fn large(n: usize) -> Workspace {
+    let mut ws = demo::workspace(now());
+    for i in 0..n {
+        let id = tandem::model::Id::parse(&format!("p-gen-{i:05}")).unwrap();
+        let mut p = tandem::model::Partner::new(id, format!("Generated {i}"), now());
+        p.notes = format!("Partner number {i}.");
+        ws.partners.push(p.into());
+    }
+    ws
+}
+
+/// Slots that keep a copy of everything after each write or removal: every state a
+/// reader in another tab could find while a save is under way.
+#[derive(Default)]
+struct Recorded {
+    map: BTreeMap<String, String>,
+    states: Vec<BTreeMap<String, String>>,
+}
+
+impl Slots for Recorded {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.map.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.map.insert(key.into(), value.into());
+        self.states.push(self.map.clone());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.map.remove(key);
+        self.states.push(self.map.clone());
+        Ok(())
+    }
+    fn keys(&self) -> Vec<String> {
+        self.map.keys().cloned().collect()
+    }
+}
+
+/// A save over many pages (edits in three pages, a partner added, one deleted, the
+/// program renamed), seen by a reader after every single write or removal: a fresh load
+/// and another tab's sync each find the old workspace or the new one, never a mix; and
+/// the save stopped after any step leaves the old one whole.
+#[test]
+fn every_step_of_a_save_over_many_pages_shows_a_reader_the_old_or_the_new_workspace() {
+    let old = large(400);
+    let mut new = old.clone();
+    for i in [20, 200, 390] {
+        let id = new.partners[i].id.clone();
+        assert!(new.move_stage(&id, Stage::Live, now()));
+    }
+    let gone = new.partners[100].id.clone();
+    assert!(new.delete_partner(&gone, now()).is_some());
+    let id = tandem::model::Id::parse("p-added").unwrap();
+    new.partners
+        .push(tandem::model::Partner::new(id, "Added", now()).into());
+    new.program_name = "After".into();
+
+    let mut slots = Recorded::default();
+    let mut snap = Snapshot::default();
+    store::save(&mut slots, &mut snap, &old, "s0", now()).unwrap();
+    let pages = parse_manifest(&slots.map[MANIFEST_KEY])
+        .unwrap()
+        .pages
+        .len();
+    assert!(pages >= 5, "{pages} pages for 413 partners");
+    let (_, other_tab) = {
+        let mut reloaded = Map {
+            items: slots.map.clone(),
+            ..Map::default()
+        };
+        open(&mut reloaded)
+    };
+    slots.states.clear();
+    let saved = store::save(&mut slots, &mut snap, &new, "s1", now()).unwrap();
+    assert_eq!(
+        saved.written, 5,
+        "four partners and the workspace's records"
+    );
+    assert!(
+        saved.pages < pages,
+        "{} of {pages} pages written",
+        saved.pages
+    );
+    let mut seen_new = false;
+    for (step, state) in slots.states.iter().enumerate() {
+        let mut at = Map {
+            items: state.clone(),
+            ..Map::default()
+        };
+        let (loaded, _) = open(&mut at);
+        assert!(loaded == old || loaded == new, "a mix after step {step}");
+        seen_new |= loaded == new;
+        // Another tab, holding the old workspace, takes in this state's manifest.
+        let mut tab = other_tab.clone();
+        let mut at = Map {
+            items: state.clone(),
+            ..Map::default()
+        };
+        let text = state[MANIFEST_KEY].clone();
+        if let Some(synced) = store::sync(&mut at, &mut tab, &text, "t", now()) {
+            assert!(
+                synced.workspace == new,
+                "a mix read by sync after step {step}"
+            );
+            assert!(synced.repaired.is_empty());
+        }
+    }
+    assert!(
+        seen_new && slots.states.len() >= 8,
+        "{} steps",
+        slots.states.len()
+    );
+
+    // Stopped after any step (storage full, or the tab closed), the store is the old
+    // workspace, and the next load clears what the stopped save wrote.
+    for live in 0..slots.states.len() {
+        let (mut map, mut snap) = stored(&old);
+        map.live = Some(live);
+        if store::save(&mut map, &mut snap, &new, "s1", now()).is_ok() {
+            break;
+        }
+        let mut next = map.reloaded();
+        assert_eq!(open(&mut next).0, old, "stopped after {live} steps");
+        let stray = next
+            .items
+            .keys()
+            .filter(|k| k.contains(".s1"))
+            .collect::<Vec<_>>();
+        assert!(stray.is_empty(), "left after {live} steps: {stray:?}");
+    }
+}
+
+/// At 2,000 partners a one-partner save writes one entry, one page of about 32 keys and
+/// a manifest of page keys: what it touches, not the list of 2,000 entries.
+#[test]
+fn a_one_partner_save_at_two_thousand_partners_writes_one_entry_one_page_and_a_small_manifest() {
+    let mut ws = large(2000);
+    let (mut map, mut snap) = stored(&ws);
+    let first = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    assert_eq!(partner_keys(&map).len(), ws.partners.len());
+    let largest = first
+        .pages
+        .iter()
+        .map(|k| {
+            serde_json::from_str::<Vec<String>>(&map.items[k])
+                .unwrap()
+                .len()
+        })
+        .max()
+        .unwrap();
+    assert!(largest <= store::PAGE_MAX, "{largest}");
+    assert!(
+        (30..=130).contains(&first.pages.len()),
+        "{} pages",
+        first.pages.len()
+    );
+    for i in [5, 1000, 1900] {
+        let id = ws.partners[i].id.clone();
+        ws.move_stage(&id, Stage::Paused, now());
+        let saved = store::save(&mut map, &mut snap, &ws, &format!("e{i}"), now()).unwrap();
+        assert_eq!((saved.written, saved.pages), (1, 1));
+        assert!(saved.manifest_chars < 3000, "{}", saved.manifest_chars);
+        assert!(saved.chars < 8000, "{} characters written", saved.chars);
+    }
+    assert_eq!(open(&mut map.reloaded()).0, ws);
+}
+
+/// A page replaced by a save stays a moment, since a tab saving at once names it; a
+/// save made later removes it, and so does the next load's sweep.
+#[test]
+fn replaced_pages_are_kept_for_a_tab_saving_at_once_then_removed() {
+    let ws = large(300);
+    let (mut map, _) = stored(&ws);
+    let (_, mut a) = open(&mut map.reloaded());
+    let (_, mut b) = open(&mut map.reloaded());
+    // A edits a partner near the start, B one near the end, before seeing each other.
+    let mut ws_a = ws.clone();
+    ws_a.partners[1].notes = "Tab A".into();
+    let mut ws_b = ws.clone();
+    ws_b.partners[290].notes = "Tab B".into();
+    store::save(&mut map, &mut a, &ws_a, "a1", now()).unwrap();
+    store::save(&mut map, &mut b, &ws_b, "b1", now()).unwrap();
+    // B's manifest names the page A replaced: still there.
+    let head = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    assert!(head.pages.iter().all(|k| map.items.contains_key(k)));
+    // A takes in B's save: its own partner stands in for the entry it removed.
+    let text = map.items[MANIFEST_KEY].clone();
+    let synced = store::sync(&mut map, &mut a, &text, "a2", now()).unwrap();
+    assert_eq!(synced.repaired.len(), 1);
+    let mut both = ws.clone();
+    both.partners[1].notes = "Tab A".into();
+    both.partners[290].notes = "Tab B".into();
+    assert_eq!(synced.workspace, both);
+    assert_eq!(open(&mut map.reloaded()).0, both);
+
+    // Later saves remove the pages retired long enough; nothing is left unnamed.
+    let later = now() + chrono::Duration::seconds(store::RETIRE_SECONDS + 1);
+    let mut edited = both.clone();
+    edited.partners[150].notes = "Later".into();
+    let previous = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    let saved = store::save(&mut map, &mut a, &edited, "a3", later).unwrap();
+    assert!(saved.removed >= 3, "{saved:?}");
+    let head = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    let stray: Vec<&String> = map
+        .items
+        .keys()
+        .filter(|k| k.starts_with(store::PAGE_PREFIX) && !head.pages.contains(k))
+        .collect();
+    // Only the page this save replaced is left, for a moment.
+    assert_eq!(stray.len(), 1, "{stray:?}");
+    assert!(previous.pages.contains(stray[0]));
+    // The entry A wrote before B's save replaced it is left for the next load's sweep.
+    let mut next = map.reloaded();
+    assert_eq!(open(&mut next).0, edited);
+    let named = partner_keys(&next);
+    assert!(next
+        .items
+        .keys()
+        .filter(|k| k.starts_with(PARTNER_PREFIX))
+        .all(|k| named.contains(k)));
+}
+
+/// A store of layout 1 (the manifest naming every partner entry) reads as it is; the
+/// first save writes layout 2 and removes nothing still needed.
+#[test]
+fn a_layout_one_store_reads_and_its_first_save_writes_pages() {
+    let ws = large(100);
+    let mut map = Map::default();
+    let mut keys = Vec::new();
+    for p in &ws.partners {
+        let key = store::partner_key(&p.id, "v1");
+        map.items.insert(key.clone(), store::encode_partner(p));
+        keys.push(key);
+    }
+    map.items
+        .insert("tandem.r.v1".into(), store::encode_rest(&ws));
+    let manifest = serde_json::json!({"store": "tandem", "version": 1, "format": 3,
+        "saved_at": "2026-11-23T10:00:00Z", "rest": "tandem.r.v1", "partners": keys});
+    map.items.insert(MANIFEST_KEY.into(), manifest.to_string());
+    let (back, mut snap) = open(&mut map);
+    assert_eq!(back, ws);
+    // Nothing changed: a save still writes the new layout (once).
+    store::save(&mut map, &mut snap, &back, "s1", now()).unwrap();
+    let head = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    assert_eq!((head.version, head.partners.len()), (2, 0));
+    assert_eq!(
+        partner_keys(&map),
+        keys,
+        "the entries are named again, not written"
+    );
+    assert_eq!(open(&mut map.reloaded()).0, ws);
+    let again = store::save(&mut map, &mut snap, &back, "s2", now()).unwrap();
+    assert_eq!(again, store::Saved::default());
+}
+
+/// A page the manifest names that is gone makes the store unreadable as a whole, like
+/// the manifest itself, and nothing is written or removed.
+#[test]
+fn a_missing_page_makes_the_store_unreadable_and_downloadable() {
+    let ws = large(200);
+    let (mut map, _) = stored(&ws);
+    let head = parse_manifest(&map.items[MANIFEST_KEY]).unwrap();
+    map.items.remove(&head.pages[1]);
+    let before = map.items.clone();
+    match store::open(&mut map, &mut Snapshot::default(), "l", now()).unwrap() {
+        Opened::Unreadable { error, raw } => {
+            assert!(error.contains(&head.pages[1]), "{error}");
+            assert!(raw.contains(&head.pages[0]));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(map.items, before);
 }

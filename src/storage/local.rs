@@ -1,7 +1,8 @@
 //! The workspace in local storage, as `model::formats::store` lays it out: a manifest
-//! (`tandem.store`) naming one compact entry per partner and one for the workspace-level
-//! records. This file only adapts local storage to the model's `Slots` and keeps the
-//! tab's `Snapshot` (what it knows is stored); every decision is the model's.
+//! (`tandem.store`) naming pages that list one compact entry per partner, and one entry
+//! for the workspace-level records. This file only adapts local storage to the model's
+//! `Slots` and keeps the tab's `Snapshot` (what it knows is stored); every decision is
+//! the model's.
 //!
 //! Loading distinguishes four outcomes so the app can say what happened: nothing stored
 //! yet (first launch), a workspace (maybe without some damaged partner entries, which

@@ -23,7 +23,7 @@ export async function open(page, hash = "") {
 
 /** The old single local-storage key (a whole Tandem file), migrated on first load. */
 export const STORAGE_KEY = "tandem.workspace";
-/** The manifest of the stored workspace: it names one entry per partner and one for the rest. */
+/** The manifest of the stored workspace: it names the rest's entry and the pages listing one entry per partner. */
 export const MANIFEST_KEY = "tandem.store";
 /** Where an unreadable value is set aside once the person starts afresh. */
 export const UNREADABLE_KEY = "tandem.workspace.unreadable";
@@ -76,13 +76,23 @@ export function storageItems(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
 }
 
+/**
+ * The partner entries' keys the stored manifest names, in order (docs/FORMAT.md, "Local
+ * storage"): through its pages (layout 2), or its own list (layout 1); damaged ones last.
+ */
+export function partnerKeys(items) {
+  const manifest = JSON.parse(items[MANIFEST_KEY]);
+  const listed = manifest.pages ? manifest.pages.flatMap((k) => JSON.parse(items[k])) : manifest.partners ?? [];
+  return [...listed, ...(manifest.damaged ?? [])];
+}
+
 /** The stored workspace as a Tandem envelope, assembled from the manifest and its entries (null if none). */
 export function envelopeFrom(items) {
   if (items[MANIFEST_KEY] == null) return items[STORAGE_KEY] == null ? null : JSON.parse(items[STORAGE_KEY]);
   const manifest = JSON.parse(items[MANIFEST_KEY]);
   const rest = decodeEntry(items[manifest.rest]);
   // An entry that does not decode is damaged: the app leaves it out too (and names it).
-  const partners = manifest.partners.flatMap((k) => {
+  const partners = partnerKeys(items).flatMap((k) => {
     try { return items[k] == null ? [] : [decodeEntry(items[k])]; } catch { return []; }
   });
   return {

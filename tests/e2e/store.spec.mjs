@@ -3,7 +3,7 @@
 // changed entries written, and the 2,000-partner program saved within Chromium's quota.
 import {
   test, expect, open, storageItems, storedEnvelope, storedWorkspace, downloadText, chooseImportFile,
-  STORAGE_KEY, MANIFEST_KEY,
+  STORAGE_KEY, MANIFEST_KEY, partnerKeys,
 } from "./fixtures.mjs";
 import { largeFile } from "../../bench/large.mjs";
 
@@ -29,10 +29,11 @@ test("the single key of earlier versions migrates on first load and nothing else
   expect(await storedWorkspace(page)).toEqual(env.workspace);
   const items = await storageItems(page);
   const manifest = JSON.parse(items[MANIFEST_KEY]);
-  expect(manifest.partners).toHaveLength(13);
-  expect(entryKeys(items).sort()).toEqual([manifest.rest, ...manifest.partners].sort());
+  const keys = partnerKeys(items);
+  expect(keys).toHaveLength(13);
+  expect(entryKeys(items).sort()).toEqual([manifest.rest, ...keys].sort());
   // Entries are compact, not JSON.
-  for (const key of manifest.partners) expect(items[key].startsWith("~")).toBe(true);
+  for (const key of keys) expect(items[key].startsWith("~")).toBe(true);
   expect(storedChars(items) * 3).toBeLessThan(JSON.stringify(env).length);
 
   // An edit rewrites one partner's entry and the manifest; the others stay as they were.
@@ -40,12 +41,12 @@ test("the single key of earlier versions migrates on first load and nothing else
   await page.getByLabel("Owner").fill("Someone new");
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("All changes saved.")).toBeVisible();
-  await expect.poll(async () => JSON.parse((await storageItems(page))[MANIFEST_KEY]).partners).not.toEqual(manifest.partners);
+  await expect.poll(async () => partnerKeys(await storageItems(page))).not.toEqual(keys);
   const after = await storageItems(page);
-  const changed = JSON.parse(after[MANIFEST_KEY]).partners.filter((k) => !manifest.partners.includes(k));
+  const changed = partnerKeys(after).filter((k) => !keys.includes(k));
   expect(changed).toHaveLength(1);
   expect(changed[0]).toContain(".demo-p-");
-  const same = manifest.partners.filter((k) => after[k] === items[k]);
+  const same = keys.filter((k) => after[k] === items[k]);
   expect(same).toHaveLength(12);
   expect(entryKeys(after)).toHaveLength(14);
 });
@@ -54,11 +55,11 @@ test("a damaged partner entry is contained: the others load, the banner names it
   await open(page);
   const ws = await storedWorkspace(page);
   const items = await storageItems(page);
-  const manifest = JSON.parse(items[MANIFEST_KEY]);
+  const keys = partnerKeys(items);
   // One entry cut in half, one breaking a rule (written by hand as plain JSON).
-  const cutKey = manifest.partners[1];
+  const cutKey = keys[1];
   const cut = items[cutKey].slice(0, Math.floor(items[cutKey].length / 2));
-  const ruledKey = manifest.partners[3];
+  const ruledKey = keys[3];
   const ruled = { ...ws.partners[3], key_players: ws.partners[3].key_players.map((k, i) => (i === 1 ? { ...k, influence: 9 } : k)) };
   await page.evaluate(([a, av, b, bv]) => { localStorage.setItem(a, av); localStorage.setItem(b, bv); },
     [cutKey, cut, ruledKey, JSON.stringify(ruled)]);
@@ -84,7 +85,7 @@ test("a damaged partner entry is contained: the others load, the banner names it
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Added Meanwhile");
   await expect.poll(async () => (await storedWorkspace(page)).partners.map((p) => p.name)).toContain("Added Meanwhile");
   let now = await storageItems(page);
-  expect(JSON.parse(now[MANIFEST_KEY]).partners).toEqual(expect.arrayContaining([cutKey, ruledKey]));
+  expect(partnerKeys(now)).toEqual(expect.arrayContaining([cutKey, ruledKey]));
   expect([now[cutKey], now[ruledKey]]).toEqual([cut, JSON.stringify(ruled)]);
   await page.reload();
   await expect(banner).toBeVisible();
@@ -123,7 +124,7 @@ test("the 2,000-partner program saves within Chromium's quota with 30 % to spare
   await dialog.getByRole("radio", { name: /Replace/ }).check();
   await dialog.getByRole("button", { name: "Replace my workspace" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported. The workspace now holds 2000 partners." })).toBeVisible({ timeout: 60_000 });
-  await expect.poll(async () => JSON.parse((await storageItems(page))[MANIFEST_KEY]).partners.length, { timeout: 60_000 }).toBe(2000);
+  await expect.poll(async () => partnerKeys(await storageItems(page)).length, { timeout: 60_000 }).toBe(2000);
   await expect(page.getByRole("alert").filter({ hasText: "Not saved." })).toHaveCount(0);
   const items = await storageItems(page);
   const used = storedChars(items);

@@ -29,9 +29,11 @@
 //! CRLF or LF), [`suggest_mapping`] matches its columns to Tandem's fields by the names
 //! common CRM exports use, the person adjusts the mapping, and [`rows_to_partners`]
 //! turns each row into a partner or a [`BadRow`] naming the row and the reason. The
-//! good rows then become an incoming workspace ([`CsvImport::incoming`]) that goes
-//! through `import::preview` and `import::apply` in merge mode, like any Tandem file, so
-//! the merge rules, the validation, the backup and the undo step are the same.
+//! good rows then become an incoming workspace ([`CsvImport::incoming`]) that the
+//! preview shows through `import::preview` in merge mode, like any Tandem file, and
+//! [`CsvImport::apply`] lays them over the workspace as one edit: only the fields and
+//! list items a row changed get the edit's stamp (`stamps::stamp_edit`), so the import
+//! merges field by field with another tab's or a colleague's edits of the same partner.
 //!
 //! How cells become fields, the CRM values each vocabulary recognises and how rows are
 //! numbered in messages are the person's contract, so they live in `docs/CSV.md`; a test
@@ -47,9 +49,11 @@
 use crate::model::core::check::{ValidationError, MAX_NAME};
 use crate::model::core::id::Id;
 use crate::model::core::shared::Shared;
+use crate::model::core::stamp::Stamp;
 use crate::model::core::vocabulary::{Category, Choice, LadderLevel, MarketPosition, Stage};
 use crate::model::metrics::MetricError;
 use crate::model::workspace::records::{Market, Partner, Workspace};
+use crate::model::workspace::stamps;
 use crate::model::workspace::validate::{self};
 use chrono::{DateTime, SecondsFormat, Utc};
 use std::borrow::Cow;
@@ -1005,6 +1009,43 @@ impl CsvImport {
             partners: self.partners.iter().cloned().map(Shared::new).collect(),
             deleted: Vec::new(),
             program: current.program.clone(),
+        }
+    }
+}
+
+impl CsvImport {
+    /// The good rows laid over `ws` as one edit stamped `stamp`: a row about one of our
+    /// partners replaces it with the row's values, and only the fields and list items
+    /// that differ get the stamp (the others keep theirs); a new partner and a new
+    /// market get it whole. A merge of the result with a version edited elsewhere then
+    /// keeps that edit wherever the row left the field as it was, which taking the row
+    /// as a newer whole record (its `updated` moved) did not.
+    ///
+    /// # Errors
+    /// The result breaks a rule of the workspace (each row was checked alone; the
+    /// catalogue and the ids are checked here together).
+    pub fn apply(&self, ws: &Workspace, stamp: Stamp) -> Result<Workspace, Vec<ValidationError>> {
+        let mut after = ws.clone();
+        after.markets.extend(self.new_markets.iter().cloned());
+        let at: HashMap<Id, usize> = ws
+            .partners
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        for p in &self.partners {
+            match at.get(&p.id) {
+                Some(&i) if *after.partners[i] == *p => {}
+                Some(&i) => after.partners[i] = Shared::new(p.clone()),
+                None => after.partners.push(Shared::new(p.clone())),
+            }
+        }
+        stamps::stamp_edit(ws, &mut after, stamp);
+        let errors = validate::workspace(&after);
+        if errors.is_empty() {
+            Ok(after)
+        } else {
+            Err(errors)
         }
     }
 }

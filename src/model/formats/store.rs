@@ -1,19 +1,29 @@
 //! The workspace as stored in key-value slots (the browser's local storage): one entry
-//! per partner, one for the workspace-level records, and a manifest naming them.
+//! per partner, one for the workspace-level records, pages listing the partner entries,
+//! and a small manifest naming the pages.
 //!
 //! ```text
-//! tandem.store            {"store":"tandem","version":1,"format":2,"saved_at":…,
-//!                          "rest":"tandem.r.k3x9","partners":["tandem.p.<id>.k3x9",…]}
+//! tandem.store            {"store":"tandem","version":2,"format":3,"saved_at":…,
+//!                          "rest":"tandem.r.k3x9","pages":["tandem.m.k3x9.0",…]}
+//! tandem.m.<save>.<n>     a page: ["tandem.p.<id>.k3x9",…], some 32 partner entries
 //! tandem.r.<save>         the program name, markets, tombstones and program (compact)
 //! tandem.p.<id>.<save>    one partner as in a Tandem file (compact, see `compact`)
 //! ```
 //!
 //! A save writes only the entries whose records changed, each under a new key (the
-//! save's random suffix), then swaps the manifest, then removes the entries only the old
-//! manifest named. A reader, another tab included, sees the old manifest with all its
-//! entries or the new one with all of its: the multi-entry save looks atomic. On load,
-//! entries the manifest does not name (left by a save that stopped half-way) are ignored
-//! and removed.
+//! save's random suffix), and the pages whose lists changed, then swaps the manifest,
+//! then removes the entries only the old manifest named. A reader, another tab included,
+//! sees the old manifest with all its pages and entries or the new one with all of its:
+//! the multi-entry save looks atomic. On load, entries and pages the manifest does not
+//! name (left by a save that stopped half-way) are ignored and removed.
+//!
+//! The pages are cut where the list's content says, not by position: a page ends after a
+//! partner whose id hashes to a multiple of [`PAGE_SPREAD`] (or at [`PAGE_MAX`] entries).
+//! So a partner added, removed or saved again changes its own page only, and a save costs
+//! what it touches: at 2,000 partners the manifest is some 60 page keys instead of 2,000
+//! entry keys (`examples/edit_cost.rs` measures it). A page this tab replaced is kept
+//! [`RETIRE_SECONDS`] more, because another tab saving at the same moment may still name
+//! it; a later save, or the next load's sweep, removes it.
 //!
 //! A partner entry that cannot be read is contained: the others load, and the damaged
 //! entry is reported, kept under its key and named by every later manifest, so nothing is
@@ -24,6 +34,8 @@
 //! compared, and only then is the old key removed. Until that check passes the old key
 //! stays as the backup, and a load that finds it migrates again from it, so a migration
 //! stopped at any step loses nothing (`tests/model_store.rs` stops it at every step).
+//! A manifest of layout 1 (every partner entry named in the manifest itself) is read as
+//! it is, and the first save writes layout 2.
 //!
 //! Everything here works on the [`Slots`] trait, so the whole behaviour is tested
 //! natively; `storage::local` implements it over local storage.
@@ -47,10 +59,23 @@ pub const LEGACY_KEY: &str = "tandem.workspace";
 pub const PARTNER_PREFIX: &str = "tandem.p.";
 /// Entries of the workspace-level records: `tandem.r.<save>`.
 pub const REST_PREFIX: &str = "tandem.r.";
+/// Pages of the list of partner entries: `tandem.m.<save>.<n>`.
+pub const PAGE_PREFIX: &str = "tandem.m.";
 /// The value of the manifest's `store` field.
 const STORE: &str = "tandem";
-/// The version of this layout (the manifest and its entries).
-pub const STORE_VERSION: u64 = 1;
+/// The version of this layout (the manifest, its pages and its entries).
+pub const STORE_VERSION: u64 = 2;
+/// The oldest layout this build reads: 1 named every partner entry in the manifest.
+pub const OLDEST_STORE_VERSION: u64 = 1;
+/// A page ends after a partner whose id hashes to a multiple of this: pages hold this
+/// many entries on average. At 2,000 partners, about 60 pages of about 1,000 characters
+/// and a manifest of about 1,700: near the least a one-partner save can write.
+pub const PAGE_SPREAD: u64 = 32;
+/// ... or once it holds this many, whatever the ids.
+pub const PAGE_MAX: usize = 128;
+/// How long a page this tab replaced stays stored: another tab saving in the same
+/// moment, before it saw this tab's save, names it in its manifest.
+pub const RETIRE_SECONDS: i64 = 10;
 
 /// Why the stored workspace, or one of its entries, cannot be read or written: the
 /// storage boundary's errors, worded for the banners that report them.
@@ -75,7 +100,8 @@ pub enum StoreError {
     /// A layout or file format this build does not read.
     #[error(
         "the store was written by another version of Tandem (layout {layout}, format \
-         {format}); this one reads layout {STORE_VERSION}, formats {} to {}",
+         {format}); this one reads layouts {OLDEST_STORE_VERSION} to {STORE_VERSION}, \
+         formats {} to {}",
         file::OLDEST_VERSION,
         file::VERSION
     )]
@@ -130,8 +156,23 @@ pub struct Manifest {
     pub saved_at: DateTime<Utc>,
     /// The entry of the workspace-level records.
     pub rest: String,
-    /// The partner entries, in the workspace's order; damaged entries last.
+    /// Layout 2: the pages listing the partner entries, in the workspace's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<String>,
+    /// Layout 1 only: the partner entries themselves, damaged entries last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
+    /// Layout 2: the damaged partner entries, kept until the person lets them go.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub damaged: Vec<String>,
+}
+
+/// One page of the list of partner entries: its key and the entry keys it holds.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Page {
+    /// Empty for the list of a layout-1 manifest, which is no page of its own.
+    key: String,
+    entries: Vec<String>,
 }
 
 /// The workspace-level records: everything but the partners.
@@ -170,6 +211,8 @@ pub struct Snapshot {
     manifest: Option<Manifest>,
     /// The manifest's text as stored, to notice another writer in between.
     text: String,
+    /// The pages the manifest names, in order, with the entries each lists.
+    pages: Vec<Page>,
     /// Each stored partner by id: its entry's key and its record, shared with the
     /// workspace that was saved (a pointer, not a copy).
     partners: HashMap<Id, (String, Shared<Partner>)>,
@@ -177,6 +220,10 @@ pub struct Snapshot {
     rest: Option<(String, Workspace)>,
     /// Keys of damaged entries, carried into every manifest untouched.
     damaged: Vec<String>,
+    /// Damaged entries the person let go: the next save removes them.
+    forgotten: Vec<String>,
+    /// Pages this tab's saves replaced, and when: removed once [`RETIRE_SECONDS`] old.
+    retired: Vec<(String, DateTime<Utc>)>,
     /// The old single key is still there, to remove after the next complete save.
     legacy: bool,
 }
@@ -189,15 +236,19 @@ impl Snapshot {
 
     /// Stops carrying a damaged entry: the next save removes it.
     pub fn forget_damaged(&mut self, key: &str) {
-        self.damaged.retain(|k| k != key);
+        if self.damaged.iter().any(|k| k == key) {
+            self.damaged.retain(|k| k != key);
+            self.forgotten.push(key.to_owned());
+        }
     }
 
-    /// Every key the last manifest names.
+    /// Every key the last manifest names, through its pages.
     fn named(&self) -> HashSet<&str> {
-        self.manifest
-            .iter()
-            .flat_map(|m| std::iter::once(&m.rest).chain(&m.partners))
-            .map(String::as_str)
+        let rest = self.manifest.iter().map(|m| m.rest.as_str());
+        let pages = self.pages.iter().filter(|p| !p.key.is_empty());
+        let entries = self.pages.iter().flat_map(|p| p.entries.iter());
+        rest.chain(pages.map(|p| p.key.as_str()))
+            .chain(entries.chain(&self.damaged).map(String::as_str))
             .collect()
     }
 }
@@ -225,11 +276,15 @@ pub enum Opened {
 /// What one save did, for the benchmark and the tests.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
-    /// Entries written (the manifest not counted).
+    /// Entries written (pages and the manifest not counted).
     pub written: usize,
-    /// Characters written, keys and manifest included.
+    /// Pages written.
+    pub pages: usize,
+    /// Characters written, keys, pages and manifest included.
     pub chars: usize,
-    /// Entries removed after the manifest swap.
+    /// Characters of the manifest written.
+    pub manifest_chars: usize,
+    /// Entries and pages removed after the manifest swap.
     pub removed: usize,
 }
 
@@ -300,7 +355,9 @@ pub fn parse_manifest(text: &str) -> Result<Manifest, StoreError> {
     if m.store != STORE {
         return Err(StoreError::NotTandem);
     }
-    if m.version != STORE_VERSION || !(file::OLDEST_VERSION..=file::VERSION).contains(&m.format) {
+    if !(OLDEST_STORE_VERSION..=STORE_VERSION).contains(&m.version)
+        || !(file::OLDEST_VERSION..=file::VERSION).contains(&m.format)
+    {
         return Err(StoreError::OtherVersion {
             layout: m.version,
             format: m.format,
@@ -309,18 +366,95 @@ pub fn parse_manifest(text: &str) -> Result<Manifest, StoreError> {
     Ok(m)
 }
 
-/// The keys `new` names that `old` does not: the entries another tab wrote since.
-pub fn changed_keys<'a>(old: Option<&Manifest>, new: &'a Manifest) -> Vec<&'a str> {
-    let known: HashSet<&str> = old
+/// Whether a page ends after the partner `id`. Decided by the id alone (FNV-1a, the same
+/// on every machine and build), so pages keep their bounds wherever partners are added,
+/// removed or saved again elsewhere in the list.
+fn ends_page(id: &str) -> bool {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    // The high bits: FNV's low bits mix only the bytes' low bits.
+    (h >> 40) % PAGE_SPREAD == 0
+}
+
+/// The list of partners cut into pages: the ranges of their positions.
+fn page_bounds<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<std::ops::Range<usize>> {
+    let mut bounds = Vec::new();
+    let (mut start, mut end) = (0, 0);
+    for (i, id) in ids.enumerate() {
+        end = i + 1;
+        if ends_page(id) || end - start >= PAGE_MAX {
+            bounds.push(start..end);
+            start = end;
+        }
+    }
+    if start < end {
+        bounds.push(start..end);
+    }
+    bounds
+}
+
+/// A page from its stored text: a JSON list of entry keys.
+fn decode_page(key: &str, stored: Option<String>) -> Result<Page, StoreError> {
+    let text = stored.ok_or(StoreError::Missing)?;
+    let entries = serde_json::from_str(&text).map_err(|e| StoreError::Json(e.to_string()))?;
+    Ok(Page {
+        key: key.to_owned(),
+        entries,
+    })
+}
+
+/// The pages a manifest names, read from the slots unless `known` holds them (pages are
+/// never written over, so a key names one content). A layout-1 manifest's own list is
+/// one page without a key. `Err` names the page that cannot be read.
+fn pages_of(
+    slots: &impl Slots,
+    manifest: &Manifest,
+    known: &[Page],
+    read: &mut Vec<String>,
+) -> Result<Vec<Page>, (String, StoreError)> {
+    if manifest.version == 1 {
+        return Ok(vec![Page {
+            key: String::new(),
+            entries: manifest.partners.clone(),
+        }]);
+    }
+    let known: HashMap<&str, &Page> = known.iter().map(|p| (p.key.as_str(), p)).collect();
+    manifest
+        .pages
         .iter()
-        .flat_map(|m| std::iter::once(&m.rest).chain(&m.partners))
-        .map(String::as_str)
-        .collect();
-    std::iter::once(&new.rest)
-        .chain(&new.partners)
-        .map(String::as_str)
-        .filter(|k| !known.contains(k))
+        .map(|key| match known.get(key.as_str()) {
+            Some(p) => Ok((*p).clone()),
+            None => {
+                read.push(key.clone());
+                slots
+                    .get(key)
+                    .and_then(|stored| decode_page(key, stored))
+                    .map_err(|e| (key.clone(), e))
+            }
+        })
         .collect()
+}
+
+/// The partner entries a manifest names, in the workspace's order, read through its
+/// pages; damaged entries last.
+///
+/// # Errors
+/// A page is missing or not a list of keys.
+pub fn entry_keys(slots: &impl Slots, manifest: &Manifest) -> Result<Vec<String>, StoreError> {
+    let pages = pages_of(slots, manifest, &[], &mut Vec::new()).map_err(|(_, e)| e)?;
+    let listed = pages.into_iter().flat_map(|p| p.entries);
+    Ok(listed.chain(manifest.damaged.iter().cloned()).collect())
+}
+
+/// What a save does with one page of the new list.
+enum Plan {
+    /// The page of the snapshot at this index lists the same entries: named again.
+    Keep(usize),
+    /// A new page, written by this save.
+    New(Page),
 }
 
 /// Writes what changed in `ws` since `snap`, swaps the manifest and removes what only the
@@ -337,43 +471,104 @@ pub fn save(
     save: &str,
     now: DateTime<Utc>,
 ) -> Result<Saved, StoreError> {
-    let mut writes: Vec<(String, String)> = Vec::new();
-    let mut keys = Vec::with_capacity(ws.partners.len() + snap.damaged.len());
+    // Each partner's entry: the stored one while the record is the very one stored.
+    let mut entry_writes: Vec<(String, String)> = Vec::new();
     let mut changed: Vec<usize> = Vec::new();
     for (i, p) in ws.partners.iter().enumerate() {
         match snap.partners.get(&p.id) {
             // The pointer first: a partner no edit wrote to since the last save is the
             // very record stored, and no field is compared.
-            Some((key, stored)) if stored == p => keys.push(key.clone()),
+            Some((_, stored)) if stored == p => {}
             _ => {
-                let key = partner_key(&p.id, save);
-                writes.push((key.clone(), encode_partner(p)));
-                keys.push(key);
                 changed.push(i);
+                entry_writes.push((partner_key(&p.id, save), encode_partner(p)));
             }
         }
     }
-    keys.extend(snap.damaged.iter().cloned());
     let rest_same = snap.rest.as_ref().is_some_and(|(_, r)| {
         r.program_name == ws.program_name
             && r.markets == ws.markets
             && r.deleted == ws.deleted
             && r.program == ws.program
     });
-    let rest_key = match (&snap.rest, rest_same) {
-        (Some((key, _)), true) => key.clone(),
-        _ => {
-            let key = format!("{REST_PREFIX}{save}");
-            writes.push((key.clone(), encode_rest(ws)));
-            key
-        }
+    let rest_write = (!rest_same).then(|| (format!("{REST_PREFIX}{save}"), encode_rest(ws)));
+    // Without a stored one, `rest_same` is false and there is a write.
+    let rest_key = match (&rest_write, &snap.rest) {
+        (Some((key, _)), _) | (None, Some((key, _))) => key.clone(),
+        (None, None) => String::new(),
     };
-    let same_list = snap.manifest.as_ref().is_some_and(|m| m.partners == keys);
-    if writes.is_empty() && same_list && !snap.legacy {
+
+    // The pages: a page listing exactly the entries of one the snapshot holds is named
+    // again; any other is written.
+    let mut page_writes: Vec<(String, String)> = Vec::new();
+    let mut plan: Vec<Plan> = Vec::new();
+    {
+        let mut fresh = changed.iter().zip(&entry_writes).peekable();
+        let keys: Vec<&str> = ws
+            .partners
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match fresh.peek() {
+                Some((&j, (key, _))) if j == i => {
+                    fresh.next();
+                    key.as_str()
+                }
+                _ => snap.partners.get(&p.id).map_or("", |(k, _)| k.as_str()),
+            })
+            .collect();
+        let by_first: HashMap<&str, usize> = snap
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.key.is_empty())
+            .filter_map(|(i, p)| Some((p.entries.first()?.as_str(), i)))
+            .collect();
+        for range in page_bounds(ws.partners.iter().map(|p| p.id.as_str())) {
+            let chunk = &keys[range];
+            let same = by_first.get(chunk[0]).copied().filter(|&i| {
+                let old = &snap.pages[i].entries;
+                old.len() == chunk.len() && old.iter().zip(chunk).all(|(a, b)| a == b)
+            });
+            match same {
+                Some(i) => plan.push(Plan::Keep(i)),
+                None => {
+                    let key = format!("{PAGE_PREFIX}{save}.{}", page_writes.len());
+                    let entries: Vec<String> = chunk.iter().map(|k| (*k).to_owned()).collect();
+                    // A list of strings always serialises.
+                    page_writes.push((
+                        key.clone(),
+                        serde_json::to_string(&entries).unwrap_or_default(),
+                    ));
+                    plan.push(Plan::New(Page { key, entries }));
+                }
+            }
+        }
+    }
+    let same_pages = plan.len() == snap.pages.len()
+        && plan
+            .iter()
+            .enumerate()
+            .all(|(n, p)| matches!(p, Plan::Keep(i) if *i == n));
+    let same_damaged = snap
+        .manifest
+        .as_ref()
+        .is_some_and(|m| m.damaged == snap.damaged);
+    if entry_writes.is_empty()
+        && rest_write.is_none()
+        && same_pages
+        && same_damaged
+        && snap.forgotten.is_empty()
+        && !snap.legacy
+    {
         return Ok(Saved::default());
     }
 
     let mut done = Saved::default();
+    let writes: Vec<&(String, String)> = entry_writes
+        .iter()
+        .chain(&rest_write)
+        .chain(&page_writes)
+        .collect();
     for (i, (key, value)) in writes.iter().enumerate() {
         if let Err(e) = slots.set(key, value) {
             for (written, _) in &writes[..i] {
@@ -381,45 +576,115 @@ pub fn save(
             }
             return Err(e);
         }
-        done.written += 1;
         done.chars += key.chars().count() + value.encode_utf16().count();
     }
+    done.written = entry_writes.len() + usize::from(rest_write.is_some());
+    done.pages = page_writes.len();
     let manifest = Manifest {
         store: STORE.into(),
         version: STORE_VERSION,
         format: file::VERSION,
         saved_at: now,
-        rest: rest_key.clone(),
-        partners: keys,
+        rest: rest_key,
+        pages: plan
+            .iter()
+            .map(|p| match p {
+                Plan::Keep(i) => snap.pages[*i].key.clone(),
+                Plan::New(page) => page.key.clone(),
+            })
+            .collect(),
+        partners: Vec::new(),
+        damaged: snap.damaged.clone(),
     };
     let text = serde_json::to_string(&manifest).unwrap_or_default();
-    // Another tab may have swapped the manifest since this one last read it: its
-    // entries are not ours to remove.
+    // Another tab may have swapped the manifest since this one last read it: what it
+    // names is not ours to remove.
     let theirs = slots
         .get(MANIFEST_KEY)
         .ok()
         .flatten()
         .filter(|t| *t != snap.text)
-        .and_then(|t| parse_manifest(&t).ok());
+        .and_then(|t| parse_manifest(&t).ok())
+        .map(|m| {
+            let pages = m.pages.iter().map(|key| {
+                snap.pages
+                    .iter()
+                    .find(|p| p.key == *key)
+                    .cloned()
+                    .or_else(|| decode_page(key, slots.get(key).ok().flatten()).ok())
+                    .unwrap_or_default()
+            });
+            let pages: Vec<Page> = pages.collect();
+            std::iter::once(m.rest.clone())
+                .chain(m.pages.iter().cloned())
+                .chain(m.partners.iter().cloned())
+                .chain(m.damaged.iter().cloned())
+                .chain(pages.into_iter().flat_map(|p| p.entries))
+                .collect::<HashSet<String>>()
+        });
     if let Err(e) = slots.set(MANIFEST_KEY, &text) {
         for (written, _) in &writes {
             let _ = slots.remove(written);
         }
         return Err(e);
     }
-    done.chars += MANIFEST_KEY.len() + text.encode_utf16().count();
+    done.manifest_chars = MANIFEST_KEY.len() + text.encode_utf16().count();
+    done.chars += done.manifest_chars;
 
-    let keep: HashSet<&str> = std::iter::once(&manifest.rest)
-        .chain(&manifest.partners)
-        .chain(
-            theirs
-                .iter()
-                .flat_map(|m| std::iter::once(&m.rest).chain(&m.partners)),
-        )
+    // What only the old manifest named: the entries of the pages replaced that no new
+    // page lists, the old workspace-level entry, the damaged entries let go. The pages
+    // replaced are retired, and removed once old enough.
+    let kept: HashSet<usize> = plan
+        .iter()
+        .filter_map(|p| match p {
+            Plan::Keep(i) => Some(*i),
+            Plan::New(_) => None,
+        })
+        .collect();
+    let listed: HashSet<&str> = plan
+        .iter()
+        .filter_map(|p| match p {
+            Plan::New(page) => Some(page.entries.iter()),
+            Plan::Keep(_) => None,
+        })
+        .flatten()
+        .chain(&manifest.damaged)
         .map(String::as_str)
         .collect();
-    for old in snap.named() {
-        if !keep.contains(old) && slots.remove(old).is_ok() {
+    let mut gone: Vec<String> = Vec::new();
+    for (n, page) in snap.pages.iter().enumerate() {
+        if kept.contains(&n) {
+            continue;
+        }
+        gone.extend(
+            page.entries
+                .iter()
+                .filter(|e| !listed.contains(e.as_str()))
+                .cloned(),
+        );
+        if !page.key.is_empty() {
+            snap.retired.push((page.key.clone(), now));
+        }
+    }
+    if let (Some((old, _)), Some(_)) = (&snap.rest, &rest_write) {
+        gone.push(old.clone());
+    }
+    gone.append(&mut snap.forgotten);
+    let named_pages: HashSet<&str> = manifest.pages.iter().map(String::as_str).collect();
+    let ripe = now - chrono::Duration::seconds(RETIRE_SECONDS);
+    snap.retired.retain(|(key, at)| {
+        if named_pages.contains(key.as_str()) {
+            return false;
+        }
+        if *at > ripe {
+            return true;
+        }
+        gone.push(key.clone());
+        false
+    });
+    for old in gone {
+        let theirs_too = theirs.as_ref().is_some_and(|t| t.contains(&old));
+        if !theirs_too && slots.remove(&old).is_ok() {
             done.removed += 1;
         }
     }
@@ -428,15 +693,27 @@ pub fn save(
     }
 
     // The snapshot now mirrors what was written.
-    let present: HashSet<&Id> = ws.partners.iter().map(|p| &p.id).collect();
-    snap.partners.retain(|id, _| present.contains(id));
-    for i in changed {
+    for (i, (key, _)) in changed.into_iter().zip(entry_writes) {
         let p = &ws.partners[i];
-        snap.partners
-            .insert(p.id.clone(), (manifest.partners[i].clone(), p.clone()));
+        snap.partners.insert(p.id.clone(), (key, p.clone()));
     }
-    if !rest_same {
-        snap.rest = Some((rest_key, rest_of(ws)));
+    if snap.partners.len() > ws.partners.len() {
+        let present: HashSet<&Id> = ws.partners.iter().map(|p| &p.id).collect();
+        snap.partners.retain(|id, _| present.contains(id));
+    }
+    let mut old_pages: Vec<Option<Page>> = std::mem::take(&mut snap.pages)
+        .into_iter()
+        .map(Some)
+        .collect();
+    snap.pages = plan
+        .into_iter()
+        .map(|p| match p {
+            Plan::Keep(i) => old_pages[i].take().unwrap_or_default(),
+            Plan::New(page) => page,
+        })
+        .collect();
+    if let Some((key, _)) = rest_write {
+        snap.rest = Some((key, rest_of(ws)));
     }
     snap.manifest = Some(manifest);
     snap.text = text;
@@ -484,7 +761,9 @@ pub fn open(
 fn sweep(slots: &mut impl Slots, snap: &Snapshot) {
     let named: HashSet<String> = snap.named().into_iter().map(str::to_owned).collect();
     for key in slots.keys() {
-        let ours = key.starts_with(PARTNER_PREFIX) || key.starts_with(REST_PREFIX);
+        let ours = key.starts_with(PARTNER_PREFIX)
+            || key.starts_with(REST_PREFIX)
+            || key.starts_with(PAGE_PREFIX);
         if ours && !named.contains(&key) {
             let _ = slots.remove(&key);
         }
@@ -501,6 +780,14 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
         Ok(m) => m,
         Err(e) => return unreadable(e.to_string()),
     };
+    let pages = match pages_of(slots, &manifest, &[], &mut Vec::new()) {
+        Ok(pages) => pages,
+        Err((key, e)) => {
+            return unreadable(format!(
+                "The store's list of partners cannot be read: its page {key}: {e}."
+            ))
+        }
+    };
     let rest = match slots.get(&manifest.rest) {
         Ok(Some(stored)) => decode_rest(&stored),
         Ok(None) => Err(StoreError::Missing),
@@ -515,8 +802,9 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
         }
     };
     let mut damaged = Vec::new();
-    let mut keys = Vec::with_capacity(manifest.partners.len());
-    for key in &manifest.partners {
+    let mut keys = Vec::new();
+    let listed = pages.iter().flat_map(|p| &p.entries);
+    for key in listed.chain(&manifest.damaged) {
         let stored = match slots.get(key) {
             Ok(Some(s)) => s,
             Ok(None) | Err(_) => {
@@ -587,6 +875,7 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
         .collect();
     snap.rest = Some((manifest.rest.clone(), rest_of(&ws)));
     snap.damaged = damaged.iter().map(|d| d.key.clone()).collect();
+    snap.pages = pages;
     snap.manifest = Some(manifest);
     snap.text = text;
     Opened::Loaded {
@@ -602,12 +891,27 @@ fn dump(slots: &impl Slots, manifest: &str) -> String {
     let mut all = serde_json::Map::new();
     all.insert(MANIFEST_KEY.into(), manifest.into());
     if let Ok(m) = serde_json::from_str::<serde_json::Value>(manifest) {
-        let keys = std::iter::once(&m["rest"])
-            .chain(m["partners"].as_array().into_iter().flatten())
-            .filter_map(|k| k.as_str());
+        let list = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|k| k.as_str().map(str::to_owned))
+                .collect()
+        };
+        let mut keys: Vec<String> = m["rest"].as_str().map(str::to_owned).into_iter().collect();
+        keys.extend(list(&m["partners"]));
+        keys.extend(list(&m["damaged"]));
+        for page in list(&m["pages"]) {
+            if let Ok(Some(v)) = slots.get(&page) {
+                if let Ok(entries) = serde_json::from_str::<serde_json::Value>(&v) {
+                    keys.extend(list(&entries));
+                }
+                all.insert(page, v.into());
+            }
+        }
         for key in keys {
-            if let Ok(Some(v)) = slots.get(key) {
-                all.insert(key.into(), v.into());
+            if let Ok(Some(v)) = slots.get(&key) {
+                all.insert(key, v.into());
             }
         }
     }
@@ -672,7 +976,8 @@ fn migrate(
 pub struct Synced {
     /// The stored workspace as the new manifest names it.
     pub workspace: Workspace,
-    /// The entries read: only those the new manifest names and this tab did not hold.
+    /// The pages and entries read: only those the new manifest names and this tab did
+    /// not hold.
     pub read: Vec<String>,
     /// Entries the manifest names that were gone, and that this tab wrote again.
     pub repaired: Vec<String>,
@@ -699,8 +1004,8 @@ pub fn sync(
     if snap.text == manifest_text {
         return None;
     }
-    let fresh = changed_keys(snap.manifest.as_ref(), &manifest);
     let mut read = Vec::new();
+    let pages = pages_of(slots, &manifest, &snap.pages, &mut read).ok()?;
     let mut ws = match &snap.rest {
         Some((key, rest)) if *key == manifest.rest => rest.clone(),
         _ => {
@@ -713,18 +1018,19 @@ pub fn sync(
         .values()
         .map(|(k, p)| (k.as_str(), p))
         .collect();
-    let fresh: HashSet<&str> = fresh.into_iter().collect();
     let mut new_partners = HashMap::new();
     let mut damaged = Vec::new();
     let mut repaired = Vec::new();
-    for key in &manifest.partners {
-        if snap.damaged.contains(key) {
+    let listed = pages.iter().flat_map(|p| &p.entries);
+    for key in listed.chain(&manifest.damaged) {
+        if snap.damaged.contains(key) || manifest.damaged.contains(key) {
             damaged.push(key.clone());
             continue;
         }
+        // Entries are never written over: a key this tab holds names what it holds.
         let p = match by_key.get(key.as_str()) {
-            Some(p) if !fresh.contains(key.as_str()) => (*p).clone(),
-            _ => {
+            Some(p) => (*p).clone(),
+            None => {
                 read.push(key.clone());
                 match slots.get(key).ok()? {
                     Some(stored) => decode_partner(key, &stored).ok()?.into(),
@@ -759,6 +1065,17 @@ pub fn sync(
     snap.rest = Some((manifest.rest.clone(), stored_rest));
     snap.partners = new_partners;
     snap.damaged = damaged;
+    // Pages this tab named and the other tab's manifest does not were replaced: retired
+    // like this tab's own, so a later save removes them once no manifest names them.
+    let named: HashSet<&str> = pages.iter().map(|p| p.key.as_str()).collect();
+    let replaced: Vec<String> = snap
+        .pages
+        .iter()
+        .filter(|p| !p.key.is_empty() && !named.contains(p.key.as_str()))
+        .map(|p| p.key.clone())
+        .collect();
+    snap.retired.extend(replaced.into_iter().map(|k| (k, now)));
+    snap.pages = pages;
     snap.manifest = Some(manifest);
     snap.text = manifest_text.to_owned();
     if !repaired.is_empty() {
@@ -833,5 +1150,27 @@ pub fn saved_file(slots: &impl Slots, now: DateTime<Utc>) -> Option<String> {
             Some(file::write(&workspace, file::Scope::Workspace, now, true))
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where pages end is part of the layout: `bench/run.mjs` seeds the same cut (its
+    /// `endsPage`), so these ids are checked against it.
+    #[test]
+    fn pages_end_after_the_ids_the_benchmark_cuts_after() {
+        let ends: Vec<usize> = (0..200)
+            .filter(|i| ends_page(&format!("p-gen-{i:05}")))
+            .collect();
+        assert_eq!(ends, [107, 117, 147, 167, 177]);
+        let ids: Vec<String> = (0..300).map(|i| format!("p-gen-{i:05}")).collect();
+        let bounds = page_bounds(ids.iter().map(String::as_str));
+        assert_eq!(bounds[0], 0..107 + 1);
+        assert_eq!(bounds.last().map(|r| r.end), Some(300));
+        // Contiguous, none empty, none longer than the cap.
+        assert!(bounds.windows(2).all(|w| w[0].end == w[1].start));
+        assert!(bounds.iter().all(|r| !r.is_empty() && r.len() <= PAGE_MAX));
     }
 }

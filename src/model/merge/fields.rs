@@ -11,12 +11,15 @@
 //!
 //! The merged version's stamp is the later of the two, its `base` the later base, and it
 //! keeps an entry for every part whose stamp differs from that base: merging it again
-//! with either side changes nothing. A list keeps the order of the side edited last,
-//! followed by the items only the other side has, in its order.
+//! with either side changes nothing. A merged list that is exactly one side's items
+//! keeps that side's order; any other is in one order of its items' own: by each
+//! item's place ([`Item::place`]: when a key player was added, the day of a meeting, a
+//! commitment's due day …), then by key. Keeping the order of the side edited last (as
+//! before) made merging three copies give different orders in different groupings.
 
 use crate::model::core::stamp::Stamp;
 use crate::model::workspace::records::Partner;
-use crate::model::workspace::stamps::{item_keys, FIELDS, LISTS};
+use crate::model::workspace::stamps::{item_keys, Item, FIELDS, LISTS};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The parts of one version: key → (stamp, content as JSON or `None` when missing).
@@ -95,7 +98,7 @@ pub fn build(
     chosen: &BTreeMap<String, (Side, Stamp)>,
     by_content: bool,
 ) -> Partner {
-    // The side edited last leads: its `id`, `created` and list order.
+    // The side edited last leads: its `id` and `created`; its list order before the sort.
     let theirs_lead = match theirs.edit_stamp().cmp(&ours.edit_stamp()) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
@@ -140,10 +143,11 @@ pub fn build(
                     list.push(y.clone());
                 }
             }
-            out.$f = list;
+            out.$f = in_order(list, &lead.$f, &other.$f);
         }};
     }
     crate::each_partner_list!(list);
+    release_departed(&mut out, ours, theirs);
     out.created = ours.created.min(theirs.created);
     out.updated = ours.updated.max(theirs.updated);
     out.stamp = if ours.edit_stamp() >= theirs.edit_stamp() {
@@ -167,6 +171,73 @@ pub fn build(
     }
     out.compact_stamps();
     out
+}
+
+/// A merged list's order. When the merge keeps exactly one side's items as that side
+/// holds them (the other side older, or the same items), that side's list stands as it
+/// is: taking in an older copy reorders nothing. Otherwise the items go in one order of
+/// their own, whatever the sides held: by place (when made, or the day it is about),
+/// then key, then content (two items of one key come only from hand-made files). So
+/// copies whose lists are in that order (items added over time are) merge to the same
+/// list in any grouping.
+fn in_order<T: Item>(mut list: Vec<T>, lead: &[T], other: &[T]) -> Vec<T> {
+    let holds = |side: &[T]| side.len() == list.len() && side.iter().all(|x| list.contains(x));
+    if holds(lead) {
+        return lead.to_vec();
+    }
+    if holds(other) {
+        return other.to_vec();
+    }
+    list.sort_by_cached_key(|x| {
+        (
+            x.place(),
+            x.item_key(),
+            serde_json::to_string(x).unwrap_or_default(),
+        )
+    });
+    list
+}
+
+/// The name an owner falls back to when the key player it named is gone and neither
+/// side knows their name.
+pub const FORMER_KEY_PLAYER: &str = "A former key player";
+
+/// Owners (of next steps and commitments) that name a key player the merged partner no
+/// longer holds: one side removed the key player while the other gave them work. As a
+/// removal on one side does ([`Partner::release_owner`]), the work goes to the person by
+/// name on the partner's side, so that nothing names a key player who is not there (the
+/// partner would break a rule and be refused). The name is the key player's in the
+/// version that still holds them (the later edited, should both), else
+/// [`FORMER_KEY_PLAYER`]. Returns how many owners changed.
+pub fn release_departed(out: &mut Partner, ours: &Partner, theirs: &Partner) -> usize {
+    let present: HashSet<&crate::model::core::id::Id> =
+        out.key_players.iter().map(|k| &k.id).collect();
+    let departed: Vec<crate::model::core::id::Id> = out
+        .meetings
+        .iter()
+        .flat_map(|m| m.next_steps.iter().filter_map(|s| s.owner.as_ref()))
+        .chain(out.commitments.iter().filter_map(|c| c.owner.as_ref()))
+        .filter_map(|o| o.player())
+        .filter(|id| !present.contains(id))
+        .cloned()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut changed = 0;
+    for id in departed {
+        let key = format!("kp:{id}");
+        let name = [ours, theirs]
+            .into_iter()
+            .filter_map(|p| {
+                let k = p.key_players.iter().find(|k| k.id == id)?;
+                Some((p.part_stamp(&key), k.name.as_str()))
+            })
+            .max()
+            .map_or(FORMER_KEY_PLAYER, |(_, n)| n)
+            .to_owned();
+        changed += out.release_owner(&id, &name);
+    }
+    changed
 }
 
 /// The label of a part for people: "Notes", "Key player Dana Whitfield".

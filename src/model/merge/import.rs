@@ -669,6 +669,9 @@ mod tests {
         ("Market", "id"),
         ("Meeting", "id"),
         ("Meeting", "pitch"),
+        // Inside an enum variant: `{"player": "<key player id>"}` (merge::fields keeps
+        // it naming a key player the partner holds).
+        ("Owner", "player"),
         ("Partner", "id"),
         ("Pitch", "goal"),
         ("Pitch", "id"),
@@ -717,7 +720,10 @@ mod tests {
             let name = target.trim_start_matches("#/$defs/");
             return walk(defs, name, &defs[name], value, found);
         }
-        for branch in node["anyOf"].as_array().into_iter().flatten() {
+        // An enum's variants (`Owner`'s `{"player": id}`) are `oneOf` branches: the ids
+        // inside them count like any other field's.
+        let branches = node["anyOf"].as_array().into_iter().flatten();
+        for branch in branches.chain(node["oneOf"].as_array().into_iter().flatten()) {
             walk(defs, record, branch, value, found);
         }
         match value {
@@ -757,9 +763,15 @@ mod tests {
     fn id_fields(schema: &serde_json::Value) -> Vec<(String, String)> {
         let mut out = Vec::new();
         let mut visit = |record: &str, node: &serde_json::Value| {
-            for (key, field) in node["properties"].as_object().into_iter().flatten() {
-                if is_id(field) {
-                    out.push((record.to_owned(), key.clone()));
+            // The record's own fields and those of each variant of an enum.
+            let variants = ["oneOf", "anyOf"]
+                .into_iter()
+                .flat_map(|k| node[k].as_array().into_iter().flatten());
+            for part in std::iter::once(node).chain(variants) {
+                for (key, field) in part["properties"].as_object().into_iter().flatten() {
+                    if is_id(field) {
+                        out.push((record.to_owned(), key.clone()));
+                    }
                 }
             }
         };

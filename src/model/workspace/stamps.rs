@@ -93,32 +93,53 @@ macro_rules! each_partner_list {
 /// An item of a partner's list: what names it among its list.
 pub trait Item: Clone + PartialEq + Serialize {
     fn item_key(&self) -> String;
+    /// Where the item stands in a merged list, before its key: the moment it was made
+    /// or the day it is about, written so that text order is time order; `""` for items
+    /// with neither. A merge of two versions of a list orders its items by this, then
+    /// by key, so that three copies merge to one order in any grouping
+    /// (`merge::fields`).
+    fn place(&self) -> String;
 }
 
 macro_rules! by_id {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $place:expr),* $(,)?) => {$(
         impl Item for $t {
             fn item_key(&self) -> String {
                 self.id.as_str().to_owned()
             }
+            fn place(&self) -> String {
+                let place: fn(&$t) -> String = $place;
+                place(self)
+            }
         }
     )*};
 }
+// Days are ISO dates (years 1900–2200: four digits), so text order is time order; a
+// goal without a due day (`~` sorts after digits) goes after those with one.
 by_id!(
-    crate::model::workspace::records::KeyPlayer,
-    crate::model::pitch::record::Pitch,
-    crate::model::fit::record::LadderMove,
-    crate::model::meetings::record::Meeting,
-    crate::model::goals::record::Goal,
-    crate::model::goals::record::Commitment,
-    crate::model::landing::record::LandingTrack,
-    crate::model::goals::record::Win,
-    crate::model::goals::record::Decision
+    // Seconds shifted past 1900's (negative) count, to nanoseconds: digits sort as times.
+    crate::model::workspace::records::KeyPlayer => |x| format!(
+        "{:012}.{:09}",
+        x.created.timestamp() + 10_000_000_000,
+        x.created.timestamp_subsec_nanos()
+    ),
+    crate::model::pitch::record::Pitch => |x| x.drafted.to_string(),
+    crate::model::fit::record::LadderMove => |x| x.date.to_string(),
+    crate::model::meetings::record::Meeting => |x| x.date.to_string(),
+    crate::model::goals::record::Goal =>
+        |x| x.due.map_or_else(|| "~".to_owned(), |d| d.to_string()),
+    crate::model::goals::record::Commitment => |x| x.due.to_string(),
+    crate::model::landing::record::LandingTrack => |_| String::new(),
+    crate::model::goals::record::Win => |x| x.date.to_string(),
+    crate::model::goals::record::Decision => |x| x.date.to_string(),
 );
 
 impl Item for crate::model::metrics::record::Series {
     fn item_key(&self) -> String {
         format!("{}/{}", self.market, self.metric)
+    }
+    fn place(&self) -> String {
+        String::new()
     }
 }
 

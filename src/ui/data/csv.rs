@@ -1,9 +1,10 @@
 //! The Data screen's CSV panel: partners and key players out as spreadsheets, partners
 //! in from a spreadsheet or a CRM export through a column-mapping dialog.
 //!
-//! `model::formats::csv` does the reading, the mapping and the checks; the good rows then go
-//! through `model::merge::import` in merge mode and `Store::replace`, like a Tandem file, so
-//! the backup and the undo step come for free. A refused file changes nothing.
+//! `model::formats::csv` does the reading, the mapping and the checks; the good rows are
+//! previewed through `model::merge::import` in merge mode, applied by `CsvImport::apply`
+//! (only the fields they changed stamped) and kept through `Store::replace`, like a Tandem
+//! file, so the backup and the undo step come for free. A refused file changes nothing.
 
 use crate::model::core::format::{count, grouped};
 use crate::model::formats::csv::{self, CsvImport, CsvTable, Field};
@@ -134,7 +135,7 @@ impl MappedRows {
             self.table
                 .with_value(|t| self.mapping.with_untracked(|m| outcome(t, m, ws)))
                 .and_then(|(rows, _)| {
-                    import::apply(ws, &rows.incoming(ws), Mode::Merge)
+                    rows.apply(ws, store.stamp())
                         .map(|merged| (merged, rows))
                         .map_err(|errors| cannot_combine(&errors))
                 })
