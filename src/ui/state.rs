@@ -4,8 +4,8 @@
 
 use crate::model::core::stamp::{Clock, Stamp};
 use crate::model::figures::memo::{Figures, Whole};
-use crate::model::figures::planner::{self, Plan};
-use crate::model::figures::portfolio::{self, HeatMap, Reading};
+use crate::model::figures::planner::{self, Plan, PlanParts};
+use crate::model::figures::portfolio::{self, HeatMap, HeatParts, Reading};
 use crate::model::formats::store::Damaged;
 use crate::model::workspace::edit::Removed;
 use crate::model::workspace::history::{History, Step};
@@ -93,9 +93,11 @@ pub struct Store {
     /// recomputes the one partner it changed (`model::figures::memo`).
     figures: StoredValue<Figures>,
     /// The plan and the heat map, kept while the workspace and the day are the same, so
-    /// visiting the dashboard or the planner again does not compute them again.
-    plan: StoredValue<Whole<Option<Plan>>>,
-    heat: StoredValue<Whole<HeatMap>>,
+    /// visiting the dashboard or the planner again does not compute them again; after an
+    /// edit, put together again from the partners' parts, of which only the edited
+    /// partner's is computed again (`PlanParts`, `HeatParts`).
+    plan: StoredValue<(Whole<Option<Plan>>, PlanParts)>,
+    heat: StoredValue<(Whole<HeatMap>, HeatParts)>,
     /// The partner table's search and sort keys, made once per partner version.
     search: StoredValue<Index>,
 }
@@ -113,8 +115,8 @@ impl Store {
             synced: StoredValue::new(ws.clone()),
             absorbing: StoredValue::new(false),
             figures: StoredValue::new(Figures::default()),
-            plan: StoredValue::new(Whole::default()),
-            heat: StoredValue::new(Whole::default()),
+            plan: StoredValue::new(Default::default()),
+            heat: StoredValue::new(Default::default()),
             search: StoredValue::new(Index::default()),
             history: RwSignal::new(History::default()),
             saves: RwSignal::new(0),
@@ -250,17 +252,19 @@ impl Store {
     /// workspace is the same. Call it inside `ws.with` so the view tracks the workspace.
     pub fn plan(&self, ws: &Workspace, today: NaiveDate) -> Option<Plan> {
         self.plan
-            .try_update_value(|w| w.get(ws, today, planner::plan))
+            .try_update_value(|(whole, parts)| whole.get(ws, today, |ws, t| parts.plan(ws, t)))
             .unwrap_or_else(|| planner::plan(ws, today))
     }
 
     /// The dashboard's heat map on `today`, kept while the workspace is the same.
     pub fn heat_map(&self, ws: &Workspace, today: NaiveDate) -> HeatMap {
-        let compute =
-            |ws: &Workspace, today| portfolio::heat_map(ws, &portfolio::heat_metric(ws), today);
         self.heat
-            .try_update_value(|w| w.get(ws, today, compute))
-            .unwrap_or_else(|| compute(ws, today))
+            .try_update_value(|(whole, parts)| {
+                whole.get(ws, today, |ws, t| {
+                    parts.map(ws, &portfolio::heat_metric(ws), t)
+                })
+            })
+            .unwrap_or_else(|| portfolio::heat_map(ws, &portfolio::heat_metric(ws), today))
     }
 
     pub fn undo(&self) {
