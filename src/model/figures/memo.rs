@@ -173,7 +173,9 @@ impl WholeKey {
 /// A figure computed over the whole workspace, kept for as long as the workspace and
 /// the day are the same: a screen visited again, or another screen showing the same
 /// figure, reads it instead of computing it again (at 2,000 partners the plan takes
-/// about 100 ms and the heat map about 30 ms natively). Any edit computes it again.
+/// about 100 ms and the heat map about 30 ms natively). Any edit computes it again: the
+/// plan and the heat map from the partners' parts kept in a [`PerPartner`], of which
+/// only the edited partner's is computed again.
 /// A figure that reads more of the workspace than [`WholeKey`] holds must not use it.
 #[derive(Debug)]
 pub struct Whole<T> {
