@@ -178,13 +178,16 @@ pub fn rows<R: Borrow<Reading>>(readings: &[R]) -> Vec<PartnerRow> {
             }
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.walk_away
-            .is_some()
-            .cmp(&a.walk_away.is_some())
-            .then_with(|| b.worst.cmp(&a.worst))
-            .then_with(|| b.severe().cmp(&a.severe()))
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    // Each row's key computed once, not in every comparison: at 2,000 partners most
+    // comparisons reach the name, and lower-casing it in each cost more than the sort.
+    // A stable sort, as before: rows equal by the key keep workspace order.
+    out.sort_by_cached_key(|r| {
+        (
+            std::cmp::Reverse(r.walk_away.is_some()),
+            std::cmp::Reverse(r.worst),
+            std::cmp::Reverse(r.severe()),
+            r.name.to_lowercase(),
+        )
     });
     out
 }
