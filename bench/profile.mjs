@@ -87,10 +87,16 @@ try {
       sum.set(e.name, (sum.get(e.name) ?? 0) + e.dur / 1000);
     }
     for (const [k, v] of [...sum.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), k);
-    await context.close();
-    process.exit(0);
+  } else {
+    await report(await cdp.send("Profiler.stop"), times);
   }
-  const { profile } = await cdp.send("Profiler.stop");
+  await context.close();
+} finally {
+  await stop();
+}
+
+/** Self time by function, the browser's own work ("(program)") apart. */
+async function report({ profile }, times) {
   await writeFile(`/tmp/profile-${what}.cpuprofile`, JSON.stringify(profile));
   console.log(times.join(", "));
   // Self time by function name.
@@ -106,8 +112,5 @@ try {
   const wasm = [...self.entries()].filter(([k]) => k.includes(".wasm") || k.startsWith("$") || k.includes("wasm-function")).reduce((a, [, v]) => a + v, 0);
   console.log(`total ${total.toFixed(0)} ms, wasm ${wasm.toFixed(0)} ms`);
   for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(v.toFixed(1).padStart(8), k);
-  await context.close();
-} finally {
-  await stop();
 }
 
