@@ -8,8 +8,9 @@
 //   BENCH_STORE=legacy E2E_DIST=<dist of an older build> node bench/run.mjs 5   (before)
 import { start } from "../scripts/chromium.mjs";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { deflateRawSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { largeFile } from "./large.mjs";
+import { storeItems as seedItems } from "./seed.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
 // BENCH_STORE=legacy seeds the single `tandem.workspace` key, as builds before the
@@ -20,68 +21,6 @@ const LEGACY = process.env.BENCH_STORE === "legacy";
 const SIZES = (process.env.BENCH_SIZES ?? "500,2000").split(",").map(Number);
 /** Chromium's local-storage quota for one origin, measured, in characters. */
 const QUOTA_CHARS = 5_242_308;
-
-/** One record in the compact stored form: raw deflate of its JSON, 15 bits a character. */
-function compact(json) {
-  const bytes = deflateRawSync(Buffer.from(json), { level: 1 });
-  let out = "~";
-  let acc = 0;
-  let bits = 0;
-  for (const b of bytes) {
-    acc = (acc << 8) | b;
-    bits += 8;
-    if (bits >= 15) {
-      bits -= 15;
-      out += String.fromCharCode(0x100 + ((acc >> bits) & 0x7fff));
-    }
-    acc &= (1 << bits) - 1;
-  }
-  const pad = bits > 0 ? 15 - bits : 0;
-  if (bits > 0) out += String.fromCharCode(0x100 + ((acc << pad) & 0x7fff));
-  return out + String.fromCharCode(0x100 + pad);
-}
-
-/** The local-storage items that hold a Tandem file's workspace. */
-function storeItems(file) {
-  if (LEGACY) return { "tandem.workspace": JSON.stringify(file) };
-  const { partners, ...rest } = file.workspace;
-  const items = { "tandem.r.bench": compact(JSON.stringify(rest)) };
-  const keys = partners.map((p) => {
-    items[`tandem.p.${p.id}.bench`] = compact(JSON.stringify(p));
-    return `tandem.p.${p.id}.bench`;
-  });
-  // BENCH_STORE=layout1 seeds the manifest naming every entry (builds before the pages).
-  if (process.env.BENCH_STORE === "layout1") {
-    items["tandem.store"] = JSON.stringify({ store: "tandem", version: 1, format: file.version, saved_at: file.saved_at,
-      rest: "tandem.r.bench", partners: keys });
-    return items;
-  }
-  // Layout 2: pages cut where the app cuts them, so the first save rewrites none.
-  const pages = [];
-  let page = [];
-  partners.forEach((p, i) => {
-    page.push(keys[i]);
-    if (endsPage(p.id) || page.length >= 128) { pages.push(page); page = []; }
-  });
-  if (page.length) pages.push(page);
-  const pageKeys = pages.map((list, n) => {
-    items[`tandem.m.bench.${n}`] = JSON.stringify(list);
-    return `tandem.m.bench.${n}`;
-  });
-  items["tandem.store"] = JSON.stringify({ store: "tandem", version: 2, format: file.version, saved_at: file.saved_at,
-    rest: "tandem.r.bench", pages: pageKeys });
-  return items;
-}
-
-/** Whether a page of the store ends after partner `id` (`ends_page` in src/model/formats/store.rs). */
-function endsPage(id) {
-  let h = 0xcbf29ce484222325n;
-  for (const b of Buffer.from(id)) {
-    h ^= BigInt(b);
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return (h >> 40n) % 32n === 0n;
-}
 
 const DIST = process.env.E2E_DIST ?? "dist";
 
@@ -288,7 +227,7 @@ try {
       console.log(`${n} partners: the single key cannot hold ${fileText.length} characters; skipped`);
       continue;
     }
-    cases[`p${n}`] = { items: storeItems(file), fileText, partnerCount: n, matching: matching(file, "Partner 01") };
+    cases[`p${n}`] = { items: seedItems(file, LEGACY), fileText, partnerCount: n, matching: matching(file, "Partner 01") };
   }
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {

@@ -1,7 +1,8 @@
 //! Measures natively what one edit costs the model at 500 and 2,000 partners (issue 11,
 //! points 1 and 5): the store's copy of the workspace before the edit, the edit, the undo
-//! step, the save of what changed, and the dashboard's readings cold and after the edit
-//! (through `figures::memo`). The browser adds rendering on top: see `bench/run.mjs`.
+//! step, the save of what changed, the dashboard's readings cold and after the edit
+//! (through `figures::memo`), and its plan and heat map whole and after an edit of one
+//! partner's figures (from the parts kept per partner version). The browser adds rendering on top: see `bench/run.mjs`.
 //!
 //! ```sh
 //! # the files: see examples/store_codecs.rs
@@ -12,6 +13,8 @@ use chrono::Utc;
 use std::collections::BTreeMap;
 use std::time::Instant;
 use tandem::model::figures::memo::Figures;
+use tandem::model::figures::planner::PlanParts;
+use tandem::model::figures::portfolio::HeatParts;
 use tandem::model::formats::file;
 use tandem::model::formats::store::{self, Snapshot};
 use tandem::model::workspace::history::Step;
@@ -85,6 +88,44 @@ fn main() {
         let _ = tandem::model::fit::incumbent_effort(&ws, today);
         let effort = ms(t);
         println!("  dashboard panels (ms): heat map {heat}, plan {plan}, wins feed {feed}, incumbent effort {effort}");
+        // The plan and the heat map after an edit of one partner's figures, from the
+        // parts kept per partner version (the store's `PlanParts` and `HeatParts`).
+        let mut plan_parts = PlanParts::default();
+        let mut heat_parts = HeatParts::default();
+        plan_parts.plan(&ws, today);
+        heat_parts.map(&ws, &metric, today);
+        let (mut plan_after, mut heat_after) = (vec![], vec![]);
+        for i in 0..9 {
+            let Some(v) = ws.partners[i]
+                .metrics
+                .iter_mut()
+                .find(|s| s.metric == metric)
+                .and_then(|s| s.values.values_mut().next_back())
+            else {
+                continue;
+            };
+            *v += 1.0;
+            let t = Instant::now();
+            let incremental = plan_parts.plan(&ws, today);
+            plan_after.push(ms(t));
+            let t = Instant::now();
+            let map = heat_parts.map(&ws, &metric, today);
+            heat_after.push(ms(t));
+            assert_eq!(
+                incremental,
+                tandem::model::figures::planner::plan(&ws, today)
+            );
+            assert_eq!(
+                map,
+                tandem::model::figures::portfolio::heat_map(&ws, &metric, today)
+            );
+        }
+        println!(
+            "  after an edit of one partner's figures (median of {}, ms): plan {}, heat map {}",
+            plan_after.len(),
+            median(plan_after),
+            median(heat_after)
+        );
         println!(
             "{path}: {} partners. Per edit (median of 9, ms): copy before {}, edit {}, undo step {}, \
              save {}; total {:.1}. Dashboard readings: cold {cold}, after an edit {}",

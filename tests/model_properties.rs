@@ -24,7 +24,7 @@ use tandem::model::formats::file::{self, FileError, Scope};
 use tandem::model::landing::LandingTrack;
 use tandem::model::merge::import::{self, Mode};
 use tandem::model::metrics::Series;
-use tandem::model::workspace::query::{Query, SortKey};
+use tandem::model::workspace::query::{Pick, Query, SortKey};
 use tandem::model::workspace::validate::{self};
 use tandem::model::{
     Category, DecisionRole, Id, KeyPlayer, LadderLevel, Market, MarketPosition, Month, Partner,
@@ -1067,7 +1067,18 @@ enum Search {
     },
 }
 
-fn query_parts() -> impl Strategy<Value = (Search, Query, Option<usize>)> {
+/// A filter on an optional field: any, not set, or one of `values`.
+fn pick<T: Clone + std::fmt::Debug + 'static>(
+    values: impl Strategy<Value = T> + 'static,
+) -> impl Strategy<Value = Pick<T>> {
+    prop_oneof![
+        2 => Just(Pick::Any),
+        1 => Just(Pick::NotSet),
+        2 => values.prop_map(Pick::Is),
+    ]
+}
+
+fn query_parts() -> impl Strategy<Value = (Search, Query, Pick<usize>)> {
     let search = prop_oneof![
         1 => Just(Search::Empty),
         1 => Just(Search::Blank),
@@ -1077,8 +1088,8 @@ fn query_parts() -> impl Strategy<Value = (Search, Query, Option<usize>)> {
     ];
     let filters = (
         proptest::option::of(select(Stage::ALL)),
-        proptest::option::of(select(Category::ALL)),
-        proptest::option::of(select(MarketPosition::ALL)),
+        pick(select(Category::ALL)),
+        pick(select(MarketPosition::ALL)),
         select(SortKey::ALL),
         any::<bool>(),
     )
@@ -1087,15 +1098,15 @@ fn query_parts() -> impl Strategy<Value = (Search, Query, Option<usize>)> {
             stage,
             category,
             position,
-            market: None,
+            market: Pick::Any,
             sort,
             descending,
         });
-    (search, filters, proptest::option::of(any::<usize>()))
+    (search, filters, pick(any::<usize>()))
 }
 
 /// Turns the generated parts into a query against this workspace.
-fn build_query(ws: &Workspace, search: &Search, mut query: Query, market: Option<usize>) -> Query {
+fn build_query(ws: &Workspace, search: &Search, mut query: Query, market: Pick<usize>) -> Query {
     query.text = match search {
         Search::Empty => String::new(),
         Search::Blank => " \t ".into(),
@@ -1117,9 +1128,12 @@ fn build_query(ws: &Workspace, search: &Search, mut query: Query, market: Option
         Search::FromPartner { .. } => String::new(),
     };
     query.market = match market {
-        Some(i) if !ws.markets.is_empty() => Some(ws.markets[i % ws.markets.len()].id.clone()),
-        Some(_) => Some(Id::parse("no-such-market").unwrap()),
-        None => None,
+        Pick::Is(i) if !ws.markets.is_empty() => {
+            Pick::Is(ws.markets[i % ws.markets.len()].id.clone())
+        }
+        Pick::Is(_) => Pick::Is(Id::parse("no-such-market").unwrap()),
+        Pick::NotSet => Pick::NotSet,
+        Pick::Any => Pick::Any,
     };
     query
 }
@@ -1146,13 +1160,25 @@ fn by_column(q: &Query, a: &Partner, b: &Partner) -> std::cmp::Ordering {
 
 /// The query's documented meaning, written apart from `Query::matches` (which the rows
 /// used to be compared with, so the property held whatever `matches` did): every filter
-/// set must equal the partner's field, and every word of the search, lowercased, must
-/// be inside one of the searched fields, lowercased on its own.
+/// set must equal the partner's field ("Not set": the field is empty), and every word of
+/// the search, lowercased, must be inside one of the searched fields, lowercased on its own.
 fn independent_match(q: &Query, p: &Partner) -> bool {
     let filters = (q.stage.is_none() || q.stage == Some(p.stage))
-        && (q.category.is_none() || q.category == p.category)
-        && (q.position.is_none() || q.position == p.position)
-        && (q.market.is_none() || p.markets.iter().any(|x| Some(x) == q.market.as_ref()));
+        && match q.category {
+            Pick::Any => true,
+            Pick::NotSet => p.category.is_none(),
+            Pick::Is(c) => p.category == Some(c),
+        }
+        && match q.position {
+            Pick::Any => true,
+            Pick::NotSet => p.position.is_none(),
+            Pick::Is(m) => p.position == Some(m),
+        }
+        && match &q.market {
+            Pick::Any => true,
+            Pick::NotSet => p.markets.is_empty(),
+            Pick::Is(m) => p.markets.iter().any(|x| x == m),
+        };
     let mut fields: Vec<&str> = vec![&p.name, &p.website, &p.owner, &p.notes];
     fields.extend(p.tags.iter().map(String::as_str));
     for k in &p.key_players {

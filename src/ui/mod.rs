@@ -12,6 +12,7 @@ pub mod fit;
 pub mod framed;
 pub mod goals;
 pub mod health;
+pub mod idle;
 pub mod lazy;
 pub mod markets;
 pub mod meetings;

@@ -4,11 +4,12 @@
 
 use crate::model::core::stamp::{Clock, Stamp};
 use crate::model::figures::memo::{Figures, Whole};
-use crate::model::figures::planner::{self, Plan};
-use crate::model::figures::portfolio::{self, HeatMap, Reading};
+use crate::model::figures::planner::{self, Plan, PlanParts};
+use crate::model::figures::portfolio::{self, HeatMap, HeatParts, Reading};
 use crate::model::formats::store::Damaged;
 use crate::model::workspace::edit::Removed;
 use crate::model::workspace::history::{History, Step};
+use crate::model::workspace::query::{Index, Query};
 use crate::model::workspace::stamps;
 use crate::model::{merge::rule, Workspace};
 use crate::model::{Id, Shared};
@@ -60,9 +61,9 @@ pub struct PendingImport {
     pub result: Result<crate::model::formats::file::Restored, String>,
 }
 
-/// Partners whose readings [`Store::warm_readings`] computes in one idle moment (about
-/// 5 ms in the browser).
-const WARM_SLICE: usize = 25;
+/// Partners whose readings [`Store::warm_readings`] computes in one step (about 1 ms in
+/// the browser); steps run while the idle period lasts (`ui::idle`).
+const WARM_SLICE: usize = 5;
 
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -92,9 +93,13 @@ pub struct Store {
     /// recomputes the one partner it changed (`model::figures::memo`).
     figures: StoredValue<Figures>,
     /// The plan and the heat map, kept while the workspace and the day are the same, so
-    /// visiting the dashboard or the planner again does not compute them again.
-    plan: StoredValue<Whole<Option<Plan>>>,
-    heat: StoredValue<Whole<HeatMap>>,
+    /// visiting the dashboard or the planner again does not compute them again; after an
+    /// edit, put together again from the partners' parts, of which only the edited
+    /// partner's is computed again (`PlanParts`, `HeatParts`).
+    plan: StoredValue<(Whole<Option<Plan>>, PlanParts)>,
+    heat: StoredValue<(Whole<HeatMap>, HeatParts)>,
+    /// The partner table's search and sort keys, made once per partner version.
+    search: StoredValue<Index>,
 }
 
 impl Store {
@@ -110,8 +115,9 @@ impl Store {
             synced: StoredValue::new(ws.clone()),
             absorbing: StoredValue::new(false),
             figures: StoredValue::new(Figures::default()),
-            plan: StoredValue::new(Whole::default()),
-            heat: StoredValue::new(Whole::default()),
+            plan: StoredValue::new(Default::default()),
+            heat: StoredValue::new(Default::default()),
+            search: StoredValue::new(Index::default()),
             history: RwSignal::new(History::default()),
             saves: RwSignal::new(0),
             damaged: RwSignal::new(Vec::new()),
@@ -205,13 +211,19 @@ impl Store {
     }
 
     /// Computes every partner's reading ahead of the screens that show them all (the
-    /// dashboard), a few partners at a time while the browser is idle: at 2,000 partners
-    /// computing them on the dashboard's first visit took longer than the visit may
-    /// (bench/RESULTS.md), while in slices of [`WARM_SLICE`] no slice holds up a key
-    /// press. Partners edited meanwhile are computed when asked for, as always.
+    /// dashboard), and the partner table's search keys, a few partners at a time while
+    /// the browser is idle (`ui::idle`, which stops before the idle deadline): at 2,000
+    /// partners computing them on the dashboard's first visit took longer than the visit
+    /// may (bench/RESULTS.md). Partners edited meanwhile are computed when asked for.
     pub fn warm_readings(&self) {
-        fn slice(store: Store, today: NaiveDate, from: usize) {
-            let next = store.ws.with_untracked(|ws| {
+        let store = *self;
+        let today = storage::now().date_naive();
+        let mut next = Some(0);
+        super::idle::in_idle_time(move || {
+            let Some(from) = next else {
+                return false;
+            };
+            next = store.ws.with_untracked(|ws| {
                 let from = from.min(ws.partners.len());
                 let end = (from + WARM_SLICE).min(ws.partners.len());
                 store.figures.update_value(|f| {
@@ -219,32 +231,40 @@ impl Store {
                         f.reading(ws, p, today);
                     }
                 });
+                store
+                    .search
+                    .update_value(|index| _ = index.warm(ws, from, WARM_SLICE));
                 (end < ws.partners.len()).then_some(end)
             });
-            if let Some(end) = next {
-                request_idle_callback(move || slice(store, today, end));
-            }
-        }
-        let store = *self;
-        let today = storage::now().date_naive();
-        request_idle_callback(move || slice(store, today, 0));
+            next.is_some()
+        });
+    }
+
+    /// The partner table's rows for `query` (`Query::run`), from search and sort keys
+    /// kept per partner version. Call it inside `ws.with` so the view tracks the workspace.
+    pub fn partner_rows(&self, ws: &Workspace, query: &Query) -> Vec<usize> {
+        self.search
+            .try_update_value(|index| index.run(query, ws))
+            .unwrap_or_else(|| query.run(ws))
     }
 
     /// The program plan on `today` (`figures::planner::plan`), kept while the
     /// workspace is the same. Call it inside `ws.with` so the view tracks the workspace.
     pub fn plan(&self, ws: &Workspace, today: NaiveDate) -> Option<Plan> {
         self.plan
-            .try_update_value(|w| w.get(ws, today, planner::plan))
+            .try_update_value(|(whole, parts)| whole.get(ws, today, |ws, t| parts.plan(ws, t)))
             .unwrap_or_else(|| planner::plan(ws, today))
     }
 
     /// The dashboard's heat map on `today`, kept while the workspace is the same.
     pub fn heat_map(&self, ws: &Workspace, today: NaiveDate) -> HeatMap {
-        let compute =
-            |ws: &Workspace, today| portfolio::heat_map(ws, &portfolio::heat_metric(ws), today);
         self.heat
-            .try_update_value(|w| w.get(ws, today, compute))
-            .unwrap_or_else(|| compute(ws, today))
+            .try_update_value(|(whole, parts)| {
+                whole.get(ws, today, |ws, t| {
+                    parts.map(ws, &portfolio::heat_metric(ws), t)
+                })
+            })
+            .unwrap_or_else(|| portfolio::heat_map(ws, &portfolio::heat_metric(ws), today))
     }
 
     pub fn undo(&self) {

@@ -173,7 +173,9 @@ impl WholeKey {
 /// A figure computed over the whole workspace, kept for as long as the workspace and
 /// the day are the same: a screen visited again, or another screen showing the same
 /// figure, reads it instead of computing it again (at 2,000 partners the plan takes
-/// about 100 ms and the heat map about 30 ms natively). Any edit computes it again.
+/// about 100 ms and the heat map about 30 ms natively). Any edit computes it again: the
+/// plan and the heat map from the partners' parts kept in a [`PerPartner`], of which
+/// only the edited partner's is computed again.
 /// A figure that reads more of the workspace than [`WholeKey`] holds must not use it.
 #[derive(Debug)]
 pub struct Whole<T> {
@@ -211,6 +213,63 @@ impl<T: Clone> Whole<T> {
     }
 
     /// How many times the figure was computed (cache misses) since the cache was made.
+    pub fn computed(&self) -> u64 {
+        self.computed
+    }
+}
+
+/// One partner's part of a whole-workspace figure (a heat map row, the plan's share of
+/// the program's monthly figure), kept per partner version under a context: what the
+/// part reads besides its partner. Asked under another context, every entry is dropped.
+/// So after an edit a whole figure computes the edited partner's part again and
+/// re-aggregates the parts it holds (`portfolio::HeatParts`, `planner::PlanParts`).
+#[derive(Debug)]
+pub struct PerPartner<C, V> {
+    context: Option<C>,
+    entries: HashMap<usize, (Shared<Partner>, Shared<V>)>,
+    computed: u64,
+}
+
+impl<C, V> Default for PerPartner<C, V> {
+    fn default() -> Self {
+        PerPartner {
+            context: None,
+            entries: HashMap::new(),
+            computed: 0,
+        }
+    }
+}
+
+impl<C: PartialEq, V> PerPartner<C, V> {
+    /// Readies the parts of `ws` under `context`: drops them all when the context
+    /// changed, and now and then the parts of partner versions no longer in `ws`.
+    pub fn within(&mut self, ws: &Workspace, context: C) {
+        if self.context.as_ref() != Some(&context) {
+            self.entries.clear();
+            self.context = Some(context);
+        }
+        if self.entries.len() > 2 * ws.partners.len() + 16 {
+            let live: std::collections::HashSet<usize> =
+                ws.partners.iter().map(Shared::version).collect();
+            self.entries.retain(|k, _| live.contains(k));
+        }
+    }
+
+    /// The part of this partner version, computed only when not held.
+    pub fn get(&mut self, p: &Shared<Partner>, compute: impl FnOnce(&Partner) -> V) -> Shared<V> {
+        let key = Shared::version(p);
+        if let Some((held, part)) = self.entries.get(&key) {
+            if Shared::same(held, p) {
+                return part.clone();
+            }
+        }
+        self.computed += 1;
+        let part = Shared::new(compute(p));
+        self.entries.insert(key, (p.clone(), part.clone()));
+        part
+    }
+
+    /// How many parts were computed (cache misses) since the cache was made.
     pub fn computed(&self) -> u64 {
         self.computed
     }

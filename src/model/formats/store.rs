@@ -1157,7 +1157,7 @@ pub fn saved_file(slots: &impl Slots, now: DateTime<Utc>) -> Option<String> {
 mod tests {
     use super::*;
 
-    /// Where pages end is part of the layout: `bench/run.mjs` seeds the same cut (its
+    /// Where pages end is part of the layout: `bench/seed.mjs` seeds the same cut (its
     /// `endsPage`), so these ids are checked against it.
     #[test]
     fn pages_end_after_the_ids_the_benchmark_cuts_after() {

@@ -156,10 +156,12 @@ pub fn complete_month<'a>(
     series: impl IntoIterator<Item = &'a Series>,
     cap: Month,
 ) -> Option<Month> {
-    let ends: Vec<Month> = series
-        .into_iter()
-        .filter_map(|s| growth::as_of(s, cap))
-        .collect();
+    complete_of(series.into_iter().filter_map(|s| growth::as_of(s, cap)))
+}
+
+/// [`complete_month`] from the series' last months with a value by the cap.
+pub fn complete_of(ends: impl IntoIterator<Item = Month>) -> Option<Month> {
+    let ends: Vec<Month> = ends.into_iter().collect();
     let latest = ends.iter().copied().max()?;
     ends.into_iter()
         .filter(|m| latest.since(*m) <= LATE_MONTHS)

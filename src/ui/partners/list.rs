@@ -1,8 +1,8 @@
 //! The partner table: search, filters, sorting, create and delete (with undo).
 
-use crate::model::core::vocabulary::label_or_not_set;
+use crate::model::core::vocabulary::{label_or_not_set, Choice, NOT_SET};
 use crate::model::workspace::draft::{DraftKey, Form};
-use crate::model::workspace::query::{Query, SortKey};
+use crate::model::workspace::query::{Pick, Query, SortKey};
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
@@ -14,8 +14,10 @@ use crate::ui::route::{self, Route};
 use crate::ui::state::{use_store, Toast};
 use leptos::prelude::*;
 
-/// Rows rendered before "Show more".
-const PAGE: usize = 100;
+/// Rows rendered before "Show more": a screenful or two. Each row on the page costs
+/// its share of a keystroke's or a sort's style and layout (bench/RESULTS.md: 100
+/// rows took most of a search keystroke at 2,000 partners).
+const PAGE: usize = 50;
 
 /// What one table row shows; the whole row is its key, so any change re-renders it.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -57,9 +59,9 @@ impl Row {
 struct Filters {
     text: RwSignal<String>,
     stage: RwSignal<Option<Stage>>,
-    category: RwSignal<Option<Category>>,
-    position: RwSignal<Option<MarketPosition>>,
-    market: RwSignal<Option<Id>>,
+    category: RwSignal<Pick<Category>>,
+    position: RwSignal<Pick<MarketPosition>>,
+    market: RwSignal<Pick<Id>>,
     sort: RwSignal<SortKey>,
     descending: RwSignal<bool>,
 }
@@ -69,9 +71,9 @@ impl Filters {
         Filters {
             text: RwSignal::new(String::new()),
             stage: RwSignal::new(None),
-            category: RwSignal::new(None),
-            position: RwSignal::new(None),
-            market: RwSignal::new(None),
+            category: RwSignal::new(Pick::Any),
+            position: RwSignal::new(Pick::Any),
+            market: RwSignal::new(Pick::Any),
             sort: RwSignal::new(SortKey::Name),
             descending: RwSignal::new(false),
         }
@@ -94,9 +96,9 @@ impl Filters {
     fn clear(self) {
         self.text.set(String::new());
         self.stage.set(None);
-        self.category.set(None);
-        self.position.set(None);
-        self.market.set(None);
+        self.category.set(Pick::Any);
+        self.position.set(Pick::Any);
+        self.market.set(Pick::Any);
     }
 }
 
@@ -107,8 +109,12 @@ pub fn PartnersScreen() -> impl IntoView {
     let (sort, descending) = (filters.sort, filters.descending);
     let query = Memo::new(move |_| filters.query());
     // The matching partners, in order; rows are built only for the page shown, so a
-    // keystroke or a sort at 2,000 partners builds 100 rows, not 2,000.
-    let rows = Memo::new(move |_| store.ws.with(|ws| query.with(|q| q.run(ws))));
+    // keystroke or a sort at 2,000 partners builds 50 rows, not 2,000.
+    let rows = Memo::new(move |_| {
+        store
+            .ws
+            .with(|ws| query.with(|q| store.partner_rows(ws, q)))
+    });
     let total = move || store.ws.with(|ws| ws.partners.len());
     // Long lists render a page at a time: building hundreds of rows at once would take
     // several frames, and nobody reads past the first screenfuls without searching.
@@ -196,17 +202,21 @@ fn Toolbar(filters: Filters) -> impl IntoView {
                     on:input=move |ev| text.set(event_target_value(&ev))/>
             </label>
             <ChoiceFilter label="Stage" value=stage/>
-            <ChoiceFilter label="Category" value=category/>
-            <ChoiceFilter label="Position" value=position/>
+            <PickFilter label="Category" value=category/>
+            <PickFilter label="Position" value=position/>
             <label class="filter">
                 <span>"Market"</span>
-                <select on:change=move |ev| market.set(Id::parse(&event_target_value(&ev)).ok())>
-                    <option value="" selected=move || market.get().is_none()>"Any"</option>
+                <select on:change=move |ev| market.set(match event_target_value(&ev).as_str() {
+                    NOT_SET_VALUE => Pick::NotSet,
+                    value => Id::parse(value).map_or(Pick::Any, Pick::Is),
+                })>
+                    <option value="" selected=move || market.with(|m| *m == Pick::Any)>"Any"</option>
+                    <option value=NOT_SET_VALUE selected=move || market.with(|m| *m == Pick::NotSet)>{NOT_SET}</option>
                     {move || markets().into_iter().map(|(id, name)| {
-                        let selected = id.clone();
+                        let selected = Pick::Is(id.clone());
                         view! {
                             <option value=id.to_string()
-                                selected=move || market.get().as_ref() == Some(&selected)>{name}</option>
+                                selected=move || market.with(|m| *m == selected)>{name}</option>
                         }
                     }).collect_view()}
                 </select>
@@ -216,7 +226,39 @@ fn Toolbar(filters: Filters) -> impl IntoView {
     }
 }
 
-/// "Show 100 more" and "Show all" while the table holds more rows than it shows.
+/// The value of a filter's "Not set" option: neither a vocabulary key nor an id can be it.
+const NOT_SET_VALUE: &str = "(not set)";
+
+/// A filter on a field a partner may leave empty: "Any", "Not set" (so the partners
+/// nobody classified can be found), then every value of the vocabulary.
+#[component]
+fn PickFilter<T: Choice>(label: &'static str, value: RwSignal<Pick<T>>) -> impl IntoView {
+    let key = move || match value.get() {
+        Pick::Any => "",
+        Pick::NotSet => NOT_SET_VALUE,
+        Pick::Is(v) => v.key(),
+    };
+    view! {
+        <label class="filter">
+            <span>{label}</span>
+            <select prop:value=key
+                on:change=move |ev| value.set(match event_target_value(&ev).as_str() {
+                    NOT_SET_VALUE => Pick::NotSet,
+                    k => T::from_key(k).map_or(Pick::Any, Pick::Is),
+                })>
+                <option value="" selected=move || value.get() == Pick::Any>"Any"</option>
+                <option value=NOT_SET_VALUE selected=move || value.get() == Pick::NotSet>{NOT_SET}</option>
+                {T::all().iter().map(|&option| view! {
+                    <option value=option.key() selected=move || value.get() == Pick::Is(option)>
+                        {option.label()}
+                    </option>
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// "Show 50 more" and "Show all" while the table holds more rows than it shows.
 #[component]
 fn ShowMore(rows: Memo<Vec<usize>>, limit: RwSignal<usize>) -> impl IntoView {
     view! {
