@@ -1,6 +1,9 @@
 //! Every keyboard shortcut in one table: the handlers ask it which command a key press
 //! means, the undo buttons' titles and the help dialog (opened with `?`) read their keys
-//! from it, so what the help says is what the keys do.
+//! from it, so what the help says is what the keys do. A command that edits dispatches
+//! the named action its button or menu dispatches (`model::actions`): the stage keys on a
+//! pipeline card are the card's stage menu, `PartnerAction::MoveStage`; undo and redo
+//! walk the store's history of those actions.
 
 use crate::model::Stage;
 use crate::ui::modal::Modal;

@@ -2,8 +2,9 @@
 //! months, paste a table from a spreadsheet, read growth per market and the breadth of
 //! buy-in, see a chart per market, and take the values to and from CSV.
 //!
-//! Every figure comes from `model::metrics` and `model::metrics::growth`; every edit is a model
-//! function called through `store.edit`, so undo, saving and tab sync apply.
+//! Every figure comes from `model::metrics` and `model::metrics::growth`; every edit is a
+//! named action (`model::actions::MetricAction`) handed to `store.dispatch`, so undo,
+//! saving and tab sync apply.
 
 mod charts;
 pub mod csv;
