@@ -262,6 +262,11 @@ fn a_refused_action_changes_nothing_and_says_why() {
         .into(),
     );
     assert_eq!(e, ActionError::Gone(Gone::Partner));
+    assert_eq!(
+        e.to_string(),
+        tandem::model::core::check::PARTNER_GONE,
+        "the one wording of a partner gone"
+    );
     let e = refused(
         PartnerAction::Delete {
             partner: gone.clone(),

@@ -25,7 +25,7 @@ pub mod pitch;
 pub mod planner;
 pub mod program;
 
-use crate::model::core::check::ValidationError;
+use crate::model::core::check::{ValidationError, PARTNER_GONE};
 use crate::model::fit::ladder::LadderError;
 use crate::model::metrics::MetricError;
 use crate::model::pitch::PitchError;
@@ -176,7 +176,7 @@ pub enum ActionError {
     #[error(transparent)]
     MarketInUse(#[from] MarketInUse),
     /// The record to change is gone (removed in another tab, or by an undo).
-    #[error("{0} no longer exists; it may have been removed in another tab.")]
+    #[error("{}", .0.sentence())]
     Gone(Gone),
 }
 
@@ -235,10 +235,12 @@ pub enum Gone {
     Lever,
 }
 
-impl std::fmt::Display for Gone {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Gone::Partner => "This partner",
+impl Gone {
+    /// What a person reads; a partner's is the one wording every feature uses
+    /// ([`PARTNER_GONE`]).
+    fn sentence(self) -> String {
+        let what = match self {
+            Gone::Partner => return PARTNER_GONE.to_owned(),
             Gone::KeyPlayer => "This key player",
             Gone::Goal => "This goal",
             Gone::Win => "This win",
@@ -247,7 +249,8 @@ impl std::fmt::Display for Gone {
             Gone::LandingTrack => "This landing track",
             Gone::Meeting => "This meeting",
             Gone::Lever => "This lever",
-        })
+        };
+        format!("{what} no longer exists; it may have been removed in another tab.")
     }
 }
 
