@@ -15,8 +15,10 @@
 //! 6. [`formats`]: the Tandem file, sealed files, CSV and the schema.
 //! 7. [`merge`]: the merge rule, the import preview and conflicts.
 //! 8. [`documents`]: the brief, the outreach memo and the judgment report.
-//! 9. [`demo`]: the demo workspace.
+//! 9. [`actions`]: every edit a person can make, named, with its undo label.
+//! 10. [`demo`]: the demo workspace.
 
+pub mod actions;
 pub mod core;
 pub mod demo;
 pub mod documents;

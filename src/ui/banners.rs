@@ -2,6 +2,7 @@
 //! storage), a failed save, and the toast with its undo.
 
 use super::state::{use_store, Startup};
+use crate::model::actions::PartnerAction;
 use crate::model::core::format::count;
 use crate::model::{demo, Workspace};
 use crate::storage;
@@ -291,7 +292,7 @@ pub fn ToastView() -> impl IntoView {
                     view! {
                         <button class="button button--small" on:click=move |_| {
                             let name = removed.partner.name.clone();
-                            store.edit(format!("restore {name}"), |ws| ws.undo_delete(removed.clone()));
+                            store.dispatch(PartnerAction::Restore(removed.clone()));
                             store.say(format!("Restored {name}."));
                         }>"Undo"</button>
                     }

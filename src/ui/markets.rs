@@ -9,6 +9,7 @@
 //! would be invalid HTML, so Enter in the field adds the market without submitting the
 //! form around it.
 
+use crate::model::actions::ProgramAction;
 use crate::model::{Id, Market};
 use crate::storage;
 use crate::ui::state::use_store;
@@ -62,12 +63,12 @@ pub fn AddMarket(
         let typed = value.get_untracked();
         let market = Market::new(storage::new_id(), typed.trim(), storage::now());
         let id = market.id.clone();
-        let label = format!("add market {}", typed.trim());
-        let added = store.edit(label, |ws| {
-            ws.add_partner_market(&partner.get_value(), market, storage::now())
+        let added = store.dispatch(ProgramAction::AddPartnerMarket {
+            partner: partner.get_value(),
+            market,
         });
         match added {
-            Some(Ok(())) => {
+            Some(Ok(_)) => {
                 store.say(format!(
                     "Added {} to the markets. Undo takes it back out.",
                     typed.trim()
@@ -77,7 +78,7 @@ pub fn AddMarket(
                     cb.run(id);
                 }
             }
-            Some(Err(e)) => error.set(Some(format!("The market name {}.", e.message))),
+            Some(Err(e)) => error.set(Some(format!("The market name {}.", e.message()))),
             None => {}
         }
     };

@@ -8,6 +8,7 @@
 //! which keeps the workspace it replaces as the backup (restorable from Data → Backup)
 //! and as an undo step; the confirmation names what is replaced and both ways back.
 
+use crate::model::actions::{Applied, ProgramAction};
 use crate::model::core::format::count;
 use crate::model::Workspace;
 use crate::ui::modal::Modal;
@@ -53,11 +54,9 @@ fn ProgramDialog(on_close: Callback<()>) -> impl IntoView {
     let starting = RwSignal::new(false);
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match store.edit("rename the program", |ws| {
-            ws.set_program_name(&name.get_untracked())
-        }) {
-            Some(Err(e)) => error.set(Some(format!("The name {}.", e.message))),
-            Some(Ok(true)) => {
+        match store.dispatch(ProgramAction::Rename(name.get_untracked())) {
+            Some(Err(e)) => error.set(Some(format!("The name {}.", e.message()))),
+            Some(Ok(Applied::Changed)) => {
                 store.say("Program renamed. Undo brings the old name back.");
                 on_close.run(());
             }

@@ -1,7 +1,11 @@
 //! Every keyboard shortcut in one table: the handlers ask it which command a key press
 //! means, the undo buttons' titles and the help dialog (opened with `?`) read their keys
-//! from it, so what the help says is what the keys do.
+//! from it, so what the help says is what the keys do. A command that edits dispatches
+//! the named action its button or menu dispatches (`model::actions`): the stage keys on a
+//! pipeline card are the card's stage menu, `PartnerAction::MoveStage`; undo and redo
+//! walk the store's history of those actions.
 
+use crate::model::Stage;
 use crate::ui::modal::Modal;
 use leptos::prelude::*;
 
@@ -27,6 +31,23 @@ impl Command {
             Command::PreviousStage => "Move the focused card to the previous stage",
             Command::NextRow => "Save the cell and go to the next month",
             Command::PreviousRow => "Save the cell and go to the previous month",
+        }
+    }
+
+    /// Where a stage command takes a card at `from`: `Some(None)` at either end of the
+    /// pipeline (the key is still the card's), `None` for a command that moves no card.
+    /// The pipeline dispatches the move as `model::actions::PartnerAction::MoveStage`,
+    /// the action its menu and a drop dispatch.
+    pub fn stage_from(self, from: Stage) -> Option<Option<Stage>> {
+        match self {
+            Command::NextStage => Some(Stage::ALL.get(from.rank() + 1).copied()),
+            Command::PreviousStage => Some(
+                from.rank()
+                    .checked_sub(1)
+                    .and_then(|i| Stage::ALL.get(i))
+                    .copied(),
+            ),
+            _ => None,
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The one workspace store, provided by context at the root. Its methods are the
-//! commands the screens use; each edit goes through `edit`, and an effect in the shell
-//! saves the workspace after every change.
+//! commands the screens use; each edit is a named action (`model::actions`) handed to
+//! `dispatch`, and an effect in the shell saves the workspace after every change. The
+//! workspace and its history are private to this file (see [`Store`]).
 
+use crate::model::actions::{Action, ActionError, Applied};
 use crate::model::core::stamp::{Clock, Stamp};
 use crate::model::figures::memo::{Figures, Whole};
 use crate::model::figures::planner::{self, Plan, PlanParts};
@@ -65,17 +67,28 @@ pub struct PendingImport {
 /// the browser); steps run while the idle period lasts (`ui::idle`).
 const WARM_SLICE: usize = 5;
 
+/// The workspace, its undo history and whether saving is on are readable by every view
+/// and writable only here: `ws`, `history` and `persist` are read-only handles on the
+/// private signals, so a view that tried to write the workspace would not compile, and
+/// every change goes through [`Store::dispatch`] (or `replace`, `reset`, `undo`,
+/// `redo`, `absorb`), which records the undo step, stamps and saves. The other signals
+/// are this tab's screen state (a toast, the route, a pending import, a banner, a
+/// storage error): nothing in them is saved or undone, so views set them directly.
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub ws: RwSignal<Workspace>,
+    pub ws: ReadSignal<Workspace>,
+    workspace: RwSignal<Workspace>,
+    /// The undo and redo steps; read by the undo buttons' titles.
+    pub history: ReadSignal<History>,
+    steps: RwSignal<History>,
     /// False while an unreadable stored value awaits a decision: saving would destroy it.
-    pub persist: RwSignal<bool>,
+    pub persist: ReadSignal<bool>,
+    saving: RwSignal<bool>,
     pub save_error: RwSignal<Option<String>>,
     pub startup: RwSignal<Startup>,
     pub toast: RwSignal<Option<Toast>>,
     pub import: RwSignal<Option<PendingImport>>,
     pub route: RwSignal<super::route::Route>,
-    pub history: RwSignal<History>,
     /// Counts successful saves, for views that show what storage holds.
     pub saves: RwSignal<u64>,
     /// Stored partner entries that could not be read at start: kept in storage as they
@@ -110,19 +123,25 @@ impl Store {
         );
         let mut clock = Clock::new(storage::writer_id());
         stamps::observe(&mut clock, &ws);
+        let workspace = RwSignal::new(ws);
+        let steps = RwSignal::new(History::default());
+        let saving = RwSignal::new(persist);
         Store {
+            ws: workspace.read_only(),
+            workspace,
+            history: steps.read_only(),
+            steps,
+            persist: saving.read_only(),
+            saving,
             clock: StoredValue::new(clock),
-            synced: StoredValue::new(ws.clone()),
+            synced: StoredValue::new(workspace.get_untracked()),
             absorbing: StoredValue::new(false),
             figures: StoredValue::new(Figures::default()),
             plan: StoredValue::new(Default::default()),
             heat: StoredValue::new(Default::default()),
             search: StoredValue::new(Index::default()),
-            history: RwSignal::new(History::default()),
             saves: RwSignal::new(0),
             damaged: RwSignal::new(Vec::new()),
-            ws: RwSignal::new(ws),
-            persist: RwSignal::new(persist),
             save_error: RwSignal::new(None),
             startup: RwSignal::new(startup),
             toast: RwSignal::new(None),
@@ -131,19 +150,18 @@ impl Store {
         }
     }
 
-    /// Applies an edit to the workspace and returns what the edit returned. Views
-    /// re-render, the workspace is saved and the step joins the undo history only when
-    /// the edit says it changed something: a refused or empty edit leaves local storage
-    /// untouched.
-    pub fn edit<R: Outcome>(
-        &self,
-        label: impl Into<String>,
-        f: impl FnOnce(&mut Workspace) -> R,
-    ) -> Option<R> {
-        self.change(label, f, Stamping::Edit)
+    /// Applies a named action (`model::actions`) at this moment and returns what it
+    /// did, or why it was refused. Views re-render, the workspace is saved and the step
+    /// joins the undo history under the action's label only when the action changed
+    /// something: a refused or empty action leaves local storage untouched. `None` only
+    /// once the store is gone (the app unmounted).
+    pub fn dispatch(&self, action: impl Into<Action>) -> Option<Result<Applied, ActionError>> {
+        let action = action.into();
+        let label = action.label();
+        self.change(label, |ws| action.apply(ws, storage::now()), Stamping::Edit)
     }
 
-    /// A fresh edit stamp from this tab's clock, for an edit made outside `edit` (the
+    /// A fresh edit stamp from this tab's clock, for an edit made outside `dispatch` (the
     /// choices settling an import's conflicts).
     pub fn stamp(&self) -> Stamp {
         let wall = storage::now_millis();
@@ -158,39 +176,41 @@ impl Store {
         self.clock.update_value(|clock| stamps::observe(clock, ws));
     }
 
-    /// `edit`, with the edit's records stamped, or, for a replacement, stamped as one
+    /// Applies `f` to the workspace and, when it changed something, stamps the change
+    /// (an edit's records, or for a replacement the whole as one
     /// (`stamps::stamp_replace`: an import carries the stamps of the records it brings,
-    /// a reset stamps its new records, and the records it removed get tombstones).
+    /// a reset stamps its new records, and the records it removed get tombstones),
+    /// records the undo step under `label` and notifies the views and the save.
     fn change<R: Outcome>(
         &self,
         label: impl Into<String>,
         f: impl FnOnce(&mut Workspace) -> R,
         stamping: Stamping,
     ) -> Option<R> {
-        let before = self.ws.with_untracked(Clone::clone);
-        let outcome = self.ws.try_update_untracked(f)?;
+        let before = self.workspace.with_untracked(Clone::clone);
+        let outcome = self.workspace.try_update_untracked(f)?;
         if outcome.changed() {
             match stamping {
                 Stamping::Edit => {
                     let at = self.stamp();
-                    self.ws
+                    self.workspace
                         .update_untracked(|ws| stamps::stamp_edit(&before, ws, at));
                 }
                 Stamping::Replace { fresh } => {
-                    self.ws.with_untracked(|ws| self.observe(ws));
+                    self.workspace.with_untracked(|ws| self.observe(ws));
                     let at = self.stamp();
-                    self.ws.update_untracked(|ws| {
+                    self.workspace.update_untracked(|ws| {
                         stamps::stamp_replace(&before, ws, at, storage::now(), fresh);
                     });
                 }
             }
             if let Some(step) = self
-                .ws
+                .workspace
                 .with_untracked(|ws| Step::between(&before, ws, label))
             {
-                self.history.update(|h| h.record(step));
+                self.steps.update(|h| h.record(step));
             }
-            self.ws.notify();
+            self.workspace.notify();
         }
         Some(outcome)
     }
@@ -285,10 +305,10 @@ impl Store {
         let mut label = None;
         // Undoing is an edit too: the records it puts back get a new stamp, so that
         // other tabs take the undo rather than keep the version it undid.
-        let before = self.ws.with_untracked(Clone::clone);
+        let before = self.workspace.with_untracked(Clone::clone);
         let at = self.stamp();
-        self.ws.update(|ws| {
-            label = self.history.try_update(|h| step(h, ws)).flatten();
+        self.workspace.update(|ws| {
+            label = self.steps.try_update(|h| step(h, ws)).flatten();
             stamps::stamp_edit(&before, ws, at);
         });
         match label {
@@ -300,10 +320,10 @@ impl Store {
     /// Saves the workspace to local storage, unless saving is paused or the change
     /// came from another tab's save.
     pub fn save(&self) {
-        if std::mem::take(&mut *self.absorbing.write_value()) || !self.persist.get_untracked() {
+        if std::mem::take(&mut *self.absorbing.write_value()) || !self.saving.get_untracked() {
             return;
         }
-        let result = self.ws.with_untracked(local::save);
+        let result = self.workspace.with_untracked(local::save);
         match result {
             Ok(()) => {
                 self.saves.update(|n| *n += 1);
@@ -319,7 +339,7 @@ impl Store {
     /// `storage::local::sync`), merged with this tab's unsaved view.
     pub fn absorb(&self, theirs: Workspace) {
         self.observe(&theirs);
-        let merged = self.ws.with_untracked(|ours| {
+        let merged = self.workspace.with_untracked(|ours| {
             self.synced
                 .with_value(|base| rule::merge(base, ours, &theirs, rule::Ties::ByContent))
         });
@@ -330,17 +350,19 @@ impl Store {
                 merged.conflicts.join("; ")
             ));
         }
-        let changed = self.ws.with_untracked(|ours| *ours != merged.workspace);
+        let changed = self
+            .workspace
+            .with_untracked(|ours| *ours != merged.workspace);
         if changed {
-            let before = self.ws.with_untracked(Clone::clone);
+            let before = self.workspace.with_untracked(Clone::clone);
             if let Some(step) =
                 Step::between(&before, &merged.workspace, "changes from another tab")
             {
-                self.history.update(|h| h.record(step));
+                self.steps.update(|h| h.record(step));
             }
             // Storage already holds their version; save only what adds to it.
             *self.absorbing.write_value() = merged.workspace == theirs;
-            self.ws.set(merged.workspace);
+            self.workspace.set(merged.workspace);
         }
     }
 
@@ -369,10 +391,10 @@ impl Store {
                 return;
             }
             self.startup.set(Startup::Normal);
-            self.persist.set(true);
-        } else if self.persist.get_untracked() {
+            self.saving.set(true);
+        } else if self.saving.get_untracked() {
             let kept = self
-                .ws
+                .workspace
                 .with_untracked(|current| local::keep_backup(current, &label, storage::now()));
             if let Err(e) = kept {
                 self.say(e);
@@ -400,8 +422,8 @@ enum Stamping {
     Replace { fresh: bool },
 }
 
-/// What an edit returns, read as "did the workspace change?".
-pub trait Outcome {
+/// What a change returns, read as "did the workspace change?".
+trait Outcome {
     fn changed(&self) -> bool;
 }
 
@@ -411,21 +433,9 @@ impl Outcome for bool {
     }
 }
 
-impl<T> Outcome for Option<T> {
+impl Outcome for Result<Applied, ActionError> {
     fn changed(&self) -> bool {
-        self.is_some()
-    }
-}
-
-impl<E> Outcome for Result<bool, E> {
-    fn changed(&self) -> bool {
-        matches!(self, Ok(true))
-    }
-}
-
-impl<E> Outcome for Result<(), E> {
-    fn changed(&self) -> bool {
-        self.is_ok()
+        matches!(self, Ok(applied) if applied.changed())
     }
 }
 

@@ -1,5 +1,6 @@
 //! The workspace's own settings: the program's name and the market catalogue.
 
+use crate::model::actions::ProgramAction;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Workspace;
 use crate::model::{Id, Market};
@@ -34,10 +35,8 @@ pub fn SettingsPanel() -> impl IntoView {
     let market_error = RwSignal::new(None::<String>);
     let save_program = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match store.edit("rename the program", |ws| {
-            ws.set_program_name(&program.get())
-        }) {
-            Some(Err(e)) => program_error.set(Some(format!("The name {}.", e.message))),
+        match store.dispatch(ProgramAction::Rename(program.get())) {
+            Some(Err(e)) => program_error.set(Some(format!("The name {}.", e.message()))),
             _ => {
                 program_error.set(None);
                 program_kept.clear();
@@ -48,8 +47,8 @@ pub fn SettingsPanel() -> impl IntoView {
     let add_market = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let market = Market::new(storage::new_id(), new_market.get(), storage::now());
-        match store.edit("add a market", |ws| ws.add_market(market)) {
-            Some(Err(e)) => market_error.set(Some(format!("The market name {}.", e.message))),
+        match store.dispatch(ProgramAction::AddMarket(market)) {
+            Some(Err(e)) => market_error.set(Some(format!("The market name {}.", e.message()))),
             _ => {
                 market_error.set(None);
                 new_market.set(String::new());
@@ -58,9 +57,7 @@ pub fn SettingsPanel() -> impl IntoView {
         }
     };
     let remove = move |id: Id| {
-        if let Some(Err(e)) = store.edit("remove a market", |ws| {
-            ws.remove_market(&id, storage::now())
-        }) {
+        if let Some(Err(e)) = store.dispatch(ProgramAction::RemoveMarket(id)) {
             market_error.set(Some(e.to_string()));
         }
     };

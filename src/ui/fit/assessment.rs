@@ -3,10 +3,10 @@
 //! It checks as you type (the model's `form_errors`) and saves through the store, so
 //! undo, saving and tab sync follow.
 
-use crate::model::fit::{form_errors, parse_score, save_fit, Fit};
+use crate::model::actions::FitAction;
+use crate::model::fit::{form_errors, parse_score, Fit};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Choice, Economics, Id, Partner, UxVerdict, ValidationError};
-use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{error_for, FormActions, OptionSelect, TextField};
 use crate::ui::state::use_store;
@@ -175,8 +175,10 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
         }
         let name =
             partner.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-        match store.edit(format!("assess {name}"), |ws| {
-            save_fit(ws, &id, fit.clone(), storage::now())
+        match store.dispatch(FitAction::Assess {
+            partner: id.clone(),
+            name,
+            fit: fit.clone(),
         }) {
             Some(Ok(_)) => {
                 base.set(fit);
@@ -184,10 +186,7 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
                 kept.clear();
                 store.say("Assessment saved.");
             }
-            Some(Err(e)) => store.say(format!(
-                "Not saved: {}",
-                e.first().map(|e| e.to_string()).unwrap_or_default()
-            )),
+            Some(Err(e)) => store.say(format!("Not saved: {e}")),
             None => {}
         }
     };

@@ -2,8 +2,9 @@
 //! whether the partner meets it, "Move to …" buttons that show the move's warnings and
 //! ask to confirm, and the history of moves with the warnings they raised.
 
+use crate::model::actions::{Applied, FitAction};
 use crate::model::core::format::count;
-use crate::model::fit::ladder::{describe, move_to, rungs, warnings, Need, Rung};
+use crate::model::fit::ladder::{describe, rungs, warnings, Need, Rung};
 use crate::model::{Id, LadderLevel, Partner};
 use crate::storage;
 use crate::ui::state::use_store;
@@ -22,13 +23,15 @@ pub fn Ladder(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
     let confirm = Callback::new(move |to: LadderLevel| {
         let name =
             partner.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-        let now = storage::now();
-        let result = store.edit(format!("move {name} to {}", to.label()), |ws| {
-            move_to(ws, &id, to, storage::new_id(), now.date_naive(), now)
+        let result = store.dispatch(FitAction::MoveLadder {
+            partner: id.clone(),
+            name,
+            to,
+            record: storage::new_id(),
         });
         pending.set(None);
         match result {
-            Some(Ok(true)) => {
+            Some(Ok(Applied::Changed)) => {
                 let recorded = partner.with_untracked(|p| {
                     p.as_ref()
                         .and_then(|p| p.ladder_moves.last())
@@ -40,7 +43,7 @@ pub fn Ladder(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
                     n => format!("Moved to {}; its {n} warnings are recorded.", to.label()),
                 });
             }
-            Some(Ok(false)) => store.say(format!("Already at {}.", to.label())),
+            Some(Ok(_)) => store.say(format!("Already at {}.", to.label())),
             Some(Err(e)) => store.say(format!("Not moved: {e}")),
             None => {}
         }

@@ -4,6 +4,7 @@
 use super::{
     date_value, field_error, other_errors, partner_memo, problem, required_date, DateField,
 };
+use crate::model::actions::GoalAction;
 use crate::model::core::format::{count, day};
 use crate::model::goals::{self, Commitment, DeliveryRecord};
 use crate::model::metrics::percent;
@@ -170,8 +171,9 @@ fn CommitmentItem(partner: Id, commitment: Commitment, today: chrono::NaiveDate)
     let remove = {
         let (pid, kid) = (partner.clone(), k.id.clone());
         Callback::new(move |_: ()| {
-            store.edit("remove a commitment", |ws| {
-                goals::remove_commitment(ws, &pid, &kid, storage::now())
+            store.dispatch(GoalAction::RemoveCommitment {
+                partner: pid.clone(),
+                commitment: kid.clone(),
             });
             store.say("Commitment removed.");
         })
@@ -224,11 +226,13 @@ fn status_setter(
         } else {
             None
         };
-        let label = format!("mark a commitment {}", status.label().to_lowercase());
-        match store.edit(label, |ws| {
-            goals::set_commitment_status(ws, &pid, &kid, status, delivered, storage::now())
+        match store.dispatch(GoalAction::SetCommitmentStatus {
+            partner: pid.clone(),
+            commitment: kid.clone(),
+            status,
+            delivered,
         }) {
-            Some(Err(e)) => errors.set(e),
+            Some(Err(e)) => errors.set(e.problems()),
             _ => errors.set(Vec::new()),
         }
     })
@@ -325,8 +329,9 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
             Ok(draft) => draft,
             Err(e) => return errors.set(vec![e]),
         };
-        match store.edit("save a commitment", |ws| {
-            goals::save_commitment(ws, &partner, draft, storage::now())
+        match store.dispatch(GoalAction::SaveCommitment {
+            partner: partner.clone(),
+            commitment: draft,
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
@@ -334,7 +339,7 @@ fn CommitmentForm(partner: Id, commitment: Commitment, on_done: Callback<()>) ->
                 store.say("Commitment saved.");
                 on_done.run(());
             }
-            Some(Err(e)) => errors.set(e),
+            Some(Err(e)) => errors.set(e.problems()),
             None => {}
         }
     };

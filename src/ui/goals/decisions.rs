@@ -2,6 +2,7 @@
 //! Walking away asks to confirm, because it moves the partner's stage.
 
 use super::{date_value, field_error, other_errors, partner_memo, required_date, DateField};
+use crate::model::actions::GoalAction;
 use crate::model::core::format::{day, iso_day};
 use crate::model::goals::{self, Decision};
 use crate::model::workspace::draft::{DraftKey, Form};
@@ -61,8 +62,9 @@ fn DecisionItem(partner: Id, decision: Decision) -> impl IntoView {
     let remove = {
         let did = decision.id.clone();
         Callback::new(move |_: ()| {
-            store.edit("remove a decision", |ws| {
-                goals::remove_decision(ws, &partner, &did, storage::now())
+            store.dispatch(GoalAction::RemoveDecision {
+                partner: partner.clone(),
+                decision: did.clone(),
             });
             store.say("Decision removed. The partner's stage is unchanged.");
         })
@@ -142,10 +144,10 @@ fn DecisionForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
     let pending = RwSignal::new(None::<Decision>);
     let record = Callback::new(move |draft: Decision| {
         let walked = draft.kind == DecisionKind::WalkAway;
-        match store.edit(
-            format!("record a {} decision", draft.kind.label().to_lowercase()),
-            |ws| goals::save_decision(ws, &partner, draft, storage::now()),
-        ) {
+        match store.dispatch(GoalAction::RecordDecision {
+            partner: partner.clone(),
+            decision: draft,
+        }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
                 kept.clear();
@@ -158,7 +160,7 @@ fn DecisionForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
             }
             Some(Err(e)) => {
                 pending.set(None);
-                errors.set(e);
+                errors.set(e.problems());
             }
             None => {}
         }

@@ -8,6 +8,7 @@
 //! ```
 
 use super::{date_value, field_error, other_errors, required_date, DateField};
+use crate::model::actions::GoalAction;
 use crate::model::core::format::{day, iso_day};
 use crate::model::goals::{self, FeedItem, Win};
 use crate::model::workspace::draft::{DraftKey, Form};
@@ -72,8 +73,9 @@ fn FeedEntry(item: FeedItem, program_wide: bool) -> impl IntoView {
     let remove = {
         let wid = win.id.clone();
         Callback::new(move |_: ()| {
-            store.edit("remove a win", |ws| {
-                goals::remove_win(ws, owner.as_ref(), &wid, storage::now())
+            store.dispatch(GoalAction::RemoveWin {
+                partner: owner.clone(),
+                win: wid.clone(),
             });
             store.say("Win removed.");
         })
@@ -140,13 +142,9 @@ fn WinForm(partner: Option<Id>, on_done: Callback<()>) -> impl IntoView {
             title: title.get().trim().to_owned(),
             note: note.get().trim().to_owned(),
         };
-        let label = if partner.is_some() {
-            "add a win"
-        } else {
-            "add a program win"
-        };
-        match store.edit(label, |ws| {
-            goals::save_win(ws, partner.as_ref(), win, storage::now())
+        match store.dispatch(GoalAction::AddWin {
+            partner: partner.clone(),
+            win,
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
@@ -154,7 +152,7 @@ fn WinForm(partner: Option<Id>, on_done: Callback<()>) -> impl IntoView {
                 store.say("Win added.");
                 on_done.run(());
             }
-            Some(Err(e)) => errors.set(e),
+            Some(Err(e)) => errors.set(e.problems()),
             None => {}
         }
     };

@@ -1,6 +1,7 @@
 //! The shared goals of a partner, with the flag raised when there is none to work on.
 
 use super::{date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField};
+use crate::model::actions::GoalAction;
 use crate::model::core::format::day;
 use crate::model::goals::{self, Goal};
 use crate::model::metrics;
@@ -69,8 +70,9 @@ fn GoalItem(partner: Id, goal: Goal) -> impl IntoView {
     let remove = {
         let (pid, gid) = (partner.clone(), goal.id.clone());
         Callback::new(move |_: ()| {
-            store.edit("remove a shared goal", |ws| {
-                goals::remove_goal(ws, &pid, &gid, storage::now())
+            store.dispatch(GoalAction::RemoveGoal {
+                partner: pid.clone(),
+                goal: gid.clone(),
             });
             store.say("Goal removed.");
         })
@@ -184,8 +186,9 @@ fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
             Ok(draft) => draft,
             Err(problems) => return errors.set(problems),
         };
-        match store.edit("save a shared goal", |ws| {
-            goals::save_goal(ws, &partner, draft, storage::now())
+        match store.dispatch(GoalAction::SaveGoal {
+            partner: partner.clone(),
+            goal: draft,
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
@@ -193,7 +196,7 @@ fn GoalForm(partner: Id, goal: Goal, on_done: Callback<()>) -> impl IntoView {
                 store.say("Goal saved.");
                 on_done.run(());
             }
-            Some(Err(e)) => errors.set(e),
+            Some(Err(e)) => errors.set(e.problems()),
             None => {}
         }
     };

@@ -3,6 +3,7 @@
 //! partner's landing progress above it, and the stall warning when the rule holds.
 
 use super::{date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField};
+use crate::model::actions::LandingAction;
 use crate::model::core::format::{count, day};
 use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
 use crate::model::metrics::percent;
@@ -111,8 +112,9 @@ fn TrackRow(partner: Id, track: LandingTrack, today: NaiveDate) -> impl IntoView
     let remove = {
         let (pid, tid) = (partner.clone(), track.id.clone());
         Callback::new(move |_: ()| {
-            store.edit("remove a landing track", |ws| {
-                landing::remove_track(ws, &pid, &tid, storage::now())
+            store.dispatch(LandingAction::RemoveTrack {
+                partner: pid.clone(),
+                track: tid.clone(),
             });
             store.say("Landing track removed.");
         })
@@ -171,11 +173,13 @@ fn StepCell(
     let save = {
         let (pid, tid) = (partner.clone(), track.clone());
         Callback::new(move |new: LandingStep| {
-            let label = format!("landing step {}", kind.label().to_lowercase());
-            match store.edit(label, |ws| {
-                landing::set_step(ws, &pid, &tid, kind, new, storage::now())
+            match store.dispatch(LandingAction::SetStep {
+                partner: pid.clone(),
+                track: tid.clone(),
+                kind,
+                step: new,
             }) {
-                Some(Err(e)) => errors.set(e),
+                Some(Err(e)) => errors.set(e.problems()),
                 Some(Ok(_)) => {
                     errors.set(Vec::new());
                     editing.set(false);
@@ -335,8 +339,9 @@ fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
             },
         };
         let track = LandingTrack::new(storage::new_id(), market, team.get());
-        match store.edit("add a landing track", |ws| {
-            landing::save_track(ws, &partner, track, storage::now())
+        match store.dispatch(LandingAction::AddTrack {
+            partner: partner.clone(),
+            track,
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
@@ -344,7 +349,7 @@ fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
                 store.say("Landing track added.");
                 on_done.run(());
             }
-            Some(Err(e)) => errors.set(e),
+            Some(Err(e)) => errors.set(e.problems()),
             None => {}
         }
     };

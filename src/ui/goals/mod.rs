@@ -4,8 +4,9 @@
 //! of tracks × steps, the partner's wins); plus [`WinsFeed`], which the dashboard shows
 //! for the whole program.
 //!
-//! Every figure comes from `model::goals` and `model::landing`; every edit goes through
-//! one of their functions inside `store.edit`, so undo, saving and tab sync follow.
+//! Every figure comes from `model::goals` and `model::landing`; every edit is a named
+//! action (`model::actions::{GoalAction, LandingAction}`) handed to `store.dispatch`, so
+//! undo, saving and tab sync follow.
 
 mod commitments;
 mod decisions;

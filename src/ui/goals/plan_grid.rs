@@ -8,6 +8,7 @@
 //! `m-<market id>` for a market not in the plan yet.
 
 use super::{date_value, parse_date};
+use crate::model::actions::LandingAction;
 use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
 use crate::model::{Id, ValidationError};
@@ -118,20 +119,21 @@ pub(super) fn PlanGrid(partner: Id, on_done: Callback<()>) -> impl IntoView {
             errors.set(problems);
             return;
         }
-        match store.edit("edit the landing plan", |ws| {
-            landing::save_plan(ws, &partner, tracks, storage::now())
+        match store.dispatch(LandingAction::SavePlan {
+            partner: partner.clone(),
+            tracks,
         }) {
-            Some(Ok(changed)) => {
+            Some(Ok(applied)) => {
                 errors.set(Vec::new());
                 kept.clear();
-                store.say(if changed {
+                store.say(if applied.changed() {
                     "Landing plan saved."
                 } else {
                     "No changes to the landing plan."
                 });
                 on_done.run(());
             }
-            Some(Err(e)) => errors.set(e),
+            Some(Err(e)) => errors.set(e.problems()),
             None => {}
         }
     };

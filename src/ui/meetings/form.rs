@@ -2,11 +2,11 @@
 //! was presented, each attending key player's reception on three five-point readings
 //! with a note, the overall read of the room, and the next steps.
 
+use crate::model::actions::MeetingAction;
 use crate::model::core::format;
 use crate::model::meetings::{self, Meeting, NextStep, Reception};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
 use crate::model::{Id, Scale, Side, ValidationError, Workspace};
-use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{date_value, error_for, ChoiceSelect, DateField, TextField};
 use crate::ui::owner::{OwnerField, OwnerInput};
@@ -188,11 +188,12 @@ impl MeetingFields {
                 return false;
             }
         };
-        let label = format!("record the meeting of {}", format::day(draft.date));
-        match store.edit(label, |ws| {
-            meetings::save_meeting(ws, partner, draft, storage::now())
+        match store.dispatch(MeetingAction::Save {
+            partner: partner.clone(),
+            meeting: draft,
         }) {
-            Some(Ok(changed)) => {
+            Some(Ok(applied)) => {
+                let changed = applied.changed();
                 self.errors.set(Vec::new());
                 store.say(if changed {
                     "Meeting saved."
@@ -202,7 +203,7 @@ impl MeetingFields {
                 true
             }
             Some(Err(e)) => {
-                self.errors.set(e);
+                self.errors.set(e.problems());
                 false
             }
             None => false,

@@ -2,6 +2,7 @@
 //! received it, the read of the room and the next steps (tick them off in place).
 
 use super::form::MeetingForm;
+use crate::model::actions::MeetingAction;
 use crate::model::meetings::{self, Attendee, Meeting, Reception};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
@@ -149,9 +150,12 @@ fn MeetingView(
     let today = storage::now().date_naive();
     let remove = {
         let (pid, mid, date) = (partner_id.clone(), m.id.clone(), date.clone());
+        let day = m.date;
         Callback::new(move |_: ()| {
-            store.edit(format!("remove the meeting of {date}"), |ws| {
-                meetings::remove_meeting(ws, &pid, &mid, storage::now())
+            store.dispatch(MeetingAction::Remove {
+                partner: pid.clone(),
+                meeting: mid.clone(),
+                date: day,
             });
             store.say(format!("Removed the meeting of {date}."));
         })
@@ -238,8 +242,11 @@ fn next_steps(
                         <input type="checkbox" prop:checked=s.done aria-label=label
                             on:change=move |ev| {
                                 let done = event_target_checked(&ev);
-                                store.edit("tick off a next step", |ws| {
-                                    meetings::set_step_done(ws, &pid, &mid, i, done, storage::now())
+                                store.dispatch(MeetingAction::TickStep {
+                                    partner: pid.clone(),
+                                    meeting: mid.clone(),
+                                    step: i,
+                                    done,
                                 });
                             }/>
                         <span>{what.clone()}</span>

@@ -3,11 +3,10 @@
 //! columns to fields, previews the good and bad rows, and applies nothing before
 //! "Import".
 
+use crate::model::actions::MetricAction;
 use crate::model::core::format::count;
 use crate::model::formats::csv::{export_name, CsvTable, Mapping};
-use crate::model::formats::csv_metrics::{
-    apply_metrics, metrics_csv, rows_to_metrics, MetricField,
-};
+use crate::model::formats::csv_metrics::{metrics_csv, rows_to_metrics, MetricField};
 use crate::model::Id;
 use crate::storage;
 use crate::ui::data::csv::{bad_rows_list, column_mapping, on_csv_chosen};
@@ -123,16 +122,16 @@ fn MappingStep(
             return;
         };
         let n = import.rows.len();
-        match store.edit(format!("import {n} metric values"), |ws| {
-            apply_metrics(ws, &import, storage::now())
-        }) {
-            Some(Ok(changed)) => {
+        let bad_rows = import.bad_rows.len();
+        match store.dispatch(MetricAction::Import(import)) {
+            Some(Ok(applied)) => {
+                let changed = applied.changed();
                 pending.set(None);
                 store.say(if changed {
                     format!(
                         "Imported {}{}.",
                         count(n, "value"),
-                        match import.bad_rows.len() {
+                        match bad_rows {
                             0 => String::new(),
                             1 => "; 1 bad row left out".to_owned(),
                             k => format!("; {k} bad rows left out"),

@@ -14,10 +14,11 @@
 //! the paste box's reader instead, wherever it lands.
 
 use super::{read_for, this_month};
+use crate::model::actions::metrics::Cell;
+use crate::model::actions::MetricAction;
 use crate::model::core::format::{self, month_short};
 use crate::model::formats::csv_metrics::{
-    apply_grid_paste, apply_paste, column_letter, grid_text, is_block, is_labelled, parse_number,
-    parse_paste, spread_paste,
+    column_letter, grid_text, is_block, is_labelled, parse_number, parse_paste, spread_paste,
 };
 use crate::model::metrics::{self, plain};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
@@ -67,27 +68,25 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
     let pasted_bad = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let restore_id = id.clone();
     let save_restored = Callback::new(move |()| {
-        let cells: Vec<(String, Id, Month, String, Option<f64>)> = unsaved.with_untracked(|u| {
+        let (names, cells): (Vec<String>, Vec<Cell>) = unsaved.with_untracked(|u| {
             u.iter()
                 .filter_map(|(name, text)| {
                     let (market, month, metric) = from_draft_name(name)?;
                     let value = parse_number(text).ok()?;
-                    Some((name.clone(), market, month, metric.to_owned(), value))
+                    Some((name.clone(), Cell::new(market, month, metric, value)))
                 })
-                .collect()
+                .unzip()
         });
-        let mut saved = Vec::new();
-        store.edit("restore metric values", |ws| {
-            for (name, market, month, metric, value) in &cells {
-                let now = storage::now();
-                if metrics::set_value(ws, &restore_id, market, metric, *month, *value, now).is_ok()
-                {
-                    saved.push(name.clone());
-                }
-            }
-            !saved.is_empty()
+        let restored = store.dispatch(MetricAction::RestoreValues {
+            partner: restore_id.clone(),
+            cells,
         });
-        unsaved.update(|u| u.retain(|name, _| !saved.contains(name)));
+        let saved = match &restored {
+            Some(Ok(applied)) => applied.saved(),
+            _ => &[],
+        };
+        // What could not be saved stays a draft, shown in its cell.
+        unsaved.update(|u| u.retain(|name, _| !saved.iter().any(|&i| names[i] == *name)));
     });
     let kept = use_draft(
         DraftKey::of_partner(Form::Metrics, &id),
@@ -182,9 +181,12 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                         b.reason
                     )
                 }));
-                store.edit(format!("paste {count} values of {metric_name}"), |ws| {
-                    apply_paste(ws, &paste_id, &preview, storage::now()).map_err(|e| e.to_string())
-                })
+                store
+                    .dispatch(MetricAction::Paste {
+                        partner: paste_id.clone(),
+                        preview,
+                    })
+                    .map(|r| r.map_err(|e| e.to_string()))
             })
         } else {
             let read = store.ws.with_untracked(|ws| {
@@ -216,10 +218,13 @@ pub fn MetricsGrid(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoVie
                         format::plural(paste.outside, "was", "were")
                     ));
                 }
-                store.edit(format!("paste {count} values of {metric_name}"), |ws| {
-                    apply_grid_paste(ws, &paste_id, &paste, storage::now())
-                        .map_err(|e| e.to_string())
-                })
+                store
+                    .dispatch(MetricAction::GridPaste {
+                        partner: paste_id.clone(),
+                        metric: metric_name.clone(),
+                        paste,
+                    })
+                    .map(|r| r.map_err(|e| e.to_string()))
             })
         };
         match outcome {
@@ -363,22 +368,17 @@ fn GridCell(
     let label = format!("{name}, {}", month_short(month));
     let change_market = market.clone();
     let where_ = format!("{name}, {}", month_short(month));
+    let market_name = name.clone();
     let forget = draft_of.clone();
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         match parse_number(&text) {
             Ok(value) => {
                 let metric = metric.get_untracked();
-                let result = store.edit(format!("set {metric} for {where_}"), |ws| {
-                    metrics::set_value(
-                        ws,
-                        &pid,
-                        &change_market,
-                        &metric,
-                        month,
-                        value,
-                        storage::now(),
-                    )
+                let result = store.dispatch(MetricAction::SetValue {
+                    partner: pid.clone(),
+                    cell: Cell::new(change_market.clone(), month, metric, value),
+                    market_name: market_name.clone(),
                 });
                 match result {
                     Some(Err(e)) => {

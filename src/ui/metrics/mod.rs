@@ -2,8 +2,9 @@
 //! months, paste a table from a spreadsheet, read growth per market and the breadth of
 //! buy-in, see a chart per market, and take the values to and from CSV.
 //!
-//! Every figure comes from `model::metrics` and `model::metrics::growth`; every edit is a model
-//! function called through `store.edit`, so undo, saving and tab sync apply.
+//! Every figure comes from `model::metrics` and `model::metrics::growth`; every edit is a
+//! named action (`model::actions::MetricAction`) handed to `store.dispatch`, so undo,
+//! saving and tab sync apply.
 
 mod charts;
 pub mod csv;
@@ -13,6 +14,7 @@ mod paste;
 
 pub use csv::MetricsCsv;
 
+use crate::model::actions::MetricAction;
 use crate::model::core::check::PARTNER_GONE;
 use crate::model::metrics::{self, STANDARD};
 use crate::model::workspace::draft::{DraftKey, Form};
@@ -85,12 +87,15 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
         let name = draft.get_untracked();
         let result = if renaming.get_untracked() {
             let from = metric.get_untracked();
-            store.edit(format!("rename metric {from}"), |ws| {
-                metrics::rename_metric(ws, &add_id, &from, &name, storage::now())
+            store.dispatch(MetricAction::Rename {
+                partner: add_id.clone(),
+                from,
+                to: name.clone(),
             })
         } else {
-            store.edit(format!("add metric {}", name.trim()), |ws| {
-                metrics::add_series(ws, &add_id, None, &name, storage::now())
+            store.dispatch(MetricAction::Add {
+                partner: add_id.clone(),
+                name: name.clone(),
             })
         };
         match result {

@@ -3,12 +3,12 @@
 //! changes before "Apply".
 
 use super::read_for;
+use crate::model::actions::MetricAction;
 use crate::model::core::format::{count, month_short};
-use crate::model::formats::csv_metrics::{apply_paste, column_letter, parse_paste, PastePreview};
+use crate::model::formats::csv_metrics::{column_letter, parse_paste, PastePreview};
 use crate::model::metrics::plain;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
-use crate::storage;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
@@ -43,8 +43,9 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
             return;
         };
         let n = p.cells.len();
-        match store.edit(format!("paste {n} values of {}", p.metric), |ws| {
-            apply_paste(ws, &apply_id, &p, storage::now())
+        match store.dispatch(MetricAction::Paste {
+            partner: apply_id.clone(),
+            preview: p.clone(),
         }) {
             Some(Ok(_)) => {
                 store.say(format!("Pasted {} of {}.", count(n, "value"), p.metric));

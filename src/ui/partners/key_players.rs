@@ -1,5 +1,6 @@
 //! A partner's key players: who matters in the decision, how much, and where they stand.
 
+use crate::model::actions::PartnerAction;
 use crate::model::meetings;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, KeyPlayer, Stance, ValidationError};
@@ -83,8 +84,10 @@ fn KeyPlayerItem(
         let (pid, kid) = (partner_id.clone(), player.id.clone());
         let name = player.name.clone();
         Callback::new(move |_: ()| {
-            store.edit(format!("remove {name}"), |ws| {
-                ws.remove_key_player(&pid, &kid, storage::now())
+            store.dispatch(PartnerAction::RemoveKeyPlayer {
+                partner: pid.clone(),
+                player: kid.clone(),
+                name: name.clone(),
             });
             store.say(format!("Removed {name}."));
         })
@@ -185,8 +188,9 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
             stance: stance.get(),
             ..player.clone()
         };
-        match store.edit(format!("save key player {}", draft.name), |ws| {
-            ws.save_key_player(&partner_id, draft, storage::now())
+        match store.dispatch(PartnerAction::SaveKeyPlayer {
+            partner: partner_id.clone(),
+            player: draft,
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
@@ -194,7 +198,7 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
                 store.say("Key player saved.");
                 on_done.run(());
             }
-            Some(Err(e)) => errors.set(e),
+            Some(Err(e)) => errors.set(e.problems()),
             None => {}
         }
     };

@@ -1,5 +1,6 @@
 //! The partner table: search, filters, sorting, create and delete (with undo).
 
+use crate::model::actions::{Applied, PartnerAction};
 use crate::model::core::vocabulary::{label_or_not_set, Choice, NOT_SET};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::workspace::query::{Pick, Query, SortKey};
@@ -311,11 +312,13 @@ fn PartnerRow(row: Row) -> impl IntoView {
     let href = Route::Partner(row.id.clone()).href();
     let id = row.id.clone();
     let name = row.name.clone();
-    let label = format!("delete {name}");
+    let named = name.clone();
     let delete = Callback::new(move |_: ()| {
-        if let Some(Some(removed)) =
-            store.edit(label.clone(), |ws| ws.delete_partner(&id, storage::now()))
-        {
+        let action = PartnerAction::Delete {
+            partner: id.clone(),
+            name: named.clone(),
+        };
+        if let Some(Ok(Applied::Deleted(removed))) = store.dispatch(action) {
             let message = format!("Deleted {}.", removed.partner.name);
             store.toast.set(Some(Toast::new(message, Some(removed))));
         }
@@ -358,16 +361,14 @@ fn NewPartner() -> impl IntoView {
         ev.prevent_default();
         let partner = Partner::new(storage::new_id(), name.get().trim(), storage::now());
         let id = partner.id.clone();
-        match store.edit(format!("add {}", partner.name), |ws| {
-            ws.save_partner(partner, storage::now())
-        }) {
+        match store.dispatch(PartnerAction::Add(partner)) {
             Some(Ok(_)) => {
                 name.set(String::new());
                 error.set(None);
                 kept.clear();
                 route::go(&Route::Partner(id));
             }
-            Some(Err(errors)) => error.set(errors.first().map(|e| format!("Name {}.", e.message))),
+            Some(Err(e)) => error.set(e.problems().first().map(|e| format!("Name {}.", e.message))),
             None => {}
         }
     };

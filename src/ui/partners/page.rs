@@ -3,11 +3,11 @@
 use super::key_players::KeyPlayers;
 use super::tabs::PartnerTabs;
 use super::website::WebsiteLink;
+use crate::model::actions::PartnerAction;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::workspace::validate;
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
-use crate::storage;
 use crate::ui::draft::{use_draft, Draft, DraftOffer, FormFields};
 use crate::ui::fields::{
     error_for, ChoiceField, FieldError, FormActions, OptionalChoiceField, TextField,
@@ -286,19 +286,14 @@ fn save_changes(
 
 /// Saves the profile; whether it was saved.
 fn save_profile(store: Store, d: Partner, kept: Draft) -> bool {
-    match store.edit(format!("edit {}", d.name), |ws| {
-        ws.save_partner(d, storage::now())
-    }) {
+    match store.dispatch(PartnerAction::Save(d)) {
         Some(Ok(_)) => {
             kept.clear();
             store.say("Partner saved.");
             true
         }
         Some(Err(e)) => {
-            store.say(format!(
-                "Not saved: {}",
-                e.first().map(|e| e.to_string()).unwrap_or_default()
-            ));
+            store.say(format!("Not saved: {e}"));
             false
         }
         None => false,

@@ -6,10 +6,10 @@
 //! menu) took most of a move's time (bench/RESULTS.md). A card moved into a column is
 //! shown there whatever its place, so the keyboard focus can follow it.
 
+use crate::model::actions::{Applied, PartnerAction};
 use crate::model::{Id, Stage};
-use crate::storage;
 use crate::ui::route::Route;
-use crate::ui::shortcuts::{self, Command, Place};
+use crate::ui::shortcuts::{self, Place};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -65,16 +65,14 @@ pub fn PipelineScreen() -> impl IntoView {
         let name = store
             .ws
             .with_untracked(|ws| ws.partner(&id).map(|p| p.name.clone()));
-        if store.edit(
-            format!(
-                "move {} to {}",
-                name.clone().unwrap_or_default(),
-                stage.label()
-            ),
-            |ws| ws.move_stage(&id, stage, storage::now()),
-        ) == Some(true)
-        {
-            let message = format!("Moved {} to {}.", name.unwrap_or_default(), stage.label());
+        let name = name.unwrap_or_default();
+        let action = PartnerAction::MoveStage {
+            partner: id.clone(),
+            name: name.clone(),
+            to: stage,
+        };
+        if matches!(store.dispatch(action), Some(Ok(Applied::Changed))) {
+            let message = format!("Moved {name} to {}.", stage.label());
             announcement.set(message);
             if !revealed.with_untracked(|r| r.contains(&id)) {
                 revealed.update(|r| {
@@ -199,15 +197,15 @@ fn CardView(card: Card, move_to: Callback<(Id, Stage)>) -> impl IntoView {
         if !on_card {
             return;
         }
-        let next = match shortcuts::command(Place::PipelineCard, &ev) {
-            Some(Command::NextStage) => Stage::ALL.get(stage.rank() + 1),
-            Some(Command::PreviousStage) => {
-                stage.rank().checked_sub(1).and_then(|i| Stage::ALL.get(i))
-            }
-            _ => return,
+        let Some(command) = shortcuts::command(Place::PipelineCard, &ev) else {
+            return;
+        };
+        let Some(next) = command.stage_from(stage) else {
+            return;
         };
         ev.prevent_default();
-        if let Some(&to) = next {
+        // The same move, and so the same `MoveStage` action, as the menu and a drop.
+        if let Some(to) = next {
             move_to.run((key_id.clone(), to));
         }
     };

@@ -19,6 +19,7 @@
 use super::field::IngredientField;
 use super::memo_view::MemoPreview;
 use super::score::ScorePanel;
+use crate::model::actions::{Applied, PitchAction};
 use crate::model::core::format;
 use crate::model::core::text;
 use crate::model::goals::Goal;
@@ -69,22 +70,20 @@ pub(super) fn Editor(partner: Id, pitch: Id) -> impl IntoView {
                 .filter_map(|&i| drafts[i.rank()].get_untracked().map(|t| (i, t)))
                 .collect();
             let label = label_draft.get_untracked();
-            let mut saved = Vec::new();
-            let mut label_saved = false;
-            store.edit("restore the pitch draft", |ws| {
-                let now = storage::now();
-                for (i, text) in &texts {
-                    if pitch::set_text(ws, &partner, &pitch, *i, text, now).is_ok() {
-                        saved.push(*i);
-                    }
-                }
-                if let Some(l) = &label {
-                    label_saved = pitch::set_label(ws, &partner, &pitch, l, now).is_ok();
-                }
-                !saved.is_empty() || label_saved
-            });
-            // What could not be saved stays a draft, shown in its field.
-            for i in saved {
+            let ingredients: Vec<Ingredient> = texts.iter().map(|(i, _)| *i).collect();
+            let saved = match store.dispatch(PitchAction::RestoreDraft {
+                partner: partner.clone(),
+                pitch: pitch.clone(),
+                texts,
+                label,
+            }) {
+                Some(Ok(Applied::Saved(saved))) => saved,
+                _ => Vec::new(),
+            };
+            // What could not be saved stays a draft, shown in its field; the label's
+            // place comes after the texts'.
+            let label_saved = saved.contains(&ingredients.len());
+            for i in saved.iter().filter_map(|&n| ingredients.get(n)) {
                 drafts[i.rank()].set(None);
             }
             if label_saved {
@@ -189,8 +188,10 @@ fn Header(
         let (partner, pitch) = (partner.clone(), pitch.clone());
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            match store.edit("rename the pitch version", |ws| {
-                pitch::set_label(ws, &partner, &pitch, &text, storage::now())
+            match store.dispatch(PitchAction::Rename {
+                partner: partner.clone(),
+                pitch: pitch.clone(),
+                label: text,
             }) {
                 Some(Ok(_)) => {
                     label_draft.set(None);
@@ -211,8 +212,10 @@ fn Header(
             } else {
                 Id::parse(&value).ok()
             };
-            match store.edit("link the pitch to a shared goal", |ws| {
-                pitch::link_goal(ws, &partner, &pitch, goal, storage::now())
+            match store.dispatch(PitchAction::LinkGoal {
+                partner: partner.clone(),
+                pitch: pitch.clone(),
+                goal,
             }) {
                 Some(Ok(_)) => goal_error.set(None),
                 Some(Err(e)) => goal_error.set(Some(e.to_string())),
@@ -222,19 +225,14 @@ fn Header(
     };
     let mark = {
         let (partner, pitch) = (partner.clone(), pitch.clone());
-        move |day: Option<NaiveDate>| {
-            let label = if day.is_some() {
-                "mark the pitch sent"
-            } else {
-                "unmark the pitch as sent"
-            };
-            match store.edit(label, |ws| {
-                pitch::mark_sent(ws, &partner, &pitch, day, storage::now())
-            }) {
-                Some(Ok(_)) => sent_error.set(None),
-                Some(Err(e)) => sent_error.set(Some(e.to_string())),
-                None => {}
-            }
+        move |day: Option<NaiveDate>| match store.dispatch(PitchAction::MarkSent {
+            partner: partner.clone(),
+            pitch: pitch.clone(),
+            day,
+        }) {
+            Some(Ok(_)) => sent_error.set(None),
+            Some(Err(e)) => sent_error.set(Some(e.to_string())),
+            None => {}
         }
     };
     let mark_sent = {

@@ -1,9 +1,9 @@
 //! One ingredient's field: its label, the guidance on what to write, the textarea, and
 //! the check of what is typed, updated with every keystroke.
 
+use crate::model::actions::PitchAction;
 use crate::model::pitch::{self, Check};
 use crate::model::{Id, Ingredient};
-use crate::storage;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -33,9 +33,11 @@ pub(super) fn IngredientField(
     let error_id = format!("{id}-error");
     let save = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        let label = format!("edit “{}” in the pitch", ingredient.label());
-        match store.edit(label, |ws| {
-            pitch::set_text(ws, &partner, &pitch, ingredient, &text, storage::now())
+        match store.dispatch(PitchAction::SetText {
+            partner: partner.clone(),
+            pitch: pitch.clone(),
+            ingredient,
+            text,
         }) {
             Some(Ok(_)) => {
                 draft.set(None);

@@ -3,7 +3,8 @@
 //! score, and the outreach memo written from it.
 //!
 //! Every figure and message comes from `model::pitch` and `model::documents::memo`; the views only
-//! lay them out. Edits go through `store.edit`, so undo, saving and tab sync follow.
+//! lay them out. Edits are named actions (`model::actions::PitchAction`) handed to
+//! `store.dispatch`, so undo, saving and tab sync follow.
 
 mod editor;
 mod field;

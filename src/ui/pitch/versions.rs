@@ -3,8 +3,9 @@
 //! recently is marked as the pitch on the table.
 
 use super::VersionRow;
+use crate::model::actions::PitchAction;
 use crate::model::core::format;
-use crate::model::pitch::{self, Start};
+use crate::model::pitch::Start;
 use crate::model::Id;
 use crate::storage;
 use crate::ui::confirm::{ConfirmRemove, Verb};
@@ -25,12 +26,10 @@ pub(super) fn VersionList(
         let partner = partner.clone();
         Callback::new(move |start: Start| {
             let new = storage::new_id();
-            let label = match start {
-                Start::Blank => "start a blank pitch version",
-                Start::CopyLatest => "copy the latest pitch version",
-            };
-            let outcome = store.edit(label, |ws| {
-                pitch::new_version(ws, &partner, new.clone(), start, storage::now())
+            let outcome = store.dispatch(PitchAction::NewVersion {
+                partner: partner.clone(),
+                id: new.clone(),
+                start,
             });
             match outcome {
                 Some(Ok(_)) => {
@@ -99,8 +98,10 @@ fn deleter(
                 .map(|r| r.label.clone())
                 .unwrap_or_default()
         });
-        let outcome = store.edit(format!("delete pitch version {label}"), |ws| {
-            pitch::delete_version(ws, &partner, &pid, storage::now())
+        let outcome = store.dispatch(PitchAction::DeleteVersion {
+            partner: partner.clone(),
+            pitch: pid,
+            label: label.clone(),
         });
         match outcome {
             Some(Ok(_)) => {

@@ -1,6 +1,7 @@
 //! The levers: partners and initiatives expected to carry the growth, ranked by the
 //! part of the gap they carry, each editable in place of the table's form.
 
+use crate::model::actions::PlannerAction;
 use crate::model::figures::planner::{self, amount, percent, LeverRow, LeverText, Plan};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError, Workspace};
@@ -197,8 +198,9 @@ fn LeverItem(row: Row, on_edit: Callback<Id>) -> impl IntoView {
     let remove = {
         let (id, name) = (row.id.clone(), row.name.clone());
         Callback::new(move |_: ()| {
-            store.edit(format!("remove lever {name}"), |ws| {
-                planner::remove_lever(ws, &id, storage::now())
+            store.dispatch(PlannerAction::RemoveLever {
+                lever: id.clone(),
+                name: name.clone(),
             });
             store.say(format!("Removed the lever {name}."));
         })
@@ -266,13 +268,14 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
             confidence: confidence.get(),
             notes: notes.get(),
         };
-        let (label, done) = if is_new {
-            ("add a lever", "Lever added.")
+        let done = if is_new {
+            "Lever added."
         } else {
-            ("edit a lever", "Lever saved.")
+            "Lever saved."
         };
-        match store.edit(label, |ws| {
-            planner::save_lever(ws, &draft, storage::new_id(), storage::now())
+        match store.dispatch(PlannerAction::SaveLever {
+            form: draft,
+            new_id: storage::new_id(),
         }) {
             Some(Ok(_)) => {
                 errors.set(Vec::new());
@@ -280,7 +283,7 @@ fn LeverForm(form: LeverText, on_done: Callback<()>) -> impl IntoView {
                 store.say(done);
                 on_done.run(());
             }
-            Some(Err(e)) => errors.set(e),
+            Some(Err(e)) => errors.set(e.problems()),
             None => {}
         }
     };

@@ -1,10 +1,10 @@
 //! The program target: read as a sentence, edited in a small form.
 
+use crate::model::actions::PlannerAction;
 use crate::model::core::format::month_short;
 use crate::model::figures::planner::{self, amount, growth, Plan, TargetText};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Month, ValidationError};
-use crate::storage;
 use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
 use crate::ui::fields::{field_error, general_error, FieldError, TextField};
 use crate::ui::state::use_store;
@@ -98,10 +98,9 @@ fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> 
             baseline: baseline.get(),
             growth: growth_text.get(),
         };
-        match store.edit("set the program target", |ws| {
-            planner::set_target(ws, &form, storage::now())
-        }) {
-            Some(Ok(changed)) => {
+        match store.dispatch(PlannerAction::SetTarget(form)) {
+            Some(Ok(applied)) => {
+                let changed = applied.changed();
                 errors.set(Vec::new());
                 kept.clear();
                 store.say(if changed {
@@ -111,7 +110,7 @@ fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> 
                 });
                 on_done.run(());
             }
-            Some(Err(e)) => errors.set(e),
+            Some(Err(e)) => errors.set(e.problems()),
             None => {}
         }
     };
