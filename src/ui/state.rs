@@ -3,7 +3,7 @@
 //! `dispatch`, and an effect in the shell saves the workspace after every change. The
 //! workspace and its history are private to this file (see [`Store`]).
 
-use crate::model::actions::{Action, ActionError, Applied};
+use crate::model::actions::{ActionError, Applied, Named};
 use crate::model::core::stamp::{Clock, Stamp};
 use crate::model::figures::memo::{Figures, Whole};
 use crate::model::figures::planner::{self, Plan, PlanParts};
@@ -155,8 +155,9 @@ impl Store {
     /// joins the undo history under the action's label only when the action changed
     /// something: a refused or empty action leaves local storage untouched. `None` only
     /// once the store is gone (the app unmounted).
-    pub fn dispatch(&self, action: impl Into<Action>) -> Option<Result<Applied, ActionError>> {
-        let action = action.into();
+    /// Generic over the feature's own action enum, so each feature's edit code stays
+    /// with the screens that dispatch it (`model::actions::Named`).
+    pub fn dispatch<A: Named>(&self, action: A) -> Option<Result<Applied, ActionError>> {
         let label = action.label();
         self.change(label, |ws| action.apply(ws, storage::now()), Stamping::Edit)
     }
