@@ -43,23 +43,6 @@ pub use self::pitch::PitchAction;
 pub use self::planner::PlannerAction;
 pub use self::program::ProgramAction;
 
-/// An edit a person can make, by feature.
-// One action is built per click or key and moved once into `apply`: the size of the
-// largest (a partner's profile) costs nothing worth boxing for.
-#[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Partner(PartnerAction),
-    Program(ProgramAction),
-    Pitch(PitchAction),
-    Fit(FitAction),
-    Meeting(MeetingAction),
-    Goal(GoalAction),
-    Landing(LandingAction),
-    Metric(MetricAction),
-    Planner(PlannerAction),
-}
-
 /// What the store needs of an action: its words and its edit. Every feature's enum and
 /// [`Action`] have it, and the store's `dispatch` is generic over it, so the code of a
 /// feature's edits goes with the screens that dispatch them: the wasm split then loads it
@@ -72,8 +55,20 @@ pub trait Named {
     fn apply(self, ws: &mut Workspace, now: DateTime<Utc>) -> Result<Applied, ActionError>;
 }
 
-macro_rules! from_feature {
+/// Declares [`Action`] from the list of features once: the enum, `From` each feature's
+/// enum, its `label` and `apply` (handing over to the feature's own), and `Named` for
+/// each feature's enum and for `Action`.
+macro_rules! actions {
     ($($variant:ident($ty:ty)),* $(,)?) => {
+        /// An edit a person can make, by feature.
+        // One action is built per click or key and moved once into `apply`: the size of
+        // the largest (a partner's profile) costs nothing worth boxing for.
+        #[allow(clippy::large_enum_variant)]
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Action {
+            $($variant($ty)),*
+        }
+
         $(impl From<$ty> for Action {
             fn from(a: $ty) -> Self {
                 Action::$variant(a)
@@ -88,10 +83,36 @@ macro_rules! from_feature {
                 <$ty>::apply(self, ws, now)
             }
         })*
+
+        impl Action {
+            /// The edit in words, as the undo history and the undo button's title show
+            /// it ("move Loopline to Signed").
+            pub fn label(&self) -> String {
+                match self {
+                    $(Action::$variant(a) => a.label()),*
+                }
+            }
+
+            /// Applies the edit at `now`. On an error nothing changed.
+            pub fn apply(self, ws: &mut Workspace, now: DateTime<Utc>) -> Result<Applied, ActionError> {
+                match self {
+                    $(Action::$variant(a) => a.apply(ws, now)),*
+                }
+            }
+        }
+
+        impl Named for Action {
+            fn label(&self) -> String {
+                Action::label(self)
+            }
+            fn apply(self, ws: &mut Workspace, now: DateTime<Utc>) -> Result<Applied, ActionError> {
+                Action::apply(self, ws, now)
+            }
+        }
     };
 }
 
-from_feature!(
+actions!(
     Partner(PartnerAction),
     Program(ProgramAction),
     Pitch(PitchAction),
@@ -102,48 +123,6 @@ from_feature!(
     Metric(MetricAction),
     Planner(PlannerAction),
 );
-
-impl Action {
-    /// The edit in words, as the undo history and the undo button's title show it
-    /// ("move Loopline to Signed").
-    pub fn label(&self) -> String {
-        match self {
-            Action::Partner(a) => a.label(),
-            Action::Program(a) => a.label(),
-            Action::Pitch(a) => a.label(),
-            Action::Fit(a) => a.label(),
-            Action::Meeting(a) => a.label(),
-            Action::Goal(a) => a.label(),
-            Action::Landing(a) => a.label(),
-            Action::Metric(a) => a.label(),
-            Action::Planner(a) => a.label(),
-        }
-    }
-
-    /// Applies the edit at `now`. On an error nothing changed.
-    pub fn apply(self, ws: &mut Workspace, now: DateTime<Utc>) -> Result<Applied, ActionError> {
-        match self {
-            Action::Partner(a) => a.apply(ws, now),
-            Action::Program(a) => a.apply(ws, now),
-            Action::Pitch(a) => a.apply(ws, now),
-            Action::Fit(a) => a.apply(ws, now),
-            Action::Meeting(a) => a.apply(ws, now),
-            Action::Goal(a) => a.apply(ws, now),
-            Action::Landing(a) => a.apply(ws, now),
-            Action::Metric(a) => a.apply(ws, now),
-            Action::Planner(a) => a.apply(ws, now),
-        }
-    }
-}
-
-impl Named for Action {
-    fn label(&self) -> String {
-        Action::label(self)
-    }
-    fn apply(self, ws: &mut Workspace, now: DateTime<Utc>) -> Result<Applied, ActionError> {
-        Action::apply(self, ws, now)
-    }
-}
 
 /// What an applied action did.
 #[derive(Clone, Debug, PartialEq)]
