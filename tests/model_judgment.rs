@@ -669,6 +669,12 @@ proptest! {
             prop_assert!(r.health.capped.is_none());
             prop_assert_eq!(r.health.band(), r.health.score_band());
         }
+        // The band's words never give a range the score beside them is outside of.
+        if r.health.capped.is_some() {
+            prop_assert_eq!(r.health.band_label(), "Watch (held from Healthy)");
+        } else {
+            prop_assert_eq!(r.health.band_label(), r.health.band().label());
+        }
         // The walk-away suggestion reads the score's own band, never the held one.
         if r.walk_away.is_some() {
             prop_assert_ne!(r.health.score_band(), Band::Healthy);
@@ -736,6 +742,75 @@ fn partners_with_only_info_notes_do_not_count_as_needing_attention() {
     let mut only_info = rows[0].clone();
     only_info.worst = Severity::Info;
     assert_eq!(portfolio::budget(&[only_info]).partners, 0);
+}
+
+/// A partner scoring 70 or more but held at Watch is named under the distribution, so
+/// the Watch bar's "(40–69)" beside their score reads as a rule, not a mistake. The demo
+/// holds one (Hearthpod: a severe partner risk at a Healthy score).
+#[test]
+fn the_distribution_names_partners_held_at_watch() {
+    let ws = tandem::model::demo::workspace(now());
+    let readings = portfolio::readings(&ws, today());
+    let held = portfolio::held_at_watch(&readings);
+    assert!(!held.is_empty(), "the demo shows a held band");
+    for name in &held {
+        let r = readings
+            .iter()
+            .find(|r| &r.name == name)
+            .expect("a reading");
+        assert_eq!(r.health.band(), Band::Watch);
+        assert!(r.health.score.is_some_and(|s| s >= 70), "{name}");
+        assert!(r.health.capped.is_some());
+    }
+    // Every other partner in Watch scores 40–69.
+    for r in readings.iter().filter(|r| !held.contains(&r.name)) {
+        if r.health.band() == Band::Watch {
+            assert!(r.health.score.is_some_and(|s| (40..70).contains(&s)));
+        }
+    }
+    let note = portfolio::held_note(&readings).expect("a note");
+    assert!(note.starts_with(&held[0]), "{note}");
+    assert!(
+        note.contains("counted in Watch while a severe partner risk stands"),
+        "{note}"
+    );
+    // Walked away: no longer counted, so no longer named.
+    let mut ws = ws;
+    for p in ws.partners.iter_mut() {
+        if held.contains(&p.name) {
+            p.stage = Stage::WalkedAway;
+        }
+    }
+    let readings = portfolio::readings(&ws, today());
+    assert_eq!(portfolio::held_note(&readings), None);
+}
+
+/// The note's wording for one, three and more held partners.
+#[test]
+fn the_held_note_names_up_to_three_partners_and_counts_more() {
+    let mut p = landing_partner();
+    p.commitments.clear();
+    let base = read(&p);
+    let held = |name: &str| {
+        let mut r = base.clone();
+        r.name = name.to_owned();
+        r.health.score = Some(75);
+        r.health
+            .cap("Held at Watch while a severe partner risk stands: landing stalled.");
+        r
+    };
+    assert_eq!(
+        portfolio::held_note(&[held("Zeta")]).as_deref(),
+        Some("Zeta scores 70 or more but is counted in Watch while a severe partner risk stands (the Health tab says which).")
+    );
+    let three = [held("b"), held("A"), held("c")];
+    assert!(portfolio::held_note(&three)
+        .unwrap()
+        .starts_with("A, b and c score 70 or more but are"));
+    let four = [held("a"), held("b"), held("c"), held("d")];
+    assert!(portfolio::held_note(&four)
+        .unwrap()
+        .starts_with("4 partners score 70 or more but are"));
 }
 
 // ----- Properties of one reading of people ----------------------------------------------

@@ -245,12 +245,9 @@ fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section {
     let h = &reading.health;
     let score = match (h.score, &h.capped) {
         (Some(score), Some(why)) => {
-            format!(
-                "{score} of 100 — {}. {why}",
-                h.band().label().to_lowercase()
-            )
+            format!("{score} of 100 — {}. {why}", h.band_label().to_lowercase())
         }
-        (Some(score), None) => format!("{score} of 100 — {}", h.band().label().to_lowercase()),
+        (Some(score), None) => format!("{score} of 100 — {}", h.band_label().to_lowercase()),
         (None, _) => "Not enough data yet".into(),
     };
     let mut blocks = vec![Block::Facts(vec![Fact {

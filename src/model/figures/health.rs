@@ -196,6 +196,22 @@ impl Health {
         }
     }
 
+    /// The band shown, in words that agree with the score beside it: a band held at
+    /// Watch says so, since "71" beside "Watch (40–69)" reads as an error. Why it is
+    /// held is [`Health::capped`].
+    pub fn band_label(&self) -> String {
+        match self.capped {
+            Some(_) if self.band() == Band::Watch => {
+                format!(
+                    "{} (held from {})",
+                    Band::Watch.name(),
+                    Band::Healthy.name()
+                )
+            }
+            _ => self.band().label().to_owned(),
+        }
+    }
+
     /// The band of the score alone, before any cap.
     pub fn score_band(&self) -> Band {
         Band::of(self.score)
@@ -288,6 +304,16 @@ impl Band {
             Some(s) if s >= BAND_HEALTHY => Band::Healthy,
             Some(s) if s >= BAND_WATCH => Band::Watch,
             Some(_) => Band::AtRisk,
+        }
+    }
+
+    /// The band's name alone, where its range would repeat the score beside it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Band::Healthy => "Healthy",
+            Band::Watch => "Watch",
+            Band::AtRisk => "At risk",
+            Band::Unknown => "Not enough data",
         }
     }
 

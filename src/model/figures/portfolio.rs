@@ -88,6 +88,42 @@ pub fn distribution<R: Borrow<Reading>>(readings: &[R]) -> Vec<(Band, usize)> {
         .collect()
 }
 
+/// The partners counted in Watch although their score reaches Healthy (held there by a
+/// severe partner risk, [`Health::cap`]), by name: the distribution's note names them, so
+/// that "Watch (40–69)" beside a partner scoring 71 is explained, not a contradiction.
+/// Walked-away partners are left out, as in [`distribution`].
+pub fn held_at_watch<R: Borrow<Reading>>(readings: &[R]) -> Vec<String> {
+    let mut names: Vec<String> = readings
+        .iter()
+        .map(Borrow::borrow)
+        .filter(|r: &&Reading| {
+            r.stage != Stage::WalkedAway
+                && r.health.band() == Band::Watch
+                && r.health.score_band() == Band::Healthy
+        })
+        .map(|r| r.name.clone())
+        .collect();
+    names.sort_by_cached_key(|n| n.to_lowercase());
+    names
+}
+
+/// The distribution's note on [`held_at_watch`]: up to three partners by name, more as
+/// a count. `None` when no partner is held.
+pub fn held_note<R: Borrow<Reading>>(readings: &[R]) -> Option<String> {
+    let names = held_at_watch(readings);
+    let who = match names.as_slice() {
+        [] => return None,
+        [one] => format!("{one} scores"),
+        [a, b] => format!("{a} and {b} score"),
+        [a, b, c] => format!("{a}, {b} and {c} score"),
+        more => format!("{} partners score", more.len()),
+    };
+    Some(format!(
+        "{who} 70 or more but {} counted in Watch while a severe partner risk stands (the Health tab says which).",
+        if names.len() == 1 { "is" } else { "are" }
+    ))
+}
+
 /// One signal of one partner, for the portfolio's list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PortfolioSignal {

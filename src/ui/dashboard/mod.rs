@@ -68,6 +68,9 @@ pub fn DashboardScreen() -> impl IntoView {
                     <BarChart label="Partners by health band" bars=distribution unit="Partners"/>
                     <p class="muted dashboard__note">
                         "Walked-away partners are not counted. "{unknown_note}
+                        {move || readings.with(|r| portfolio::held_note(r)).map(|n| view! {
+                            " "<span data-testid="held-note">{n}</span>
+                        })}
                     </p>
                 </section>
             </div>

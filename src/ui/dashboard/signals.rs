@@ -2,7 +2,6 @@
 //! partner risks and our own action items, with the counts stated and the partners it
 //! may be time to walk away from on top. Every row links to the partner's Health tab.
 
-use crate::model::figures::health::Band;
 use crate::model::figures::portfolio::{self, PartnerRow, Reading};
 use crate::model::figures::signals::Signal;
 use crate::model::Shared;
@@ -12,15 +11,6 @@ use leptos::prelude::*;
 
 /// Rows shown before "Show all": the list stays short on a large program.
 const FIRST_ROWS: usize = 8;
-
-fn band_word(band: Band) -> &'static str {
-    match band {
-        Band::Healthy => "Healthy",
-        Band::Watch => "Watch",
-        Band::AtRisk => "At risk",
-        Band::Unknown => "Not enough data",
-    }
-}
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     crate::model::core::format::count_of(n, one, many)
@@ -123,7 +113,7 @@ fn PartnerSignals(row: PartnerRow) -> impl IntoView {
             // control cannot be reached or announced properly (axe: nested-interactive).
             <div class="partner-signals__head">
                 <a class="partner-signals__name" href=href>{row.name.clone()}</a>
-                <span class=format!("pill partner-signals__band health--{}", row.band.key())>{band_word(row.band)}</span>
+                <span class=format!("pill partner-signals__band health--{}", row.band.key())>{row.band.name()}</span>
             </div>
             <details open=open>
                 <summary>

@@ -16,19 +16,28 @@ pub fn HealthBadge(id: Id) -> impl IntoView {
             // The reading, not the bare score: the band agrees with the Health tab
             // (held at Watch beside a severe partner risk).
             // From the store's cache: an edit of another partner computes nothing here.
-            store
-                .reading(ws, &id, today)
-                .map(|r| (r.health.score, r.health.band()))
+            store.reading(ws, &id, today).map(|r| {
+                let held = r.health.capped.clone();
+                (r.health.score, r.health.band(), r.health.band_label(), held)
+            })
         })
     });
     move || {
-        score.get().map(|(s, band)| {
-            let label = match s {
-                Some(s) => format!("Health {s} of 100: {}", band.label()),
-                None => "Health: not enough data yet".to_owned(),
+        score.get().map(|(s, band, words, held)| {
+            let label = match (s, &held) {
+                (Some(s), Some(why)) => format!("Health {s} of 100: {words}. {why}"),
+                (Some(s), None) => format!("Health {s} of 100: {words}"),
+                (None, _) => "Health: not enough data yet".to_owned(),
+            };
+            // A held band is marked on the badge itself: its colour says Watch while
+            // its number says Healthy, and the mark says the two were not mixed up.
+            let held = if held.is_some() {
+                " health-badge--held"
+            } else {
+                ""
             };
             view! {
-                <span class=format!("health-badge health--{}", band.key())
+                <span class=format!("health-badge health--{}{held}", band.key())
                     title=label.clone() aria-label=label role="img">
                     {s.map_or("—".to_owned(), |s| s.to_string())}
                 </span>

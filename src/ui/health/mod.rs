@@ -85,7 +85,7 @@ fn ScoreCard(health: Health, walked_away: bool) -> impl IntoView {
                 <span class="health-score__of">"/ 100"</span>
             </div>
             <div class="health-score__text">
-                <p class="health-score__band">{band.label()}</p>
+                <p class="health-score__band">{health.band_label()}</p>
                 <p>"Weighted for the "<strong>{health.stage.label()}</strong>" stage: "
                     {if crate::model::figures::signals::post_signature(health.stage) || !crate::model::fit::in_pursuit(health.stage) {
                         "landing and results weigh most."
