@@ -770,6 +770,17 @@ fn the_distribution_names_partners_held_at_watch() {
     }
     let note = portfolio::held_note(&readings).expect("a note");
     assert!(note.starts_with(&held[0]), "{note}");
+    if held.len() == 1 {
+        let r = readings
+            .iter()
+            .find(|r| r.name == held[0])
+            .expect("a reading");
+        let score = r.health.score.expect("a score");
+        assert!(
+            note.contains(&format!("scores {score}, in the Healthy range")),
+            "{note}"
+        );
+    }
     assert!(
         note.contains("counted in Watch while a severe partner risk stands"),
         "{note}"
@@ -801,7 +812,7 @@ fn the_held_note_names_up_to_three_partners_and_counts_more() {
     };
     assert_eq!(
         portfolio::held_note(&[held("Zeta")]).as_deref(),
-        Some("Zeta scores 70 or more but is counted in Watch while a severe partner risk stands (the Health tab says which).")
+        Some("Zeta scores 75, in the Healthy range, but is counted in Watch while a severe partner risk stands (its Health tab says which).")
     );
     let three = [held("b"), held("A"), held("c")];
     assert!(portfolio::held_note(&three)

@@ -114,7 +114,8 @@ test("marking commitments late lowers health and raises one severe delivery sign
   // Delivery drops to 0: (10 × 1 + 10 × 1 + 15 × 0 + 15 × 1) / 50 = 70.
   await expect(score(page)).toHaveText("70");
   // 70 reaches Healthy, but not beside a severe partner risk: the band is held at Watch.
-  await expect(page.locator(".health-score__band")).toHaveText("Watch (40–69)");
+  // Its words never give a range the score is outside of ("70" beside "Watch (40–69)").
+  await expect(page.locator(".health-score__band")).toHaveText("Watch (held from Healthy)");
   await expect(page.getByTestId("health-capped")).toContainText("Held at Watch while a severe partner risk stands: partner commitments overdue.");
   const delivery = parts(page).filter({ hasText: "Delivery record" });
   await expect(delivery.locator("td").nth(0)).toHaveText("0 %");
@@ -128,6 +129,21 @@ test("marking commitments late lowers health and raises one severe delivery sign
   await expect(poor.locator(".severity")).toHaveText("Warning");
   // Trouble in one area (delivery) is a reason to escalate, not to walk away.
   await expect(page.getByTestId("walk-away")).toHaveCount(0);
+
+  // The partner table's badge is marked as held and says why; the dashboard counts the
+  // partner in Watch and names it under the bars.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Partners" }).click();
+  const badge = page.getByRole("row").filter({ hasText: steadyPartner().name }).locator(".health-badge");
+  await expect(badge).toHaveText("70");
+  await expect(badge).toHaveClass(/health--watch/);
+  await expect(badge).toHaveClass(/health-badge--held/);
+  await expect(badge).toHaveAttribute("aria-label", "Health 70 of 100. Held at Watch while a severe partner risk stands: partner commitments overdue.");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  // The demo's Hearthpod is held too: two names, one rule.
+  await expect(page.getByTestId("held-note")).toContainText(steadyPartner().name);
+  await expect(page.getByTestId("held-note")).toContainText("score 70 or more but are counted in Watch while a severe partner risk stands");
+  await page.goBack();
+  await page.goBack();
 
   // Undo brings the health back.
   for (let i = 0; i < 6; i++) await page.keyboard.press("Control+z");

@@ -107,20 +107,30 @@ pub fn held_at_watch<R: Borrow<Reading>>(readings: &[R]) -> Vec<String> {
     names
 }
 
-/// The distribution's note on [`held_at_watch`]: up to three partners by name, more as
-/// a count. `None` when no partner is held.
+/// The distribution's note on [`held_at_watch`]: one partner with its score, up to three
+/// by name, more as a count. `None` when no partner is held.
 pub fn held_note<R: Borrow<Reading>>(readings: &[R]) -> Option<String> {
     let names = held_at_watch(readings);
+    let score = |name: &str| {
+        readings
+            .iter()
+            .map(Borrow::borrow)
+            .find(|r: &&Reading| r.name == name)
+            .and_then(|r| r.health.score)
+    };
     let who = match names.as_slice() {
         [] => return None,
-        [one] => format!("{one} scores"),
-        [a, b] => format!("{a} and {b} score"),
-        [a, b, c] => format!("{a}, {b} and {c} score"),
-        more => format!("{} partners score", more.len()),
+        [one] => match score(one) {
+            Some(s) => format!("{one} scores {s}, in the Healthy range, but is"),
+            None => format!("{one} is"),
+        },
+        [a, b] => format!("{a} and {b} score 70 or more but are"),
+        [a, b, c] => format!("{a}, {b} and {c} score 70 or more but are"),
+        more => format!("{} partners score 70 or more but are", more.len()),
     };
+    let whose = if names.len() == 1 { "its" } else { "each" };
     Some(format!(
-        "{who} 70 or more but {} counted in Watch while a severe partner risk stands (the Health tab says which).",
-        if names.len() == 1 { "is" } else { "are" }
+        "{who} counted in Watch while a severe partner risk stands ({whose} Health tab says which)."
     ))
 }
 

@@ -24,8 +24,9 @@ pub fn HealthBadge(id: Id) -> impl IntoView {
     });
     move || {
         score.get().map(|(s, band, words, held)| {
+            // The held sentence names the band itself: "Held at Watch while …".
             let label = match (s, &held) {
-                (Some(s), Some(why)) => format!("Health {s} of 100: {words}. {why}"),
+                (Some(s), Some(why)) => format!("Health {s} of 100. {why}"),
                 (Some(s), None) => format!("Health {s} of 100: {words}"),
                 (None, _) => "Health: not enough data yet".to_owned(),
             };
