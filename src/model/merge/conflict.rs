@@ -64,6 +64,18 @@ pub struct Conflict {
     pub fields: Vec<Clash>,
 }
 
+impl Conflict {
+    /// The partner's name as a heading: ours, and the file's too when the two differ
+    /// (a rename on the other side would otherwise hide which partner of theirs it is).
+    pub fn heading(&self) -> String {
+        if self.ours.name == self.theirs.name {
+            self.ours.name.clone()
+        } else {
+            format!("{} (“{}” in the file)", self.ours.name, self.theirs.name)
+        }
+    }
+}
+
 /// How the person settled the conflicts: a side per clashing part, and the partners
 /// kept as two (the file's version joins as a separate partner with fresh ids).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -431,6 +443,19 @@ mod tests {
         );
         assert!(!text.contains("(unknown market)"), "{text}");
         assert!(text.contains(ours.market_name(&market)), "{text}");
+    }
+
+    #[test]
+    fn a_partner_renamed_in_the_file_is_headed_by_both_names() {
+        let (ours, mut theirs, shared) = scene();
+        let found = find(&ours, &theirs, &shared);
+        assert_eq!(found[0].heading(), ours.partners[0].name);
+        theirs.partners[0].name = "Renamed Ltd".into();
+        let found = find(&ours, &theirs, &shared);
+        assert_eq!(
+            found[0].heading(),
+            format!("{} (“Renamed Ltd” in the file)", ours.partners[0].name)
+        );
     }
 
     #[test]

@@ -45,7 +45,7 @@ fn ConflictItem(index: usize, conflict: Conflict, chosen: RwSignal<Choices>) -> 
             });
         }
     };
-    let name = conflict.ours.name.clone();
+    let name = conflict.heading();
     let rows = conflict
         .fields
         .into_iter()
