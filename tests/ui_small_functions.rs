@@ -23,7 +23,6 @@ const NOT_YET_SPLIT: &[(&str, usize)] = &[
     ("src/ui/goals/plan_grid.rs PlanGrid", 101),
     ("src/ui/planner/target.rs TargetForm", 97),
     ("src/ui/goals/landing.rs TrackForm", 92),
-    ("src/ui/metrics/mod.rs MetricChooser", 93),
     ("src/ui/goals/landing.rs StepCell", 85),
     ("src/ui/goals/landing.rs LandingPlan", 83),
     ("src/ui/partners/key_players.rs KeyPlayerForm", 83),
