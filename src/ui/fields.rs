@@ -193,6 +193,14 @@ pub fn FormActions(
     }
 }
 
+/// A form's submit handler: the page stays (no reload), and `f` runs.
+pub fn on_submit(f: impl Fn() + 'static) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    move |ev| {
+        ev.prevent_default();
+        f();
+    }
+}
+
 /// Said when the record a form edits changed elsewhere under unsaved edits, with the
 /// way back to the stored version.
 #[component]

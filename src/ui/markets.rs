@@ -12,6 +12,7 @@
 use crate::model::actions::ProgramAction;
 use crate::model::{Id, Market};
 use crate::storage;
+use crate::ui::fields::FieldError;
 use crate::ui::state::{use_store, Store};
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
@@ -163,6 +164,6 @@ fn MarketField(market: NewMarket, name: &'static str) -> impl IntoView {
             <button type="button" class="button button--small" on:click=move |_| market.add()>"Add"</button>
             <button type="button" class="button button--quiet button--small" on:click=move |_| market.close()>"Cancel"</button>
         </div>
-        <p id=error_id class="field__error" role="alert">{move || error.get()}</p>
+        <FieldError id=error_id message=error/>
     }
 }

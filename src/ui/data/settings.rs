@@ -6,6 +6,7 @@ use crate::model::Workspace;
 use crate::model::{Id, Market};
 use crate::storage;
 use crate::ui::draft::{use_draft, Draft, DraftOffer, FormFields};
+use crate::ui::fields::{on_submit, FieldError};
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
@@ -99,12 +100,12 @@ pub fn SettingsPanel() -> impl IntoView {
         <section class="card" aria-labelledby="settings-heading">
             <h2 id="settings-heading">"Workspace"</h2>
             <InlineForm kept=settings.program_kept value=settings.program
-                error=settings.program_error on_submit=move || settings.save_program()
+                error=settings.program_error save=move || settings.save_program()
                 id="program-name" error_id="program-error" label="Program name" button="Save"/>
             <h3>"Markets"</h3>
             <MarketList settings/>
             <InlineForm kept=settings.market_kept value=settings.new_market
-                error=settings.market_error on_submit=move || settings.add_market()
+                error=settings.market_error save=move || settings.add_market()
                 id="new-market" error_id="market-error" label="New market" button="Add market"
                 label_class="visually-hidden" placeholder="New market, e.g. Brazil"/>
         </section>
@@ -140,7 +141,7 @@ fn InlineForm(
     kept: Draft,
     value: RwSignal<String>,
     error: RwSignal<Option<String>>,
-    on_submit: impl Fn() + 'static,
+    save: impl Fn() + 'static,
     id: &'static str,
     error_id: &'static str,
     label: &'static str,
@@ -148,20 +149,16 @@ fn InlineForm(
     #[prop(optional)] label_class: Option<&'static str>,
     #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        on_submit();
-    };
     view! {
         <DraftOffer draft=kept/>
-        <form class="inline-form" on:submit=submit inert=kept.pending()>
+        <form class="inline-form" on:submit=on_submit(save) inert=kept.pending()>
             <label for=id class=label_class>{label}</label>
             <input id=id placeholder=placeholder
                 aria-describedby=error_id
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))/>
             <button class="button" type="submit">{button}</button>
-            <p id=error_id class="field__error" role="alert">{move || error.get()}</p>
+            <FieldError id=error_id.into() message=error/>
         </form>
     }
 }

@@ -8,7 +8,9 @@ use crate::model::fit::{form_errors, parse_score, Fit};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Choice, Economics, Id, Partner, UxVerdict, ValidationError};
 use crate::ui::draft::{use_draft, Draft, DraftOffer, FormFields};
-use crate::ui::fields::{error_for, FormActions, OptionSelect, OutdatedNotice, TextField};
+use crate::ui::fields::{
+    error_for, on_submit, FieldError, FormActions, OptionSelect, OutdatedNotice, TextField,
+};
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
@@ -263,10 +265,7 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
     let form = Assessment::new(id, partner);
     let Assessment { fields, kept, .. } = form;
     let err = move |path: &'static str| form.err(path);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        form.save();
-    };
+    let save = on_submit(move || form.save());
     view! {
         <DraftOffer draft=kept/>
         <form class="card form fit-form" on:submit=save novalidate aria-labelledby="fit-form-heading" inert=kept.pending()>
@@ -329,7 +328,7 @@ fn ReasonField(form: Assessment) -> impl IntoView {
                 prop:value=move || reason.get()
                 on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
             <p class="field__hint" id="h-fit-reason">{move || form.reason_hint()}</p>
-            <p class="field__error" id="e-fit-reason" role="alert">{move || error.get()}</p>
+            <FieldError id="e-fit-reason".into() message=error/>
         </div>
     }
 }

@@ -21,6 +21,7 @@ use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, Month, Partner, Workspace};
 use crate::storage;
 use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer, FormFields};
+use crate::ui::fields::{on_submit, FieldError};
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
@@ -201,10 +202,7 @@ fn MetricNameForm(chooser: Chooser) -> impl IntoView {
         error,
         ..
     } = chooser;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        chooser.submit();
-    };
+    let submit = on_submit(move || chooser.submit());
     view! {
         <form class="metrics-chooser__form" on:submit=submit novalidate inert=chooser.kept.pending()>
             <label for="metric-name">{move || if renaming.get() { "New name" } else { "Name of the new metric" }}</label>
@@ -216,7 +214,7 @@ fn MetricNameForm(chooser: Chooser) -> impl IntoView {
             </button>
             <button type="button" class="button button--quiet button--small"
                 on:click=move |_| chooser.cancel()>"Cancel"</button>
-            <p class="field__error" id="metric-name-error" role="alert">{move || error.get()}</p>
+            <FieldError id="metric-name-error".into() message=error/>
         </form>
     }
 }

@@ -10,6 +10,7 @@ use crate::model::metrics::plain;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
 use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer, FormFields};
+use crate::ui::fields::on_submit;
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
@@ -134,10 +135,7 @@ pub fn PastePanel(id: Id, #[prop(into)] metric: Signal<String>) -> impl IntoView
 #[component]
 fn PasteForm(paste: Paste) -> impl IntoView {
     let Paste { metric, text, .. } = paste;
-    let read = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        paste.read();
-    };
+    let read = on_submit(move || paste.read());
     view! {
         <form on:submit=read novalidate inert=paste.kept.pending()>
             <div class="field">

@@ -7,7 +7,7 @@ use crate::model::{DecisionRole, Id, KeyPlayer, Stance, ValidationError};
 use crate::storage;
 use crate::ui::confirm::ConfirmRemove;
 use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer, FormFields};
-use crate::ui::fields::{field_error, general_error, ChoiceField, TextField};
+use crate::ui::fields::{field_error, general_error, on_submit, ChoiceField, TextField};
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
@@ -267,10 +267,7 @@ fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> im
     };
     let prefix = player.id.to_string();
     let form = PlayerForm::new(partner_id, player, on_done);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        form.save();
-    };
+    let save = on_submit(move || form.save());
     view! {
         <DraftOffer draft=form.kept/>
         <form class="kp-form form" on:submit=save novalidate inert=form.kept.pending()
