@@ -193,6 +193,26 @@ pub fn FormActions(
     }
 }
 
+/// A form's submit handler: the page stays (no reload), and `f` runs.
+pub fn on_submit(f: impl Fn() + 'static) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    move |ev| {
+        ev.prevent_default();
+        f();
+    }
+}
+
+/// Said when the record a form edits changed elsewhere under unsaved edits, with the
+/// way back to the stored version.
+#[component]
+pub fn OutdatedNotice(message: &'static str, on_load: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="notice" role="alert">
+            <p>{message}</p>
+            <button type="button" class="button" on:click=move |_| on_load.run(())>"Load the newer version (discard my edits)"</button>
+        </div>
+    }
+}
+
 /// The message for one field among a form's errors, as a signal for its field.
 pub fn field_error(
     errors: RwSignal<Vec<ValidationError>>,

@@ -12,8 +12,114 @@
 use crate::model::actions::ProgramAction;
 use crate::model::{Id, Market};
 use crate::storage;
-use crate::ui::state::use_store;
+use crate::ui::fields::FieldError;
+use crate::ui::state::{use_store, Store};
+use leptos::html::{Button, Input};
 use leptos::prelude::*;
+
+/// The control's state, shared by its handlers and its parts.
+#[derive(Clone, Copy)]
+struct NewMarket {
+    store: Store,
+    /// The partner the market is added to.
+    partner: StoredValue<Id>,
+    on_added: Option<Callback<Id>>,
+    open: RwSignal<bool>,
+    /// The name as typed.
+    value: RwSignal<String>,
+    /// Why the last name was refused.
+    error: RwSignal<Option<String>>,
+    input: NodeRef<Input>,
+    opener: NodeRef<Button>,
+}
+
+impl NewMarket {
+    fn new(partner: Id, on_added: Option<Callback<Id>>) -> Self {
+        let market = NewMarket {
+            store: use_store(),
+            partner: StoredValue::new(partner),
+            on_added,
+            open: RwSignal::new(false),
+            value: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+            input: NodeRef::new(),
+            opener: NodeRef::new(),
+        };
+        market.focus_follows();
+        market
+    }
+
+    /// Focus follows the control: into the field when it opens, back to the button
+    /// when it closes, so a keyboard user never loses their place.
+    fn focus_follows(self) {
+        Effect::new(move |was: Option<bool>| {
+            let now_open = self.open.get();
+            if was.is_some_and(|w| w != now_open) {
+                // After the frame that shows the field or the button again.
+                request_animation_frame(move || {
+                    if now_open {
+                        if let Some(el) = self.input.get_untracked() {
+                            let _ = el.focus();
+                        }
+                    } else if let Some(el) = self.opener.get_untracked() {
+                        let _ = el.focus();
+                    }
+                });
+            }
+            now_open
+        });
+    }
+
+    fn close(self) {
+        self.value.set(String::new());
+        self.error.set(None);
+        self.open.set(false);
+    }
+
+    /// Adds the market as typed to the catalogue and the partner, then closes.
+    fn add(self) {
+        let typed = self.value.get_untracked();
+        let market = Market::new(storage::new_id(), typed.trim(), storage::now());
+        let id = market.id.clone();
+        let added = self.store.dispatch(ProgramAction::AddPartnerMarket {
+            partner: self.partner.get_value(),
+            market,
+        });
+        match added {
+            Some(Ok(_)) => {
+                self.store.say(format!(
+                    "Added {} to the markets. Undo takes it back out.",
+                    typed.trim()
+                ));
+                self.close();
+                if let Some(cb) = self.on_added {
+                    cb.run(id);
+                }
+            }
+            Some(Err(e)) => self
+                .error
+                .set(Some(format!("The market name {}.", e.message()))),
+            None => {}
+        }
+    }
+
+    fn key(self, ev: web_sys::KeyboardEvent) {
+        match ev.key().as_str() {
+            // Not the form around it: this field only adds the market.
+            "Enter" => {
+                ev.prevent_default();
+                self.add();
+            }
+            // Inside a dialog, Escape closes the field, not the dialog.
+            "Escape" => {
+                ev.prevent_default();
+                ev.stop_propagation();
+                self.close();
+            }
+            _ => {}
+        }
+    }
+}
 
 /// The button, and once pressed the field that names the new market.
 #[component]
@@ -26,89 +132,38 @@ pub fn AddMarket(
     #[prop(optional)]
     on_added: Option<Callback<Id>>,
 ) -> impl IntoView {
-    let store = use_store();
-    let open = RwSignal::new(false);
-    let value = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let input = NodeRef::<leptos::html::Input>::new();
-    let opener = NodeRef::<leptos::html::Button>::new();
-    let partner = StoredValue::new(partner);
-    let input_id = format!("add-market-{name}");
-    let error_id = format!("add-market-{name}-error");
-
-    // Focus follows the control: into the field when it opens, back to the button
-    // when it closes, so a keyboard user never loses their place.
-    Effect::new(move |was: Option<bool>| {
-        let now_open = open.get();
-        if was.is_some_and(|w| w != now_open) {
-            // After the frame that shows the field or the button again.
-            request_animation_frame(move || {
-                if now_open {
-                    if let Some(el) = input.get_untracked() {
-                        let _ = el.focus();
-                    }
-                } else if let Some(el) = opener.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
-        }
-        now_open
-    });
-    let close = move || {
-        value.set(String::new());
-        error.set(None);
-        open.set(false);
-    };
-    let add = move || {
-        let typed = value.get_untracked();
-        let market = Market::new(storage::new_id(), typed.trim(), storage::now());
-        let id = market.id.clone();
-        let added = store.dispatch(ProgramAction::AddPartnerMarket {
-            partner: partner.get_value(),
-            market,
-        });
-        match added {
-            Some(Ok(_)) => {
-                store.say(format!(
-                    "Added {} to the markets. Undo takes it back out.",
-                    typed.trim()
-                ));
-                close();
-                if let Some(cb) = on_added {
-                    cb.run(id);
-                }
-            }
-            Some(Err(e)) => error.set(Some(format!("The market name {}.", e.message()))),
-            None => {}
-        }
-    };
+    let market = NewMarket::new(partner, on_added);
+    let open = market.open;
     view! {
         <div class="add-market">
             <Show when=move || open.get() fallback=move || view! {
                 <button type="button" class="button button--quiet button--small add-market__open"
-                    node_ref=opener on:click=move |_| open.set(true)>"Add market…"</button>
+                    node_ref=market.opener on:click=move |_| open.set(true)>"Add market…"</button>
             }>
-                <div class="add-market__row" role="group" aria-label="Add a market">
-                    <label for=input_id.clone()>"New market"</label>
-                    <input id=input_id.clone() node_ref=input placeholder="e.g. Brazil" autocomplete="off"
-                        aria-describedby=error_id.clone()
-                        aria-invalid=move || error.get().is_some().then_some("true")
-                        prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev))
-                        on:keydown=move |ev: web_sys::KeyboardEvent| {
-                            match ev.key().as_str() {
-                                // Not the form around it: this field only adds the market.
-                                "Enter" => { ev.prevent_default(); add(); }
-                                // Inside a dialog, Escape closes the field, not the dialog.
-                                "Escape" => { ev.prevent_default(); ev.stop_propagation(); close(); }
-                                _ => {}
-                            }
-                        }/>
-                    <button type="button" class="button button--small" on:click=move |_| add()>"Add"</button>
-                    <button type="button" class="button button--quiet button--small" on:click=move |_| close()>"Cancel"</button>
-                </div>
-                <p id=error_id.clone() class="field__error" role="alert">{move || error.get()}</p>
+                <MarketField market name/>
             </Show>
         </div>
+    }
+}
+
+/// The field that names the new market, its buttons and its error.
+#[component]
+fn MarketField(market: NewMarket, name: &'static str) -> impl IntoView {
+    let NewMarket { value, error, .. } = market;
+    let input_id = format!("add-market-{name}");
+    let error_id = format!("add-market-{name}-error");
+    view! {
+        <div class="add-market__row" role="group" aria-label="Add a market">
+            <label for=input_id.clone()>"New market"</label>
+            <input id=input_id node_ref=market.input placeholder="e.g. Brazil" autocomplete="off"
+                aria-describedby=error_id.clone()
+                aria-invalid=move || error.get().is_some().then_some("true")
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:keydown=move |ev: web_sys::KeyboardEvent| market.key(ev)/>
+            <button type="button" class="button button--small" on:click=move |_| market.add()>"Add"</button>
+            <button type="button" class="button button--quiet button--small" on:click=move |_| market.close()>"Cancel"</button>
+        </div>
+        <FieldError id=error_id message=error/>
     }
 }

@@ -7,9 +7,11 @@ use crate::model::actions::FitAction;
 use crate::model::fit::{form_errors, parse_score, Fit};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Choice, Economics, Id, Partner, UxVerdict, ValidationError};
-use crate::ui::draft::{use_draft, DraftOffer, FormFields};
-use crate::ui::fields::{error_for, FormActions, OptionSelect, TextField};
-use crate::ui::state::use_store;
+use crate::ui::draft::{use_draft, Draft, DraftOffer, FormFields};
+use crate::ui::fields::{
+    error_for, on_submit, FieldError, FormActions, OptionSelect, OutdatedNotice, TextField,
+};
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 /// The form's fields, each a signal bound to an input.
@@ -57,21 +59,8 @@ impl Fields {
             .field("economics", eco_get, eco_set)
             .field(
                 "understood",
-                move || {
-                    Some(
-                        understood
-                            .get()
-                            .map_or("", |b| if b { "yes" } else { "no" })
-                            .to_owned(),
-                    )
-                },
-                move |v| {
-                    understood.set(match v {
-                        "yes" => Some(true),
-                        "no" => Some(false),
-                        _ => None,
-                    })
-                },
+                move || Some(understood_key(understood.get()).to_owned()),
+                move |v| understood.set(understood_from(v)),
             )
             .text("notes", self.notes)
     }
@@ -128,86 +117,162 @@ impl Fields {
     }
 }
 
-#[component]
-pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
-    let store = use_store();
-    let stored = Memo::new(move |_| partner.with(|p| p.as_ref().map(|p| p.fit.clone())));
-    let initial = stored.get_untracked().unwrap_or_default();
-    let fields = Fields::new(&initial);
-    let kept = use_draft(DraftKey::of_partner(Form::Fit, &id), fields.for_draft());
-    let draft = Memo::new(move |_| fields.draft());
-    // The assessment the form was filled from. When the stored one changes under the
-    // form (an undo, an import, another tab), the form follows unless it holds unsaved
-    // edits; then it says so rather than overwrite the other change on the next save.
-    let base = RwSignal::new(initial);
-    let outdated = RwSignal::new(false);
-    let dirty = Memo::new(move |_| draft.with(|(d, e)| !e.is_empty() || base.with(|b| d != b)));
-    Effect::new(move |_| {
-        let Some(new) = stored.get() else { return };
-        if base.with_untracked(|b| *b == new) {
-            return;
+/// Whether we understand the partner's market, as the select and the draft spell it.
+fn understood_key(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
+}
+
+fn understood_from(key: &str) -> Option<bool> {
+    match key {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// The form's state, shared by its handlers and its parts.
+#[derive(Clone, Copy)]
+struct Assessment {
+    store: Store,
+    id: StoredValue<Id>,
+    partner: Memo<Option<Partner>>,
+    fields: Fields,
+    kept: Draft,
+    /// The assessment as stored.
+    stored: Memo<Option<Fit>>,
+    /// The fit the fields describe, and what is wrong with it.
+    draft: Memo<(Fit, Vec<ValidationError>)>,
+    errors: Memo<Vec<ValidationError>>,
+    /// The assessment the form was filled from.
+    base: RwSignal<Fit>,
+    /// The stored assessment changed under unsaved edits.
+    outdated: RwSignal<bool>,
+    /// Whether the form differs from the assessment it was filled from.
+    dirty: Memo<bool>,
+}
+
+impl Assessment {
+    fn new(id: Id, partner: Memo<Option<Partner>>) -> Self {
+        let stored = Memo::new(move |_| partner.with(|p| p.as_ref().map(|p| p.fit.clone())));
+        let initial = stored.get_untracked().unwrap_or_default();
+        let fields = Fields::new(&initial);
+        let kept = use_draft(DraftKey::of_partner(Form::Fit, &id), fields.for_draft());
+        let draft = Memo::new(move |_| fields.draft());
+        let base = RwSignal::new(initial);
+        let form = Assessment {
+            store: use_store(),
+            id: StoredValue::new(id),
+            partner,
+            fields,
+            kept,
+            stored,
+            draft,
+            errors: Memo::new(move |_| draft.with(|(_, e)| e.clone())),
+            base,
+            outdated: RwSignal::new(false),
+            dirty: Memo::new(move |_| draft.with(|(d, e)| !e.is_empty() || base.with(|b| d != b))),
+        };
+        form.follow();
+        form
+    }
+
+    /// When the stored assessment changes under the form (an undo, an import, another
+    /// tab), the form follows unless it holds unsaved edits; then it says so rather
+    /// than overwrite the other change on the next save.
+    fn follow(self) {
+        Effect::new(move |_| {
+            let Some(new) = self.stored.get() else { return };
+            if self.base.with_untracked(|b| *b == new) {
+                return;
+            }
+            let matches_form = self.draft.with_untracked(|(d, _)| *d == new);
+            if matches_form || !self.dirty.get_untracked() {
+                self.load(new);
+            } else {
+                self.outdated.set(true);
+            }
+        });
+    }
+
+    /// Fills the form from `fit`, which becomes the assessment it was filled from.
+    fn load(self, fit: Fit) {
+        self.fields.reset(&fit);
+        self.base.set(fit);
+        self.outdated.set(false);
+        self.kept.rebase();
+    }
+
+    fn load_newer(self) {
+        if let Some(f) = self.stored.get_untracked() {
+            self.load(f);
         }
-        let matches_form = draft.with_untracked(|(d, _)| *d == new);
-        if matches_form || !dirty.get_untracked() {
-            fields.reset(&new);
-            base.set(new);
-            outdated.set(false);
-            kept.rebase();
-        } else {
-            outdated.set(true);
-        }
-    });
-    let load_newer = move |_| {
-        if let Some(f) = stored.get_untracked() {
-            fields.reset(&f);
-            base.set(f);
-            outdated.set(false);
-            kept.rebase();
-        }
-    };
-    let errors = Memo::new(move |_| draft.with(|(_, e)| e.clone()));
-    let err = move |path: &'static str| Signal::derive(move || errors.with(|e| error_for(e, path)));
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (fit, problems) = draft.get();
+    }
+
+    fn revert(self) {
+        self.fields.reset(&self.base.get_untracked());
+    }
+
+    fn save(self) {
+        let (fit, problems) = self.draft.get();
         if !problems.is_empty() {
             return;
         }
-        let name =
-            partner.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-        match store.dispatch(FitAction::Assess {
-            partner: id.clone(),
+        let name = self
+            .partner
+            .with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+        match self.store.dispatch(FitAction::Assess {
+            partner: self.id.get_value(),
             name,
             fit: fit.clone(),
         }) {
             Some(Ok(_)) => {
-                base.set(fit);
-                outdated.set(false);
-                kept.clear();
-                store.say("Assessment saved.");
+                self.base.set(fit);
+                self.outdated.set(false);
+                self.kept.clear();
+                self.store.say("Assessment saved.");
             }
-            Some(Err(e)) => store.say(format!("Not saved: {e}")),
+            Some(Err(e)) => self.store.say(format!("Not saved: {e}")),
             None => {}
         }
-    };
-    let revert = move |_| fields.reset(&base.get_untracked());
-    let reason_hint = move || match fields.ux.get() {
-        Some(UxVerdict::Wrong) => {
-            "Required: a wrong experience stops the deal, so say what users would get."
-        }
-        Some(UxVerdict::Risky) => "Required: what makes it risky, and what would make it right.",
-        _ => "What users would get from the partnership.",
-    };
+    }
 
+    /// The message for one field, as a signal for its field.
+    fn err(self, path: &'static str) -> Signal<Option<String>> {
+        let errors = self.errors;
+        Signal::derive(move || errors.with(|e| error_for(e, path)))
+    }
+
+    /// What the reason must say, by the verdict chosen.
+    fn reason_hint(self) -> &'static str {
+        match self.fields.ux.get() {
+            Some(UxVerdict::Wrong) => {
+                "Required: a wrong experience stops the deal, so say what users would get."
+            }
+            Some(UxVerdict::Risky) => {
+                "Required: what makes it risky, and what would make it right."
+            }
+            _ => "What users would get from the partnership.",
+        }
+    }
+}
+
+#[component]
+pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
+    let form = Assessment::new(id, partner);
+    let Assessment { fields, kept, .. } = form;
+    let err = move |path: &'static str| form.err(path);
+    let save = on_submit(move || form.save());
     view! {
         <DraftOffer draft=kept/>
         <form class="card form fit-form" on:submit=save novalidate aria-labelledby="fit-form-heading" inert=kept.pending()>
             <h2 id="fit-form-heading">"Assessment"</h2>
-            <Show when=move || outdated.get()>
-                <div class="notice" role="alert">
-                    <p>"This assessment was changed elsewhere (an import, an undo or another tab) while you were editing. Saving keeps your version."</p>
-                    <button type="button" class="button" on:click=load_newer>"Load the newer version (discard my edits)"</button>
-                </div>
+            <Show when=move || form.outdated.get()>
+                <OutdatedNotice on_load=Callback::new(move |()| form.load_newer())
+                    message="This assessment was changed elsewhere (an import, an undo or another tab) while you were editing. Saving keeps your version."/>
             </Show>
             <div class="form__grid">
                 <OptionalChoice label="User experience" name="fit-ux" value=fields.ux
@@ -220,42 +285,51 @@ pub fn AssessmentForm(id: Id, partner: Memo<Option<Partner>>) -> impl IntoView {
                     error=err("fit.their_leverage") input_type="number" hint="What they bring that we cannot easily get elsewhere."/>
                 <OptionalChoice label="Economics for us" name="fit-economics" value=fields.economics
                     none="Not assessed"/>
-                <div class="field">
-                    <label for="f-fit-understood">"Do we understand their market?"</label>
-                    // `prop:value` keeps the select in step after an undo or a revert: the
-                    // `selected` attributes only set the first rendering.
-                    <select id="f-fit-understood"
-                        prop:value=move || match fields.understood.get() {
-                            Some(true) => "yes",
-                            Some(false) => "no",
-                            None => "",
-                        }
-                        on:change=move |ev| {
-                        fields.understood.set(match event_target_value(&ev).as_str() {
-                            "yes" => Some(true),
-                            "no" => Some(false),
-                            _ => None,
-                        })
-                    }>
-                        <option value="" selected=move || fields.understood.get().is_none()>"Not assessed"</option>
-                        <option value="yes" selected=move || fields.understood.get() == Some(true)>"Yes, we understand it"</option>
-                        <option value="no" selected=move || fields.understood.get() == Some(false)>"No, not yet"</option>
-                    </select>
-                </div>
+                <UnderstoodField value=fields.understood/>
             </div>
-            <div class="field">
-                <label for="f-fit-reason">"Why this user-experience verdict"</label>
-                <textarea id="f-fit-reason" name="fit-reason" rows="3"
-                    aria-invalid=move || err("fit.ux_reason").get().is_some().then_some("true")
-                    aria-describedby="h-fit-reason e-fit-reason"
-                    prop:value=move || fields.ux_reason.get()
-                    on:input=move |ev| fields.ux_reason.set(event_target_value(&ev))></textarea>
-                <p class="field__hint" id="h-fit-reason">{reason_hint}</p>
-                <p class="field__error" id="e-fit-reason" role="alert">{move || err("fit.ux_reason").get()}</p>
-            </div>
+            <ReasonField form/>
             <TextField label="Notes" name="fit-notes".into() value=fields.notes error=err("fit.notes") multiline=true/>
-            <FormActions save_label="Save assessment" dirty has_errors=Signal::derive(move || !errors.with(Vec::is_empty)) on_revert=revert/>
+            <FormActions save_label="Save assessment" dirty=form.dirty
+                has_errors=Signal::derive(move || !form.errors.with(Vec::is_empty)) on_revert=move |_| form.revert()/>
         </form>
+    }
+}
+
+/// "Do we understand their market?": yes, no or not assessed.
+#[component]
+fn UnderstoodField(value: RwSignal<Option<bool>>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="f-fit-understood">"Do we understand their market?"</label>
+            // `prop:value` keeps the select in step after an undo or a revert: the
+            // `selected` attributes only set the first rendering.
+            <select id="f-fit-understood"
+                prop:value=move || understood_key(value.get())
+                on:change=move |ev| value.set(understood_from(&event_target_value(&ev)))>
+                <option value="" selected=move || value.get().is_none()>"Not assessed"</option>
+                <option value="yes" selected=move || value.get() == Some(true)>"Yes, we understand it"</option>
+                <option value="no" selected=move || value.get() == Some(false)>"No, not yet"</option>
+            </select>
+        </div>
+    }
+}
+
+/// Why the user-experience verdict, with a hint that follows the verdict.
+#[component]
+fn ReasonField(form: Assessment) -> impl IntoView {
+    let reason = form.fields.ux_reason;
+    let error = form.err("fit.ux_reason");
+    view! {
+        <div class="field">
+            <label for="f-fit-reason">"Why this user-experience verdict"</label>
+            <textarea id="f-fit-reason" name="fit-reason" rows="3"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby="h-fit-reason e-fit-reason"
+                prop:value=move || reason.get()
+                on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
+            <p class="field__hint" id="h-fit-reason">{move || form.reason_hint()}</p>
+            <FieldError id="e-fit-reason".into() message=error/>
+        </div>
     }
 }
 

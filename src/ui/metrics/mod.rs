@@ -20,8 +20,9 @@ use crate::model::metrics::{self, STANDARD};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, Month, Partner, Workspace};
 use crate::storage;
-use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
-use crate::ui::state::use_store;
+use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer, FormFields};
+use crate::ui::fields::{on_submit, FieldError};
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 /// The month it is now, for the grid's last column.
@@ -65,64 +66,106 @@ pub fn MetricsSection(id: Id) -> impl IntoView {
     }
 }
 
-/// The metric select, with adding a metric of one's own and renaming it.
-#[component]
-fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> impl IntoView {
-    let store = use_store();
-    let draft_key = DraftKey::adding(Form::MetricName, Some(&id));
-    let adding = RwSignal::new(has_draft(&draft_key));
-    let renaming = RwSignal::new(false);
-    let draft = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let kept = use_draft(
-        draft_key,
-        FormFields::new()
-            .text("name", draft)
-            .flag("renaming", renaming),
-    );
-    let is_own = move || !STANDARD.contains(&metric.get().as_str());
-    let add_id = id.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = draft.get_untracked();
-        let result = if renaming.get_untracked() {
-            let from = metric.get_untracked();
-            store.dispatch(MetricAction::Rename {
-                partner: add_id.clone(),
+/// The chooser's state: the metric shown and the form that adds or renames one.
+#[derive(Clone, Copy)]
+struct Chooser {
+    store: Store,
+    partner: StoredValue<Id>,
+    metric: RwSignal<String>,
+    /// Whether the name form is open.
+    adding: RwSignal<bool>,
+    /// Whether the open form renames the metric shown rather than adding one.
+    renaming: RwSignal<bool>,
+    /// The name as typed.
+    draft: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    kept: Draft,
+}
+
+impl Chooser {
+    fn new(id: Id, metric: RwSignal<String>) -> Self {
+        let draft_key = DraftKey::adding(Form::MetricName, Some(&id));
+        let adding = RwSignal::new(has_draft(&draft_key));
+        let renaming = RwSignal::new(false);
+        let draft = RwSignal::new(String::new());
+        let kept = use_draft(
+            draft_key,
+            FormFields::new()
+                .text("name", draft)
+                .flag("renaming", renaming),
+        );
+        Chooser {
+            store: use_store(),
+            partner: StoredValue::new(id),
+            metric,
+            adding,
+            renaming,
+            draft,
+            error: RwSignal::new(None),
+            kept,
+        }
+    }
+
+    /// Whether the metric shown is one of the partner's own, which may be renamed.
+    fn is_own(self) -> bool {
+        !STANDARD.contains(&self.metric.get().as_str())
+    }
+
+    /// Opens the form, empty to add a metric or holding the metric's name to rename it.
+    fn open_form(self, rename: bool) {
+        self.renaming.set(rename);
+        self.adding.set(true);
+        self.draft.set(if rename {
+            self.metric.get_untracked()
+        } else {
+            String::new()
+        });
+        self.error.set(None);
+        // An opened form holds nothing typed yet.
+        self.kept.rebase();
+    }
+
+    fn cancel(self) {
+        self.kept.clear();
+        self.adding.set(false);
+    }
+
+    /// Adds or renames the metric as typed, and shows it.
+    fn submit(self) {
+        let name = self.draft.get_untracked();
+        let partner = self.partner.get_value();
+        let result = if self.renaming.get_untracked() {
+            let from = self.metric.get_untracked();
+            self.store.dispatch(MetricAction::Rename {
+                partner,
                 from,
                 to: name.clone(),
             })
         } else {
-            store.dispatch(MetricAction::Add {
-                partner: add_id.clone(),
+            self.store.dispatch(MetricAction::Add {
+                partner,
                 name: name.clone(),
             })
         };
         match result {
             Some(Ok(_)) => {
-                metric.set(name.trim().to_owned());
-                adding.set(false);
-                renaming.set(false);
-                draft.set(String::new());
-                error.set(None);
-                kept.clear();
+                self.metric.set(name.trim().to_owned());
+                self.adding.set(false);
+                self.renaming.set(false);
+                self.draft.set(String::new());
+                self.error.set(None);
+                self.kept.clear();
             }
-            Some(Err(e)) => error.set(Some(e.to_string())),
+            Some(Err(e)) => self.error.set(Some(e.to_string())),
             None => {}
         }
-    };
-    let open_form = move |rename: bool| {
-        renaming.set(rename);
-        adding.set(true);
-        draft.set(if rename {
-            metric.get_untracked()
-        } else {
-            String::new()
-        });
-        error.set(None);
-        // An opened form holds nothing typed yet.
-        kept.rebase();
-    };
+    }
+}
+
+/// The metric select, with adding a metric of one's own and renaming it.
+#[component]
+fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> impl IntoView {
+    let chooser = Chooser::new(id, metric);
     view! {
         <section class="card metrics-chooser" aria-label="Choose the metric">
             <div class="metrics-chooser__row">
@@ -133,31 +176,46 @@ fn MetricChooser(id: Id, metric: RwSignal<String>, names: Memo<Vec<String>>) -> 
                         view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
                     }).collect_view()}
                 </select>
-                <button class="button button--quiet button--small" on:click=move |_| open_form(false)>
+                <button class="button button--quiet button--small" on:click=move |_| chooser.open_form(false)>
                     "Add a metric"
                 </button>
-                <Show when=is_own>
-                    <button class="button button--quiet button--small" on:click=move |_| open_form(true)>
+                <Show when=move || chooser.is_own()>
+                    <button class="button button--quiet button--small" on:click=move |_| chooser.open_form(true)>
                         "Rename"
                     </button>
                 </Show>
             </div>
-            <Show when=move || adding.get()>
-                <DraftOffer draft=kept/>
-                <form class="metrics-chooser__form" on:submit=submit.clone() novalidate inert=kept.pending()>
-                    <label for="metric-name">{move || if renaming.get() { "New name" } else { "Name of the new metric" }}</label>
-                    <input id="metric-name" aria-describedby="metric-name-error"
-                        aria-invalid=move || error.get().is_some().then_some("true")
-                        prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
-                    <button type="submit" class="button button--primary button--small">
-                        {move || if renaming.get() { "Rename" } else { "Add" }}
-                    </button>
-                    <button type="button" class="button button--quiet button--small"
-                        on:click=move |_| { kept.clear(); adding.set(false) }>"Cancel"</button>
-                    <p class="field__error" id="metric-name-error" role="alert">{move || error.get()}</p>
-                </form>
+            <Show when=move || chooser.adding.get()>
+                <DraftOffer draft=chooser.kept/>
+                <MetricNameForm chooser/>
             </Show>
         </section>
+    }
+}
+
+/// The name of the metric to add, or the new name of the one shown.
+#[component]
+fn MetricNameForm(chooser: Chooser) -> impl IntoView {
+    let Chooser {
+        renaming,
+        draft,
+        error,
+        ..
+    } = chooser;
+    let submit = on_submit(move || chooser.submit());
+    view! {
+        <form class="metrics-chooser__form" on:submit=submit novalidate inert=chooser.kept.pending()>
+            <label for="metric-name">{move || if renaming.get() { "New name" } else { "Name of the new metric" }}</label>
+            <input id="metric-name" aria-describedby="metric-name-error"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
+            <button type="submit" class="button button--primary button--small">
+                {move || if renaming.get() { "Rename" } else { "Add" }}
+            </button>
+            <button type="button" class="button button--quiet button--small"
+                on:click=move |_| chooser.cancel()>"Cancel"</button>
+            <FieldError id="metric-name-error".into() message=error/>
+        </form>
     }
 }
 

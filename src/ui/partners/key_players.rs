@@ -3,12 +3,12 @@
 use crate::model::actions::PartnerAction;
 use crate::model::meetings;
 use crate::model::workspace::draft::{DraftKey, Form};
-use crate::model::{Id, KeyPlayer, Stance, ValidationError};
+use crate::model::{DecisionRole, Id, KeyPlayer, Stance, ValidationError};
 use crate::storage;
 use crate::ui::confirm::ConfirmRemove;
-use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
-use crate::ui::fields::{field_error, general_error, ChoiceField, TextField};
-use crate::ui::state::use_store;
+use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer, FormFields};
+use crate::ui::fields::{field_error, general_error, on_submit, ChoiceField, TextField};
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 #[component]
@@ -144,87 +144,161 @@ fn KeyPlayerItem(
     }
 }
 
+/// The form's fields, each a signal bound to an input.
+#[derive(Clone, Copy)]
+struct Fields {
+    name: RwSignal<String>,
+    title: RwSignal<String>,
+    addressed_as: RwSignal<String>,
+    notes: RwSignal<String>,
+    influence: RwSignal<String>,
+    role: RwSignal<DecisionRole>,
+    stance: RwSignal<Stance>,
+}
+
+impl Fields {
+    fn new(p: &KeyPlayer) -> Self {
+        Fields {
+            name: RwSignal::new(p.name.clone()),
+            title: RwSignal::new(p.title.clone()),
+            addressed_as: RwSignal::new(p.addressed_as.clone()),
+            notes: RwSignal::new(p.notes.clone()),
+            influence: RwSignal::new(p.influence.to_string()),
+            role: RwSignal::new(p.role),
+            stance: RwSignal::new(p.stance),
+        }
+    }
+
+    /// The fields by the names their draft keeps them under.
+    fn for_draft(&self) -> FormFields {
+        FormFields::new()
+            .text("name", self.name)
+            .text("title", self.title)
+            .text("addressed_as", self.addressed_as)
+            .text("notes", self.notes)
+            .text("influence", self.influence)
+            .choice("role", self.role)
+            .choice("stance", self.stance)
+    }
+
+    /// The key player with this form's values laid over it.
+    fn draft(&self, player: &KeyPlayer) -> KeyPlayer {
+        KeyPlayer {
+            name: self.name.get().trim().to_owned(),
+            title: self.title.get().trim().to_owned(),
+            addressed_as: self.addressed_as.get().trim().to_owned(),
+            notes: self.notes.get(),
+            // Anything that is not a small whole number is out of range: the model
+            // then names the allowed range.
+            influence: self.influence.get().trim().parse().unwrap_or(0),
+            role: self.role.get(),
+            stance: self.stance.get(),
+            ..player.clone()
+        }
+    }
+}
+
+/// The form's state, shared by its handlers and its markup.
+#[derive(Clone, Copy)]
+struct PlayerForm {
+    store: Store,
+    partner: StoredValue<Id>,
+    /// The key player as it was when the form opened.
+    player: StoredValue<KeyPlayer>,
+    fields: Fields,
+    /// What the model refused in the last save.
+    errors: RwSignal<Vec<ValidationError>>,
+    kept: Draft,
+    on_done: Callback<()>,
+}
+
+impl PlayerForm {
+    fn new(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> Self {
+        let fields = Fields::new(&player);
+        let record = if player.name.is_empty() {
+            "new"
+        } else {
+            player.id.as_str()
+        };
+        let kept = use_draft(
+            DraftKey::of_record(Form::KeyPlayer, Some(&partner_id), record),
+            fields.for_draft(),
+        );
+        PlayerForm {
+            store: use_store(),
+            partner: StoredValue::new(partner_id),
+            player: StoredValue::new(player),
+            fields,
+            errors: RwSignal::new(Vec::new()),
+            kept,
+            on_done,
+        }
+    }
+
+    fn save(self) {
+        let draft = self.player.with_value(|p| self.fields.draft(p));
+        match self.store.dispatch(PartnerAction::SaveKeyPlayer {
+            partner: self.partner.get_value(),
+            player: draft,
+        }) {
+            Some(Ok(_)) => {
+                self.errors.set(Vec::new());
+                self.kept.clear();
+                self.store.say("Key player saved.");
+                self.on_done.run(());
+            }
+            Some(Err(e)) => self.errors.set(e.problems()),
+            None => {}
+        }
+    }
+
+    fn cancel(self) {
+        self.kept.clear();
+        self.on_done.run(());
+    }
+}
+
 #[component]
 fn KeyPlayerForm(partner_id: Id, player: KeyPlayer, on_done: Callback<()>) -> impl IntoView {
-    let store = use_store();
-    let is_new = player.name.is_empty();
-    let form_label = if is_new {
+    let form_label = if player.name.is_empty() {
         "New key player".to_owned()
     } else {
         format!("Edit {}", player.name)
     };
-    let name = RwSignal::new(player.name.clone());
-    let title = RwSignal::new(player.title.clone());
-    let addressed_as = RwSignal::new(player.addressed_as.clone());
-    let notes = RwSignal::new(player.notes.clone());
-    let influence = RwSignal::new(player.influence.to_string());
-    let role = RwSignal::new(player.role);
-    let stance = RwSignal::new(player.stance);
-    let errors = RwSignal::new(Vec::<ValidationError>::new());
     let prefix = player.id.to_string();
-    let record = if is_new { "new" } else { player.id.as_str() };
-    let kept = use_draft(
-        DraftKey::of_record(Form::KeyPlayer, Some(&partner_id), record),
-        FormFields::new()
-            .text("name", name)
-            .text("title", title)
-            .text("addressed_as", addressed_as)
-            .text("notes", notes)
-            .text("influence", influence)
-            .choice("role", role)
-            .choice("stance", stance),
-    );
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let draft = KeyPlayer {
-            name: name.get().trim().to_owned(),
-            title: title.get().trim().to_owned(),
-            addressed_as: addressed_as.get().trim().to_owned(),
-            notes: notes.get(),
-            // Anything that is not a small whole number is out of range: the model
-            // then names the allowed range.
-            influence: influence.get().trim().parse().unwrap_or(0),
-            role: role.get(),
-            stance: stance.get(),
-            ..player.clone()
-        };
-        match store.dispatch(PartnerAction::SaveKeyPlayer {
-            partner: partner_id.clone(),
-            player: draft,
-        }) {
-            Some(Ok(_)) => {
-                errors.set(Vec::new());
-                kept.clear();
-                store.say("Key player saved.");
-                on_done.run(());
-            }
-            Some(Err(e)) => errors.set(e.problems()),
-            None => {}
-        }
-    };
-    let err = move |path: &'static str| field_error(errors, path);
-    let general = general_error(errors);
+    let form = PlayerForm::new(partner_id, player, on_done);
+    let save = on_submit(move || form.save());
     view! {
-        <DraftOffer draft=kept/>
-        <form class="kp-form form" on:submit=save novalidate inert=kept.pending()
+        <DraftOffer draft=form.kept/>
+        <form class="kp-form form" on:submit=save novalidate inert=form.kept.pending()
             aria-label=form_label>
-            <div class="form__grid">
-                <TextField label="Name" name=format!("kp-name-{prefix}") value=name error=err("name")/>
-                <TextField label="Title" name=format!("kp-title-{prefix}") value=title error=err("title")/>
-                <TextField label="Addressed as (optional)" name=format!("kp-addressed-as-{prefix}") value=addressed_as
-                    error=err("addressed_as") hint="How a letter greets them; empty: their first name."/>
-                <ChoiceField label="Role in the decision" name=format!("kp-role-{prefix}") value=role/>
-                <TextField label="Influence (1–5)" name=format!("kp-influence-{prefix}") value=influence
-                    error=err("influence") input_type="number"/>
-                <ChoiceField label="Stance" name=format!("kp-stance-{prefix}") value=stance/>
-            </div>
-            <TextField label="Notes" name=format!("kp-notes-{prefix}") value=notes error=err("notes") multiline=true/>
-            <p class="field__error" role="alert">{general}</p>
+            <PlayerFields form prefix/>
+            <p class="field__error" role="alert">{general_error(form.errors)}</p>
             <div class="form__actions">
                 <button type="submit" class="button button--primary">"Save key player"</button>
                 <button type="button" class="button button--quiet"
-                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
+                    on:click=move |_| form.cancel()>"Cancel"</button>
             </div>
         </form>
+    }
+}
+
+/// The key player's fields, their ids suffixed with `prefix` (the player's id).
+#[component]
+fn PlayerFields(form: PlayerForm, prefix: String) -> impl IntoView {
+    let PlayerForm { fields, errors, .. } = form;
+    let err = move |path: &'static str| field_error(errors, path);
+    view! {
+        <div class="form__grid">
+            <TextField label="Name" name=format!("kp-name-{prefix}") value=fields.name error=err("name")/>
+            <TextField label="Title" name=format!("kp-title-{prefix}") value=fields.title error=err("title")/>
+            <TextField label="Addressed as (optional)" name=format!("kp-addressed-as-{prefix}") value=fields.addressed_as
+                error=err("addressed_as") hint="How a letter greets them; empty: their first name."/>
+            <ChoiceField label="Role in the decision" name=format!("kp-role-{prefix}") value=fields.role/>
+            <TextField label="Influence (1–5)" name=format!("kp-influence-{prefix}") value=fields.influence
+                error=err("influence") input_type="number"/>
+            <ChoiceField label="Stance" name=format!("kp-stance-{prefix}") value=fields.stance/>
+        </div>
+        <TextField label="Notes" name=format!("kp-notes-{prefix}") value=fields.notes error=err("notes") multiline=true/>
     }
 }

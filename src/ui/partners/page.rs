@@ -10,7 +10,7 @@ use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::ui::draft::{use_draft, Draft, DraftOffer, FormFields};
 use crate::ui::fields::{
-    error_for, ChoiceField, FieldError, FormActions, OptionalChoiceField, TextField,
+    error_for, ChoiceField, FieldError, FormActions, OptionalChoiceField, OutdatedNotice, TextField,
 };
 use crate::ui::route::{Route, Section};
 use crate::ui::state::{use_store, Store};
@@ -209,7 +209,8 @@ fn ProfileForm(partner: Partner) -> impl IntoView {
             <form class="card form" on:submit=save novalidate inert=kept.pending()>
                 <h2>"Profile"</h2>
                 <Show when=move || outdated.get()>
-                    <OutdatedNotice on_load=load_newer/>
+                    <OutdatedNotice on_load=load_newer
+                        message="This partner was changed elsewhere (an import or an undo) while you were editing. Saving keeps your version of these fields."/>
                 </Show>
                 <div class="form__grid">
                     <TextField label="Name" name="name".into() value=fields.name error=err("name")/>
@@ -311,17 +312,6 @@ fn LadderLevelField(id: Id, stored: Memo<Option<Partner>>) -> impl IntoView {
                 <span data-testid="ladder-level">{move || stored.with(|s| s.as_ref().map(|p| p.ladder.label()))}</span>" "
                 <a href=Route::Section(id, Section::Fit).href()>"Change on Fit & ladder"</a>
             </p>
-        </div>
-    }
-}
-
-/// Said when the partner changed elsewhere under unsaved edits.
-#[component]
-fn OutdatedNotice(on_load: Callback<()>) -> impl IntoView {
-    view! {
-        <div class="notice" role="alert">
-            <p>"This partner was changed elsewhere (an import or an undo) while you were editing. Saving keeps your version of these fields."</p>
-            <button type="button" class="button" on:click=move |_| on_load.run(())>"Load the newer version (discard my edits)"</button>
         </div>
     }
 }
