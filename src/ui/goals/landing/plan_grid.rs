@@ -7,7 +7,6 @@
 //! named `<row>.<step>.<planned|done|owner>`, where `<row>` is the track's id or
 //! `m-<market id>` for a market not in the plan yet.
 
-use super::{date_value, parse_date};
 use crate::model::actions::LandingAction;
 use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
@@ -15,6 +14,7 @@ use crate::model::{Id, ValidationError};
 use crate::storage;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::error_for;
+use crate::ui::fields::{date_value, parse_date};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 

@@ -2,6 +2,8 @@
 //! (enabled → launched → adopted) with its planned day, done day and owner; the
 //! partner's landing progress above it, and the stall warning when the rule holds.
 
+mod plan_grid;
+
 use super::{date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField};
 use crate::model::actions::LandingAction;
 use crate::model::core::format::{count, day};
@@ -77,7 +79,7 @@ pub(super) fn LandingPlan(id: Id) -> impl IntoView {
                 <TrackForm partner=add_id.clone() on_done=Callback::new(move |_| adding.set(false))/>
             </Show>
             <Show when=move || planning.get()>
-                <super::plan_grid::PlanGrid partner=plan_id.clone() on_done=Callback::new(move |_| planning.set(false))/>
+                <plan_grid::PlanGrid partner=plan_id.clone() on_done=Callback::new(move |_| planning.set(false))/>
             </Show>
             <Show when=move || !tracks.with(Vec::is_empty) && !planning.get()>
                 <div class="table-wrap">
