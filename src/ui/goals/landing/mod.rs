@@ -3,8 +3,11 @@
 //! partner's landing progress above it, and the stall warning when the rule holds.
 
 mod plan_grid;
+mod step_inputs;
 
-use super::{date_value, field_error, other_errors, parse_date, partner_memo, problem, DateField};
+use step_inputs::StepInputs;
+
+use super::{field_error, other_errors, partner_memo, problem, DateField};
 use crate::model::actions::LandingAction;
 use crate::model::core::format::{count, day};
 use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
@@ -247,32 +250,26 @@ fn StepForm(
     prefix: String,
     draft_key: DraftKey,
 ) -> impl IntoView {
-    let planned = RwSignal::new(date_value(step.planned));
-    let done = RwSignal::new(date_value(step.done));
-    let owner = RwSignal::new(step.owner.clone());
-    let kept: Draft = use_draft(
-        draft_key,
-        FormFields::new()
-            .text("planned", planned)
-            .text("done", done)
-            .text("owner", owner),
-    );
+    let inputs = StepInputs::new(&step);
+    let StepInputs {
+        planned,
+        done,
+        owner,
+    } = inputs;
+    let kept: Draft = use_draft(draft_key, inputs.form_fields());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let parsed = parse_date(&planned.get(), "planned")
-            .and_then(|p| parse_date(&done.get(), "done").map(|d| (p, d)));
-        match parsed {
-            Ok((planned, done)) => {
-                save.run(LandingStep {
-                    planned,
-                    done,
-                    owner: owner.get(),
-                });
+        let mut problems = Vec::new();
+        let step = inputs.read(str::to_owned, &mut problems);
+        // The first day that does not read is the one said.
+        match problems.into_iter().next() {
+            None => {
+                save.run(step);
                 if errors.with_untracked(Vec::is_empty) {
                     kept.clear();
                 }
             }
-            Err(e) => errors.set(vec![e]),
+            Some(first) => errors.set(vec![first]),
         }
     };
     // The model names a step's fields after the step (`launched.done`).
