@@ -24,7 +24,6 @@ const NOT_YET_SPLIT: &[(&str, usize)] = &[
     ("src/ui/fit/assessment.rs AssessmentForm", 130),
     ("src/ui/data/settings.rs SettingsPanel", 97),
     ("src/ui/markets.rs AddMarket", 95),
-    ("src/ui/goals/landing/mod.rs TrackForm", 92),
     ("src/ui/metrics/mod.rs MetricChooser", 93),
     ("src/ui/goals/landing/mod.rs StepCell", 85),
     ("src/ui/goals/landing/mod.rs LandingPlan", 83),

@@ -4,10 +4,11 @@
 
 mod plan_grid;
 mod step_inputs;
+mod track_form;
 
 use step_inputs::StepInputs;
 
-use super::{field_error, other_errors, partner_memo, problem, DateField};
+use super::{other_errors, partner_memo, DateField};
 use crate::model::actions::LandingAction;
 use crate::model::core::format::{count, day};
 use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
@@ -16,7 +17,7 @@ use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError};
 use crate::storage;
 use crate::ui::confirm::ConfirmRemove;
-use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer, FormFields};
+use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer};
 use crate::ui::fields::TextField;
 use crate::ui::state::use_store;
 use chrono::NaiveDate;
@@ -79,7 +80,7 @@ pub(super) fn LandingPlan(id: Id) -> impl IntoView {
                 <p class="notice landing-stalled" role="status">{why}</p>
             })}
             <Show when=move || adding.get()>
-                <TrackForm partner=add_id.clone() on_done=Callback::new(move |_| adding.set(false))/>
+                <track_form::TrackForm partner=add_id.clone() on_done=Callback::new(move |_| adding.set(false))/>
             </Show>
             <Show when=move || planning.get()>
                 <plan_grid::PlanGrid partner=plan_id.clone() on_done=Callback::new(move |_| planning.set(false))/>
@@ -294,100 +295,6 @@ fn StepForm(
                 <button type="submit" class="button button--primary button--small">"Save step"</button>
                 <button type="button" class="button button--quiet button--small"
                     on:click=move |_| { kept.clear(); on_cancel.run(()) }>"Cancel"</button>
-            </div>
-        </form>
-    }
-}
-
-#[component]
-fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
-    let store = use_store();
-    // Read as the workspace changes: a market added from this form joins the list.
-    let free = {
-        let id = partner.clone();
-        Memo::new(move |_| {
-            store.ws.with(|ws| {
-                ws.partner(&id)
-                    .map(|p| landing::markets_without_track(ws, p))
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let add_for = partner.clone();
-    // The first free market is the likely choice; an empty value means a team.
-    let choice = RwSignal::new(
-        free.with_untracked(|f| f.first().map(|(id, _)| id.to_string()).unwrap_or_default()),
-    );
-    let team = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<ValidationError>::new());
-    let kept = use_draft(
-        DraftKey::adding(Form::LandingTrack, Some(&partner)),
-        FormFields::new().text("market", choice).text("team", team),
-    );
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let picked = choice.get();
-        let market = match picked.as_str() {
-            "" => None,
-            key => match Id::parse(key) {
-                Ok(id) => Some(id),
-                Err(e) => {
-                    errors.set(vec![problem("market", &e.to_string())]);
-                    return;
-                }
-            },
-        };
-        let track = LandingTrack::new(storage::new_id(), market, team.get());
-        match store.dispatch(LandingAction::AddTrack {
-            partner: partner.clone(),
-            track,
-        }) {
-            Some(Ok(_)) => {
-                errors.set(Vec::new());
-                kept.clear();
-                store.say("Landing track added.");
-                on_done.run(());
-            }
-            Some(Err(e)) => errors.set(e.problems()),
-            None => {}
-        }
-    };
-    const FIELDS: &[&str] = &["market", "team"];
-    let options = move || {
-        free.get()
-            .into_iter()
-            .map(|(id, name)| {
-                let key = id.to_string();
-                let selected = key.clone();
-                view! { <option value=key selected=move || choice.get() == selected>{name}</option> }
-            })
-            .collect_view()
-    };
-    view! {
-        <DraftOffer draft=kept/>
-        <form class="form track-form" on:submit=submit novalidate aria-label="New landing track" inert=kept.pending()>
-            <div class="form__grid">
-                <div class="field">
-                    <label for="f-track-market">"Market or team"</label>
-                    <select id="f-track-market" aria-describedby="e-track-market"
-                        prop:value=move || choice.get()
-                        on:change=move |ev| choice.set(event_target_value(&ev))>
-                        {options}
-                        <option value="" selected=move || choice.get().is_empty()>"An internal team…"</option>
-                    </select>
-                    <crate::ui::fields::FieldError id="e-track-market".into() message=field_error(errors, "market")/>
-                    <crate::ui::markets::AddMarket partner=add_for name="landing"
-                        on_added=Callback::new(move |id: Id| choice.set(id.to_string()))/>
-                </div>
-                <Show when=move || choice.get().is_empty()>
-                    <TextField label="Team name" name="track-team".into() value=team error=field_error(errors, "team")/>
-                </Show>
-            </div>
-            <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
-            <div class="form__actions">
-                <button type="submit" class="button button--primary">"Add track"</button>
-                <button type="button" class="button button--quiet"
-                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
             </div>
         </form>
     }
