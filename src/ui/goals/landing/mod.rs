@@ -3,22 +3,19 @@
 //! partner's landing progress above it, and the stall warning when the rule holds.
 
 mod plan_grid;
+mod step_cell;
 mod step_inputs;
 mod track_form;
 
-use step_inputs::StepInputs;
-
-use super::{other_errors, partner_memo, DateField};
+use super::partner_memo;
 use crate::model::actions::LandingAction;
-use crate::model::core::format::{count, day};
-use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
+use crate::model::landing::{self, LandingTrack, StepKind};
 use crate::model::metrics::percent;
 use crate::model::workspace::draft::{DraftKey, Form};
-use crate::model::{Id, ValidationError};
+use crate::model::Id;
 use crate::storage;
 use crate::ui::confirm::ConfirmRemove;
-use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer};
-use crate::ui::fields::TextField;
+use crate::ui::draft::has_draft;
 use crate::ui::state::use_store;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -134,7 +131,7 @@ fn TrackRow(partner: Id, track: LandingTrack, today: NaiveDate) -> impl IntoView
         .into_iter()
         .map(|kind| {
             view! {
-                <StepCell partner=partner.clone() track=track.id.clone() kind=kind
+                <step_cell::StepCell partner=partner.clone() track=track.id.clone() kind=kind
                     step=track.step(kind).clone() today=today name=label/>
             }
         })
@@ -150,152 +147,5 @@ fn TrackRow(partner: Id, track: LandingTrack, today: NaiveDate) -> impl IntoView
                 <ConfirmRemove what=format!("landing track {}", label.get_untracked()) on_remove=remove/>
             </td>
         </tr>
-    }
-}
-
-#[component]
-fn StepCell(
-    partner: Id,
-    track: Id,
-    kind: StepKind,
-    step: LandingStep,
-    today: NaiveDate,
-    name: Memo<String>,
-) -> impl IntoView {
-    let store = use_store();
-    let draft_key = DraftKey::of_record(
-        Form::LandingStep,
-        Some(&partner),
-        &format!("{track}.{}", kind.key()),
-    );
-    let editing = RwSignal::new(has_draft(&draft_key));
-    let errors = RwSignal::new(Vec::<ValidationError>::new());
-    let behind = landing::is_behind(&step, today);
-    let class = match (step.done.is_some(), behind) {
-        (true, _) => "step step--done",
-        (false, true) => "step step--behind",
-        (false, false) => "step",
-    };
-    let save = {
-        let (pid, tid) = (partner.clone(), track.clone());
-        Callback::new(move |new: LandingStep| {
-            match store.dispatch(LandingAction::SetStep {
-                partner: pid.clone(),
-                track: tid.clone(),
-                kind,
-                step: new,
-            }) {
-                Some(Err(e)) => errors.set(e.problems()),
-                Some(Ok(_)) => {
-                    errors.set(Vec::new());
-                    editing.set(false);
-                }
-                None => {}
-            }
-        })
-    };
-    let done_today = {
-        let step = step.clone();
-        move |_| {
-            save.run(LandingStep {
-                done: Some(today),
-                ..step.clone()
-            })
-        }
-    };
-    let shown = step.clone();
-    view! {
-        <td class=class data-label=kind.label()>
-            <Show when=move || editing.get() fallback=move || {
-                let s = shown.clone();
-                let done_today = done_today.clone();
-                let late = s.planned.filter(|_| behind).map(|p| (today - p).num_days());
-                view! {
-                    {match s.done {
-                        Some(d) => view! { <span class="step__done">"✓ Done "{day(d)}</span> }.into_any(),
-                        None => view! { <span class="step__todo">"Not done"</span> }.into_any(),
-                    }}
-                    {s.planned.filter(|p| s.done != Some(*p)).map(|p| view! { <span class="step__planned">"Planned "{day(p)}</span> })}
-                    {late.map(|n| view! { <span class="step__late">{format!("{} behind", count(n, "day"))}</span> })}
-                    {(!s.owner.is_empty()).then(|| view! { <span class="step__owner">"Owner: "{s.owner.clone()}</span> })}
-                    <span class="step__actions">
-                        {s.done.is_none().then(|| view! {
-                            <button class="button button--small"
-                                aria-label=move || format!("{}: mark {} done today", name.get(), kind.label().to_lowercase())
-                                on:click=done_today>"Done today"</button>
-                        })}
-                        <button class="button button--quiet button--small"
-                            aria-label=move || format!("{}: edit step {}", name.get(), kind.label().to_lowercase())
-                            on:click=move |_| editing.set(true)>"Edit"</button>
-                    </span>
-                    <span class="field__error" role="alert">{other_errors(errors, &[])}</span>
-                }
-            }>
-                <StepForm step=step.clone() kind=kind name=name save=save errors=errors
-                    draft_key=draft_key.clone()
-                    on_cancel=Callback::new(move |_| editing.set(false))
-                    prefix=format!("{track}-{}", kind.key())/>
-            </Show>
-        </td>
-    }
-}
-
-#[component]
-fn StepForm(
-    step: LandingStep,
-    kind: StepKind,
-    name: Memo<String>,
-    save: Callback<LandingStep>,
-    errors: RwSignal<Vec<ValidationError>>,
-    on_cancel: Callback<()>,
-    prefix: String,
-    draft_key: DraftKey,
-) -> impl IntoView {
-    let inputs = StepInputs::new(&step);
-    let StepInputs {
-        planned,
-        done,
-        owner,
-    } = inputs;
-    let kept: Draft = use_draft(draft_key, inputs.form_fields());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let mut problems = Vec::new();
-        let step = inputs.read(str::to_owned, &mut problems);
-        // The first day that does not read is the one said.
-        match problems.into_iter().next() {
-            None => {
-                save.run(step);
-                if errors.with_untracked(Vec::is_empty) {
-                    kept.clear();
-                }
-            }
-            Some(first) => errors.set(vec![first]),
-        }
-    };
-    // The model names a step's fields after the step (`launched.done`).
-    let key = kind.key();
-    let at = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|e| {
-                e.iter()
-                    .find(|e| e.path == field || e.path == format!("{key}.{field}"))
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
-    view! {
-        <DraftOffer draft=kept/>
-        <form class="form step-form" on:submit=submit novalidate inert=kept.pending()
-            aria-label=move || format!("{}: {}", name.get(), kind.label())>
-            <DateField label="Planned" name=format!("step-planned-{prefix}") value=planned error=at("planned")/>
-            <DateField label="Done" name=format!("step-done-{prefix}") value=done error=at("done")/>
-            <TextField label="Owner" name=format!("step-owner-{prefix}") value=owner error=at("owner")/>
-            <div class="form__actions">
-                <button type="submit" class="button button--primary button--small">"Save step"</button>
-                <button type="button" class="button button--quiet button--small"
-                    on:click=move |_| { kept.clear(); on_cancel.run(()) }>"Cancel"</button>
-            </div>
-        </form>
     }
 }
