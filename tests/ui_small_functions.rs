@@ -25,7 +25,6 @@ const NOT_YET_SPLIT: &[(&str, usize)] = &[
     ("src/ui/data/settings.rs SettingsPanel", 97),
     ("src/ui/markets.rs AddMarket", 95),
     ("src/ui/metrics/mod.rs MetricChooser", 93),
-    ("src/ui/goals/landing/mod.rs LandingPlan", 83),
     ("src/ui/partners/key_players.rs KeyPlayerForm", 83),
 ];
 
