@@ -4,9 +4,9 @@ use crate::model::actions::PlannerAction;
 use crate::model::core::format::month_short;
 use crate::model::figures::planner::{self, amount, growth, Plan, TargetText};
 use crate::model::workspace::draft::{DraftKey, Form};
-use crate::model::{Month, ValidationError};
-use crate::ui::draft::{has_draft, use_draft, Draft, DraftOffer, FormFields};
-use crate::ui::fields::{field_error, general_error, FieldError, TextField};
+use crate::model::Month;
+use crate::ui::draft::{has_draft, use_draft, DraftForm, FormFields};
+use crate::ui::fields::{field_error, general_error, Closing, FieldError, SaveCancel, TextField};
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
@@ -73,9 +73,8 @@ struct TargetFields {
     baseline_start: RwSignal<String>,
     baseline: RwSignal<String>,
     growth: RwSignal<String>,
-    errors: RwSignal<Vec<ValidationError>>,
-    kept: Draft,
-    on_done: Callback<()>,
+    /// The errors, the draft and closing the form.
+    form: Closing,
 }
 
 impl TargetFields {
@@ -100,9 +99,7 @@ impl TargetFields {
             baseline_start,
             baseline,
             growth,
-            errors: RwSignal::new(Vec::new()),
-            kept,
-            on_done,
+            form: Closing::new(kept, on_done),
         }
     }
 
@@ -124,44 +121,28 @@ impl TargetFields {
             baseline: self.baseline.get(),
             growth: self.growth.get(),
         };
-        match self.store.dispatch(PlannerAction::SetTarget(form)) {
-            Some(Ok(applied)) => {
-                let changed = applied.changed();
-                self.errors.set(Vec::new());
-                self.kept.clear();
-                self.store.say(if changed {
-                    "Target saved."
-                } else {
-                    "The target is unchanged."
-                });
-                self.on_done.run(());
+        let result = self.store.dispatch(PlannerAction::SetTarget(form));
+        self.form.finish(self.store, result, |applied| {
+            if applied.changed() {
+                "Target saved."
+            } else {
+                "The target is unchanged."
             }
-            Some(Err(e)) => self.errors.set(e.problems()),
-            None => {}
-        }
-    }
-
-    fn cancel(self) {
-        self.kept.clear();
-        self.on_done.run(());
+        });
     }
 
     fn error(self, path: &'static str) -> Signal<Option<String>> {
-        field_error(self.errors, path)
+        field_error(self.form.errors, path)
     }
 }
 
 #[component]
 fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> impl IntoView {
     let form = TargetFields::new(use_store(), on_done);
-    let kept = form.kept;
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        form.save();
-    };
+    let Closing { errors, kept, .. } = form.form;
     view! {
-        <DraftOffer draft=kept/>
-        <form class="form planner-target__form" on:submit=save novalidate aria-label="Program target" inert=kept.pending()>
+        <DraftForm draft=kept class="form planner-target__form" label="Program target"
+            on_submit=Callback::new(move |_| form.save())>
             <div class="form__grid">
                 <MetricField form/>
                 <TextField label="Baseline year starts" name="target-start".into() value=form.baseline_start
@@ -171,15 +152,10 @@ fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> 
                 <TextField label="Growth target (%)" name="target-growth".into() value=form.growth
                     error=form.error("growth") hint="250 for +250 % over the baseline year."/>
             </div>
-            <p class="field__error" role="alert">{general_error(form.errors)}</p>
-            <div class="form__actions">
-                <button type="submit" class="button button--primary">"Save target"</button>
-                <Show when=move || can_cancel.get()>
-                    <button type="button" class="button button--quiet"
-                        on:click=move |_| form.cancel()>"Cancel"</button>
-                </Show>
-            </div>
-        </form>
+            <p class="field__error" role="alert">{general_error(errors)}</p>
+            <SaveCancel save_label="Save target" can_cancel
+                on_cancel=Callback::new(move |_| form.form.cancel())/>
+        </DraftForm>
     }
 }
 

@@ -14,7 +14,7 @@ mod track_form;
 mod tracks;
 
 use super::partner_memo;
-use crate::model::landing::{self, LandingTrack};
+use crate::model::landing::{self, LandingTrack, StepKind};
 use crate::model::metrics::percent;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
@@ -102,5 +102,15 @@ fn StallNotice(partner: Id, today: NaiveDate) -> impl IntoView {
         stalled.get().map(|why| {
             view! { <p class="notice landing-stalled" role="status">{why}</p> }
         })
+    }
+}
+
+/// The header cells both landing tables start with: the market or team, then a column
+/// per step.
+#[component]
+fn StepColumns() -> impl IntoView {
+    view! {
+        <th scope="col">"Market or team"</th>
+        {StepKind::ALL.into_iter().map(|k| view! { <th scope="col">{k.label()}</th> }).collect_view()}
     }
 }

@@ -13,8 +13,8 @@ use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
 use crate::model::{Id, ValidationError};
 use crate::storage;
-use crate::ui::draft::{use_draft, Draft, DraftOffer, FormFields};
-use crate::ui::fields::error_for;
+use crate::ui::draft::{use_draft, DraftForm, FormFields};
+use crate::ui::fields::{error_for, Closing, SaveCancel};
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
@@ -79,9 +79,8 @@ struct PlanGridState {
     store: Store,
     partner: StoredValue<Id>,
     rows: StoredValue<Vec<Row>>,
-    errors: RwSignal<Vec<ValidationError>>,
-    kept: Draft,
-    on_done: Callback<()>,
+    /// The errors, the draft and closing the grid.
+    form: Closing,
 }
 
 impl PlanGridState {
@@ -95,9 +94,7 @@ impl PlanGridState {
             store: use_store(),
             partner: StoredValue::new(partner),
             rows: StoredValue::new(rows),
-            errors: RwSignal::new(Vec::new()),
-            kept,
-            on_done,
+            form: Closing::new(kept, on_done),
         }
     }
 
@@ -121,30 +118,19 @@ impl PlanGridState {
     fn save(self) {
         let tracks = match self.tracks() {
             Ok(tracks) => tracks,
-            Err(problems) => return self.errors.set(problems),
+            Err(problems) => return self.form.errors.set(problems),
         };
-        match self.store.dispatch(LandingAction::SavePlan {
+        let result = self.store.dispatch(LandingAction::SavePlan {
             partner: self.partner.get_value(),
             tracks,
-        }) {
-            Some(Ok(applied)) => {
-                self.errors.set(Vec::new());
-                self.kept.clear();
-                self.store.say(if applied.changed() {
-                    "Landing plan saved."
-                } else {
-                    "No changes to the landing plan."
-                });
-                self.on_done.run(());
+        });
+        self.form.finish(self.store, result, |applied| {
+            if applied.changed() {
+                "Landing plan saved."
+            } else {
+                "No changes to the landing plan."
             }
-            Some(Err(e)) => self.errors.set(e.problems()),
-            None => {}
-        }
-    }
-
-    fn cancel(self) {
-        self.kept.clear();
-        self.on_done.run(());
+        });
     }
 
     /// Every message, named by market or team and step for the list under the grid.
@@ -152,7 +138,7 @@ impl PlanGridState {
         let labels: Vec<String> = self
             .rows
             .with_value(|rows| rows.iter().map(|r| r.label.clone()).collect());
-        self.errors.with(|all| {
+        self.form.errors.with(|all| {
             all.iter()
                 .map(|e| format!("{}: {}", where_is(&e.path, &labels), e.message))
                 .collect()
@@ -163,24 +149,16 @@ impl PlanGridState {
 #[component]
 pub(super) fn PlanGrid(partner: Id, on_done: Callback<()>) -> impl IntoView {
     let grid = PlanGridState::new(partner, on_done);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        grid.save();
-    };
     view! {
-        <DraftOffer draft=grid.kept/>
-        <form class="form plan-grid" on:submit=save novalidate aria-label="Edit the landing plan" inert=grid.kept.pending()>
+        <DraftForm draft=grid.form.kept class="form plan-grid" label="Edit the landing plan"
+            on_submit=Callback::new(move |_| grid.save())>
             <p class="field__hint">"Fill in any cell: a market left blank is not added to the plan. Dates are the planned and done days of each step."</p>
             <PlanTable grid/>
             <ul class="field__error plan-grid__errors" role="alert">
                 {move || grid.summary().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
             </ul>
-            <div class="form__actions">
-                <button type="submit" class="button button--primary">"Save landing plan"</button>
-                <button type="button" class="button button--quiet"
-                    on:click=move |_| grid.cancel()>"Cancel"</button>
-            </div>
-        </form>
+            <SaveCancel save_label="Save landing plan" on_cancel=Callback::new(move |_| grid.form.cancel())/>
+        </DraftForm>
     }
 }
 
@@ -192,7 +170,7 @@ fn PlanTable(grid: PlanGridState) -> impl IntoView {
         .get_value()
         .into_iter()
         .enumerate()
-        .map(|(i, row)| grid_row(i, row, grid.errors))
+        .map(|(i, row)| grid_row(i, row, grid.form.errors))
         .collect_view();
     view! {
         <div class="table-wrap">
@@ -200,8 +178,7 @@ fn PlanTable(grid: PlanGridState) -> impl IntoView {
                 <caption class="visually-hidden">"The landing plan: each market or team with its steps' planned and done days and owners"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Market or team"</th>
-                        {StepKind::ALL.into_iter().map(|k| view! { <th scope="col">{k.label()}</th> }).collect_view()}
+                        <super::StepColumns/>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

@@ -8,8 +8,8 @@ use crate::model::core::format::{count, day};
 use crate::model::landing::{self, LandingStep, StepKind};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError};
-use crate::ui::draft::{has_draft, use_draft, DraftOffer};
-use crate::ui::fields::{DateField, TextField};
+use crate::ui::draft::{has_draft, use_draft, DraftForm};
+use crate::ui::fields::{DateField, SaveCancel, TextField};
 use crate::ui::goals::other_errors;
 use crate::ui::state::{use_store, Store};
 use chrono::NaiveDate;
@@ -152,8 +152,7 @@ fn StepForm(cell: StepState) -> impl IntoView {
         .partner
         .with_value(|p| cell.track.with_value(|t| StepState::draft_key(p, t, kind)));
     let kept = use_draft(draft_key, inputs.form_fields());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move |()| {
         let mut problems = Vec::new();
         let step = inputs.read(str::to_owned, &mut problems);
         // The first day that does not read is the one said.
@@ -179,17 +178,15 @@ fn StepForm(cell: StepState) -> impl IntoView {
     };
     let prefix = format!("{}-{}", cell.track.get_value(), kind.key());
     view! {
-        <DraftOffer draft=kept/>
-        <form class="form step-form" on:submit=submit novalidate inert=kept.pending()
-            aria-label=move || format!("{}: {}", name.get(), kind.label())>
+        <DraftForm draft=kept class="form step-form" on_submit=Callback::new(submit)
+            label=Signal::derive(move || format!("{}: {}", name.get(), kind.label()))>
             <DateField label="Planned" name=format!("step-planned-{prefix}") value=inputs.planned error=at("planned")/>
             <DateField label="Done" name=format!("step-done-{prefix}") value=inputs.done error=at("done")/>
             <TextField label="Owner" name=format!("step-owner-{prefix}") value=inputs.owner error=at("owner")/>
-            <div class="form__actions">
-                <button type="submit" class="button button--primary button--small">"Save step"</button>
-                <button type="button" class="button button--quiet button--small"
-                    on:click=move |_| { kept.clear(); editing.set(false) }>"Cancel"</button>
-            </div>
-        </form>
+            <SaveCancel save_label="Save step" small=true on_cancel=Callback::new(move |_| {
+                kept.clear();
+                editing.set(false)
+            })/>
+        </DraftForm>
     }
 }

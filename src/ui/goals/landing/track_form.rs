@@ -6,8 +6,8 @@ use crate::model::landing::{self, LandingTrack};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError};
 use crate::storage;
-use crate::ui::draft::{use_draft, Draft, DraftOffer, FormFields};
-use crate::ui::fields::{field_error, problem, FieldError, TextField};
+use crate::ui::draft::{use_draft, DraftForm, FormFields};
+use crate::ui::fields::{field_error, problem, Closing, FieldError, SaveCancel, TextField};
 use crate::ui::goals::other_errors;
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
@@ -23,9 +23,8 @@ struct NewTrack {
     /// The chosen market's id; empty means a team.
     choice: RwSignal<String>,
     team: RwSignal<String>,
-    errors: RwSignal<Vec<ValidationError>>,
-    kept: Draft,
-    on_done: Callback<()>,
+    /// The errors, the draft and closing the form.
+    form: Closing,
 }
 
 impl NewTrack {
@@ -57,9 +56,7 @@ impl NewTrack {
             free,
             choice,
             team,
-            errors: RwSignal::new(Vec::new()),
-            kept,
-            on_done,
+            form: Closing::new(kept, on_done),
         }
     }
 
@@ -76,27 +73,15 @@ impl NewTrack {
     fn add(self) {
         let market = match self.market() {
             Ok(market) => market,
-            Err(e) => return self.errors.set(vec![e]),
+            Err(e) => return self.form.errors.set(vec![e]),
         };
         let track = LandingTrack::new(storage::new_id(), market, self.team.get());
-        match self.store.dispatch(LandingAction::AddTrack {
+        let result = self.store.dispatch(LandingAction::AddTrack {
             partner: self.partner.get_value(),
             track,
-        }) {
-            Some(Ok(_)) => {
-                self.errors.set(Vec::new());
-                self.kept.clear();
-                self.store.say("Landing track added.");
-                self.on_done.run(());
-            }
-            Some(Err(e)) => self.errors.set(e.problems()),
-            None => {}
-        }
-    }
-
-    fn cancel(self) {
-        self.kept.clear();
-        self.on_done.run(());
+        });
+        self.form
+            .finish(self.store, result, |_| "Landing track added.");
     }
 }
 
@@ -105,47 +90,30 @@ const FIELDS: &[&str] = &["market", "team"];
 
 #[component]
 pub(super) fn TrackForm(partner: Id, on_done: Callback<()>) -> impl IntoView {
-    let form = NewTrack::new(partner, on_done);
-    let NewTrack {
-        choice,
-        team,
-        errors,
-        kept,
-        ..
-    } = form;
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        form.add();
-    };
+    let track = NewTrack::new(partner, on_done);
+    let NewTrack { choice, team, .. } = track;
+    let Closing { errors, kept, .. } = track.form;
     view! {
-        <DraftOffer draft=kept/>
-        <form class="form track-form" on:submit=submit novalidate aria-label="New landing track" inert=kept.pending()>
+        <DraftForm draft=kept class="form track-form" label="New landing track"
+            on_submit=Callback::new(move |_| track.add())>
             <div class="form__grid">
-                <MarketChoice form/>
+                <MarketChoice track/>
                 <Show when=move || choice.get().is_empty()>
                     <TextField label="Team name" name="track-team".into() value=team error=field_error(errors, "team")/>
                 </Show>
             </div>
             <p class="field__error" role="alert">{other_errors(errors, FIELDS)}</p>
-            <div class="form__actions">
-                <button type="submit" class="button button--primary">"Add track"</button>
-                <button type="button" class="button button--quiet"
-                    on:click=move |_| form.cancel()>"Cancel"</button>
-            </div>
-        </form>
+            <SaveCancel save_label="Add track" on_cancel=Callback::new(move |_| track.form.cancel())/>
+        </DraftForm>
     }
 }
 
 /// The market or team select: each free market, then "An internal team…"; with the
 /// way to add a market to the partner, which the select then chooses.
 #[component]
-fn MarketChoice(form: NewTrack) -> impl IntoView {
-    let NewTrack {
-        free,
-        choice,
-        errors,
-        ..
-    } = form;
+fn MarketChoice(track: NewTrack) -> impl IntoView {
+    let NewTrack { free, choice, .. } = track;
+    let errors = track.form.errors;
     let options = move || {
         free.get()
             .into_iter()
@@ -166,7 +134,7 @@ fn MarketChoice(form: NewTrack) -> impl IntoView {
                 <option value="" selected=move || choice.get().is_empty()>"An internal team…"</option>
             </select>
             <FieldError id="e-track-market".into() message=field_error(errors, "market")/>
-            <crate::ui::markets::AddMarket partner=form.partner.get_value() name="landing"
+            <crate::ui::markets::AddMarket partner=track.partner.get_value() name="landing"
                 on_added=Callback::new(move |id: Id| choice.set(id.to_string()))/>
         </div>
     }

@@ -22,8 +22,7 @@ pub(super) fn TracksTable(
                 <caption class="visually-hidden">"Landing plan: each track's steps with planned and done days and owners"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Market or team"</th>
-                        {StepKind::ALL.into_iter().map(|k| view! { <th scope="col">{k.label()}</th> }).collect_view()}
+                        <super::StepColumns/>
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
