@@ -3,29 +3,13 @@
 //! past it holds state, handlers and markup in one place; split it the way
 //! `ProfileForm` does (a state struct such as its `Fields`, handlers as methods or small
 //! functions, markup in smaller components). This test reads the source and fails naming
-//! each function over the limit, longest first.
-//!
-//! The functions not split yet are listed in [`NOT_YET_SPLIT`] with their length: each
-//! may shrink but never grow, and leaves the list once it is within the limit (the test
-//! says so), so the list only gets shorter.
+//! each function over the limit, longest first. There are no exceptions.
 
 mod common;
 use common::source_files;
 
 /// The most lines a function in `src/ui` may span.
 const LIMIT: usize = 80;
-
-/// The functions still over [`LIMIT`], as "file name", with the most lines each may
-/// span until it is split; each waits for its turn. Six grew by one to three lines
-/// when their `store.edit` closures became named actions, whose struct literals rustfmt
-/// lays out a field a line.
-const NOT_YET_SPLIT: &[(&str, usize)] = &[
-    ("src/ui/goals/plan_grid.rs PlanGrid", 101),
-    ("src/ui/planner/target.rs TargetForm", 97),
-    ("src/ui/goals/landing.rs TrackForm", 92),
-    ("src/ui/goals/landing.rs StepCell", 85),
-    ("src/ui/goals/landing.rs LandingPlan", 83),
-];
 
 /// The source with the inside of every comment, string and character literal blanked
 /// (newlines kept), so that braces in text (`"{n} days"`) do not count as blocks.
@@ -233,36 +217,17 @@ fn ui_functions() -> Vec<(usize, String, usize, String)> {
     all
 }
 
-/// What is wrong with each function's length, if anything.
+/// Each function over the limit, as "file:line name: length".
 fn over_the_limit(all: &[(usize, String, usize, String)]) -> Vec<String> {
-    let mut found = Vec::new();
-    for (length, file, line, name) in all {
-        let key = format!("{file} {name}");
-        let at = format!("{file}:{line} {name}");
-        match NOT_YET_SPLIT.iter().find(|(k, _)| *k == key) {
-            None if *length > LIMIT => found.push(format!(
-                "{at}: {length} lines, over {LIMIT}; split it into a state struct, \
-                 handlers and smaller components"
-            )),
-            Some((_, most)) if length > most => found.push(format!(
-                "{at}: {length} lines, longer than its {most} when it was listed as not \
-                 yet split; split it rather than grow it"
-            )),
-            Some(_) if *length <= LIMIT => found.push(format!(
-                "{at}: {length} lines, within {LIMIT} now: take it off NOT_YET_SPLIT"
-            )),
-            _ => {}
-        }
-    }
-    for (key, _) in NOT_YET_SPLIT {
-        if !all
-            .iter()
-            .any(|(_, file, _, name)| format!("{file} {name}") == *key)
-        {
-            found.push(format!("{key}: listed in NOT_YET_SPLIT but not found"));
-        }
-    }
-    found
+    all.iter()
+        .filter(|(length, ..)| *length > LIMIT)
+        .map(|(length, file, line, name)| {
+            format!(
+                "{file}:{line} {name}: {length} lines, over {LIMIT}; split it into a state \
+                 struct, handlers and smaller components"
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -278,32 +243,15 @@ fn no_ui_function_is_longer_than_the_limit() {
 }
 
 #[test]
-fn a_long_function_fails_unless_listed_and_a_listed_one_cannot_grow() {
-    let row = |length: usize, file: &str, name: &str| (length, file.to_owned(), 1, name.to_owned());
-    let (file, name) = NOT_YET_SPLIT[0].0.split_once(' ').unwrap();
-    let most = NOT_YET_SPLIT[0].1;
-    let mut all: Vec<_> = NOT_YET_SPLIT
-        .iter()
-        .map(|(key, most)| {
-            let (file, name) = key.split_once(' ').unwrap();
-            row(*most, file, name)
-        })
-        .collect();
-    assert!(over_the_limit(&all).is_empty());
-    all.push(row(LIMIT + 1, "src/ui/new.rs", "Grown"));
-    assert_eq!(
-        over_the_limit(&all).len(),
-        1,
-        "an unlisted function over the limit"
-    );
-    all.pop();
-    all[0] = row(most + 1, file, name);
-    assert_eq!(over_the_limit(&all).len(), 1, "a listed function that grew");
-    all[0] = row(LIMIT, file, name);
-    assert_eq!(
-        over_the_limit(&all).len(),
-        1,
-        "a listed function now within the limit"
+fn a_function_over_the_limit_fails_and_one_at_it_passes() {
+    let row = |length: usize, name: &str| (length, "src/ui/x.rs".to_owned(), 1, name.to_owned());
+    assert!(over_the_limit(&[row(LIMIT, "AtTheLimit"), row(3, "Small")]).is_empty());
+    let over = over_the_limit(&[row(LIMIT, "AtTheLimit"), row(LIMIT + 1, "Grown")]);
+    assert_eq!(over.len(), 1);
+    assert!(
+        over[0].starts_with("src/ui/x.rs:1 Grown: 81 lines"),
+        "{}",
+        over[0]
     );
 }
 

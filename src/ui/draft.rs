@@ -6,7 +6,7 @@
 //! A form lists its fields once ([`FormFields`]) and calls [`use_draft`]; it places
 //! [`DraftOffer`] above itself, makes itself `inert` while the offer waits (so new
 //! typing never races the stored draft), and calls [`Draft::clear`] when it saves or
-//! is cancelled. Leaving a form with unsaved input says that the draft was kept; closing
+//! is cancelled. [`DraftForm`] is such a form's element with its offer. Leaving a form with unsaved input says that the draft was kept; closing
 //! the page while any form is dirty asks first (`beforeunload`, see [`any_dirty`]).
 
 use crate::model::workspace::draft::{DraftKey, Fields};
@@ -328,5 +328,28 @@ pub fn DraftOffer(draft: Draft) -> impl IntoView {
             </div>
         </Show>
         {move || draft.problem.get().map(|p| view! { <p class="field__error draft-problem" role="alert">{p}</p> })}
+    }
+}
+
+/// A form with its draft's offer above it, inert while the offer waits; submitting it
+/// runs `on_submit` instead of reloading the page. The model checks the values, so the
+/// browser's own checks are off (`novalidate`).
+#[component]
+pub fn DraftForm(
+    draft: Draft,
+    class: &'static str,
+    #[prop(into)] label: Signal<String>,
+    on_submit: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_submit.run(());
+    };
+    view! {
+        <DraftOffer draft/>
+        <form class=class on:submit=submit novalidate aria-label=label inert=draft.pending()>
+            {children()}
+        </form>
     }
 }

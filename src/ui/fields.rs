@@ -1,8 +1,12 @@
 //! Form widgets shared by the screens: labelled inputs and selects bound to a signal,
-//! each showing the model's validation message for its field.
+//! each showing the model's validation message for its field; the save and cancel of a
+//! form that closes when done.
 
+use crate::model::actions::{ActionError, Applied};
 use crate::model::core::format;
 use crate::model::{Choice, ValidationError};
+use crate::ui::draft::Draft;
+use crate::ui::state::Store;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -209,6 +213,79 @@ pub fn OutdatedNotice(message: &'static str, on_load: Callback<()>) -> impl Into
         <div class="notice" role="alert">
             <p>{message}</p>
             <button type="button" class="button" on:click=move |_| on_load.run(())>"Load the newer version (discard my edits)"</button>
+        </div>
+    }
+}
+
+/// The errors, draft and closing of an add or edit form that closes once saved or
+/// cancelled: the form's state struct holds one, so such forms save and cancel alike.
+#[derive(Clone, Copy)]
+pub struct Closing {
+    pub errors: RwSignal<Vec<ValidationError>>,
+    pub kept: Draft,
+    on_done: Callback<()>,
+}
+
+impl Closing {
+    pub fn new(kept: Draft, on_done: Callback<()>) -> Self {
+        Closing {
+            errors: RwSignal::new(Vec::new()),
+            kept,
+            on_done,
+        }
+    }
+
+    /// Ends a save: an applied `result` clears the errors and the draft, is said in the
+    /// words `said` gives it, and closes the form; a refused one shows its problems.
+    pub fn finish(
+        self,
+        store: Store,
+        result: Option<Result<Applied, ActionError>>,
+        said: impl FnOnce(&Applied) -> &'static str,
+    ) {
+        match result {
+            Some(Ok(applied)) => {
+                self.errors.set(Vec::new());
+                self.kept.clear();
+                store.say(said(&applied));
+                self.on_done.run(());
+            }
+            Some(Err(e)) => self.errors.set(e.problems()),
+            None => {}
+        }
+    }
+
+    /// Drops the draft and closes the form.
+    pub fn cancel(self) {
+        self.kept.clear();
+        self.on_done.run(());
+    }
+}
+
+/// The save and cancel buttons of a form that closes when done; `can_cancel`, where
+/// given, hides Cancel while there is nothing to go back to.
+#[component]
+pub fn SaveCancel(
+    save_label: &'static str,
+    on_cancel: Callback<()>,
+    #[prop(optional)] small: bool,
+    #[prop(optional, into)] can_cancel: Option<Signal<bool>>,
+) -> impl IntoView {
+    let size = if small { " button--small" } else { "" };
+    let cancel = move || {
+        view! {
+            <button type="button" class=format!("button button--quiet{size}")
+                on:click=move |_| on_cancel.run(())>"Cancel"</button>
+        }
+    };
+    let cancel = match can_cancel {
+        None => cancel().into_any(),
+        Some(can) => view! { <Show when=move || can.get()>{cancel()}</Show> }.into_any(),
+    };
+    view! {
+        <div class="form__actions">
+            <button type="submit" class=format!("button button--primary{size}")>{save_label}</button>
+            {cancel}
         </div>
     }
 }

@@ -42,7 +42,8 @@ impl LandingTrack {
         }
     }
 
-    fn step_mut(&mut self, kind: StepKind) -> &mut LandingStep {
+    /// The step of `kind`, to set.
+    pub fn step_mut(&mut self, kind: StepKind) -> &mut LandingStep {
         match kind {
             StepKind::Enabled => &mut self.enabled,
             StepKind::Launched => &mut self.launched,

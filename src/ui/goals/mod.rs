@@ -13,7 +13,6 @@ mod decisions;
 pub mod feed;
 mod goal_list;
 mod landing;
-mod plan_grid;
 
 pub use feed::WinsFeed;
 

@@ -4,10 +4,10 @@ use crate::model::actions::PlannerAction;
 use crate::model::core::format::month_short;
 use crate::model::figures::planner::{self, amount, growth, Plan, TargetText};
 use crate::model::workspace::draft::{DraftKey, Form};
-use crate::model::{Month, ValidationError};
-use crate::ui::draft::{has_draft, use_draft, DraftOffer, FormFields};
-use crate::ui::fields::{field_error, general_error, FieldError, TextField};
-use crate::ui::state::use_store;
+use crate::model::Month;
+use crate::ui::draft::{has_draft, use_draft, DraftForm, FormFields};
+use crate::ui::fields::{field_error, general_error, Closing, FieldError, SaveCancel, TextField};
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 
 #[component]
@@ -64,100 +64,139 @@ fn TargetText(plan: Memo<Option<Plan>>) -> impl IntoView {
     }
 }
 
+/// The target form's state: its fields, errors and draft, shared by its handlers and
+/// its parts.
+#[derive(Clone, Copy)]
+struct TargetFields {
+    store: Store,
+    metric: RwSignal<String>,
+    baseline_start: RwSignal<String>,
+    baseline: RwSignal<String>,
+    growth: RwSignal<String>,
+    /// The errors, the draft and closing the form.
+    form: Closing,
+}
+
+impl TargetFields {
+    /// The form filled with the program's target as stored.
+    fn new(store: Store, on_done: Callback<()>) -> Self {
+        let start = store.ws.with_untracked(|ws| TargetText::of(&ws.program));
+        let metric = RwSignal::new(start.metric);
+        let baseline_start = RwSignal::new(start.baseline_start);
+        let baseline = RwSignal::new(start.baseline);
+        let growth = RwSignal::new(start.growth);
+        let kept = use_draft(
+            DraftKey::of_program(Form::Target),
+            FormFields::new()
+                .text("metric", metric)
+                .text("baseline_start", baseline_start)
+                .text("baseline", baseline)
+                .text("growth", growth),
+        );
+        TargetFields {
+            store,
+            metric,
+            baseline_start,
+            baseline,
+            growth,
+            form: Closing::new(kept, on_done),
+        }
+    }
+
+    /// What the metrics entered say the baseline year holds, for the chosen metric.
+    fn baseline_in_metrics(self) -> Memo<Option<f64>> {
+        Memo::new(move |_| {
+            let start = Month::parse(&self.baseline_start.get()).ok()?;
+            let metric = self.metric.get();
+            self.store
+                .ws
+                .with(|ws| planner::baseline_from_data(ws, metric.trim(), start))
+        })
+    }
+
+    fn save(self) {
+        let form = TargetText {
+            metric: self.metric.get(),
+            baseline_start: self.baseline_start.get(),
+            baseline: self.baseline.get(),
+            growth: self.growth.get(),
+        };
+        let result = self.store.dispatch(PlannerAction::SetTarget(form));
+        self.form.finish(self.store, result, |applied| {
+            if applied.changed() {
+                "Target saved."
+            } else {
+                "The target is unchanged."
+            }
+        });
+    }
+
+    fn error(self, path: &'static str) -> Signal<Option<String>> {
+        field_error(self.form.errors, path)
+    }
+}
+
 #[component]
 fn TargetForm(on_done: Callback<()>, #[prop(into)] can_cancel: Signal<bool>) -> impl IntoView {
-    let store = use_store();
-    let start = store.ws.with_untracked(|ws| TargetText::of(&ws.program));
-    let metric = RwSignal::new(start.metric);
-    let baseline_start = RwSignal::new(start.baseline_start);
-    let baseline = RwSignal::new(start.baseline);
-    let growth_text = RwSignal::new(start.growth);
-    let errors = RwSignal::new(Vec::<ValidationError>::new());
-    let kept = use_draft(
-        DraftKey::of_program(Form::Target),
-        FormFields::new()
-            .text("metric", metric)
-            .text("baseline_start", baseline_start)
-            .text("baseline", baseline)
-            .text("growth", growth_text),
-    );
-    let choices = Memo::new(move |_| store.ws.with(planner::metric_choices));
-    // What the metrics entered say the baseline year holds, for the chosen metric.
-    let from_data = Memo::new(move |_| {
-        let start = Month::parse(&baseline_start.get()).ok()?;
-        let metric = metric.get();
-        store
-            .ws
-            .with(|ws| planner::baseline_from_data(ws, metric.trim(), start))
-    });
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let form = TargetText {
-            metric: metric.get(),
-            baseline_start: baseline_start.get(),
-            baseline: baseline.get(),
-            growth: growth_text.get(),
-        };
-        match store.dispatch(PlannerAction::SetTarget(form)) {
-            Some(Ok(applied)) => {
-                let changed = applied.changed();
-                errors.set(Vec::new());
-                kept.clear();
-                store.say(if changed {
-                    "Target saved."
-                } else {
-                    "The target is unchanged."
-                });
-                on_done.run(());
-            }
-            Some(Err(e)) => errors.set(e.problems()),
-            None => {}
-        }
-    };
-    let err = move |path: &'static str| field_error(errors, path);
-    let general = general_error(errors);
-    let metric_error = err("metric");
+    let form = TargetFields::new(use_store(), on_done);
+    let Closing { errors, kept, .. } = form.form;
     view! {
-        <DraftOffer draft=kept/>
-        <form class="form planner-target__form" on:submit=save novalidate aria-label="Program target" inert=kept.pending()>
+        <DraftForm draft=kept class="form planner-target__form" label="Program target"
+            on_submit=Callback::new(move |_| form.save())>
             <div class="form__grid">
-                <div class="field">
-                    <label for="f-target-metric">"Metric"</label>
-                    <input id="f-target-metric" name="target-metric" list="planner-metrics"
-                        aria-invalid=move || metric_error.get().is_some().then_some("true")
-                        aria-describedby="e-target-metric"
-                        prop:value=move || metric.get()
-                        on:input=move |ev| metric.set(event_target_value(&ev))/>
-                    <datalist id="planner-metrics">
-                        {move || choices.get().into_iter().map(|m| view! { <option value=m/> }).collect_view()}
-                    </datalist>
-                    <p class="field__hint">"A standard metric or one in use; a flow such as sign-ups sums best over a year."</p>
-                    <FieldError id="e-target-metric".into() message=metric_error/>
-                </div>
-                <TextField label="Baseline year starts" name="target-start".into() value=baseline_start
-                    error=err("baseline_start") input_type="month"
+                <MetricField form/>
+                <TextField label="Baseline year starts" name="target-start".into() value=form.baseline_start
+                    error=form.error("baseline_start") input_type="month"
                     hint="The first month of the baseline year; the target year is the 12 months after it."/>
-                <div class="field planner-target__baseline">
-                    <TextField label="Baseline (the year's total)" name="target-baseline".into() value=baseline
-                        error=err("baseline")/>
-                    {move || from_data.get().map(|v| view! {
-                        <button type="button" class="button button--quiet button--small"
-                            on:click=move |_| baseline.set(amount(v))>
-                            {format!("Use {} from the metrics", amount(v))}
-                        </button>
-                    })}
-                </div>
-                <TextField label="Growth target (%)" name="target-growth".into() value=growth_text
-                    error=err("growth") hint="250 for +250 % over the baseline year."/>
+                <BaselineField form/>
+                <TextField label="Growth target (%)" name="target-growth".into() value=form.growth
+                    error=form.error("growth") hint="250 for +250 % over the baseline year."/>
             </div>
-            <p class="field__error" role="alert">{general}</p>
-            <div class="form__actions">
-                <button type="submit" class="button button--primary">"Save target"</button>
-                <Show when=move || can_cancel.get()>
-                    <button type="button" class="button button--quiet"
-                        on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
-                </Show>
-            </div>
-        </form>
+            <p class="field__error" role="alert">{general_error(errors)}</p>
+            <SaveCancel save_label="Save target" can_cancel
+                on_cancel=Callback::new(move |_| form.form.cancel())/>
+        </DraftForm>
+    }
+}
+
+/// The metric: typed, or picked from the standard ones and those in use.
+#[component]
+fn MetricField(form: TargetFields) -> impl IntoView {
+    let TargetFields { store, metric, .. } = form;
+    let choices = Memo::new(move |_| store.ws.with(planner::metric_choices));
+    let error = form.error("metric");
+    view! {
+        <div class="field">
+            <label for="f-target-metric">"Metric"</label>
+            <input id="f-target-metric" name="target-metric" list="planner-metrics"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby="e-target-metric"
+                prop:value=move || metric.get()
+                on:input=move |ev| metric.set(event_target_value(&ev))/>
+            <datalist id="planner-metrics">
+                {move || choices.get().into_iter().map(|m| view! { <option value=m/> }).collect_view()}
+            </datalist>
+            <p class="field__hint">"A standard metric or one in use; a flow such as sign-ups sums best over a year."</p>
+            <FieldError id="e-target-metric".into() message=error/>
+        </div>
+    }
+}
+
+/// The baseline, with the total the metrics entered give for it, one click away.
+#[component]
+fn BaselineField(form: TargetFields) -> impl IntoView {
+    let baseline = form.baseline;
+    let from_data = form.baseline_in_metrics();
+    view! {
+        <div class="field planner-target__baseline">
+            <TextField label="Baseline (the year's total)" name="target-baseline".into() value=baseline
+                error=form.error("baseline")/>
+            {move || from_data.get().map(|v| view! {
+                <button type="button" class="button button--quiet button--small"
+                    on:click=move |_| baseline.set(amount(v))>
+                    {format!("Use {} from the metrics", amount(v))}
+                </button>
+            })}
+        </div>
     }
 }

@@ -7,24 +7,16 @@
 //! named `<row>.<step>.<planned|done|owner>`, where `<row>` is the track's id or
 //! `m-<market id>` for a market not in the plan yet.
 
-use super::{date_value, parse_date};
+use super::step_inputs::StepInputs;
 use crate::model::actions::LandingAction;
 use crate::model::landing::{self, LandingStep, LandingTrack, StepKind};
 use crate::model::workspace::draft::{DraftKey, Fields, Form};
 use crate::model::{Id, ValidationError};
 use crate::storage;
-use crate::ui::draft::{use_draft, DraftOffer, FormFields};
-use crate::ui::fields::error_for;
-use crate::ui::state::use_store;
+use crate::ui::draft::{use_draft, DraftForm, FormFields};
+use crate::ui::fields::{error_for, Closing, SaveCancel};
+use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
-
-/// One step's three inputs.
-#[derive(Clone, Copy)]
-struct StepInputs {
-    planned: RwSignal<String>,
-    done: RwSignal<String>,
-    owner: RwSignal<String>,
-}
 
 /// One row of the grid: the track it edits (a new one for a market not in the plan).
 #[derive(Clone)]
@@ -37,11 +29,16 @@ struct Row {
     steps: [StepInputs; 3],
 }
 
-fn inputs(step: &LandingStep) -> StepInputs {
-    StepInputs {
-        planned: RwSignal::new(date_value(step.planned)),
-        done: RwSignal::new(date_value(step.done)),
-        owner: RwSignal::new(step.owner.clone()),
+impl Row {
+    /// The track as the row's cells say; a day that does not read is added to
+    /// `problems`, under the path `rows[<i>].<step>.<planned|done>`.
+    fn read(&self, i: usize, problems: &mut Vec<ValidationError>) -> LandingTrack {
+        let mut track = self.track.clone();
+        for (k, kind) in StepKind::ALL.into_iter().enumerate() {
+            let path = |what: &str| format!("rows[{i}].{}.{what}", kind.key());
+            *track.step_mut(kind) = self.steps[k].read(path, problems);
+        }
+        track
     }
 }
 
@@ -60,7 +57,7 @@ fn rows(partner: &Id) -> Vec<Row> {
                 track: t.clone(),
                 label: t.label(ws),
                 is_new: false,
-                steps: StepKind::ALL.map(|k| inputs(t.step(k))),
+                steps: StepKind::ALL.map(|k| StepInputs::new(t.step(k))),
             })
             .collect();
         for (market, name) in landing::markets_without_track(ws, p) {
@@ -69,113 +66,124 @@ fn rows(partner: &Id) -> Vec<Row> {
                 track: LandingTrack::new(storage::new_id(), Some(market), ""),
                 label: name,
                 is_new: true,
-                steps: StepKind::ALL.map(|_| inputs(&LandingStep::default())),
+                steps: StepKind::ALL.map(|_| StepInputs::new(&LandingStep::default())),
             });
         }
         out
     })
 }
 
-#[component]
-pub(super) fn PlanGrid(partner: Id, on_done: Callback<()>) -> impl IntoView {
-    let store = use_store();
-    let rows = rows(&partner);
-    let errors = RwSignal::new(Vec::<ValidationError>::new());
-    let kept = use_draft(
-        DraftKey::of_partner(Form::LandingPlan, &partner),
-        draft_fields(rows.clone()),
-    );
-    let saving = rows.clone();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+/// The grid's state, shared by its handlers and its parts.
+#[derive(Clone, Copy)]
+struct PlanGridState {
+    store: Store,
+    partner: StoredValue<Id>,
+    rows: StoredValue<Vec<Row>>,
+    /// The errors, the draft and closing the grid.
+    form: Closing,
+}
+
+impl PlanGridState {
+    fn new(partner: Id, on_done: Callback<()>) -> Self {
+        let rows = rows(&partner);
+        let kept = use_draft(
+            DraftKey::of_partner(Form::LandingPlan, &partner),
+            draft_fields(rows.clone()),
+        );
+        PlanGridState {
+            store: use_store(),
+            partner: StoredValue::new(partner),
+            rows: StoredValue::new(rows),
+            form: Closing::new(kept, on_done),
+        }
+    }
+
+    /// The tracks the cells say, or every day that does not read.
+    fn tracks(self) -> Result<Vec<LandingTrack>, Vec<ValidationError>> {
         let mut problems = Vec::new();
-        let mut tracks = Vec::new();
-        for (i, row) in saving.iter().enumerate() {
-            let mut track = row.track.clone();
-            for (k, kind) in StepKind::ALL.into_iter().enumerate() {
-                let cell = row.steps[k];
-                let mut read = |what: &str, text: String| {
-                    parse_date(&text, &format!("rows[{i}].{}.{what}", kind.key())).unwrap_or_else(
-                        |e| {
-                            problems.push(e);
-                            None
-                        },
-                    )
-                };
-                let step = LandingStep {
-                    planned: read("planned", cell.planned.get_untracked()),
-                    done: read("done", cell.done.get_untracked()),
-                    owner: cell.owner.get_untracked(),
-                };
-                match kind {
-                    StepKind::Enabled => track.enabled = step,
-                    StepKind::Launched => track.launched = step,
-                    StepKind::Adopted => track.adopted = step,
-                }
-            }
-            tracks.push(track);
+        let tracks = self.rows.with_value(|rows| {
+            rows.iter()
+                .enumerate()
+                .map(|(i, row)| row.read(i, &mut problems))
+                .collect()
+        });
+        if problems.is_empty() {
+            Ok(tracks)
+        } else {
+            Err(problems)
         }
-        if !problems.is_empty() {
-            errors.set(problems);
-            return;
-        }
-        match store.dispatch(LandingAction::SavePlan {
-            partner: partner.clone(),
+    }
+
+    /// Saves the whole grid as one edit, or marks what stops it.
+    fn save(self) {
+        let tracks = match self.tracks() {
+            Ok(tracks) => tracks,
+            Err(problems) => return self.form.errors.set(problems),
+        };
+        let result = self.store.dispatch(LandingAction::SavePlan {
+            partner: self.partner.get_value(),
             tracks,
-        }) {
-            Some(Ok(applied)) => {
-                errors.set(Vec::new());
-                kept.clear();
-                store.say(if applied.changed() {
-                    "Landing plan saved."
-                } else {
-                    "No changes to the landing plan."
-                });
-                on_done.run(());
+        });
+        self.form.finish(self.store, result, |applied| {
+            if applied.changed() {
+                "Landing plan saved."
+            } else {
+                "No changes to the landing plan."
             }
-            Some(Err(e)) => errors.set(e.problems()),
-            None => {}
-        }
-    };
-    let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
-    // Every message, named by market or team and step for the list under the grid.
-    let summary = move || {
-        errors.with(|all| {
+        });
+    }
+
+    /// Every message, named by market or team and step for the list under the grid.
+    fn summary(self) -> Vec<String> {
+        let labels: Vec<String> = self
+            .rows
+            .with_value(|rows| rows.iter().map(|r| r.label.clone()).collect());
+        self.form.errors.with(|all| {
             all.iter()
                 .map(|e| format!("{}: {}", where_is(&e.path, &labels), e.message))
-                .collect::<Vec<_>>()
+                .collect()
         })
-    };
-    let body = rows
+    }
+}
+
+#[component]
+pub(super) fn PlanGrid(partner: Id, on_done: Callback<()>) -> impl IntoView {
+    let grid = PlanGridState::new(partner, on_done);
+    view! {
+        <DraftForm draft=grid.form.kept class="form plan-grid" label="Edit the landing plan"
+            on_submit=Callback::new(move |_| grid.save())>
+            <p class="field__hint">"Fill in any cell: a market left blank is not added to the plan. Dates are the planned and done days of each step."</p>
+            <PlanTable grid/>
+            <ul class="field__error plan-grid__errors" role="alert">
+                {move || grid.summary().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+            <SaveCancel save_label="Save landing plan" on_cancel=Callback::new(move |_| grid.form.cancel())/>
+        </DraftForm>
+    }
+}
+
+/// The table of inputs: a row per track or market, a column per step.
+#[component]
+fn PlanTable(grid: PlanGridState) -> impl IntoView {
+    let body = grid
+        .rows
+        .get_value()
         .into_iter()
         .enumerate()
-        .map(|(i, row)| grid_row(i, row, errors))
+        .map(|(i, row)| grid_row(i, row, grid.form.errors))
         .collect_view();
     view! {
-        <DraftOffer draft=kept/>
-        <form class="form plan-grid" on:submit=save novalidate aria-label="Edit the landing plan" inert=kept.pending()>
-            <p class="field__hint">"Fill in any cell: a market left blank is not added to the plan. Dates are the planned and done days of each step."</p>
-            <div class="table-wrap">
-                <table class="plan-grid__table">
-                    <caption class="visually-hidden">"The landing plan: each market or team with its steps' planned and done days and owners"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Market or team"</th>
-                            {StepKind::ALL.into_iter().map(|k| view! { <th scope="col">{k.label()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-            <ul class="field__error plan-grid__errors" role="alert">
-                {move || summary().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-            </ul>
-            <div class="form__actions">
-                <button type="submit" class="button button--primary">"Save landing plan"</button>
-                <button type="button" class="button button--quiet"
-                    on:click=move |_| { kept.clear(); on_done.run(()) }>"Cancel"</button>
-            </div>
-        </form>
+        <div class="table-wrap">
+            <table class="plan-grid__table">
+                <caption class="visually-hidden">"The landing plan: each market or team with its steps' planned and done days and owners"</caption>
+                <thead>
+                    <tr>
+                        <super::StepColumns/>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
     }
 }
 
@@ -246,35 +254,30 @@ fn draft_fields(rows: Vec<Row>) -> FormFields {
     FormFields::new().many(
         move || {
             let mut out = Fields::new();
-            for r in &reading {
-                for (k, kind) in StepKind::ALL.into_iter().enumerate() {
-                    let cell = r.steps[k];
-                    let at = |what: &str| format!("{}.{}.{what}", r.key, kind.key());
-                    out.insert(at("planned"), cell.planned.get());
-                    out.insert(at("done"), cell.done.get());
-                    out.insert(at("owner"), cell.owner.get());
-                }
-            }
+            for_each_input(&reading, |name, value| {
+                out.insert(name, value.get());
+            });
             out
         },
         move |fields| {
-            for r in &rows {
-                for (k, kind) in StepKind::ALL.into_iter().enumerate() {
-                    let cell = r.steps[k];
-                    let at = |what: &str| fields.get(&format!("{}.{}.{what}", r.key, kind.key()));
-                    for (what, signal) in [
-                        ("planned", cell.planned),
-                        ("done", cell.done),
-                        ("owner", cell.owner),
-                    ] {
-                        if let Some(v) = at(what) {
-                            signal.set(v.clone());
-                        }
-                    }
+            for_each_input(&rows, |name, value| {
+                if let Some(v) = fields.get(&name) {
+                    value.set(v.clone());
                 }
-            }
+            });
         },
     )
+}
+
+/// Calls `f` with every input of the grid and its name in the draft.
+fn for_each_input(rows: &[Row], mut f: impl FnMut(String, RwSignal<String>)) {
+    for r in rows {
+        for (k, kind) in StepKind::ALL.into_iter().enumerate() {
+            for (what, value) in r.steps[k].named() {
+                f(format!("{}.{}.{what}", r.key, kind.key()), value);
+            }
+        }
+    }
 }
 
 /// Where an error is, in words: "Japan, launched, done day".
