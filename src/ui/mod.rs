@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod modal;
 pub mod owner;
 pub mod panic;
+pub mod paragraphs;
 pub mod partners;
 pub mod pipeline;
 pub mod pitch;

@@ -323,24 +323,13 @@ pub(crate) fn read_migrated(text: &str) -> Result<(serde_json::Value, u64), File
         reason: json_text::reason(&e),
     })?;
     let object = value.as_object().ok_or_else(|| FileError::NotTandem {
-        reason: format!(
-            "it holds {} where a JSON object was expected",
-            json_text::kind(&value)
-        ),
+        reason: json_text::not_an_object(&value),
     })?;
     match object.get("format") {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
-        Some(other) => {
+        found => {
             return Err(FileError::NotTandem {
-                reason: format!(
-                    "its \"format\" is {}, not \"{FORMAT}\"",
-                    json_text::short(other)
-                ),
-            })
-        }
-        None => {
-            return Err(FileError::NotTandem {
-                reason: format!("it has no \"format\": \"{FORMAT}\" field"),
+                reason: json_text::wrong_format(found, FORMAT),
             })
         }
     }

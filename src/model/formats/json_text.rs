@@ -36,6 +36,20 @@ pub(crate) fn short(v: &Value) -> String {
     }
 }
 
+/// Why a document is not the JSON object every Tandem document is: "it holds a list
+/// where a JSON object was expected".
+pub(crate) fn not_an_object(v: &Value) -> String {
+    format!("it holds {} where a JSON object was expected", kind(v))
+}
+
+/// Why a document's `"format"` (`found`; `None` when it has none) is not `expected`.
+pub(crate) fn wrong_format(found: Option<&Value>, expected: &str) -> String {
+    match found {
+        Some(other) => format!("its \"format\" is {}, not \"{expected}\"", short(other)),
+        None => format!("it has no \"format\": \"{expected}\" field"),
+    }
+}
+
 /// A record refused by [`read`]: serde_json's error, the path of the value at fault for a
 /// shape error (`None` for text that is not JSON), and the text as parsed, when it is JSON.
 #[derive(Debug)]
