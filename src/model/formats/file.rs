@@ -362,7 +362,7 @@ pub(crate) fn shape(value: &serde_json::Value) -> Result<Envelope, FileError> {
 /// [`shape`] from the text of `value`. Read from text (not from the `Value`) so that each
 /// record type's deserialiser is compiled once, for text, shared with the store
 /// (`store::decode_partner`); the path of a shape error is found from the error's
-/// position only when there is one (`json_text::path_at`; issue 10).
+/// position only when there is one (`json_text::path_at`).
 fn shape_text(text: &str, value: &serde_json::Value) -> Result<Envelope, FileError> {
     json_text::read(text).map_err(|refused| {
         // Paths are given relative to the workspace, like validation's.
