@@ -3,6 +3,7 @@
 
 use crate::model::formats::store::Damaged;
 use crate::model::Workspace;
+use crate::storage::error::LocalError;
 use crate::storage::{self, local::Loaded};
 use crate::ui::banners::{Banners, ToastView};
 use crate::ui::lazy;
@@ -14,7 +15,7 @@ use leptos::prelude::*;
 
 /// What the start found: a workspace to open, or the need for the demo.
 enum Start {
-    Open(Box<Workspace>, Startup, Vec<Damaged>, Option<String>),
+    Open(Box<Workspace>, Startup, Vec<Damaged>, Option<LocalError>),
     /// A first launch (nothing stored) or no storage at all: the demo opens, fetched on
     /// demand (`lazy::demo_workspace`), since a returning visitor never needs its code
     /// and text.
@@ -63,7 +64,7 @@ fn shell(
     ws: Workspace,
     startup: Startup,
     damaged: Vec<Damaged>,
-    migration: Option<String>,
+    migration: Option<LocalError>,
 ) -> impl IntoView {
     let store = Store::new(ws, startup);
     store.damaged.set(damaged);

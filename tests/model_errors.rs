@@ -2,8 +2,10 @@
 //! `std::error::Error`, and its `Display` is the sentence the UI shows (the UI writes
 //! `e.to_string()` into the field's message, the toast or the banner). The first tests
 //! pin those sentences, one error type at a time, so a reworded or lost message fails
-//! here; the last reads the source of `src/model` and fails, naming the file and line,
-//! when a function returns its error as a bare `String` again.
+//! here; the storage boundary's are pinned too (`storage::error`, the one part of
+//! `storage` compiled natively). The last read the source of `src/model`, `src/storage`
+//! and the UI's store (`src/ui/state.rs`) and fail, naming the file and line, when a
+//! function returns its error as a bare `String` again.
 
 mod common;
 use common::source_files;
@@ -22,9 +24,11 @@ use tandem::model::formats::store::{self, StoreError};
 use tandem::model::meetings;
 use tandem::model::metrics::MetricError;
 use tandem::model::pitch::PitchError;
+use tandem::model::workspace::draft;
 use tandem::model::workspace::edit::MarketInUse;
 use tandem::model::workspace::validate::{website, WebsiteError};
 use tandem::model::Ingredient;
+use tandem::storage::error::{ClipboardError, DownloadError, DraftError, LocalError, ReadError};
 
 /// What the UI shows for an error: its `Display`, through the `std::error::Error` bound
 /// every model error type must meet.
@@ -419,6 +423,96 @@ fn files_and_protected_files_share_their_sentences() {
     );
 }
 
+#[test]
+fn the_browser_boundary_says_what_to_do_instead() {
+    assert_eq!(
+        shown(DownloadError::Refused("brief.md".into())),
+        "The browser would not create the download brief.md."
+    );
+    assert_eq!(
+        shown(DownloadError::NoDocument),
+        "No document to download from."
+    );
+    assert_eq!(shown(DownloadError::NoLink), "No link element.");
+    assert_eq!(
+        shown(ReadError::Unreadable("colleague.json".into())),
+        "The browser could not read colleague.json."
+    );
+    assert_eq!(
+        shown(ReadError::NotText("photo.png".into())),
+        "photo.png is not a text file."
+    );
+    let big = tandem::model::formats::file::readable("huge.json", 25 * 1024 * 1024).unwrap_err();
+    assert_eq!(shown(ReadError::from(big.clone())), shown(big));
+    assert_eq!(
+        shown(ClipboardError::NoWindow),
+        "No browser window to copy from."
+    );
+    assert_eq!(
+        shown(ClipboardError::NoClipboard),
+        "This browser does not offer the clipboard to this page (it needs https). \
+         Download the file instead."
+    );
+    assert_eq!(
+        shown(ClipboardError::Refused),
+        "The browser refused to copy (the clipboard permission may be blocked). \
+         Download the file instead."
+    );
+    assert_eq!(
+        shown(DraftError::NoStorage),
+        "This browser does not let Tandem keep drafts: save before you leave."
+    );
+    assert_eq!(
+        shown(DraftError::NoKey),
+        "This form cannot be kept as a draft: save before you leave."
+    );
+    assert_eq!(
+        shown(DraftError::Full),
+        "Local storage is full, so this form cannot be kept as a draft: save before you leave."
+    );
+    let fields = (0..=draft::MAX_FIELDS)
+        .map(|i| (format!("f{i}"), String::new()))
+        .collect();
+    let too_many = draft::write(&fields, chrono::DateTime::UNIX_EPOCH).unwrap_err();
+    assert_eq!(shown(DraftError::from(too_many.clone())), shown(too_many));
+}
+
+#[test]
+fn local_storage_says_what_was_kept_and_what_to_do() {
+    assert_eq!(
+        shown(LocalError::Unavailable),
+        "This browser does not allow this page to use local storage (it may be disabled, \
+         or blocked in private windows). Your work is kept only until the tab closes: \
+         export it from the Data screen to keep it."
+    );
+    assert_eq!(
+        shown(LocalError::Full { used_bytes: 36_700 }),
+        "The browser refused to save: local storage is probably full (this site uses 35.8 KB \
+         of it). Your latest changes are kept in this tab only; export the workspace from \
+         the Data screen so nothing is lost."
+    );
+    assert_eq!(
+        shown(LocalError::NotMigrated(StoreError::NotReadBack)),
+        "The workspace saved by an earlier version of Tandem could not be moved to the new \
+         storage layout yet (the migrated store did not read back as the saved workspace); \
+         it stays as it was and is read again at the next start. Export the workspace from \
+         the Data screen to be safe."
+    );
+    assert_eq!(
+        shown(LocalError::Store(StoreError::Read)),
+        "The browser refused to read local storage."
+    );
+    assert_eq!(
+        shown(LocalError::BackupNotKept),
+        "The previous workspace could not be kept as a backup (local storage is full); \
+         Undo still brings it back in this tab."
+    );
+    assert_eq!(
+        shown(LocalError::NotSetAside),
+        "The unreadable value could not be set aside; download it first."
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // No error as a bare String
 
@@ -497,10 +591,10 @@ fn the_scan_finds_a_string_error_however_it_is_written() {
     assert_eq!(string_errors(code), vec![1, 3, 4, 6]);
 }
 
-#[test]
-fn no_model_function_returns_its_error_as_a_string() {
+/// Each `file:line: code` in `files` where an error is a bare `String`.
+fn string_errors_in(files: &[(std::path::PathBuf, String)]) -> Vec<String> {
     let mut found = Vec::new();
-    for (file, rel) in &source_files("src/model", 40) {
+    for (file, rel) in files {
         let text = std::fs::read_to_string(file).unwrap_or_default();
         let lines: Vec<&str> = text.lines().collect();
         for line in string_errors(&text) {
@@ -510,10 +604,40 @@ fn no_model_function_returns_its_error_as_a_string() {
             ));
         }
     }
+    found
+}
+
+#[test]
+fn no_model_function_returns_its_error_as_a_string() {
+    let found = string_errors_in(&source_files("src/model", 40));
     assert!(
         found.is_empty(),
         "a model function returns its error as a bare String: give the boundary's error \
          type a variant instead (see ARCHITECTURE.md, Errors):\n{}",
+        found.join("\n")
+    );
+}
+
+/// The browser boundary (`src/storage`) and the UI's store, whose refusals reach every
+/// screen (`src/ui/state.rs`), keep their errors typed as well.
+#[test]
+fn no_storage_or_store_function_returns_its_error_as_a_string() {
+    let mut files = source_files("src/storage", 5);
+    files.extend(
+        source_files("src/ui", 40)
+            .into_iter()
+            .filter(|(_, rel)| rel.starts_with("src/ui/state")),
+    );
+    assert!(
+        files.iter().any(|(_, rel)| rel == "src/ui/state.rs"),
+        "the UI's store was not found"
+    );
+    let found = string_errors_in(&files);
+    assert!(
+        found.is_empty(),
+        "the browser boundary or the store returns an error as a bare String: give \
+         `storage::error` (or the store's own error type) a variant instead (see \
+         ARCHITECTURE.md, Errors):\n{}",
         found.join("\n")
     );
 }

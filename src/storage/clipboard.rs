@@ -8,10 +8,11 @@
 //! ```ignore
 //! match storage::clipboard::copy_text(&markdown).await {
 //!     Ok(()) => store.say("Copied."),
-//!     Err(message) => store.say(message),
+//!     Err(e) => store.say(e),
 //! }
 //! ```
 
+use super::error::ClipboardError;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -20,27 +21,19 @@ use wasm_bindgen_futures::JsFuture;
 /// # Errors
 /// When the page has no clipboard (an insecure context or an old browser), or the
 /// browser refused the write, with a message suggesting the download instead.
-pub async fn copy_text(text: &str) -> Result<(), String> {
+pub async fn copy_text(text: &str) -> Result<(), ClipboardError> {
     let navigator = web_sys::window()
-        .ok_or_else(|| "No browser window to copy from.".to_string())?
+        .ok_or(ClipboardError::NoWindow)?
         .navigator();
     // The getter is typed as always present, but is undefined outside a secure context:
     // look before calling it, so the absent case is an error value and not a throw.
     let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
         .ok()
         .filter(|c| !c.is_undefined() && !c.is_null())
-        .ok_or_else(|| {
-            "This browser does not offer the clipboard to this page (it needs https). \
-             Download the file instead."
-                .to_string()
-        })?
+        .ok_or(ClipboardError::NoClipboard)?
         .unchecked_into::<web_sys::Clipboard>();
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|_| {
-            "The browser refused to copy (the clipboard permission may be blocked). \
-             Download the file instead."
-                .to_string()
-        })
+        .map_err(|_| ClipboardError::Refused)
 }

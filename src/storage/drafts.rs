@@ -11,6 +11,7 @@
 //! that cannot be written is reported to the form, and nothing in this file ever
 //! writes the workspace's key.
 
+use super::error::DraftError;
 use crate::model::workspace::draft::{self, Draft, DraftKey, Fields, Index, MAX_DRAFTS, PREFIX};
 use crate::model::Workspace;
 use gloo_storage::{LocalStorage, Storage as _};
@@ -72,21 +73,14 @@ pub fn exists(key: &DraftKey) -> bool {
 
 /// Keeps `fields` as the draft of `key`, making room by removing the oldest drafts.
 /// Says why when it cannot.
-pub fn write(key: &DraftKey, fields: &Fields) -> Result<(), String> {
-    let store = storage().ok_or_else(|| {
-        "This browser does not let Tandem keep drafts: save before you leave.".to_owned()
-    })?;
-    let name = key
-        .storage_key()
-        .ok_or_else(|| "This form cannot be kept as a draft: save before you leave.".to_owned())?;
-    let text = draft::write(fields, super::now()).map_err(|e| e.to_string())?;
+pub fn write(key: &DraftKey, fields: &Fields) -> Result<(), DraftError> {
+    let store = storage().ok_or(DraftError::NoStorage)?;
+    let name = key.storage_key().ok_or(DraftError::NoKey)?;
+    let text = draft::write(fields, super::now())?;
     for old in with_index(&store, None, |index| index.make_room(&name, MAX_DRAFTS)) {
         let _ = store.remove_item(&old);
     }
-    store.set_item(&name, &text).map_err(|_| {
-        "Local storage is full, so this form cannot be kept as a draft: save before you leave."
-            .to_owned()
-    })?;
+    store.set_item(&name, &text).map_err(|_| DraftError::Full)?;
     with_index(&store, None, |index| index.heard(&name, Some(&text)));
     Ok(())
 }

@@ -1,11 +1,12 @@
 //! Files in and out: downloads made from text, and the text of a picked or dropped file.
 
+use super::error::{DownloadError, ReadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Offers `text` as a file download named `name`.
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |_| format!("The browser would not create the download {name}.");
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), DownloadError> {
+    let fail = |_| DownloadError::Refused(name.to_owned());
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -13,12 +14,12 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| "No document to download from.".to_string())?;
+        .ok_or(DownloadError::NoDocument)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(fail)?
         .dyn_into()
-        .map_err(|_| "No link element.".to_string())?;
+        .map_err(|_| DownloadError::NoLink)?;
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
@@ -27,12 +28,11 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
 }
 
 /// The text of a file the person picked or dropped.
-pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    crate::model::formats::file::readable(&file.name(), file.size() as u64)
-        .map_err(|e| e.to_string())?;
+pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
+    crate::model::formats::file::readable(&file.name(), file.size() as u64)?;
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|_| format!("The browser could not read {}.", file.name()))?;
+        .map_err(|_| ReadError::Unreadable(file.name()))?;
     text.as_string()
-        .ok_or_else(|| format!("{} is not a text file.", file.name()))
+        .ok_or_else(|| ReadError::NotText(file.name()))
 }

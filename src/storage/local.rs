@@ -9,6 +9,7 @@
 //! stay stored and downloadable), a store that cannot be read (kept untouched and offered
 //! for download), and storage the browser will not give us.
 
+use super::error::LocalError;
 use crate::model::formats::compact;
 use crate::model::formats::file::{self, Scope};
 use crate::model::formats::store::{self, Damaged, Opened, Slots, Snapshot, StoreError};
@@ -42,25 +43,21 @@ pub enum Loaded {
     Workspace {
         workspace: Workspace,
         damaged: Vec<Damaged>,
-        migration: Option<String>,
+        migration: Option<LocalError>,
     },
     /// A value is stored but cannot be used. `raw` is left in place until the person
     /// decides, and can be downloaded.
     Unreadable { raw: String, error: String },
-    /// The browser refuses local storage (disabled, private mode, policy).
-    Unavailable(String),
+    /// The browser refuses local storage (disabled, private mode, policy), or refused
+    /// to read it.
+    Unavailable(LocalError),
 }
 
-fn storage() -> Result<web_sys::Storage, String> {
+fn storage() -> Result<web_sys::Storage, LocalError> {
     // gloo's `LocalStorage::raw()` panics when storage is unavailable: ask first.
     match web_sys::window().map(|w| w.local_storage()) {
         Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
-        _ => Err(
-            "This browser does not allow this page to use local storage (it may be \
-                  disabled, or blocked in private windows). Your work is kept only until \
-                  the tab closes: export it from the Data screen to keep it."
-                .into(),
-        ),
+        _ => Err(LocalError::Unavailable),
     }
 }
 
@@ -100,7 +97,7 @@ pub fn load() -> Loaded {
     let opened = SNAPSHOT
         .with(|snap| store::open(&mut slots, &mut snap.borrow_mut(), &suffix(), super::now()));
     match opened {
-        Err(e) => Loaded::Unavailable(e.to_string()),
+        Err(e) => Loaded::Unavailable(e.into()),
         Ok(Opened::Nothing) => Loaded::Nothing,
         Ok(Opened::Loaded {
             workspace,
@@ -109,13 +106,7 @@ pub fn load() -> Loaded {
         }) => Loaded::Workspace {
             workspace,
             damaged,
-            migration: migrated.and_then(Result::err).map(|e| {
-                format!(
-                    "The workspace saved by an earlier version of Tandem could not be moved to \
-                     the new storage layout yet ({e}); it stays as it was and is read again \
-                     at the next start. Export the workspace from the Data screen to be safe."
-                )
-            }),
+            migration: migrated.and_then(Result::err).map(LocalError::NotMigrated),
         },
         Ok(Opened::Unreadable { raw, error }) => Loaded::Unreadable { raw, error },
     }
@@ -123,7 +114,7 @@ pub fn load() -> Loaded {
 
 /// Saves what changed in the workspace since the last save; on failure the stored
 /// copy is left as it was.
-pub fn save(ws: &Workspace) -> Result<(), String> {
+pub fn save(ws: &Workspace) -> Result<(), LocalError> {
     let mut slots = Local(storage()?);
     let result = SNAPSHOT.with(|snap| {
         store::save(
@@ -134,13 +125,8 @@ pub fn save(ws: &Workspace) -> Result<(), String> {
             super::now(),
         )
     });
-    result.map(|_| ()).map_err(|_| {
-        format!(
-            "The browser refused to save: local storage is probably full (this site uses {} \
-             of it). Your latest changes are kept in this tab only; export the workspace \
-             from the Data screen so nothing is lost.",
-            crate::model::core::format::bytes(used_bytes().unwrap_or(0))
-        )
+    result.map(|_| ()).map_err(|_| LocalError::Full {
+        used_bytes: used_bytes().unwrap_or(0),
     })
 }
 
@@ -188,7 +174,7 @@ pub fn keep_backup(
     ws: &Workspace,
     label: &str,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), String> {
+) -> Result<(), LocalError> {
     let store = storage()?;
     // Compact, like the store: a backup of a large program must fit beside it.
     let text = compact::encode(&file::write(ws, Scope::Workspace, now, false));
@@ -204,9 +190,7 @@ pub fn keep_backup(
         .and_then(|()| store.set_item(BACKUP_LABEL_KEY, &label))
         .map_err(|_| {
             let _ = store.remove_item(BACKUP_KEY);
-            "The previous workspace could not be kept as a backup (local storage is full); \
-             Undo still brings it back in this tab."
-                .to_string()
+            LocalError::BackupNotKept
         })
 }
 
@@ -262,11 +246,11 @@ pub fn mark_shared<'a>(
 
 /// Moves an unreadable stored value aside, so a fresh workspace can be saved without
 /// destroying it. It stays downloadable from the Data screen.
-pub fn set_aside_unreadable(raw: &str) -> Result<(), String> {
+pub fn set_aside_unreadable(raw: &str) -> Result<(), LocalError> {
     let store = storage()?;
     store
         .set_item(UNREADABLE_KEY, raw)
-        .map_err(|_| "The unreadable value could not be set aside; download it first.")?;
+        .map_err(|_| LocalError::NotSetAside)?;
     // The old single key (if that is what could not be read) would be read again at the
     // next start; the copy set aside keeps it.
     let _ = store.remove_item(KEY);

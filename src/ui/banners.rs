@@ -38,7 +38,7 @@ pub fn Banners() -> impl IntoView {
             crate::ui::lazy::unreadable_banner(raw.clone(), error.clone())
         }),
         Startup::Unavailable(message) => view! {
-            <div class="banner banner--warn" role="alert"><p>{message}</p></div>
+            <div class="banner banner--warn" role="alert"><p>{message.to_string()}</p></div>
         }
         .into_any(),
     }
@@ -47,7 +47,7 @@ pub fn Banners() -> impl IntoView {
         store.save_error.get().map(|message| {
             view! {
                 <div class="banner banner--error" role="alert">
-                    <p><strong>"Not saved. "</strong>{message}</p>
+                    <p><strong>"Not saved. "</strong>{message.to_string()}</p>
                     <div class="banner__actions">
                         <a class="button" href="#/data">"Go to export"</a>
                     </div>

@@ -11,7 +11,7 @@
 
 use crate::model::workspace::draft::{DraftKey, Fields};
 use crate::model::Choice;
-use crate::storage::drafts;
+use crate::storage::{drafts, error::DraftError};
 use crate::ui::state::use_store;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -151,7 +151,7 @@ pub struct Draft {
     current: Memo<Fields>,
     baseline: RwSignal<Fields>,
     offer: RwSignal<Option<(DateTime<Utc>, Fields)>>,
-    problem: RwSignal<Option<String>>,
+    problem: RwSignal<Option<DraftError>>,
     after_restore: StoredValue<Option<Callback<()>>>,
     /// Whether the form was dirty when last looked at, for the word said on leaving.
     unsaved: StoredValue<Arc<AtomicBool>>,
@@ -327,7 +327,7 @@ pub fn DraftOffer(draft: Draft) -> impl IntoView {
                 </div>
             </div>
         </Show>
-        {move || draft.problem.get().map(|p| view! { <p class="field__error draft-problem" role="alert">{p}</p> })}
+        {move || draft.problem.get().map(|p| view! { <p class="field__error draft-problem" role="alert">{p.to_string()}</p> })}
     }
 }
 

@@ -1,4 +1,4 @@
-//! Screens loaded on demand (issue 10, docs/WASM-SPLIT.md).
+//! Screens loaded on demand (docs/WASM-SPLIT.md).
 //!
 //! Each `#[lazy]` function below is a split point: Trunk's post-build hook
 //! (`scripts/split-hook.mjs`) cuts the code reachable only from it into its own wasm

@@ -15,6 +15,7 @@ use crate::model::workspace::query::{Index, Query};
 use crate::model::workspace::stamps;
 use crate::model::{merge::rule, Workspace};
 use crate::model::{Id, Shared};
+use crate::storage::error::LocalError;
 use crate::storage::{self, local};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -32,7 +33,7 @@ pub enum Startup {
         error: String,
     },
     /// Local storage is not available: work stays in this tab only.
-    Unavailable(String),
+    Unavailable(LocalError),
 }
 
 /// A short message at the bottom of the screen, optionally with an undo.
@@ -60,7 +61,28 @@ impl Toast {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingImport {
     pub file_name: String,
-    pub result: Result<crate::model::formats::file::Restored, String>,
+    pub result: Result<crate::model::formats::file::Restored, ImportRefused>,
+}
+
+/// Why the import dialog refuses a file: each boundary it crossed words its own refusal,
+/// shown as it is.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum ImportRefused {
+    /// A spreadsheet needs its columns mapped: say where, rather than "not valid JSON".
+    #[error(
+        "This is a CSV file. Bring partners in from a spreadsheet on the Data screen with \
+         “Import partners from CSV…”, which maps its columns first."
+    )]
+    Csv,
+    #[error(transparent)]
+    Read(#[from] storage::error::ReadError),
+    #[error(transparent)]
+    Sealed(#[from] crate::model::formats::sealed::SealedError),
+    #[error(transparent)]
+    File(#[from] crate::model::formats::file::FileError),
+    /// The choices made on conflicts break a rule (`refusals`: which, in words).
+    #[error("The file cannot be combined with this workspace: {refusals}")]
+    NotCombined { refusals: String },
 }
 
 /// Partners whose readings [`Store::warm_readings`] computes in one step (about 1 ms in
@@ -84,7 +106,8 @@ pub struct Store {
     /// False while an unreadable stored value awaits a decision: saving would destroy it.
     pub persist: ReadSignal<bool>,
     saving: RwSignal<bool>,
-    pub save_error: RwSignal<Option<String>>,
+    /// Why the last save (or setting an unreadable value aside) failed, until one succeeds.
+    pub save_error: RwSignal<Option<LocalError>>,
     pub startup: RwSignal<Startup>,
     pub toast: RwSignal<Option<Toast>>,
     pub import: RwSignal<Option<PendingImport>>,
@@ -367,8 +390,9 @@ impl Store {
         }
     }
 
-    pub fn say(&self, message: impl Into<String>) {
-        self.toast.set(Some(Toast::new(message, None)));
+    /// Shows `message` as a toast: a sentence, or an error, whose `Display` is one.
+    pub fn say(&self, message: impl std::fmt::Display) {
+        self.toast.set(Some(Toast::new(message.to_string(), None)));
     }
 
     /// Replaces the whole workspace (reset, import). The workspace it replaces is kept

@@ -49,8 +49,8 @@ pub const MAX_SERIES: usize = 5_000;
 pub const MAX_ATTENDEES: usize = 1_000;
 /// The most levers a program may have: a plan of more parts than this is no longer a
 /// plan anyone can read. A lever is one line of the planner (a partner or an initiative
-/// with its expected growth), so a program of 2,000 partners plans with a few hundred;
-/// raised from 100 (files within the old limit stay valid, as every raise keeps them).
+/// with its expected growth), so a program of 2,000 partners plans with a few hundred.
+/// A limit may rise but never fall: a file valid under it must stay valid.
 pub const MAX_LEVERS: usize = 500;
 /// Most warnings kept with one ladder move.
 pub const MAX_WARNINGS: usize = 100;

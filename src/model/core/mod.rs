@@ -1,7 +1,11 @@
 //! The lowest layer: what every other part of the model speaks in. Ids, months, edit
-//! stamps, the
-//! vocabularies (stages, stances, …) declared once, and formatting of numbers and dates
-//! for people. Nothing here knows a partner or a workspace.
+//! stamps and the clock that makes them, `Shared` (a record shared between workspace
+//! versions), owners of work, the vocabularies (stages, stances, …) declared once, the
+//! `Checker` with its limits and `ValidationError`, why a form field's text cannot be
+//! read, and text and formatting of numbers and dates for people.
+//!
+//! What belongs here is used by records of more than one feature and needs none of
+//! them: nothing here knows a partner, a workspace or a feature's record.
 
 pub mod check;
 pub mod format;

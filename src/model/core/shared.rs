@@ -1,6 +1,6 @@
 //! A record shared between versions of the workspace: copying a workspace copies a
 //! pointer per partner, not the partner, so an edit and its undo step cost the records
-//! they touch (issue 11, point 1).
+//! they touch.
 //!
 //! Reading goes through `Deref`; writing through `DerefMut`, which copies the record
 //! first only when another version still holds it (`Arc::make_mut`). So edit functions

@@ -1,4 +1,4 @@
-//! Figures computed once per partner version (issue 11, point 5): a partner's reading
+//! Figures computed once per partner version: a partner's reading
 //! (health, signals, growth and buy-in as health and signals read them, the walk-away
 //! suggestion) is kept for as long as the partner is the same record.
 //!

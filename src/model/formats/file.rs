@@ -323,24 +323,13 @@ pub(crate) fn read_migrated(text: &str) -> Result<(serde_json::Value, u64), File
         reason: json_text::reason(&e),
     })?;
     let object = value.as_object().ok_or_else(|| FileError::NotTandem {
-        reason: format!(
-            "it holds {} where a JSON object was expected",
-            json_text::kind(&value)
-        ),
+        reason: json_text::not_an_object(&value),
     })?;
     match object.get("format") {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
-        Some(other) => {
+        found => {
             return Err(FileError::NotTandem {
-                reason: format!(
-                    "its \"format\" is {}, not \"{FORMAT}\"",
-                    json_text::short(other)
-                ),
-            })
-        }
-        None => {
-            return Err(FileError::NotTandem {
-                reason: format!("it has no \"format\": \"{FORMAT}\" field"),
+                reason: json_text::wrong_format(found, FORMAT),
             })
         }
     }
@@ -373,7 +362,7 @@ pub(crate) fn shape(value: &serde_json::Value) -> Result<Envelope, FileError> {
 /// [`shape`] from the text of `value`. Read from text (not from the `Value`) so that each
 /// record type's deserialiser is compiled once, for text, shared with the store
 /// (`store::decode_partner`); the path of a shape error is found from the error's
-/// position only when there is one (`json_text::path_at`; issue 10).
+/// position only when there is one (`json_text::path_at`).
 fn shape_text(text: &str, value: &serde_json::Value) -> Result<Envelope, FileError> {
     json_text::read(text).map_err(|refused| {
         // Paths are given relative to the workspace, like validation's.

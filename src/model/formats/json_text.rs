@@ -36,6 +36,20 @@ pub(crate) fn short(v: &Value) -> String {
     }
 }
 
+/// Why a document is not the JSON object every Tandem document is: "it holds a list
+/// where a JSON object was expected".
+pub(crate) fn not_an_object(v: &Value) -> String {
+    format!("it holds {} where a JSON object was expected", kind(v))
+}
+
+/// Why a document's `"format"` (`found`; `None` when it has none) is not `expected`.
+pub(crate) fn wrong_format(found: Option<&Value>, expected: &str) -> String {
+    match found {
+        Some(other) => format!("its \"format\" is {}, not \"{expected}\"", short(other)),
+        None => format!("it has no \"format\": \"{expected}\" field"),
+    }
+}
+
 /// A record refused by [`read`]: serde_json's error, the path of the value at fault for a
 /// shape error (`None` for text that is not JSON), and the text as parsed, when it is JSON.
 #[derive(Debug)]
@@ -68,7 +82,7 @@ impl std::error::Error for Refused {
 ///
 /// From text so that each record type's deserialiser is compiled once, for text, and
 /// shared by every reader (files, the store); with no path tracking, the path of a shape
-/// error being found from its position, only on failure ([`path_at`]; issue 10).
+/// error being found from its position, only on failure ([`path_at`]).
 pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, Refused> {
     let error = match serde_json::from_str(text) {
         Ok(record) => return Ok(record),
@@ -108,7 +122,7 @@ pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Result<T, Refused> {
 /// Found only on the failing read, by walking the text to the error's position, so the
 /// readers deserialise once, from text, with no path tracking: a path-tracking reader
 /// compiles a second copy of every record type's deserialiser, about 9 % of the wasm
-/// the first screen loads (issue 10). serde_json places a shape error at the end of the
+/// the first screen loads. serde_json places a shape error at the end of the
 /// value it refused (a value read whole; an object missing a field, once its `}` is
 /// read) or at its start (a value refused on sight: a list where text was expected);
 /// failing both, the innermost value around the position is named.

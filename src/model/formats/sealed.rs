@@ -496,10 +496,7 @@ pub fn parse(text: &str) -> Result<SealedFile, SealedError> {
     })?;
     let Value::Object(top) = &value else {
         return Err(SealedError::NotSealed {
-            reason: format!(
-                "it holds {} where a JSON object was expected",
-                json_text::kind(&value)
-            ),
+            reason: json_text::not_an_object(&value),
         });
     };
     match top.get("format") {
@@ -509,17 +506,9 @@ pub fn parse(text: &str) -> Result<SealedFile, SealedError> {
                 reason: "it is an ordinary Tandem file, not protected by a passphrase".into(),
             })
         }
-        Some(other) => {
+        found => {
             return Err(SealedError::NotSealed {
-                reason: format!(
-                    "its \"format\" is {}, not \"{FORMAT}\"",
-                    json_text::short(other)
-                ),
-            })
-        }
-        None => {
-            return Err(SealedError::NotSealed {
-                reason: format!("it has no \"format\": \"{FORMAT}\" field"),
+                reason: json_text::wrong_format(found, FORMAT),
             })
         }
     }

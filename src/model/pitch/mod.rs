@@ -1,7 +1,7 @@
 //! The outreach pitch: one version per draft, each with a text for every ingredient —
 //! the record, its validation, and the edits a person makes to it. What to write for
 //! each ingredient is in [`guidance`], how far a pitch has come in [`checks`], and the
-//! memo written from it in `model::memo`.
+//! memo written from it in `model::documents::memo`.
 //!
 //! A partner keeps several versions, oldest first. Several may be marked sent, each with
 //! its own day (a pitch is often sent, discussed, revised and sent again); the most

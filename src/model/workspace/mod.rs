@@ -1,7 +1,8 @@
 //! The workspace and its partners: the records that hold every feature's records, the
-//! validation walk over all of them, the edits that keep them valid, the undo history
-//! and the partner table's query. Sits above the features' `record.rs` files, below
-//! their rules.
+//! validation walk over all of them, the edits that keep them valid, the edit stamps
+//! each record carries, the undo history, the partner table's query and the drafts of
+//! forms. Sits above the features' `record.rs` files, below their rules: what belongs
+//! here knows every record but judges none of them.
 
 pub mod draft;
 pub mod edit;

@@ -272,9 +272,10 @@ pub fn on_csv_chosen(
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
             let file_name = file.name();
             leptos::task::spawn_local(async move {
-                let table = storage::files::read_text(file)
-                    .await
-                    .and_then(|text| CsvTable::parse(&text).map_err(|e| e.to_string()));
+                let table = match storage::files::read_text(file).await {
+                    Ok(text) => CsvTable::parse(&text).map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                };
                 take(file_name, table);
             });
         }

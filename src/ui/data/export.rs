@@ -187,6 +187,7 @@ impl Export {
             let name = sealed::file_name(&name);
             match result.map_err(|e| e.to_string()).and_then(|sealed_text| {
                 storage::files::download(&name, &sealed_text, "application/json")
+                    .map_err(|e| e.to_string())
             }) {
                 Ok(()) => {
                     self.mark_shared(scope);

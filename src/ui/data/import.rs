@@ -10,20 +10,15 @@ use crate::model::merge::import::{self, Mode, Preview};
 use crate::model::Workspace;
 use crate::storage;
 use crate::ui::modal::{Modal, Refused};
-use crate::ui::state::{use_store, PendingImport, Store};
+use crate::ui::state::{use_store, ImportRefused, PendingImport, Store};
 use chrono::{DateTime, Timelike, Utc};
 use leptos::prelude::*;
 
 /// Reads a picked or dropped file and opens the import dialog with the outcome.
 pub fn open_file(store: Store, file: web_sys::File) {
     let file_name = file.name();
-    // A spreadsheet needs its columns mapped: say where, rather than "not valid JSON".
     if file_name.to_lowercase().ends_with(".csv") || file.type_() == "text/csv" {
-        let result = Err(
-            "This is a CSV file. Bring partners in from a spreadsheet on the Data \
-                          screen with “Import partners from CSV…”, which maps its columns first."
-                .to_string(),
-        );
+        let result = Err(ImportRefused::Csv);
         store.import.set(Some(PendingImport { file_name, result }));
         return;
     }
@@ -32,7 +27,8 @@ pub fn open_file(store: Store, file: web_sys::File) {
             Ok(text) if crate::model::formats::sealed::is_sealed(&text) => {
                 return super::unseal::ask(store, file_name, text)
             }
-            text => text.and_then(|text| file::restore(&text).map_err(|e| e.to_string())),
+            Ok(text) => file::restore(&text).map_err(ImportRefused::from),
+            Err(e) => Err(e.into()),
         };
         store.import.set(Some(PendingImport { file_name, result }));
     });
@@ -87,7 +83,7 @@ fn ImportModal(pending: PendingImport) -> impl IntoView {
     let store = use_store();
     let close = Callback::new(move |()| store.import.set(None));
     let body = match pending.result {
-        Err(message) => view! { <Refused message on_close=close/> }.into_any(),
+        Err(message) => view! { <Refused message=message.to_string() on_close=close/> }.into_any(),
         Ok(restored) => {
             view! { <Choices restored file_name=pending.file_name.clone()/> }.into_any()
         }
@@ -175,10 +171,9 @@ impl Decision {
             Err(errors) => {
                 store.import.set(Some(PendingImport {
                     file_name: "the file".into(),
-                    result: Err(format!(
-                        "The file cannot be combined with this workspace: {}",
-                        refusals(&errors)
-                    )),
+                    result: Err(ImportRefused::NotCombined {
+                        refusals: refusals(&errors),
+                    }),
                 }));
             }
         }

@@ -38,7 +38,7 @@ pub fn ask(store: Store, file_name: String, text: String) {
             close();
             store.import.set(Some(PendingImport {
                 file_name,
-                result: Err(e.to_string()),
+                result: Err(e.into()),
             }));
             return;
         }
@@ -127,7 +127,7 @@ impl Attempt {
             match result {
                 Ok(plain) => {
                     close();
-                    let result = file::restore(&plain).map_err(|e| e.to_string());
+                    let result = file::restore(&plain).map_err(Into::into);
                     store.import.set(Some(PendingImport { file_name, result }));
                 }
                 Err(e) => self.failed(e.to_string()),

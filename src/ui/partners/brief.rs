@@ -8,10 +8,10 @@
 //! turns this page into a clean printed document.
 
 use crate::model::core::format;
-use crate::model::core::text;
 use crate::model::documents::brief::{self, Block, Brief, Entry, Fact, Value};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::paragraphs::paragraphs;
 use crate::ui::partners::website::WebsiteLink;
 use crate::ui::route::Route;
 use crate::ui::state::use_store;
@@ -124,7 +124,7 @@ fn block(block: Block) -> AnyView {
             <ul class="brief__facts">{facts.into_iter().map(fact).collect_view()}</ul>
         }
         .into_any(),
-        Block::Text(text) => text_paragraphs(&text).into_any(),
+        Block::Text(text) => paragraphs(&text, "brief__text").into_any(),
         Block::Entry(p) => entry(p).into_any(),
         Block::Note(note) => view! { <p class="muted">{note}</p> }.into_any(),
         Block::Items(items) => view! {
@@ -162,24 +162,7 @@ fn entry(p: Entry) -> impl IntoView {
         <div class="brief__person">
             <h3>{p.name}</h3>
             <p class="muted">{p.summary}</p>
-            {text_paragraphs(&p.notes)}
+            {paragraphs(&p.notes, "brief__text")}
         </div>
     }
-}
-
-/// A person's free text as paragraphs with their line breaks, split as the Markdown
-/// splits it.
-fn text_paragraphs(text: &str) -> impl IntoView {
-    text::paragraphs(text)
-        .into_iter()
-        .map(|lines| {
-            let last = lines.len().saturating_sub(1);
-            let lines = lines
-                .into_iter()
-                .enumerate()
-                .map(|(i, line)| view! { {line} {(i < last).then(|| view! { <br/> })} })
-                .collect_view();
-            view! { <p class="brief__text">{lines}</p> }
-        })
-        .collect_view()
 }

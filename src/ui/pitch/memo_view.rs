@@ -5,10 +5,10 @@
 //! an ingredient the checklist shows as written is always in the memo.
 
 use crate::model::core::format;
-use crate::model::core::text;
 use crate::model::documents::memo::{self, Memo as OutreachMemo};
 use crate::model::Id;
 use crate::storage;
+use crate::ui::paragraphs::paragraphs;
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -86,7 +86,7 @@ fn MemoDocument(memo: OutreachMemo) -> impl IntoView {
             view! {
                 <section class="pitch-memo__section">
                     <h4>{s.heading}</h4>
-                    {paragraphs(&s.text)}
+                    {paragraphs(&s.text, "pitch-memo__text")}
                     {s.goal.map(|g| view! { <p class="pitch-memo__goal"><em>"Shared goal: "</em>{g}</p> })}
                 </section>
             }
@@ -108,19 +108,4 @@ fn MemoDocument(memo: OutreachMemo) -> impl IntoView {
             <p class="pitch-memo__sign">{memo.sign_off}<br/>{memo.from}</p>
         </article>
     }
-}
-
-fn paragraphs(text: &str) -> impl IntoView {
-    text::paragraphs(text)
-        .into_iter()
-        .map(|lines| {
-            let last = lines.len().saturating_sub(1);
-            let body = lines
-                .into_iter()
-                .enumerate()
-                .map(|(i, line)| view! { {line}{(i < last).then(|| view! { <br/> })} })
-                .collect_view();
-            view! { <p>{body}</p> }
-        })
-        .collect_view()
 }
