@@ -231,6 +231,18 @@ impl Store {
             .flatten()
     }
 
+    /// One partner's reading on `today` if the cache holds it, without computing it.
+    pub fn held_reading(
+        &self,
+        ws: &Workspace,
+        id: &Id,
+        today: NaiveDate,
+    ) -> Option<Shared<Reading>> {
+        self.figures
+            .try_with_value(|f| f.held_of(ws, id, today))
+            .flatten()
+    }
+
     /// Computes every partner's reading ahead of the screens that show them all (the
     /// dashboard), and the partner table's search keys, a few partners at a time while
     /// the browser is idle (`ui::idle`, which stops before the idle deadline): at 2,000

@@ -69,6 +69,22 @@ impl Figures {
         self.get_or_compute(ws, p, today)
     }
 
+    /// The reading of the partner with this id if it is held for this version of the
+    /// partner and the same context, without computing it; `None` otherwise.
+    pub fn held_of(
+        &self,
+        ws: &Workspace,
+        id: &crate::model::core::id::Id,
+        today: NaiveDate,
+    ) -> Option<Shared<Reading>> {
+        if !self.context.as_ref().is_some_and(|c| c.matches(ws, today)) {
+            return None;
+        }
+        let p = ws.partners.iter().find(|p| &p.id == id)?;
+        let (held, reading) = self.entries.get(&Shared::version(p))?;
+        Shared::same(held, p).then(|| reading.clone())
+    }
+
     /// The reading of the partner with this id, if the workspace has it.
     pub fn reading_of(
         &mut self,
