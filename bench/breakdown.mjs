@@ -90,6 +90,12 @@ try {
           document.querySelectorAll("th button.sort")[3].click();
           await frame();
         },
+        async move() {
+          const s = document.querySelector(".card select");
+          s.value = s.value === "live" ? "paused" : "live";
+          s.dispatchEvent(new Event("change", { bubbles: true }));
+          await frame();
+        },
         async go(hash) {
           const heading = { "#/data": "Data", "#/dashboard": "Dashboard" }[hash];
           location.hash = hash;
@@ -111,6 +117,10 @@ try {
     times.dashboard = await act("dashboard", "go", "#/dashboard");
     await page.evaluate(() => window.__bench.go("#/data"));
     times.dashboard_again = await act("dashboard_again", "go", "#/dashboard");
+    await page.evaluate(() => { location.hash = "#/pipeline"; });
+    await page.locator(".card select").first().waitFor();
+    await page.waitForTimeout(300);
+    times.move = await act("move", "move");
     const profile = PROFILE ? (await cdp.send("Profiler.stop")).profile : null;
     const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
     // The renderer's main thread: the one with the user-timing marks' process and "CrRendererMain".
@@ -156,20 +166,35 @@ try {
 /** Self time by function inside each action's window, the browser's own work apart. */
 function report(profile, marks) {
   const byId = new Map(profile.nodes.map((nd) => [nd.id, nd]));
+  const parents = new Map();
+  for (const nd of profile.nodes) for (const c of nd.children ?? []) parents.set(c, nd);
   let t = profile.startTime;
   const stamps = profile.timeDeltas.map((d) => (t += d));
-  for (const name of ["search", "clear", "sort", "dashboard"]) {
+  for (const name of ["search", "clear", "sort", "dashboard", "move"]) {
     const from = marks[`${name}:start`];
     const to = marks[`${name}:end`];
     const self = new Map();
+    const incl = new Map();
     profile.samples.forEach((id, i) => {
       if (stamps[i] < from || stamps[i] > to) return;
       const nd = byId.get(id);
+      if (process.env.TOP === "1") {
+        // Inclusive: charge the sample to every named wasm function on its stack once.
+        const seen = new Set();
+        for (let n = nd; n; n = parents.get(n.id)) {
+          const f = n.callFrame.functionName;
+          if (!f || seen.has(f) || !/^_|^\$/.test(f)) continue;
+          seen.add(f);
+          incl.set(f, (incl.get(f) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+        }
+      }
       const key = `${nd.callFrame.functionName || "(anonymous)"} ${nd.callFrame.url ? nd.callFrame.url.split("/").pop().slice(0, 30) : ""}`.trim();
       self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
     });
     const total = [...self.values()].reduce((a, b) => a + b, 0);
     console.log(`-- ${name}: ${total.toFixed(1)} ms sampled`);
     for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(1).padStart(8), k);
+    if (incl.size) console.log(`   inclusive (wasm functions):`);
+    for (const [k, v] of [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(v.toFixed(1).padStart(8), k.slice(0, 140));
   }
 }
