@@ -7,6 +7,9 @@
 // Not a benchmark: tracing slows everything; read the shares, and run.mjs for times.
 //
 //   E2E_DIST=<dist> BENCH_PORT=<port> node bench/breakdown.mjs [runs=3] [n=2000]
+// PROFILE=1 adds self time by function; TOP=1 with it, inclusive time by wasm function;
+// EVENTS=1 prints each window's timeline events and its layouts' dirty objects;
+// CSS="…" injects a style after load (a layout tried without a build).
 import { start } from "../scripts/chromium.mjs";
 import { largeFile } from "./large.mjs";
 import { storeItems } from "./seed.mjs";
