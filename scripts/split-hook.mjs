@@ -89,7 +89,10 @@ const OPT_LEVEL = "-Oz";
 function wasmOptArgs(indexHtml) {
   const link = indexHtml.match(/<link\b[^>]*data-trunk[^>]*rel="rust"[^>]*>/i)?.[0] ?? "";
   const params = link.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "";
-  return [OPT_LEVEL, ...params.split(/\s+/).filter(Boolean)];
+  // TANDEM_WASM_NAMES=1 keeps the functions' names (wasm-opt --debuginfo), so a profile
+  // of a release build names the Rust functions (bench/breakdown.mjs); a few hundred KB more.
+  const names = process.env.TANDEM_WASM_NAMES === "1" ? ["--debuginfo"] : [];
+  return [OPT_LEVEL, ...params.split(/\s+/).filter(Boolean), ...names];
 }
 
 /** Recomputes the integrity attributes index.html gives `files` (rewritten since Trunk wrote them). */

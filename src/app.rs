@@ -71,6 +71,7 @@ fn shell(
     store.save_error.set(migration);
     provide_context(store);
     store.warm_readings();
+    lazy::fetch_ahead();
 
     // Save after every change. At start, save only what did not come from storage (the
     // first-launch demo): rewriting an unchanged workspace would wake every other tab.

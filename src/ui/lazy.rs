@@ -66,6 +66,22 @@ where
     view! { <Suspense fallback=loading>{body}</Suspense> }.into_any()
 }
 
+/// Fetches and compiles the dashboard's files once the browser is first idle after
+/// start, so its first visit costs its render, not also its files: at 2,000 partners
+/// the files took about half of the first visit's time (bench/RESULTS.md). The service
+/// worker precaches every file of the build anyway (scripts/offline-hook.mjs), so this
+/// downloads nothing more; what it adds is compiling the dashboard's code early, off
+/// the main thread but for instantiating it. A failure (offline on a first visit) is
+/// left to the visit itself, which says so and offers to try again.
+pub fn fetch_ahead() {
+    crate::ui::idle::in_idle_time(|| {
+        leptos::task::spawn_local(async {
+            let _ = preload_dashboard().await;
+        });
+        false
+    });
+}
+
 /// The loading line shown while a file is on its way; transparent for its first moment
 /// (`.screen-loading` in style/shell.css), so a fast load never flashes it.
 pub fn loading() -> impl IntoView {
@@ -154,8 +170,14 @@ pub fn data_screen() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::ui::data::DataScreen/> }.into_any())
 }
 
-/// The dashboard: funnel, health, signals, growth, heat map, wins.
-#[wasm_split(dashboard_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// The dashboard: funnel, health, signals, growth, heat map, wins. Its files are
+/// fetched and compiled ahead, in idle time after start ([`fetch_ahead`]).
+#[wasm_split(
+    dashboard_screen,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_dashboard)
+)]
 pub fn dashboard_screen() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::ui::dashboard::DashboardScreen/> }.into_any())
 }

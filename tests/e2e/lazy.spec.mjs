@@ -12,6 +12,9 @@ const DIST = resolve(ROOT, process.env.E2E_DIST ?? "dist");
 /** The files the splitter writes: one per split point, one per shared chunk. */
 const ON_DEMAND = /\/(split|chunk)_[^/]*\.wasm$/;
 
+/** The dashboard's split point, fetched ahead once the browser is idle (`lazy::fetch_ahead`). */
+const AHEAD = /^split_dashboard_screen-/;
+
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
 
 test("the build holds the Data screen in a file of its own, beside the main wasm", async () => {
@@ -37,14 +40,21 @@ test("a first visit fetches only the demo's files; a return visit none; a screen
   await open(page, "#/partners");
   await expect(page.getByRole("heading", { name: "Partners", level: 1 })).toBeVisible();
   await expect(page.getByText("Welcome to Tandem.")).toBeVisible();
-  expect(fetched.filter((f) => f.startsWith("split_")).map((f) => f.replace(/-.*/, ""))).toEqual(["split_demo_workspace"]);
+  // (The dashboard's, fetched ahead in idle time, may have started by now.)
+  expect(fetched.filter((f) => f.startsWith("split_") && !AHEAD.test(f)).map((f) => f.replace(/-.*/, ""))).toEqual(["split_demo_workspace"]);
+  await expect.poll(() => fetched.some((f) => AHEAD.test(f))).toBe(true);
+  await page.waitForLoadState("networkidle");
   const demo = new Set(fetched);
 
-  // A returning visitor (the demo now stored) fetches nothing on demand for the first screen.
+  // A returning visitor (the demo now stored) fetches no split point's file for the
+  // first screen; only the dashboard's, ahead, once the browser is idle.
   fetched.length = 0;
   await page.reload();
   await expect(page.getByRole("heading", { name: "Partners", level: 1 })).toBeVisible();
-  expect(fetched).toEqual([]);
+  expect(fetched.filter((f) => f.startsWith("split_") && !AHEAD.test(f))).toEqual([]);
+  await expect.poll(() => fetched.some((f) => AHEAD.test(f))).toBe(true);
+  await page.waitForLoadState("networkidle");
+  fetched.length = 0;
 
   await nav(page, "Data").click();
   const heading = page.getByRole("heading", { name: "Data", level: 1 });
@@ -62,6 +72,21 @@ test("a first visit fetches only the demo's files; a return visit none; a screen
   await nav(page, "Data").click();
   await expect(heading).toBeVisible();
   expect(fetched.length).toBe(count);
+});
+
+test("the dashboard's files are fetched ahead once the browser is idle, so opening it fetches nothing", async ({ page }) => {
+  const fetched = [];
+  page.on("request", (req) => {
+    if (ON_DEMAND.test(new URL(req.url()).pathname)) fetched.push(new URL(req.url()).pathname.split("/").pop());
+  });
+  await open(page, "#/partners");
+  await expect.poll(() => fetched.some((f) => AHEAD.test(f))).toBe(true);
+  await page.waitForLoadState("networkidle");
+  const ahead = fetched.length;
+  await nav(page, "Dashboard").click();
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("signal-summary")).toBeVisible();
+  expect(fetched.slice(ahead)).toEqual([]);
 });
 
 test("the on-demand files load from the app's own sub-path", async ({ page, baseURL }) => {
