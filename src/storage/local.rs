@@ -49,6 +49,10 @@ pub enum Loaded {
     Unreadable { raw: String, error: String },
     /// The browser refuses local storage (disabled, private mode, policy).
     Unavailable(String),
+    /// The old single key is stored: [`migrate`] reads and migrates it. Apart from
+    /// [`load`], because migrating writes the store, and the code that writes comes on
+    /// demand (`ui::lazy`): most starts only read.
+    Legacy,
 }
 
 fn storage() -> Result<web_sys::Storage, String> {
@@ -92,13 +96,35 @@ fn suffix() -> String {
     id.as_str()[..10].to_owned()
 }
 
+/// Reads the stored workspace; [`Loaded::Legacy`] when the old single key needs
+/// [`migrate`].
 pub fn load() -> Loaded {
     let mut slots = match storage() {
         Ok(s) => Local(s),
         Err(e) => return Loaded::Unavailable(e),
     };
-    let opened = SNAPSHOT
-        .with(|snap| store::open(&mut slots, &mut snap.borrow_mut(), &suffix(), super::now()));
+    match store::has_legacy(&slots) {
+        Ok(true) => Loaded::Legacy,
+        Ok(false) => {
+            loaded(SNAPSHOT.with(|snap| store::open_store(&mut slots, &mut snap.borrow_mut())))
+        }
+        Err(e) => Loaded::Unavailable(e.to_string()),
+    }
+}
+
+/// Reads the stored workspace, migrating the old single key to the store's layout.
+pub fn migrate() -> Loaded {
+    let mut slots = match storage() {
+        Ok(s) => Local(s),
+        Err(e) => return Loaded::Unavailable(e),
+    };
+    loaded(
+        SNAPSHOT
+            .with(|snap| store::open(&mut slots, &mut snap.borrow_mut(), &suffix(), super::now())),
+    )
+}
+
+fn loaded(opened: Result<Opened, StoreError>) -> Loaded {
     match opened {
         Err(e) => Loaded::Unavailable(e.to_string()),
         Ok(Opened::Nothing) => Loaded::Nothing,
