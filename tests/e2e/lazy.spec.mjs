@@ -43,17 +43,19 @@ test("the build holds the Data screen in a file of its own, beside the main wasm
   expect(chunks, files.join(", ")).toBeLessThanOrEqual(3 * splits);
 });
 
-test("a first visit fetches only the demo's files; a return visit none; a screen then fetches its own and the chunks it shares", async ({ page, baseURL }) => {
+test("a first visit fetches only the demo's files and the save code; a return visit only the save code, once idle; a screen then fetches its own and the chunks it shares", async ({ page, baseURL }) => {
   const fetched = [];
   page.on("request", (req) => {
     if (ON_DEMAND.test(new URL(req.url()).pathname)) fetched.push(new URL(req.url()).pathname.split("/").pop());
   });
   // A first launch opens the demo, whose code and text come on demand with the chunks
-  // of code its split point shares, and no screen's file.
+  // of code its split point shares, and stores it at once (so the save code comes too),
+  // and no screen's file.
   await open(page, "#/partners");
   await expect(page.getByRole("heading", { name: "Partners", level: 1 })).toBeVisible();
   await expect(page.getByText("Welcome to Tandem.")).toBeVisible();
-  expect(fetched.filter((f) => f.startsWith("split_")).map((f) => f.replace(/-.*/, ""))).toEqual(["split_demo_workspace"]);
+  await expect.poll(() => storedText(page, MANIFEST_KEY)).not.toBeNull();
+  expect(fetched.filter((f) => f.startsWith("split_")).map((f) => f.replace(/-.*/, "")).sort()).toEqual(["split_demo_workspace", "split_save_code"]);
   const demo = new Set(fetched);
 
   // A returning visitor (the demo now stored) fetches nothing on demand for the first
