@@ -111,7 +111,9 @@ fn shell(
         });
     });
     // Closing or reloading the page while a form holds unsaved input asks first. The
-    // input is kept as a draft anyway; the question says so before the page goes.
+    // input is kept as a draft anyway; the question says so before the page goes. So
+    // does an edit still waiting for the save code (`Store::save`), which only this tab
+    // holds.
     let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if crate::ui::draft::any_dirty() || store.unsaved() {
             ev.prevent_default();
