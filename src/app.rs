@@ -61,7 +61,7 @@ fn open(begin: Start) -> AnyView {
         Start::Demo(startup) => lazy::on_demand(move || {
             let startup = startup.clone();
             async move {
-                let ws = lazy::demo_workspace().await?;
+                let ws = lazy::demo_and_save_code().await?;
                 // Built once: what the shell reads as it is built must not rebuild it.
                 Ok(untrack(move || {
                     shell(ws, startup, Vec::new(), None).into_any()

@@ -294,6 +294,21 @@ pub fn with_save_code(then: impl FnOnce(Result<SaveCode, String>) + 'static) {
     }
 }
 
+/// The demo workspace, with the save code fetched beside it: a first visit stores the
+/// demo at once, so the shell is built once both are here and saves the demo as it is
+/// built, as when the save code was in the first load. Should the save code not arrive,
+/// the demo opens anyway and its save says so (`Store::save`).
+pub async fn demo_and_save_code() -> Result<Workspace, SplitLoaderError> {
+    // Starts the save code's fetch now, beside the demo's.
+    with_save_code(|_| ());
+    let ws = demo_workspace().await?;
+    // The same fetch, awaited (the loader shares it), or a second try after a failure.
+    if let Ok(code) = save_code().await {
+        SAVE_CODE.with(|c| c.set(Some(code)));
+    }
+    Ok(ws)
+}
+
 /// Fetches the save code while the browser is idle after the first screen, so that a
 /// first edit rarely waits for it. A failure here is silent: the first edit tries again
 /// and says so if it fails too.
