@@ -20,10 +20,13 @@ enum Start {
     /// demand (`lazy::demo_workspace`), since a returning visitor never needs its code
     /// and text.
     Demo(Startup),
+    /// The old single key is stored: it is migrated by code fetched on demand
+    /// (`lazy::migrated_workspace`), since migrating writes and most starts only read.
+    Migrate,
 }
 
-fn start() -> Start {
-    match storage::local::load() {
+fn start(loaded: Loaded) -> Start {
+    match loaded {
         Loaded::Workspace {
             workspace,
             damaged,
@@ -37,19 +40,29 @@ fn start() -> Start {
             None,
         ),
         Loaded::Unavailable(message) => Start::Demo(Startup::Unavailable(message)),
+        Loaded::Legacy => Start::Migrate,
     }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    match start() {
+    open(start(storage::local::load()))
+}
+
+fn open(begin: Start) -> AnyView {
+    match begin {
         Start::Open(ws, startup, damaged, migration) => {
             shell(*ws, startup, damaged, migration).into_any()
         }
+        Start::Migrate => lazy::on_demand(|| async {
+            let loaded = lazy::migrated_workspace().await?;
+            // `migrate` never asks for another migration: `open` ends here.
+            Ok(untrack(move || open(start(loaded))))
+        }),
         Start::Demo(startup) => lazy::on_demand(move || {
             let startup = startup.clone();
             async move {
-                let ws = lazy::demo_workspace().await?;
+                let ws = lazy::demo_and_save_code().await?;
                 // Built once: what the shell reads as it is built must not rebuild it.
                 Ok(untrack(move || {
                     shell(ws, startup, Vec::new(), None).into_any()
@@ -72,6 +85,9 @@ fn shell(
     provide_context(store);
     store.warm_readings();
     lazy::fetch_ahead();
+    // The code that saves comes on demand: fetched once the first screen is idle, so a
+    // first edit rarely waits for it (an edit made before it arrives is saved then).
+    lazy::preload_save_code();
 
     // Save after every change. At start, save only what did not come from storage (the
     // first-launch demo): rewriting an unchanged workspace would wake every other tab.
@@ -97,9 +113,11 @@ fn shell(
         });
     });
     // Closing or reloading the page while a form holds unsaved input asks first. The
-    // input is kept as a draft anyway; the question says so before the page goes.
+    // input is kept as a draft anyway; the question says so before the page goes. So
+    // does an edit still waiting for the save code (`Store::save`), which only this tab
+    // holds.
     let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if crate::ui::draft::any_dirty() {
+        if crate::ui::draft::any_dirty() || store.unsaved() {
             ev.prevent_default();
             ev.set_return_value("Your unsaved edits are kept as a draft.");
         }

@@ -511,6 +511,12 @@ fn local_storage_says_what_was_kept_and_what_to_do() {
         shown(LocalError::NotSetAside),
         "The unreadable value could not be set aside; download it first."
     );
+    assert_eq!(
+        shown(LocalError::SaveCodeMissing),
+        "The code that saves your changes did not arrive (no connection?). They are kept in \
+         this tab only, and the next change tries again; keep this tab open, or export the \
+         workspace from the Data screen."
+    );
 }
 
 // ---------------------------------------------------------------------------------------

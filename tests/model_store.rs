@@ -841,3 +841,32 @@ fn a_missing_page_makes_the_store_unreadable_and_downloadable() {
     }
     assert_eq!(map.items, before);
 }
+
+/// The browser opens the store with `open_store`, which only reads: the code that writes
+/// comes on demand there, and most starts only read. The old single key is the one case
+/// that needs a write (its migration), and `has_legacy` tells it apart first.
+#[test]
+fn opening_a_store_without_the_old_key_only_reads_and_the_old_key_is_told_apart() {
+    let ws = demo::workspace(now());
+    let (map, _) = stored(&ws);
+    let mut reader = map.reloaded();
+    // Every write or removal would fail: opening needs none.
+    reader.live = Some(0);
+    assert!(!store::has_legacy(&reader).unwrap());
+    let mut snap = Snapshot::default();
+    let opened = loaded(store::open_store(&mut reader, &mut snap).unwrap());
+    assert_eq!(opened, ws);
+    assert_eq!(reader.items, map.items);
+
+    let mut old = Map::default();
+    old.items.insert(
+        LEGACY_KEY.into(),
+        file::write(&ws, Scope::Workspace, now(), false),
+    );
+    assert!(store::has_legacy(&old).unwrap());
+    assert!(!store::has_legacy(&Map::default()).unwrap());
+    assert!(matches!(
+        store::open_store(&mut Map::default(), &mut Snapshot::default()).unwrap(),
+        Opened::Nothing
+    ));
+}

@@ -112,4 +112,11 @@ pub enum LocalError {
     BackupNotKept,
     #[error("The unreadable value could not be set aside; download it first.")]
     NotSetAside,
+    /// The code that saves comes on demand (`ui::lazy::SaveCode`) and did not arrive.
+    #[error(
+        "The code that saves your changes did not arrive (no connection?). They are kept \
+         in this tab only, and the next change tries again; keep this tab open, or \
+         export the workspace from the Data screen."
+    )]
+    SaveCodeMissing,
 }

@@ -51,6 +51,10 @@ pub enum Loaded {
     /// The browser refuses local storage (disabled, private mode, policy), or refused
     /// to read it.
     Unavailable(LocalError),
+    /// The old single key is stored: [`migrate`] reads and migrates it. Apart from
+    /// [`load`], because migrating writes the store, and the code that writes comes on
+    /// demand (`ui::lazy`): most starts only read.
+    Legacy,
 }
 
 fn storage() -> Result<web_sys::Storage, LocalError> {
@@ -89,13 +93,35 @@ fn suffix() -> String {
     id.as_str()[..10].to_owned()
 }
 
+/// Reads the stored workspace; [`Loaded::Legacy`] when the old single key needs
+/// [`migrate`].
 pub fn load() -> Loaded {
     let mut slots = match storage() {
         Ok(s) => Local(s),
         Err(e) => return Loaded::Unavailable(e),
     };
-    let opened = SNAPSHOT
-        .with(|snap| store::open(&mut slots, &mut snap.borrow_mut(), &suffix(), super::now()));
+    match store::has_legacy(&slots) {
+        Ok(true) => Loaded::Legacy,
+        Ok(false) => {
+            loaded(SNAPSHOT.with(|snap| store::open_store(&mut slots, &mut snap.borrow_mut())))
+        }
+        Err(e) => Loaded::Unavailable(e.into()),
+    }
+}
+
+/// Reads the stored workspace, migrating the old single key to the store's layout.
+pub fn migrate() -> Loaded {
+    let mut slots = match storage() {
+        Ok(s) => Local(s),
+        Err(e) => return Loaded::Unavailable(e),
+    };
+    loaded(
+        SNAPSHOT
+            .with(|snap| store::open(&mut slots, &mut snap.borrow_mut(), &suffix(), super::now())),
+    )
+}
+
+fn loaded(opened: Result<Opened, StoreError>) -> Loaded {
     match opened {
         Err(e) => Loaded::Unavailable(e.into()),
         Ok(Opened::Nothing) => Loaded::Nothing,

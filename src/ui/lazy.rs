@@ -11,11 +11,12 @@
 //! appears after a moment (style/shell.css), so a fast load never flashes it.
 
 use crate::model::{Id, Workspace};
+use crate::storage::error::LocalError;
 use crate::ui::route::Section;
 use crate::ui::state::Store;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 
 thread_local! {
@@ -248,4 +249,102 @@ fn metrics_section(id: Id) -> Result<AnyView, SplitLoaderError> {
 #[wasm_split(health_section, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn health_section(id: Id) -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::ui::health::HealthSection id=id/> }.into_any())
+}
+
+/// Reads the stored workspace when it is in the old single key, migrating it to the
+/// store's layout: migrating writes, and the code that writes comes on demand, so it is
+/// fetched only by the one start that finds the old key. `app.rs` shows the loading
+/// line meanwhile.
+#[wasm_split(migrated_workspace, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn migrated_workspace() -> Result<crate::storage::local::Loaded, SplitLoaderError> {
+    Ok(crate::storage::local::migrate())
+}
+
+/// The code that writes local storage: saving the workspace, keeping the backup before
+/// an import or reset replaces it, and the crash banner's download of the last save
+/// (the record serialisers, the store's save and deflate). A visit that only reads never
+/// needs it, so it is not in the first load: it is fetched when the first screen is idle
+/// ([`preload_save_code`]) or by the first edit, whichever comes first.
+#[derive(Clone, Copy)]
+pub struct SaveCode {
+    pub save: fn(&Workspace) -> Result<(), LocalError>,
+    pub keep_backup: fn(&Workspace, &str, chrono::DateTime<chrono::Utc>) -> Result<(), LocalError>,
+    pub saved_file: fn() -> Option<String>,
+}
+
+type Waiter = Box<dyn FnOnce(Result<SaveCode, LocalError>)>;
+
+thread_local! {
+    /// The save code once it has arrived.
+    static SAVE_CODE: Cell<Option<SaveCode>> = const { Cell::new(None) };
+    /// What waits for the save code while it is on its way.
+    static WAITING: RefCell<Vec<Waiter>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The save code, if it has arrived.
+pub fn save_code_here() -> Option<SaveCode> {
+    SAVE_CODE.with(Cell::get)
+}
+
+/// Runs `then` with the save code: at once when it is here, else once it has arrived
+/// (fetching it unless a fetch is under way), or with the message to show when it could
+/// not be fetched. A later call after a failure fetches again.
+pub fn with_save_code(then: impl FnOnce(Result<SaveCode, LocalError>) + 'static) {
+    if let Some(code) = save_code_here() {
+        then(Ok(code));
+        return;
+    }
+    let first = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        w.push(Box::new(then));
+        w.len() == 1
+    });
+    if first {
+        leptos::task::spawn_local(async {
+            let result = save_code().await.map_err(|_| LocalError::SaveCodeMissing);
+            if let Ok(code) = result {
+                SAVE_CODE.with(|c| c.set(Some(code)));
+            }
+            for then in WAITING.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+                then(result.clone());
+            }
+        });
+    }
+}
+
+/// The demo workspace, with the save code fetched beside it: a first visit stores the
+/// demo at once, so the shell is built once both are here and saves the demo as it is
+/// built, as when the save code was in the first load. Should the save code not arrive,
+/// the demo opens anyway and its save says so (`Store::save`).
+pub async fn demo_and_save_code() -> Result<Workspace, SplitLoaderError> {
+    // Starts the save code's fetch now, beside the demo's.
+    with_save_code(|_| ());
+    let ws = demo_workspace().await?;
+    // The same fetch, awaited (the loader shares it), or a second try after a failure.
+    if let Ok(code) = save_code().await {
+        SAVE_CODE.with(|c| c.set(Some(code)));
+    }
+    Ok(ws)
+}
+
+/// Fetches the save code while the browser is idle after the first screen, so that a
+/// first edit rarely waits for it. A failure here is silent: the first edit tries again
+/// and says so if it fails too.
+pub fn preload_save_code() {
+    let mut asked = false;
+    super::idle::in_idle_time(move || {
+        if !std::mem::replace(&mut asked, true) {
+            with_save_code(|_| ());
+        }
+        false
+    });
+}
+
+#[wasm_split(save_code, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn save_code() -> Result<SaveCode, SplitLoaderError> {
+    Ok(SaveCode {
+        save: crate::storage::local::save,
+        keep_backup: crate::storage::local::keep_backup,
+        saved_file: crate::storage::local::saved_file,
+    })
 }

@@ -32,7 +32,12 @@ fn show_banner(what: &str) {
     }
     // Read fresh from storage (saves write only what changed, so no copy of the whole
     // file is kept in memory); this touches no state the panic may have left borrowed.
-    let saved = crate::storage::local::saved_file().unwrap_or_default();
+    // Writing the file is the save code's (`lazy::SaveCode`), fetched once the first
+    // screen is idle or by the first edit; a crash before it arrived offers no download
+    // (nothing was saved by this visit then: the stored workspace is safe as it was).
+    let saved = crate::ui::lazy::save_code_here()
+        .and_then(|code| (code.saved_file)())
+        .unwrap_or_default();
     if !saved.is_empty() {
         if let Some(link) = download_link(&document, &saved) {
             let _ = banner.append_child(&link);

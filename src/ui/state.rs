@@ -17,6 +17,7 @@ use crate::model::{merge::rule, Workspace};
 use crate::model::{Id, Shared};
 use crate::storage::error::LocalError;
 use crate::storage::{self, local};
+use crate::ui::lazy;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -122,6 +123,9 @@ pub struct Store {
     synced: StoredValue<Workspace>,
     /// Set while taking in another tab's save, which is already in storage.
     absorbing: StoredValue<bool>,
+    /// Set while a change waits to be saved: the save code is on its way, or did not
+    /// arrive (`lazy::with_save_code`). Leaving the page then asks first.
+    unsaved: StoredValue<bool>,
     /// This tab's edit clock: every edit's records get a stamp from it, later than any
     /// stamp this tab has seen (`model::core::stamp`).
     clock: StoredValue<Clock>,
@@ -159,6 +163,7 @@ impl Store {
             clock: StoredValue::new(clock),
             synced: StoredValue::new(workspace.get_untracked()),
             absorbing: StoredValue::new(false),
+            unsaved: StoredValue::new(false),
             figures: StoredValue::new(Figures::default()),
             plan: StoredValue::new(Default::default()),
             heat: StoredValue::new(Default::default()),
@@ -342,14 +347,40 @@ impl Store {
     }
 
     /// Saves the workspace to local storage, unless saving is paused or the change
-    /// came from another tab's save.
+    /// came from another tab's save. The code that saves comes on demand
+    /// (`lazy::SaveCode`): until it has arrived the change is held as unsaved, and the
+    /// workspace as it is then is saved when it arrives, edits made meanwhile included.
+    /// Should it not arrive, the storage-error banner says so and the next change tries
+    /// again.
     pub fn save(&self) {
         if std::mem::take(&mut *self.absorbing.write_value()) || !self.saving.get_untracked() {
             return;
         }
-        let result = self.workspace.with_untracked(local::save);
+        if let Some(code) = lazy::save_code_here() {
+            self.write(code);
+            return;
+        }
+        self.unsaved.set_value(true);
+        let store = *self;
+        lazy::with_save_code(move |code| match code {
+            Ok(code) => store.write(code),
+            Err(e) => _ = store.save_error.try_set(Some(e)),
+        });
+    }
+
+    /// Whether a change waits for the save code (see [`Store::save`]).
+    pub fn unsaved(&self) -> bool {
+        self.unsaved.try_get_value().unwrap_or(false)
+    }
+
+    fn write(&self, code: lazy::SaveCode) {
+        if !self.saving.try_get_untracked().unwrap_or(false) {
+            return;
+        }
+        let result = self.workspace.with_untracked(code.save);
         match result {
             Ok(()) => {
+                self.unsaved.set_value(false);
                 self.saves.update(|n| *n += 1);
                 if self.save_error.with_untracked(Option::is_some) {
                     self.save_error.set(None);
@@ -409,7 +440,20 @@ impl Store {
         self.replace_with(ws, label.into(), true);
     }
 
+    /// Replaces the workspace once the save code is here (it keeps the backup first): at
+    /// once when it is, as it almost always is by the time a person imports or resets.
     fn replace_with(&self, ws: Workspace, label: String, fresh: bool) {
+        let store = *self;
+        lazy::with_save_code(move |code| match code {
+            Ok(code) => store.replace_now(code, ws, label, fresh),
+            Err(_) => store.say(
+                "Nothing was replaced: the code that keeps the current workspace as a backup \
+                 first did not arrive. Check your connection, then try again.",
+            ),
+        });
+    }
+
+    fn replace_now(&self, code: lazy::SaveCode, ws: Workspace, label: String, fresh: bool) {
         if let Startup::Unreadable { raw, .. } = self.startup.get_untracked() {
             if let Err(e) = local::set_aside_unreadable(&raw) {
                 self.save_error.set(Some(e));
@@ -420,7 +464,7 @@ impl Store {
         } else if self.saving.get_untracked() {
             let kept = self
                 .workspace
-                .with_untracked(|current| local::keep_backup(current, &label, storage::now()));
+                .with_untracked(|current| (code.keep_backup)(current, &label, storage::now()));
             if let Err(e) = kept {
                 self.say(e);
             }

@@ -2,10 +2,10 @@
 // the first screen arrives without them; opening one fetches its file from the app's own
 // sub-path, under the page's Content-Security-Policy, and shows the screen with its
 // heading focused; while a file is slow a loading line appears, only after a moment.
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test, expect, open, watch } from "./fixtures.mjs";
+import { test, expect, open, watch, storedText, MANIFEST_KEY } from "./fixtures.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DIST = resolve(ROOT, process.env.E2E_DIST ?? "dist");
@@ -14,6 +14,22 @@ const ON_DEMAND = /\/(split|chunk)_[^/]*\.wasm$/;
 
 /** The dashboard's split point, fetched ahead once the browser is idle (`lazy::fetch_ahead`). */
 const AHEAD = /^split_dashboard_screen-/;
+
+/**
+ * The files a split point fetches when first used: its own and every chunk whose set
+ * holds it, as the loader the splitter wrote (`__wasm_split-*.js`) lists them.
+ */
+async function filesOf(splitPoint) {
+  const files = await readdir(DIST);
+  const js = await readFile(resolve(DIST, files.find((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f))), "utf8");
+  const chunkFile = new Map();
+  for (const m of js.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) chunkFile.set(m[1], m[2]);
+  const m = new RegExp(`export const __wasm_split_load_${splitPoint} = wrapAsyncCb\\(makeLoad\\(([\\s\\S]*?), \\[([^\\]]*)\\]\\)\\)`).exec(js);
+  expect(m, `the loader has no split point ${splitPoint}`).not.toBeNull();
+  const own = /new URL\("\.\/([^"]+)"/.exec(m[1])[1];
+  const deps = m[2].split(",").map((d) => d.trim()).filter(Boolean).map((d) => chunkFile.get(d));
+  return [own, ...deps];
+}
 
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
 
@@ -30,30 +46,35 @@ test("the build holds the Data screen in a file of its own, beside the main wasm
   expect(chunks, files.join(", ")).toBeLessThanOrEqual(3 * splits);
 });
 
-test("a first visit fetches only the demo's files; a return visit none; a screen then fetches its own and the chunks it shares", async ({ page, baseURL }) => {
+test("a first visit fetches only the demo's files and the save code; a return visit only the save code and the dashboard's, once idle; a screen then fetches its own and the chunks it shares", async ({ page, baseURL }) => {
   const fetched = [];
   page.on("request", (req) => {
     if (ON_DEMAND.test(new URL(req.url()).pathname)) fetched.push(new URL(req.url()).pathname.split("/").pop());
   });
   // A first launch opens the demo, whose code and text come on demand with the chunks
-  // of code its split point shares, and no screen's file.
+  // of code its split point shares, and stores it at once (so the save code comes too),
+  // and no screen's file.
   await open(page, "#/partners");
   await expect(page.getByRole("heading", { name: "Partners", level: 1 })).toBeVisible();
   await expect(page.getByText("Welcome to Tandem.")).toBeVisible();
   // (The dashboard's, fetched ahead in idle time, may have started by now.)
-  expect(fetched.filter((f) => f.startsWith("split_") && !AHEAD.test(f)).map((f) => f.replace(/-.*/, ""))).toEqual(["split_demo_workspace"]);
+  await expect.poll(() => storedText(page, MANIFEST_KEY)).not.toBeNull();
+  expect(fetched.filter((f) => f.startsWith("split_") && !AHEAD.test(f)).map((f) => f.replace(/-.*/, "")).sort()).toEqual(["split_demo_workspace", "split_save_code"]);
   await expect.poll(() => fetched.some((f) => AHEAD.test(f))).toBe(true);
   await page.waitForLoadState("networkidle");
   const demo = new Set(fetched);
 
-  // A returning visitor (the demo now stored) fetches no split point's file for the
-  // first screen; only the dashboard's, ahead, once the browser is idle.
+  // A returning visitor (the demo now stored) fetches nothing on demand for the first
+  // screen; once it is idle, the code that saves (so that a first edit rarely waits)
+  // and the dashboard's files, ahead.
+  const idle = new Set([...(await filesOf("save_code")), ...(await filesOf("dashboard_screen"))]);
   fetched.length = 0;
   await page.reload();
   await expect(page.getByRole("heading", { name: "Partners", level: 1 })).toBeVisible();
-  expect(fetched.filter((f) => f.startsWith("split_") && !AHEAD.test(f))).toEqual([]);
+  await expect.poll(() => fetched.filter((f) => f.startsWith("split_save_code-"))).toHaveLength(1);
   await expect.poll(() => fetched.some((f) => AHEAD.test(f))).toBe(true);
   await page.waitForLoadState("networkidle");
+  for (const f of fetched) expect([...idle], f).toContain(f);
   fetched.length = 0;
 
   await nav(page, "Data").click();
@@ -126,6 +147,74 @@ test("while a screen's file is slow, a loading line appears after a moment, then
   release();
   await expect(page.getByRole("heading", { name: "Data", level: 1 })).toBeVisible();
   await expect(status).toHaveCount(0);
+});
+
+test("an edit made while the save code is on its way is saved when it arrives, and survives a reload", async ({ page }) => {
+  await open(page, "#/partners");
+  await expect.poll(() => storedText(page, MANIFEST_KEY)).not.toBeNull();
+  const saveCode = await filesOf("save_code");
+  // A returning visit whose save code is held back (every on-demand file is).
+  let release;
+  const held = new Promise((done) => { release = done; });
+  const asked = [];
+  await page.route(ON_DEMAND, async (route) => {
+    asked.push(new URL(route.request().url()).pathname.split("/").pop());
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.locator("tbody tr")).toHaveCount(13);
+  const before = await storedText(page, MANIFEST_KEY);
+  await page.getByRole("button", { name: "Delete Pacewell" }).click();
+  await page.getByRole("row").filter({ hasText: "Pacewell" }).getByRole("button", { name: "Confirm delete" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(12);
+  await expect.poll(() => asked.some((f) => f.startsWith("split_save_code-"))).toBe(true);
+  // Held, not lost, and not saved yet: storage is as it was.
+  expect(await storedText(page, MANIFEST_KEY)).toBe(before);
+  // A second edit meanwhile (the undo) then a third: all arrive with the code.
+  await page.getByRole("status").filter({ hasText: "Deleted Pacewell." }).getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(13);
+  await page.getByRole("button", { name: "Delete Loopline" }).click();
+  await page.getByRole("row").filter({ hasText: "Loopline" }).getByRole("button", { name: "Confirm delete" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(12);
+  release();
+  await expect.poll(() => storedText(page, MANIFEST_KEY)).not.toBe(before);
+  for (const f of asked) expect(saveCode, f).toContain(f);
+  await page.unroute(ON_DEMAND);
+  await page.reload();
+  await expect(page.locator("tbody tr")).toHaveCount(12);
+  await expect(page.getByRole("row").filter({ hasText: "Pacewell" })).toHaveCount(1);
+  await expect(page.getByRole("row").filter({ hasText: "Loopline" })).toHaveCount(0);
+});
+
+test("when the save code does not arrive the edit is kept in the tab and the banner says so; the next edit saves both", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
+  try {
+    const page = await context.newPage();
+    const problems = watch(page, new URL(baseURL).origin);
+    await open(page, "#/partners");
+    await expect.poll(() => storedText(page, MANIFEST_KEY)).not.toBeNull();
+    await page.route(ON_DEMAND, (route) => route.abort("internetdisconnected"));
+    await page.reload();
+    await expect(page.locator("tbody tr")).toHaveCount(13);
+    const before = await storedText(page, MANIFEST_KEY);
+    await page.getByRole("button", { name: "Delete Pacewell" }).click();
+    await page.getByRole("row").filter({ hasText: "Pacewell" }).getByRole("button", { name: "Confirm delete" }).click();
+    const banner = page.getByRole("alert").filter({ hasText: "Not saved." });
+    await expect(banner).toContainText("did not arrive");
+    expect(await storedText(page, MANIFEST_KEY)).toBe(before);
+    await page.unroute(ON_DEMAND);
+    await page.getByRole("button", { name: "Delete Loopline" }).click();
+    await page.getByRole("row").filter({ hasText: "Loopline" }).getByRole("button", { name: "Confirm delete" }).click();
+    await expect(banner).toHaveCount(0);
+    await expect.poll(() => storedText(page, MANIFEST_KEY)).not.toBe(before);
+    await page.reload();
+    await expect(page.locator("tbody tr")).toHaveCount(11);
+    await expect(page.getByRole("row").filter({ hasText: "Pacewell" })).toHaveCount(0);
+    for (const p of problems) expect(p, problems.join("\n")).toMatch(/ERR_INTERNET_DISCONNECTED|Failed to fetch|split/i);
+  } finally {
+    await context.close();
+  }
 });
 
 test("a screen whose file does not arrive says so, and Try again loads it once the file is back", async ({ browser, baseURL }) => {

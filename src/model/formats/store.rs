@@ -746,6 +746,25 @@ pub fn open(
     if let Some(raw) = slots.get(LEGACY_KEY)? {
         return Ok(migrate(slots, snap, raw, save, now));
     }
+    open_store(slots, snap)
+}
+
+/// Whether the slots hold the old single key, which [`open`] migrates.
+///
+/// # Errors
+/// The slots refuse to be read.
+pub fn has_legacy(slots: &impl Slots) -> Result<bool, StoreError> {
+    Ok(slots.get(LEGACY_KEY)?.is_some())
+}
+
+/// [`open`] for slots without the old single key ([`has_legacy`] is false): it only
+/// reads (and sweeps), so it needs none of the code that writes entries, which the
+/// browser fetches on demand.
+///
+/// # Errors
+/// The slots refuse to be read.
+pub fn open_store(slots: &mut impl Slots, snap: &mut Snapshot) -> Result<Opened, StoreError> {
+    *snap = Snapshot::default();
     let Some(text) = slots.get(MANIFEST_KEY)? else {
         return Ok(Opened::Nothing);
     };
@@ -855,7 +874,16 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
                     key: keys[i].clone(),
                     name: format!("partner {}", validate::quoted(&p.name)),
                     error: bad[&i].join("; "),
-                    text: serde_json::to_string_pretty(p).unwrap_or_default(),
+                    // The entry's own text, laid out for reading: serialising the
+                    // record instead would bring the record serialisers (the save's
+                    // code, fetched on demand in the browser) into every load.
+                    text: slots
+                        .get(&keys[i])
+                        .ok()
+                        .flatten()
+                        .and_then(|stored| compact::decode(&stored).ok())
+                        .map(|json| readable(&json))
+                        .unwrap_or_default(),
                 });
             }
             i += 1;
@@ -883,6 +911,13 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
         damaged,
         migrated: None,
     }
+}
+
+/// `json` laid out for reading (as it is, should it not be JSON).
+fn readable(json: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(json)
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or_else(|_| json.to_owned())
 }
 
 /// Every entry the manifest names, as one JSON object of key to stored value: what a

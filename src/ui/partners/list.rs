@@ -265,8 +265,10 @@ fn ShowMore(rows: Memo<Vec<usize>>, limit: RwSignal<usize>) -> impl IntoView {
     view! {
         <Show when=move || { rows.with(Vec::len) > limit.get() }>
             <div class="more">
-                <button class="button" on:click=move |_| limit.update(|l| *l += PAGE)>
-                    {move || format!("Show {} more", (rows.with(Vec::len) - limit.get()).min(PAGE))}
+                // Saturating: "Show all" sets the limit to usize::MAX, and this text is
+                // read once more before the Show hides it.
+                <button class="button" on:click=move |_| limit.update(|l| *l = l.saturating_add(PAGE))>
+                    {move || format!("Show {} more", rows.with(Vec::len).saturating_sub(limit.get()).min(PAGE))}
                 </button>
                 <button class="button button--quiet" on:click=move |_| limit.set(usize::MAX)>
                     {move || format!("Show all {}", rows.with(Vec::len))}
