@@ -137,7 +137,9 @@ fn run(ops: &[Op]) -> Vec<Replica> {
         })
         .collect();
     let start = t0().timestamp_millis() + 1_000;
-    for op in ops {
+    // Items are made in time order, as a person makes them: a key player added later is
+    // created later (one millisecond a step), so lists are in their items' place order.
+    for (step, op) in ops.iter().enumerate() {
         match op {
             Op::Sync { r, from } => {
                 let theirs = replicas[*from].ws.clone();
@@ -149,7 +151,7 @@ fn run(ops: &[Op]) -> Vec<Replica> {
                 let me = &mut replicas[*r];
                 let before = me.ws.clone();
                 if let Some(partner) = me.ws.partner_mut(&pid(*p)) {
-                    apply(partner, e, t0());
+                    apply(partner, e, t0() + chrono::Duration::milliseconds(step as i64 + 1));
                 }
                 let at = me.clock.tick(start + wall);
                 stamp_edit(&before, &mut me.ws, at);
