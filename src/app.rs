@@ -54,12 +54,12 @@ fn open(begin: Start) -> AnyView {
         Start::Open(ws, startup, damaged, migration) => {
             shell(*ws, startup, damaged, migration).into_any()
         }
-        Start::Migrate => lazy::on_demand(|| async {
+        Start::Migrate => lazy::on_demand_with(migrating, || async {
             let loaded = lazy::migrated_workspace().await?;
             // `migrate` never asks for another migration: `open` ends here.
             Ok(untrack(move || open(start(loaded))))
         }),
-        Start::Demo(startup) => lazy::on_demand(move || {
+        Start::Demo(startup) => lazy::on_demand_with(opening_demo, move || {
             let startup = startup.clone();
             async move {
                 let ws = lazy::demo_and_save_code().await?;
@@ -70,6 +70,36 @@ fn open(begin: Start) -> AnyView {
             }
         }),
     }
+}
+
+/// The start's loading state while the demo arrives: as index.html's placeholder (the
+/// app's name where its header will be, the line after a moment), not a bare line on an
+/// empty page.
+fn opening_demo() -> AnyView {
+    starting("Opening the demo workspace…")
+}
+
+/// The same while the old single key's migration arrives.
+fn migrating() -> AnyView {
+    starting("Moving your workspace to the new storage layout…")
+}
+
+fn starting(words: &'static str) -> AnyView {
+    view! {
+        <div class="boot">
+            <div class="app-header boot__header">
+                <div class="brand">
+                    <span class="brand__mark" aria-hidden="true">"⟳"</span>
+                    <span class="brand__name">"Tandem"</span>
+                </div>
+            </div>
+            <p class="boot__status" role="status">
+                <span class="boot__spinner" aria-hidden="true"></span>
+                {words}
+            </p>
+        </div>
+    }
+    .into_any()
 }
 
 /// The app around the workspace `ws` once it is there (read from storage, or the demo).

@@ -151,7 +151,11 @@ fn run(ops: &[Op]) -> Vec<Replica> {
                 let me = &mut replicas[*r];
                 let before = me.ws.clone();
                 if let Some(partner) = me.ws.partner_mut(&pid(*p)) {
-                    apply(partner, e, t0() + chrono::Duration::milliseconds(step as i64 + 1));
+                    apply(
+                        partner,
+                        e,
+                        t0() + chrono::Duration::milliseconds(step as i64 + 1),
+                    );
                 }
                 let at = me.clock.tick(start + wall);
                 stamp_edit(&before, &mut me.ws, at);

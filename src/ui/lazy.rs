@@ -38,6 +38,16 @@ where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
 {
+    on_demand_with(|| loading().into_any(), load)
+}
+
+/// [`on_demand`] with another loading state: the app's start, which has no shell
+/// around it yet, shows the app's name with its own line (`app.rs`).
+pub fn on_demand_with<F, Fut>(fallback: fn() -> AnyView, load: F) -> AnyView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
+{
     let attempt = RwSignal::new(0u32);
     let body = move || {
         attempt.track();
@@ -64,7 +74,7 @@ where
             }
         })
     };
-    view! { <Suspense fallback=loading>{body}</Suspense> }.into_any()
+    view! { <Suspense fallback=fallback>{body}</Suspense> }.into_any()
 }
 
 /// Fetches and compiles the dashboard's files once the browser is first idle after
