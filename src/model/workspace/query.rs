@@ -239,9 +239,37 @@ impl Index {
     }
 }
 
+/// The partner table's count line: how many partners match of how many there are, and,
+/// while the table shows only the first page of them, that it does ("Showing 250 of
+/// 250" above 50 rows read as if every row were there).
+pub fn showing(matching: usize, shown: usize, total: usize) -> String {
+    if shown >= matching {
+        format!("Showing {matching} of {total} partners")
+    } else if matching == total {
+        format!("Showing the first {shown} of {total} partners")
+    } else {
+        format!("Showing the first {shown} of {matching} matching partners ({total} in all)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_count_line_says_when_only_the_first_rows_are_shown() {
+        assert_eq!(showing(13, 13, 13), "Showing 13 of 13 partners");
+        assert_eq!(showing(1, 1, 14), "Showing 1 of 14 partners");
+        assert_eq!(
+            showing(250, 50, 250),
+            "Showing the first 50 of 250 partners"
+        );
+        assert_eq!(
+            showing(120, 100, 250),
+            "Showing the first 100 of 120 matching partners (250 in all)"
+        );
+        assert_eq!(showing(0, 0, 250), "Showing 0 of 250 partners");
+    }
     use crate::model::{workspace::records::KeyPlayer, workspace::records::Market};
     use chrono::{TimeZone, Utc};
 

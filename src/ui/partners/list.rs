@@ -3,7 +3,7 @@
 use crate::model::actions::{Applied, PartnerAction};
 use crate::model::core::vocabulary::{label_or_not_set, Choice, NOT_SET};
 use crate::model::workspace::draft::{DraftKey, Form};
-use crate::model::workspace::query::{Pick, Query, SortKey};
+use crate::model::workspace::query::{showing, Pick, Query, SortKey};
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
@@ -142,7 +142,10 @@ pub fn PartnersScreen() -> impl IntoView {
             </div>
             <Toolbar filters/>
             <p class="count" aria-live="polite">
-                {move || format!("Showing {} of {} partners", rows.with(Vec::len), total())}
+                {move || {
+                    let matching = rows.with(Vec::len);
+                    showing(matching, matching.min(limit.get()), total())
+                }}
             </p>
             <div class="table-wrap">
                 <table class="table partners-table">
