@@ -3,7 +3,10 @@
 //! past it holds state, handlers and markup in one place; split it the way
 //! `ProfileForm` does (a state struct such as its `Fields`, handlers as methods or small
 //! functions, markup in smaller components). This test reads the source and fails naming
-//! each function over the limit, longest first. There are no exceptions.
+//! each function over the limit, longest first. There are no exceptions in `src/ui`.
+//! Outside it (the model, storage, the app's start; not the demo's data) the functions
+//! still longer are listed in [`NOT_YET_SPLIT`] with their length: each may shrink but
+//! never grow, and a new one over the limit fails.
 
 mod common;
 use common::source_files;
@@ -217,6 +220,86 @@ fn ui_functions() -> Vec<(usize, String, usize, String)> {
     all
 }
 
+/// The functions outside `src/ui` (the model, storage, the app's start; not the demo's
+/// data) still over [`LIMIT`], as "file name" with the most lines each may span until
+/// it is split. Each may shrink, never grow, and leaves the list once within the limit.
+const NOT_YET_SPLIT: &[(&str, usize)] = &[
+    ("src/model/figures/planner.rs plan", 255),
+    ("src/model/formats/store.rs save", 255),
+    ("src/model/formats/schema.rs violations", 202),
+    ("src/model/metrics/growth.rs buy_in", 198),
+    ("src/model/merge/conflict.rs part_text", 187),
+    ("src/app.rs shell", 140),
+    ("src/model/formats/csv_metrics.rs parse_paste", 137),
+    ("src/model/workspace/validate.rs records", 137),
+    ("src/model/formats/store.rs read", 122),
+    ("src/model/fit/mod.rs recommendation", 119),
+    ("src/model/formats/csv_metrics.rs rows_to_metrics", 112),
+    ("src/model/documents/report.rs partner_report", 110),
+    ("src/model/figures/signals.rs people_signals", 109),
+    ("src/model/figures/planner.rs save_lever", 106),
+    ("src/model/figures/signals.rs facts", 103),
+    ("src/model/formats/csv.rs rows_to_partners", 102),
+    ("src/model/merge/rule.rs merge", 101),
+    ("src/model/formats/store.rs sync", 95),
+    ("src/model/landing/mod.rs stall", 87),
+    ("src/model/fit/mod.rs players_part", 86),
+    ("src/model/merge/rule.rs records", 86),
+    ("src/model/meetings/mod.rs save_meeting", 85),
+    ("src/model/formats/sealed.rs fmt", 82),
+];
+
+/// Every function of `src` outside `src/ui` and the demo's data, longest first.
+fn other_functions() -> Vec<(usize, String, usize, String)> {
+    let mut all = Vec::new();
+    for (file, rel) in &source_files("src", 100) {
+        if rel.starts_with("src/ui/") || rel.starts_with("src/model/demo/") {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        for (name, line, length) in functions(&code_only(&without_tests(&text))) {
+            all.push((length, rel.clone(), line, name));
+        }
+    }
+    all.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    all
+}
+
+/// What is wrong with the lengths outside `src/ui`, given the ratchet [`NOT_YET_SPLIT`].
+/// A name met twice in one file (`fmt`) counts by its longest.
+fn over_the_ratchet(
+    all: &[(usize, String, usize, String)],
+    listed: &[(&str, usize)],
+) -> Vec<String> {
+    let mut longest: std::collections::BTreeMap<String, (usize, String)> = Default::default();
+    for (length, file, line, name) in all {
+        let key = format!("{file} {name}");
+        let at = format!("{file}:{line} {name}: {length} lines");
+        if longest.get(&key).is_none_or(|(l, _)| length > l) {
+            longest.insert(key, (*length, at));
+        }
+    }
+    let mut found = Vec::new();
+    for (key, (length, at)) in &longest {
+        match listed.iter().find(|(k, _)| k == key) {
+            None if *length > LIMIT => found.push(format!("{at}, over {LIMIT}: split it")),
+            Some((_, most)) if length > most => found.push(format!(
+                "{at}, more than its listed {most}: split it, not grow it"
+            )),
+            Some(_) if *length <= LIMIT => found.push(format!(
+                "{at}, within {LIMIT} now: take it off NOT_YET_SPLIT"
+            )),
+            _ => {}
+        }
+    }
+    for (key, _) in listed {
+        if !longest.contains_key(*key) {
+            found.push(format!("{key}: listed in NOT_YET_SPLIT but not found"));
+        }
+    }
+    found
+}
+
 /// Each function over the limit, as "file:line name: length".
 fn over_the_limit(all: &[(usize, String, usize, String)]) -> Vec<String> {
     all.iter()
@@ -240,6 +323,32 @@ fn no_ui_function_is_longer_than_the_limit() {
         "function lengths in src/ui:\n{}",
         over.join("\n")
     );
+}
+
+#[test]
+fn no_function_outside_the_ui_grows_past_its_listed_length() {
+    let all = other_functions();
+    assert!(all.len() > 300, "too few functions found: {}", all.len());
+    let over = over_the_ratchet(&all, NOT_YET_SPLIT);
+    assert!(
+        over.is_empty(),
+        "function lengths outside src/ui:\n{}",
+        over.join("\n")
+    );
+}
+
+#[test]
+fn the_ratchet_fails_on_a_new_long_function_a_grown_one_and_a_split_one() {
+    let row = |length: usize, name: &str| (length, "src/x.rs".to_owned(), 1, name.to_owned());
+    let listed = [("src/x.rs Long", 120)];
+    assert!(over_the_ratchet(&[row(120, "Long"), row(80, "Fine")], &listed).is_empty());
+    assert_eq!(
+        over_the_ratchet(&[row(120, "Long"), row(81, "New")], &listed).len(),
+        1
+    );
+    assert_eq!(over_the_ratchet(&[row(121, "Long")], &listed).len(), 1);
+    assert_eq!(over_the_ratchet(&[row(80, "Long")], &listed).len(), 1);
+    assert_eq!(over_the_ratchet(&[row(3, "Other")], &listed).len(), 1);
 }
 
 #[test]
