@@ -55,13 +55,17 @@ impl NewMarket {
         Effect::new(move |was: Option<bool>| {
             let now_open = self.open.get();
             if was.is_some_and(|w| w != now_open) {
-                // After the frame that shows the field or the button again.
+                // After the frame that shows the field or the button again; by then
+                // the page may have gone (a quick move to another screen), and its
+                // elements with it: `try_`, so a late frame finds nothing, not a panic.
                 request_animation_frame(move || {
-                    if now_open {
-                        if let Some(el) = self.input.get_untracked() {
-                            let _ = el.focus();
-                        }
-                    } else if let Some(el) = self.opener.get_untracked() {
+                    let el = if now_open {
+                        self.input.try_get_untracked().flatten().map(|e| e.into())
+                    } else {
+                        self.opener.try_get_untracked().flatten().map(|e| e.into())
+                    };
+                    if let Some(el) = el {
+                        let el: web_sys::HtmlElement = el;
                         let _ = el.focus();
                     }
                 });
