@@ -225,7 +225,6 @@ fn ui_functions() -> Vec<(usize, String, usize, String)> {
 /// it is split. Each may shrink, never grow, and leaves the list once within the limit.
 const NOT_YET_SPLIT: &[(&str, usize)] = &[
     ("src/model/figures/planner.rs plan", 255),
-    ("src/model/formats/schema.rs violations", 202),
     ("src/model/metrics/growth.rs buy_in", 198),
     ("src/model/merge/conflict.rs part_text", 187),
     ("src/app.rs shell", 140),
