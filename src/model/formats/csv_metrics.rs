@@ -782,11 +782,7 @@ pub fn rows_to_metrics(
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
         match metric_row(ws, mapping, only, row) {
             Ok(value) => out.rows.push(value),
-            Err(reason) => out.bad_rows.push(BadRow {
-                row: row.row,
-                line: row.line,
-                reason,
-            }),
+            Err(bad) => out.bad_rows.push(bad),
         }
     }
     Ok(out)
@@ -803,14 +799,14 @@ fn mapped_cell(mapping: &Mapping<MetricField>, row: &CsvRow, f: MetricField) -> 
         .to_owned()
 }
 
-/// The value one row of a metrics CSV sets, or every problem it has, joined by "; ":
+/// The value one row of a metrics CSV sets, or the row as bad with every problem it has:
 /// each cell is checked even after another failed, to list them all at once.
 fn metric_row(
     ws: &Workspace,
     mapping: &Mapping<MetricField>,
     only: Option<&Id>,
     row: &CsvRow,
-) -> Result<MetricRow, String> {
+) -> Result<MetricRow, BadRow> {
     let get = |f: MetricField| mapped_cell(mapping, row, f);
     let mut problems = Vec::new();
     if row.unclosed_quote {
@@ -858,7 +854,11 @@ fn metric_row(
                 value,
             })
         }
-        _ => Err(problems.join("; ")),
+        _ => Err(BadRow {
+            row: row.row,
+            line: row.line,
+            reason: problems.join("; "),
+        }),
     }
 }
 
