@@ -472,7 +472,7 @@ pub fn save(
     now: DateTime<Utc>,
 ) -> Result<Saved, StoreError> {
     let changes = Changes::of(snap, ws, save);
-    if changes.are_none(snap) {
+    if changes.nothing_to_write(snap) {
         return Ok(Saved::default());
     }
     let mut done = changes.write(slots)?;
@@ -482,6 +482,7 @@ pub fn save(
     // names is not ours to remove.
     let theirs = named_by_another_tab(slots, snap);
     if let Err(e) = slots.set(MANIFEST_KEY, &text) {
+        // The old manifest stays, and names none of what this save wrote.
         changes.remove_written(slots, changes.writes().count());
         return Err(e);
     }
@@ -534,7 +535,7 @@ impl Changes {
 
     /// Whether storage holds the workspace as it is: then not even the manifest is
     /// written.
-    fn are_none(&self, snap: &Snapshot) -> bool {
+    fn nothing_to_write(&self, snap: &Snapshot) -> bool {
         let same_pages = self.plan.len() == snap.pages.len()
             && self
                 .plan
