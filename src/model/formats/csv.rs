@@ -1100,47 +1100,72 @@ pub fn rows_to_partners(
     if !mapping.has(PartnerField::Name) {
         return Err(CsvError::NoNameColumn);
     }
-    let by_id: HashMap<&str, usize> = ws
-        .partners
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    for (i, p) in ws.partners.iter().enumerate() {
-        by_name.entry(fold(&p.name)).or_insert(i);
-    }
-    let mut markets = MarketBook::new(ws);
-    // Which row took each partner: ours by index, new ones by id cell or name.
-    let mut taken: HashMap<Target, usize> = HashMap::new();
-    let mut out = CsvImport::default();
+    let mut import = PartnerRows::new(ws, now);
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
         let reader = RowReader {
             table,
             mapping,
             row,
         };
+        import.row(&reader, &mut new_id);
+    }
+    let mut out = import.out;
+    out.new_markets = import.markets.new;
+    Ok(out)
+}
+
+/// A partner import under way: the workspace's partners by id and by name, the markets
+/// known and those the good rows so far add, and which row took each partner.
+struct PartnerRows<'a> {
+    ws: &'a Workspace,
+    now: DateTime<Utc>,
+    by_id: HashMap<&'a str, usize>,
+    /// The first of our partners with each name, folded.
+    by_name: HashMap<String, usize>,
+    markets: MarketBook,
+    /// Which row took each partner: ours by index, new ones by id cell or name.
+    taken: HashMap<Target, usize>,
+    out: CsvImport,
+}
+
+impl<'a> PartnerRows<'a> {
+    fn new(ws: &'a Workspace, now: DateTime<Utc>) -> Self {
+        let by_id: HashMap<&str, usize> = ws
+            .partners
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (i, p) in ws.partners.iter().enumerate() {
+            by_name.entry(fold(&p.name)).or_insert(i);
+        }
+        PartnerRows {
+            ws,
+            now,
+            by_id,
+            by_name,
+            markets: MarketBook::new(ws),
+            taken: HashMap::new(),
+            out: CsvImport::default(),
+        }
+    }
+
+    /// One row: a partner, or a [`BadRow`] listing every problem it has.
+    fn row(&mut self, reader: &RowReader, new_id: &mut impl FnMut() -> Id) {
+        let (ws, now, row) = (self.ws, self.now, reader.row);
         let mut problems = reader.shape_problems();
         let Some((name_column, name)) = reader.first(PartnerField::Name) else {
             let header = reader.header(PartnerField::Name);
             problems.push(format!("{header} is empty: every partner needs a name"));
-            out.bad_rows.push(bad(row, problems));
-            continue;
+            self.out.bad_rows.push(bad(row, problems));
+            return;
         };
-        let id_cell = reader.first(PartnerField::Id).map(|(_, v)| v.trim());
-        let ours = id_cell
-            .and_then(|id| by_id.get(id))
-            .or_else(|| by_name.get(&fold(name)))
-            .copied();
-        let target = match (ours, id_cell) {
-            (Some(i), _) => Target::Ours(i),
-            (None, Some(id)) => Target::NewId(id.to_owned()),
-            (None, None) => Target::NewName(fold(name)),
-        };
-        if let Some(earlier) = taken.get(&target) {
+        let (ours, target) = self.target(reader, name);
+        if let Some(earlier) = self.taken.get(&target) {
             problems.push(format!(
                 "{} {} is the same partner as row {earlier}",
-                table.column_name(name_column),
+                reader.table.column_name(name_column),
                 quoted(name.trim())
             ));
         }
@@ -1150,6 +1175,7 @@ pub fn rows_to_partners(
             Partner::new(Id::from_random(0), "", now)
         });
         let mut pending: Vec<Market> = Vec::new();
+        let markets = &self.markets;
         reader.lay_over(&mut partner, &mut problems, |name| {
             if let Some(id) = markets.find(name, &pending) {
                 return id;
@@ -1165,32 +1191,57 @@ pub fn rows_to_partners(
         let errors = validate::partner(&partner, &known);
         problems.extend(errors.iter().map(|e| reader.explain(e, &partner)));
         if !problems.is_empty() {
-            out.bad_rows.push(bad(row, problems));
-            continue;
+            self.out.bad_rows.push(bad(row, problems));
+            return;
         }
         for m in pending {
-            markets.ids.insert(fold(&m.name), m.id.clone());
-            markets.new.push(m);
+            self.markets.ids.insert(fold(&m.name), m.id.clone());
+            self.markets.new.push(m);
         }
-        match original {
-            Some(before) if *before != partner => {
-                // Strictly newer than ours, so the merge takes the row even when ours
-                // was edited this very second.
-                // Checked, so that no stored time, however far out, can make it panic.
-                let after_ours = before
-                    .updated
-                    .checked_add_signed(chrono::Duration::seconds(1))
-                    .unwrap_or(before.updated);
-                partner.updated = now.max(after_ours).max(partner.created);
-            }
-            Some(_) => {}
-            None => partner.id = new_id(),
-        }
-        taken.insert(target, row.row);
-        out.partners.push(partner);
+        stamp(original, &mut partner, now, new_id);
+        self.taken.insert(target, row.row);
+        self.out.partners.push(partner);
     }
-    out.new_markets = markets.new;
-    Ok(out)
+
+    /// The partner a row named `name` is about: ours (its index) when the row's id cell
+    /// or its name matches one, else a new one by id cell or by name.
+    fn target(&self, reader: &RowReader, name: &str) -> (Option<usize>, Target) {
+        let id_cell = reader.first(PartnerField::Id).map(|(_, v)| v.trim());
+        let ours = id_cell
+            .and_then(|id| self.by_id.get(id))
+            .or_else(|| self.by_name.get(&fold(name)))
+            .copied();
+        let target = match (ours, id_cell) {
+            (Some(i), _) => Target::Ours(i),
+            (None, Some(id)) => Target::NewId(id.to_owned()),
+            (None, None) => Target::NewName(fold(name)),
+        };
+        (ours, target)
+    }
+}
+
+/// A good row's partner made ready to merge: ours, changed, is stamped strictly newer
+/// than ours; a new one draws its real id.
+fn stamp(
+    original: Option<&Partner>,
+    partner: &mut Partner,
+    now: DateTime<Utc>,
+    new_id: &mut impl FnMut() -> Id,
+) {
+    match original {
+        Some(before) if *before != *partner => {
+            // Strictly newer than ours, so the merge takes the row even when ours
+            // was edited this very second.
+            // Checked, so that no stored time, however far out, can make it panic.
+            let after_ours = before
+                .updated
+                .checked_add_signed(chrono::Duration::seconds(1))
+                .unwrap_or(before.updated);
+            partner.updated = now.max(after_ours).max(partner.created);
+        }
+        Some(_) => {}
+        None => partner.id = new_id(),
+    }
 }
 
 /// The partner a row is about, to catch two rows about one partner.

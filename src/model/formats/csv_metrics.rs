@@ -327,112 +327,148 @@ pub fn parse_paste(
     } else {
         return Err(CsvError::NoMonths);
     };
-    let mut bad = Vec::new();
-    let mut cells = Vec::new();
-    // The header: months (MarketsDown) or markets (MonthsDown) per column.
-    let mut across_markets: Vec<Option<Id>> = vec![None];
-    if layout == Layout::MarketsDown {
-        for (i, h) in table.headers.iter().enumerate().skip(1) {
-            if header_months[i - 1].is_none() && !h.trim().is_empty() {
-                bad.push(BadCell {
-                    row: 1,
-                    column: i,
-                    reason: format!("\"{}\" is not a month such as 2026-03", short(h)),
-                });
+    let mut reading = PasteReading {
+        ws,
+        p,
+        metric,
+        layout,
+        header_months,
+        across_markets: vec![None],
+        cells: Vec::new(),
+        bad: Vec::new(),
+    };
+    reading.header(&table.headers);
+    for row in rows {
+        reading.row(row);
+    }
+    Ok(PastePreview {
+        layout: reading.layout,
+        metric: reading.metric,
+        cells: reading.cells,
+        bad: reading.bad,
+    })
+}
+
+/// A pasted table being read: what its header row says, and what its rows gave so far.
+struct PasteReading<'a> {
+    ws: &'a Workspace,
+    p: &'a Partner,
+    metric: String,
+    layout: Layout,
+    /// The month each column after the first names in the header row (read whatever
+    /// the layout: it decided the layout).
+    header_months: Vec<Option<Month>>,
+    /// The market each column names in the header row, the first column's being none
+    /// (`MonthsDown` only).
+    across_markets: Vec<Option<Id>>,
+    cells: Vec<PasteCell>,
+    bad: Vec<BadCell>,
+}
+
+impl PasteReading<'_> {
+    /// The header: months (`MarketsDown`) or markets (`MonthsDown`) per column.
+    fn header(&mut self, headers: &[String]) {
+        if self.layout == Layout::MarketsDown {
+            for (i, h) in headers.iter().enumerate().skip(1) {
+                if self.header_months[i - 1].is_none() && !h.trim().is_empty() {
+                    self.bad.push(BadCell {
+                        row: 1,
+                        column: i,
+                        reason: format!("\"{}\" is not a month such as 2026-03", short(h)),
+                    });
+                }
             }
-        }
-    } else {
-        for (i, h) in table.headers.iter().enumerate().skip(1) {
-            let m = find_market(ws, h);
-            if m.is_none() && !h.trim().is_empty() {
-                bad.push(BadCell {
-                    row: 1,
-                    column: i,
-                    reason: unknown_market(h),
-                });
+        } else {
+            for (i, h) in headers.iter().enumerate().skip(1) {
+                let m = find_market(self.ws, h);
+                if m.is_none() && !h.trim().is_empty() {
+                    self.bad.push(BadCell {
+                        row: 1,
+                        column: i,
+                        reason: unknown_market(h),
+                    });
+                }
+                self.across_markets.push(m);
             }
-            across_markets.push(m);
         }
     }
-    for row in rows {
+
+    /// One row: its first cell names the market (`MarketsDown`) or the month
+    /// (`MonthsDown`) of the values in the others.
+    fn row(&mut self, row: &CsvRow) {
         if row.unclosed_quote {
-            bad.push(BadCell {
-                row: row.row,
-                column: 0,
-                reason: "a quote opened in this row never closes".to_owned(),
-            });
-            continue;
+            self.refuse(
+                row.row,
+                0,
+                "a quote opened in this row never closes".to_owned(),
+            );
+            return;
         }
         let lead = row.cell(0);
-        let (row_market, row_month) = match layout {
-            Layout::MarketsDown => match find_market(ws, lead) {
+        let (row_market, row_month) = match self.layout {
+            Layout::MarketsDown => match find_market(self.ws, lead) {
                 Some(m) => (Some(m), None),
-                None => {
-                    bad.push(BadCell {
-                        row: row.row,
-                        column: 0,
-                        reason: unknown_market(lead),
-                    });
-                    continue;
-                }
+                None => return self.refuse(row.row, 0, unknown_market(lead)),
             },
             Layout::MonthsDown => match parse_month(lead) {
                 Ok(m) => (None, Some(m)),
-                Err(e) => {
-                    bad.push(BadCell {
-                        row: row.row,
-                        column: 0,
-                        reason: e.to_string(),
-                    });
-                    continue;
-                }
+                Err(e) => return self.refuse(row.row, 0, e.to_string()),
             },
         };
         for (column, cell) in row.cells.iter().enumerate().skip(1) {
-            let (market, month) = match layout {
+            let (market, month) = match self.layout {
                 Layout::MarketsDown => (
                     row_market.clone(),
-                    header_months.get(column - 1).copied().flatten(),
+                    self.header_months.get(column - 1).copied().flatten(),
                 ),
-                Layout::MonthsDown => (across_markets.get(column).cloned().flatten(), row_month),
+                Layout::MonthsDown => (
+                    self.across_markets.get(column).cloned().flatten(),
+                    row_month,
+                ),
             };
-            let value = match parse_number(cell) {
-                Ok(None) => continue,
-                Ok(Some(v)) => v,
-                Err(reason) => {
-                    bad.push(BadCell {
-                        row: row.row,
-                        column,
-                        reason: reason.to_string(),
-                    });
-                    continue;
-                }
-            };
-            let (Some(market), Some(month)) = (market, month) else {
-                bad.push(BadCell {
-                    row: row.row,
-                    column,
-                    reason: "its column has no month or market in the header row".to_owned(),
-                });
-                continue;
-            };
-            let previous = series(p, &market, &metric).and_then(|s| s.values.get(&month).copied());
-            // A later cell for the same market and month wins, as it would when typed.
-            cells.retain(|c: &PasteCell| !(c.market == market && c.month == month));
-            cells.push(PasteCell {
-                market,
-                month,
-                value,
-                previous,
-            });
+            self.cell(row.row, column, cell, market, month);
         }
     }
-    Ok(PastePreview {
-        layout,
-        metric,
-        cells,
-        bad,
-    })
+
+    /// One cell of a row, with the market and month its row and column name.
+    fn cell(
+        &mut self,
+        row: usize,
+        column: usize,
+        cell: &str,
+        market: Option<Id>,
+        month: Option<Month>,
+    ) {
+        let value = match parse_number(cell) {
+            Ok(None) => return,
+            Ok(Some(v)) => v,
+            Err(reason) => return self.refuse(row, column, reason.to_string()),
+        };
+        let (Some(market), Some(month)) = (market, month) else {
+            let reason = "its column has no month or market in the header row".to_owned();
+            return self.refuse(row, column, reason);
+        };
+        let previous =
+            series(self.p, &market, &self.metric).and_then(|s| s.values.get(&month).copied());
+        // A later cell for the same market and month wins, as it would when typed.
+        self.cells
+            .retain(|c: &PasteCell| !(c.market == market && c.month == month));
+        self.cells.push(PasteCell {
+            market,
+            month,
+            value,
+            previous,
+        });
+    }
+
+    /// Reports the cell at `row` (as the table numbers it) and `column` as not read.
+    fn refuse(&mut self, row: usize, column: usize, reason: String) {
+        self.bad.push(BadCell {
+            row,
+            column,
+            reason,
+        });
+    }
 }
 
 /// A block pasted into one cell of the grid, as a spreadsheet spreads it: the block's
@@ -742,99 +778,129 @@ pub fn rows_to_metrics(
     {
         return Err(CsvError::NoPartnerColumn);
     }
-    let get = |row: &CsvRow, f: MetricField| -> String {
-        mapping
-            .columns_of(f)
-            .map(|c| row.cell(c).trim())
-            .find(|c| !c.is_empty())
-            .unwrap_or("")
-            .to_owned()
-    };
     let mut out = MetricsImport::default();
     for row in table.rows.iter().filter(|r| !r.is_blank()) {
-        let mut problems = Vec::new();
-        if row.unclosed_quote {
-            problems.push("a quote opened in this row never closes".to_owned());
-        }
-        let by_id = get(row, MetricField::PartnerId);
-        let by_name = get(row, MetricField::Partner);
-        let partner = if !by_id.is_empty() {
-            ws.partners
-                .iter()
-                .find(|p| p.id.as_str() == by_id)
-                .map(|p| &**p)
-        } else if !by_name.is_empty() {
-            let key = by_name.to_lowercase();
-            ws.partners
-                .iter()
-                .find(|p| p.name.trim().to_lowercase() == key)
-                .map(|p| &**p)
-        } else {
-            only.and_then(|id| ws.partner(id))
-        };
-        let partner = match (partner, only) {
-            (None, _) => {
-                let named = if by_id.is_empty() { &by_name } else { &by_id };
-                problems.push(if named.is_empty() {
-                    "no partner named".to_owned()
-                } else {
-                    format!("no partner \"{}\" in this workspace", short(named))
-                });
-                None
-            }
-            (Some(p), Some(id)) if &p.id != id => {
-                problems.push(format!("the row is for {}, not this partner", p.name));
-                None
-            }
-            (Some(p), _) => Some(p.id.clone()),
-        };
-        let market_cell = get(row, MetricField::Market);
-        let market = find_market(ws, &market_cell);
-        if market.is_none() {
-            problems.push(format!("Market: {}", unknown_market(&market_cell)));
-        }
-        let metric_cell = get(row, MetricField::Metric);
-        let metric = if mapping.has(MetricField::Metric) {
-            clean_metric(&metric_cell)
-                .map_err(|e| problems.push(format!("Metric: {e}")))
-                .ok()
-        } else {
-            Some("users".to_owned())
-        };
-        let month = parse_month(&get(row, MetricField::Month))
-            .map_err(|e| problems.push(format!("Month: {e}")))
-            .ok();
-        let value = match parse_number(&get(row, MetricField::Value)) {
-            Ok(Some(v)) => Some(v),
-            Ok(None) => {
-                problems.push("Value: empty".to_owned());
-                None
-            }
-            Err(e) => {
-                problems.push(format!("Value: {e}"));
-                None
-            }
-        };
-        match (partner, market, metric, month, value) {
-            (Some(partner), Some(market), Some(metric), Some(month), Some(value))
-                if problems.is_empty() =>
-            {
-                out.rows.push(MetricRow {
-                    partner,
-                    market,
-                    metric,
-                    month,
-                    value,
-                })
-            }
-            _ => out.bad_rows.push(BadRow {
-                row: row.row,
-                line: row.line,
-                reason: problems.join("; "),
-            }),
+        match metric_row(ws, mapping, only, row) {
+            Ok(value) => out.rows.push(value),
+            Err(bad) => out.bad_rows.push(bad),
         }
     }
     Ok(out)
+}
+
+/// The first non-empty cell of `row` among the columns mapped to `f`, trimmed; empty
+/// when there is none.
+fn mapped_cell(mapping: &Mapping<MetricField>, row: &CsvRow, f: MetricField) -> String {
+    mapping
+        .columns_of(f)
+        .map(|c| row.cell(c).trim())
+        .find(|c| !c.is_empty())
+        .unwrap_or("")
+        .to_owned()
+}
+
+/// The value one row of a metrics CSV sets, or the row as bad with every problem it has:
+/// each cell is checked even after another failed, to list them all at once.
+fn metric_row(
+    ws: &Workspace,
+    mapping: &Mapping<MetricField>,
+    only: Option<&Id>,
+    row: &CsvRow,
+) -> Result<MetricRow, BadRow> {
+    let get = |f: MetricField| mapped_cell(mapping, row, f);
+    let mut problems = Vec::new();
+    if row.unclosed_quote {
+        problems.push("a quote opened in this row never closes".to_owned());
+    }
+    let by_id = get(MetricField::PartnerId);
+    let by_name = get(MetricField::Partner);
+    let partner = row_partner(ws, only, &by_id, &by_name, &mut problems);
+    let market_cell = get(MetricField::Market);
+    let market = find_market(ws, &market_cell);
+    if market.is_none() {
+        problems.push(format!("Market: {}", unknown_market(&market_cell)));
+    }
+    let metric_cell = get(MetricField::Metric);
+    let metric = if mapping.has(MetricField::Metric) {
+        clean_metric(&metric_cell)
+            .map_err(|e| problems.push(format!("Metric: {e}")))
+            .ok()
+    } else {
+        Some("users".to_owned())
+    };
+    let month = parse_month(&get(MetricField::Month))
+        .map_err(|e| problems.push(format!("Month: {e}")))
+        .ok();
+    let value = match parse_number(&get(MetricField::Value)) {
+        Ok(Some(v)) => Some(v),
+        Ok(None) => {
+            problems.push("Value: empty".to_owned());
+            None
+        }
+        Err(e) => {
+            problems.push(format!("Value: {e}"));
+            None
+        }
+    };
+    match (partner, market, metric, month, value) {
+        (Some(partner), Some(market), Some(metric), Some(month), Some(value))
+            if problems.is_empty() =>
+        {
+            Ok(MetricRow {
+                partner,
+                market,
+                metric,
+                month,
+                value,
+            })
+        }
+        _ => Err(BadRow {
+            row: row.row,
+            line: row.line,
+            reason: problems.join("; "),
+        }),
+    }
+}
+
+/// The partner a row is for: named by id, else by name, else `only`. `None`, with the
+/// problem added to `problems`, when there is no such partner or it is not `only`.
+fn row_partner(
+    ws: &Workspace,
+    only: Option<&Id>,
+    by_id: &str,
+    by_name: &str,
+    problems: &mut Vec<String>,
+) -> Option<Id> {
+    let partner = if !by_id.is_empty() {
+        ws.partners
+            .iter()
+            .find(|p| p.id.as_str() == by_id)
+            .map(|p| &**p)
+    } else if !by_name.is_empty() {
+        let key = by_name.to_lowercase();
+        ws.partners
+            .iter()
+            .find(|p| p.name.trim().to_lowercase() == key)
+            .map(|p| &**p)
+    } else {
+        only.and_then(|id| ws.partner(id))
+    };
+    match (partner, only) {
+        (None, _) => {
+            let named = if by_id.is_empty() { by_name } else { by_id };
+            problems.push(if named.is_empty() {
+                "no partner named".to_owned()
+            } else {
+                format!("no partner \"{}\" in this workspace", short(named))
+            });
+            None
+        }
+        (Some(p), Some(id)) if &p.id != id => {
+            problems.push(format!("the row is for {}, not this partner", p.name));
+            None
+        }
+        (Some(p), _) => Some(p.id.clone()),
+    }
 }
 
 /// Applies the good rows of a metrics import, one edit for all of them. A later row for

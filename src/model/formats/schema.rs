@@ -157,54 +157,15 @@ fn violations(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut
                     .unwrap_or_else(|| panic!("unresolvable $ref {rule} at {path}"));
                 violations(root, target, value, path, out);
             }
-            "type" => {
-                let is = |name: &Value| match name.as_str() {
-                    Some("object") => value.is_object(),
-                    Some("array") => value.is_array(),
-                    Some("string") => value.is_string(),
-                    Some("integer") => value.is_u64() || value.is_i64(),
-                    Some("number") => value.is_number(),
-                    Some("boolean") => value.is_boolean(),
-                    Some("null") => value.is_null(),
-                    _ => panic!("unexpected type {rule} at {path}"),
-                };
-                // `["string", "null"]`: an optional field may also be written as null.
-                let fits = match rule.as_array() {
-                    Some(names) => names.iter().any(is),
-                    None => is(rule),
-                };
-                if !fits {
-                    out.push(format!("{path}: expected {rule}, found {value}"));
-                }
-            }
+            "type" => type_violations(rule, value, path, out),
             "enum" => {
                 let keys = rule.as_array().expect("an enum is a list");
                 if !keys.contains(value) {
                     out.push(format!("{path}: {value} is not one of {rule}"));
                 }
             }
-            "properties" => {
-                let Some(object) = value.as_object() else {
-                    continue;
-                };
-                for (name, sub) in rule.as_object().expect("properties is an object") {
-                    if let Some(field) = object.get(name) {
-                        let field_path = format!("{path}.{name}");
-                        violations(root, sub, field, &field_path, out);
-                    }
-                }
-            }
-            "required" => {
-                let Some(object) = value.as_object() else {
-                    continue;
-                };
-                for name in rule.as_array().expect("required is a list") {
-                    let name = name.as_str().expect("required names are strings");
-                    if !object.contains_key(name) {
-                        out.push(format!("{path}: missing required field {name}"));
-                    }
-                }
-            }
+            "properties" => property_violations(root, rule, value, path, out),
+            "required" => required_violations(rule, value, path, out),
             "items" => {
                 let Some(items) = value.as_array() else {
                     continue;
@@ -213,49 +174,8 @@ fn violations(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut
                     violations(root, rule, item, &format!("{path}[{i}]"), out);
                 }
             }
-            "format" => match rule.as_str() {
-                Some("date-time") => {
-                    if let Some(text) = value.as_str() {
-                        if DateTime::parse_from_rfc3339(text).is_err() {
-                            out.push(format!("{path}: {text:?} is not an RFC 3339 date-time"));
-                        }
-                    }
-                }
-                Some("date") => {
-                    if let Some(text) = value.as_str() {
-                        if chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() {
-                            out.push(format!("{path}: {text:?} is not a date (YYYY-MM-DD)"));
-                        }
-                    }
-                }
-                // Integer widths: enforced by `minimum` and `maximum` beside them.
-                Some("uint8" | "uint64") => {}
-                // Any JSON number.
-                Some("double") => {}
-                _ => panic!("unexpected format {rule} at {path}"),
-            },
-            "anyOf" | "oneOf" => {
-                let matching = rule
-                    .as_array()
-                    .expect("anyOf and oneOf are lists")
-                    .iter()
-                    .filter(|sub| {
-                        let mut found = Vec::new();
-                        violations(root, sub, value, path, &mut found);
-                        found.is_empty()
-                    })
-                    .count();
-                let fine = if keyword == "oneOf" {
-                    matching == 1
-                } else {
-                    matching >= 1
-                };
-                if !fine {
-                    out.push(format!(
-                        "{path}: {value} fits {matching} of the {keyword} choices"
-                    ));
-                }
-            }
+            "format" => format_violations(rule, value, path, out),
+            "anyOf" | "oneOf" => choice_violations(root, keyword, rule, value, path, out),
             "const" => {
                 if value != rule {
                     out.push(format!("{path}: {value} is not {rule}"));
@@ -275,73 +195,206 @@ fn violations(root: &Value, schema: &Value, value: &Value, path: &str, out: &mut
                     violations(root, rule, field, &format!("{path}.{name}"), out);
                 }
             }
-            // A map keyed by month: schemars names the key pattern. Every key must be
-            // a month and every value follow the rule.
-            "patternProperties" => {
-                let Some(object) = value.as_object() else {
-                    continue;
-                };
-                let patterns = rule.as_object().expect("patternProperties is an object");
-                assert_eq!(patterns.len(), 1, "one key pattern at {path}");
-                for (pattern, sub) in patterns {
-                    let key_rule = serde_json::json!({ "pattern": pattern });
-                    for (name, field) in object {
-                        violations(
-                            root,
-                            &key_rule,
-                            &Value::String(name.clone()),
-                            &format!("{path} key {name:?}"),
-                            out,
-                        );
-                        violations(root, sub, field, &format!("{path}.{name}"), out);
-                    }
-                }
-            }
-            "propertyNames" => {
-                let Some(object) = value.as_object() else {
-                    continue;
-                };
-                for name in object.keys() {
-                    violations(
-                        root,
-                        rule,
-                        &Value::String(name.clone()),
-                        &format!("{path} key {name:?}"),
-                        out,
-                    );
-                }
-            }
-            // The one pattern the model uses, a month: checked by the model's own parser
-            // together with the pattern's four-digit year.
-            "pattern" => {
-                assert_eq!(
-                    rule, "^[0-9]{4}-(0[1-9]|1[0-2])$",
-                    "unexpected pattern at {path}"
-                );
-                if let Some(text) = value.as_str() {
-                    let four = text.len() == 7 && text.as_bytes().get(4) == Some(&b'-');
-                    if !four || crate::model::core::month::Month::parse(text).is_err() {
-                        out.push(format!("{path}: {text:?} is not a month (YYYY-MM)"));
-                    }
-                }
-            }
-            "minimum" | "maximum" => {
-                let (Some(n), Some(bound)) = (value.as_f64(), rule.as_f64()) else {
-                    continue;
-                };
-                let outside = if keyword == "minimum" {
-                    n < bound
-                } else {
-                    n > bound
-                };
-                if outside {
-                    out.push(format!("{path}: {n} is beyond the {keyword} {bound}"));
-                }
-            }
+            "patternProperties" => pattern_key_violations(root, rule, value, path, out),
+            "propertyNames" => key_name_violations(root, rule, value, path, out),
+            "pattern" => month_violations(rule, value, path, out),
+            "minimum" | "maximum" => bound_violations(keyword, rule, value, path, out),
             other => panic!(
                 "the schema uses `{other}` at {path}, which this check does not understand yet"
             ),
         }
+    }
+}
+
+/// `type`: the value is of the type named, or of one of the types listed.
+fn type_violations(rule: &Value, value: &Value, path: &str, out: &mut Vec<String>) {
+    let is = |name: &Value| match name.as_str() {
+        Some("object") => value.is_object(),
+        Some("array") => value.is_array(),
+        Some("string") => value.is_string(),
+        Some("integer") => value.is_u64() || value.is_i64(),
+        Some("number") => value.is_number(),
+        Some("boolean") => value.is_boolean(),
+        Some("null") => value.is_null(),
+        _ => panic!("unexpected type {rule} at {path}"),
+    };
+    // `["string", "null"]`: an optional field may also be written as null.
+    let fits = match rule.as_array() {
+        Some(names) => names.iter().any(is),
+        None => is(rule),
+    };
+    if !fits {
+        out.push(format!("{path}: expected {rule}, found {value}"));
+    }
+}
+
+/// `properties`: each field present follows its rule.
+fn property_violations(
+    root: &Value,
+    rule: &Value,
+    value: &Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    let Some(object) = value.as_object() else {
+        return;
+    };
+    for (name, sub) in rule.as_object().expect("properties is an object") {
+        if let Some(field) = object.get(name) {
+            let field_path = format!("{path}.{name}");
+            violations(root, sub, field, &field_path, out);
+        }
+    }
+}
+
+/// `required`: each field named is present.
+fn required_violations(rule: &Value, value: &Value, path: &str, out: &mut Vec<String>) {
+    let Some(object) = value.as_object() else {
+        return;
+    };
+    for name in rule.as_array().expect("required is a list") {
+        let name = name.as_str().expect("required names are strings");
+        if !object.contains_key(name) {
+            out.push(format!("{path}: missing required field {name}"));
+        }
+    }
+}
+
+/// `format`: dates and date-times parse; the number formats are checked by the bounds
+/// beside them.
+fn format_violations(rule: &Value, value: &Value, path: &str, out: &mut Vec<String>) {
+    match rule.as_str() {
+        Some("date-time") => {
+            if let Some(text) = value.as_str() {
+                if DateTime::parse_from_rfc3339(text).is_err() {
+                    out.push(format!("{path}: {text:?} is not an RFC 3339 date-time"));
+                }
+            }
+        }
+        Some("date") => {
+            if let Some(text) = value.as_str() {
+                if chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() {
+                    out.push(format!("{path}: {text:?} is not a date (YYYY-MM-DD)"));
+                }
+            }
+        }
+        // Integer widths: enforced by `minimum` and `maximum` beside them.
+        Some("uint8" | "uint64") => {}
+        // Any JSON number.
+        Some("double") => {}
+        _ => panic!("unexpected format {rule} at {path}"),
+    }
+}
+
+/// `anyOf` (at least one choice fits) and `oneOf` (exactly one does).
+fn choice_violations(
+    root: &Value,
+    keyword: &str,
+    rule: &Value,
+    value: &Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    let matching = rule
+        .as_array()
+        .expect("anyOf and oneOf are lists")
+        .iter()
+        .filter(|sub| {
+            let mut found = Vec::new();
+            violations(root, sub, value, path, &mut found);
+            found.is_empty()
+        })
+        .count();
+    let fine = if keyword == "oneOf" {
+        matching == 1
+    } else {
+        matching >= 1
+    };
+    if !fine {
+        out.push(format!(
+            "{path}: {value} fits {matching} of the {keyword} choices"
+        ));
+    }
+}
+
+/// `patternProperties`, a map keyed by month: schemars names the key pattern. Every key
+/// must be a month and every value follow the rule.
+fn pattern_key_violations(
+    root: &Value,
+    rule: &Value,
+    value: &Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    let Some(object) = value.as_object() else {
+        return;
+    };
+    let patterns = rule.as_object().expect("patternProperties is an object");
+    assert_eq!(patterns.len(), 1, "one key pattern at {path}");
+    for (pattern, sub) in patterns {
+        let key_rule = serde_json::json!({ "pattern": pattern });
+        for (name, field) in object {
+            violations(
+                root,
+                &key_rule,
+                &Value::String(name.clone()),
+                &format!("{path} key {name:?}"),
+                out,
+            );
+            violations(root, sub, field, &format!("{path}.{name}"), out);
+        }
+    }
+}
+
+/// `propertyNames`: every key of the object follows the rule.
+fn key_name_violations(
+    root: &Value,
+    rule: &Value,
+    value: &Value,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    let Some(object) = value.as_object() else {
+        return;
+    };
+    for name in object.keys() {
+        violations(
+            root,
+            rule,
+            &Value::String(name.clone()),
+            &format!("{path} key {name:?}"),
+            out,
+        );
+    }
+}
+
+/// `pattern`: the one pattern the model uses, a month, checked by the model's own parser
+/// together with the pattern's four-digit year.
+fn month_violations(rule: &Value, value: &Value, path: &str, out: &mut Vec<String>) {
+    assert_eq!(
+        rule, "^[0-9]{4}-(0[1-9]|1[0-2])$",
+        "unexpected pattern at {path}"
+    );
+    if let Some(text) = value.as_str() {
+        let four = text.len() == 7 && text.as_bytes().get(4) == Some(&b'-');
+        if !four || crate::model::core::month::Month::parse(text).is_err() {
+            out.push(format!("{path}: {text:?} is not a month (YYYY-MM)"));
+        }
+    }
+}
+
+/// `minimum` and `maximum`, on a number.
+fn bound_violations(keyword: &str, rule: &Value, value: &Value, path: &str, out: &mut Vec<String>) {
+    let (Some(n), Some(bound)) = (value.as_f64(), rule.as_f64()) else {
+        return;
+    };
+    let outside = if keyword == "minimum" {
+        n < bound
+    } else {
+        n > bound
+    };
+    if outside {
+        out.push(format!("{path}: {n} is beyond the {keyword} {bound}"));
     }
 }
 

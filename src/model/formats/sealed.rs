@@ -365,19 +365,14 @@ impl fmt::Display for SealedError {
                 "This protected file has version {found}; {}",
                 file::Reads(OLDEST_VERSION, VERSION)
             ),
-            SealedError::Missing { field } => write!(
-                f,
-                "This protected file is damaged: it has no \"{field}\" field. {CHANGED}"
-            ),
+            SealedError::Missing { field } => {
+                damaged(f, format_args!("it has no \"{field}\" field"))
+            }
             SealedError::WrongType {
                 field,
                 expected,
                 found,
-            } => write!(
-                f,
-                "This protected file is damaged: \"{field}\" is {found}, not {expected}. \
-                 {CHANGED}"
-            ),
+            } => damaged(f, format_args!("\"{field}\" is {found}, not {expected}")),
             SealedError::Unsupported {
                 field,
                 found,
@@ -387,10 +382,9 @@ impl fmt::Display for SealedError {
                 "This protected file uses {found} for \"{field}\"; Tandem opens only files \
                  protected with {supported}."
             ),
-            SealedError::NotBase64 { field, reason } => write!(
+            SealedError::NotBase64 { field, reason } => damaged(
                 f,
-                "This protected file is damaged: \"{field}\" is not valid base64 ({reason}). \
-                 {CHANGED}"
+                format_args!("\"{field}\" is not valid base64 ({reason})"),
             ),
             SealedError::TooFewIterations { found } => write!(
                 f,
@@ -406,27 +400,37 @@ impl fmt::Display for SealedError {
                  cannot keep the page busy for minutes. {CHANGED}",
                 grouped(MAX_ITERATIONS.into())
             ),
-            SealedError::SaltLength { bytes } => write!(
+            SealedError::SaltLength { bytes } => damaged(
                 f,
-                "This protected file is damaged: its salt (\"kdf.salt\") is {bytes} bytes; \
-                 Tandem needs {SALT_BYTES} to {MAX_SALT_BYTES}. {CHANGED}"
+                format_args!(
+                    "its salt (\"kdf.salt\") is {bytes} bytes; Tandem needs {SALT_BYTES} to \
+                     {MAX_SALT_BYTES}"
+                ),
             ),
-            SealedError::NonceLength { bytes } => write!(
+            SealedError::NonceLength { bytes } => damaged(
                 f,
-                "This protected file is damaged: its nonce (\"cipher.nonce\") is {bytes} \
-                 bytes; AES-GCM in Tandem uses exactly {NONCE_BYTES}. {CHANGED}"
+                format_args!(
+                    "its nonce (\"cipher.nonce\") is {bytes} bytes; AES-GCM in Tandem uses \
+                     exactly {NONCE_BYTES}"
+                ),
             ),
-            SealedError::CiphertextTooShort { bytes: 0 } => write!(
+            SealedError::CiphertextTooShort { bytes: 0 } => {
+                damaged(f, format_args!("its \"ciphertext\" is empty"))
+            }
+            SealedError::CiphertextTooShort { bytes } => damaged(
                 f,
-                "This protected file is damaged: its \"ciphertext\" is empty. {CHANGED}"
-            ),
-            SealedError::CiphertextTooShort { bytes } => write!(
-                f,
-                "This protected file is damaged: its \"ciphertext\" is {bytes} bytes, too \
-                 short to hold a Tandem file. {CHANGED}"
+                format_args!(
+                    "its \"ciphertext\" is {bytes} bytes, too short to hold a Tandem file"
+                ),
             ),
         }
     }
+}
+
+/// The one sentence of every refusal of a field that only a file changed by hand or by
+/// another program can hold: what is wrong, then [`CHANGED`].
+fn damaged(f: &mut fmt::Formatter<'_>, what: fmt::Arguments<'_>) -> fmt::Result {
+    write!(f, "This protected file is damaged: {what}. {CHANGED}")
 }
 
 impl std::error::Error for SealedError {

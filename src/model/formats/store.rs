@@ -471,8 +471,245 @@ pub fn save(
     save: &str,
     now: DateTime<Utc>,
 ) -> Result<Saved, StoreError> {
-    // Each partner's entry: the stored one while the record is the very one stored.
-    let mut entry_writes: Vec<(String, String)> = Vec::new();
+    let changes = Changes::of(snap, ws, save);
+    if changes.nothing_to_write(snap) {
+        return Ok(Saved::default());
+    }
+    let mut done = changes.write(slots)?;
+    let manifest = changes.manifest(snap, now);
+    let text = serde_json::to_string(&manifest).unwrap_or_default();
+    // Another tab may have swapped the manifest since this one last read it: what it
+    // names is not ours to remove.
+    let theirs = named_by_another_tab(slots, snap);
+    if let Err(e) = slots.set(MANIFEST_KEY, &text) {
+        // The old manifest stays, and names none of what this save wrote.
+        changes.remove_written(slots, changes.writes().count());
+        return Err(e);
+    }
+    done.manifest_chars = MANIFEST_KEY.len() + text.encode_utf16().count();
+    done.chars += done.manifest_chars;
+
+    for old in changes.superseded(snap, &manifest, now) {
+        let theirs_too = theirs.as_ref().is_some_and(|t| t.contains(&old));
+        if !theirs_too && slots.remove(&old).is_ok() {
+            done.removed += 1;
+        }
+    }
+    if snap.legacy && slots.remove(LEGACY_KEY).is_ok() {
+        snap.legacy = false;
+    }
+    changes.remember(snap, ws, manifest, text);
+    Ok(done)
+}
+
+/// What one save writes, worked out from the workspace and the snapshot before anything
+/// is written: the save then writes it, names it in the manifest and records it in the
+/// snapshot, and a refused write removes exactly what was written.
+struct Changes {
+    /// The positions in `ws.partners` of the partners whose entries are written, one per
+    /// entry of `entries`, in the same order.
+    changed: Vec<usize>,
+    /// The partner entries to write: key and stored form.
+    entries: Vec<(String, String)>,
+    /// The entry of the workspace-level records, when they changed.
+    rest: Option<(String, String)>,
+    /// The pages to write: key and stored form.
+    pages: Vec<(String, String)>,
+    /// The new list of pages, each named again or new.
+    plan: Vec<Plan>,
+}
+
+impl Changes {
+    fn of(snap: &Snapshot, ws: &Workspace, save: &str) -> Changes {
+        let (changed, entries) = partner_writes(snap, ws, save);
+        let rest = rest_write(snap, ws, save);
+        let (plan, pages) = plan_pages(snap, ws, &changed, &entries, save);
+        Changes {
+            changed,
+            entries,
+            rest,
+            pages,
+            plan,
+        }
+    }
+
+    /// Whether storage holds the workspace as it is: then not even the manifest is
+    /// written.
+    fn nothing_to_write(&self, snap: &Snapshot) -> bool {
+        let same_pages = self.plan.len() == snap.pages.len()
+            && self
+                .plan
+                .iter()
+                .enumerate()
+                .all(|(n, p)| matches!(p, Plan::Keep(i) if *i == n));
+        let same_damaged = snap
+            .manifest
+            .as_ref()
+            .is_some_and(|m| m.damaged == snap.damaged);
+        self.entries.is_empty()
+            && self.rest.is_none()
+            && same_pages
+            && same_damaged
+            && snap.forgotten.is_empty()
+            && !snap.legacy
+    }
+
+    /// Every entry and page to write, in the order they are written.
+    fn writes(&self) -> impl Iterator<Item = &(String, String)> {
+        self.entries.iter().chain(&self.rest).chain(&self.pages)
+    }
+
+    /// Writes the entries and pages. A refused write removes the ones written before it,
+    /// so that nothing the old manifest does not name is left behind.
+    fn write(&self, slots: &mut impl Slots) -> Result<Saved, StoreError> {
+        let mut done = Saved::default();
+        for (i, (key, value)) in self.writes().enumerate() {
+            if let Err(e) = slots.set(key, value) {
+                self.remove_written(slots, i);
+                return Err(e);
+            }
+            done.chars += key.chars().count() + value.encode_utf16().count();
+        }
+        done.written = self.entries.len() + usize::from(self.rest.is_some());
+        done.pages = self.pages.len();
+        Ok(done)
+    }
+
+    /// Removes the first `count` writes again: the save was refused.
+    fn remove_written(&self, slots: &mut impl Slots, count: usize) {
+        for (written, _) in self.writes().take(count) {
+            let _ = slots.remove(written);
+        }
+    }
+
+    /// The manifest naming what storage holds once these changes are written.
+    fn manifest(&self, snap: &Snapshot, now: DateTime<Utc>) -> Manifest {
+        // Without a stored one, the workspace-level records count as changed and there
+        // is a write.
+        let rest = match (&self.rest, &snap.rest) {
+            (Some((key, _)), _) | (None, Some((key, _))) => key.clone(),
+            (None, None) => String::new(),
+        };
+        Manifest {
+            store: STORE.into(),
+            version: STORE_VERSION,
+            format: file::VERSION,
+            saved_at: now,
+            rest,
+            pages: self
+                .plan
+                .iter()
+                .map(|p| match p {
+                    Plan::Keep(i) => snap.pages[*i].key.clone(),
+                    Plan::New(page) => page.key.clone(),
+                })
+                .collect(),
+            partners: Vec::new(),
+            damaged: snap.damaged.clone(),
+        }
+    }
+
+    /// What only the old manifest named, to remove now that `manifest` is stored: the
+    /// entries of the pages replaced that no new page lists, the old workspace-level
+    /// entry, the damaged entries let go. The pages replaced are retired in `snap`, and
+    /// returned once old enough.
+    fn superseded(
+        &self,
+        snap: &mut Snapshot,
+        manifest: &Manifest,
+        now: DateTime<Utc>,
+    ) -> Vec<String> {
+        let kept: HashSet<usize> = self
+            .plan
+            .iter()
+            .filter_map(|p| match p {
+                Plan::Keep(i) => Some(*i),
+                Plan::New(_) => None,
+            })
+            .collect();
+        let listed: HashSet<&str> = self
+            .plan
+            .iter()
+            .filter_map(|p| match p {
+                Plan::New(page) => Some(page.entries.iter()),
+                Plan::Keep(_) => None,
+            })
+            .flatten()
+            .chain(&manifest.damaged)
+            .map(String::as_str)
+            .collect();
+        let mut gone: Vec<String> = Vec::new();
+        for (n, page) in snap.pages.iter().enumerate() {
+            if kept.contains(&n) {
+                continue;
+            }
+            gone.extend(
+                page.entries
+                    .iter()
+                    .filter(|e| !listed.contains(e.as_str()))
+                    .cloned(),
+            );
+            if !page.key.is_empty() {
+                snap.retired.push((page.key.clone(), now));
+            }
+        }
+        if let (Some((old, _)), Some(_)) = (&snap.rest, &self.rest) {
+            gone.push(old.clone());
+        }
+        gone.append(&mut snap.forgotten);
+        let named_pages: HashSet<&str> = manifest.pages.iter().map(String::as_str).collect();
+        let ripe = now - chrono::Duration::seconds(RETIRE_SECONDS);
+        snap.retired.retain(|(key, at)| {
+            if named_pages.contains(key.as_str()) {
+                return false;
+            }
+            if *at > ripe {
+                return true;
+            }
+            gone.push(key.clone());
+            false
+        });
+        gone
+    }
+
+    /// Records in `snap` what was written, so that it mirrors storage again.
+    fn remember(self, snap: &mut Snapshot, ws: &Workspace, manifest: Manifest, text: String) {
+        for (i, (key, _)) in self.changed.into_iter().zip(self.entries) {
+            let p = &ws.partners[i];
+            snap.partners.insert(p.id.clone(), (key, p.clone()));
+        }
+        if snap.partners.len() > ws.partners.len() {
+            let present: HashSet<&Id> = ws.partners.iter().map(|p| &p.id).collect();
+            snap.partners.retain(|id, _| present.contains(id));
+        }
+        let mut old_pages: Vec<Option<Page>> = std::mem::take(&mut snap.pages)
+            .into_iter()
+            .map(Some)
+            .collect();
+        snap.pages = self
+            .plan
+            .into_iter()
+            .map(|p| match p {
+                Plan::Keep(i) => old_pages[i].take().unwrap_or_default(),
+                Plan::New(page) => page,
+            })
+            .collect();
+        if let Some((key, _)) = self.rest {
+            snap.rest = Some((key, rest_of(ws)));
+        }
+        snap.manifest = Some(manifest);
+        snap.text = text;
+    }
+}
+
+/// Each partner's entry to write, with the partner's position: none while the record is
+/// the very one stored.
+fn partner_writes(
+    snap: &Snapshot,
+    ws: &Workspace,
+    save: &str,
+) -> (Vec<usize>, Vec<(String, String)>) {
+    let mut entries: Vec<(String, String)> = Vec::new();
     let mut changed: Vec<usize> = Vec::new();
     for (i, p) in ws.partners.iter().enumerate() {
         match snap.partners.get(&p.id) {
@@ -481,125 +718,84 @@ pub fn save(
             Some((_, stored)) if stored == p => {}
             _ => {
                 changed.push(i);
-                entry_writes.push((partner_key(&p.id, save), encode_partner(p)));
+                entries.push((partner_key(&p.id, save), encode_partner(p)));
             }
         }
     }
+    (changed, entries)
+}
+
+/// The entry of the workspace-level records to write: none while they equal the stored
+/// ones.
+fn rest_write(snap: &Snapshot, ws: &Workspace, save: &str) -> Option<(String, String)> {
     let rest_same = snap.rest.as_ref().is_some_and(|(_, r)| {
         r.program_name == ws.program_name
             && r.markets == ws.markets
             && r.deleted == ws.deleted
             && r.program == ws.program
     });
-    let rest_write = (!rest_same).then(|| (format!("{REST_PREFIX}{save}"), encode_rest(ws)));
-    // Without a stored one, `rest_same` is false and there is a write.
-    let rest_key = match (&rest_write, &snap.rest) {
-        (Some((key, _)), _) | (None, Some((key, _))) => key.clone(),
-        (None, None) => String::new(),
-    };
+    (!rest_same).then(|| (format!("{REST_PREFIX}{save}"), encode_rest(ws)))
+}
 
-    // The pages: a page listing exactly the entries of one the snapshot holds is named
-    // again; any other is written.
+/// The pages of the new list and the pages to write: a page listing exactly the entries
+/// of one the snapshot holds is named again; any other is written. `changed` and
+/// `entries` are [`partner_writes`]'s.
+fn plan_pages(
+    snap: &Snapshot,
+    ws: &Workspace,
+    changed: &[usize],
+    entries: &[(String, String)],
+    save: &str,
+) -> (Vec<Plan>, Vec<(String, String)>) {
     let mut page_writes: Vec<(String, String)> = Vec::new();
     let mut plan: Vec<Plan> = Vec::new();
-    {
-        let mut fresh = changed.iter().zip(&entry_writes).peekable();
-        let keys: Vec<&str> = ws
-            .partners
-            .iter()
-            .enumerate()
-            .map(|(i, p)| match fresh.peek() {
-                Some((&j, (key, _))) if j == i => {
-                    fresh.next();
-                    key.as_str()
-                }
-                _ => snap.partners.get(&p.id).map_or("", |(k, _)| k.as_str()),
-            })
-            .collect();
-        let by_first: HashMap<&str, usize> = snap
-            .pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.key.is_empty())
-            .filter_map(|(i, p)| Some((p.entries.first()?.as_str(), i)))
-            .collect();
-        for range in page_bounds(ws.partners.iter().map(|p| p.id.as_str())) {
-            let chunk = &keys[range];
-            let same = by_first.get(chunk[0]).copied().filter(|&i| {
-                let old = &snap.pages[i].entries;
-                old.len() == chunk.len() && old.iter().zip(chunk).all(|(a, b)| a == b)
-            });
-            match same {
-                Some(i) => plan.push(Plan::Keep(i)),
-                None => {
-                    let key = format!("{PAGE_PREFIX}{save}.{}", page_writes.len());
-                    let entries: Vec<String> = chunk.iter().map(|k| (*k).to_owned()).collect();
-                    // A list of strings always serialises.
-                    page_writes.push((
-                        key.clone(),
-                        serde_json::to_string(&entries).unwrap_or_default(),
-                    ));
-                    plan.push(Plan::New(Page { key, entries }));
-                }
-            }
-        }
-    }
-    let same_pages = plan.len() == snap.pages.len()
-        && plan
-            .iter()
-            .enumerate()
-            .all(|(n, p)| matches!(p, Plan::Keep(i) if *i == n));
-    let same_damaged = snap
-        .manifest
-        .as_ref()
-        .is_some_and(|m| m.damaged == snap.damaged);
-    if entry_writes.is_empty()
-        && rest_write.is_none()
-        && same_pages
-        && same_damaged
-        && snap.forgotten.is_empty()
-        && !snap.legacy
-    {
-        return Ok(Saved::default());
-    }
-
-    let mut done = Saved::default();
-    let writes: Vec<&(String, String)> = entry_writes
+    let mut fresh = changed.iter().zip(entries).peekable();
+    let keys: Vec<&str> = ws
+        .partners
         .iter()
-        .chain(&rest_write)
-        .chain(&page_writes)
-        .collect();
-    for (i, (key, value)) in writes.iter().enumerate() {
-        if let Err(e) = slots.set(key, value) {
-            for (written, _) in &writes[..i] {
-                let _ = slots.remove(written);
+        .enumerate()
+        .map(|(i, p)| match fresh.peek() {
+            Some((&j, (key, _))) if j == i => {
+                fresh.next();
+                key.as_str()
             }
-            return Err(e);
+            _ => snap.partners.get(&p.id).map_or("", |(k, _)| k.as_str()),
+        })
+        .collect();
+    let by_first: HashMap<&str, usize> = snap
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.key.is_empty())
+        .filter_map(|(i, p)| Some((p.entries.first()?.as_str(), i)))
+        .collect();
+    for range in page_bounds(ws.partners.iter().map(|p| p.id.as_str())) {
+        let chunk = &keys[range];
+        let same = by_first.get(chunk[0]).copied().filter(|&i| {
+            let old = &snap.pages[i].entries;
+            old.len() == chunk.len() && old.iter().zip(chunk).all(|(a, b)| a == b)
+        });
+        match same {
+            Some(i) => plan.push(Plan::Keep(i)),
+            None => {
+                let key = format!("{PAGE_PREFIX}{save}.{}", page_writes.len());
+                let entries: Vec<String> = chunk.iter().map(|k| (*k).to_owned()).collect();
+                // A list of strings always serialises.
+                page_writes.push((
+                    key.clone(),
+                    serde_json::to_string(&entries).unwrap_or_default(),
+                ));
+                plan.push(Plan::New(Page { key, entries }));
+            }
         }
-        done.chars += key.chars().count() + value.encode_utf16().count();
     }
-    done.written = entry_writes.len() + usize::from(rest_write.is_some());
-    done.pages = page_writes.len();
-    let manifest = Manifest {
-        store: STORE.into(),
-        version: STORE_VERSION,
-        format: file::VERSION,
-        saved_at: now,
-        rest: rest_key,
-        pages: plan
-            .iter()
-            .map(|p| match p {
-                Plan::Keep(i) => snap.pages[*i].key.clone(),
-                Plan::New(page) => page.key.clone(),
-            })
-            .collect(),
-        partners: Vec::new(),
-        damaged: snap.damaged.clone(),
-    };
-    let text = serde_json::to_string(&manifest).unwrap_or_default();
-    // Another tab may have swapped the manifest since this one last read it: what it
-    // names is not ours to remove.
-    let theirs = slots
+    (plan, page_writes)
+}
+
+/// Every key the manifest now stored names, when another tab swapped it since this one
+/// last read or wrote it; `None` when it is still this tab's.
+fn named_by_another_tab(slots: &impl Slots, snap: &Snapshot) -> Option<HashSet<String>> {
+    slots
         .get(MANIFEST_KEY)
         .ok()
         .flatten()
@@ -621,103 +817,7 @@ pub fn save(
                 .chain(m.damaged.iter().cloned())
                 .chain(pages.into_iter().flat_map(|p| p.entries))
                 .collect::<HashSet<String>>()
-        });
-    if let Err(e) = slots.set(MANIFEST_KEY, &text) {
-        for (written, _) in &writes {
-            let _ = slots.remove(written);
-        }
-        return Err(e);
-    }
-    done.manifest_chars = MANIFEST_KEY.len() + text.encode_utf16().count();
-    done.chars += done.manifest_chars;
-
-    // What only the old manifest named: the entries of the pages replaced that no new
-    // page lists, the old workspace-level entry, the damaged entries let go. The pages
-    // replaced are retired, and removed once old enough.
-    let kept: HashSet<usize> = plan
-        .iter()
-        .filter_map(|p| match p {
-            Plan::Keep(i) => Some(*i),
-            Plan::New(_) => None,
         })
-        .collect();
-    let listed: HashSet<&str> = plan
-        .iter()
-        .filter_map(|p| match p {
-            Plan::New(page) => Some(page.entries.iter()),
-            Plan::Keep(_) => None,
-        })
-        .flatten()
-        .chain(&manifest.damaged)
-        .map(String::as_str)
-        .collect();
-    let mut gone: Vec<String> = Vec::new();
-    for (n, page) in snap.pages.iter().enumerate() {
-        if kept.contains(&n) {
-            continue;
-        }
-        gone.extend(
-            page.entries
-                .iter()
-                .filter(|e| !listed.contains(e.as_str()))
-                .cloned(),
-        );
-        if !page.key.is_empty() {
-            snap.retired.push((page.key.clone(), now));
-        }
-    }
-    if let (Some((old, _)), Some(_)) = (&snap.rest, &rest_write) {
-        gone.push(old.clone());
-    }
-    gone.append(&mut snap.forgotten);
-    let named_pages: HashSet<&str> = manifest.pages.iter().map(String::as_str).collect();
-    let ripe = now - chrono::Duration::seconds(RETIRE_SECONDS);
-    snap.retired.retain(|(key, at)| {
-        if named_pages.contains(key.as_str()) {
-            return false;
-        }
-        if *at > ripe {
-            return true;
-        }
-        gone.push(key.clone());
-        false
-    });
-    for old in gone {
-        let theirs_too = theirs.as_ref().is_some_and(|t| t.contains(&old));
-        if !theirs_too && slots.remove(&old).is_ok() {
-            done.removed += 1;
-        }
-    }
-    if snap.legacy && slots.remove(LEGACY_KEY).is_ok() {
-        snap.legacy = false;
-    }
-
-    // The snapshot now mirrors what was written.
-    for (i, (key, _)) in changed.into_iter().zip(entry_writes) {
-        let p = &ws.partners[i];
-        snap.partners.insert(p.id.clone(), (key, p.clone()));
-    }
-    if snap.partners.len() > ws.partners.len() {
-        let present: HashSet<&Id> = ws.partners.iter().map(|p| &p.id).collect();
-        snap.partners.retain(|id, _| present.contains(id));
-    }
-    let mut old_pages: Vec<Option<Page>> = std::mem::take(&mut snap.pages)
-        .into_iter()
-        .map(Some)
-        .collect();
-    snap.pages = plan
-        .into_iter()
-        .map(|p| match p {
-            Plan::Keep(i) => old_pages[i].take().unwrap_or_default(),
-            Plan::New(page) => page,
-        })
-        .collect();
-    if let Some((key, _)) = rest_write {
-        snap.rest = Some((key, rest_of(ws)));
-    }
-    snap.manifest = Some(manifest);
-    snap.text = text;
-    Ok(done)
 }
 
 /// A workspace holding only the workspace-level records of `ws`.
@@ -820,6 +920,37 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
             ))
         }
     };
+    let (mut keys, mut damaged) = read_partners(slots, &pages, &manifest, &mut ws);
+    if let Err(e) = contain_rule_breakers(slots, &mut ws, &mut keys, &mut damaged) {
+        return unreadable(e.to_string());
+    }
+    snap.partners = ws
+        .partners
+        .iter()
+        .zip(&keys)
+        .map(|(p, k)| (p.id.clone(), (k.clone(), p.clone())))
+        .collect();
+    snap.rest = Some((manifest.rest.clone(), rest_of(&ws)));
+    snap.damaged = damaged.iter().map(|d| d.key.clone()).collect();
+    snap.pages = pages;
+    snap.manifest = Some(manifest);
+    snap.text = text;
+    Opened::Loaded {
+        workspace: ws,
+        damaged,
+        migrated: None,
+    }
+}
+
+/// Reads the partner entries the pages list, then the damaged ones the manifest names,
+/// into `ws`: returns the keys of the partners read, in `ws`'s order, and the entries
+/// that are missing or cannot be read.
+fn read_partners(
+    slots: &impl Slots,
+    pages: &[Page],
+    manifest: &Manifest,
+    ws: &mut Workspace,
+) -> (Vec<String>, Vec<Damaged>) {
     let mut damaged = Vec::new();
     let mut keys = Vec::new();
     let listed = pages.iter().flat_map(|p| &p.entries);
@@ -846,71 +977,67 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
             Err(d) => damaged.push(d),
         }
     }
-    // The model's rules: a partner breaking one is contained like a damaged entry; a
-    // broken workspace-level rule makes the whole store unreadable.
-    let errors = validate::workspace(&ws);
-    if !errors.is_empty() {
-        let mut bad: HashMap<usize, Vec<String>> = HashMap::new();
-        let mut other = Vec::new();
-        for e in errors {
-            let index = e
-                .path
-                .strip_prefix("partners[")
-                .and_then(|p| p.split(']').next())
-                .and_then(|i| i.parse::<usize>().ok());
-            match index {
-                Some(i) => bad.entry(i).or_default().push(e.to_string()),
-                None => other.push(e),
-            }
-        }
-        if !other.is_empty() {
-            return unreadable(FileError::Invalid(other).to_string());
-        }
-        let mut i = 0;
-        ws.partners.retain(|p| {
-            let keep = !bad.contains_key(&i);
-            if !keep {
-                damaged.push(Damaged {
-                    key: keys[i].clone(),
-                    name: format!("partner {}", validate::quoted(&p.name)),
-                    error: bad[&i].join("; "),
-                    // The entry's own text, laid out for reading: serialising the
-                    // record instead would bring the record serialisers (the save's
-                    // code, fetched on demand in the browser) into every load.
-                    text: slots
-                        .get(&keys[i])
-                        .ok()
-                        .flatten()
-                        .and_then(|stored| compact::decode(&stored).ok())
-                        .map(|json| readable(&json))
-                        .unwrap_or_default(),
-                });
-            }
-            i += 1;
-            keep
-        });
-        let mut i = 0;
-        keys.retain(|_| {
-            i += 1;
-            !bad.contains_key(&(i - 1))
-        });
+    (keys, damaged)
+}
+
+/// The model's rules on what was read: a partner breaking one is contained like a
+/// damaged entry (taken out of `ws` and `keys`, added to `damaged`); a broken
+/// workspace-level rule makes the whole store unreadable, the `Err`.
+fn contain_rule_breakers(
+    slots: &impl Slots,
+    ws: &mut Workspace,
+    keys: &mut Vec<String>,
+    damaged: &mut Vec<Damaged>,
+) -> Result<(), FileError> {
+    let errors = validate::workspace(ws);
+    if errors.is_empty() {
+        return Ok(());
     }
-    snap.partners = ws
-        .partners
-        .iter()
-        .zip(&keys)
-        .map(|(p, k)| (p.id.clone(), (k.clone(), p.clone())))
-        .collect();
-    snap.rest = Some((manifest.rest.clone(), rest_of(&ws)));
-    snap.damaged = damaged.iter().map(|d| d.key.clone()).collect();
-    snap.pages = pages;
-    snap.manifest = Some(manifest);
-    snap.text = text;
-    Opened::Loaded {
-        workspace: ws,
-        damaged,
-        migrated: None,
+    let mut bad: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut other = Vec::new();
+    for e in errors {
+        let index = e
+            .path
+            .strip_prefix("partners[")
+            .and_then(|p| p.split(']').next())
+            .and_then(|i| i.parse::<usize>().ok());
+        match index {
+            Some(i) => bad.entry(i).or_default().push(e.to_string()),
+            None => other.push(e),
+        }
     }
+    if !other.is_empty() {
+        return Err(FileError::Invalid(other));
+    }
+    let mut i = 0;
+    ws.partners.retain(|p| {
+        let keep = !bad.contains_key(&i);
+        if !keep {
+            damaged.push(Damaged {
+                key: keys[i].clone(),
+                name: format!("partner {}", validate::quoted(&p.name)),
+                error: bad[&i].join("; "),
+                // The entry's own text, laid out for reading: serialising the record
+                // instead would bring the record serialisers (the save's code, fetched
+                // on demand in the browser) into every load.
+                text: slots
+                    .get(&keys[i])
+                    .ok()
+                    .flatten()
+                    .and_then(|stored| compact::decode(&stored).ok())
+                    .map(|json| readable(&json))
+                    .unwrap_or_default(),
+            });
+        }
+        i += 1;
+        keep
+    });
+    let mut i = 0;
+    keys.retain(|_| {
+        i += 1;
+        !bad.contains_key(&(i - 1))
+    });
+    Ok(())
 }
 
 /// `json` laid out for reading (as it is, should it not be JSON).
@@ -1048,12 +1175,65 @@ pub fn sync(
             decode_rest(&slots.get(&manifest.rest).ok()??).ok()?
         }
     };
+    let theirs = their_partners(slots, snap, &pages, &manifest, &mut ws, &mut read)?;
+    // What their entry holds, before a stand-in adds to it: the repair below then sees
+    // the catalogue differ and writes it again with the markets added.
+    let stored_rest = rest_of(&ws);
+    if !theirs.repaired.is_empty() {
+        let ours = snap
+            .rest
+            .as_ref()
+            .map_or(&[][..], |(_, r)| r.markets.as_slice());
+        complete_catalogue(&mut ws, ours, &theirs.repaired);
+    }
+    if !validate::workspace(&ws).is_empty() {
+        return None;
+    }
+    snap.rest = Some((manifest.rest.clone(), stored_rest));
+    snap.partners = theirs.partners;
+    snap.damaged = theirs.damaged;
+    retire_replaced(snap, &pages, now);
+    snap.pages = pages;
+    snap.manifest = Some(manifest);
+    snap.text = manifest_text.to_owned();
+    if !theirs.repaired.is_empty() {
+        // Failing, the next save of this tab writes them (they are not in `snap`).
+        let _ = save(slots, snap, &ws, save_suffix, now);
+    }
+    Some(Synced {
+        workspace: ws,
+        read,
+        repaired: theirs.repaired,
+    })
+}
+
+/// The partners another tab's manifest names, as [`their_partners`] read them.
+struct TheirPartners {
+    /// Each partner read by id, with its entry's key: the snapshot's new partners.
+    partners: HashMap<Id, (String, Shared<Partner>)>,
+    /// The damaged entries' keys, carried on untouched.
+    damaged: Vec<String>,
+    /// Entries the manifest names that were gone, for which ours stand in.
+    repaired: Vec<String>,
+}
+
+/// Reads into `ws` the partner entries the pages list, then the damaged ones, taking
+/// each key this tab holds from `snap` and reading the others (named in `read`). `None`
+/// when an entry cannot be read.
+fn their_partners(
+    slots: &impl Slots,
+    snap: &Snapshot,
+    pages: &[Page],
+    manifest: &Manifest,
+    ws: &mut Workspace,
+    read: &mut Vec<String>,
+) -> Option<TheirPartners> {
     let by_key: HashMap<&str, &Shared<Partner>> = snap
         .partners
         .values()
         .map(|(k, p)| (k.as_str(), p))
         .collect();
-    let mut new_partners = HashMap::new();
+    let mut partners = HashMap::new();
     let mut damaged = Vec::new();
     let mut repaired = Vec::new();
     let listed = pages.iter().flat_map(|p| &p.entries);
@@ -1071,7 +1251,7 @@ pub fn sync(
                     Some(stored) => decode_partner(key, &stored).ok()?.into(),
                     None => {
                         // Ours stands in, and is not recorded as stored: the repair
-                        // below writes it again.
+                        // writes it again.
                         let id = key_id(key)?;
                         let ours = snap.partners.values().find(|(_, p)| p.id.as_str() == id);
                         repaired.push(key.clone());
@@ -1081,27 +1261,20 @@ pub fn sync(
                 }
             }
         };
-        new_partners.insert(p.id.clone(), (key.clone(), p.clone()));
+        partners.insert(p.id.clone(), (key.clone(), p.clone()));
         ws.partners.push(p);
     }
-    // What their entry holds, before a stand-in adds to it: the repair below then sees
-    // the catalogue differ and writes it again with the markets added.
-    let stored_rest = rest_of(&ws);
-    if !repaired.is_empty() {
-        let ours = snap
-            .rest
-            .as_ref()
-            .map_or(&[][..], |(_, r)| r.markets.as_slice());
-        complete_catalogue(&mut ws, ours, &repaired);
-    }
-    if !validate::workspace(&ws).is_empty() {
-        return None;
-    }
-    snap.rest = Some((manifest.rest.clone(), stored_rest));
-    snap.partners = new_partners;
-    snap.damaged = damaged;
-    // Pages this tab named and the other tab's manifest does not were replaced: retired
-    // like this tab's own, so a later save removes them once no manifest names them.
+    Some(TheirPartners {
+        partners,
+        damaged,
+        repaired,
+    })
+}
+
+/// Pages this tab named and the other tab's manifest (listing `pages`) does not were
+/// replaced: retired like this tab's own, so a later save removes them once no manifest
+/// names them.
+fn retire_replaced(snap: &mut Snapshot, pages: &[Page], now: DateTime<Utc>) {
     let named: HashSet<&str> = pages.iter().map(|p| p.key.as_str()).collect();
     let replaced: Vec<String> = snap
         .pages
@@ -1110,18 +1283,6 @@ pub fn sync(
         .map(|p| p.key.clone())
         .collect();
     snap.retired.extend(replaced.into_iter().map(|k| (k, now)));
-    snap.pages = pages;
-    snap.manifest = Some(manifest);
-    snap.text = manifest_text.to_owned();
-    if !repaired.is_empty() {
-        // Failing, the next save of this tab writes them (they are not in `snap`).
-        let _ = save(slots, snap, &ws, save_suffix, now);
-    }
-    Some(Synced {
-        workspace: ws,
-        read,
-        repaired,
-    })
 }
 
 /// Our partners standing in for entries the other tab removed (`stand_ins`, their
