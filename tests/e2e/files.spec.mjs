@@ -1,6 +1,7 @@
 import {
   test, expect, open, watch, storedWorkspace, downloadText, chooseImportFile, envelope, isoIn,
 } from "./fixtures.mjs";
+import { largeFile } from "../../bench/large.mjs";
 
 const dialog = (page) => page.getByRole("dialog");
 const previewCount = (page, group) => dialog(page).locator(`details.preview__group--${group} > summary`);
@@ -291,4 +292,26 @@ test("a file whose program target was edited later says so in the preview, and t
   await expect.poll(async () => (await storedWorkspace(page)).program.target_growth).toBe(300);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Planner" }).click();
   await expect(page.locator("#main")).toContainText("+300 %");
+});
+
+test("a long preview group lists its names when opened, and then all of them", async ({ page }) => {
+  await open(page, "#/data");
+  // 60 partners the demo does not have: "60 added", more than a preview writes out at once.
+  const file = largeFile(60, 1);
+  await chooseImportFile(page, "sixty.json", JSON.stringify(file));
+  await expect(previewCount(page, "added")).toHaveText("60 added");
+  const added = dialog(page).locator("details.preview__group--added");
+  await expect(added).not.toHaveAttribute("open", "");
+  await expect(added.locator("li")).toHaveCount(0);
+  await previewCount(page, "added").click();
+  await expect(added).toHaveAttribute("open", "");
+  await expect(added.locator("li")).toHaveCount(60);
+  await expect(added.locator("li").first()).toHaveText("Partner 000");
+  await expect(added.locator("li").last()).toHaveText("Partner 059");
+  // Closing and opening again keeps one list.
+  await previewCount(page, "added").click();
+  await previewCount(page, "added").click();
+  await expect(added.locator("li")).toHaveCount(60);
+  await dialog(page).getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog(page)).toHaveCount(0);
 });

@@ -262,9 +262,15 @@ impl<'a> Checker<'a> {
     /// Numbers from files may be anything JSON allows; NaN and infinities cannot be
     /// written back to JSON, and beyond ±1e15 sums lose their units.
     pub(crate) fn finite(&mut self, field: &str, value: f64) {
+        self.finite_at(|| field.to_owned(), value);
+    }
+
+    /// [`Checker::finite`] for a field whose path is written only if the value is
+    /// refused: a metric's values are checked by the hundred thousand at every load.
+    pub(crate) fn finite_at(&mut self, field: impl FnOnce() -> String, value: f64) {
         if !value.is_finite() || value.abs() > MAX_VALUE {
             self.push(
-                field,
+                &field(),
                 format!("{value} is not a number between −10¹⁵ and 10¹⁵"),
             );
         }

@@ -29,7 +29,7 @@ pub(crate) fn check(s: &Series, markets: &HashSet<&Id>, c: &mut Checker) {
     }
     c.required("metric", &s.metric, MAX_NAME);
     for (month, value) in &s.values {
-        c.finite(&format!("values.{month}"), *value);
+        c.finite_at(|| format!("values.{month}"), *value);
     }
 }
 

@@ -255,6 +255,10 @@ fn finish_import(store: Store, ws: Workspace, incoming: &Workspace, file_name: &
     ));
 }
 
+/// A group of more names than this lists them when opened: 2,000 unchanged partners
+/// written out at once were a visible part of a large import's wait for its preview.
+const LISTED_WHEN_OPENED: usize = 50;
+
 /// One group of an import preview ("3 added"), open when short enough to read at once.
 pub fn preview_group(
     title: &'static str,
@@ -262,10 +266,23 @@ pub fn preview_group(
     names: Vec<String>,
 ) -> impl IntoView {
     let n = names.len();
+    let listed = RwSignal::new(n <= LISTED_WHEN_OPENED);
+    let names = StoredValue::new(names);
+    let items = move || {
+        listed.get().then(|| {
+            names.with_value(|names| {
+                names
+                    .iter()
+                    .map(|name| view! { <li>{name.clone()}</li> })
+                    .collect_view()
+            })
+        })
+    };
     view! {
-        <details class=format!("preview__group preview__group--{class}") open={n > 0 && n <= 8}>
+        <details class=format!("preview__group preview__group--{class}") open={n > 0 && n <= 8}
+            on:toggle=move |_| listed.set(true)>
             <summary><span class="preview__count">{n}</span>" "{title}</summary>
-            <ul>{names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
+            <ul>{items}</ul>
         </details>
     }
 }
