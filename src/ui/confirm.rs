@@ -14,14 +14,14 @@ pub enum Verb {
 }
 
 impl Verb {
-    fn word(self) -> &'static str {
+    pub(crate) fn word(self) -> &'static str {
         match self {
             Verb::Remove => "Remove",
             Verb::Delete => "Delete",
         }
     }
 
-    fn confirm(self) -> &'static str {
+    pub(crate) fn confirm(self) -> &'static str {
         match self {
             Verb::Remove => "Confirm remove",
             Verb::Delete => "Confirm delete",

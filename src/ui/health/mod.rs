@@ -5,7 +5,7 @@
 mod badge;
 mod signals;
 
-pub use badge::HealthBadge;
+pub use badge::{Badge, HealthBadge};
 pub use signals::{SeverityPill, SignalList, WalkAwayBox};
 
 use crate::model::figures::health::{percent, tenths, Health, Part};

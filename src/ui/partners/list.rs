@@ -7,10 +7,10 @@ use crate::model::workspace::query::{showing, Pick, Query, SortKey};
 use crate::model::Workspace;
 use crate::model::{Category, Id, MarketPosition, Partner, Stage};
 use crate::storage;
-use crate::ui::confirm::{ConfirmRemove, Verb};
+use crate::ui::confirm::Verb;
 use crate::ui::draft::{use_draft, DraftOffer, FormFields};
 use crate::ui::fields::ChoiceFilter;
-use crate::ui::health::HealthBadge;
+use crate::ui::health::Badge;
 use crate::ui::route::{self, Route};
 use crate::ui::state::{use_store, Toast};
 use leptos::prelude::*;
@@ -20,7 +20,10 @@ use leptos::prelude::*;
 /// rows took most of a search keystroke at 2,000 partners).
 const PAGE: usize = 50;
 
-/// What one table row shows; the whole row is its key, so any change re-renders it.
+/// What one table row shows. The table keeps a row of cells per position on the page and
+/// fills it with the `Row` of the partner there, so a search, a sort or "Show more"
+/// updates the cells that differ instead of building every row anew (building rows was
+/// most of a keystroke's or a sort's time at 2,000 partners: bench/RESULTS.md).
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
     id: Id,
@@ -32,10 +35,12 @@ struct Row {
     owner: String,
     players: usize,
     updated: String,
+    /// The health badge, part of the row so that it changes with the partner shown.
+    badge: Option<Badge>,
 }
 
 impl Row {
-    fn of(ws: &Workspace, p: &Partner) -> Self {
+    fn of(ws: &Workspace, p: &Partner, badge: Option<Badge>) -> Self {
         Row {
             id: p.id.clone(),
             name: p.name.clone(),
@@ -51,6 +56,7 @@ impl Row {
             owner: p.owner.clone(),
             players: p.key_players.len(),
             updated: crate::model::core::format::day_short(p.updated.date_naive()),
+            badge,
         }
     }
 }
@@ -124,12 +130,19 @@ pub fn PartnersScreen() -> impl IntoView {
         query.track();
         limit.set(PAGE);
     });
+    let today = storage::now().date_naive();
     let shown = Memo::new(move |_| {
         store.ws.with(|ws| {
             rows.with(|r| {
                 r.iter()
                     .take(limit.get())
-                    .map(|&i| Row::of(ws, &ws.partners[i]))
+                    .map(|&i| {
+                        let p = &ws.partners[i];
+                        // From the store's cache: the reading of a partner already
+                        // shown is not computed again.
+                        let badge = store.reading(ws, &p.id, today).map(|r| Badge::of(&r));
+                        Row::of(ws, p, badge)
+                    })
                     .collect::<Vec<_>>()
             })
         })
@@ -148,27 +161,7 @@ pub fn PartnersScreen() -> impl IntoView {
                 }}
             </p>
             <div class="table-wrap">
-                <table class="table partners-table">
-                    <thead>
-                        <tr>
-                            <SortHeader key=SortKey::Name sort descending/>
-                            <SortHeader key=SortKey::Category sort descending/>
-                            <SortHeader key=SortKey::Position sort descending/>
-                            <SortHeader key=SortKey::Stage sort descending/>
-                            <th scope="col">"Markets"</th>
-                            <SortHeader key=SortKey::Owner sort descending/>
-                            <th scope="col" class="num">"Key players"</th>
-                            <th scope="col" class="num">"Health"</th>
-                            <SortHeader key=SortKey::Updated sort descending/>
-                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || shown.get() key=|row| row.clone() let:row>
-                            <PartnerRow row/>
-                        </For>
-                    </tbody>
-                </table>
+                <PartnerTable shown sort descending/>
                 <ShowMore rows limit/>
                 <Show when=move || rows.with(Vec::is_empty)>
                     <p class="empty">
@@ -181,6 +174,46 @@ pub fn PartnersScreen() -> impl IntoView {
                 </Show>
             </div>
         </section>
+    }
+}
+
+/// The table of the page's partners, with its sortable headers.
+#[component]
+fn PartnerTable(
+    shown: Memo<Vec<Row>>,
+    sort: RwSignal<SortKey>,
+    descending: RwSignal<bool>,
+) -> impl IntoView {
+    // The partner whose "Delete" asks for confirmation: kept by partner, not by
+    // position, so the question follows the partner when the rows are reordered and
+    // never shows on the partner that takes its place.
+    let confirming = RwSignal::new(None::<Id>);
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    follow_partners(shown, confirming, body);
+    view! {
+        <table class="table partners-table">
+            <thead>
+                <tr>
+                    <SortHeader key=SortKey::Name sort descending/>
+                    <SortHeader key=SortKey::Category sort descending/>
+                    <SortHeader key=SortKey::Position sort descending/>
+                    <SortHeader key=SortKey::Stage sort descending/>
+                    <th scope="col">"Markets"</th>
+                    <SortHeader key=SortKey::Owner sort descending/>
+                    <th scope="col" class="num">"Key players"</th>
+                    <th scope="col" class="num">"Health"</th>
+                    <SortHeader key=SortKey::Updated sort descending/>
+                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                </tr>
+            </thead>
+            <tbody node_ref=body>
+                // Keyed by position: a row's cells stay and show whichever
+                // partner is at its position now.
+                <For each=move || 0..shown.with(Vec::len) key=|at| *at let:at>
+                    <PartnerRow at shown confirming/>
+                </For>
+            </tbody>
+        </table>
     }
 }
 
@@ -311,43 +344,155 @@ fn SortHeader(key: SortKey, sort: RwSignal<SortKey>, descending: RwSignal<bool>)
     }
 }
 
+/// Keeps what belongs to a partner with the partner when the rows show other partners
+/// (a search, a sort, a delete, another tab's edit): the open "Confirm delete" closes
+/// once its partner has left the page, and focus inside a row moves to the same control
+/// in the row that now shows the focused partner, or leaves the table if that partner
+/// is no longer on the page, instead of staying on a partner nobody chose.
+fn follow_partners(
+    shown: Memo<Vec<Row>>,
+    confirming: RwSignal<Option<Id>>,
+    body: NodeRef<leptos::html::Tbody>,
+) {
+    Effect::new(move |before: Option<Vec<Id>>| {
+        let now: Vec<Id> = shown.with(|rows| rows.iter().map(|r| r.id.clone()).collect());
+        if confirming.with_untracked(|c| c.as_ref().is_some_and(|c| !now.contains(c))) {
+            confirming.set(None);
+        }
+        if let Some(before) = before.filter(|b| *b != now) {
+            let after = now.clone();
+            // After the rows' cells are updated, before the frame is painted.
+            request_animation_frame(move || move_focus(body, &before, &after));
+        }
+        now
+    });
+}
+
+/// Moves focus from a control in the row at a position whose partner changed to the
+/// same control in that partner's new row (see [`follow_partners`]).
+fn move_focus(body: NodeRef<leptos::html::Tbody>, before: &[Id], after: &[Id]) {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(body) = body.try_get_untracked().flatten() else {
+        return;
+    };
+    let Some(focused) = document().active_element() else {
+        return;
+    };
+    let Some(at) = focused
+        .closest("tr[data-at]")
+        .ok()
+        .flatten()
+        .filter(|tr| body.contains(Some(tr)))
+        .and_then(|tr| tr.get_attribute("data-at"))
+        .and_then(|at| at.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let Some(partner) = before.get(at) else {
+        return;
+    };
+    if after.get(at) == Some(partner) {
+        return;
+    }
+    let control = focused.get_attribute("data-control").unwrap_or_default();
+    let target = after
+        .iter()
+        .position(|id| id == partner)
+        .and_then(|to| {
+            body.query_selector(&format!(
+                "tr[data-at=\"{to}\"] [data-control=\"{control}\"]"
+            ))
+            .ok()
+            .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    match target {
+        Some(el) => {
+            let _ = el.focus();
+        }
+        None => {
+            if let Ok(el) = focused.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.blur();
+            }
+        }
+    }
+}
+
+/// The row at position `at` of the page: its cells read the partner at that position
+/// from `shown` and update in place when another partner takes it. One memo per row
+/// (the row's value) and one for its confirmation, so a position whose partner did not
+/// change does no work.
 #[component]
-fn PartnerRow(row: Row) -> impl IntoView {
+fn PartnerRow(at: usize, shown: Memo<Vec<Row>>, confirming: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
-    let href = Route::Partner(row.id.clone()).href();
-    let id = row.id.clone();
-    let name = row.name.clone();
-    let named = name.clone();
-    let delete = Callback::new(move |_: ()| {
-        let action = PartnerAction::Delete {
-            partner: id.clone(),
-            name: named.clone(),
+    let row = Memo::new(move |_| shown.with(|rows| rows.get(at).cloned()));
+    let cell = move |f: fn(&Row) -> String| move || row.with(|r| r.as_ref().map(f));
+    let asking = Memo::new(move |_| {
+        confirming.with(|c| row.with(|r| matches!((c, r), (Some(c), Some(r)) if *c == r.id)))
+    });
+    let delete = move |_| {
+        confirming.set(None);
+        let Some(Row { id, name, .. }) = row.get_untracked() else {
+            return;
         };
+        let action = PartnerAction::Delete { partner: id, name };
         if let Some(Ok(Applied::Deleted(removed))) = store.dispatch(action) {
             let message = format!("Deleted {}.", removed.partner.name);
             store.toast.set(Some(Toast::new(message, Some(removed))));
         }
-    });
+    };
+    let ask = move |_| confirming.set(row.with_untracked(|r| r.as_ref().map(|r| r.id.clone())));
+    let actions = move || {
+        if asking.get() {
+            view! {
+                <button type="button" class="button button--danger button--small"
+                    data-control="confirm" on:click=delete>{Verb::Delete.confirm()}</button>
+                <button type="button" class="button button--quiet button--small"
+                    data-control="cancel" on:click=move |_| confirming.set(None)>"Cancel"</button>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" class="button button--quiet button--small" data-control="delete"
+                    aria-label=cell(|r| format!("Delete {}", r.name)) on:click=ask>
+                    {Verb::Delete.word()}
+                </button>
+            }
+            .into_any()
+        }
+    };
+    let unset = move |f: fn(&Row) -> bool| move || row.with(|r| r.as_ref().is_some_and(f));
+    let badge = move |f: fn(&Badge) -> String| {
+        move || row.with(|r| r.as_ref().and_then(|r| r.badge.as_ref()).map(f))
+    };
     view! {
-        <tr>
-            <th scope="row"><a href=href>{row.name.clone()}</a></th>
+        <tr data-at=at data-id=cell(|r| r.id.to_string())>
+            <th scope="row">
+                <a href=cell(|r| Route::Partner(r.id.clone()).href()) data-control="link">{cell(|r| r.name.clone())}</a>
+            </th>
             // A value nobody chose is named by its column on a phone too, where the
             // cells stand side by side without their headers ("Category: Not set").
-            <td class:unset=row.category.is_none()
-                data-label=row.category.is_none().then_some("Category")>{label_or_not_set(row.category)}</td>
-            <td class:unset=row.position.is_none()
-                data-label=row.position.is_none().then_some("Market position")>{label_or_not_set(row.position)}</td>
-            <td><span class=format!("stage stage--{}", row.stage.key())>{row.stage.label()}</span></td>
-            <td class="muted">{row.markets}</td>
+            <td class:unset=unset(|r| r.category.is_none())
+                data-label=move || row.with(|r| r.as_ref().is_some_and(|r| r.category.is_none()).then_some("Category"))>
+                {cell(|r| label_or_not_set(r.category).to_owned())}
+            </td>
+            <td class:unset=unset(|r| r.position.is_none())
+                data-label=move || row.with(|r| r.as_ref().is_some_and(|r| r.position.is_none()).then_some("Market position"))>
+                {cell(|r| label_or_not_set(r.position).to_owned())}
+            </td>
+            <td><span class=cell(|r| format!("stage stage--{}", r.stage.key()))>{cell(|r| r.stage.label().to_owned())}</span></td>
+            <td class="muted">{cell(|r| r.markets.clone())}</td>
             // data-label: the column's name, shown beside the value when the table is a
             // list of cards on a phone (style/partners.css).
-            <td class="nowrap" data-label="Owner">{row.owner}</td>
-            <td class="num" data-label="Key players">{row.players}</td>
-            <td class="num" data-label="Health"><HealthBadge id=row.id.clone()/></td>
-            <td class="muted nowrap" data-label="Updated">{row.updated}</td>
-            <td class="actions">
-                <ConfirmRemove verb=Verb::Delete label=format!("Delete {name}") on_remove=delete/>
+            <td class="nowrap" data-label="Owner">{cell(|r| r.owner.clone())}</td>
+            <td class="num" data-label="Key players">{cell(|r| r.players.to_string())}</td>
+            <td class="num" data-label="Health">
+                <span class=badge(|b| b.class.clone()) title=badge(|b| b.label.clone())
+                    aria-label=badge(|b| b.label.clone())
+                    role=move || row.with(|r| r.as_ref().is_some_and(|r| r.badge.is_some()).then_some("img"))>{badge(|b| b.text.clone())}</span>
             </td>
+            <td class="muted nowrap" data-label="Updated">{cell(|r| r.updated.clone())}</td>
+            <td class="actions">{actions}</td>
         </tr>
     }
 }
