@@ -208,6 +208,32 @@ impl Partner {
         out
     }
 
+    /// The keys of the parts whose contents differ between `self` and `now` (an item in
+    /// one version only counts; a deletion entry alone does not): what
+    /// [`Partner::parts`] of both would differ in, found by comparing the values
+    /// themselves. Every edit runs this, so it serialises nothing: the records'
+    /// `Serialize` stays out of the first screen's code (bench/RESULTS.md). The records
+    /// derive both, so equal values are equal JSON; only a number's sign of zero, which
+    /// JSON keeps and `==` does not, could tell them apart.
+    pub fn changed_parts(&self, now: &Partner) -> Vec<String> {
+        let mut out = Vec::new();
+        macro_rules! field {
+            ($key:literal, $($f:ident),+) => {
+                if ($(&self.$f,)+) != ($(&now.$f,)+) {
+                    out.push($key.to_owned());
+                }
+            };
+        }
+        each_partner_field!(field);
+        macro_rules! list {
+            ($prefix:literal, $f:ident) => {
+                changed_items($prefix, &self.$f, &now.$f, &mut out);
+            };
+        }
+        each_partner_list!(list);
+        out
+    }
+
     /// Drops the entries that say no more than `base` does, and `base` when it is the
     /// partner's own stamp: the one written form of a partner's stamps.
     pub fn compact_stamps(&mut self) {
@@ -325,6 +351,20 @@ pub fn stamp_edit(before: &Workspace, after: &mut Workspace, stamp: Stamp) -> bo
     any
 }
 
+/// Adds to `out` the part keys of the items of one list that differ between `old` and
+/// `new`, or are in one of them only.
+fn changed_items<T: Item>(prefix: &str, old: &[T], new: &[T], out: &mut Vec<String>) {
+    let new: HashMap<String, &T> = item_keys(prefix, new).into_iter().zip(new).collect();
+    let mut seen = HashSet::new();
+    for (key, x) in item_keys(prefix, old).into_iter().zip(old) {
+        if new.get(&key) != Some(&x) {
+            out.push(key.clone());
+        }
+        seen.insert(key);
+    }
+    out.extend(new.into_keys().filter(|k| !seen.contains(k)));
+}
+
 /// Stamps one partner an edit wrote: a new one whole, an existing one part by part.
 /// Returns whether anything got the stamp.
 fn stamp_partner(was: Option<&Partner>, now: &mut Partner, stamp: Stamp) -> bool {
@@ -334,12 +374,7 @@ fn stamp_partner(was: Option<&Partner>, now: &mut Partner, stamp: Stamp) -> bool
         now.stamps.clear();
         return true;
     };
-    let (old, new) = (was.parts(), now.parts());
-    let changed: Vec<&String> = old
-        .keys()
-        .chain(new.keys())
-        .filter(|k| old.get(*k).cloned().flatten() != new.get(*k).cloned().flatten())
-        .collect();
+    let changed = was.changed_parts(now);
     // Whatever stamps the edit left, the parts it did not change keep `was`'s.
     now.base = Some(was.base_stamp());
     now.stamps = was.stamps.clone();
@@ -350,7 +385,7 @@ fn stamp_partner(was: Option<&Partner>, now: &mut Partner, stamp: Stamp) -> bool
         return false;
     }
     for key in changed {
-        now.stamps.insert(key.clone(), stamp);
+        now.stamps.insert(key, stamp);
     }
     now.stamp = Some(stamp.max(was.edit_stamp()));
     now.compact_stamps();
