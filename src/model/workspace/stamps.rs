@@ -146,10 +146,19 @@ impl Item for crate::model::metrics::record::Series {
 /// The part keys of a list's items, in list order: `prefix:key`, with `#2`, `#3` after
 /// a key met again (a list a file brought with two series of one metric and market).
 pub fn item_keys<T: Item>(prefix: &str, list: &[T]) -> Vec<String> {
+    numbered(
+        list.iter()
+            .map(|x| format!("{prefix}:{}", x.item_key()))
+            .collect(),
+    )
+}
+
+/// `keys` with `#2`, `#3` after a key met again. Apart from [`item_keys`] so that one
+/// copy serves every item type.
+fn numbered(keys: Vec<String>) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    list.iter()
-        .map(|x| {
-            let key = format!("{prefix}:{}", x.item_key());
+    keys.into_iter()
+        .map(|key| {
             let n = seen.entry(key.clone()).or_default();
             *n += 1;
             if *n == 1 {
@@ -354,15 +363,27 @@ pub fn stamp_edit(before: &Workspace, after: &mut Workspace, stamp: Stamp) -> bo
 /// Adds to `out` the part keys of the items of one list that differ between `old` and
 /// `new`, or are in one of them only.
 fn changed_items<T: Item>(prefix: &str, old: &[T], new: &[T], out: &mut Vec<String>) {
-    let new: HashMap<String, &T> = item_keys(prefix, new).into_iter().zip(new).collect();
-    let mut seen = HashSet::new();
-    for (key, x) in item_keys(prefix, old).into_iter().zip(old) {
-        if new.get(&key) != Some(&x) {
-            out.push(key.clone());
+    let (old_keys, new_keys) = (item_keys(prefix, old), item_keys(prefix, new));
+    changed_keys(old_keys, new_keys, &|i, j| old[i] == new[j], out);
+}
+
+/// As [`changed_items`], given the items' keys and whether the `i`th old item equals
+/// the `j`th new one: one copy for every item type.
+fn changed_keys(
+    old: Vec<String>,
+    new: Vec<String>,
+    same: &dyn Fn(usize, usize) -> bool,
+    out: &mut Vec<String>,
+) {
+    let mut new: HashMap<String, usize> = new.into_iter().zip(0..).collect();
+    for (i, key) in old.into_iter().enumerate() {
+        match new.remove(&key) {
+            Some(j) if same(i, j) => {}
+            _ => out.push(key),
         }
-        seen.insert(key);
     }
-    out.extend(new.into_keys().filter(|k| !seen.contains(k)));
+    // What is left is in the new version only.
+    out.extend(new.into_keys());
 }
 
 /// Stamps one partner an edit wrote: a new one whole, an existing one part by part.
