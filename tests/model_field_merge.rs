@@ -293,6 +293,35 @@ proptest! {
             prop_assert!(merged.partner(&pid(0)).unwrap().key_players.iter().any(|k| k.id == kid(0, 1)));
         }
     }
+
+    #[test]
+    fn the_parts_an_edit_is_stamped_for_are_those_whose_json_differs(
+        ops in proptest::collection::vec(op(), 0..30),
+    ) {
+        // Every pair of versions the replicas reach (edits, deletions of key players,
+        // merges with their stamp entries): comparing values finds exactly the parts
+        // whose written form differs, as stamping an edit did by serialising them.
+        let replicas = run(&ops);
+        for x in &replicas {
+            for y in &replicas {
+                for p in 0..PARTNERS {
+                    let (a, b) = (x.ws.partner(&pid(p)).unwrap(), y.ws.partner(&pid(p)).unwrap());
+                    let (pa, pb) = (a.parts(), b.parts());
+                    let mut want: Vec<String> = pa
+                        .keys()
+                        .chain(pb.keys())
+                        .filter(|k| pa.get(*k).cloned().flatten() != pb.get(*k).cloned().flatten())
+                        .cloned()
+                        .collect();
+                    want.sort();
+                    want.dedup();
+                    let mut got = a.changed_parts(b);
+                    got.sort();
+                    prop_assert_eq!(got, want);
+                }
+            }
+        }
+    }
 }
 
 /// The file round-trips the field stamps exactly; the version-3 fixture holds some.

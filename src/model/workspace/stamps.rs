@@ -146,10 +146,19 @@ impl Item for crate::model::metrics::record::Series {
 /// The part keys of a list's items, in list order: `prefix:key`, with `#2`, `#3` after
 /// a key met again (a list a file brought with two series of one metric and market).
 pub fn item_keys<T: Item>(prefix: &str, list: &[T]) -> Vec<String> {
+    numbered(
+        list.iter()
+            .map(|x| format!("{prefix}:{}", x.item_key()))
+            .collect(),
+    )
+}
+
+/// `keys` with `#2`, `#3` after a key met again. Apart from [`item_keys`] so that one
+/// copy serves every item type.
+fn numbered(keys: Vec<String>) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
-    list.iter()
-        .map(|x| {
-            let key = format!("{prefix}:{}", x.item_key());
+    keys.into_iter()
+        .map(|key| {
             let n = seen.entry(key.clone()).or_default();
             *n += 1;
             if *n == 1 {
@@ -205,6 +214,32 @@ impl Partner {
         for key in self.stamps.keys() {
             out.entry(key.clone()).or_insert(None);
         }
+        out
+    }
+
+    /// The keys of the parts whose contents differ between `self` and `now` (an item in
+    /// one version only counts; a deletion entry alone does not): what
+    /// [`Partner::parts`] of both would differ in, found by comparing the values
+    /// themselves. Every edit runs this, so it serialises nothing: the records'
+    /// `Serialize` stays out of the first screen's code (bench/RESULTS.md). The records
+    /// derive both, so equal values are equal JSON; only a number's sign of zero, which
+    /// JSON keeps and `==` does not, could tell them apart.
+    pub fn changed_parts(&self, now: &Partner) -> Vec<String> {
+        let mut out = Vec::new();
+        macro_rules! field {
+            ($key:literal, $($f:ident),+) => {
+                if ($(&self.$f,)+) != ($(&now.$f,)+) {
+                    out.push($key.to_owned());
+                }
+            };
+        }
+        each_partner_field!(field);
+        macro_rules! list {
+            ($prefix:literal, $f:ident) => {
+                changed_items($prefix, &self.$f, &now.$f, &mut out);
+            };
+        }
+        each_partner_list!(list);
         out
     }
 
@@ -325,6 +360,32 @@ pub fn stamp_edit(before: &Workspace, after: &mut Workspace, stamp: Stamp) -> bo
     any
 }
 
+/// Adds to `out` the part keys of the items of one list that differ between `old` and
+/// `new`, or are in one of them only.
+fn changed_items<T: Item>(prefix: &str, old: &[T], new: &[T], out: &mut Vec<String>) {
+    let (old_keys, new_keys) = (item_keys(prefix, old), item_keys(prefix, new));
+    changed_keys(old_keys, new_keys, &|i, j| old[i] == new[j], out);
+}
+
+/// As [`changed_items`], given the items' keys and whether the `i`th old item equals
+/// the `j`th new one: one copy for every item type.
+fn changed_keys(
+    old: Vec<String>,
+    new: Vec<String>,
+    same: &dyn Fn(usize, usize) -> bool,
+    out: &mut Vec<String>,
+) {
+    let mut new: HashMap<String, usize> = new.into_iter().zip(0..).collect();
+    for (i, key) in old.into_iter().enumerate() {
+        match new.remove(&key) {
+            Some(j) if same(i, j) => {}
+            _ => out.push(key),
+        }
+    }
+    // What is left is in the new version only.
+    out.extend(new.into_keys());
+}
+
 /// Stamps one partner an edit wrote: a new one whole, an existing one part by part.
 /// Returns whether anything got the stamp.
 fn stamp_partner(was: Option<&Partner>, now: &mut Partner, stamp: Stamp) -> bool {
@@ -334,12 +395,7 @@ fn stamp_partner(was: Option<&Partner>, now: &mut Partner, stamp: Stamp) -> bool
         now.stamps.clear();
         return true;
     };
-    let (old, new) = (was.parts(), now.parts());
-    let changed: Vec<&String> = old
-        .keys()
-        .chain(new.keys())
-        .filter(|k| old.get(*k).cloned().flatten() != new.get(*k).cloned().flatten())
-        .collect();
+    let changed = was.changed_parts(now);
     // Whatever stamps the edit left, the parts it did not change keep `was`'s.
     now.base = Some(was.base_stamp());
     now.stamps = was.stamps.clone();
@@ -350,7 +406,7 @@ fn stamp_partner(was: Option<&Partner>, now: &mut Partner, stamp: Stamp) -> bool
         return false;
     }
     for key in changed {
-        now.stamps.insert(key.clone(), stamp);
+        now.stamps.insert(key, stamp);
     }
     now.stamp = Some(stamp.max(was.edit_stamp()));
     now.compact_stamps();
