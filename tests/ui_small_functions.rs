@@ -232,7 +232,6 @@ const NOT_YET_SPLIT: &[(&str, usize)] = &[
     ("src/model/workspace/validate.rs records", 137),
     ("src/model/formats/store.rs read", 122),
     ("src/model/formats/csv_metrics.rs rows_to_metrics", 112),
-    ("src/model/documents/report.rs partner_report", 110),
     ("src/model/formats/csv.rs rows_to_partners", 102),
     ("src/model/merge/rule.rs merge", 101),
     ("src/model/formats/store.rs sync", 95),
