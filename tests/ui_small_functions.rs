@@ -235,7 +235,6 @@ const NOT_YET_SPLIT: &[(&str, usize)] = &[
     ("src/model/formats/csv.rs rows_to_partners", 102),
     ("src/model/merge/rule.rs merge", 101),
     ("src/model/formats/store.rs sync", 95),
-    ("src/model/landing/mod.rs stall", 87),
     ("src/model/merge/rule.rs records", 86),
     ("src/model/meetings/mod.rs save_meeting", 85),
     ("src/model/formats/sealed.rs fmt", 82),
