@@ -236,7 +236,6 @@ const NOT_YET_SPLIT: &[(&str, usize)] = &[
     ("src/model/merge/rule.rs merge", 101),
     ("src/model/formats/store.rs sync", 95),
     ("src/model/merge/rule.rs records", 86),
-    ("src/model/meetings/mod.rs save_meeting", 85),
     ("src/model/formats/sealed.rs fmt", 82),
 ];
 
