@@ -422,7 +422,7 @@ impl<'a> PlanInputs<'a> {
     }
 
     /// The last month every series of the program's metric is in by
-    /// ([`metrics::complete_of`]); `None` before any month has ended.
+    /// ([`metrics::complete_of`]); `None` without figures of the metric.
     fn complete(&self) -> Option<Month> {
         self.window.cap.and_then(|_| {
             metrics::complete_of(
@@ -606,8 +606,8 @@ struct ToDate {
 }
 
 impl ToDate {
-    /// Every month to date and nothing delivered: an initiative, or a partner lever
-    /// before its figures reach the target year.
+    /// Every month to date and nothing delivered: an initiative, a lever whose partner
+    /// is gone, or a partner lever whose figures do not reach the target year yet.
     fn of_the_year(months_to_date: u32) -> Self {
         ToDate {
             months: months_to_date,
