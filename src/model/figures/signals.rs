@@ -915,7 +915,8 @@ fn cooling_fact(p: &Partner, map: &[MapPoint], c: meetings::Cooling) -> Cooling 
 }
 
 /// A decision maker read as against the partnership (skeptical or a blocker, or whose
-/// latest reception was negative): name, why, and whether it is clear (a blocker, or a
+/// latest reception was negative; the same decision makers `fit::in_the_way` finds,
+/// so the recommendation is never "pursue" beside this signal): name, why, and whether it is clear (a blocker, or a
 /// latest reception at or below [`CLEARLY_NEGATIVE`]). `None` for one who is not, or
 /// whom the room is already cooling on (`cooling`): that is named there, one fact, one
 /// signal.

@@ -11,7 +11,9 @@ pub mod record;
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
 use crate::model::core::input::InputError;
-use crate::model::core::vocabulary::{Economics, MarketPosition, Stage, Stance, UxVerdict};
+use crate::model::core::vocabulary::{
+    DecisionRole, Economics, MarketPosition, Stage, Stance, UxVerdict,
+};
 use crate::model::goals::{delivery_record, RECENT_DAYS};
 use crate::model::meetings::MapPoint;
 use crate::model::workspace::records::{Partner, Workspace};
@@ -99,7 +101,8 @@ pub const STRONG_ABILITY: f64 = 0.6;
 /// meeting: their stance is unverified (the same share their support counts above
 /// neutral, [`crate::model::meetings::UNVERIFIED_SHARE`]).
 pub const UNVERIFIED_REACH: f64 = crate::model::meetings::UNVERIFIED_SHARE;
-/// A skeptic or blocker with at least this influence is named as a risk.
+/// A skeptic or blocker with at least this influence is named as a risk, and stands
+/// in the deal's way (see [`in_the_way`]).
 pub const HIGH_INFLUENCE: u8 = 4;
 
 /// The partner's ability to deliver on `today`:
@@ -297,6 +300,106 @@ fn tenths(x: f64) -> String {
 }
 
 // ---------------------------------------------------------------------------------------
+// Who stands in the way
+// ---------------------------------------------------------------------------------------
+
+/// A key player able to stop the deal who is against it, as [`in_the_way`] finds them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opponent {
+    pub player: Id,
+    pub name: String,
+    pub role: DecisionRole,
+    /// 1 … 5.
+    pub influence: u8,
+    /// The stance as read from the latest meetings.
+    pub read: Stance,
+    /// Their latest reception's score (−2 … +2) and day, when they attended a meeting.
+    pub latest: Option<(f64, NaiveDate)>,
+}
+
+/// The key players who stand in the deal's way, stance read from the latest meetings
+/// as everywhere:
+///
+/// - a **decision maker against it**, whatever their influence: read as skeptical or a
+///   blocker, or whose latest reception was negative — exactly the decision makers the
+///   `decision_maker_against` signal names, so the recommendation never says "pursue"
+///   beside it. A decision maker's no is a no: influence says how loudly, the role
+///   that they sign;
+/// - **anyone else read as skeptical or a blocker with influence [`HIGH_INFLUENCE`] or
+///   more**: a head of risk who blocks at influence 5 stops a deal as surely as the
+///   person who signs.
+///
+/// A skeptic or blocker of lower influence who does not decide is not in the way: the
+/// ability's support counts them.
+pub fn in_the_way(p: &Partner) -> Vec<Opponent> {
+    crate::model::meetings::map(p)
+        .into_iter()
+        .filter_map(|m| {
+            let latest = crate::model::meetings::series(p, &m.player)
+                .last()
+                .map(|r| (r.score, r.date));
+            let against = matches!(m.read, Stance::Skeptical | Stance::Blocker);
+            let said_no = latest.is_some_and(|(score, _)| score < 0.0);
+            let in_the_way = if m.role == DecisionRole::DecisionMaker {
+                against || said_no
+            } else {
+                against && m.influence.clamp(1, 5) >= HIGH_INFLUENCE
+            };
+            in_the_way.then(|| Opponent {
+                player: m.player,
+                name: m.name,
+                role: m.role,
+                influence: m.influence.clamp(1, 5),
+                read: m.read,
+                latest,
+            })
+        })
+        .collect()
+}
+
+/// The care reason for the key players in the way: who, in what role, with what
+/// influence, how they read and how they were last received; and what the ability's
+/// figure does not show.
+fn opponents_care(opponents: &[Opponent], ability: Option<f64>) -> Option<String> {
+    if opponents.is_empty() {
+        return None;
+    }
+    let who: Vec<String> = opponents
+        .iter()
+        .map(|o| {
+            let latest = o
+                .latest
+                .map(|(score, day)| {
+                    format!(
+                        "; latest reception {} on {}",
+                        crate::model::meetings::format_score(score),
+                        crate::model::core::format::day(day)
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "{} ({}, influence {} of 5, reads as {}{latest})",
+                o.name,
+                o.role.label().to_lowercase(),
+                o.influence,
+                o.read.label().to_lowercase()
+            )
+        })
+        .collect();
+    let averaged = match ability {
+        Some(a) => format!(
+            " The ability to deliver ({}) averages their opposition away.",
+            percent(a)
+        ),
+        None => String::new(),
+    };
+    Some(format!(
+        "Against it and able to stop it: {}.{averaged} Find out the objection and win them over before committing more.",
+        who.join(", ")
+    ))
+}
+
+// ---------------------------------------------------------------------------------------
 // Recommendation
 // ---------------------------------------------------------------------------------------
 
@@ -348,7 +451,8 @@ pub struct Recommendation {
 ///   experience, strategic fit 2 or less, unfavourable economics, our leverage below
 ///   theirs, a market the team does not understand (with the bias warning for an
 ///   incumbent), a decision maker never met in a logged meeting from Negotiating on,
-///   an ability to deliver below 40 %, or parts still unassessed.
+///   someone able to stop the deal who is against it ([`in_the_way`]), an ability to
+///   deliver below 40 %, or parts still unassessed.
 /// - Otherwise **pursue**.
 pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
     let fit = &p.fit;
@@ -356,8 +460,10 @@ pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
     let why = ux_reason(fit);
     let stop = stop_reasons(fit, &why);
     let missing = missing_parts(fit, ability);
+    let opponents = in_the_way(p);
     let mut care = fit_care(fit, &why);
     care.extend(people_care(p, ability));
+    care.extend(opponents_care(&opponents, ability));
     if fit.ux.is_some() && !missing.is_empty() {
         care.push(format!("Not assessed yet: {}.", missing.join(", ")));
     }
@@ -381,7 +487,8 @@ pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
         ));
     }
     reasons.extend(care);
-    reasons.extend(favour_reasons(verdict, fit, ability, &why));
+    let opposed = !opponents.is_empty();
+    reasons.extend(favour_reasons(verdict, fit, ability, opposed, &why));
     Recommendation { verdict, reasons }
 }
 
@@ -475,8 +582,14 @@ fn people_care(p: &Partner, ability: Option<f64>) -> Vec<String> {
 /// What speaks for the deal: for a deal to pursue, the right user experience with its
 /// reason and a sentence each; otherwise one line, "In its favour" ("…, but not
 /// enough" beside a stop), when anything does.
-fn favour_reasons(verdict: Verdict, fit: &Fit, ability: Option<f64>, why: &str) -> Vec<String> {
-    let favour = in_favour(fit, ability);
+fn favour_reasons(
+    verdict: Verdict,
+    fit: &Fit,
+    ability: Option<f64>,
+    opposed: bool,
+    why: &str,
+) -> Vec<String> {
+    let favour = in_favour(fit, ability, opposed);
     match verdict {
         Verdict::Pursue => {
             let mut reasons = vec![format!("The user experience is right: {why}.")];
@@ -527,8 +640,10 @@ fn missing_parts(fit: &Fit, ability: Option<f64>) -> Vec<String> {
 }
 
 /// What speaks for the deal or at least not against it, one sentence each, beside the
-/// user experience (which the caller words with or without its reason).
-fn in_favour(fit: &Fit, ability: Option<f64>) -> Vec<String> {
+/// user experience (which the caller words with or without its reason). While someone
+/// able to stop the deal is against it (`opposed`) the ability is not called strong:
+/// its average is what weighs their opposition away.
+fn in_favour(fit: &Fit, ability: Option<f64>, opposed: bool) -> Vec<String> {
     let mut out = Vec::new();
     match fit.strategic {
         Some(s) if s >= 4 => out.push(format!("Strong strategic fit ({s} of 5).")),
@@ -551,6 +666,10 @@ fn in_favour(fit: &Fit, ability: Option<f64>) -> Vec<String> {
         out.push("The team understands the partner's market.".into());
     }
     match ability {
+        Some(a) if a >= STRONG_ABILITY && opposed => out.push(format!(
+            "Ability to deliver {} on paper, not strong while someone able to stop the deal is against it.",
+            percent(a)
+        )),
         Some(a) if a >= STRONG_ABILITY => {
             out.push(format!("Strong ability to deliver ({}).", percent(a)))
         }
