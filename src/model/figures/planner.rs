@@ -147,10 +147,13 @@ pub struct LeverRow {
     pub expected_to_date: Option<f64>,
     /// For a partner lever: Σ over the months compared and its markets of (the month −
     /// the same month a year earlier), over the months with both values; `None` without
-    /// such a pair.
+    /// such a pair. When several levers name one partner, each gets the share of that
+    /// growth its expected to date is of theirs together (equal shares when those add up
+    /// to nothing), so the rows add up to what the partner delivered.
     pub delivered_to_date: Option<f64>,
-    /// Why the lever's figures compare fewer months or none: "figures to Sep 2026",
-    /// "no year-earlier figures".
+    /// Why the lever's figures compare fewer months or none, or whose growth they share:
+    /// "figures to Sep 2026", "no year-earlier figures", "35 % of Loopline's growth,
+    /// shared by plan among 2 levers".
     pub figures_note: Option<String>,
     pub notes: String,
 }
@@ -504,14 +507,17 @@ impl<'a> PlanInputs<'a> {
                 by_id.entry(&p.id).or_insert((*p, part));
             }
         }
-        self.program
+        let mut rows: Vec<LeverRow> = self
+            .program
             .levers
             .iter()
             .map(|l| {
                 let found = l.partner.as_ref().and_then(|id| by_id.get(id).copied());
                 self.lever_row(l, found, gap_weighted)
             })
-            .collect()
+            .collect();
+        share_delivered(&mut rows);
+        rows
     }
 
     /// One lever's row; `found` is its partner with its part, when it names one that
@@ -594,6 +600,46 @@ impl<'a> PlanInputs<'a> {
             }
         }
         to_date
+    }
+}
+
+/// Shares each partner's delivered growth among the levers that name it, in proportion
+/// to their expected to date (equally when those add up to nothing), and says so in the
+/// row's figures note. Without this each of two levers on one partner would claim the
+/// partner's whole growth, and both could read ahead while together they run behind.
+/// A lever alone on its partner keeps the whole.
+fn share_delivered(rows: &mut [LeverRow]) {
+    let mut groups: HashMap<Id, Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if let (Some(partner), Some(_)) = (&r.partner, r.delivered_to_date) {
+            groups.entry(partner.clone()).or_default().push(i);
+        }
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let expected: Vec<f64> = members
+            .iter()
+            .map(|&i| rows[i].expected_to_date.unwrap_or(0.0).max(0.0))
+            .collect();
+        let total: f64 = expected.iter().sum();
+        let n = members.len();
+        for (&i, e) in members.iter().zip(&expected) {
+            let share = if total > 0.0 {
+                e / total
+            } else {
+                1.0 / n as f64
+            };
+            let row = &mut rows[i];
+            row.delivered_to_date = row.delivered_to_date.map(|d| finite(d * share));
+            let note = format!(
+                "{} of {}'s growth, shared by plan among {n} levers",
+                percent(share),
+                row.name
+            );
+            row.figures_note = Some(match row.figures_note.take() {
+                Some(before) => format!("{before}; {note}"),
+                None => note,
+            });
+        }
     }
 }
 
