@@ -8,11 +8,11 @@ mod common;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use proptest::sample::select;
-use tandem::model::core::vocabulary::Scale;
+use tandem::model::core::vocabulary::{DecisionRole, Scale};
 use tandem::model::fit::ladder::{self, move_to, rungs, warning_list, warnings, Warning};
 use tandem::model::fit::{
-    ability_to_deliver, bias_warning, form_errors, incumbent_effort, parse_score, recommendation,
-    save_fit, EffortBasis, Fit, Verdict,
+    ability_to_deliver, bias_warning, form_errors, in_the_way, incumbent_effort, parse_score,
+    recommendation, save_fit, EffortBasis, Fit, Verdict,
 };
 use tandem::model::goals::Commitment;
 use tandem::model::meetings::{Meeting, Reception};
@@ -285,6 +285,155 @@ fn no_fit_and_losing_money_stops() {
         .reasons
         .iter()
         .any(|x| x.starts_with("Weak strategic fit")));
+}
+
+/// The review's example (`tests/scenarios/decision_maker_blocks`): a live partner with a
+/// champion of influence 5 and Omar Haddad, the decision maker at influence 5, a blocker
+/// strongly negative at both meetings. Support is 50 %, reach 100 %, the ability 85 % —
+/// which used to read "pursue" with "Strong ability to deliver (85 %)" beside a severe
+/// "A decision maker is against it".
+#[test]
+fn a_decision_maker_who_blocks_stops_a_plain_pursue_and_the_ability_is_not_called_strong() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/scenarios/decision_maker_blocks.json"
+    );
+    let text = std::fs::read_to_string(path).expect("the scenario");
+    let ws = tandem::model::formats::file::restore(&text)
+        .expect("readable")
+        .workspace;
+    let p = &ws.partners[0];
+    let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let a = ability_to_deliver(p, day);
+    assert!(close(a.score.unwrap(), 0.85), "{:?}", a);
+    assert!(
+        a.reasons.iter().any(|r| r.contains("50 %")),
+        "{:?}",
+        a.reasons
+    );
+
+    let r = recommendation(p, day);
+    assert_eq!(r.verdict, Verdict::PursueWithCare, "{:#?}", r.reasons);
+    let named = r
+        .reasons
+        .iter()
+        .find(|x| x.starts_with("Against it and able to stop it"))
+        .expect("a reason naming who is in the way");
+    assert!(
+        named.contains("Omar Haddad (decision maker, influence 5 of 5, reads as blocker; latest reception −2.0 on"),
+        "{named}"
+    );
+    assert!(named.contains("averages their opposition away"), "{named}");
+    assert!(
+        !r.reasons.iter().any(|x| x.contains("Strong ability")),
+        "{:#?}",
+        r.reasons
+    );
+    assert!(
+        r.reasons
+            .iter()
+            .any(|x| x.contains("ability to deliver 85 % on paper")),
+        "{:#?}",
+        r.reasons
+    );
+
+    // The signals say the same about the same person.
+    let signals = tandem::model::figures::signals::for_partner(&ws, p, day);
+    let against = signals
+        .iter()
+        .find(|s| s.kind == tandem::model::figures::signals::Kind::DecisionMakerAgainst)
+        .expect("the signal");
+    assert_eq!(
+        against.severity,
+        tandem::model::figures::signals::Severity::Severe
+    );
+    assert!(against.reason.contains("Omar Haddad"), "{}", against.reason);
+    let ways = in_the_way(p);
+    assert_eq!(ways.len(), 1);
+    assert_eq!(ways[0].name, "Omar Haddad");
+}
+
+/// A partner that is pursued, with one more key player of this role, influence and
+/// stance.
+fn with_player(role: DecisionRole, influence: u8, stance: Stance) -> Partner {
+    let mut p = good_partner();
+    let mut k = player(3, influence, stance);
+    k.role = role;
+    p.key_players.push(k);
+    p
+}
+
+#[test]
+fn a_skeptic_or_blocker_of_low_influence_who_does_not_decide_does_not_demote() {
+    for stance in [Stance::Skeptical, Stance::Blocker] {
+        for influence in 1..=3 {
+            let p = with_player(DecisionRole::Influencer, influence, stance);
+            assert!(in_the_way(&p).is_empty());
+            let r = recommendation(&p, today());
+            assert_eq!(
+                r.verdict,
+                Verdict::Pursue,
+                "{stance:?} {influence}: {:#?}",
+                r.reasons
+            );
+        }
+    }
+}
+
+#[test]
+fn a_blocker_with_influence_5_who_does_not_decide_still_calls_for_care() {
+    for (role, stance) in [
+        (DecisionRole::Gatekeeper, Stance::Blocker),
+        (DecisionRole::Influencer, Stance::Skeptical),
+    ] {
+        let p = with_player(role, 5, stance);
+        let r = recommendation(&p, today());
+        assert_eq!(r.verdict, Verdict::PursueWithCare, "{:#?}", r.reasons);
+        let label = role.label().to_lowercase();
+        assert!(
+            r.reasons
+                .iter()
+                .any(|x| x.contains(&format!("Player 3 ({label}, influence 5 of 5"))),
+            "{:#?}",
+            r.reasons
+        );
+    }
+    // Influence 4 is high enough; 3 is not.
+    let four = with_player(DecisionRole::Gatekeeper, 4, Stance::Blocker);
+    assert_eq!(
+        recommendation(&four, today()).verdict,
+        Verdict::PursueWithCare
+    );
+}
+
+#[test]
+fn a_decision_maker_against_it_calls_for_care_whatever_their_influence() {
+    // Read as skeptical, never met: bad news counts without a meeting.
+    let p = with_player(DecisionRole::DecisionMaker, 1, Stance::Skeptical);
+    assert_eq!(recommendation(&p, today()).verdict, Verdict::PursueWithCare);
+    // Recorded supportive, but the latest reception was a no.
+    let mut p = with_player(DecisionRole::DecisionMaker, 2, Stance::Supportive);
+    let mut warm = meeting(1, 60);
+    warm.attendees
+        .push(reception("kp-3", Scale::StronglyPositive));
+    let mut cold = meeting(2, 10);
+    cold.attendees.push(reception("kp-3", Scale::Negative));
+    p.meetings = vec![warm, cold];
+    let r = recommendation(&p, today());
+    assert_eq!(r.verdict, Verdict::PursueWithCare, "{:#?}", r.reasons);
+    assert!(
+        r.reasons
+            .iter()
+            .any(|x| x.contains("latest reception −1.0")),
+        "{:#?}",
+        r.reasons
+    );
+    // A neutral decision maker met warmly is not in the way.
+    let mut p = with_player(DecisionRole::DecisionMaker, 2, Stance::Neutral);
+    let mut fine = meeting(1, 10);
+    fine.attendees.push(reception("kp-3", Scale::Neutral));
+    p.meetings = vec![fine];
+    assert_eq!(recommendation(&p, today()).verdict, Verdict::Pursue);
 }
 
 #[test]

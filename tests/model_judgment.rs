@@ -921,6 +921,46 @@ proptest! {
         }
     }
 
+    /// The Fit tab and the Signals never contradict each other about a decision maker:
+    /// whenever a signal says a decision maker is against it, the recommendation is not
+    /// a plain "pursue" and names them; a severe one never sits beside "strong ability".
+    #[test]
+    fn a_decision_maker_against_it_never_sits_beside_pursue(
+        players in any_players(),
+        log in proptest::collection::vec((0usize..5, 1i64..300, any_reading()), 0..6),
+        stage in any_stage(),
+    ) {
+        let mut p = people_partner(&players, stage);
+        p.fit.strategic = Some(4);
+        p.fit.our_leverage = Some(3);
+        p.fit.their_leverage = Some(3);
+        for (n, (who, days, r)) in log.iter().enumerate() {
+            let who = format!("k{}", who % players.len());
+            p.meetings.push(meeting(n, *days, &[(who.as_str(), *r)]));
+        }
+        let ws = Workspace::empty();
+        let against = signals::for_partner(&ws, &p, today())
+            .into_iter()
+            .find(|s| s.kind == Kind::DecisionMakerAgainst);
+        let rec = fit::recommendation(&p, today());
+        if let Some(s) = against {
+            prop_assert_ne!(rec.verdict, fit::Verdict::Pursue, "{} / {:?}", s.reason, rec.reasons);
+            let named = rec
+                .reasons
+                .iter()
+                .find(|r| r.starts_with("Against it and able to stop it"))
+                .cloned()
+                .unwrap_or_default();
+            for m in tandem::model::meetings::map(&p)
+                .into_iter()
+                .filter(|m| m.role == DecisionRole::DecisionMaker && s.reason.contains(&format!("{} (", m.name)))
+            {
+                prop_assert!(named.contains(&format!("{} (", m.name)), "{} / {}", s.reason, named);
+            }
+            prop_assert!(!rec.reasons.iter().any(|r| r.contains("Strong ability")), "{:?}", rec.reasons);
+        }
+    }
+
     /// A colder reception never raises the ability to deliver nor health's support:
     /// lowering any one reading of any reception in the log never raises either.
     #[test]

@@ -1051,3 +1051,74 @@ fn a_lever_on_a_partner_in_trouble_says_its_confidence_may_be_high() {
         .contains("this lever brings nothing"));
     assert_eq!(lever_caution(0, &paused), None);
 }
+
+/// The review's example: the demo with a second Loopline lever expecting 50,000. The
+/// two levers expect 33,026 + 17,949 = 50,974 to date and Loopline delivered 37,388, so
+/// together they run about 13,600 behind; each used to claim the whole 37,388 and read
+/// ahead (−4,362 and −19,439). Now Loopline's growth is shared by plan: the rows add up
+/// to what Loopline delivered and both read behind, by the same share of the 13,586.
+#[test]
+fn two_levers_on_one_partner_share_its_delivered_growth_by_plan() {
+    let now = Utc.with_ymd_and_hms(2026, 12, 6, 10, 0, 0).unwrap();
+    let mut ws = tandem::model::demo::workspace(now);
+    let loopline = ws
+        .partners
+        .iter()
+        .find(|p| p.name == "Loopline")
+        .expect("the demo's Loopline")
+        .id
+        .clone();
+    let before = plan(&ws, now.date_naive()).expect("a plan");
+    let alone = before
+        .levers
+        .iter()
+        .find(|l| l.partner.as_ref() == Some(&loopline))
+        .expect("the demo's Loopline lever")
+        .clone();
+    let delivered = alone.delivered_to_date.expect("Loopline's growth to date");
+    assert!(alone.figures_note.is_none(), "{:?}", alone.figures_note);
+    let mut second = lever("lv-loop-2", None, "", 50_000.0, 60);
+    second.partner = Some(loopline.clone());
+    ws.program.levers.push(second);
+    let after = plan(&ws, now.date_naive()).expect("a plan");
+    let rows: Vec<_> = after
+        .levers
+        .iter()
+        .filter(|l| l.partner.as_ref() == Some(&loopline))
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let expected: f64 = rows.iter().map(|r| r.expected_to_date.unwrap()).sum();
+    let shared: f64 = rows.iter().map(|r| r.delivered_to_date.unwrap()).sum();
+    // The figures of the example, rounded as the planner shows them.
+    let shown = |v: Option<f64>| v.map(|v| v.round() as i64);
+    assert_eq!(shown(alone.expected_to_date), Some(33_026));
+    assert_eq!(delivered.round() as i64, 37_388);
+    assert_eq!(shown(rows[0].expected_to_date), Some(17_949));
+    assert_eq!(shown(rows[0].delivered_to_date), Some(13_165));
+    assert_eq!(shown(rows[0].behind()), Some(4_784));
+    assert_eq!(shown(rows[1].expected_to_date), Some(33_026));
+    assert_eq!(shown(rows[1].delivered_to_date), Some(24_223));
+    assert_eq!(shown(rows[1].behind()), Some(8_802));
+    assert!(close(shared, delivered), "{shared} vs {delivered}");
+    let together = expected - delivered;
+    let behind: f64 = rows.iter().map(|r| r.behind().unwrap()).sum();
+    assert!(close(behind, together), "{behind} vs {together}");
+    for r in &rows {
+        let share = r.expected_to_date.unwrap() / expected;
+        assert!(close(r.delivered_to_date.unwrap(), delivered * share));
+        assert!(
+            r.behind().unwrap() > 0.0,
+            "each row runs behind with the other"
+        );
+        assert!(
+            r.figures_note
+                .as_deref()
+                .is_some_and(|n| n.contains("of Loopline's growth, shared by plan among 2 levers")),
+            "{:?}",
+            r.figures_note
+        );
+    }
+    // The program's actual reads the partners' figures, never the levers' rows: a
+    // second lever on Loopline does not count its growth twice.
+    assert_eq!(after.actual_to_date, before.actual_to_date);
+}

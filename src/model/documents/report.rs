@@ -358,6 +358,8 @@ pub fn signal_kind(signal: &Signal) -> (&'static str, &'static str) {
     (signal.kind.key(), whose)
 }
 
+/// One partner's section: its stage, health, signals, walk-away suggestion, buy-in,
+/// ability to deliver, deal fit, ladder and pitch, as the screens read them on `today`.
 fn partner_report(
     ws: &Workspace,
     p: &Partner,
@@ -365,20 +367,36 @@ fn partner_report(
     today: NaiveDate,
 ) -> PartnerReport {
     let facts = signals::facts(ws, p, today);
-    let signals: Vec<SignalReport> = r
-        .signals
-        .iter()
-        .map(|s| {
-            let (kind, whose) = signal_kind(s);
-            SignalReport {
-                kind,
-                severity: s.severity.key(),
-                whose,
-                reason: s.reason.clone(),
-            }
-        })
-        .collect();
-    let walk_away = match &r.walk_away {
+    PartnerReport {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        stage: p.stage.key(),
+        days_in_stage: facts.days_in_stage,
+        health: health_report(&r.health),
+        signals: r.signals.iter().map(signal_report).collect(),
+        walk_away: walk_away_report(r.walk_away.as_ref()),
+        buy_in: market_picture(ws, p, today),
+        ability_to_deliver: ability_report(p, today),
+        fit: fit_report(p, today),
+        ladder: ladder_report(p, today),
+        pitch: pitch_report(p),
+    }
+}
+
+fn signal_report(s: &Signal) -> SignalReport {
+    let (kind, whose) = signal_kind(s);
+    SignalReport {
+        kind,
+        severity: s.severity.key(),
+        whose,
+        reason: s.reason.clone(),
+    }
+}
+
+/// The walk-away suggestion with its reason and the signals behind it, or not
+/// suggested.
+fn walk_away_report(w: Option<&signals::WalkAway>) -> WalkAwayReport {
+    match w {
         Some(w) => WalkAwayReport {
             suggested: true,
             reasons: std::iter::once(w.reason.clone())
@@ -391,13 +409,15 @@ fn partner_report(
             reasons: Vec::new(),
             signals: Vec::new(),
         },
-    };
-    let health = HealthReport {
-        score: r.health.score,
-        band: band_key(r.health.band()),
-        capped_by: r.health.capped.clone(),
-        components: r
-            .health
+    }
+}
+
+fn health_report(h: &health::Health) -> HealthReport {
+    HealthReport {
+        score: h.score,
+        band: band_key(h.band()),
+        capped_by: h.capped.clone(),
+        components: h
             .parts
             .iter()
             .map(|part| ComponentReport {
@@ -409,63 +429,65 @@ fn partner_report(
                 detail: part.detail.clone(),
             })
             .collect(),
-    };
+    }
+}
+
+/// The ability to deliver with its level: low below [`fit::LOW_ABILITY`], strong from
+/// [`fit::STRONG_ABILITY`] unless someone able to stop the deal is against it
+/// ([`fit::in_the_way`]: their opposition is what the average hides), fair between,
+/// unknown without a score.
+fn ability_report(p: &Partner, today: NaiveDate) -> AbilityReport {
     let ability = fit::ability_to_deliver(p, today);
-    let level = match ability.score {
-        None => "unknown",
-        Some(a) if a < fit::LOW_ABILITY => "low",
-        Some(a) if a >= fit::STRONG_ABILITY => "strong",
-        Some(_) => "fair",
-    };
+    AbilityReport {
+        score: ability.score,
+        level: match ability.score {
+            None => "unknown",
+            Some(a) if a < fit::LOW_ABILITY => "low",
+            Some(a) if a >= fit::STRONG_ABILITY && fit::in_the_way(p).is_empty() => "strong",
+            Some(_) => "fair",
+        },
+        reasons: ability.reasons,
+    }
+}
+
+fn fit_report(p: &Partner, today: NaiveDate) -> FitReport {
     let rec = fit::recommendation(p, today);
-    PartnerReport {
-        id: p.id.clone(),
-        name: p.name.clone(),
-        stage: p.stage.key(),
-        days_in_stage: facts.days_in_stage,
-        health,
-        signals,
-        walk_away,
-        buy_in: market_picture(ws, p, today),
-        ability_to_deliver: AbilityReport {
-            score: ability.score,
-            level,
-            reasons: ability.reasons,
+    FitReport {
+        recommendation: match rec.verdict {
+            fit::Verdict::Pursue => "pursue",
+            fit::Verdict::PursueWithCare => "pursue_with_care",
+            fit::Verdict::Stop => "stop",
+            fit::Verdict::NotAssessed => "not_assessed",
         },
-        fit: FitReport {
-            recommendation: match rec.verdict {
-                fit::Verdict::Pursue => "pursue",
-                fit::Verdict::PursueWithCare => "pursue_with_care",
-                fit::Verdict::Stop => "stop",
-                fit::Verdict::NotAssessed => "not_assessed",
-            },
-            reasons: rec.reasons,
-            incumbent_bias: fit::bias_warning(p),
-        },
-        ladder: LadderReport {
-            current: p.ladder.key(),
-            levels: ladder::rungs(p, today)
-                .into_iter()
-                .map(|rung| RungReport {
-                    level: rung.level.key(),
-                    readiness: match rung.ready {
-                        Some(true) => "ready",
-                        Some(false) => "not_ready",
-                        None => "undecided",
-                    },
-                    current: rung.current,
-                    needs: rung
-                        .needs
-                        .iter()
-                        .map(|n| NeedReport {
-                            need: n.text,
-                            met: n.met,
-                        })
-                        .collect(),
-                })
-                .collect(),
-        },
-        pitch: pitch_report(p),
+        reasons: rec.reasons,
+        incumbent_bias: fit::bias_warning(p),
+    }
+}
+
+/// The partner's ladder level and each rung with its readiness and needs.
+fn ladder_report(p: &Partner, today: NaiveDate) -> LadderReport {
+    LadderReport {
+        current: p.ladder.key(),
+        levels: ladder::rungs(p, today)
+            .into_iter()
+            .map(|rung| RungReport {
+                level: rung.level.key(),
+                readiness: match rung.ready {
+                    Some(true) => "ready",
+                    Some(false) => "not_ready",
+                    None => "undecided",
+                },
+                current: rung.current,
+                needs: rung
+                    .needs
+                    .iter()
+                    .map(|n| NeedReport {
+                        need: n.text,
+                        met: n.met,
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 

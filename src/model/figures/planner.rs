@@ -147,10 +147,13 @@ pub struct LeverRow {
     pub expected_to_date: Option<f64>,
     /// For a partner lever: Σ over the months compared and its markets of (the month −
     /// the same month a year earlier), over the months with both values; `None` without
-    /// such a pair.
+    /// such a pair. When several levers name one partner, each gets the share of that
+    /// growth its expected to date is of theirs together (equal shares when those add up
+    /// to nothing), so the rows add up to what the partner delivered.
     pub delivered_to_date: Option<f64>,
-    /// Why the lever's figures compare fewer months or none: "figures to Sep 2026",
-    /// "no year-earlier figures".
+    /// Why the lever's figures compare fewer months or none, or whose growth they share:
+    /// "figures to Sep 2026", "no year-earlier figures", "35 % of Loopline's growth,
+    /// shared by plan among 2 levers".
     pub figures_note: Option<String>,
     pub notes: String,
 }
@@ -254,54 +257,196 @@ impl PlanParts {
     /// [`plan`], from the parts held.
     pub fn plan(&mut self, ws: &Workspace, today: NaiveDate) -> Option<Plan> {
         let program = &ws.program;
-        let baseline = finite(program.baseline?);
-        let target_growth = finite(program.target_growth?).max(-100.0);
-        let target_total = baseline * (1.0 + target_growth / 100.0);
-        let growth_needed = target_total - baseline;
-        let expected: f64 = program.levers.iter().map(|l| finite(l.expected)).sum();
-        let expected_weighted: f64 = program.levers.iter().map(weighted).sum();
-        let planned = baseline + expected;
-        let planned_weighted = baseline + expected_weighted;
-        let gap = target_total - planned;
-        let gap_weighted = target_total - planned_weighted;
-
-        // Compare like with like: stop at the last month every partner still reporting has
-        // figures for, so a partner's late month is not read as a fall; a market silent for
-        // longer stands in with its latest figure (up to six months old), as for a goal.
-        let cap = Month::of(today).plus(-1);
-        let target_start = program.baseline_start.and_then(|m| m.plus(YEAR));
-        let target_year = target_start.and_then(|s| Some((s, s.plus(YEAR - 1)?)));
-        let months_to_date = match target_start {
-            Some(start) => Month::of(today).since(start).clamp(0, YEAR as i64) as u32,
-            None => 0,
-        };
+        let target = Target::of(program)?;
+        let window = Window::of(program, today);
         self.parts.within(
             ws,
-            (program.metric.clone(), cap, target_start, months_to_date),
+            (
+                program.metric.clone(),
+                window.cap,
+                window.target_start,
+                window.months_to_date,
+            ),
         );
-        let parts: Vec<(&Partner, Shared<PlanPart>)> = ws
+        let parts = ws
             .partners
             .iter()
             .map(|p| {
                 (
                     &**p,
-                    self.parts.get(p, |p| PlanPart::of(p, &program.metric, cap)),
+                    self.parts
+                        .get(p, |p| PlanPart::of(p, &program.metric, window.cap)),
                 )
             })
             .collect();
-        // Without a metric no series is the program's.
-        let program_parts = || parts.iter().filter(|_| !program.metric.trim().is_empty());
-        let complete = cap.and_then(|_| {
+        let inputs = PlanInputs {
+            ws,
+            program,
+            parts,
+            window,
+        };
+        Some(inputs.plan(target))
+    }
+}
+
+/// The target's figures, from the program alone: the baseline, the target, and what the
+/// levers add to the baseline as expected and weighted by their confidence.
+struct Target {
+    baseline: f64,
+    target_growth: f64,
+    target_total: f64,
+    growth_needed: f64,
+    expected: f64,
+    expected_weighted: f64,
+}
+
+impl Target {
+    /// `None` while the program has no baseline or no growth percentage.
+    fn of(program: &Program) -> Option<Self> {
+        let baseline = finite(program.baseline?);
+        let target_growth = finite(program.target_growth?).max(-100.0);
+        let target_total = baseline * (1.0 + target_growth / 100.0);
+        Some(Target {
+            baseline,
+            target_growth,
+            target_total,
+            growth_needed: target_total - baseline,
+            expected: program.levers.iter().map(|l| finite(l.expected)).sum(),
+            expected_weighted: program.levers.iter().map(weighted).sum(),
+        })
+    }
+
+    /// target − (baseline + Σ expected × confidence): the gap the levers' risk adds to.
+    fn gap_weighted(&self) -> f64 {
+        self.target_total - (self.baseline + self.expected_weighted)
+    }
+}
+
+/// Which months the plan compares as of a day.
+#[derive(Clone, Copy)]
+struct Window {
+    /// The last month that ended before today; figures reach it at most.
+    cap: Option<Month>,
+    /// The target year's first month; `None` without a baseline start.
+    target_start: Option<Month>,
+    target_year: Option<(Month, Month)>,
+    /// Target-year months that ended before today (0 to 12).
+    months_to_date: u32,
+}
+
+impl Window {
+    fn of(program: &Program, today: NaiveDate) -> Self {
+        let target_start = program.baseline_start.and_then(|m| m.plus(YEAR));
+        Window {
+            cap: Month::of(today).plus(-1),
+            target_start,
+            target_year: target_start.and_then(|s| Some((s, s.plus(YEAR - 1)?))),
+            months_to_date: match target_start {
+                Some(start) => Month::of(today).since(start).clamp(0, YEAR as i64) as u32,
+                None => 0,
+            },
+        }
+    }
+}
+
+/// What one plan reads: the program, each partner with its part, and the months.
+struct PlanInputs<'a> {
+    ws: &'a Workspace,
+    program: &'a Program,
+    parts: Vec<(&'a Partner, Shared<PlanPart>)>,
+    window: Window,
+}
+
+impl<'a> PlanInputs<'a> {
+    /// The plan from the target's figures and what the partners' parts read.
+    fn plan(&self, target: Target) -> Plan {
+        let Window {
+            target_start,
+            months_to_date,
+            ..
+        } = self.window;
+        // Compare like with like: stop at the last month every partner still reporting has
+        // figures for, so a partner's late month is not read as a fall; a market silent for
+        // longer stands in with its latest figure (up to six months old), as for a goal.
+        let complete = self.complete();
+        let actual = self.actual(complete);
+        let months = month_rows(&target, target_start, &actual);
+        let months_compared = compared(target_start, complete, months_to_date);
+        let done = &months[..(months_compared as usize).min(months.len())];
+        let gap_weighted = target.gap_weighted();
+        let mut levers = self.lever_rows(gap_weighted);
+        levers.sort_by(lever_order);
+        let Target {
+            baseline,
+            expected,
+            expected_weighted,
+            growth_needed,
+            target_growth,
+            target_total,
+        } = target;
+        Plan {
+            metric: self.program.metric.clone(),
+            baseline,
+            target_growth,
+            target_total,
+            growth_needed,
+            expected,
+            expected_weighted,
+            planned: baseline + expected,
+            planned_weighted: baseline + expected_weighted,
+            gap: target_total - (baseline + expected),
+            gap_weighted,
+            coverage: ratio(expected, growth_needed),
+            coverage_weighted: ratio(expected_weighted, growth_needed),
+            baseline_from_data: self
+                .program
+                .baseline_start
+                .and_then(|start| year_total(&actual, start)),
+            target_year: self.window.target_year,
+            months_to_date,
+            months_compared,
+            figures_to: complete.filter(|_| months_compared < months_to_date),
+            late: self.late(complete, months_compared),
+            carried: self.carried(done),
+            plan_to_date: done.iter().map(|r| r.plan).sum(),
+            target_to_date: done.iter().map(|r| r.target).sum(),
+            actual_to_date: sum_present(done.iter().map(|r| r.actual)),
+            warnings: warnings(self.program, baseline, &levers),
+            months,
+            levers,
+        }
+    }
+
+    /// The partners' parts of the program's metric: without a metric no series is the
+    /// program's, so none.
+    fn program_parts(&self) -> impl Iterator<Item = &(&'a Partner, Shared<PlanPart>)> + '_ {
+        let chosen = !self.program.metric.trim().is_empty();
+        self.parts.iter().filter(move |_| chosen)
+    }
+
+    /// The last month every series of the program's metric is in by
+    /// ([`metrics::complete_of`]); `None` without figures of the metric.
+    fn complete(&self) -> Option<Month> {
+        self.window.cap.and_then(|_| {
             metrics::complete_of(
-                program_parts()
+                self.program_parts()
                     .flat_map(|(_, part)| part.series.iter().filter_map(|(_, end)| *end)),
             )
-        });
+        })
+    }
+
+    /// The program's figure month by month from its first value through `complete`: the
+    /// sum of the partners' figures, for the months where any partner has one.
+    fn actual(&self, complete: Option<Month>) -> BTreeMap<Month, f64> {
         let mut actual = BTreeMap::new();
-        let first = program_parts().filter_map(|(_, part)| part.first).min();
+        let first = self
+            .program_parts()
+            .filter_map(|(_, part)| part.first)
+            .min();
         if let (Some(mut month), Some(complete)) = (first, complete) {
             while month <= complete {
-                let total = program_parts()
+                let total = self
+                    .program_parts()
                     .filter_map(|(_, part)| part.at(month))
                     .fold(None, |acc: Option<f64>, (v, _)| {
                         Some(acc.unwrap_or(0.0) + v)
@@ -313,200 +458,288 @@ impl PlanParts {
                 month = next;
             }
         }
-        let baseline_from_data = program
-            .baseline_start
-            .and_then(|start| year_total(&actual, start));
+        actual
+    }
 
-        let mut months = Vec::new();
-        let mut plan_cumulative = 0.0;
-        let mut actual_cumulative: Option<f64> = None;
-        if let Some(start) = target_start {
-            for k in 1..=YEAR {
-                let Some(month) = start.plus(k - 1) else {
-                    break;
-                };
-                let ramp = k as f64 / RAMP_TOTAL;
-                let plan = baseline / 12.0 + expected * ramp;
-                plan_cumulative += plan;
-                let value = actual.get(&month).copied();
-                if let Some(v) = value {
-                    actual_cumulative = Some(actual_cumulative.unwrap_or(0.0) + v);
-                }
-                months.push(MonthRow {
-                    month,
-                    plan,
-                    target: baseline / 12.0 + growth_needed * ramp,
-                    actual: value,
-                    last_year: month.plus(-YEAR).and_then(|m| actual.get(&m).copied()),
-                    plan_cumulative,
-                    actual_cumulative,
-                });
-            }
-        }
-        let months_compared = compared(target_start, complete, months_to_date);
-        let late = match (complete, cap) {
-            (Some(complete), Some(_)) if months_compared < months_to_date => parts
+    /// The figures that stop at `complete` when fewer months are compared than ended:
+    /// "Loopline in Brazil".
+    fn late(&self, complete: Option<Month>, months_compared: u32) -> Vec<String> {
+        match (complete, self.window.cap) {
+            (Some(complete), Some(_)) if months_compared < self.window.months_to_date => self
+                .parts
                 .iter()
                 .flat_map(|(p, part)| part.series.iter().map(move |s| (*p, s)))
                 .filter(|(_, (_, end))| *end == Some(complete))
-                .map(|(p, (market, _))| format!("{} in {}", p.name, ws.market_name(market)))
+                .map(|(p, (market, _))| format!("{} in {}", p.name, self.ws.market_name(market)))
                 .collect(),
             _ => Vec::new(),
-        };
-        let done = &months[..(months_compared as usize).min(months.len())];
-        // The markets whose latest figure stands in for the last month compared.
-        let carried = match (done.last(), target_start) {
-            (Some(last), Some(_)) if last.actual.is_some() => program_parts()
+        }
+    }
+
+    /// The markets whose latest figure stands in for the last month compared (`done`'s
+    /// last): "Swervo in Nigeria (Jun 2027 figure)".
+    fn carried(&self, done: &[MonthRow]) -> Vec<String> {
+        match (done.last(), self.window.target_start) {
+            (Some(last), Some(_)) if last.actual.is_some() => self
+                .program_parts()
                 .filter_map(|(p, part)| Some((p, part, part.at(last.month)?)))
                 .flat_map(|(p, part, (_, stood_in))| {
                     stood_in.iter().map(move |&(i, as_of)| {
                         format!(
                             "{} in {} ({} figure)",
                             p.name,
-                            ws.market_name(&part.series[i].0),
+                            self.ws.market_name(&part.series[i].0),
                             crate::model::core::format::month_short(as_of)
                         )
                     })
                 })
                 .collect(),
             _ => Vec::new(),
-        };
-        let plan_to_date = done.iter().map(|r| r.plan).sum();
-        let target_to_date = done.iter().map(|r| r.target).sum();
-        let actual_to_date = sum_present(done.iter().map(|r| r.actual));
+        }
+    }
 
+    /// A row per lever, in the program's order.
+    fn lever_rows(&self, gap_weighted: f64) -> Vec<LeverRow> {
         // The levers' partners by id, first of a duplicated id as `Workspace::partner`.
         let mut by_id: HashMap<&Id, (&Partner, &Shared<PlanPart>)> = HashMap::new();
-        if !program.levers.is_empty() {
-            for (p, part) in &parts {
+        if !self.program.levers.is_empty() {
+            for (p, part) in &self.parts {
                 by_id.entry(&p.id).or_insert((*p, part));
             }
         }
-        let mut levers: Vec<LeverRow> = program
+        let mut rows: Vec<LeverRow> = self
+            .program
             .levers
             .iter()
             .map(|l| {
                 let found = l.partner.as_ref().and_then(|id| by_id.get(id).copied());
-                let partner = found.map(|(p, _)| p);
-                let name = match (&l.partner, partner) {
-                    (Some(_), Some(p)) => p.name.clone(),
-                    (Some(_), None) => REMOVED_PARTNER.to_owned(),
-                    (None, _) => l.initiative.clone(),
-                };
-                let at_risk = finite(l.expected) - weighted(l);
-                let mut n = months_to_date;
-                let mut figures_note = None;
-                let mut delivered_to_date = None;
-                if let (Some((p, part)), Some(start), Some(_)) = (found, target_start, cap) {
-                    let complete = part.complete;
-                    let k = compared(target_start, complete, months_to_date);
-                    if k < months_to_date {
-                        if let Some(c) = complete.filter(|_| k > 0) {
-                            figures_note = Some(format!(
-                                "figures to {}",
-                                crate::model::core::format::month_short(c)
-                            ));
-                        }
-                    }
-                    if complete.is_some_and(|c| c >= start) && months_to_date > 0 {
-                        n = k;
-                        // n is the part's own: its figures' months and the context's year.
-                        delivered_to_date = *part.delivered.get_or_init(|| {
-                            let own: Vec<&Series> = p
-                                .metrics
-                                .iter()
-                                .filter(|s| s.metric == program.metric)
-                                .collect();
-                            delivered(&own, start, n)
-                        });
-                        if delivered_to_date.is_none() {
-                            figures_note = Some("no year-earlier figures".to_owned());
-                        }
-                    }
-                }
-                LeverRow {
-                    id: l.id.clone(),
-                    name,
-                    partner: l.partner.clone(),
-                    removed: l.partner.is_some() && partner.is_none(),
-                    expected: finite(l.expected),
-                    confidence: l.confidence.min(100),
-                    weighted: weighted(l),
-                    at_risk,
-                    share_of_gap: ratio(at_risk, gap_weighted).filter(|_| gap_weighted > 0.0),
-                    expected_to_date: (months_to_date > 0).then(|| finite(l.expected) * ramp_to(n)),
-                    delivered_to_date,
-                    figures_note,
-                    notes: l.notes.clone(),
-                }
+                self.lever_row(l, found, gap_weighted)
             })
             .collect();
-        levers.sort_by(|a, b| {
-            b.at_risk
-                .total_cmp(&a.at_risk)
-                .then_with(|| {
-                    let behind = |r: &LeverRow| r.behind().unwrap_or(0.0);
-                    behind(b).total_cmp(&behind(a))
-                })
-                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-                .then_with(|| a.id.cmp(&b.id))
-        });
-
-        let mut warnings = Vec::new();
-        if program.metric.trim().is_empty() {
-            warnings.push("No metric is chosen, so no actual figures can be read.".to_owned());
-        }
-        if baseline == 0.0 {
-            warnings.push(
-                "The baseline is zero, so a growth percentage sets a target of zero. Enter the \
-             baseline year's total."
-                    .to_owned(),
-            );
-        }
-        if program.baseline_start.is_none() {
-            warnings.push(
-                "No baseline start month, so the plan cannot be laid out by month.".to_owned(),
-            );
-        }
-        let removed = levers.iter().filter(|l| l.removed).count();
-        if removed > 0 {
-            warnings.push(format!(
-                "{} {} to a removed partner; edit or remove {}.",
-                count(removed, "lever"),
-                plural(removed, "refers", "refer"),
-                plural(removed, "it", "them")
-            ));
-        }
-
-        Some(Plan {
-            metric: program.metric.clone(),
-            baseline,
-            target_growth,
-            target_total,
-            growth_needed,
-            expected,
-            expected_weighted,
-            planned,
-            planned_weighted,
-            gap,
-            gap_weighted,
-            coverage: ratio(expected, growth_needed),
-            coverage_weighted: ratio(expected_weighted, growth_needed),
-            baseline_from_data,
-            target_year,
-            months_to_date,
-            months_compared,
-            figures_to: complete.filter(|_| months_compared < months_to_date),
-            late,
-            carried,
-            plan_to_date,
-            target_to_date,
-            actual_to_date,
-            months,
-            levers,
-            warnings,
-        })
+        share_delivered(&mut rows);
+        rows
     }
+
+    /// One lever's row; `found` is its partner with its part, when it names one that
+    /// exists.
+    fn lever_row(
+        &self,
+        l: &Lever,
+        found: Option<(&Partner, &Shared<PlanPart>)>,
+        gap_weighted: f64,
+    ) -> LeverRow {
+        let partner = found.map(|(p, _)| p);
+        let name = match (&l.partner, partner) {
+            (Some(_), Some(p)) => p.name.clone(),
+            (Some(_), None) => REMOVED_PARTNER.to_owned(),
+            (None, _) => l.initiative.clone(),
+        };
+        let at_risk = finite(l.expected) - weighted(l);
+        let months_to_date = self.window.months_to_date;
+        let ToDate {
+            months,
+            delivered,
+            figures_note,
+        } = match found {
+            Some(found) => self.partner_to_date(found),
+            None => ToDate::of_the_year(months_to_date),
+        };
+        LeverRow {
+            id: l.id.clone(),
+            name,
+            partner: l.partner.clone(),
+            removed: l.partner.is_some() && partner.is_none(),
+            expected: finite(l.expected),
+            confidence: l.confidence.min(100),
+            weighted: weighted(l),
+            at_risk,
+            share_of_gap: ratio(at_risk, gap_weighted).filter(|_| gap_weighted > 0.0),
+            expected_to_date: (months_to_date > 0).then(|| finite(l.expected) * ramp_to(months)),
+            delivered_to_date: delivered,
+            figures_note,
+            notes: l.notes.clone(),
+        }
+    }
+
+    /// How far a partner lever's figures reach into the year: the months its own figures
+    /// are in by (a note when that is fewer than ended) and what it delivered over them.
+    fn partner_to_date(&self, (p, part): (&Partner, &Shared<PlanPart>)) -> ToDate {
+        let Window {
+            cap,
+            target_start,
+            months_to_date,
+            ..
+        } = self.window;
+        let mut to_date = ToDate::of_the_year(months_to_date);
+        let (Some(start), Some(_)) = (target_start, cap) else {
+            return to_date;
+        };
+        let complete = part.complete;
+        let k = compared(target_start, complete, months_to_date);
+        if k < months_to_date {
+            if let Some(c) = complete.filter(|_| k > 0) {
+                to_date.figures_note = Some(format!(
+                    "figures to {}",
+                    crate::model::core::format::month_short(c)
+                ));
+            }
+        }
+        if complete.is_some_and(|c| c >= start) && months_to_date > 0 {
+            to_date.months = k;
+            // k is the part's own: its figures' months and the context's year.
+            to_date.delivered = *part.delivered.get_or_init(|| {
+                let own: Vec<&Series> = p
+                    .metrics
+                    .iter()
+                    .filter(|s| s.metric == self.program.metric)
+                    .collect();
+                delivered(&own, start, k)
+            });
+            if to_date.delivered.is_none() {
+                to_date.figures_note = Some("no year-earlier figures".to_owned());
+            }
+        }
+        to_date
+    }
+}
+
+/// Shares each partner's delivered growth among the levers that name it, in proportion
+/// to their expected to date (equally when those add up to nothing), and says so in the
+/// row's figures note. Without this each of two levers on one partner would claim the
+/// partner's whole growth, and both could read ahead while together they run behind.
+/// A lever alone on its partner keeps the whole.
+fn share_delivered(rows: &mut [LeverRow]) {
+    let mut groups: HashMap<Id, Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if let (Some(partner), Some(_)) = (&r.partner, r.delivered_to_date) {
+            groups.entry(partner.clone()).or_default().push(i);
+        }
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let expected: Vec<f64> = members
+            .iter()
+            .map(|&i| rows[i].expected_to_date.unwrap_or(0.0).max(0.0))
+            .collect();
+        let total: f64 = expected.iter().sum();
+        let n = members.len();
+        for (&i, e) in members.iter().zip(&expected) {
+            let share = if total > 0.0 {
+                e / total
+            } else {
+                1.0 / n as f64
+            };
+            let row = &mut rows[i];
+            row.delivered_to_date = row.delivered_to_date.map(|d| finite(d * share));
+            let note = format!(
+                "{} of {}'s growth, shared by plan among {n} levers",
+                percent(share),
+                row.name
+            );
+            row.figures_note = Some(match row.figures_note.take() {
+                Some(before) => format!("{before}; {note}"),
+                None => note,
+            });
+        }
+    }
+}
+
+/// What a lever's row compares to date.
+struct ToDate {
+    /// The months compared (the ramp's share counts over these).
+    months: u32,
+    delivered: Option<f64>,
+    figures_note: Option<String>,
+}
+
+impl ToDate {
+    /// Every month to date and nothing delivered: an initiative, a lever whose partner
+    /// is gone, or a partner lever whose figures do not reach the target year yet.
+    fn of_the_year(months_to_date: u32) -> Self {
+        ToDate {
+            months: months_to_date,
+            delivered: None,
+            figures_note: None,
+        }
+    }
+}
+
+/// The twelve months of the target year from `start` (none without it): the plan and
+/// the target on the ramp, the actual figures and their running sums.
+fn month_rows(
+    target: &Target,
+    start: Option<Month>,
+    actual: &BTreeMap<Month, f64>,
+) -> Vec<MonthRow> {
+    let mut months = Vec::new();
+    let mut plan_cumulative = 0.0;
+    let mut actual_cumulative: Option<f64> = None;
+    let Some(start) = start else {
+        return months;
+    };
+    for k in 1..=YEAR {
+        let Some(month) = start.plus(k - 1) else {
+            break;
+        };
+        let ramp = k as f64 / RAMP_TOTAL;
+        let plan = target.baseline / 12.0 + target.expected * ramp;
+        plan_cumulative += plan;
+        let value = actual.get(&month).copied();
+        if let Some(v) = value {
+            actual_cumulative = Some(actual_cumulative.unwrap_or(0.0) + v);
+        }
+        months.push(MonthRow {
+            month,
+            plan,
+            target: target.baseline / 12.0 + target.growth_needed * ramp,
+            actual: value,
+            last_year: month.plus(-YEAR).and_then(|m| actual.get(&m).copied()),
+            plan_cumulative,
+            actual_cumulative,
+        });
+    }
+    months
+}
+
+/// The levers' order: the one carrying the most of the weighted gap first, then the one
+/// furthest behind, then by name and id.
+fn lever_order(a: &LeverRow, b: &LeverRow) -> std::cmp::Ordering {
+    b.at_risk
+        .total_cmp(&a.at_risk)
+        .then_with(|| {
+            let behind = |r: &LeverRow| r.behind().unwrap_or(0.0);
+            behind(b).total_cmp(&behind(a))
+        })
+        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// What keeps the plan's figures from meaning much, in words.
+fn warnings(program: &Program, baseline: f64, levers: &[LeverRow]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if program.metric.trim().is_empty() {
+        warnings.push("No metric is chosen, so no actual figures can be read.".to_owned());
+    }
+    if baseline == 0.0 {
+        warnings.push(
+            "The baseline is zero, so a growth percentage sets a target of zero. Enter the \
+             baseline year's total."
+                .to_owned(),
+        );
+    }
+    if program.baseline_start.is_none() {
+        warnings
+            .push("No baseline start month, so the plan cannot be laid out by month.".to_owned());
+    }
+    let removed = levers.iter().filter(|l| l.removed).count();
+    if removed > 0 {
+        warnings.push(format!(
+            "{} {} to a removed partner; edit or remove {}.",
+            count(removed, "lever"),
+            plural(removed, "refers", "refer"),
+            plural(removed, "it", "them")
+        ));
+    }
+    warnings
 }
 
 /// The metric's total over the twelve months from `start`, summed over every partner
@@ -1132,44 +1365,11 @@ pub fn save_lever(
     if form.id.is_some() && existing.is_none() {
         return Err(vec![error("", "This lever was removed meanwhile.")]);
     }
-    let partner = match form.partner.trim() {
-        "" => None,
-        text => match Id::parse(text) {
-            Ok(id) => Some(id),
-            Err(e) => {
-                errors.push(error("partner", e));
-                None
-            }
-        },
-    };
-    if let Some(id) = &partner {
-        let kept = existing.is_some_and(|i| ws.program.levers[i].partner.as_ref() == Some(id));
-        if ws.partner(id).is_none() && !kept {
-            errors.push(error("partner", "is not a partner of this workspace"));
-        }
-    } else if form.initiative.trim().is_empty() {
-        errors.push(error(
-            "initiative",
-            "is required: choose a partner or name the initiative",
-        ));
-    }
+    let partner = lever_partner(ws, form, existing, &mut errors);
     let expected = parse_number(&form.expected)
         .map_err(|e| errors.push(error("expected", e)))
         .ok();
-    let confidence = match parse_number(&form.confidence) {
-        Ok(c) if (0.0..=100.0).contains(&c) && c.fract() == 0.0 => Some(c as u8),
-        Ok(c) => {
-            errors.push(error(
-                "confidence",
-                format!("{c} is not a whole percentage from 0 to 100"),
-            ));
-            None
-        }
-        Err(e) => {
-            errors.push(error("confidence", e));
-            None
-        }
-    };
+    let confidence = lever_confidence(&form.confidence, &mut errors);
     let (Some(expected), Some(confidence)) = (expected, confidence) else {
         return Err(errors);
     };
@@ -1200,8 +1400,73 @@ pub fn save_lever(
             draft.levers.len() - 1
         }
     };
+    let errors = lever_errors(ws, &draft, index);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    ws.program = draft;
+    stamp(&mut ws.program, now);
+    Ok(true)
+}
+
+/// The form's partner, or `None` for an initiative. A partner must exist, unless the
+/// lever at `existing` already had it (its partner was removed since); without a
+/// partner the initiative needs a name.
+fn lever_partner(
+    ws: &Workspace,
+    form: &LeverText,
+    existing: Option<usize>,
+    errors: &mut Vec<ValidationError>,
+) -> Option<Id> {
+    let partner = match form.partner.trim() {
+        "" => None,
+        text => match Id::parse(text) {
+            Ok(id) => Some(id),
+            Err(e) => {
+                errors.push(error("partner", e));
+                None
+            }
+        },
+    };
+    if let Some(id) = &partner {
+        let kept = existing.is_some_and(|i| ws.program.levers[i].partner.as_ref() == Some(id));
+        if ws.partner(id).is_none() && !kept {
+            errors.push(error("partner", "is not a partner of this workspace"));
+        }
+    } else if form.initiative.trim().is_empty() {
+        errors.push(error(
+            "initiative",
+            "is required: choose a partner or name the initiative",
+        ));
+    }
+    partner
+}
+
+/// The form's confidence: a whole percentage from 0 to 100.
+fn lever_confidence(text: &str, errors: &mut Vec<ValidationError>) -> Option<u8> {
+    match parse_number(text) {
+        Ok(c) if (0.0..=100.0).contains(&c) && c.fract() == 0.0 => Some(c as u8),
+        Ok(c) => {
+            errors.push(error(
+                "confidence",
+                format!("{c} is not a whole percentage from 0 to 100"),
+            ));
+            None
+        }
+        Err(e) => {
+            errors.push(error("confidence", e));
+            None
+        }
+    }
+}
+
+/// The validation errors of the lever at `index` in the draft program, with paths
+/// naming the form's fields (an error of the lever's id or of the levers as a whole
+/// belongs to the form, with an empty path); errors elsewhere in the program are not
+/// the form's.
+fn lever_errors(ws: &Workspace, draft: &Program, index: usize) -> Vec<ValidationError> {
     let prefix = format!("program.levers[{index}].");
-    let errors: Vec<_> = check_program(ws, &draft)
+    check_program(ws, draft)
         .into_iter()
         .map(|mut e| {
             if let Some(field) = e.path.strip_prefix(&prefix) {
@@ -1216,13 +1481,7 @@ pub fn save_lever(
             e
         })
         .filter(|e| !e.path.starts_with("program."))
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    ws.program = draft;
-    stamp(&mut ws.program, now);
-    Ok(true)
+        .collect()
 }
 
 /// Removes a lever; returns whether there was one to remove.

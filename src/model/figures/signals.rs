@@ -6,11 +6,13 @@
 //! docs/model/health.md.
 
 use crate::model::core::format::count;
+use crate::model::core::id::Id;
 use crate::model::core::vocabulary::{
     CommitmentStatus, DecisionRole, Economics, LadderLevel, Side, Stage, Stance,
 };
 use crate::model::figures::health::{self, Band};
 use crate::model::goals::{self, DeliveryRecord};
+use crate::model::meetings::MapPoint;
 use crate::model::workspace::records::{Partner, Workspace};
 use crate::model::{fit, landing, meetings, metrics, metrics::growth};
 use chrono::NaiveDate;
@@ -461,6 +463,17 @@ fn results_signals(f: &Facts, out: &mut Signals) {
 /// People: a champion, enough influence to deliver, a room that is not cooling, and
 /// decision makers who are for it and have been met.
 fn people_signals(f: &Facts, out: &mut Signals) {
+    champion_signal(f, out);
+    influence_signal(f, out);
+    cooling_signal(f, out);
+    opposed_signal(f, out);
+    unmet_signal(f, out);
+}
+
+/// A champion: someone inside who pushes for the partnership. Without one, a warning;
+/// severe past research when none of the key players even supports it; only a hint in
+/// research when key players are recorded.
+fn champion_signal(f: &Facts, out: &mut Signals) {
     if f.champions == 0 {
         let (severity, reason) = if f.key_players == 0 {
             (
@@ -491,7 +504,11 @@ fn people_signals(f: &Facts, out: &mut Signals) {
         };
         out.push(Kind::NoChampion, severity, reason);
     }
+}
 
+/// Enough influence to deliver: the partner's ability below [`ABILITY_LOW`] is a
+/// warning, below [`ABILITY_SEVERE`] severe.
+fn influence_signal(f: &Facts, out: &mut Signals) {
     if let Some(a) = f.ability.filter(|a| a.is_finite() && *a < ABILITY_LOW) {
         let severity = if a < ABILITY_SEVERE {
             Severity::Severe
@@ -507,7 +524,10 @@ fn people_signals(f: &Facts, out: &mut Signals) {
             ),
         );
     }
+}
 
+/// A room that is not cooling: key players whose reception is falling.
+fn cooling_signal(f: &Facts, out: &mut Signals) {
     if !f.cooling.is_empty() {
         // Severe only for someone who matters (a decision maker or champion, or
         // influence 4 or more) who now reads as against it, or whose latest reception was
@@ -533,7 +553,10 @@ fn people_signals(f: &Facts, out: &mut Signals) {
             format!("The room is cooling. {who}."),
         );
     }
+}
 
+/// Decision makers who are for it: one read as against it, past research.
+fn opposed_signal(f: &Facts, out: &mut Signals) {
     if !f.opposed_decision_makers.is_empty() && f.stage != Stage::Research {
         let severity = if f.opposed_decision_makers.iter().any(|(_, _, b)| *b) {
             Severity::Severe
@@ -552,7 +575,11 @@ fn people_signals(f: &Facts, out: &mut Signals) {
             format!("A decision maker is against it: {who}. Find out the objection before the next step."),
         );
     }
+}
 
+/// Decision makers who have been met: one nobody has met in a logged meeting, from
+/// the stage where they must have been.
+fn unmet_signal(f: &Facts, out: &mut Signals) {
     if !f.unmet_decision_makers.is_empty() && meetings::must_have_met_decision_makers(f.stage) {
         let severity = if f.stage == Stage::Negotiating {
             Severity::Warning
@@ -811,54 +838,20 @@ pub fn walk_away(signals: &[Signal], stage: Stage, band: Band) -> Option<WalkAwa
 /// The facts of a partner on `today`.
 pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
     let map = meetings::map(p);
-    let champions = map.iter().filter(|m| m.is_champion()).count();
-    let backers = map
-        .iter()
-        .filter(|m| matches!(m.read, Stance::Champion | Stance::Supportive))
-        .count();
-    let overdue = goals::overdue(p, today)
-        .into_iter()
-        .map(|k| Late {
-            what: k.what.clone(),
-            days: goals::days_overdue(k, today).unwrap_or(0),
-            theirs: k.side == Side::Partner,
-        })
-        .collect();
-    let concentrated = health::main_metric(ws, p).and_then(|metric| {
-        let latest = metrics::judged_month(p, &metric, today)?;
-        growth::buy_in(ws, p, &metric, latest)?.flagged
-    });
     let cooling_all = meetings::cooling(p);
-    let cooling_ids: Vec<crate::model::core::id::Id> =
-        cooling_all.iter().map(|c| c.player.clone()).collect();
-    let cooling = cooling_all
-        .into_iter()
-        .map(|c| {
-            let player = p.key_players.iter().find(|k| k.id == c.player);
-            Cooling {
-                influence: player.map_or(1, |k| k.influence),
-                key: player.is_some_and(|k| {
-                    matches!(k.role, DecisionRole::DecisionMaker | DecisionRole::Champion)
-                        || k.stance == Stance::Champion
-                }),
-                latest: meetings::series(p, &c.player).last().map(|r| r.score),
-                against: map.iter().any(|m| {
-                    m.player == c.player && matches!(m.read, Stance::Skeptical | Stance::Blocker)
-                }),
-                name: c.name,
-                reason: c.reason,
-            }
-        })
-        .collect();
+    let cooling_ids: Vec<Id> = cooling_all.iter().map(|c| c.player.clone()).collect();
     Facts {
         stage: p.stage,
         days_in_stage: (today - p.in_stage_since()).num_days(),
         goals: p.goals.len(),
         key_players: map.len(),
-        champions,
-        backers,
+        champions: map.iter().filter(|m| m.is_champion()).count(),
+        backers: map
+            .iter()
+            .filter(|m| matches!(m.read, Stance::Champion | Stance::Supportive))
+            .count(),
         ability: fit::ability_to_deliver(p, today).score,
-        overdue,
+        overdue: overdue_facts(p, today),
         delivery: goals::delivery_record(&p.commitments, today),
         delivered: goals::delivery_record(
             &p.commitments
@@ -868,49 +861,97 @@ pub fn facts(ws: &Workspace, p: &Partner, today: NaiveDate) -> Facts {
                 .collect::<Vec<_>>(),
             today,
         ),
-        concentrated,
+        concentrated: health::main_metric(ws, p).and_then(|metric| {
+            let latest = metrics::judged_month(p, &metric, today)?;
+            growth::buy_in(ws, p, &metric, latest)?.flagged
+        }),
         landing_stalled: landing::stall_in(ws, p, today),
         landing_behind: landing::behind_in(ws, p, today),
-        cooling,
+        cooling: cooling_all
+            .into_iter()
+            .map(|c| cooling_fact(p, &map, c))
+            .collect(),
         landing_plan: !p.landing.is_empty(),
         opposed_decision_makers: map
             .iter()
             .filter(|m| m.role == DecisionRole::DecisionMaker)
-            .filter_map(|m| {
-                let last = meetings::series(p, &m.player).last().cloned();
-                let negative = last.as_ref().is_some_and(|r| r.points < 0);
-                let against = matches!(m.read, Stance::Skeptical | Stance::Blocker);
-                let clearly = m.read == Stance::Blocker
-                    || last.as_ref().is_some_and(|r| r.score <= CLEARLY_NEGATIVE);
-                // Someone the room is already cooling on is named there: one fact, one
-                // signal.
-                let cooling = cooling_ids.contains(&m.player);
-                ((negative || against) && !cooling).then(|| {
-                    let why = match last.filter(|r| r.points < 0) {
-                        Some(r) if against => format!(
-                            "latest reception {} on {}, reads as {}",
-                            meetings::format_score(r.score),
-                            crate::model::core::format::day(r.date),
-                            m.read.label().to_lowercase()
-                        ),
-                        // "Against … reads as neutral" would contradict itself: the no is
-                        // the latest fact, the warmer reading is its history.
-                        Some(r) => format!(
-                            "latest reception {} on {}: a no, after warmer meetings that still \
-                             leave the overall reading at {}",
-                            meetings::format_score(r.score),
-                            crate::model::core::format::day(r.date),
-                            m.read.label().to_lowercase()
-                        ),
-                        None => format!("reads as {}", m.read.label().to_lowercase()),
-                    };
-                    (m.name.clone(), why, clearly)
-                })
-            })
+            .filter_map(|m| opposed_decision_maker(p, m, &cooling_ids))
             .collect(),
         unmet_decision_makers: meetings::unmet_decision_makers(p),
         standing_risk: standing_risk(p),
     }
+}
+
+/// The commitments past their due date, with how late each is and who owes it.
+fn overdue_facts(p: &Partner, today: NaiveDate) -> Vec<Late> {
+    goals::overdue(p, today)
+        .into_iter()
+        .map(|k| Late {
+            what: k.what.clone(),
+            days: goals::days_overdue(k, today).unwrap_or(0),
+            theirs: k.side == Side::Partner,
+        })
+        .collect()
+}
+
+/// A key player the room is cooling on, with what makes the fall matter: their
+/// influence, whether they decide or champion, their latest reception, and whether the
+/// map now reads them as skeptical or a blocker.
+fn cooling_fact(p: &Partner, map: &[MapPoint], c: meetings::Cooling) -> Cooling {
+    let player = p.key_players.iter().find(|k| k.id == c.player);
+    Cooling {
+        influence: player.map_or(1, |k| k.influence),
+        key: player.is_some_and(|k| {
+            matches!(k.role, DecisionRole::DecisionMaker | DecisionRole::Champion)
+                || k.stance == Stance::Champion
+        }),
+        latest: meetings::series(p, &c.player).last().map(|r| r.score),
+        against: map
+            .iter()
+            .any(|m| m.player == c.player && matches!(m.read, Stance::Skeptical | Stance::Blocker)),
+        name: c.name,
+        reason: c.reason,
+    }
+}
+
+/// A decision maker read as against the partnership (skeptical or a blocker, or whose
+/// latest reception was negative; the same decision makers `fit::in_the_way` finds,
+/// so the recommendation is never "pursue" beside this signal): name, why, and whether it is clear (a blocker, or a
+/// latest reception at or below [`CLEARLY_NEGATIVE`]). `None` for one who is not, or
+/// whom the room is already cooling on (`cooling`): that is named there, one fact, one
+/// signal.
+fn opposed_decision_maker(
+    p: &Partner,
+    m: &MapPoint,
+    cooling: &[Id],
+) -> Option<(String, String, bool)> {
+    let last = meetings::series(p, &m.player).last().cloned();
+    let negative = last.as_ref().is_some_and(|r| r.points < 0);
+    let against = matches!(m.read, Stance::Skeptical | Stance::Blocker);
+    let clearly =
+        m.read == Stance::Blocker || last.as_ref().is_some_and(|r| r.score <= CLEARLY_NEGATIVE);
+    if !(negative || against) || cooling.contains(&m.player) {
+        return None;
+    }
+    let why = match last.filter(|r| r.points < 0) {
+        Some(r) if against => format!(
+            "latest reception {} on {}, reads as {}",
+            meetings::format_score(r.score),
+            crate::model::core::format::day(r.date),
+            m.read.label().to_lowercase()
+        ),
+        // "Against … reads as neutral" would contradict itself: the no is the latest
+        // fact, the warmer reading is its history.
+        Some(r) => format!(
+            "latest reception {} on {}: a no, after warmer meetings that still leave the \
+             overall reading at {}",
+            meetings::format_score(r.score),
+            crate::model::core::format::day(r.date),
+            m.read.label().to_lowercase()
+        ),
+        None => format!("reads as {}", m.read.label().to_lowercase()),
+    };
+    Some((m.name.clone(), why, clearly))
 }
 
 /// The partner's signals on `today`, most severe first.

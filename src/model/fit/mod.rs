@@ -11,8 +11,11 @@ pub mod record;
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
 use crate::model::core::input::InputError;
-use crate::model::core::vocabulary::{Economics, MarketPosition, Stage, Stance, UxVerdict};
+use crate::model::core::vocabulary::{
+    DecisionRole, Economics, MarketPosition, Stage, Stance, UxVerdict,
+};
 use crate::model::goals::{delivery_record, RECENT_DAYS};
+use crate::model::meetings::MapPoint;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, NaiveDate, Utc};
 pub use record::*;
@@ -98,7 +101,8 @@ pub const STRONG_ABILITY: f64 = 0.6;
 /// meeting: their stance is unverified (the same share their support counts above
 /// neutral, [`crate::model::meetings::UNVERIFIED_SHARE`]).
 pub const UNVERIFIED_REACH: f64 = crate::model::meetings::UNVERIFIED_SHARE;
-/// A skeptic or blocker with at least this influence is named as a risk.
+/// A skeptic or blocker with at least this influence is named as a risk, and stands
+/// in the deal's way (see [`in_the_way`]).
 pub const HIGH_INFLUENCE: u8 = 4;
 
 /// The partner's ability to deliver on `today`:
@@ -140,6 +144,8 @@ pub fn ability_to_deliver(p: &Partner, today: NaiveDate) -> Ability {
     }
 }
 
+/// The key players' part: (support + reach) ÷ 2, with the reasons behind it; `None`
+/// without key players.
 fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
     if p.key_players.is_empty() {
         reasons.push("No key players recorded: add who decides and who will do the work.".into());
@@ -147,9 +153,32 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
     }
     // The stance read from the latest meetings: the one used everywhere.
     let list = crate::model::meetings::map(p);
-    let weight = |influence: u8| f64::from(influence.clamp(1, 5));
-    let total: f64 = list.iter().map(|k| weight(k.influence)).sum();
-    let backed: f64 = list.iter().map(|k| weight(k.influence) * k.support()).sum();
+    let support = support_part(&list, reasons);
+    let reach = reach_part(&list, reasons);
+    name_unverified_backers(&list, reasons);
+    name_influential_opponents(&list, reasons);
+    let players = (support + reach) / 2.0;
+    reasons.push(format!(
+        "Key players {} = ({} support + {} reach) ÷ 2.",
+        percent(players),
+        percent(support),
+        percent(reach)
+    ));
+    Some(players)
+}
+
+/// An influence clamped to 1–5, as a weight.
+fn influence_weight(influence: u8) -> f64 {
+    f64::from(influence.clamp(1, 5))
+}
+
+/// Support: Σ influence × support ÷ Σ influence over the key players (not empty).
+fn support_part(list: &[MapPoint], reasons: &mut Vec<String>) -> f64 {
+    let total: f64 = list.iter().map(|k| influence_weight(k.influence)).sum();
+    let backed: f64 = list
+        .iter()
+        .map(|k| influence_weight(k.influence) * k.support())
+        .sum();
     let support = backed / total;
     reasons.push(format!(
         "Support of the key players as read from the meetings, weighted by influence: {} ({} of {} influence points).",
@@ -157,8 +186,14 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
         tenths(backed),
         tenths(total)
     ));
-    let reach_of = |k: &crate::model::meetings::MapPoint| {
-        weight(k.influence) / 5.0
+    support
+}
+
+/// Reach: the strongest backer's (champion or supporter) influence ÷ 5, counting
+/// [`UNVERIFIED_REACH`] of it for one nobody has met; 0 without a backer.
+fn reach_part(list: &[MapPoint], reasons: &mut Vec<String>) -> f64 {
+    let reach_of = |k: &MapPoint| {
+        influence_weight(k.influence) / 5.0
             * if k.unverified() {
                 UNVERIFIED_REACH
             } else {
@@ -169,7 +204,7 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
         .iter()
         .filter(|k| matches!(k.read, Stance::Champion | Stance::Supportive))
         .max_by(|a, b| reach_of(a).total_cmp(&reach_of(b)));
-    let reach = match backer {
+    match backer {
         Some(k) => {
             reasons.push(format!(
                 "Strongest backer: {} ({}, influence {} of 5{}).",
@@ -190,7 +225,11 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
             );
             0.0
         }
-    };
+    }
+}
+
+/// Names the backers nobody has met in a logged meeting: their support counts half.
+fn name_unverified_backers(list: &[MapPoint], reasons: &mut Vec<String>) {
     let unverified: Vec<&str> = list
         .iter()
         .filter(|k| k.unverified() && matches!(k.read, Stance::Champion | Stance::Supportive))
@@ -202,7 +241,12 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
             unverified.join(", ")
         ));
     }
-    for k in &list {
+}
+
+/// Names each skeptic or blocker with at least [`HIGH_INFLUENCE`]: a risk the support
+/// figure alone averages away.
+fn name_influential_opponents(list: &[MapPoint], reasons: &mut Vec<String>) {
+    for k in list {
         let influence = k.influence.clamp(1, 5);
         if matches!(k.read, Stance::Skeptical | Stance::Blocker) && influence >= HIGH_INFLUENCE {
             reasons.push(format!(
@@ -217,14 +261,6 @@ fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
             ));
         }
     }
-    let players = (support + reach) / 2.0;
-    reasons.push(format!(
-        "Key players {} = ({} support + {} reach) ÷ 2.",
-        percent(players),
-        percent(support),
-        percent(reach)
-    ));
-    Some(players)
 }
 
 fn delivery_part(p: &Partner, today: NaiveDate, reasons: &mut Vec<String>) -> Option<f64> {
@@ -261,6 +297,106 @@ fn delivery_part(p: &Partner, today: NaiveDate, reasons: &mut Vec<String>) -> Op
 fn tenths(x: f64) -> String {
     let t = (x.max(0.0) * 10.0).round() as u64;
     format!("{}.{}", t / 10, t % 10)
+}
+
+// ---------------------------------------------------------------------------------------
+// Who stands in the way
+// ---------------------------------------------------------------------------------------
+
+/// A key player able to stop the deal who is against it, as [`in_the_way`] finds them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opponent {
+    pub player: Id,
+    pub name: String,
+    pub role: DecisionRole,
+    /// 1 … 5.
+    pub influence: u8,
+    /// The stance as read from the latest meetings.
+    pub read: Stance,
+    /// Their latest reception's score (−2 … +2) and day, when they attended a meeting.
+    pub latest: Option<(f64, NaiveDate)>,
+}
+
+/// The key players who stand in the deal's way, stance read from the latest meetings
+/// as everywhere:
+///
+/// - a **decision maker against it**, whatever their influence: read as skeptical or a
+///   blocker, or whose latest reception was negative — exactly the decision makers the
+///   `decision_maker_against` signal names, so the recommendation never says "pursue"
+///   beside it. A decision maker's no is a no: influence says how loudly, the role
+///   that they sign;
+/// - **anyone else read as skeptical or a blocker with influence [`HIGH_INFLUENCE`] or
+///   more**: a head of risk who blocks at influence 5 stops a deal as surely as the
+///   person who signs.
+///
+/// A skeptic or blocker of lower influence who does not decide is not in the way: the
+/// ability's support counts them.
+pub fn in_the_way(p: &Partner) -> Vec<Opponent> {
+    crate::model::meetings::map(p)
+        .into_iter()
+        .filter_map(|m| {
+            let latest = crate::model::meetings::series(p, &m.player)
+                .last()
+                .map(|r| (r.score, r.date));
+            let against = matches!(m.read, Stance::Skeptical | Stance::Blocker);
+            let said_no = latest.is_some_and(|(score, _)| score < 0.0);
+            let in_the_way = if m.role == DecisionRole::DecisionMaker {
+                against || said_no
+            } else {
+                against && m.influence.clamp(1, 5) >= HIGH_INFLUENCE
+            };
+            in_the_way.then(|| Opponent {
+                player: m.player,
+                name: m.name,
+                role: m.role,
+                influence: m.influence.clamp(1, 5),
+                read: m.read,
+                latest,
+            })
+        })
+        .collect()
+}
+
+/// The care reason for the key players in the way: who, in what role, with what
+/// influence, how they read and how they were last received; and what the ability's
+/// figure does not show.
+fn opponents_care(opponents: &[Opponent], ability: Option<f64>) -> Option<String> {
+    if opponents.is_empty() {
+        return None;
+    }
+    let who: Vec<String> = opponents
+        .iter()
+        .map(|o| {
+            let latest = o
+                .latest
+                .map(|(score, day)| {
+                    format!(
+                        "; latest reception {} on {}",
+                        crate::model::meetings::format_score(score),
+                        crate::model::core::format::day(day)
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "{} ({}, influence {} of 5, reads as {}{latest})",
+                o.name,
+                o.role.label().to_lowercase(),
+                o.influence,
+                o.read.label().to_lowercase()
+            )
+        })
+        .collect();
+    let averaged = match ability {
+        Some(a) => format!(
+            " The ability to deliver ({}) averages their opposition away.",
+            percent(a)
+        ),
+        None => String::new(),
+    };
+    Some(format!(
+        "Against it and able to stop it: {}.{averaged} Find out the objection and win them over before committing more.",
+        who.join(", ")
+    ))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -315,80 +451,22 @@ pub struct Recommendation {
 ///   experience, strategic fit 2 or less, unfavourable economics, our leverage below
 ///   theirs, a market the team does not understand (with the bias warning for an
 ///   incumbent), a decision maker never met in a logged meeting from Negotiating on,
-///   an ability to deliver below 40 %, or parts still unassessed.
+///   someone able to stop the deal who is against it ([`in_the_way`]), an ability to
+///   deliver below 40 %, or parts still unassessed.
 /// - Otherwise **pursue**.
 pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
     let fit = &p.fit;
     let ability = ability_to_deliver(p, today).score;
-    let why = {
-        let why = fit.ux_reason.trim().trim_end_matches('.');
-        if why.is_empty() {
-            "no reason given yet".to_owned()
-        } else {
-            why.to_owned()
-        }
-    };
-
-    let mut stop = Vec::new();
-    if fit.ux == Some(UxVerdict::Wrong) {
-        stop.push(format!(
-            "The user experience is wrong: {why}. A wrong experience stops the deal, whatever else says."
-        ));
-    }
-    let hopeless = fit.strategic == Some(1) && fit.economics == Some(Economics::Unfavourable);
-    if hopeless {
-        stop.push(
-            "Strategic fit is 1 of 5 and the economics are unfavourable: nothing in the deal pays for its cost."
-                .into(),
-        );
-    }
-
-    let mut care = Vec::new();
-    if fit.ux == Some(UxVerdict::Risky) {
-        care.push(format!("The user experience is risky: {why}."));
-    }
-    if !hopeless {
-        if let Some(s) = fit.strategic.filter(|s| *s <= 2) {
-            care.push(format!("Weak strategic fit ({s} of 5)."));
-        }
-        if fit.economics == Some(Economics::Unfavourable) {
-            care.push("The deal's economics are unfavourable for us.".into());
-        }
-    }
-    if let (Some(ours), Some(theirs)) = (fit.our_leverage, fit.their_leverage) {
-        if ours < theirs {
-            care.push(format!(
-                "Our leverage ({ours}) is below theirs ({theirs}): we would negotiate from weakness."
-            ));
-        }
-    }
-    match bias_warning(p) {
-        Some(bias) => care.push(bias),
-        None if fit.market_understood == Some(false) => {
-            care.push("The team marks the partner's market as not understood.".into())
-        }
-        None => {}
-    }
-    let unmet = crate::model::meetings::unmet_decision_makers(p);
-    if !unmet.is_empty() && crate::model::meetings::must_have_met_decision_makers(p.stage) {
-        care.push(format!(
-            "Decision maker never met in a logged meeting: {}. Where they stand is unverified: meet them before counting on them.",
-            unmet.join(", ")
-        ));
-    }
-    if let Some(a) = ability.filter(|a| *a < LOW_ABILITY) {
-        care.push(format!(
-            "Low ability to deliver ({}, below {}): see what it is made of.",
-            percent(a),
-            percent(LOW_ABILITY)
-        ));
-    }
+    let why = ux_reason(fit);
+    let stop = stop_reasons(fit, &why);
     let missing = missing_parts(fit, ability);
+    let opponents = in_the_way(p);
+    let mut care = fit_care(fit, &why);
+    care.extend(people_care(p, ability));
+    care.extend(opponents_care(&opponents, ability));
     if fit.ux.is_some() && !missing.is_empty() {
         care.push(format!("Not assessed yet: {}.", missing.join(", ")));
     }
-
-    let favour = in_favour(fit, ability);
     let verdict = if !stop.is_empty() {
         Verdict::Stop
     } else if fit.ux.is_none() {
@@ -409,10 +487,114 @@ pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
         ));
     }
     reasons.extend(care);
+    let opposed = !opponents.is_empty();
+    reasons.extend(favour_reasons(verdict, fit, ability, opposed, &why));
+    Recommendation { verdict, reasons }
+}
+
+/// The team's reason for its user-experience verdict, without a closing full stop.
+fn ux_reason(fit: &Fit) -> String {
+    let why = fit.ux_reason.trim().trim_end_matches('.');
+    if why.is_empty() {
+        "no reason given yet".to_owned()
+    } else {
+        why.to_owned()
+    }
+}
+
+/// Strategic fit 1 with unfavourable economics: nothing pays for the deal's cost.
+fn hopeless(fit: &Fit) -> bool {
+    fit.strategic == Some(1) && fit.economics == Some(Economics::Unfavourable)
+}
+
+/// What stops the deal: a wrong user experience, or a hopeless deal.
+fn stop_reasons(fit: &Fit, why: &str) -> Vec<String> {
+    let mut stop = Vec::new();
+    if fit.ux == Some(UxVerdict::Wrong) {
+        stop.push(format!(
+            "The user experience is wrong: {why}. A wrong experience stops the deal, whatever else says."
+        ));
+    }
+    if hopeless(fit) {
+        stop.push(
+            "Strategic fit is 1 of 5 and the economics are unfavourable: nothing in the deal pays for its cost."
+                .into(),
+        );
+    }
+    stop
+}
+
+/// What in the deal itself calls for care: a risky user experience, a weak strategic
+/// fit or unfavourable economics (unless together they already stop it), our leverage
+/// below theirs.
+fn fit_care(fit: &Fit, why: &str) -> Vec<String> {
+    let mut care = Vec::new();
+    if fit.ux == Some(UxVerdict::Risky) {
+        care.push(format!("The user experience is risky: {why}."));
+    }
+    if !hopeless(fit) {
+        if let Some(s) = fit.strategic.filter(|s| *s <= 2) {
+            care.push(format!("Weak strategic fit ({s} of 5)."));
+        }
+        if fit.economics == Some(Economics::Unfavourable) {
+            care.push("The deal's economics are unfavourable for us.".into());
+        }
+    }
+    if let (Some(ours), Some(theirs)) = (fit.our_leverage, fit.their_leverage) {
+        if ours < theirs {
+            care.push(format!(
+                "Our leverage ({ours}) is below theirs ({theirs}): we would negotiate from weakness."
+            ));
+        }
+    }
+    care
+}
+
+/// What in our knowledge of the partner calls for care: a market we do not understand
+/// (the bias warning for an incumbent), a decision maker nobody has met from the stage
+/// where they must have been, an ability to deliver below [`LOW_ABILITY`].
+fn people_care(p: &Partner, ability: Option<f64>) -> Vec<String> {
+    let mut care = Vec::new();
+    match bias_warning(p) {
+        Some(bias) => care.push(bias),
+        None if p.fit.market_understood == Some(false) => {
+            care.push("The team marks the partner's market as not understood.".into())
+        }
+        None => {}
+    }
+    let unmet = crate::model::meetings::unmet_decision_makers(p);
+    if !unmet.is_empty() && crate::model::meetings::must_have_met_decision_makers(p.stage) {
+        care.push(format!(
+            "Decision maker never met in a logged meeting: {}. Where they stand is unverified: meet them before counting on them.",
+            unmet.join(", ")
+        ));
+    }
+    if let Some(a) = ability.filter(|a| *a < LOW_ABILITY) {
+        care.push(format!(
+            "Low ability to deliver ({}, below {}): see what it is made of.",
+            percent(a),
+            percent(LOW_ABILITY)
+        ));
+    }
+    care
+}
+
+/// What speaks for the deal: for a deal to pursue, the right user experience with its
+/// reason and a sentence each; otherwise one line, "In its favour" ("…, but not
+/// enough" beside a stop), when anything does.
+fn favour_reasons(
+    verdict: Verdict,
+    fit: &Fit,
+    ability: Option<f64>,
+    opposed: bool,
+    why: &str,
+) -> Vec<String> {
+    let favour = in_favour(fit, ability, opposed);
     match verdict {
         Verdict::Pursue => {
-            reasons.push(format!("The user experience is right: {why}."));
+            let mut reasons = vec![format!("The user experience is right: {why}.")];
             reasons.extend(favour);
+            reasons
         }
         _ if !favour.is_empty() || fit.ux == Some(UxVerdict::Right) => {
             let lead = if verdict == Verdict::Stop {
@@ -430,11 +612,10 @@ pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
                         .map(|f| lowercase_first(f.trim_end_matches('.'))),
                 )
                 .collect();
-            reasons.push(format!("{lead}: {}.", list.join("; ")));
+            vec![format!("{lead}: {}.", list.join("; "))]
         }
-        _ => {}
+        _ => Vec::new(),
     }
-    Recommendation { verdict, reasons }
 }
 
 /// The parts of the assessment still unanswered.
@@ -459,8 +640,10 @@ fn missing_parts(fit: &Fit, ability: Option<f64>) -> Vec<String> {
 }
 
 /// What speaks for the deal or at least not against it, one sentence each, beside the
-/// user experience (which the caller words with or without its reason).
-fn in_favour(fit: &Fit, ability: Option<f64>) -> Vec<String> {
+/// user experience (which the caller words with or without its reason). While someone
+/// able to stop the deal is against it (`opposed`) the ability is not called strong:
+/// its average is what weighs their opposition away.
+fn in_favour(fit: &Fit, ability: Option<f64>, opposed: bool) -> Vec<String> {
     let mut out = Vec::new();
     match fit.strategic {
         Some(s) if s >= 4 => out.push(format!("Strong strategic fit ({s} of 5).")),
@@ -483,6 +666,10 @@ fn in_favour(fit: &Fit, ability: Option<f64>) -> Vec<String> {
         out.push("The team understands the partner's market.".into());
     }
     match ability {
+        Some(a) if a >= STRONG_ABILITY && opposed => out.push(format!(
+            "Ability to deliver {} on paper, not strong while someone able to stop the deal is against it.",
+            percent(a)
+        )),
         Some(a) if a >= STRONG_ABILITY => {
             out.push(format!("Strong ability to deliver ({}).", percent(a)))
         }

@@ -207,27 +207,7 @@ fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) 
     if open.is_empty() {
         return None;
     }
-    let late = open
-        .iter()
-        .flat_map(|t| {
-            StepKind::ALL.into_iter().filter_map(move |k| {
-                let s = t.step(k);
-                match (s.planned, s.done) {
-                    (Some(planned), None) => Some((*t, k, planned, (today - planned).num_days())),
-                    _ => None,
-                }
-            })
-        })
-        .filter(|(_, _, _, days)| *days > STALL_LATE_DAYS)
-        // The most overdue; among equals the first in plan order.
-        .fold(
-            None,
-            |best: Option<(&LandingTrack, StepKind, NaiveDate, i64)>, x| match best {
-                Some(b) if b.3 >= x.3 => Some(b),
-                _ => Some(x),
-            },
-        );
-    if let Some((track, kind, planned, days)) = late {
+    if let Some((track, kind, planned, days)) = most_overdue(&open, today) {
         return Some(Stall {
             reason: format!(
                 "Landing stalled in {}: \"{}\" was planned for {} and is {days} days late.",
@@ -239,14 +219,59 @@ fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) 
             quiet: false,
         });
     }
-    // Only steps without a date can be quietly forgotten: a dated step is judged by
-    // its date above.
+    let quiet = (today - quiet_since(p, &open, today)?).num_days();
+    (quiet > STALL_QUIET_DAYS).then(|| {
+        let names: Vec<String> = open.iter().map(|t| name(t)).collect();
+        Stall {
+            reason: format!(
+                "Landing stalled: no step done in {quiet} days, and {} still {} steps to do.",
+                list(&names),
+                plural(names.len(), "has", "have")
+            ),
+            days: quiet,
+            quiet: true,
+        }
+    })
+}
+
+/// The open tracks' step planned more than [`STALL_LATE_DAYS`] days ago and not done,
+/// the most overdue (among equals the first in plan order): its track, kind, planned
+/// date and days late.
+fn most_overdue<'a>(
+    open: &[&'a LandingTrack],
+    today: NaiveDate,
+) -> Option<(&'a LandingTrack, StepKind, NaiveDate, i64)> {
+    open.iter()
+        .flat_map(|t| {
+            StepKind::ALL.into_iter().filter_map(move |k| {
+                let s = t.step(k);
+                match (s.planned, s.done) {
+                    (Some(planned), None) => Some((*t, k, planned, (today - planned).num_days())),
+                    _ => None,
+                }
+            })
+        })
+        .filter(|(_, _, _, days)| *days > STALL_LATE_DAYS)
+        .fold(
+            None,
+            |best: Option<(&LandingTrack, StepKind, NaiveDate, i64)>, x| match best {
+                Some(b) if b.3 >= x.3 => Some(b),
+                _ => Some(x),
+            },
+        )
+}
+
+/// The day the plan went quiet from, when it can be quiet: the latest of the last step
+/// done and the last planned date already reached (the day the partner entered its
+/// stage when no step has a date). `None` when no open step lacks a date (dated steps
+/// are judged by their dates) or one is still ahead on the calendar (the plan is
+/// scheduled, not forgotten).
+fn quiet_since(p: &Partner, open: &[&LandingTrack], today: NaiveDate) -> Option<NaiveDate> {
     let undated = open.iter().any(|t| {
         t.steps()
             .iter()
             .any(|(_, s)| s.done.is_none() && s.planned.is_none())
     });
-    // A step still ahead on the calendar means the plan is scheduled, not forgotten.
     let scheduled = open.iter().any(|t| {
         t.steps()
             .iter()
@@ -271,20 +296,7 @@ fn stall(p: &Partner, today: NaiveDate, name: &dyn Fn(&LandingTrack) -> String) 
     } else {
         Some(p.in_stage_since())
     };
-    let since = [last_done, start].into_iter().flatten().max()?;
-    let quiet = (today - since).num_days();
-    (quiet > STALL_QUIET_DAYS).then(|| {
-        let names: Vec<String> = open.iter().map(|t| name(t)).collect();
-        Stall {
-            reason: format!(
-                "Landing stalled: no step done in {quiet} days, and {} still {} steps to do.",
-                list(&names),
-                plural(names.len(), "has", "have")
-            ),
-            days: quiet,
-            quiet: true,
-        }
-    })
+    [last_done, start].into_iter().flatten().max()
 }
 
 /// A planned step this many days late and not done is behind plan (a warning); past

@@ -132,48 +132,17 @@ pub fn save_meeting(
     );
     tidy(&mut meeting);
 
-    let mut errors = Vec::new();
-    let mut push = |path: String, message: String| {
-        errors.push(ValidationError {
+    let stored = p.meetings.iter().find(|m| m.id == meeting.id);
+    let mut errors: Vec<ValidationError> = date_error(&meeting, now.date_naive())
+        .into_iter()
+        .chain(attendee_errors(p, stored, &meeting))
+        .chain(pitch_error(p, stored, &meeting))
+        .map(|(path, message)| ValidationError {
             path,
             record: record.clone(),
             message,
         })
-    };
-    if meeting.date > now.date_naive() + Duration::days(FUTURE_SLACK_DAYS) {
-        push(
-            "date".into(),
-            "is in the future: log a meeting once it has happened, and plan the next one as a next step".into(),
-        );
-    }
-    let stored = p.meetings.iter().find(|m| m.id == meeting.id);
-    for (i, r) in meeting.attendees.iter().enumerate() {
-        let current = p.key_players.iter().any(|k| k.id == r.player);
-        let kept = stored.is_some_and(|m| m.reception(&r.player).is_some());
-        if !current && !kept {
-            push(
-                format!("attendees[{i}].player"),
-                format!(
-                    "is not a key player of {}; add them as a key player first",
-                    p.name
-                ),
-            );
-        }
-    }
-
-    if let Some(pitch) = &meeting.pitch {
-        let current = p.pitches.iter().any(|v| &v.id == pitch);
-        let kept = stored.is_some_and(|m| m.pitch.as_ref() == Some(pitch));
-        if !current && !kept {
-            push(
-                "pitch".into(),
-                format!(
-                    "is not one of {}'s pitch versions; choose one from the list",
-                    p.name
-                ),
-            );
-        }
-    }
+        .collect();
 
     let mut draft = p.clone();
     let at = match draft.meetings.iter().position(|m| m.id == meeting.id) {
@@ -199,6 +168,62 @@ pub fn save_meeting(
     draft.updated = now.max(draft.created);
     ws.partners[index] = draft;
     Ok(true)
+}
+
+/// The meeting has happened: its date is not after `today` (with
+/// [`FUTURE_SLACK_DAYS`] for time zones). As (path, message).
+fn date_error(meeting: &Meeting, today: NaiveDate) -> Option<(String, String)> {
+    (meeting.date > today + Duration::days(FUTURE_SLACK_DAYS)).then(|| {
+        (
+            "date".into(),
+            "is in the future: log a meeting once it has happened, and plan the next one as a next step".into(),
+        )
+    })
+}
+
+/// Each attendee is a key player of the partner, or one whose reception the meeting as
+/// `stored` already held (a key player removed since). As (path, message).
+fn attendee_errors(
+    p: &Partner,
+    stored: Option<&Meeting>,
+    meeting: &Meeting,
+) -> Vec<(String, String)> {
+    let mut errors = Vec::new();
+    for (i, r) in meeting.attendees.iter().enumerate() {
+        let current = p.key_players.iter().any(|k| k.id == r.player);
+        let kept = stored.is_some_and(|m| m.reception(&r.player).is_some());
+        if !current && !kept {
+            errors.push((
+                format!("attendees[{i}].player"),
+                format!(
+                    "is not a key player of {}; add them as a key player first",
+                    p.name
+                ),
+            ));
+        }
+    }
+    errors
+}
+
+/// The pitch version presented is one of the partner's, or the one the meeting as
+/// `stored` already named (a version removed since). As (path, message).
+fn pitch_error(
+    p: &Partner,
+    stored: Option<&Meeting>,
+    meeting: &Meeting,
+) -> Option<(String, String)> {
+    let pitch = meeting.pitch.as_ref()?;
+    let current = p.pitches.iter().any(|v| &v.id == pitch);
+    let kept = stored.is_some_and(|m| m.pitch.as_ref() == Some(pitch));
+    (!current && !kept).then(|| {
+        (
+            "pitch".into(),
+            format!(
+                "is not one of {}'s pitch versions; choose one from the list",
+                p.name
+            ),
+        )
+    })
 }
 
 /// Removes a meeting from a partner's log; returns whether there was one to remove.

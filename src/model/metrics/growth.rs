@@ -329,11 +329,6 @@ pub fn and_list(names: &[&str]) -> String {
 /// judged); the flag is raised for a live partner when at least three markets are judged
 /// and half or fewer bought in (at least one).
 pub fn buy_in(ws: &Workspace, p: &Partner, metric: &str, latest: Month) -> Option<BuyIn> {
-    let series = |m: &Id| {
-        p.metrics
-            .iter()
-            .find(|s| &s.market == m && s.metric == metric)
-    };
     if !p
         .metrics
         .iter()
@@ -342,97 +337,17 @@ pub fn buy_in(ws: &Workspace, p: &Partner, metric: &str, latest: Month) -> Optio
         return None;
     }
     let ids = grid_markets(p, metric);
-    // The floor: a quarter of the partner's median base (year-earlier window months with a
-    // value, whether or not the market is late), else of its median current level.
-    let bases: Vec<f64> = ids
-        .iter()
-        .filter_map(series)
-        .filter_map(|s| {
-            let v: Vec<f64> = (0..WINDOW)
-                .filter_map(|k| latest.plus(-k - 12))
-                .filter_map(|m| s.values.get(&m).copied())
-                .collect();
-            (!v.is_empty()).then(|| v.iter().map(|x| x.abs()).sum::<f64>() / v.len() as f64)
-        })
-        .collect();
-    let windows: Vec<(Id, Option<&Series>, Option<Window>)> = ids
-        .iter()
-        .map(|m| {
-            let s = series(m);
-            let current = s.is_some_and(|s| s.values.contains_key(&latest));
-            (
-                m.clone(),
-                s,
-                s.filter(|_| current).and_then(|s| window(s, latest)),
-            )
-        })
-        .collect();
-    // Most markets launched from zero: their last known levels stand in for the base
-    // (a late market's too, so its lateness moves nothing).
-    let typical = median(bases).filter(|b| *b > 0.0).or_else(|| {
-        median(
-            ids.iter()
-                .filter_map(series)
-                .filter_map(|s| s.values.get(&as_of(s, latest)?).map(|v| v.abs()))
-                .collect(),
-        )
-    });
-    let floor = FLOOR * typical.unwrap_or(0.0);
-
-    let mut markets: Vec<MarketBuyIn> = windows
-        .into_iter()
-        .map(|(market, s, w)| {
-            let verdict_without = match s.and_then(|s| as_of(s, latest)) {
-                None => Verdict::NoFigures,
-                Some(m) if m < latest => Verdict::Late { as_of: m },
-                Some(_) => Verdict::NoYearEarlier,
-            };
-            let Some(w) = w else {
-                return MarketBuyIn {
-                    market,
-                    verdict: verdict_without,
-                    window: None,
-                    rate: None,
-                    floored: false,
-                };
-            };
-            let n = w.pairs as f64;
-            let base = (w.before / n).abs();
-            let denominator = base.max(floor);
-            let change = w.change() / n;
-            let rate = (denominator > 0.0)
-                .then(|| change / denominator)
-                .filter(|r| r.is_finite());
-            let verdict = match rate {
-                Some(r) if r >= BOUGHT_IN => Verdict::BoughtIn,
-                Some(r) if r <= DECLINING => Verdict::Declining,
-                Some(_) => Verdict::Flat,
-                // Base and floor both zero: only the sign can speak.
-                None if change > 0.0 => Verdict::BoughtIn,
-                None if change < 0.0 => Verdict::Declining,
-                None => Verdict::Flat,
-            };
-            MarketBuyIn {
-                market,
-                verdict,
-                window: Some(w),
-                rate,
-                floored: floor > base,
-            }
-        })
-        .collect();
-    let order = |m: &MarketBuyIn| match m.verdict {
-        v if v.judged() => 0,
-        Verdict::Late { .. } => 1,
-        Verdict::NoYearEarlier => 2,
-        _ => 3,
+    let series = |m: &Id| {
+        p.metrics
+            .iter()
+            .find(|s| &s.market == m && s.metric == metric)
     };
-    markets.sort_by(|a, b| {
-        order(a).cmp(&order(b)).then_with(|| {
-            let r = |m: &MarketBuyIn| m.rate.unwrap_or(f64::NEG_INFINITY);
-            r(b).total_cmp(&r(a))
-        })
-    });
+    let floor = floor_of(ids.iter().filter_map(series), latest);
+    let mut markets: Vec<MarketBuyIn> = ids
+        .iter()
+        .map(|m| judge_market(m, series(m), latest, floor))
+        .collect();
+    markets.sort_by(market_order);
 
     let judged = markets.iter().filter(|m| m.verdict.judged()).count();
     let bought_in = markets
@@ -440,79 +355,17 @@ pub fn buy_in(ws: &Workspace, p: &Partner, metric: &str, latest: Month) -> Optio
         .filter(|m| m.verdict == Verdict::BoughtIn)
         .count();
     let breadth = (judged >= 2).then(|| bought_in as f64 / judged as f64);
-    let reading = match breadth {
-        None => Reading::TooFewMarkets,
-        Some(_) if bought_in == 0 => Reading::NoneBoughtIn,
-        Some(b) if b > CONCENTRATED_AT_MOST => Reading::Broad,
-        Some(_) if judged >= MIN_MARKETS => Reading::Concentrated,
-        Some(_) => Reading::Narrow,
+    let reading = reading_of(breadth, bought_in, judged);
+    let words = BuyInWords {
+        ws,
+        ids: &ids,
+        markets: &markets,
+        judged,
+        bought_in,
     };
-
-    // Sentences name markets in the partner's own order, the way the team lists them.
-    let names = |pick: &dyn Fn(Verdict) -> bool| -> Vec<&str> {
-        ids.iter()
-            .filter(|id| markets.iter().any(|m| &m.market == *id && pick(m.verdict)))
-            .map(|id| ws.market_name(id))
-            .collect()
-    };
-    let yes = names(&|v| v == Verdict::BoughtIn);
-    let no = names(&|v| matches!(v, Verdict::Flat | Verdict::Declining));
-    let late: Vec<String> = ids
-        .iter()
-        .filter_map(|id| markets.iter().find(|m| &m.market == id))
-        .filter_map(|m| match m.verdict {
-            Verdict::Late { as_of } => Some(format!(
-                "{} (figures to {})",
-                ws.market_name(&m.market),
-                crate::model::core::format::month_short(as_of)
-            )),
-            _ => None,
-        })
-        .collect();
-    let late_refs: Vec<&str> = late.iter().map(String::as_str).collect();
-    let no_base = names(&|v| v == Verdict::NoYearEarlier);
-    let mut left_out = Vec::new();
-    if !late.is_empty() {
-        left_out.push(format!("late, left out: {}", and_list(&late_refs)));
-    }
-    if !no_base.is_empty() {
-        left_out.push(format!("no year-earlier data: {}", and_list(&no_base)));
-    }
-    let tail = if left_out.is_empty() {
-        String::new()
-    } else {
-        format!("; {}", left_out.join("; "))
-    };
-    let summary = match reading {
-        Reading::TooFewMarkets => format!(
-            "breadth needs two markets with current figures and a year-earlier month; {}{tail}",
-            if judged == 1 {
-                "only one has them"
-            } else {
-                "none has them"
-            }
-        ),
-        Reading::NoneBoughtIn => format!(
-            "none of {judged} markets bought in (grew {} or more on its own base){tail}",
-            percent_change(BOUGHT_IN)
-        ),
-        _ => format!(
-            "{bought_in} of {judged} markets bought in ({}){tail}",
-            and_list(&yes)
-        ),
-    };
-    let flagged = (reading == Reading::Concentrated && p.stage == Stage::Live).then(|| {
-        let mut s = format!(
-            "Only {} of {judged} markets bought in (grew {} or more on their own base over the last {WINDOW} months); {} did not.",
-            and_list(&yes),
-            percent_change(BOUGHT_IN),
-            and_list(&no)
-        );
-        if !late.is_empty() {
-            s.push_str(&format!(" Late figures, left out: {}.", and_list(&late_refs)));
-        }
-        s
-    });
+    let summary = words.summary(reading);
+    let flagged =
+        (reading == Reading::Concentrated && p.stage == Stage::Live).then(|| words.flag());
     Some(BuyIn {
         metric: metric.to_owned(),
         latest,
@@ -525,6 +378,202 @@ pub fn buy_in(ws: &Workspace, p: &Partner, metric: &str, latest: Month) -> Optio
         flagged,
         summary,
     })
+}
+
+/// The floor under a tiny base: [`FLOOR`] of the partner's median base (the mean of each
+/// market's year-earlier window months with a value, whether or not the market is
+/// late), else of its median current level.
+fn floor_of<'a>(series: impl Iterator<Item = &'a Series> + Clone, latest: Month) -> f64 {
+    let bases: Vec<f64> = series
+        .clone()
+        .filter_map(|s| {
+            let v: Vec<f64> = (0..WINDOW)
+                .filter_map(|k| latest.plus(-k - 12))
+                .filter_map(|m| s.values.get(&m).copied())
+                .collect();
+            (!v.is_empty()).then(|| v.iter().map(|x| x.abs()).sum::<f64>() / v.len() as f64)
+        })
+        .collect();
+    // Most markets launched from zero: their last known levels stand in for the base
+    // (a late market's too, so its lateness moves nothing).
+    let typical = median(bases).filter(|b| *b > 0.0).or_else(|| {
+        median(
+            series
+                .filter_map(|s| s.values.get(&as_of(s, latest)?).map(|v| v.abs()))
+                .collect(),
+        )
+    });
+    FLOOR * typical.unwrap_or(0.0)
+}
+
+/// One market judged on its own base: late, without figures or without a year-earlier
+/// month it is left out; otherwise its growth per paired month over max(|base|, floor)
+/// says bought in, flat or declining.
+fn judge_market(market: &Id, s: Option<&Series>, latest: Month, floor: f64) -> MarketBuyIn {
+    let current = s.is_some_and(|s| s.values.contains_key(&latest));
+    let Some(w) = s.filter(|_| current).and_then(|s| window(s, latest)) else {
+        return MarketBuyIn {
+            market: market.clone(),
+            verdict: match s.and_then(|s| as_of(s, latest)) {
+                None => Verdict::NoFigures,
+                Some(m) if m < latest => Verdict::Late { as_of: m },
+                Some(_) => Verdict::NoYearEarlier,
+            },
+            window: None,
+            rate: None,
+            floored: false,
+        };
+    };
+    let n = w.pairs as f64;
+    let base = (w.before / n).abs();
+    let denominator = base.max(floor);
+    let change = w.change() / n;
+    let rate = (denominator > 0.0)
+        .then(|| change / denominator)
+        .filter(|r| r.is_finite());
+    let verdict = match rate {
+        Some(r) if r >= BOUGHT_IN => Verdict::BoughtIn,
+        Some(r) if r <= DECLINING => Verdict::Declining,
+        Some(_) => Verdict::Flat,
+        // Base and floor both zero: only the sign can speak.
+        None if change > 0.0 => Verdict::BoughtIn,
+        None if change < 0.0 => Verdict::Declining,
+        None => Verdict::Flat,
+    };
+    MarketBuyIn {
+        market: market.clone(),
+        verdict,
+        window: Some(w),
+        rate,
+        floored: floor > base,
+    }
+}
+
+/// Judged markets first (highest rate first), then late ones, those without
+/// year-earlier data and those without figures.
+fn market_order(a: &MarketBuyIn, b: &MarketBuyIn) -> std::cmp::Ordering {
+    let order = |m: &MarketBuyIn| match m.verdict {
+        v if v.judged() => 0,
+        Verdict::Late { .. } => 1,
+        Verdict::NoYearEarlier => 2,
+        _ => 3,
+    };
+    order(a).cmp(&order(b)).then_with(|| {
+        let r = |m: &MarketBuyIn| m.rate.unwrap_or(f64::NEG_INFINITY);
+        r(b).total_cmp(&r(a))
+    })
+}
+
+/// What the count says: too few judged to read, none bought in, broad (more than half),
+/// concentrated (half or fewer of at least [`MIN_MARKETS`]) or narrow (fewer judged).
+fn reading_of(breadth: Option<f64>, bought_in: usize, judged: usize) -> Reading {
+    match breadth {
+        None => Reading::TooFewMarkets,
+        Some(_) if bought_in == 0 => Reading::NoneBoughtIn,
+        Some(b) if b > CONCENTRATED_AT_MOST => Reading::Broad,
+        Some(_) if judged >= MIN_MARKETS => Reading::Concentrated,
+        Some(_) => Reading::Narrow,
+    }
+}
+
+/// The buy-in's sentences. They name markets in the partner's own order (`ids`), the
+/// way the team lists them.
+struct BuyInWords<'a> {
+    ws: &'a Workspace,
+    ids: &'a [Id],
+    markets: &'a [MarketBuyIn],
+    judged: usize,
+    bought_in: usize,
+}
+
+impl<'a> BuyInWords<'a> {
+    /// The names of the markets whose verdict `pick` accepts.
+    fn names(&self, pick: impl Fn(Verdict) -> bool) -> Vec<&'a str> {
+        self.ids
+            .iter()
+            .filter(|id| {
+                self.markets
+                    .iter()
+                    .any(|m| &m.market == *id && pick(m.verdict))
+            })
+            .map(|id| self.ws.market_name(id))
+            .collect()
+    }
+
+    /// The late markets with the month their figures reach: "Brazil (figures to Aug 2026)".
+    fn late(&self) -> Vec<String> {
+        self.ids
+            .iter()
+            .filter_map(|id| self.markets.iter().find(|m| &m.market == id))
+            .filter_map(|m| match m.verdict {
+                Verdict::Late { as_of } => Some(format!(
+                    "{} (figures to {})",
+                    self.ws.market_name(&m.market),
+                    crate::model::core::format::month_short(as_of)
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// One line for the health component: the count and the markets left out.
+    fn summary(&self, reading: Reading) -> String {
+        let (judged, bought_in) = (self.judged, self.bought_in);
+        let late = self.late();
+        let late_refs: Vec<&str> = late.iter().map(String::as_str).collect();
+        let no_base = self.names(|v| v == Verdict::NoYearEarlier);
+        let mut left_out = Vec::new();
+        if !late.is_empty() {
+            left_out.push(format!("late, left out: {}", and_list(&late_refs)));
+        }
+        if !no_base.is_empty() {
+            left_out.push(format!("no year-earlier data: {}", and_list(&no_base)));
+        }
+        let tail = if left_out.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", left_out.join("; "))
+        };
+        match reading {
+            Reading::TooFewMarkets => format!(
+                "breadth needs two markets with current figures and a year-earlier month; {}{tail}",
+                if judged == 1 {
+                    "only one has them"
+                } else {
+                    "none has them"
+                }
+            ),
+            Reading::NoneBoughtIn => format!(
+                "none of {judged} markets bought in (grew {} or more on its own base){tail}",
+                percent_change(BOUGHT_IN)
+            ),
+            _ => format!(
+                "{bought_in} of {judged} markets bought in ({}){tail}",
+                and_list(&self.names(|v| v == Verdict::BoughtIn))
+            ),
+        }
+    }
+
+    /// The concentration signal's reason: who bought in, who did not, and the late
+    /// markets left out.
+    fn flag(&self) -> String {
+        let late = self.late();
+        let late_refs: Vec<&str> = late.iter().map(String::as_str).collect();
+        let mut s = format!(
+            "Only {} of {} markets bought in (grew {} or more on their own base over the last {WINDOW} months); {} did not.",
+            and_list(&self.names(|v| v == Verdict::BoughtIn)),
+            self.judged,
+            percent_change(BOUGHT_IN),
+            and_list(&self.names(|v| matches!(v, Verdict::Flat | Verdict::Declining)))
+        );
+        if !late.is_empty() {
+            s.push_str(&format!(
+                " Late figures, left out: {}.",
+                and_list(&late_refs)
+            ));
+        }
+        s
+    }
 }
 
 /// One row of the growth table: a market's latest value and its growth.
