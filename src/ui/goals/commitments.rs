@@ -379,7 +379,7 @@ fn read_commitment(
     owner: OwnerInput,
 ) -> Result<Commitment, ValidationError> {
     let due = required_date(&due.get(), "due", "is required")?;
-    let owner = owner.read().map_err(|e| problem("owner", &e))?;
+    let owner = owner.read().map_err(|e| problem("owner", &e.to_string()))?;
     Ok(Commitment {
         side: side.get(),
         what: what.get().trim().to_owned(),
