@@ -119,102 +119,14 @@ fn shell(
     // first edit rarely waits for it (an edit made before it arrives is saved then).
     lazy::preload_save_code();
 
-    // Save after every change. At start, save only what did not come from storage (the
-    // first-launch demo): rewriting an unchanged workspace would wake every other tab.
-    let loaded_from_storage = matches!(store.startup.get_untracked(), Startup::Normal);
-    Effect::new(move |first: Option<()>| {
-        store.ws.track();
-        store.persist.track();
-        if first.is_some() || !loaded_from_storage {
-            store.save();
-        }
-    });
-
-    // Drafts of records that are gone (deleted here or in another tab, replaced by an
-    // import) go with them: a look at the drafts this tab knows of (at most 40), not a
-    // walk over storage, which happens once, at the first run. Not while an unreadable
-    // value waits: the empty workspace shown meanwhile is not the person's.
-    Effect::new(move |_| {
-        let readable = store.persist.get();
-        store.ws.with(|ws| {
-            if readable {
-                storage::drafts::prune(ws);
-            }
-        });
-    });
-    // Closing or reloading the page while a form holds unsaved input asks first. The
-    // input is kept as a draft anyway; the question says so before the page goes. So
-    // does an edit still waiting for the save code (`Store::save`), which only this tab
-    // holds.
-    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if crate::ui::draft::any_dirty() || store.unsaved() {
-            ev.prevent_default();
-            ev.set_return_value("Your unsaved edits are kept as a draft.");
-        }
-    });
-    on_cleanup(move || unload.remove());
-
-    // Another tab saved: read the entries its manifest changed and take them in,
-    // keeping ours.
-    let tabs = window_event_listener(leptos::ev::storage, move |ev| {
-        let key = ev.key();
-        if key.as_deref() == Some(storage::local::MANIFEST_KEY) {
-            // The reading and merging come on demand, with the first save of another tab.
-            if let Some(manifest) = ev.new_value() {
-                lazy::take_in_other_tab(store, manifest);
-            }
-        } else {
-            // Another tab's draft (or a cleared storage): this tab's index of drafts
-            // follows, so pruning here knows of it without walking storage.
-            storage::drafts::heard(key.as_deref(), ev.new_value().as_deref());
-        }
-    });
-    // The shortcuts that work anywhere, except in a text field, where the keys belong to
-    // the field's own editing.
+    save_on_change(store);
+    ask_before_leaving_unsaved(store);
+    take_in_other_tabs(store);
     let help = RwSignal::new(false);
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if in_text_field(&ev) || help.get_untracked() {
-            return;
-        }
-        match shortcuts::command(Place::Anywhere, &ev) {
-            Some(Command::Undo) => store.undo(),
-            Some(Command::Redo) => store.redo(),
-            Some(Command::ShowHelp) => help.set(true),
-            _ => return,
-        }
-        ev.prevent_default();
-    });
-    on_cleanup(move || {
-        tabs.remove();
-        keys.remove();
-    });
-
-    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        store.route.set(route::current());
-        // Move focus to the new screen's heading so keyboard and screen-reader users
-        // land on it, as after a page load.
-        after_paint(|| {
-            // A screen loaded on demand has no heading yet: it focuses it on arrival.
-            if !focus_main_heading() {
-                lazy::focus_when_loaded();
-            }
-        });
-    });
-    on_cleanup(move || hash.remove());
+    listen_for_shortcuts(store, help);
+    follow_the_address(store);
     crate::ui::data::import::listen_for_drops(store);
-
-    let screen = move || match store.route.get() {
-        Route::Partners => view! { <PartnersScreen/> }.into_any(),
-        Route::Partner(id) => lazy::on_demand(move || lazy::partner_page(id.clone())),
-        Route::Section(id, section) => view! { <SectionScreen id=id section=section/> }.into_any(),
-        Route::Brief(id) => lazy::on_demand(move || lazy::brief_screen(id.clone())),
-        Route::Pipeline => lazy::on_demand(lazy::pipeline_screen),
-        Route::Dashboard => lazy::on_demand(lazy::dashboard_screen),
-        Route::Planner => lazy::on_demand(lazy::planner_screen),
-        Route::Data => lazy::on_demand(lazy::data_screen),
-        Route::BadPartner | Route::NotFound => view! { <NotFound/> }.into_any(),
-        Route::Panic => view! { <CrashTest/> }.into_any(),
-    };
+    let screen = move || current_screen(store);
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| { ev.prevent_default(); focus_main_heading(); }>
@@ -241,6 +153,117 @@ fn shell(
         {move || store.import.with(Option::is_some).then(|| lazy::on_demand(lazy::import_dialog))}
         {move || help.get().then(|| view! { <ShortcutsHelp on_close=Callback::new(move |()| help.set(false))/> })}
         <ToastView/>
+    }
+}
+
+/// Saves after every change, and drops the drafts of records that went.
+fn save_on_change(store: Store) {
+    // At start, save only what did not come from storage (the first-launch demo): rewriting an unchanged workspace would wake every other tab.
+    let loaded_from_storage = matches!(store.startup.get_untracked(), Startup::Normal);
+    Effect::new(move |first: Option<()>| {
+        store.ws.track();
+        store.persist.track();
+        if first.is_some() || !loaded_from_storage {
+            store.save();
+        }
+    });
+
+    // Drafts of records that are gone (deleted here or in another tab, replaced by an
+    // import) go with them: a look at the drafts this tab knows of (at most 40), not a
+    // walk over storage, which happens once, at the first run. Not while an unreadable
+    // value waits: the empty workspace shown meanwhile is not the person's.
+    Effect::new(move |_| {
+        let readable = store.persist.get();
+        store.ws.with(|ws| {
+            if readable {
+                storage::drafts::prune(ws);
+            }
+        });
+    });
+}
+
+/// Asks before the page closes with input not yet saved.
+fn ask_before_leaving_unsaved(store: Store) {
+    // Closing or reloading the page while a form holds unsaved input asks first. The
+    // input is kept as a draft anyway; the question says so before the page goes. So
+    // does an edit still waiting for the save code (`Store::save`), which only this tab
+    // holds.
+    let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if crate::ui::draft::any_dirty() || store.unsaved() {
+            ev.prevent_default();
+            ev.set_return_value("Your unsaved edits are kept as a draft.");
+        }
+    });
+    on_cleanup(move || unload.remove());
+}
+
+/// Takes in what another tab saved, and follows its drafts.
+fn take_in_other_tabs(store: Store) {
+    // Another tab saved: read the entries its manifest changed and take them in,
+    // keeping ours.
+    let tabs = window_event_listener(leptos::ev::storage, move |ev| {
+        let key = ev.key();
+        if key.as_deref() == Some(storage::local::MANIFEST_KEY) {
+            // The reading and merging come on demand, with the first save of another tab.
+            if let Some(manifest) = ev.new_value() {
+                lazy::take_in_other_tab(store, manifest);
+            }
+        } else {
+            // Another tab's draft (or a cleared storage): this tab's index of drafts
+            // follows, so pruning here knows of it without walking storage.
+            storage::drafts::heard(key.as_deref(), ev.new_value().as_deref());
+        }
+    });
+    on_cleanup(move || tabs.remove());
+}
+
+/// The shortcuts that work anywhere: undo, redo and the help that `help` opens.
+fn listen_for_shortcuts(store: Store, help: RwSignal<bool>) {
+    // Not in a text field, where the keys belong to the field's own editing.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if in_text_field(&ev) || help.get_untracked() {
+            return;
+        }
+        match shortcuts::command(Place::Anywhere, &ev) {
+            Some(Command::Undo) => store.undo(),
+            Some(Command::Redo) => store.redo(),
+            Some(Command::ShowHelp) => help.set(true),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+}
+
+/// Follows the address to its screen, moving the focus there.
+fn follow_the_address(store: Store) {
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        store.route.set(route::current());
+        // Move focus to the new screen's heading so keyboard and screen-reader users
+        // land on it, as after a page load.
+        after_paint(|| {
+            // A screen loaded on demand has no heading yet: it focuses it on arrival.
+            if !focus_main_heading() {
+                lazy::focus_when_loaded();
+            }
+        });
+    });
+    on_cleanup(move || hash.remove());
+}
+
+/// The screen the address names.
+fn current_screen(store: Store) -> AnyView {
+    match store.route.get() {
+        Route::Partners => view! { <PartnersScreen/> }.into_any(),
+        Route::Partner(id) => lazy::on_demand(move || lazy::partner_page(id.clone())),
+        Route::Section(id, section) => view! { <SectionScreen id=id section=section/> }.into_any(),
+        Route::Brief(id) => lazy::on_demand(move || lazy::brief_screen(id.clone())),
+        Route::Pipeline => lazy::on_demand(lazy::pipeline_screen),
+        Route::Dashboard => lazy::on_demand(lazy::dashboard_screen),
+        Route::Planner => lazy::on_demand(lazy::planner_screen),
+        Route::Data => lazy::on_demand(lazy::data_screen),
+        Route::BadPartner | Route::NotFound => view! { <NotFound/> }.into_any(),
+        Route::Panic => view! { <CrashTest/> }.into_any(),
     }
 }
 

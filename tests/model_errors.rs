@@ -3,9 +3,9 @@
 //! `e.to_string()` into the field's message, the toast or the banner). The first tests
 //! pin those sentences, one error type at a time, so a reworded or lost message fails
 //! here; the storage boundary's are pinned too (`storage::error`, the one part of
-//! `storage` compiled natively). The last read the source of `src/model`, `src/storage`
-//! and the UI's store (`src/ui/state.rs`) and fail, naming the file and line, when a
-//! function returns its error as a bare `String` again.
+//! `storage` compiled natively). The last read the source of `src` (the model, and
+//! everything outside it: storage, the UI, the app and the tools) and fail, naming the
+//! file and line, when a function returns its error as a bare `String` again.
 
 mod common;
 use common::source_files;
@@ -624,26 +624,31 @@ fn no_model_function_returns_its_error_as_a_string() {
     );
 }
 
-/// The browser boundary (`src/storage`) and the UI's store, whose refusals reach every
-/// screen (`src/ui/state.rs`), keep their errors typed as well.
+/// Outside the model too: the browser boundary (`src/storage`), the UI (its store, whose
+/// refusals reach every screen, and each feature's forms and imports), the app's start
+/// and the command-line tools keep their errors typed.
 #[test]
-fn no_storage_or_store_function_returns_its_error_as_a_string() {
-    let mut files = source_files("src/storage", 5);
-    files.extend(
-        source_files("src/ui", 40)
-            .into_iter()
-            .filter(|(_, rel)| rel.starts_with("src/ui/state")),
-    );
-    assert!(
-        files.iter().any(|(_, rel)| rel == "src/ui/state.rs"),
-        "the UI's store was not found"
-    );
+fn no_function_outside_the_model_returns_its_error_as_a_string() {
+    let files: Vec<_> = source_files("src", 100)
+        .into_iter()
+        .filter(|(_, rel)| !rel.starts_with("src/model/"))
+        .collect();
+    for expected in [
+        "src/ui/state.rs",
+        "src/storage/error.rs",
+        "src/bin/tandem-report.rs",
+    ] {
+        assert!(
+            files.iter().any(|(_, rel)| rel == expected),
+            "{expected} was not found"
+        );
+    }
     let found = string_errors_in(&files);
     assert!(
         found.is_empty(),
-        "the browser boundary or the store returns an error as a bare String: give \
-         `storage::error` (or the store's own error type) a variant instead (see \
-         ARCHITECTURE.md, Errors):\n{}",
+        "a function outside the model returns an error as a bare String: give \
+         `storage::error`, the feature's own error type or the model's a variant instead \
+         (see ARCHITECTURE.md, Errors):\n{}",
         found.join("\n")
     );
 }

@@ -514,7 +514,7 @@ fn amounts_and_percentages_read_well() {
     assert_eq!(amount(999.5), "1,000");
     assert_eq!(amount(f64::NAN), "0");
     assert_eq!(amount(1e300), "9,223,372,036,854,775,807");
-    assert_eq!(planner::percent(0.714), "71 %");
+    assert_eq!(tandem::model::core::format::percent(0.714), "71 %");
     assert_eq!(planner::growth(250.0), "+250 %");
     assert_eq!(planner::growth(-20.0), "−20 %");
 }

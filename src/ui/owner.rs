@@ -2,6 +2,7 @@
 //! partner's key players, someone else on their side, or a person on ours (typed), as
 //! two draft-friendly text signals read by `model::Owner::from_form`.
 
+use crate::model::core::input::InputError;
 use crate::model::{Id, Owner, Side};
 use crate::ui::fields::FieldError;
 use crate::ui::state::use_store;
@@ -24,9 +25,8 @@ impl OwnerInput {
     }
 
     /// The owner as typed, or why it cannot be read.
-    pub fn read(&self) -> Result<Option<Owner>, String> {
+    pub fn read(&self) -> Result<Option<Owner>, InputError> {
         Owner::from_form(&self.choice.get_untracked(), &self.name.get_untracked())
-            .map_err(|e| e.to_string())
     }
 }
 

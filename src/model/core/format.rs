@@ -55,10 +55,58 @@ pub fn bytes_over(size: u64, limit: u64) -> String {
     }
 }
 
-/// `part` as a share of `whole`, such as "2.4 %". A zero whole reads as 0 %.
-pub fn percent(part: u64, whole: u64) -> String {
+// Percentages. Every share and change Tandem shows goes through one of these three, so
+// one figure never reads with two roundings on two screens: a share (`percent`), a
+// share of two counts to a tenth (`percent_of`) and a signed change (`percent_change`).
+
+/// A share (0–1, or beyond) as a whole percentage: 0.714 → "71 %", 12.5 → "1,250 %",
+/// −0.05 → "−5 %", rounded half away from zero; "—" when it is no number (a share of
+/// nothing that slipped through).
+pub fn percent(share: f64) -> String {
+    let p = (share * 100.0).round();
+    if !p.is_finite() {
+        return "—".to_owned();
+    }
+    // `as` saturates; the clamp keeps the figure within what `grouped` prints exactly.
+    let n = p.clamp(-9.0e15, 9.0e15) as i64;
+    let sign = if n < 0 { "−" } else { "" };
+    format!("{sign}{} %", grouped(n.unsigned_abs()))
+}
+
+/// `part` as a share of `whole` to a tenth, rounded down, such as "2.4 %": for the
+/// storage quota, where a whole percentage would read "0 %" long before it is empty. A
+/// zero whole reads as 0.0 %.
+pub fn percent_of(part: u64, whole: u64) -> String {
     let tenths_of_percent = (part.saturating_mul(1000)).checked_div(whole).unwrap_or(0);
     format!("{} %", tenths(tenths_of_percent))
+}
+
+/// A change as a signed percentage: one decimal below 10 %, where it tells "+0.4 %"
+/// from "+4 %", and whole above, rounded as [`percent`] rounds: "+12 %", "−3.5 %",
+/// "+250 %"; "—" when it is no number.
+pub fn percent_change(rate: f64) -> String {
+    let tenths = (rate * 1000.0).round();
+    if !tenths.is_finite() {
+        return "—".to_owned();
+    }
+    let t = tenths.clamp(-9.0e15, 9.0e15) as i64;
+    let sign = if t > 0 {
+        "+"
+    } else if t < 0 {
+        "−"
+    } else {
+        ""
+    };
+    let t = t.unsigned_abs();
+    if t >= 100 {
+        // Rounded once from the rate, not from the tenths: 12.45 % reads "+12 %", as
+        // the same share reads "12 %", not "+13 %".
+        // At least 10: a rate just under 10 % whose tenths round up to 10.0 stays 10.
+        let whole = (rate.abs() * 100.0).round().clamp(10.0, 9.0e15) as u64;
+        format!("{sign}{} %", grouped(whole))
+    } else {
+        format!("{sign}{}.{} %", t / 10, t % 10)
+    }
 }
 
 fn tenths(n: u64) -> String {
@@ -205,11 +253,11 @@ mod tests {
     }
 
     #[test]
-    fn percent_has_one_decimal_and_survives_zero() {
-        assert_eq!(percent(36_700, 10 * 1024 * 1024), "0.3 %");
-        assert_eq!(percent(1, 3), "33.3 %");
-        assert_eq!(percent(5, 0), "0.0 %");
-        assert_eq!(percent(u64::MAX, 1), format!("{} %", tenths(u64::MAX)));
+    fn percent_of_has_one_decimal_and_survives_zero() {
+        assert_eq!(percent_of(36_700, 10 * 1024 * 1024), "0.3 %");
+        assert_eq!(percent_of(1, 3), "33.3 %");
+        assert_eq!(percent_of(5, 0), "0.0 %");
+        assert_eq!(percent_of(u64::MAX, 1), format!("{} %", tenths(u64::MAX)));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! `health::main_metric` and `growth::panel` (Metrics and Health tabs) — never computed a
 //! second time, so the brief and the screens cannot disagree.
 
+use crate::model::core::format::percent;
 use crate::model::core::format::{count, day};
 use crate::model::core::text::one_line;
 use crate::model::core::vocabulary::{CommitmentStatus, Side};
@@ -16,7 +17,7 @@ use crate::model::documents::brief::{Block, Fact, Section, Value};
 use crate::model::goals::{self, Commitment, DeliveryRecord};
 use crate::model::landing::{self, LandingStep, StepKind};
 use crate::model::metrics::growth;
-use crate::model::metrics::{percent, plain};
+use crate::model::metrics::plain;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::NaiveDate;
 

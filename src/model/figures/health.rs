@@ -11,6 +11,7 @@
 //! measures them from a partner and then calls it.
 
 use crate::model::core::format::count;
+use crate::model::core::format::percent;
 use crate::model::core::month::Month;
 use crate::model::core::vocabulary::{Economics, GoalStatus, Stage, Stance, UxVerdict};
 use crate::model::goals::{self, DeliveryRecord};
@@ -264,7 +265,7 @@ impl Health {
             .map(|f| f.how_to_record())
             .collect();
         Some(format!(
-            "Not enough data for a verdict: what is recorded carries {} % of the weight at {}, and a verdict needs {} %. Next: {}.",
+            "Not enough data for a verdict: what is recorded carries {} of the weight at {}, and a verdict needs {}. Next: {}.",
             percent(self.evidence()),
             self.stage.label().to_lowercase(),
             percent(EVIDENCE_SHARE),
@@ -474,7 +475,7 @@ pub fn goals_component(p: &Partner) -> Component {
             // Each status with the value it counts for, so the percentage can be checked
             // by hand: "1 at risk" alone does not explain 40 %.
             counts.push(format!(
-                "{n} {} ({} %)",
+                "{n} {} ({})",
                 s.label().to_lowercase(),
                 percent(goal_status_value(*s))
             ));
@@ -572,11 +573,11 @@ pub fn delivery_component(r: &DeliveryRecord) -> Component {
     // Name both shares the value averages, in the Goals tab's words ("delivery credit"):
     // "1 of 4 on time" beside 21 % explains nothing.
     let all_time = r.all_time.map_or("nothing due yet".to_owned(), |v| {
-        format!("{} % delivery credit ({})", percent(v), r.counts())
+        format!("{} delivery credit ({})", percent(v), r.counts())
     });
     let detail = match r.recent {
         Some(v) => format!(
-            "mean of all time {all_time} and last 90 days {} %",
+            "mean of all time {all_time} and last 90 days {}",
             percent(v)
         ),
         None => format!("all time {all_time}; none due in the last 90 days"),
@@ -591,7 +592,7 @@ pub fn landing_component(progress: Option<f64>) -> Component {
         Some(v) => Component::new(
             Factor::Landing,
             Some(v),
-            format!("{} % of landing steps done", percent(v)),
+            format!("{} of landing steps done", percent(v)),
         ),
     }
 }
@@ -611,7 +612,7 @@ pub fn landing_on_plan(
         Factor::Landing,
         Some(v),
         format!(
-            "{} % on plan: {done} of {all} steps done, the others planned for later count as on plan",
+            "{} on plan: {done} of {all} steps done, the others planned for later count as on plan",
             percent(v)
         ),
     )
@@ -659,7 +660,7 @@ pub fn growth_component(progress: &[f64]) -> Component {
         Factor::Growth,
         Some(value),
         format!(
-            "{} % of the plan to date on average over {}",
+            "{} of the plan to date on average over {}",
             percent(value),
             count(usable.len(), "goal")
         ),
@@ -690,11 +691,6 @@ fn signed_hundredths(v: f64) -> String {
     let t = (v * 100.0).round() as i64;
     let sign = if t < 0 { "−" } else { "+" };
     format!("{sign}{}.{:02}", t.abs() / 100, t.abs() % 100)
-}
-
-/// A share 0–1 as a whole percentage.
-pub(crate) fn percent(v: f64) -> i64 {
-    (v * 100.0).round() as i64
 }
 
 /// The current stance and influence of each key player: the stance as read from the

@@ -15,6 +15,7 @@
 
 use crate::model::core::check;
 use crate::model::core::check::ValidationError;
+use crate::model::core::format::percent;
 use crate::model::core::format::{count, plural};
 use crate::model::core::id::Id;
 use crate::model::core::input::InputError;
@@ -1122,11 +1123,6 @@ pub fn amount(v: f64) -> String {
     } else {
         out
     }
-}
-
-/// A fraction as a whole percentage: 0.714 → "71 %".
-pub fn percent(fraction: f64) -> String {
-    format!("{} %", amount(fraction * 100.0))
 }
 
 /// A growth percentage with its sign: 250 → "+250 %".

@@ -519,8 +519,8 @@ fn influence_signal(f: &Facts, out: &mut Signals) {
             Kind::LowInfluence,
             severity,
             format!(
-                "The partner's ability to deliver is low ({} %): its supporters lack the influence to carry the work.",
-                crate::model::figures::health::percent(a)
+                "The partner's ability to deliver is low ({}): its supporters lack the influence to carry the work.",
+                crate::model::core::format::percent(a)
             ),
         );
     }
@@ -630,7 +630,7 @@ fn delivery_signals(f: &Facts, out: &mut Signals) {
         r.all_time
             .filter(|s| *s < line && r.due >= DELIVERY_MIN_DUE)
     };
-    let percent = crate::model::figures::health::percent;
+    let percent = crate::model::core::format::percent;
     if let Some(share) = below(&f.delivery, DELIVERY_WARNING) {
         let severity = if share < DELIVERY_SEVERE && f.delivery.due >= DELIVERY_SEVERE_MIN_DUE {
             Severity::Severe
@@ -641,7 +641,7 @@ fn delivery_signals(f: &Facts, out: &mut Signals) {
             Kind::PoorDelivery,
             severity,
             format!(
-                "The partner delivered {} of {} due commitments on time or within a few days; late deliveries earn part credit, so the record is {} % (below {} %).",
+                "The partner delivered {} of {} due commitments on time or within a few days; late deliveries earn part credit, so the record is {} (below {}).",
                 f.delivery.on_time,
                 f.delivery.due,
                 percent(share),
@@ -653,7 +653,7 @@ fn delivery_signals(f: &Facts, out: &mut Signals) {
             Kind::PoorDelivery,
             Severity::Warning,
             format!(
-                "The partner delivers late: {} of the {} commitments it delivered came on time or within a few days, the others weeks late (record of what it delivered {} %, below {} %).",
+                "The partner delivers late: {} of the {} commitments it delivered came on time or within a few days, the others weeks late (record of what it delivered {}, below {}).",
                 f.delivered.on_time,
                 f.delivered.due,
                 percent(share),

@@ -9,6 +9,7 @@ pub mod ladder;
 pub mod record;
 
 use crate::model::core::check::ValidationError;
+use crate::model::core::format::percent;
 use crate::model::core::id::Id;
 use crate::model::core::input::InputError;
 use crate::model::core::vocabulary::{
@@ -64,12 +65,6 @@ pub fn save_fit(
 /// away.
 pub fn in_pursuit(stage: Stage) -> bool {
     !matches!(stage, Stage::Paused | Stage::WalkedAway)
-}
-
-/// A share 0–1 as a whole percentage, "72 %" (integer formatting keeps float code out
-/// of the browser build).
-pub fn percent(share: f64) -> String {
-    format!("{} %", (share.clamp(0.0, 1.0) * 100.0).round() as u32)
 }
 
 // ---------------------------------------------------------------------------------------

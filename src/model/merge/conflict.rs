@@ -15,7 +15,7 @@ use crate::model::core::id::Id;
 use crate::model::core::stamp::Stamp;
 use crate::model::core::vocabulary::label_or_not_set;
 use crate::model::merge::fields::{self, Side};
-use crate::model::workspace::records::{Partner, Workspace};
+use crate::model::workspace::records::{KeyPlayer, Partner, Workspace};
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -202,6 +202,7 @@ fn both_name(name: &str) -> String {
 
 /// One part of `p` as people read it, `ws` naming its markets (or else `other`: a
 /// market of the file matched to ours by name carries our id and is only in ours).
+/// A list item no longer there reads "(deleted)"; an unknown key reads as nothing.
 fn part_text(p: &Partner, ws: &Workspace, other: &Workspace, key: &str) -> String {
     let market = |m: &Id| {
         ws.market(m)
@@ -212,13 +213,24 @@ fn part_text(p: &Partner, ws: &Workspace, other: &Workspace, key: &str) -> Strin
         Some((prefix, rest)) => (prefix, rest.split('#').next().unwrap_or(rest)),
         None => (key, ""),
     };
-    let gone = || "(deleted)".to_owned();
-    let find = |list: Vec<(&str, String)>| {
-        list.into_iter()
-            .find(|(i, _)| *i == id)
-            .map_or_else(gone, |(_, t)| t)
-    };
-    match prefix {
+    if let Some(text) = field_text(p, prefix, &market) {
+        return text;
+    }
+    match item_texts(p, prefix, &market) {
+        Some(items) => items
+            .into_iter()
+            .find(|(i, _)| i == id)
+            .map_or_else(|| "(deleted)".to_owned(), |(_, t)| t),
+        None => String::new(),
+    }
+}
+
+/// Names a market for people (see [`part_text`]).
+type MarketName<'a> = &'a dyn Fn(&Id) -> String;
+
+/// A single field of `p` (`name`, `fit`, …) as people read it; `None` for a list's key.
+fn field_text(p: &Partner, prefix: &str, market: MarketName) -> Option<String> {
+    Some(match prefix {
         "name" => p.name.clone(),
         "website" => p.website.clone(),
         "category" => label_or_not_set(p.category).into(),
@@ -229,165 +241,173 @@ fn part_text(p: &Partner, ws: &Workspace, other: &Workspace, key: &str) -> Strin
         "owner" => p.owner.clone(),
         "tags" => p.tags.join(", "),
         "notes" => p.notes.clone(),
-        "fit" => {
-            let f = &p.fit;
-            let opt = |v: Option<u8>| v.map_or("–".to_owned(), |v| v.to_string());
-            format!(
-                "UX {}, strategic {}, leverage ours {} / theirs {}, economics {}",
-                f.ux.map_or("not judged", |v| v.label()),
-                opt(f.strategic),
-                opt(f.our_leverage),
-                opt(f.their_leverage),
-                f.economics.map_or("not judged", |v| v.label())
-            )
-        }
-        "kp" => find(
-            p.key_players
-                .iter()
-                .map(|k| {
-                    let text = format!(
-                        "{}{} ({}, {}, influence {}){}",
-                        k.name,
-                        if k.title.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", {}", k.title)
-                        },
-                        k.role.label(),
-                        k.stance.label(),
-                        k.influence,
-                        if k.notes.is_empty() {
-                            String::new()
-                        } else {
-                            format!(": {}", k.notes)
-                        }
-                    );
-                    (k.id.as_str(), text)
-                })
-                .collect(),
-        ),
-        "pi" => find(
-            p.pitches
-                .iter()
-                .map(|x| {
-                    let sent = x
-                        .sent
-                        .map_or(String::new(), |d| format!(", sent {}", day_short(d)));
-                    let written = x
-                        .ingredients
-                        .values()
-                        .filter(|t| !t.trim().is_empty())
-                        .count();
-                    (
-                        x.id.as_str(),
-                        format!("{}{sent} ({written} of 12 ingredients written)", x.label),
-                    )
-                })
-                .collect(),
-        ),
-        "lm" => find(
-            p.ladder_moves
-                .iter()
-                .map(|m| {
-                    (
-                        m.id.as_str(),
-                        format!(
-                            "{}: {} → {}",
-                            day_short(m.date),
-                            m.from.label(),
-                            m.to.label()
-                        ),
-                    )
-                })
-                .collect(),
-        ),
-        "mt" => find(
-            p.meetings
-                .iter()
-                .map(|m| {
-                    (
-                        m.id.as_str(),
-                        format!(
-                            "{}: {} ({} attending, {} next steps)",
-                            day_short(m.date),
-                            m.presented,
-                            m.attendees.len(),
-                            m.next_steps.len()
-                        ),
-                    )
-                })
-                .collect(),
-        ),
-        "go" => find(
-            p.goals
-                .iter()
-                .map(|g| {
-                    (
-                        g.id.as_str(),
-                        format!("{} ({})", g.statement, g.status.label()),
-                    )
-                })
-                .collect(),
-        ),
-        "co" => find(
-            p.commitments
-                .iter()
-                .map(|k| {
-                    (
-                        k.id.as_str(),
-                        format!(
-                            "{}: {} (due {}, {})",
-                            k.side.label(),
-                            k.what,
-                            day_short(k.due),
-                            k.status.label()
-                        ),
-                    )
-                })
-                .collect(),
-        ),
-        "la" => find(
-            p.landing
-                .iter()
-                .map(|t| {
-                    let done = t.steps().iter().filter(|(_, s)| s.done.is_some()).count();
-                    let name = t.market.as_ref().map_or(t.team.clone(), market);
-                    (t.id.as_str(), format!("{name}: {done} of 3 steps done"))
-                })
-                .collect(),
-        ),
-        "me" => p
-            .metrics
+        "fit" => fit_text(p),
+        _ => return None,
+    })
+}
+
+/// The fit judgement in one line.
+fn fit_text(p: &Partner) -> String {
+    let f = &p.fit;
+    let opt = |v: Option<u8>| v.map_or("–".to_owned(), |v| v.to_string());
+    format!(
+        "UX {}, strategic {}, leverage ours {} / theirs {}, economics {}",
+        f.ux.map_or("not judged", |v| v.label()),
+        opt(f.strategic),
+        opt(f.our_leverage),
+        opt(f.their_leverage),
+        f.economics.map_or("not judged", |v| v.label())
+    )
+}
+
+/// The items of the list `prefix` names (`kp`, `mt`, …), each as its id in the part's
+/// key and its text for people; `None` for a key that names no list.
+fn item_texts(p: &Partner, prefix: &str, market: MarketName) -> Option<Vec<(String, String)>> {
+    let items: Vec<(&str, String)> = match prefix {
+        "kp" => p
+            .key_players
             .iter()
-            .find(|s| format!("{}/{}", s.market, s.metric) == id)
-            .map_or_else(gone, |s| {
-                let values = s
-                    .values
-                    .iter()
-                    .map(|(m, v)| format!("{m}: {v}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!("{} in {}: {values}", s.metric, market(&s.market))
-            }),
-        "wi" => find(
-            p.wins
+            .map(|k| (k.id.as_str(), key_player_text(k)))
+            .collect(),
+        "pi" => p
+            .pitches
+            .iter()
+            .map(|x| {
+                let sent = x
+                    .sent
+                    .map_or(String::new(), |d| format!(", sent {}", day_short(d)));
+                let written = x
+                    .ingredients
+                    .values()
+                    .filter(|t| !t.trim().is_empty())
+                    .count();
+                let text = format!("{}{sent} ({written} of 12 ingredients written)", x.label);
+                (x.id.as_str(), text)
+            })
+            .collect(),
+        "lm" => p
+            .ladder_moves
+            .iter()
+            .map(|m| {
+                let text = format!(
+                    "{}: {} → {}",
+                    day_short(m.date),
+                    m.from.label(),
+                    m.to.label()
+                );
+                (m.id.as_str(), text)
+            })
+            .collect(),
+        "mt" => p
+            .meetings
+            .iter()
+            .map(|m| {
+                let text = format!(
+                    "{}: {} ({} attending, {} next steps)",
+                    day_short(m.date),
+                    m.presented,
+                    m.attendees.len(),
+                    m.next_steps.len()
+                );
+                (m.id.as_str(), text)
+            })
+            .collect(),
+        "me" => return Some(metric_texts(p, market)),
+        _ => return goal_texts(p, prefix, market),
+    };
+    Some(items.into_iter().map(|(i, t)| (i.to_owned(), t)).collect())
+}
+
+/// A key player in one line: name, title, role, stance, influence and notes.
+fn key_player_text(k: &KeyPlayer) -> String {
+    format!(
+        "{}{} ({}, {}, influence {}){}",
+        k.name,
+        if k.title.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", k.title)
+        },
+        k.role.label(),
+        k.stance.label(),
+        k.influence,
+        if k.notes.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", k.notes)
+        }
+    )
+}
+
+/// The metric series, keyed `<market>/<metric>` as their parts are.
+fn metric_texts(p: &Partner, market: MarketName) -> Vec<(String, String)> {
+    p.metrics
+        .iter()
+        .map(|s| {
+            let values = s
+                .values
                 .iter()
-                .map(|w| (w.id.as_str(), format!("{}: {}", day_short(w.date), w.title)))
-                .collect(),
-        ),
-        "de" => find(
-            p.decisions
-                .iter()
-                .map(|d| {
-                    (
-                        d.id.as_str(),
-                        format!("{}: {} by {}", day_short(d.date), d.kind.label(), d.who),
-                    )
-                })
-                .collect(),
-        ),
-        _ => String::new(),
-    }
+                .map(|(m, v)| format!("{m}: {v}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let text = format!("{} in {}: {values}", s.metric, market(&s.market));
+            (format!("{}/{}", s.market, s.metric), text)
+        })
+        .collect()
+}
+
+/// The lists of goals, commitments, landing, wins and decisions ([`item_texts`]).
+fn goal_texts(p: &Partner, prefix: &str, market: MarketName) -> Option<Vec<(String, String)>> {
+    let items: Vec<(&str, String)> = match prefix {
+        "go" => p
+            .goals
+            .iter()
+            .map(|g| {
+                (
+                    g.id.as_str(),
+                    format!("{} ({})", g.statement, g.status.label()),
+                )
+            })
+            .collect(),
+        "co" => p
+            .commitments
+            .iter()
+            .map(|k| {
+                let due = day_short(k.due);
+                let text = format!(
+                    "{}: {} (due {due}, {})",
+                    k.side.label(),
+                    k.what,
+                    k.status.label()
+                );
+                (k.id.as_str(), text)
+            })
+            .collect(),
+        "la" => p
+            .landing
+            .iter()
+            .map(|t| {
+                let done = t.steps().iter().filter(|(_, s)| s.done.is_some()).count();
+                let name = t.market.as_ref().map_or(t.team.clone(), market);
+                (t.id.as_str(), format!("{name}: {done} of 3 steps done"))
+            })
+            .collect(),
+        "wi" => p
+            .wins
+            .iter()
+            .map(|w| (w.id.as_str(), format!("{}: {}", day_short(w.date), w.title)))
+            .collect(),
+        "de" => p
+            .decisions
+            .iter()
+            .map(|d| {
+                let text = format!("{}: {} by {}", day_short(d.date), d.kind.label(), d.who);
+                (d.id.as_str(), text)
+            })
+            .collect(),
+        _ => return None,
+    };
+    Some(items.into_iter().map(|(i, t)| (i.to_owned(), t)).collect())
 }
 
 #[cfg(test)]

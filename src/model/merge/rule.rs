@@ -144,29 +144,7 @@ pub enum Ties {
 /// stands (the program name has no edit time).
 pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties) -> Merged {
     let mut conflicts = Vec::new();
-    // The program name has no edit time: ours stands only if we renamed it and they
-    // did not, so that every side settles on the same name.
-    // The program name is ordered by its own stamp; between names never edited with
-    // stamps, ours stands only if we renamed it and they did not, so that every side
-    // settles on the same name.
-    let name_stamp = |ws: &Workspace| ws.program.name_stamp.unwrap_or(Stamp::ZERO);
-    let (program_name, program_name_stamp) = match name_stamp(theirs).cmp(&name_stamp(ours)) {
-        std::cmp::Ordering::Greater => (theirs.program_name.clone(), theirs.program.name_stamp),
-        std::cmp::Ordering::Less => (ours.program_name.clone(), ours.program.name_stamp),
-        std::cmp::Ordering::Equal => {
-            let name = if ours.program_name != base.program_name
-                && theirs.program_name == base.program_name
-            {
-                ours.program_name.clone()
-            } else if ties == Ties::ByContent && ours.program_name != base.program_name {
-                // Both renamed under one stamp (never in practice): the larger name.
-                ours.program_name.clone().max(theirs.program_name.clone())
-            } else {
-                theirs.program_name.clone()
-            };
-            (name, ours.program.name_stamp)
-        }
-    };
+    let (program_name, program_name_stamp) = program_name(base, ours, theirs, ties);
     let deleted = tombstones(&ours.deleted, &theirs.deleted);
     let mut markets = records(
         base,
@@ -177,7 +155,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
         ties,
         &mut conflicts,
     );
-    let partners = records(
+    let mut partners = records(
         base,
         &base.partners,
         &ours.partners,
@@ -186,7 +164,6 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
         ties,
         &mut conflicts,
     );
-    let mut partners = partners;
     if ties == Ties::ByContent {
         // Two tabs that each created "United States" before seeing the other's save
         // hold it under two ids: both settle on one, as an import matches by name.
@@ -199,30 +176,8 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
         super::import::join_markets(&mut ws, &joined);
         (markets, partners) = (ws.markets, ws.partners);
     }
-    // A market still in use stays, whatever the other side did to it.
-    let present: HashSet<Id> = markets.iter().map(|m| m.id.clone()).collect();
-    let used: HashSet<&Id> = partners.iter().flat_map(|p| p.market_refs()).collect();
-    for id in used.into_iter().filter(|id| !present.contains(*id)) {
-        let newest = [ours, theirs]
-            .iter()
-            .filter_map(|ws| ws.market(id))
-            .max_by(|a, b| order(*a, *b, Ties::ByContent));
-        if let Some(m) = newest {
-            markets.push(m.clone());
-        }
-    }
-    let live: HashSet<&Id> = partners
-        .iter()
-        .map(|p| &p.id)
-        .chain(markets.iter().map(|m| &m.id))
-        .collect();
-    let deleted = deleted
-        .into_iter()
-        .filter(|(id, _)| !live.contains(id))
-        .map(|(_, t)| t)
-        .collect::<Vec<_>>();
-    let mut deleted = deleted;
-    deleted.sort_by(|a, b| a.id.cmp(&b.id));
+    keep_used_markets(&mut markets, &partners, ours, theirs);
+    let deleted = dead_tombstones(deleted, &markets, &partners);
     Merged {
         workspace: Workspace {
             program_name,
@@ -242,6 +197,76 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace, ties: Ties)
         },
         conflicts,
     }
+}
+
+/// The program name that stands, with its stamp. It is ordered by its own stamp;
+/// between names never edited with stamps, ours stands only if we renamed it and they
+/// did not, so that every side settles on the same name.
+fn program_name(
+    base: &Workspace,
+    ours: &Workspace,
+    theirs: &Workspace,
+    ties: Ties,
+) -> (String, Option<Stamp>) {
+    let name_stamp = |ws: &Workspace| ws.program.name_stamp.unwrap_or(Stamp::ZERO);
+    match name_stamp(theirs).cmp(&name_stamp(ours)) {
+        std::cmp::Ordering::Greater => (theirs.program_name.clone(), theirs.program.name_stamp),
+        std::cmp::Ordering::Less => (ours.program_name.clone(), ours.program.name_stamp),
+        std::cmp::Ordering::Equal => {
+            let name = if ours.program_name != base.program_name
+                && theirs.program_name == base.program_name
+            {
+                ours.program_name.clone()
+            } else if ties == Ties::ByContent && ours.program_name != base.program_name {
+                // Both renamed under one stamp (never in practice): the larger name.
+                ours.program_name.clone().max(theirs.program_name.clone())
+            } else {
+                theirs.program_name.clone()
+            };
+            (name, ours.program.name_stamp)
+        }
+    }
+}
+
+/// A market still in use stays, whatever the other side did to it: the newest version
+/// either side holds joins `markets`.
+fn keep_used_markets(
+    markets: &mut Vec<Market>,
+    partners: &[Shared<Partner>],
+    ours: &Workspace,
+    theirs: &Workspace,
+) {
+    let present: HashSet<Id> = markets.iter().map(|m| m.id.clone()).collect();
+    let used: HashSet<&Id> = partners.iter().flat_map(|p| p.market_refs()).collect();
+    for id in used.into_iter().filter(|id| !present.contains(*id)) {
+        let newest = [ours, theirs]
+            .iter()
+            .filter_map(|ws| ws.market(id))
+            .max_by(|a, b| order(*a, *b, Ties::ByContent));
+        if let Some(m) = newest {
+            markets.push(m.clone());
+        }
+    }
+}
+
+/// The tombstones of records that stayed deleted, ordered by id.
+fn dead_tombstones(
+    deleted: HashMap<Id, Tombstone>,
+    markets: &[Market],
+    partners: &[Shared<Partner>],
+) -> Vec<Tombstone> {
+    let live: HashSet<&Id> = partners
+        .iter()
+        .map(|p| &p.id)
+        .chain(markets.iter().map(|m| &m.id))
+        .collect();
+    let mut deleted = deleted
+        .into_iter()
+        .filter(|(id, _)| !live.contains(id))
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>();
+    deleted.sort_by(|a, b| a.id.cmp(&b.id));
+    deleted
 }
 
 /// The markets each side added under its own id with the same name ([`Market::key`]:
@@ -384,33 +409,8 @@ fn records<T: Record>(
         let changed_here = o != was || (o.is_none() && !base_deleted.contains(id) && was.is_some());
         let changed_there = t != was;
         if o != t && changed_here && changed_there {
-            if let Some(was) = was {
-                let clashes = match (o, t) {
-                    (Some(o), Some(t)) => T::clashes(was, o, t),
-                    _ => None,
-                };
-                match clashes {
-                    // Different parts on each side: both stay, nothing to say.
-                    Some(parts) if parts.is_empty() && alive => {}
-                    Some(parts) if alive => conflicts.push(format!(
-                        "{}: {} (kept the later edit)",
-                        winner.name(),
-                        parts.join(", ")
-                    )),
-                    _ => {
-                        let from = if Some(winner) == o {
-                            "this side"
-                        } else {
-                            "the other side"
-                        };
-                        let outcome = if alive {
-                            "kept the later edit"
-                        } else {
-                            "kept the deletion"
-                        };
-                        conflicts.push(format!("{} ({outcome}, from {from})", winner.name()));
-                    }
-                }
+            if let Some(note) = was.and_then(|was| clash_note(was, o, t, winner, alive)) {
+                conflicts.push(note);
             }
         }
         alive.then(|| winner.clone())
@@ -435,6 +435,43 @@ fn records<T: Record>(
     out
 }
 
+/// What to tell the person about a record both sides changed since `was`, if anything:
+/// the parts both changed, or, when the parts cannot be told apart (or the record went),
+/// which side's version stands.
+fn clash_note<T: Record>(
+    was: &T,
+    o: Option<&T>,
+    t: Option<&T>,
+    winner: &T,
+    alive: bool,
+) -> Option<String> {
+    let clashes = match (o, t) {
+        (Some(o), Some(t)) => T::clashes(was, o, t),
+        _ => None,
+    };
+    match clashes {
+        // Different parts on each side: both stay, nothing to say.
+        Some(parts) if parts.is_empty() && alive => None,
+        Some(parts) if alive => Some(format!(
+            "{}: {} (kept the later edit)",
+            winner.name(),
+            parts.join(", ")
+        )),
+        _ => {
+            let from = if Some(winner) == o {
+                "this side"
+            } else {
+                "the other side"
+            };
+            let outcome = if alive {
+                "kept the later edit"
+            } else {
+                "kept the deletion"
+            };
+            Some(format!("{} ({outcome}, from {from})", winner.name()))
+        }
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

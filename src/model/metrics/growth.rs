@@ -14,10 +14,11 @@
 //!   markets that bought in, and reads the breadth (the health component) and the
 //!   concentration flag (the signal) from that one count, so the two never disagree.
 
+use crate::model::core::format::percent_change;
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::core::vocabulary::Stage;
-use crate::model::metrics::{grid_markets, percent_change, plain, Series};
+use crate::model::metrics::{grid_markets, plain, Series};
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::NaiveDate;
 

@@ -547,39 +547,6 @@ pub fn compact(value: f64) -> String {
     format!("{sign}{body}{suffix}")
 }
 
-/// A fraction as a signed percentage with no decimals for large changes and one for
-/// small ones: "+12 %", "−3.5 %", "+250 %".
-pub fn percent_change(rate: f64) -> String {
-    let tenths = (rate * 1000.0).round();
-    if !tenths.is_finite() {
-        return "—".to_owned();
-    }
-    let t = tenths.clamp(-9.0e15, 9.0e15) as i64;
-    let sign = if t > 0 {
-        "+"
-    } else if t < 0 {
-        "−"
-    } else {
-        ""
-    };
-    let t = t.unsigned_abs();
-    if t >= 100 {
-        format!("{sign}{} %", grouped((t + 5) / 10))
-    } else {
-        format!("{sign}{}.{} %", t / 10, t % 10)
-    }
-}
-
-/// A share 0–1 as a whole percentage: "86 %".
-pub fn percent(share: f64) -> String {
-    let p = (share * 100.0).round();
-    if p.is_finite() {
-        format!("{} %", p.clamp(-1e15, 1e15) as i64)
-    } else {
-        "—".to_owned()
-    }
-}
-
 /// Round axis values between `min` and `max`: about `count` ticks at steps of 1, 2, 2.5
 /// or 5 times a power of ten, the first at or below `min`, the last at or above `max`.
 /// A flat or empty range still gets two ticks.

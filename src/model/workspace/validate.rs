@@ -212,7 +212,6 @@ pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
 
 /// Checks the records a partner holds beyond its profile and key players.
 fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
-    let catalogue: HashSet<&Id> = markets.keys().copied().collect();
     crate::model::fit::record::check(&p.fit, c);
     for (field, len, what) in [
         ("pitches", p.pitches.len(), "pitches"),
@@ -227,18 +226,40 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
         c.count(field, len, MAX_RECORDS, what);
     }
     c.count("metrics", p.metrics.len(), MAX_SERIES, "metric series");
-    let mut ids = HashSet::new();
-    let mut unique = |c: &mut Checker, field: &str, id: &Id| {
-        if !ids.insert(id.clone()) {
+    let mut ids = SeenIds {
+        ids: HashSet::new(),
+        of,
+    };
+    planning_records(p, of, &mut ids, c);
+    goal_records(p, of, &mut ids, c);
+    market_records(p, markets, of, &mut ids, c);
+    outcome_records(p, of, &mut ids, c);
+}
+
+/// The ids met so far among one partner's records, which must all differ.
+struct SeenIds<'a> {
+    ids: HashSet<Id>,
+    /// The partner, for people: "partner “Loopline”".
+    of: &'a str,
+}
+
+impl SeenIds<'_> {
+    fn check(&mut self, c: &mut Checker, field: &str, id: &Id) {
+        if !self.ids.insert(id.clone()) {
+            let of = self.of;
             c.push(
                 &format!("{field}.id"),
                 format!("has the same id as another record of {of} ({id}); ids must be unique"),
             );
         }
-    };
+    }
+}
+
+/// The pitches, ladder moves and meetings of `p`.
+fn planning_records(p: &Partner, of: &str, ids: &mut SeenIds, c: &mut Checker) {
     for (i, x) in p.pitches.iter().enumerate() {
         let field = format!("pitches[{i}]");
-        unique(c, &field, &x.id);
+        ids.check(c, &field, &x.id);
         crate::model::pitch::record::check(
             x,
             &mut c.nested(&field, format!("pitch {} of {of}", quoted(&x.label))),
@@ -246,14 +267,14 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
     }
     for (i, x) in p.ladder_moves.iter().enumerate() {
         let field = format!("ladder_moves[{i}]");
-        unique(c, &field, &x.id);
+        ids.check(c, &field, &x.id);
         let mut mc = c.nested(&field, format!("ladder move of {of}"));
         mc.count("warnings", x.warnings.len(), MAX_WARNINGS, "warnings");
         crate::model::fit::record::check_move(x, &mut mc);
     }
     for (i, x) in p.meetings.iter().enumerate() {
         let field = format!("meetings[{i}]");
-        unique(c, &field, &x.id);
+        ids.check(c, &field, &x.id);
         let mut mc = c.nested(&field, format!("meeting of {} with {of}", day(x.date)));
         mc.count("ours", x.ours.len(), MAX_ATTENDEES, "people of ours");
         mc.count(
@@ -272,9 +293,13 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
             );
         }
     }
+}
+
+/// The goals and commitments of `p`.
+fn goal_records(p: &Partner, of: &str, ids: &mut SeenIds, c: &mut Checker) {
     for (i, x) in p.goals.iter().enumerate() {
         let field = format!("goals[{i}]");
-        unique(c, &field, &x.id);
+        ids.check(c, &field, &x.id);
         crate::model::goals::record::check_goal(
             x,
             &mut c.nested(&field, format!("goal {} of {of}", quoted(&x.statement))),
@@ -282,7 +307,7 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
     }
     for (i, x) in p.commitments.iter().enumerate() {
         let field = format!("commitments[{i}]");
-        unique(c, &field, &x.id);
+        ids.check(c, &field, &x.id);
         let mut kc = c.nested(&field, format!("commitment {} of {of}", quoted(&x.what)));
         crate::model::goals::record::check_commitment(x, &mut kc);
         owner_is_theirs(p, x.owner.as_ref(), "owner", &mut kc);
@@ -298,9 +323,14 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
             _ => {}
         }
     }
+}
+
+/// The landing tracks and metric series of `p`, which name markets of the catalogue.
+fn market_records(p: &Partner, markets: &Catalogue, of: &str, ids: &mut SeenIds, c: &mut Checker) {
+    let catalogue: HashSet<&Id> = markets.keys().copied().collect();
     for (i, x) in p.landing.iter().enumerate() {
         let field = format!("landing[{i}]");
-        unique(c, &field, &x.id);
+        ids.check(c, &field, &x.id);
         let track = match &x.market {
             Some(m) => match markets.get(m) {
                 Some(name) => format!("landing track in {} of {of}", quoted(name)),
@@ -331,9 +361,13 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
             );
         }
     }
+}
+
+/// The wins and decisions of `p`.
+fn outcome_records(p: &Partner, of: &str, ids: &mut SeenIds, c: &mut Checker) {
     for (i, x) in p.wins.iter().enumerate() {
         let field = format!("wins[{i}]");
-        unique(c, &field, &x.id);
+        ids.check(c, &field, &x.id);
         crate::model::goals::record::check_win(
             x,
             &mut c.nested(&field, format!("win {} of {of}", quoted(&x.title))),
@@ -341,7 +375,7 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
     }
     for (i, x) in p.decisions.iter().enumerate() {
         let field = format!("decisions[{i}]");
-        unique(c, &field, &x.id);
+        ids.check(c, &field, &x.id);
         crate::model::goals::record::check_decision(
             x,
             &mut c.nested(&field, format!("decision of {} about {of}", day(x.date))),

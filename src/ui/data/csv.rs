@@ -7,19 +7,36 @@
 //! file, so the backup and the undo step come for free. A refused file changes nothing.
 
 use crate::model::core::format::{count, grouped};
-use crate::model::formats::csv::{self, CsvImport, CsvTable, Field};
+use crate::model::formats::csv::{self, CsvError, CsvImport, CsvTable, Field};
 use crate::model::merge::import::{self, Mode, Preview};
+use crate::model::ValidationError;
 use crate::storage;
+use crate::storage::error::ReadError;
 use crate::ui::modal::{Modal, Refused};
 use crate::ui::state::{use_store, Store};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Why a CSV file, or the rows mapped from it, cannot be imported: as the dialog (or the
+/// Metrics tab's panel) says it.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum CsvFileError {
+    /// The browser could not read the file as text.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// Its text is no table, or the columns mapped are not enough.
+    #[error(transparent)]
+    Csv(#[from] CsvError),
+    /// The rows would break the workspace's rules.
+    #[error("{}", cannot_combine(.0))]
+    CannotCombine(Vec<ValidationError>),
+}
+
 /// A CSV file read (or refused), waiting in the dialog.
 #[derive(Clone, Debug, PartialEq)]
 struct PendingCsv {
     file_name: String,
-    table: Result<CsvTable, String>,
+    table: Result<CsvTable, CsvFileError>,
 }
 
 #[component]
@@ -67,7 +84,7 @@ pub fn CsvPanel() -> impl IntoView {
 fn CsvDialog(file: PendingCsv, open: RwSignal<Option<PendingCsv>>) -> impl IntoView {
     let close = Callback::new(move |()| open.set(None));
     let body = match file.table {
-        Err(message) => view! { <Refused message on_close=close/> }.into_any(),
+        Err(e) => view! { <Refused message=e.to_string() on_close=close/> }.into_any(),
         Ok(table) => {
             view! { <MappingStep table file_name=file.file_name.clone() open/> }.into_any()
         }
@@ -81,12 +98,11 @@ fn CsvDialog(file: PendingCsv, open: RwSignal<Option<PendingCsv>>) -> impl IntoV
 }
 
 /// The good rows and what merging them would do, or why nothing can be imported.
-type Outcome = Result<(CsvImport, Preview), String>;
+type Outcome = Result<(CsvImport, Preview), CsvFileError>;
 
 /// The rows of `table` mapped by `mapping`, against `ws`, previewed as a merge.
 fn outcome(table: &CsvTable, mapping: &csv::Mapping, ws: &crate::model::Workspace) -> Outcome {
-    let result = csv::rows_to_partners(table, mapping, ws, storage::now(), storage::new_id)
-        .map_err(|e| e.to_string())?;
+    let result = csv::rows_to_partners(table, mapping, ws, storage::now(), storage::new_id)?;
     let preview = import::preview(ws, &result.incoming(ws), Mode::Merge);
     Ok((result, preview))
 }
@@ -137,7 +153,7 @@ impl MappedRows {
                 .and_then(|(rows, _)| {
                     rows.apply(ws, store.stamp())
                         .map(|merged| (merged, rows))
-                        .map_err(|errors| cannot_combine(&errors))
+                        .map_err(CsvFileError::CannotCombine)
                 })
         });
         match result {
@@ -146,16 +162,16 @@ impl MappedRows {
                 open.set(None);
                 store.say(imported(&rows, file_name));
             }
-            Err(message) => open.set(Some(PendingCsv {
+            Err(e) => open.set(Some(PendingCsv {
                 file_name: file_name.to_owned(),
-                table: Err(message),
+                table: Err(e),
             })),
         }
     }
 }
 
 /// Why the rows cannot join the workspace: the rules the result would break.
-fn cannot_combine(errors: &[crate::model::ValidationError]) -> String {
+fn cannot_combine(errors: &[ValidationError]) -> String {
     format!(
         "These rows cannot be combined with this workspace: {}",
         super::import::refusals(errors)
@@ -195,7 +211,7 @@ fn MappingStep(
         <p class="muted">{summary}</p>
         {mapped.table.with_value(|t| column_mapping(t, "csv-column", suggested, mapped.mapping))}
         {move || mapped.outcome.with(|p| match p {
-            Err(message) => view! { <p class="import__error" role="alert">{message.clone()}</p> }.into_any(),
+            Err(e) => view! { <p class="import__error" role="alert">{e.to_string()}</p> }.into_any(),
             Ok((rows, preview)) => view! {
                 <RowsPreview rows=rows.clone() preview=preview.clone()/>
                 // The import's own checks, run by the preview: no button that ends in a refusal.
@@ -262,7 +278,7 @@ pub fn column_mapping<F: Field>(
 /// parsed table (or why it cannot be read) to `take`. The input is cleared, so the same
 /// file can be chosen again after fixing it.
 pub fn on_csv_chosen(
-    take: impl Fn(String, Result<CsvTable, String>) + Copy + 'static,
+    take: impl Fn(String, Result<CsvTable, CsvFileError>) + Copy + 'static,
 ) -> impl Fn(leptos::ev::Event) + 'static {
     move |ev| {
         let input = ev
@@ -273,8 +289,8 @@ pub fn on_csv_chosen(
             let file_name = file.name();
             leptos::task::spawn_local(async move {
                 let table = match storage::files::read_text(file).await {
-                    Ok(text) => CsvTable::parse(&text).map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
+                    Ok(text) => CsvTable::parse(&text).map_err(CsvFileError::from),
+                    Err(e) => Err(e.into()),
                 };
                 take(file_name, table);
             });

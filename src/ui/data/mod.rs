@@ -84,7 +84,7 @@ fn StoragePanel() -> impl IntoView {
                     view! {
                         <p>{format!("{} used of this browser's {} local-storage quota ({}).",
                             format::bytes(bytes), format::bytes(local::QUOTA_BYTES),
-                            format::percent(bytes, local::QUOTA_BYTES))}</p>
+                            format::percent_of(bytes, local::QUOTA_BYTES))}</p>
                         <meter min="0" max=local::QUOTA_BYTES as f64 low=0.6 * local::QUOTA_BYTES as f64
                             high=0.8 * local::QUOTA_BYTES as f64 optimum="0" value=bytes as f64
                             aria-label="Local storage used"></meter>

@@ -2,10 +2,10 @@
 //! the dashboard to embed.
 
 use super::verdict::ShareBar;
-use crate::model::core::format::count;
+use crate::model::core::format::{count, percent};
 use crate::model::fit::{
-    incumbent_effort, percent, EffortBasis, IncumbentEffort as Effort, EFFORT_DAYS,
-    MIN_EFFORT_MEETINGS, MIN_EFFORT_PARTNERS,
+    incumbent_effort, EffortBasis, IncumbentEffort as Effort, EFFORT_DAYS, MIN_EFFORT_MEETINGS,
+    MIN_EFFORT_PARTNERS,
 };
 use crate::storage;
 use crate::ui::state::use_store;

@@ -1,7 +1,8 @@
 //! What the assessment recommends, with every reason; the incumbent-bias warning; and
 //! the partner's ability to deliver with what it is made of.
 
-use crate::model::fit::{ability_to_deliver, bias_warning, percent, recommendation};
+use crate::model::core::format::percent;
+use crate::model::fit::{ability_to_deliver, bias_warning, recommendation};
 use crate::model::Partner;
 use crate::storage;
 use leptos::prelude::*;

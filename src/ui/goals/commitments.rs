@@ -5,9 +5,9 @@ use super::{
     date_value, field_error, other_errors, partner_memo, problem, required_date, DateField,
 };
 use crate::model::actions::GoalAction;
+use crate::model::core::format::percent;
 use crate::model::core::format::{count, day};
 use crate::model::goals::{self, Commitment, DeliveryRecord};
-use crate::model::metrics::percent;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{CommitmentStatus, Id, Side, ValidationError};
 use crate::storage;
@@ -379,7 +379,7 @@ fn read_commitment(
     owner: OwnerInput,
 ) -> Result<Commitment, ValidationError> {
     let due = required_date(&due.get(), "due", "is required")?;
-    let owner = owner.read().map_err(|e| problem("owner", &e))?;
+    let owner = owner.read().map_err(|e| problem("owner", &e.to_string()))?;
     Ok(Commitment {
         side: side.get(),
         what: what.get().trim().to_owned(),

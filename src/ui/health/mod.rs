@@ -8,7 +8,8 @@ mod signals;
 pub use badge::{Badge, HealthBadge};
 pub use signals::{SeverityPill, SignalList, WalkAwayBox};
 
-use crate::model::figures::health::{percent, tenths, Health, Part};
+use crate::model::core::format::percent;
+use crate::model::figures::health::{tenths, Health, Part};
 use crate::model::figures::portfolio::Reading;
 use crate::model::Id;
 use crate::storage;
@@ -113,21 +114,19 @@ fn PartsCard(health: Health) -> impl IntoView {
         .parts
         .into_iter()
         .map(|p| {
-            let value = p
-                .value
-                .map_or("—".to_owned(), |v| format!("{} %", percent(v)));
+            let value = p.value.map_or("—".to_owned(), percent);
             let weight = if p.left_out {
-                format!("left out ({} % in the table)", percent(p.stage_weight))
+                format!("left out ({} in the table)", percent(p.stage_weight))
             } else if score.is_none() {
-                format!("— (table {} %)", percent(p.stage_weight))
+                format!("— (table {})", percent(p.stage_weight))
             } else if (p.weight - p.stage_weight).abs() > 1e-9 {
                 format!(
-                    "{} % (table {} %)",
+                    "{} % (table {})",
                     tenths(p.weight * 100.0),
                     percent(p.stage_weight)
                 )
             } else {
-                format!("{} %", percent(p.weight))
+                percent(p.weight)
             };
             let points = if p.left_out || score.is_none() {
                 "—".to_owned()

@@ -242,7 +242,7 @@ fn read_step(i: usize, s: &StepRow, problem: &mut impl FnMut(String, String)) ->
         }
     };
     let owner = s.owner.read().unwrap_or_else(|e| {
-        problem(format!("next_steps[{i}].owner"), e);
+        problem(format!("next_steps[{i}].owner"), e.to_string());
         None
     });
     NextStep {

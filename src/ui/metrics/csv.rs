@@ -9,7 +9,7 @@ use crate::model::formats::csv::{export_name, CsvTable, Mapping};
 use crate::model::formats::csv_metrics::{metrics_csv, rows_to_metrics, MetricField};
 use crate::model::Id;
 use crate::storage;
-use crate::ui::data::csv::{bad_rows_list, column_mapping, on_csv_chosen};
+use crate::ui::data::csv::{bad_rows_list, column_mapping, on_csv_chosen, CsvFileError};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 
@@ -37,7 +37,7 @@ fn slug(name: &str) -> String {
 #[derive(Clone, Debug, PartialEq)]
 struct Pending {
     file_name: String,
-    table: Result<CsvTable, String>,
+    table: Result<CsvTable, CsvFileError>,
 }
 
 /// Export and import of metrics as CSV. With `only`, the partner's values alone.

@@ -13,7 +13,7 @@
 //! the message naming it. A pasted table with its own month and market labels is read by
 //! the paste box's reader instead, wherever it lands.
 
-use super::{read_for, this_month};
+use super::{read_for, this_month, PasteError};
 use crate::model::actions::metrics::Cell;
 use crate::model::actions::MetricAction;
 use crate::model::core::format::{self, month_short};
@@ -227,7 +227,7 @@ impl Grid {
         metric: &str,
         text: &str,
         problems: &mut Vec<String>,
-    ) -> Result<usize, String> {
+    ) -> Result<usize, PasteError> {
         let partner = self.partner.get_value();
         let preview = self
             .store
@@ -246,7 +246,7 @@ impl Grid {
             .store
             .dispatch(MetricAction::Paste { partner, preview })
         {
-            Some(Err(e)) => Err(e.to_string()),
+            Some(Err(e)) => Err(e.into()),
             _ => Ok(count),
         }
     }
@@ -260,7 +260,7 @@ impl Grid {
         metric: &str,
         text: &str,
         problems: &mut Vec<String>,
-    ) -> Result<usize, String> {
+    ) -> Result<usize, PasteError> {
         let partner = self.partner.get_value();
         let ids = self.market_ids();
         let shown_months = self.months.get_untracked();
@@ -302,7 +302,7 @@ impl Grid {
             paste,
         };
         match self.store.dispatch(action) {
-            Some(Err(e)) => Err(e.to_string()),
+            Some(Err(e)) => Err(e.into()),
             _ => Ok(count),
         }
     }

@@ -4,11 +4,12 @@
 //! `growth::buy_in`.
 
 use crate::model::core::format::month_short;
+use crate::model::core::format::{percent, percent_change};
 use crate::model::metrics::growth::signed;
 use crate::model::metrics::growth::{
     self, BuyIn, MarketGrowth, Verdict, BOUGHT_IN, FLOOR, MIN_MARKETS, WINDOW,
 };
-use crate::model::metrics::{percent, percent_change, plain};
+use crate::model::metrics::plain;
 use crate::model::{Id, Month};
 use crate::ui::state::use_store;
 use leptos::prelude::*;

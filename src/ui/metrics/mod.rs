@@ -14,9 +14,10 @@ mod paste;
 
 pub use csv::MetricsCsv;
 
-use crate::model::actions::MetricAction;
+use crate::model::actions::{ActionError, MetricAction};
 use crate::model::core::check::PARTNER_GONE;
-use crate::model::metrics::{self, STANDARD};
+use crate::model::formats::csv::CsvError;
+use crate::model::metrics::{self, MetricError, STANDARD};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, Month, Partner, Workspace};
 use crate::storage;
@@ -219,16 +220,34 @@ fn MetricNameForm(chooser: Chooser) -> impl IntoView {
     }
 }
 
-/// Reads a paste against the partner, worded for the paste box: the partner gone (deleted
-/// in another tab) or the reader's own error, as the text shown under it.
+/// Why a paste into the Metrics tab was not applied, worded as the text shown under the
+/// paste box or the grid.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+enum PasteError {
+    /// The partner was deleted (in another tab) while the paste waited.
+    #[error("{}", PARTNER_GONE)]
+    PartnerGone,
+    /// The table could not be read at all.
+    #[error(transparent)]
+    Table(#[from] CsvError),
+    /// The metric's name is not usable.
+    #[error(transparent)]
+    Metric(#[from] MetricError),
+    /// The edit itself was refused.
+    #[error(transparent)]
+    Refused(#[from] ActionError),
+}
+
+/// Reads a paste against the partner: the partner gone (deleted in another tab) or the
+/// reader's own error.
 fn read_for<T, E>(
     ws: &Workspace,
     id: &Id,
     read: impl FnOnce(&Partner) -> Result<T, E>,
-) -> Result<T, String>
+) -> Result<T, PasteError>
 where
-    E: std::fmt::Display,
+    E: Into<PasteError>,
 {
-    let partner = ws.partner(id).ok_or_else(|| PARTNER_GONE.to_owned())?;
-    read(partner).map_err(|e| e.to_string())
+    let partner = ws.partner(id).ok_or(PasteError::PartnerGone)?;
+    read(partner).map_err(Into::into)
 }

@@ -2,7 +2,7 @@
 //! would set and every cell that could not be read, then apply or cancel. Nothing
 //! changes before "Apply".
 
-use super::read_for;
+use super::{read_for, PasteError};
 use crate::model::actions::MetricAction;
 use crate::model::core::format::{count, month_short};
 use crate::model::formats::csv_metrics::{column_letter, parse_paste, BadCell, PastePreview};
@@ -24,7 +24,7 @@ struct Paste {
     /// The table as pasted, kept as the panel's draft.
     text: RwSignal<String>,
     /// What "Preview" read: the values the paste would set, or why it could not.
-    preview: RwSignal<Option<Result<PastePreview, String>>>,
+    preview: RwSignal<Option<Result<PastePreview, PasteError>>>,
     kept: Draft,
 }
 
@@ -98,7 +98,7 @@ impl Paste {
                     .say(format!("Pasted {} of {}.", count(n, "value"), p.metric));
                 self.close();
             }
-            Some(Err(e)) => self.preview.set(Some(Err(e.to_string()))),
+            Some(Err(e)) => self.preview.set(Some(Err(e.into()))),
             None => {}
         }
     }
@@ -163,7 +163,7 @@ fn PasteResult(paste: Paste) -> impl IntoView {
     move || {
         paste.preview.get().map(|result| match result {
             Err(message) => {
-                view! { <p class="import__error" role="alert">{message}</p> }.into_any()
+                view! { <p class="import__error" role="alert">{message.to_string()}</p> }.into_any()
             }
             Ok(preview) => view! { <PreviewOf paste preview/> }.into_any(),
         })

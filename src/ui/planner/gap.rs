@@ -1,6 +1,7 @@
 //! The gap in numbers and words, and what it is made of.
 
-use crate::model::figures::planner::{amount, percent, Plan};
+use crate::model::core::format::percent;
+use crate::model::figures::planner::{amount, Plan};
 use leptos::prelude::*;
 
 /// The figures (target, planned, weighted, the weighted gap a lead acts on, the gap in

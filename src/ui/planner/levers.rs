@@ -2,7 +2,8 @@
 //! part of the gap they carry, each editable in place of the table's form.
 
 use crate::model::actions::PlannerAction;
-use crate::model::figures::planner::{self, amount, percent, LeverRow, LeverText, Plan};
+use crate::model::core::format::percent;
+use crate::model::figures::planner::{self, amount, LeverRow, LeverText, Plan};
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::{Id, ValidationError, Workspace};
 use crate::storage;

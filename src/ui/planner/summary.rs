@@ -8,7 +8,8 @@
 //! ```
 
 use super::plan_memo;
-use crate::model::figures::planner::{amount, growth, percent};
+use crate::model::core::format::percent;
+use crate::model::figures::planner::{amount, growth};
 use crate::ui::route::Route;
 use crate::ui::state::use_store;
 use leptos::prelude::*;

@@ -14,8 +14,8 @@ mod track_form;
 mod tracks;
 
 use super::partner_memo;
+use crate::model::core::format::percent;
 use crate::model::landing::{self, LandingTrack, StepKind};
-use crate::model::metrics::percent;
 use crate::model::workspace::draft::{DraftKey, Form};
 use crate::model::Id;
 use crate::storage;
