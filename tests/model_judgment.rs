@@ -1038,7 +1038,8 @@ proptest! {
 }
 
 /// "Decision maker against … reads as neutral" says two things at once: when the stance
-/// as read is not against, the reason says the latest no is newer than the warmer history.
+/// as read is not against, the reason says the latest no is newer than the warmer history,
+/// in the signal and in the Fit tab's care reason alike (Loopline's Dana Whitlock).
 #[test]
 fn a_decision_maker_against_never_reads_as_neutral_in_the_same_sentence() {
     let now = chrono::Utc.with_ymd_and_hms(2026, 12, 6, 10, 0, 0).unwrap();
@@ -1056,6 +1057,18 @@ fn a_decision_maker_against_never_reads_as_neutral_in_the_same_sentence() {
                     "{}: {}",
                     p.name,
                     s.reason
+                );
+            }
+        }
+        // The Fit tab's care reason names the same people: the same rule for its words.
+        let fit = tandem::model::fit::recommendation(p, now.date_naive());
+        for reason in fit.reasons.iter().filter(|r| r.starts_with("Against it")) {
+            seen += 1;
+            for calm in ["neutral", "supportive", "champion"] {
+                assert!(
+                    !reason.contains(&format!("reads as {calm}")),
+                    "{}: {reason}",
+                    p.name
                 );
             }
         }

@@ -355,32 +355,41 @@ pub fn in_the_way(p: &Partner) -> Vec<Opponent> {
 /// The care reason for the key players in the way: who, in what role, with what
 /// influence, how they read and how they were last received; and what the ability's
 /// figure does not show.
+/// One person in the way, for the care reason. Someone in the way by their latest
+/// meeting alone is not said to "read as neutral" beside "against it" (two things at
+/// once, as the signal avoids too): the no is the newer fact, the warmer reading its
+/// history.
+fn opponent_words(o: &Opponent) -> String {
+    let who = format!(
+        "{} ({}, influence {} of 5",
+        o.name,
+        o.role.label().to_lowercase(),
+        o.influence
+    );
+    let reads = o.read.label().to_lowercase();
+    let latest = o.latest.map(|(score, day)| {
+        format!(
+            "latest reception {} on {}",
+            crate::model::meetings::format_score(score),
+            crate::model::core::format::day(day)
+        )
+    });
+    let against = matches!(o.read, Stance::Skeptical | Stance::Blocker);
+    match latest {
+        Some(latest) if !against => format!(
+            "{who}; {latest}: a no, after warmer meetings that still leave the overall \
+             reading at {reads})"
+        ),
+        Some(latest) => format!("{who}, reads as {reads}; {latest})"),
+        None => format!("{who}, reads as {reads})"),
+    }
+}
+
 fn opponents_care(opponents: &[Opponent], ability: Option<f64>) -> Option<String> {
     if opponents.is_empty() {
         return None;
     }
-    let who: Vec<String> = opponents
-        .iter()
-        .map(|o| {
-            let latest = o
-                .latest
-                .map(|(score, day)| {
-                    format!(
-                        "; latest reception {} on {}",
-                        crate::model::meetings::format_score(score),
-                        crate::model::core::format::day(day)
-                    )
-                })
-                .unwrap_or_default();
-            format!(
-                "{} ({}, influence {} of 5, reads as {}{latest})",
-                o.name,
-                o.role.label().to_lowercase(),
-                o.influence,
-                o.read.label().to_lowercase()
-            )
-        })
-        .collect();
+    let who: Vec<String> = opponents.iter().map(opponent_words).collect();
     let averaged = match ability {
         Some(a) => format!(
             " The ability to deliver ({}) averages their opposition away.",
