@@ -875,6 +875,34 @@ fn any_reading() -> impl Strategy<Value = [i32; 3]> {
     [-2i32..=2, -2i32..=2, -2i32..=2]
 }
 
+/// A decision maker whose reaction was negative in an otherwise warm meeting said no
+/// (a polite tone does not average a no away): the signal names them, and the Fit tab
+/// names the same person, both asking `Reading::is_a_no`.
+#[test]
+fn a_polite_no_from_a_decision_maker_is_read_alike_by_the_signal_and_the_fit() {
+    let mut p = people_partner(&[(0, 5, 2)], Stage::Negotiating);
+    p.fit.strategic = Some(4);
+    p.fit.our_leverage = Some(3);
+    p.fit.their_leverage = Some(3);
+    p.meetings.push(meeting(0, 40, &[("k0", [1, 1, 1])]));
+    // Warm body language and tone, a negative reaction: a no (points −2, reception −0.7).
+    p.meetings.push(meeting(1, 5, &[("k0", [2, 2, -1])]));
+    let last = tandem::model::meetings::series(&p, &id("k0")).pop().unwrap();
+    assert!(last.is_a_no() && last.score < 0.0, "{last:?}");
+    let signal = signals::for_partner(&Workspace::empty(), &p, today())
+        .into_iter()
+        .find(|s| s.kind == Kind::DecisionMakerAgainst)
+        .expect("the signal names the decision maker");
+    let rec = fit::recommendation(&p, today());
+    let named = rec
+        .reasons
+        .iter()
+        .find(|r| r.starts_with("Against it and able to stop it"))
+        .unwrap_or_else(|| panic!("{} / {:?}", signal.reason, rec.reasons));
+    assert!(named.contains("k0 ("), "{named}");
+    assert_ne!(rec.verdict, fit::Verdict::Pursue);
+}
+
 proptest! {
     #![proptest_config(common::fast_config(300))]
 

@@ -926,14 +926,14 @@ fn opposed_decision_maker(
     cooling: &[Id],
 ) -> Option<(String, String, bool)> {
     let last = meetings::series(p, &m.player).last().cloned();
-    let negative = last.as_ref().is_some_and(|r| r.points < 0);
+    let negative = last.as_ref().is_some_and(|r| r.is_a_no());
     let against = matches!(m.read, Stance::Skeptical | Stance::Blocker);
     let clearly =
         m.read == Stance::Blocker || last.as_ref().is_some_and(|r| r.score <= CLEARLY_NEGATIVE);
     if !(negative || against) || cooling.contains(&m.player) {
         return None;
     }
-    let why = match last.filter(|r| r.points < 0) {
+    let why = match last.filter(|r| r.is_a_no()) {
         Some(r) if against => format!(
             "latest reception {} on {}, reads as {}",
             meetings::format_score(r.score),

@@ -330,11 +330,10 @@ pub fn in_the_way(p: &Partner) -> Vec<Opponent> {
     crate::model::meetings::map(p)
         .into_iter()
         .filter_map(|m| {
-            let latest = crate::model::meetings::series(p, &m.player)
-                .last()
-                .map(|r| (r.score, r.date));
+            let last = crate::model::meetings::series(p, &m.player).pop();
+            let said_no = last.as_ref().is_some_and(|r| r.is_a_no());
+            let latest = last.map(|r| (r.score, r.date));
             let against = matches!(m.read, Stance::Skeptical | Stance::Blocker);
-            let said_no = latest.is_some_and(|(score, _)| score < 0.0);
             let in_the_way = if m.role == DecisionRole::DecisionMaker {
                 against || said_no
             } else {

@@ -149,6 +149,14 @@ pub struct Reading {
     pub note: String,
 }
 
+impl Reading {
+    /// Whether this reception was a no: its [`points`] below zero, so a negative reaction
+    /// in a polite meeting counts. The signals and the Fit tab ask this one question.
+    pub fn is_a_no(&self) -> bool {
+        self.points < 0
+    }
+}
+
 /// The meetings in the order they happened: by date, and in recorded order on a day.
 fn in_order(p: &Partner) -> Vec<&Meeting> {
     let mut all: Vec<&Meeting> = p.meetings.iter().collect();
@@ -297,7 +305,7 @@ pub fn cooling(p: &Partner) -> Vec<Cooling> {
             }
             if is_champion(k) {
                 let read = stance_read(k, &s);
-                if let Some(last) = s.last().filter(|r| r.points < 0) {
+                if let Some(last) = s.last().filter(|r| r.is_a_no()) {
                     reasons.push(format!(
                         "a champion turning skeptical: latest reception {} on {}",
                         format_score(last.score),
