@@ -887,7 +887,9 @@ fn a_polite_no_from_a_decision_maker_is_read_alike_by_the_signal_and_the_fit() {
     p.meetings.push(meeting(0, 40, &[("k0", [1, 1, 1])]));
     // Warm body language and tone, a negative reaction: a no (points −2, reception −0.7).
     p.meetings.push(meeting(1, 5, &[("k0", [2, 2, -1])]));
-    let last = tandem::model::meetings::series(&p, &id("k0")).pop().unwrap();
+    let last = tandem::model::meetings::series(&p, &id("k0"))
+        .pop()
+        .unwrap();
     assert!(last.is_a_no() && last.score < 0.0, "{last:?}");
     let signal = signals::for_partner(&Workspace::empty(), &p, today())
         .into_iter()
