@@ -432,10 +432,9 @@ fn health_report(h: &health::Health) -> HealthReport {
     }
 }
 
-/// The ability to deliver with its level: low below [`fit::LOW_ABILITY`], strong from
-/// [`fit::STRONG_ABILITY`] unless someone able to stop the deal is against it
-/// ([`fit::in_the_way`]: their opposition is what the average hides), fair between,
-/// unknown without a score.
+/// The ability to deliver with its level: low below [`fit::LOW_ABILITY`], strong as
+/// [`fit::is_strong`] says (not while someone able to stop the deal is against it), fair
+/// between, unknown without a score.
 fn ability_report(p: &Partner, today: NaiveDate) -> AbilityReport {
     let ability = fit::ability_to_deliver(p, today);
     AbilityReport {
@@ -443,7 +442,7 @@ fn ability_report(p: &Partner, today: NaiveDate) -> AbilityReport {
         level: match ability.score {
             None => "unknown",
             Some(a) if a < fit::LOW_ABILITY => "low",
-            Some(a) if a >= fit::STRONG_ABILITY && fit::in_the_way(p).is_empty() => "strong",
+            Some(a) if fit::is_strong(a, !fit::in_the_way(p).is_empty()) => "strong",
             Some(_) => "fair",
         },
         reasons: ability.reasons,

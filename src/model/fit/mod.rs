@@ -92,6 +92,13 @@ pub const PLAYERS_WEIGHT: f64 = 0.6;
 pub const LOW_ABILITY: f64 = 0.4;
 /// At or above this the ability counts in the deal's favour.
 pub const STRONG_ABILITY: f64 = 0.6;
+
+/// Whether an ability to deliver is called strong: from [`STRONG_ABILITY`], unless
+/// someone able to stop the deal is against it ([`in_the_way`]), whose opposition is
+/// what the average hides. The Fit tab and the report both ask here.
+pub fn is_strong(ability: f64, opposed: bool) -> bool {
+    ability >= STRONG_ABILITY && !opposed
+}
 /// The share of a backer's reach that counts while nobody has met them in a logged
 /// meeting: their stance is unverified (the same share their support counts above
 /// neutral, [`crate::model::meetings::UNVERIFIED_SHARE`]).
@@ -673,7 +680,7 @@ fn in_favour(fit: &Fit, ability: Option<f64>, opposed: bool) -> Vec<String> {
             "Ability to deliver {} on paper, not strong while someone able to stop the deal is against it.",
             percent(a)
         )),
-        Some(a) if a >= STRONG_ABILITY => {
+        Some(a) if is_strong(a, opposed) => {
             out.push(format!("Strong ability to deliver ({}).", percent(a)))
         }
         Some(a) if a >= LOW_ABILITY => out.push(format!("Ability to deliver {}.", percent(a))),
