@@ -22,6 +22,9 @@ if (!cargoLog || !playwrightJson) {
 /** Counts per test file: { "native tests/model_csv.rs": { passed, failed, skipped, flaky } }. */
 const counts = new Map();
 const problems = [];
+// What failed, in words: CI shows only the end of the output, so each failing test's
+// name and the start of its error are printed last.
+const details = [];
 const entry = (key) => {
   if (!counts.has(key)) counts.set(key, { passed: 0, failed: 0, skipped: 0, flaky: 0 });
   return counts.get(key);
@@ -42,6 +45,8 @@ for (const line of (log ?? "").split(/\r?\n/)) {
   const running = line.match(/^\s*Running (?:unittests )?(\S+)/);
   if (running) binary = running[1];
   else if (/^\s*Doc-tests \S+/.test(line)) binary = "doc-tests";
+  const failing = line.match(/^test (\S+) \.\.\. FAILED$/);
+  if (failing) details.push(`native ${binary ?? "(unnamed)"}: ${failing[1]}`);
   const result = line.match(/^test result: (ok|FAILED)\. (\d+) passed; (\d+) failed; (\d+) ignored;/);
   if (result) {
     results += 1;
@@ -61,13 +66,25 @@ try {
   problems.push(`no Playwright JSON report to read (${e.message})`);
 }
 const STATUS = { expected: "passed", unexpected: "failed", skipped: "skipped", flaky: "flaky" };
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** "e2e setup.spec.mjs:193 "title" (failed after 31.2 s): the error's first lines". */
+function describe(spec, t, file) {
+  const last = t.results?.at(-1) ?? {};
+  const error = String(last.error?.message ?? last.errors?.[0]?.message ?? "no error message")
+    .replace(ANSI, "").split("\n").filter((l) => l.trim()).slice(0, 8).join("\n      ");
+  const took = last.duration === undefined ? "" : ` after ${(last.duration / 1000).toFixed(1)} s`;
+  const verdict = t.status === "flaky" ? "flaky" : `${last.status ?? "failed"}${took}`;
+  const at = spec.line === undefined ? "" : `:${spec.line}`;
+  return `e2e ${spec.file ?? file}${at} "${spec.title}" (${verdict}):\n      ${error}`;
+}
 function walk(suite, file) {
   for (const spec of suite.specs ?? []) {
     for (const t of spec.tests ?? []) {
       const c = entry(`e2e ${spec.file ?? file}`);
       const status = STATUS[t.status];
       if (status) c[status] += 1;
-      else problems.push(`e2e ${spec.file ?? file}: "${spec.title}" ended as "${t.status}"`);
+      if (status === "failed" || status === "flaky") details.push(describe(spec, t, file));
+      if (!status) problems.push(`e2e ${spec.file ?? file}: "${spec.title}" ended as "${t.status}"`);
     }
   }
   for (const inner of suite.suites ?? []) walk(inner, inner.file ?? file);
@@ -132,6 +149,10 @@ if (flags.includes("--record")) {
 if (problems.length) {
   console.error(`\nFAILED: ${problems.length} problem(s):`);
   for (const p of problems) console.error(`  - ${p}`);
+  if (details.length) {
+    console.error("\nWhat failed:");
+    for (const d of details) console.error(`  - ${d}`);
+  }
   process.exit(1);
 }
 console.log("All tests passed; none skipped; no file ran fewer tests than recorded.");

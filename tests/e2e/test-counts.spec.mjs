@@ -38,11 +38,11 @@ const RECORD = "# kind file fewest-passed\nnative unittests-free 0\nnative tests
 const CLEAN_CARGO = [["tests/model_csv.rs", 7, 0, 0], ["doc-tests", 2, 0, 0], ["unittests-free", 0, 0, 0]];
 const CLEAN_E2E = { "csv.spec.mjs": ["expected", "expected", "expected"] };
 
-function check({ cargo = CLEAN_CARGO, e2e = CLEAN_E2E, record = RECORD, report = true, args = [] } = {}) {
+function check({ cargo = CLEAN_CARGO, e2e = CLEAN_E2E, record = RECORD, report = true, args = [], cargoText, reportText } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "test-counts-"));
   try {
-    writeFileSync(join(dir, "cargo.log"), cargoLog(cargo));
-    if (report) writeFileSync(join(dir, "report.json"), playwrightReport(e2e));
+    writeFileSync(join(dir, "cargo.log"), cargoText ?? cargoLog(cargo));
+    if (report) writeFileSync(join(dir, "report.json"), reportText ?? playwrightReport(e2e));
     writeFileSync(join(dir, "expected-counts"), record);
     const run = spawnSync(process.execPath, [SCRIPT, join(dir, "cargo.log"), join(dir, "report.json"), ...args], {
       env: { ...process.env, EXPECTED_COUNTS: join(dir, "expected-counts") }, encoding: "utf8",
@@ -75,6 +75,20 @@ test("a failed, skipped, ignored or flaky test fails the run, naming the file", 
     expect(run.status, what).toBe(1);
     expect(run.err, what).toContain(message);
   }
+});
+
+test("the failing tests are named last, with the start of their errors, where CI's tail shows them", () => {
+  const report = JSON.parse(playwrightReport(CLEAN_E2E));
+  report.suites[0].specs.push({
+    title: "two tabs end with one market", file: "csv.spec.mjs", line: 193,
+    tests: [{ status: "unexpected", results: [{ status: "timedOut", duration: 31234, error: { message: "\u001b[31mTest timeout of 30000ms exceeded.\u001b[39m\n\nwaiting for locator" } }] }],
+  });
+  const cargoText = cargoLog(CLEAN_CARGO).replace("running 7 tests", "running 8 tests\ntest csv::quotes ... FAILED");
+  const run = check({ reportText: JSON.stringify(report), cargoText });
+  expect(run.status).toBe(1);
+  const tail = run.err.slice(run.err.indexOf("What failed:"));
+  expect(tail).toContain("native tests/model_csv.rs: csv::quotes");
+  expect(tail).toContain('e2e csv.spec.mjs:193 "two tabs end with one market" (timedOut after 31.2 s):\n      Test timeout of 30000ms exceeded.\n      waiting for locator');
 });
 
 test("fewer tests than recorded, a missing file or a missing report fails the run", () => {
