@@ -1,6 +1,7 @@
 // The stored form (docs/FORMAT.md, "In local storage"): one compact entry per partner
 // and a manifest. Migration from the old single key, a damaged entry contained, only
-// changed entries written, and the 2,000-partner program saved within Chromium's quota.
+// changed entries written, a save stopped midway leaving the last complete workspace,
+// and the 2,000-partner program saved within Chromium's quota.
 import {
   test, expect, open, storageItems, storedEnvelope, storedWorkspace, downloadText, chooseImportFile,
   STORAGE_KEY, MANIFEST_KEY, partnerKeys,
@@ -96,6 +97,46 @@ test("a damaged partner entry is contained: the others load, the banner names it
   await expect.poll(async () => (await storageItems(page))[cutKey] ?? null).toBeNull();
   now = await storageItems(page);
   expect(now[ruledKey]).toBe(JSON.stringify(ruled));
+});
+
+test("a save stopped between two of its writes leaves the last complete workspace, and nothing of it stays behind", async ({ page }) => {
+  test.slow();
+  await open(page, "#/pipeline");
+  const before = await storedWorkspace(page);
+  const card = (stage) => page.locator(`section.column[data-stage="${stage}"] li.card`).filter({ hasText: "Loopline" });
+  const was = before.partners.find((p) => p.name === "Loopline").stage;
+  expect(was).not.toBe("paused");
+  // The browser stops taking writes at the save's k-th write (and every one after it, so
+  // nothing written on the way out of the page completes the save either).
+  for (let k = 1; ; k++) {
+    await page.evaluate((k) => {
+      const set = Storage.prototype.setItem;
+      let n = 0;
+      Storage.prototype.setItem = function (key, value) {
+        if (key.startsWith("tandem.") && ++n >= k) throw new DOMException("stopped", "QuotaExceededError");
+        return set.call(this, key, value);
+      };
+    }, k);
+    await page.getByRole("combobox", { name: "Stage of Loopline" }).selectOption("paused");
+    await expect(card("paused")).toBeVisible();
+    const failed = page.getByRole("alert").filter({ hasText: "Not saved." });
+    await expect.poll(async () => (await failed.count()) > 0 || (await storedWorkspace(page)).partners.some((p) => p.stage === "paused")).toBe(true);
+    if (!(await failed.count())) {
+      // Past the save's last write: it completed, with the move in it.
+      expect(k, "a save writes the partner's entry, then the manifest").toBeGreaterThan(2);
+      break;
+    }
+    await page.reload();
+    await expect(card(was)).toBeVisible();
+    await expect(page.getByRole("alert")).toHaveCount(0);
+    expect(await storedWorkspace(page), `stopped at write ${k}`).toEqual(before);
+    // Entries the stopped save wrote under new keys are not left to fill the quota.
+    await expect.poll(async () => {
+      const items = await storageItems(page);
+      const named = [JSON.parse(items[MANIFEST_KEY]).rest, ...partnerKeys(items)];
+      return entryKeys(items).filter((key) => !named.includes(key));
+    }, { message: `stopped at write ${k}: entries no manifest names` }).toEqual([]);
+  }
 });
 
 test("another tab takes in a save by reading the changed entries", async ({ page, context }) => {
