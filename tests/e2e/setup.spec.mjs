@@ -194,10 +194,6 @@ test("two tabs that each create United States before seeing the other's save end
   await startEmpty(page);
   const loopline = await addPartner(page, "Loopline");
   const pacewell = await addPartner(page, "Pacewell");
-  // Edit times are kept to the second, and a merge tells two versions of one second
-  // apart only by their content: the edits below come in a later second than the
-  // partners' creation, as a person's would.
-  await page.waitForTimeout(1100);
   // The second tab holds back other tabs' saves while told to, as a tab busy or asleep
   // would take them in late; its own saves still reach the first tab at once.
   await context.addInitScript(() => {
