@@ -14,8 +14,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous: tests check what happened, never how fast (the benchmark measures that);
+  // CI's 2-core machine runs two workers and a multi-tab test can take 15 s there.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [["list"]],
   forbidOnly: !!process.env.CI,
   use: {
