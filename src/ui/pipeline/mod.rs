@@ -7,12 +7,14 @@
 //! shown there whatever its place, so the keyboard focus can follow it.
 
 use crate::model::actions::{Applied, PartnerAction};
+use crate::model::workspace::board::{Board, Card, Column};
 use crate::model::{Id, Stage};
 use crate::ui::route::Route;
 use crate::ui::shortcuts::{self, Place};
 use crate::ui::state::use_store;
 use leptos::prelude::*;
 use std::collections::HashSet;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Cards a column shows at first, and how many more each "Show more" adds.
@@ -22,44 +24,20 @@ const PAGE: usize = 25;
 /// never mistaken for an import.
 const DRAG_TYPE: &str = "application/x-tandem-partner";
 
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Card {
-    id: Id,
-    name: String,
-    stage: Stage,
-    category: &'static str,
-    owner: String,
-}
-
 #[component]
 pub fn PipelineScreen() -> impl IntoView {
     let store = use_store();
     let announcement = RwSignal::new(String::new());
     // Cards moved on this visit: shown in their new column even past its first page.
     let revealed = RwSignal::new(HashSet::<Id>::new());
+    // Cards and columns kept per partner version: a move makes one card, sorts the two
+    // columns it touches, and the other columns stay the same list (`model::…::board`).
+    let board = StoredValue::new(Board::default());
     let columns = Memo::new(move |_| {
-        store.ws.with(|ws| {
-            Stage::ALL
-                .iter()
-                .map(|&stage| {
-                    let mut cards: Vec<Card> = ws
-                        .partners
-                        .iter()
-                        .filter(|p| p.stage == stage)
-                        .map(|p| Card {
-                            id: p.id.clone(),
-                            name: p.name.clone(),
-                            stage,
-                            // Alone on a card, "Not set" would not say what is not set.
-                            category: p.category.map_or("Category not set", |c| c.label()),
-                            owner: p.owner.clone(),
-                        })
-                        .collect();
-                    cards.sort_by_cached_key(|c| c.name.to_lowercase());
-                    (stage, cards)
-                })
-                .collect::<Vec<_>>()
-        })
+        store
+            .ws
+            .with(|ws| board.try_update_value(|b| b.columns(ws)))
+            .unwrap_or_default()
     });
     let move_to = Callback::new(move |(id, stage): (Id, Stage)| {
         let name = store
@@ -95,7 +73,7 @@ pub fn PipelineScreen() -> impl IntoView {
                 // one card in each of two columns and nothing else.
                 {Stage::ALL.iter().map(|&stage| {
                     let cards = Memo::new(move |_| {
-                        columns.with(|c| c.get(stage.rank()).map(|(_, cards)| cards.clone()).unwrap_or_default())
+                        columns.with(|c| c.get(stage.rank()).cloned().unwrap_or_default())
                     });
                     view! { <Column stage cards revealed move_to/> }
                 }).collect_view()}
@@ -107,12 +85,12 @@ pub fn PipelineScreen() -> impl IntoView {
 #[component]
 fn Column(
     stage: Stage,
-    cards: Memo<Vec<Card>>,
+    cards: Memo<Column>,
     revealed: RwSignal<HashSet<Id>>,
     move_to: Callback<(Id, Stage)>,
 ) -> impl IntoView {
     let over = RwSignal::new(false);
-    let count = move || cards.with(Vec::len);
+    let count = move || cards.with(|c| c.len());
     let limit = RwSignal::new(PAGE);
     // The first `limit` cards, and any card moved here on this visit.
     let visible = Memo::new(move |_| {
@@ -183,7 +161,7 @@ fn Column(
 }
 
 #[component]
-fn CardView(card: Card, move_to: Callback<(Id, Stage)>) -> impl IntoView {
+fn CardView(card: Arc<Card>, move_to: Callback<(Id, Stage)>) -> impl IntoView {
     let drag_id = card.id.to_string();
     let key_id = card.id.clone();
     let menu_id = card.id.clone();
