@@ -1,6 +1,6 @@
 //! The program's target and the levers planned to reach it.
 
-use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES, MAX_RECORDS};
+use crate::model::core::check::{named, Checker, Item, MAX_NAME, MAX_NOTES, MAX_RECORDS};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::core::stamp::Stamp;
@@ -119,10 +119,9 @@ pub(crate) fn check(p: &Program, c: &mut Checker) {
     }
     c.count("program.wins", p.wins.len(), MAX_RECORDS, "wins");
     for (i, w) in p.wins.iter().enumerate() {
-        let mut wc = c.nested(
-            &format!("program.wins[{i}]"),
-            format!("program win \"{}\"", w.title),
-        );
+        let at = Item("program.wins", i);
+        let name = named(|f| write!(f, "program win \"{}\"", w.title));
+        let mut wc = c.nested(&at, &name);
         crate::model::goals::record::check_win(w, &mut wc);
     }
 }
