@@ -53,9 +53,8 @@ fn main() {
         let at = Instant::now();
         let found = import::conflicts(&current, &incoming, &shared, Mode::Merge);
         rows[4].1.push(at.elapsed());
-        rows[5]
-            .1
-            .push(restored + rows[3].1.last().copied().unwrap_or_default() + at.elapsed());
+        let previewed = rows[3].1.last().copied().unwrap_or_default();
+        rows[5].1.push(restored + previewed + at.elapsed());
         assert!(preview.can_apply() && found.is_empty());
         assert_eq!(preview.unchanged.len(), incoming.partners.len());
     }

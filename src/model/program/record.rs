@@ -103,19 +103,22 @@ pub(crate) fn check(p: &Program, c: &mut Checker) {
     let mut seen = std::collections::HashSet::new();
     for (i, lever) in p.levers.iter().enumerate() {
         let at = format!("program.levers[{i}]");
-        c.id_at(&format!("{at}.id"), &lever.id);
+        c.id_at(format_args!("{at}.id"), &lever.id);
         if !seen.insert(&lever.id) {
-            c.push(&format!("{at}.id"), format!("duplicate id {}", lever.id));
+            c.push(
+                format_args!("{at}.id"),
+                format!("duplicate id {}", lever.id),
+            );
         }
         // A lever's partner may since have been deleted: the planner shows it as a
         // removed partner, and the file stays valid.
         match &lever.partner {
-            Some(id) => c.id_at(&format!("{at}.partner"), id),
-            None => c.required(&format!("{at}.initiative"), &lever.initiative, MAX_NAME),
+            Some(id) => c.id_at(format_args!("{at}.partner"), id),
+            None => c.required(format_args!("{at}.initiative"), &lever.initiative, MAX_NAME),
         }
-        c.finite(&format!("{at}.expected"), lever.expected);
-        c.in_range(&format!("{at}.confidence"), lever.confidence, 0..=100);
-        c.max_len(&format!("{at}.notes"), &lever.notes, MAX_NOTES);
+        c.finite(format_args!("{at}.expected"), lever.expected);
+        c.in_range(format_args!("{at}.confidence"), lever.confidence, 0..=100);
+        c.max_len(format_args!("{at}.notes"), &lever.notes, MAX_NOTES);
     }
     c.count("program.wins", p.wins.len(), MAX_RECORDS, "wins");
     for (i, w) in p.wins.iter().enumerate() {
