@@ -652,3 +652,87 @@ fn no_function_outside_the_model_returns_its_error_as_a_string() {
         found.join("\n")
     );
 }
+
+/// Validation names each record and places each field only when it refuses one (names
+/// and paths written lazily, `core::check::Checker`): every kind of record, broken once,
+/// is named and placed word for word as when every name was written up front.
+#[test]
+fn validation_names_and_places_every_kind_of_record_word_for_word() {
+    use tandem::model::workspace::validate;
+    let long = "L".repeat(45);
+    let file = serde_json::json!({
+        "program_name": "P",
+        "markets": [
+            {"id": "m1", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", "name": "Germany"},
+            {"id": "m1", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", "name": "France"}
+        ],
+        "program": {"wins": [{"id": "w0", "date": "2026-01-01", "kind": "milestone", "title": ""}]},
+        "partners": [{
+            "id": "p1", "created": "2026-01-02T00:00:00Z", "updated": "2026-01-01T00:00:00Z",
+            "name": format!("Wavelet {long}"), "markets": ["m1", "m1", "m9"], "stage": "research",
+            "ladder": "self_serve", "tags": [""], "stamps": {"name": "999999999999999-0-9f86d081884c7d65"},
+            "key_players": [
+                {"id": "k1", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", "name": "Ana", "role": "influencer", "stance": "neutral", "influence": 9},
+                {"id": "p1", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z", "name": "Bo", "role": "influencer", "stance": "neutral", "influence": 3}
+            ],
+            "pitches": [{"id": "x1", "label": "", "drafted": "2026-01-01"}],
+            "ladder_moves": [{"id": "x1", "date": "2026-01-01", "from": "integration", "to": "integration"}],
+            "meetings": [{"id": "x3", "date": "1800-03-10", "ours": [""], "presented": "",
+                "attendees": [{"player": "bad id", "body_language": "neutral", "tone": "neutral", "reaction": "neutral"}],
+                "next_steps": [{"what": "", "done": false, "owner": {"player": "k9"}}]}],
+            "goals": [{"id": "x4", "statement": "", "status": "on_track"}],
+            "commitments": [{"id": "x5", "side": "us", "what": "Send", "due": "2026-02-01", "status": "delivered",
+                "owner": {"theirs": "Dana"}}],
+            "landing": [
+                {"id": "x6", "market": "m1", "enabled": {"planned": "2500-01-01"}},
+                {"id": "x7", "market": "m9"},
+                {"id": "x8", "team": "", "launched": {"owner": long}}
+            ],
+            "metrics": [
+                {"market": "m1", "metric": "users", "values": {"2026-01": 1e16}},
+                {"market": "m1", "metric": "Users ", "values": {}},
+                {"market": "m9", "metric": "revenue", "values": {}}
+            ],
+            "wins": [{"id": "x9", "date": "2026-01-01", "kind": "small_win", "title": ""}],
+            "decisions": [{"id": "x10", "date": "2026-01-05", "kind": "go", "who": ""}]
+        }]
+    });
+    let ws: tandem::model::Workspace = serde_json::from_value(file).expect("the shape is right");
+    let shown: Vec<String> = validate::workspace(&ws)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let long = "LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL…";
+    let expected = [
+        "Market \"France\", id: has the same id as market \"Germany\" (both are m1); ids must be unique (at markets[1].id)",
+        "Program win \"\", title: is required (at program.wins[0].title)",
+        "Partner \"Wavelet {long}\", updated: is earlier than created (at partners[0].updated)",
+        "Partner \"Wavelet {long}\", stamps name: falls in the year 33658, outside 1900–2200 (at partners[0].stamps.name)",
+        "Partner \"Wavelet {long}\", tags: is required (at partners[0].tags[0])",
+        "Partner \"Wavelet {long}\", markets: lists market \"France\" twice (at partners[0].markets[1])",
+        "Partner \"Wavelet {long}\", markets: refers to a market that is not in the catalogue (its id is m9); add the market or remove the reference (at partners[0].markets[2])",
+        "Key player \"Ana\" of partner \"Wavelet {long}\", influence: 9 is outside 1–5 (at partners[0].key_players[0].influence)",
+        "Pitch \"\" of partner \"Wavelet {long}\", label: is required (at partners[0].pitches[0].label)",
+        "Partner \"Wavelet {long}\", id: has the same id as another record of partner \"Wavelet {long}\" (x1); ids must be unique (at partners[0].ladder_moves[0].id)",
+        "Ladder move of partner \"Wavelet {long}\", to: is the same level as from: a move must change the level (at partners[0].ladder_moves[0].to)",
+        "Meeting of 10 March 1800 with partner \"Wavelet {long}\", date: falls in the year 1800, outside 1900–2200 (at partners[0].meetings[0].date)",
+        "Meeting of 10 March 1800 with partner \"Wavelet {long}\", ours: is required (at partners[0].meetings[0].ours[0])",
+        "Meeting of 10 March 1800 with partner \"Wavelet {long}\", player: an id may hold only letters, digits, '-' and '_', not ' ' (at partners[0].meetings[0].attendees[0].player)",
+        "Meeting of 10 March 1800 with partner \"Wavelet {long}\", what: is required (at partners[0].meetings[0].next_steps[0].what)",
+        "Meeting of 10 March 1800 with partner \"Wavelet {long}\", owner: names key player k9, who is not one of Wavelet LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL's key players (at partners[0].meetings[0].next_steps[0].owner)",
+        "Goal \"\" of partner \"Wavelet {long}\", statement: is required (at partners[0].goals[0].statement)",
+        "Commitment \"Send\" of partner \"Wavelet {long}\", delivered: is required when the commitment is delivered (at partners[0].commitments[0].delivered)",
+        "Commitment \"Send\" of partner \"Wavelet {long}\", owner: is on the partner's side, but the commitment is ours: choose a person of ours (at partners[0].commitments[0].owner)",
+        "Landing track in \"France\" of partner \"Wavelet {long}\", enabled planned: falls in the year 2500, outside 1900–2200 (at partners[0].landing[0].enabled.planned)",
+        "Landing track of partner \"Wavelet {long}\", market: refers to a market that is not in the catalogue (its id is m9); add the market or remove the reference (at partners[0].landing[1].market)",
+        "Landing track of team \"\" of partner \"Wavelet {long}\", team: is required (at partners[0].landing[2].team)",
+        "Metric \"users\" in \"France\" of partner \"Wavelet {long}\", values 2026-01: 10000000000000000 is not a number between −10¹⁵ and 10¹⁵ (at partners[0].metrics[0].values.2026-01)",
+        "Metric \"Users \" in \"France\" of partner \"Wavelet {long}\", metrics: repeats the series of \"Users \" in \"France\"; keep one series per metric and market (at partners[0].metrics[1])",
+        "Metric \"revenue\" of partner \"Wavelet {long}\", market: refers to a market that is not in the catalogue (its id is m9); add the market or remove the reference (at partners[0].metrics[2].market)",
+        "Win \"\" of partner \"Wavelet {long}\", title: is required (at partners[0].wins[0].title)",
+        "Decision of 5 January 2026 about partner \"Wavelet {long}\", who: is required (at partners[0].decisions[0].who)",
+        "Key player \"Bo\" of partner \"Wavelet {long}\", id: has the same id as partner \"Wavelet {long}\" (both are p1); ids must be unique (at partners[0].key_players[1].id)",
+    ]
+    .map(|line| line.replace("{long}", long));
+    assert_eq!(shown, expected, "{shown:#?}");
+}

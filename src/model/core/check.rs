@@ -168,55 +168,115 @@ pub(crate) fn too_many(len: usize, max: usize, what: &str) -> String {
 
 /// Collects errors with a path prefix and a record description. Each record type's
 /// module checks its own fields through one of these.
+///
+/// The prefix, the record's name and each field are written out only when an error
+/// names them: a load checks tens of thousands of records that break no rule, and
+/// writing every record's name and path first took a third of validation's time.
 pub(crate) struct Checker<'a> {
-    pub(crate) prefix: String,
-    pub(crate) record: String,
+    prefix: Prefix<'a>,
+    record: &'a dyn fmt::Display,
     errors: &'a mut Vec<ValidationError>,
 }
 
+/// Where a checker's record is, as the steps from the top of the file, each written
+/// only when an error is: `partners[3]`, then `key_players[1]`.
+#[derive(Clone, Copy)]
+struct Prefix<'a> {
+    parent: Option<&'a Prefix<'a>>,
+    step: &'a dyn fmt::Display,
+}
+
+impl Prefix<'_> {
+    fn write(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.write(out);
+        }
+        join(out, self.step);
+    }
+}
+
+/// Appends one step of a path: after a dot, unless either side is empty.
+fn join(out: &mut String, step: impl fmt::Display) {
+    let step = step.to_string();
+    if !out.is_empty() && !step.is_empty() {
+        out.push('.');
+    }
+    out.push_str(&step);
+}
+
+/// One entry of a list as a step of a path, `key_players[1]`, written only when an
+/// error names it.
+#[derive(Clone, Copy)]
+pub(crate) struct Item<'a>(pub &'a str, pub usize);
+
+impl fmt::Display for Item<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
+/// A record's name written by `write` when a message needs it ([`named`]).
+pub(crate) struct Named<F>(F);
+
+/// A name that costs nothing until an error names its record:
+/// `named(|f| write!(f, "pitch {} of {of}", Quoted(&x.label)))`.
+pub(crate) fn named<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result>(write: F) -> Named<F> {
+    Named(write)
+}
+
+impl<F: Fn(&mut fmt::Formatter<'_>) -> fmt::Result> fmt::Display for Named<F> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.0)(f)
+    }
+}
+
 impl<'a> Checker<'a> {
-    /// A checker that collects into `errors`, every path starting with `prefix`.
+    /// A checker that collects into `errors`, every path starting with `prefix`, every
+    /// error naming `record` (both empty for the workspace's own fields).
     pub(crate) fn new(
-        prefix: String,
-        record: String,
+        prefix: &'a dyn fmt::Display,
+        record: &'a dyn fmt::Display,
         errors: &'a mut Vec<ValidationError>,
     ) -> Self {
         Checker {
-            prefix,
+            prefix: Prefix {
+                parent: None,
+                step: prefix,
+            },
             record,
             errors,
         }
     }
 
     /// A checker for a record nested in this one, such as `meetings[2]`.
-    pub(crate) fn nested(&mut self, field: &str, record: String) -> Checker<'_> {
-        let prefix = match (self.prefix.is_empty(), field.is_empty()) {
-            (true, _) => field.to_owned(),
-            (false, true) => self.prefix.clone(),
-            (false, false) => format!("{}.{field}", self.prefix),
-        };
+    pub(crate) fn nested<'b>(
+        &'b mut self,
+        field: &'b dyn fmt::Display,
+        record: &'b dyn fmt::Display,
+    ) -> Checker<'b> {
         Checker {
-            prefix,
+            prefix: Prefix {
+                parent: Some(&self.prefix),
+                step: field,
+            },
             record,
-            errors: self.errors,
+            errors: &mut *self.errors,
         }
     }
 
     /// `message` is a text or one of the model's error values, written as it displays.
-    pub(crate) fn push(&mut self, field: &str, message: impl ToString) {
-        let path = match (self.prefix.is_empty(), field.is_empty()) {
-            (true, _) => field.to_owned(),
-            (false, true) => self.prefix.clone(),
-            (false, false) => format!("{}.{field}", self.prefix),
-        };
+    pub(crate) fn push(&mut self, field: impl fmt::Display, message: impl ToString) {
+        let mut path = String::new();
+        self.prefix.write(&mut path);
+        join(&mut path, field);
         self.errors.push(ValidationError {
             path,
-            record: self.record.clone(),
+            record: self.record.to_string(),
             message: message.to_string(),
         });
     }
 
-    pub(crate) fn required(&mut self, field: &str, value: &str, max: usize) {
+    pub(crate) fn required(&mut self, field: impl fmt::Display, value: &str, max: usize) {
         if is_blank(value) {
             self.push(field, InputError::Required);
         } else {
@@ -224,7 +284,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn max_len(&mut self, field: &str, value: &str, max: usize) {
+    pub(crate) fn max_len(&mut self, field: impl fmt::Display, value: &str, max: usize) {
         let len = value.chars().count();
         if len > max {
             self.push(field, format!("has {len} characters; the limit is {max}"));
@@ -233,7 +293,7 @@ impl<'a> Checker<'a> {
 
     /// A list of at most `max` entries: more is refused with the count and the limit,
     /// `has 1001 attendees; the limit is 1000`.
-    pub(crate) fn count(&mut self, field: &str, len: usize, max: usize, what: &str) {
+    pub(crate) fn count(&mut self, field: impl fmt::Display, len: usize, max: usize, what: &str) {
         if len > max {
             self.push(field, too_many(len, max, what));
         }
@@ -244,13 +304,18 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks an id held in another field, such as a reference to a key player.
-    pub(crate) fn id_at(&mut self, field: &str, id: &Id) {
+    pub(crate) fn id_at(&mut self, field: impl fmt::Display, id: &Id) {
         if let Err(reason) = id.check() {
             self.push(field, reason);
         }
     }
 
-    pub(crate) fn in_range(&mut self, field: &str, value: u8, range: std::ops::RangeInclusive<u8>) {
+    pub(crate) fn in_range(
+        &mut self,
+        field: impl fmt::Display,
+        value: u8,
+        range: std::ops::RangeInclusive<u8>,
+    ) {
         if !range.contains(&value) {
             self.push(
                 field,
@@ -261,16 +326,10 @@ impl<'a> Checker<'a> {
 
     /// Numbers from files may be anything JSON allows; NaN and infinities cannot be
     /// written back to JSON, and beyond ±1e15 sums lose their units.
-    pub(crate) fn finite(&mut self, field: &str, value: f64) {
-        self.finite_at(|| field.to_owned(), value);
-    }
-
-    /// [`Checker::finite`] for a field whose path is written only if the value is
-    /// refused: a metric's values are checked by the hundred thousand at every load.
-    pub(crate) fn finite_at(&mut self, field: impl FnOnce() -> String, value: f64) {
+    pub(crate) fn finite(&mut self, field: impl fmt::Display, value: f64) {
         if !value.is_finite() || value.abs() > MAX_VALUE {
             self.push(
-                &field(),
+                field,
                 format!("{value} is not a number between −10¹⁵ and 10¹⁵"),
             );
         }
@@ -278,14 +337,14 @@ impl<'a> Checker<'a> {
 
     /// A day must fall in [`Month::YEARS`]: beyond them it is a typing mistake or a
     /// hostile file, and adding days to chrono's last date would overflow.
-    pub(crate) fn date(&mut self, field: &str, day: NaiveDate) {
+    pub(crate) fn date(&mut self, field: impl fmt::Display, day: NaiveDate) {
         if !Month::YEARS.contains(&day.year()) {
             self.push(field, years_message(day.year()));
         }
     }
 
     /// As [`Checker::date`], for a moment such as when a record was last edited.
-    pub(crate) fn time(&mut self, field: &str, at: DateTime<Utc>) {
+    pub(crate) fn time(&mut self, field: impl fmt::Display, at: DateTime<Utc>) {
         if !Month::YEARS.contains(&at.year()) {
             self.push(field, years_message(at.year()));
         }
@@ -293,7 +352,7 @@ impl<'a> Checker<'a> {
 
     /// An edit stamp's time must fall in the same years as any moment: a stamp from far
     /// in the future would drag every clock that sees it along.
-    pub(crate) fn stamp(&mut self, field: &str, stamp: Option<Stamp>) {
+    pub(crate) fn stamp(&mut self, field: impl fmt::Display, stamp: Option<Stamp>) {
         let Some(stamp) = stamp else { return };
         match stamp.time() {
             Some(at) => self.time(field, at),

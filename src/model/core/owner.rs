@@ -70,7 +70,7 @@ impl Owner {
 
 /// The checks an owner passes on its own; that a key player is the partner's is checked
 /// where the partner is known (`workspace::validate`).
-pub(crate) fn check(owner: &Owner, field: &str, c: &mut Checker) {
+pub(crate) fn check(owner: &Owner, field: impl std::fmt::Display, c: &mut Checker) {
     match owner {
         Owner::Player(id) => c.id_at(field, id),
         Owner::Theirs(name) | Owner::Ours(name) => c.required(field, name, MAX_NAME),

@@ -102,7 +102,7 @@ pub(crate) fn check_move(m: &LadderMove, c: &mut Checker) {
         );
     }
     for (w, warning) in m.warnings.iter().enumerate() {
-        c.max_len(&format!("warnings[{w}]"), warning, MAX_NOTES);
+        c.max_len(format_args!("warnings[{w}]"), warning, MAX_NOTES);
     }
 }
 

@@ -3,9 +3,9 @@
 
 use crate::model::core::check::{unknown_market, Checker, MAX_NAME};
 use crate::model::core::id::Id;
+use crate::model::workspace::validate::Catalogue;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// Landing the partnership in one market, or with one internal team.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,19 +67,19 @@ impl StepKind {
     }
 }
 
-pub(crate) fn check(t: &LandingTrack, markets: &HashSet<&Id>, c: &mut Checker) {
+pub(crate) fn check(t: &LandingTrack, markets: &Catalogue, c: &mut Checker) {
     c.id(&t.id);
     match &t.market {
-        Some(m) if !markets.contains(m) => c.push("market", unknown_market(m)),
+        Some(m) if !markets.contains_key(m) => c.push("market", unknown_market(m)),
         Some(_) => {}
         None => c.required("team", &t.team, MAX_NAME),
     }
     for (name, step) in t.steps() {
         for (when, day) in [("planned", step.planned), ("done", step.done)] {
             if let Some(day) = day {
-                c.date(&format!("{name}.{when}"), day);
+                c.date(format_args!("{name}.{when}"), day);
             }
         }
-        c.max_len(&format!("{name}.owner"), &step.owner, MAX_NAME);
+        c.max_len(format_args!("{name}.owner"), &step.owner, MAX_NAME);
     }
 }

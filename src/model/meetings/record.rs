@@ -1,7 +1,7 @@
 //! Meetings with each attendee's reception and the next steps agreed: the records and
 //! their checks.
 
-use crate::model::core::check::{Checker, MAX_ATTENDEES, MAX_NAME, MAX_NOTES};
+use crate::model::core::check::{Checker, Item, MAX_ATTENDEES, MAX_NAME, MAX_NOTES};
 use crate::model::core::id::Id;
 use crate::model::core::owner::{self, Owner};
 use crate::model::core::vocabulary::Scale;
@@ -70,23 +70,26 @@ pub(crate) fn check(m: &Meeting, c: &mut Checker) {
     c.max_len("room_note", &m.room_note, MAX_NOTES);
     c.count("attendees", m.attendees.len(), MAX_ATTENDEES, "attendees");
     for (i, name) in m.ours.iter().enumerate() {
-        c.required(&format!("ours[{i}]"), name, MAX_NAME);
+        c.required(Item("ours", i), name, MAX_NAME);
     }
     let mut seen = std::collections::HashSet::new();
     for (i, r) in m.attendees.iter().enumerate() {
         // A key player removed since keeps their past receptions; the meeting shows
         // them as a former key player rather than the file becoming invalid.
-        let field = format!("attendees[{i}].player");
-        c.id_at(&field, &r.player);
+        let at = Item("attendees", i);
+        c.id_at(format_args!("{at}.player"), &r.player);
         if !seen.insert(&r.player) {
-            c.push(&field, format!("lists key player {} twice", r.player));
+            c.push(
+                format_args!("{at}.player"),
+                format!("lists key player {} twice", r.player),
+            );
         }
-        c.max_len(&format!("attendees[{i}].note"), &r.note, MAX_NOTES);
+        c.max_len(format_args!("{at}.note"), &r.note, MAX_NOTES);
     }
     for (i, s) in m.next_steps.iter().enumerate() {
-        c.required(&format!("next_steps[{i}].what"), &s.what, MAX_NOTES);
+        c.required(format_args!("next_steps[{i}].what"), &s.what, MAX_NOTES);
         if let Some(o) = &s.owner {
-            owner::check(o, &format!("next_steps[{i}].owner"), c);
+            owner::check(o, format_args!("next_steps[{i}].owner"), c);
         }
     }
     if let Some(pitch) = &m.pitch {

@@ -23,6 +23,7 @@
 
 use crate::model::core::check::ValidationError;
 use crate::model::core::id::Id;
+use crate::model::core::shared::Shared;
 use crate::model::core::stamp::Stamp;
 use crate::model::merge::conflict::{self, Conflict};
 use crate::model::merge::rule;
@@ -85,14 +86,38 @@ impl Preview {
     }
 }
 
+/// Whether both sides of an import are known to pass validation as they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sides {
+    /// Either may break a rule (a spreadsheet's rows, a hand-made workspace): the result
+    /// is checked whole.
+    Unchecked,
+    /// Both passed `validate::workspace` as they are: the workspace the app holds
+    /// (checked when loaded and at each edit) and a file that `file::restore` returned.
+    /// A partner the result takes unchanged from either (the same version,
+    /// `Shared::same`) is not checked on its own again (`validate::Checked`); a partner
+    /// the merge wrote, or whose markets it rewrote, is.
+    Valid,
+}
+
 /// What `apply` would do, without doing it.
 pub fn preview(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview {
+    preview_of(current, incoming, mode, Sides::Unchecked)
+}
+
+/// [`preview`] of two sides known to pass validation ([`Sides::Valid`]): the import
+/// dialog's, a restored file into the app's workspace.
+pub fn preview_valid(current: &Workspace, incoming: &Workspace, mode: Mode) -> Preview {
+    preview_of(current, incoming, mode, Sides::Valid)
+}
+
+fn preview_of(current: &Workspace, incoming: &Workspace, mode: Mode, sides: Sides) -> Preview {
     let Outcome {
         incoming,
         after,
         matched,
         refused,
-    } = outcome(current, incoming, mode);
+    } = outcome(current, incoming, mode, sides);
     let mut out = Preview {
         refused,
         markets_matched: matched,
@@ -167,7 +192,26 @@ pub fn apply(
     incoming: &Workspace,
     mode: Mode,
 ) -> Result<Workspace, Vec<ValidationError>> {
-    let Outcome { after, refused, .. } = outcome(current, incoming, mode);
+    apply_of(current, incoming, mode, Sides::Unchecked)
+}
+
+/// [`apply`] of two sides known to pass validation ([`Sides::Valid`]), as
+/// [`preview_valid`] previews it.
+pub fn apply_valid(
+    current: &Workspace,
+    incoming: &Workspace,
+    mode: Mode,
+) -> Result<Workspace, Vec<ValidationError>> {
+    apply_of(current, incoming, mode, Sides::Valid)
+}
+
+fn apply_of(
+    current: &Workspace,
+    incoming: &Workspace,
+    mode: Mode,
+    sides: Sides,
+) -> Result<Workspace, Vec<ValidationError>> {
+    let Outcome { after, refused, .. } = outcome(current, incoming, mode, sides);
     if refused.is_empty() {
         Ok(after)
     } else {
@@ -232,7 +276,8 @@ struct Outcome {
     refused: Vec<ValidationError>,
 }
 
-fn outcome(current: &Workspace, incoming: &Workspace, mode: Mode) -> Outcome {
+fn outcome(current: &Workspace, file: &Workspace, mode: Mode, sides: Sides) -> Outcome {
+    let incoming = file;
     let (incoming, matched) = match mode {
         Mode::Merge => {
             let renames = market_matches(current, incoming);
@@ -246,18 +291,43 @@ fn outcome(current: &Workspace, incoming: &Workspace, mode: Mode) -> Outcome {
                     Some((m.name.clone(), ours.name.clone()))
                 })
                 .collect();
-            (renamed(incoming, &renames), matched)
+            (
+                ours_where_equal(renamed(incoming, &renames), current),
+                matched,
+            )
         }
         Mode::Replace => (incoming.clone(), Vec::new()),
     };
     let after = combine(current, &incoming, mode);
-    let refused = validate::workspace(&after);
+    let checked = match sides {
+        Sides::Valid => validate::Checked::partners_of(&[current, file]),
+        Sides::Unchecked => validate::Checked::none(),
+    };
+    let refused = validate::workspace_reusing(&after, &checked);
     Outcome {
         incoming,
         after,
         matched,
         refused,
     }
+}
+
+/// The file's partners that equal ours, as our versions of them (the same
+/// [`Shared`](crate::model::core::shared::Shared) record): equal, so nothing the merge
+/// or the preview makes of them changes, but then told unchanged by pointer, where each
+/// of the merge's and the preview's questions compared them field by field, 2,000
+/// partners four times over in an import of a program's own file.
+fn ours_where_equal(mut incoming: Workspace, current: &Workspace) -> Workspace {
+    let ours: HashMap<&Id, &Shared<Partner>> =
+        current.partners.iter().map(|p| (&p.id, p)).collect();
+    for p in &mut incoming.partners {
+        if let Some(&o) = ours.get(&p.id) {
+            if !Shared::same(o, p) && **o == **p {
+                *p = o.clone();
+            }
+        }
+    }
+    incoming
 }
 
 /// Merge or replace, once the file's markets are matched to ours.
@@ -871,6 +941,71 @@ mod tests {
         );
         // The preview said so before.
         assert_eq!(preview(&ours, &theirs, Mode::Merge).refused, errors);
+    }
+
+    /// Two valid sides: the preview and the import refuse what the full check refuses
+    /// (the merge's own partners and the ids across partners are checked), and accept
+    /// the same.
+    #[test]
+    fn valid_sides_are_refused_and_accepted_as_the_full_check_does() {
+        let ours = ws(vec![partner("a", "Aria", 1)]);
+        let mut p = partner("b", "Beat", 1);
+        p.key_players.push(KeyPlayer::new(id("a"), "Ana", t(1)));
+        let theirs = ws(vec![p]);
+        for mode in [Mode::Merge, Mode::Replace] {
+            assert_eq!(
+                preview_valid(&ours, &theirs, mode),
+                preview(&ours, &theirs, mode)
+            );
+            assert_eq!(
+                apply_valid(&ours, &theirs, mode),
+                apply(&ours, &theirs, mode)
+            );
+        }
+        assert!(!preview_valid(&ours, &theirs, Mode::Merge).can_apply());
+        let (ours, theirs, _) = both_edited();
+        let found = preview_valid(&ours, &theirs, Mode::Merge);
+        assert_eq!(found, preview(&ours, &theirs, Mode::Merge));
+        assert!(found.can_apply() && !found.updated.is_empty(), "{found:?}");
+    }
+
+    /// A file that breaks a rule is refused whole, before any import; a workspace of
+    /// records not known valid (a spreadsheet's rows) is checked whole by `preview`.
+    #[test]
+    fn a_hostile_partner_is_refused_by_the_file_or_by_the_unchecked_preview() {
+        let ours = ws(vec![partner("a", "Aria", 1)]);
+        let mut theirs = ws(vec![partner("a", "Aria", 1), partner("b", "Beat", 1)]);
+        theirs.partners[1].website = "javascript:alert(1)".into();
+        let text = crate::model::formats::file::write(
+            &theirs,
+            crate::model::formats::file::Scope::Workspace,
+            t(2),
+            false,
+        );
+        assert!(crate::model::formats::file::restore(&text).is_err());
+        let refused = preview(&ours, &theirs, Mode::Merge).refused;
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert_eq!(refused[0].path, "partners[1].website");
+    }
+
+    /// A partner of the file equal to ours is merged as our very version: the preview
+    /// says unchanged, and the result holds our record, not a copy.
+    #[test]
+    fn a_partner_equal_to_ours_is_merged_as_ours() {
+        let ours = ws(vec![partner("a", "Aria", 1), partner("b", "Beat", 1)]);
+        let mut theirs = ours.clone();
+        theirs.partners = ours
+            .partners
+            .iter()
+            .map(|p| Shared::new((**p).clone()))
+            .collect();
+        theirs.partners[1].name = "Beat renamed".into();
+        theirs.partners[1].updated = t(2);
+        let merged = apply_valid(&ours, &theirs, Mode::Merge).unwrap();
+        assert!(Shared::same(&merged.partners[0], &ours.partners[0]));
+        assert_eq!(merged.partners[1].name, "Beat renamed");
+        let p = preview_valid(&ours, &theirs, Mode::Merge);
+        assert_eq!((p.unchanged.len(), p.updated.len()), (1, 1), "{p:?}");
     }
 
     #[test]

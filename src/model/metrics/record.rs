@@ -4,8 +4,9 @@
 use crate::model::core::check::{unknown_market, Checker, MAX_NAME};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
+use crate::model::workspace::validate::Catalogue;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The metrics every program starts with; people can add their own names.
 pub const STANDARD: &[&str] = &["users", "revenue", "streams", "sign-ups"];
@@ -23,13 +24,13 @@ pub struct Series {
     pub values: BTreeMap<Month, f64>,
 }
 
-pub(crate) fn check(s: &Series, markets: &HashSet<&Id>, c: &mut Checker) {
-    if !markets.contains(&s.market) {
+pub(crate) fn check(s: &Series, markets: &Catalogue, c: &mut Checker) {
+    if !markets.contains_key(&s.market) {
         c.push("market", unknown_market(&s.market));
     }
     c.required("metric", &s.metric, MAX_NAME);
     for (month, value) in &s.values {
-        c.finite_at(|| format!("values.{month}"), *value);
+        c.finite(format_args!("values.{month}"), *value);
     }
 }
 

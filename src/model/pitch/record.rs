@@ -50,7 +50,7 @@ pub(crate) fn check(pitch: &Pitch, c: &mut Checker) {
     c.required("label", &pitch.label, MAX_NAME);
     for (ingredient, text) in &pitch.ingredients {
         c.max_len(
-            &format!("ingredients.{}", ingredient.key()),
+            format_args!("ingredients.{}", ingredient.key()),
             text,
             MAX_NOTES,
         );

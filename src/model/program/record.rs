@@ -1,6 +1,6 @@
 //! The program's target and the levers planned to reach it.
 
-use crate::model::core::check::{Checker, MAX_NAME, MAX_NOTES, MAX_RECORDS};
+use crate::model::core::check::{named, Checker, Item, MAX_NAME, MAX_NOTES, MAX_RECORDS};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
 use crate::model::core::stamp::Stamp;
@@ -103,26 +103,28 @@ pub(crate) fn check(p: &Program, c: &mut Checker) {
     let mut seen = std::collections::HashSet::new();
     for (i, lever) in p.levers.iter().enumerate() {
         let at = format!("program.levers[{i}]");
-        c.id_at(&format!("{at}.id"), &lever.id);
+        c.id_at(format_args!("{at}.id"), &lever.id);
         if !seen.insert(&lever.id) {
-            c.push(&format!("{at}.id"), format!("duplicate id {}", lever.id));
+            c.push(
+                format_args!("{at}.id"),
+                format!("duplicate id {}", lever.id),
+            );
         }
         // A lever's partner may since have been deleted: the planner shows it as a
         // removed partner, and the file stays valid.
         match &lever.partner {
-            Some(id) => c.id_at(&format!("{at}.partner"), id),
-            None => c.required(&format!("{at}.initiative"), &lever.initiative, MAX_NAME),
+            Some(id) => c.id_at(format_args!("{at}.partner"), id),
+            None => c.required(format_args!("{at}.initiative"), &lever.initiative, MAX_NAME),
         }
-        c.finite(&format!("{at}.expected"), lever.expected);
-        c.in_range(&format!("{at}.confidence"), lever.confidence, 0..=100);
-        c.max_len(&format!("{at}.notes"), &lever.notes, MAX_NOTES);
+        c.finite(format_args!("{at}.expected"), lever.expected);
+        c.in_range(format_args!("{at}.confidence"), lever.confidence, 0..=100);
+        c.max_len(format_args!("{at}.notes"), &lever.notes, MAX_NOTES);
     }
     c.count("program.wins", p.wins.len(), MAX_RECORDS, "wins");
     for (i, w) in p.wins.iter().enumerate() {
-        let mut wc = c.nested(
-            &format!("program.wins[{i}]"),
-            format!("program win \"{}\"", w.title),
-        );
+        let at = Item("program.wins", i);
+        let name = named(|f| write!(f, "program win \"{}\"", w.title));
+        let mut wc = c.nested(&at, &name);
         crate::model::goals::record::check_win(w, &mut wc);
     }
 }

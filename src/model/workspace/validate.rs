@@ -6,17 +6,19 @@
 //! so a person can find and fix it.
 
 use crate::model::core::check::{
-    unknown_market, Checker, ValidationError, INFLUENCE, MAX_ATTENDEES, MAX_DELETED,
+    named, unknown_market, Checker, Item, ValidationError, INFLUENCE, MAX_ATTENDEES, MAX_DELETED,
     MAX_KEY_PLAYERS, MAX_MARKETS, MAX_NAME, MAX_NOTES, MAX_PARTNERS, MAX_RECORDS, MAX_SERIES,
     MAX_TAG, MAX_TAGS, MAX_URL, MAX_WARNINGS,
 };
 use crate::model::core::format::day;
 use crate::model::core::id::Id;
 use crate::model::core::owner::Owner;
+use crate::model::core::shared::Shared;
 use crate::model::core::text::is_format;
 use crate::model::core::vocabulary::Side;
 use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
 use std::collections::{HashMap, HashSet};
+use std::fmt::{self, Write as _};
 /// The catalogue as validation sees it: each market's id with its name, so that a
 /// message names the market.
 pub type Catalogue<'a> = HashMap<&'a Id, &'a str>;
@@ -45,26 +47,96 @@ pub(crate) fn quoted(name: &str) -> String {
     out
 }
 
+/// [`quoted`] as it writes into a message, without a string of its own: the names
+/// of records are written only when an error names one.
+pub(crate) struct Quoted<'a>(pub &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.0;
+        let cut = name.char_indices().nth(40).map(|(at, _)| at);
+        f.write_char('"')?;
+        f.write_str(&name[..cut.unwrap_or(name.len())])?;
+        if cut.is_some() {
+            f.write_char('…')?;
+        }
+        f.write_char('"')
+    }
+}
+
 /// Checks a whole workspace. An empty list means it is valid.
 pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
+    workspace_reusing(ws, &Checked::none())
+}
+
+/// Partner versions known to pass [`partner`], each against a catalogue holding every
+/// market it names: the partners of workspaces that passed [`workspace`], by version
+/// ([`Shared::same`]). A partner of a workspace checked with [`workspace_reusing`] that
+/// is one of these versions, and whose markets are all in that workspace's catalogue,
+/// is not checked on its own again: nothing of it changed, and what it must satisfy
+/// depends on nothing else (the catalogue only by which markets it holds, see
+/// [`partner`]). The rules across partners (ids unique in the workspace) still run.
+///
+/// An import merges two validated workspaces (the one loaded, a file that passed
+/// [`restore`](crate::model::formats::file::restore)) and keeps most partners of
+/// either as they were; this spares checking them twice. The versions are held by
+/// address while `'a` borrows the workspaces, so no other record can take one.
+pub struct Checked<'a> {
+    versions: HashSet<usize>,
+    held: std::marker::PhantomData<&'a Workspace>,
+}
+
+impl<'a> Checked<'a> {
+    /// No partner known: everything is checked.
+    pub fn none() -> Self {
+        Checked {
+            versions: HashSet::new(),
+            held: std::marker::PhantomData,
+        }
+    }
+
+    /// The partners of these workspaces, which the caller knows passed [`workspace`] as
+    /// they are now: a file [`restore`](crate::model::formats::file::restore) returned,
+    /// the workspace the app holds (checked when loaded, and each edit since).
+    pub fn partners_of(valid: &[&'a Workspace]) -> Self {
+        Checked {
+            versions: valid
+                .iter()
+                .flat_map(|ws| ws.partners.iter().map(Shared::version))
+                .collect(),
+            held: std::marker::PhantomData,
+        }
+    }
+
+    /// Whether `p` in a workspace of catalogue `markets` needs no check of its own.
+    fn holds(&self, p: &Shared<Partner>, markets: &Catalogue) -> bool {
+        self.versions.contains(&Shared::version(p))
+            && p.market_refs().all(|id| markets.contains_key(id))
+    }
+}
+
+/// [`workspace`], with the partners `checked` knows to pass [`partner`] not checked
+/// again (see [`Checked`]). The same errors as [`workspace`] whenever `checked` holds
+/// only partners that pass.
+pub fn workspace_reusing(ws: &Workspace, checked: &Checked) -> Vec<ValidationError> {
     let mut errors = Vec::new();
-    let mut top = Checker::new(String::new(), String::new(), &mut errors);
+    let mut top = Checker::new(&"", &"", &mut errors);
     top.required("program_name", &ws.program_name, MAX_NAME);
     top.count("markets", ws.markets.len(), MAX_MARKETS, "markets");
     top.count("partners", ws.partners.len(), MAX_PARTNERS, "partners");
     top.count("deleted", ws.deleted.len(), MAX_DELETED, "deleted records");
 
     // Every id so far, with the record that holds it, to name it in a duplicate.
-    let mut holders: HashMap<&Id, String> = HashMap::new();
+    let mut holders: HashMap<&Id, Holder> = HashMap::new();
     let mut market_names: HashMap<String, &str> = HashMap::new();
     for (i, m) in ws.markets.iter().enumerate() {
-        let record = format!("market {}", quoted(&m.name));
-        let mut c = Checker::new(format!("markets[{i}]"), record.clone(), &mut errors);
+        let (at, name) = (Item("markets", i), Holder::Market(m));
+        let mut c = Checker::new(&at, &name, &mut errors);
         market(m, &mut c);
         if let Some(first) = holders.get(&m.id) {
             c.push("id", same_id(&m.id, first));
         } else {
-            holders.insert(&m.id, record);
+            holders.insert(&m.id, name);
         }
         let folded = m.name.trim().to_lowercase();
         if let Some(first) = market_names.insert(folded, &m.name) {
@@ -76,11 +148,8 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
     }
     let market_ids = catalogue(&ws.markets);
     for (i, t) in ws.deleted.iter().enumerate() {
-        let mut c = Checker::new(
-            format!("deleted[{i}]"),
-            "a deleted record".into(),
-            &mut errors,
-        );
+        let at = Item("deleted", i);
+        let mut c = Checker::new(&at, &"a deleted record", &mut errors);
         c.id(&t.id);
         c.time("deleted", t.deleted);
         c.stamp("stamp", t.stamp);
@@ -88,43 +157,74 @@ pub fn workspace(ws: &Workspace) -> Vec<ValidationError> {
 
     crate::model::program::record::check(
         &ws.program,
-        &mut Checker::new(String::new(), "the program".into(), &mut errors),
+        &mut Checker::new(&"", &"the program", &mut errors),
     );
 
     for (i, p) in ws.partners.iter().enumerate() {
-        let mut errs = partner(p, &market_ids);
-        for e in &mut errs {
-            e.path = format!("partners[{i}].{}", e.path);
-        }
-        errors.extend(errs);
-        let mut c = Checker::new(
-            format!("partners[{i}]"),
-            format!("partner {}", quoted(&p.name)),
-            &mut errors,
-        );
-        let partner_record = c.record.clone();
-        if let Some(first) = holders.get(&p.id) {
-            c.push("id", same_id(&p.id, first));
-        } else {
-            holders.insert(&p.id, partner_record.clone());
-        }
-        for (k, kp) in p.key_players.iter().enumerate() {
-            let record = format!("key player {} of {partner_record}", quoted(&kp.name));
-            if let Some(first) = holders.get(&kp.id) {
-                c.prefix = format!("partners[{i}].key_players[{k}]");
-                c.record = record;
-                c.push("id", same_id(&kp.id, first));
-            } else {
-                holders.insert(&kp.id, record);
+        if !checked.holds(p, &market_ids) {
+            let mut errs = partner(p, &market_ids);
+            for e in &mut errs {
+                e.path = format!("partners[{i}].{}", e.path);
             }
+            errors.extend(errs);
         }
+        unique_ids(i, p, &mut holders, &mut errors);
     }
     errors
 }
 
+/// A record that holds an id, named in the message when another holds it too.
+#[derive(Clone, Copy)]
+enum Holder<'a> {
+    Market(&'a Market),
+    Partner(&'a Partner),
+    KeyPlayer(&'a KeyPlayer, &'a Partner),
+}
+
+impl fmt::Display for Holder<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Holder::Market(m) => write!(f, "market {}", Quoted(&m.name)),
+            Holder::Partner(p) => write!(f, "partner {}", Quoted(&p.name)),
+            Holder::KeyPlayer(k, p) => write!(
+                f,
+                "key player {} of partner {}",
+                Quoted(&k.name),
+                Quoted(&p.name)
+            ),
+        }
+    }
+}
+
+/// The ids of partner `i` and its key players, each refused when a record met before
+/// holds it; `holders` then holds them.
+fn unique_ids<'a>(
+    i: usize,
+    p: &'a Partner,
+    holders: &mut HashMap<&'a Id, Holder<'a>>,
+    errors: &mut Vec<ValidationError>,
+) {
+    let (at, name) = (Item("partners", i), Holder::Partner(p));
+    let mut c = Checker::new(&at, &name, errors);
+    if let Some(first) = holders.get(&p.id) {
+        c.push("id", same_id(&p.id, first));
+    } else {
+        holders.insert(&p.id, name);
+    }
+    for (k, kp) in p.key_players.iter().enumerate() {
+        let holder = Holder::KeyPlayer(kp, p);
+        if let Some(first) = holders.get(&kp.id) {
+            let at = Item("key_players", k);
+            c.nested(&at, &holder).push("id", same_id(&kp.id, first));
+        } else {
+            holders.insert(&kp.id, holder);
+        }
+    }
+}
+
 /// An owner that names a key player must name one the partner holds: removing a key
 /// player hands what they owned to their name ([`Partner::release_owner`]).
-fn owner_is_theirs(p: &Partner, owner: Option<&Owner>, field: &str, c: &mut Checker) {
+fn owner_is_theirs(p: &Partner, owner: Option<&Owner>, field: impl fmt::Display, c: &mut Checker) {
     if let Some(id) = owner.and_then(Owner::player) {
         if !p.key_players.iter().any(|k| &k.id == id) {
             c.push(
@@ -139,7 +239,7 @@ fn owner_is_theirs(p: &Partner, owner: Option<&Owner>, field: &str, c: &mut Chec
 }
 
 /// The words for an id that another record already holds, naming that record.
-fn same_id(id: &Id, holder: &str) -> String {
+fn same_id(id: &Id, holder: &Holder) -> String {
     format!("has the same id as {holder} (both are {id}); ids must be unique")
 }
 
@@ -153,19 +253,20 @@ fn market(m: &Market, c: &mut Checker) {
 /// Checks one partner on its own against the ids of the catalogue's markets. Paths are
 /// relative to the partner (`name`, `key_players[1].influence`), which is what a form
 /// needs to place each message beside its field.
+///
+/// The catalogue counts only by which markets it holds (its names only name them in
+/// messages): [`Checked`] relies on a partner that passes staying valid in any
+/// catalogue that holds every market it names.
 pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
     let mut errors = Vec::new();
-    let mut c = Checker::new(
-        String::new(),
-        format!("partner {}", quoted(&p.name)),
-        &mut errors,
-    );
+    let of = named(|f| write!(f, "partner {}", Quoted(&p.name)));
+    let mut c = Checker::new(&"", &of, &mut errors);
     c.id(&p.id);
     c.times(p.created, p.updated);
     c.stamp("stamp", p.stamp);
     c.stamp("base", p.base);
     for (key, s) in &p.stamps {
-        c.stamp(&format!("stamps.{key}"), Some(*s));
+        c.stamp(format_args!("stamps.{key}"), Some(*s));
     }
     c.required("name", &p.name, MAX_NAME);
     if let Err(reason) = website(&p.website) {
@@ -182,36 +283,30 @@ pub fn partner(p: &Partner, markets: &Catalogue) -> Vec<ValidationError> {
         "key players",
     );
     for (t, tag) in p.tags.iter().enumerate() {
-        let field = format!("tags[{t}]");
-        c.required(&field, tag, MAX_TAG);
+        c.required(Item("tags", t), tag, MAX_TAG);
     }
     let mut seen = HashSet::new();
     for (m, id) in p.markets.iter().enumerate() {
-        let field = format!("markets[{m}]");
         match markets.get(id) {
-            None => c.push(&field, unknown_market(id)),
-            Some(name) if !seen.insert(id) => {
-                c.push(&field, format!("lists market {} twice", quoted(name)))
-            }
+            None => c.push(Item("markets", m), unknown_market(id)),
+            Some(name) if !seen.insert(id) => c.push(
+                Item("markets", m),
+                format!("lists market {} twice", quoted(name)),
+            ),
             Some(_) => {}
         }
     }
-    let partner_record = c.record.clone();
     for (k, kp) in p.key_players.iter().enumerate() {
-        let mut kc = Checker::new(
-            format!("key_players[{k}]"),
-            format!("key player {} of {partner_record}", quoted(&kp.name)),
-            &mut errors,
-        );
-        key_player(kp, &mut kc);
+        let at = Item("key_players", k);
+        let name = named(|f| write!(f, "key player {} of {of}", Quoted(&kp.name)));
+        key_player(kp, &mut c.nested(&at, &name));
     }
-    let mut c = Checker::new(String::new(), partner_record.clone(), &mut errors);
-    records(p, markets, &partner_record, &mut c);
+    records(p, markets, &of, &mut c);
     errors
 }
 
 /// Checks the records a partner holds beyond its profile and key players.
-fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
+fn records(p: &Partner, markets: &Catalogue, of: &dyn fmt::Display, c: &mut Checker) {
     crate::model::fit::record::check(&p.fit, c);
     for (field, len, what) in [
         ("pitches", p.pitches.len(), "pitches"),
@@ -238,17 +333,17 @@ fn records(p: &Partner, markets: &Catalogue, of: &str, c: &mut Checker) {
 
 /// The ids met so far among one partner's records, which must all differ.
 struct SeenIds<'a> {
-    ids: HashSet<Id>,
+    ids: HashSet<&'a Id>,
     /// The partner, for people: "partner “Loopline”".
-    of: &'a str,
+    of: &'a dyn fmt::Display,
 }
 
-impl SeenIds<'_> {
-    fn check(&mut self, c: &mut Checker, field: &str, id: &Id) {
-        if !self.ids.insert(id.clone()) {
+impl<'a> SeenIds<'a> {
+    fn check(&mut self, c: &mut Checker, field: Item, id: &'a Id) {
+        if !self.ids.insert(id) {
             let of = self.of;
             c.push(
-                &format!("{field}.id"),
+                format_args!("{field}.id"),
                 format!("has the same id as another record of {of} ({id}); ids must be unique"),
             );
         }
@@ -256,26 +351,31 @@ impl SeenIds<'_> {
 }
 
 /// The pitches, ladder moves and meetings of `p`.
-fn planning_records(p: &Partner, of: &str, ids: &mut SeenIds, c: &mut Checker) {
+fn planning_records<'a>(
+    p: &'a Partner,
+    of: &dyn fmt::Display,
+    ids: &mut SeenIds<'a>,
+    c: &mut Checker,
+) {
     for (i, x) in p.pitches.iter().enumerate() {
-        let field = format!("pitches[{i}]");
-        ids.check(c, &field, &x.id);
-        crate::model::pitch::record::check(
-            x,
-            &mut c.nested(&field, format!("pitch {} of {of}", quoted(&x.label))),
-        );
+        let at = Item("pitches", i);
+        ids.check(c, at, &x.id);
+        let name = named(|f| write!(f, "pitch {} of {of}", Quoted(&x.label)));
+        crate::model::pitch::record::check(x, &mut c.nested(&at, &name));
     }
     for (i, x) in p.ladder_moves.iter().enumerate() {
-        let field = format!("ladder_moves[{i}]");
-        ids.check(c, &field, &x.id);
-        let mut mc = c.nested(&field, format!("ladder move of {of}"));
+        let at = Item("ladder_moves", i);
+        ids.check(c, at, &x.id);
+        let name = named(|f| write!(f, "ladder move of {of}"));
+        let mut mc = c.nested(&at, &name);
         mc.count("warnings", x.warnings.len(), MAX_WARNINGS, "warnings");
         crate::model::fit::record::check_move(x, &mut mc);
     }
     for (i, x) in p.meetings.iter().enumerate() {
-        let field = format!("meetings[{i}]");
-        ids.check(c, &field, &x.id);
-        let mut mc = c.nested(&field, format!("meeting of {} with {of}", day(x.date)));
+        let at = Item("meetings", i);
+        ids.check(c, at, &x.id);
+        let name = named(|f| write!(f, "meeting of {} with {of}", day(x.date)));
+        let mut mc = c.nested(&at, &name);
         mc.count("ours", x.ours.len(), MAX_ATTENDEES, "people of ours");
         mc.count(
             "next_steps",
@@ -288,7 +388,7 @@ fn planning_records(p: &Partner, of: &str, ids: &mut SeenIds, c: &mut Checker) {
             owner_is_theirs(
                 p,
                 step.owner.as_ref(),
-                &format!("next_steps[{s}].owner"),
+                format_args!("next_steps[{s}].owner"),
                 &mut mc,
             );
         }
@@ -296,19 +396,18 @@ fn planning_records(p: &Partner, of: &str, ids: &mut SeenIds, c: &mut Checker) {
 }
 
 /// The goals and commitments of `p`.
-fn goal_records(p: &Partner, of: &str, ids: &mut SeenIds, c: &mut Checker) {
+fn goal_records<'a>(p: &'a Partner, of: &dyn fmt::Display, ids: &mut SeenIds<'a>, c: &mut Checker) {
     for (i, x) in p.goals.iter().enumerate() {
-        let field = format!("goals[{i}]");
-        ids.check(c, &field, &x.id);
-        crate::model::goals::record::check_goal(
-            x,
-            &mut c.nested(&field, format!("goal {} of {of}", quoted(&x.statement))),
-        );
+        let at = Item("goals", i);
+        ids.check(c, at, &x.id);
+        let name = named(|f| write!(f, "goal {} of {of}", Quoted(&x.statement)));
+        crate::model::goals::record::check_goal(x, &mut c.nested(&at, &name));
     }
     for (i, x) in p.commitments.iter().enumerate() {
-        let field = format!("commitments[{i}]");
-        ids.check(c, &field, &x.id);
-        let mut kc = c.nested(&field, format!("commitment {} of {of}", quoted(&x.what)));
+        let at = Item("commitments", i);
+        ids.check(c, at, &x.id);
+        let name = named(|f| write!(f, "commitment {} of {of}", Quoted(&x.what)));
+        let mut kc = c.nested(&at, &name);
         crate::model::goals::record::check_commitment(x, &mut kc);
         owner_is_theirs(p, x.owner.as_ref(), "owner", &mut kc);
         match (x.side, &x.owner) {
@@ -326,37 +425,42 @@ fn goal_records(p: &Partner, of: &str, ids: &mut SeenIds, c: &mut Checker) {
 }
 
 /// The landing tracks and metric series of `p`, which name markets of the catalogue.
-fn market_records(p: &Partner, markets: &Catalogue, of: &str, ids: &mut SeenIds, c: &mut Checker) {
-    let catalogue: HashSet<&Id> = markets.keys().copied().collect();
+fn market_records<'a>(
+    p: &'a Partner,
+    markets: &Catalogue,
+    of: &dyn fmt::Display,
+    ids: &mut SeenIds<'a>,
+    c: &mut Checker,
+) {
     for (i, x) in p.landing.iter().enumerate() {
-        let field = format!("landing[{i}]");
-        ids.check(c, &field, &x.id);
-        let track = match &x.market {
+        let at = Item("landing", i);
+        ids.check(c, at, &x.id);
+        let name = named(|f| match &x.market {
             Some(m) => match markets.get(m) {
-                Some(name) => format!("landing track in {} of {of}", quoted(name)),
-                None => format!("landing track of {of}"),
+                Some(name) => write!(f, "landing track in {} of {of}", Quoted(name)),
+                None => write!(f, "landing track of {of}"),
             },
-            None => format!("landing track of team {} of {of}", quoted(&x.team)),
-        };
-        crate::model::landing::record::check(x, &catalogue, &mut c.nested(&field, track));
+            None => write!(f, "landing track of team {} of {of}", Quoted(&x.team)),
+        });
+        crate::model::landing::record::check(x, markets, &mut c.nested(&at, &name));
     }
     let mut series = HashSet::new();
     for (i, x) in p.metrics.iter().enumerate() {
-        let field = format!("metrics[{i}]");
-        let market = markets.get(&x.market).map(|name| quoted(name));
-        let record = match &market {
-            Some(name) => format!("metric {} in {name} of {of}", quoted(&x.metric)),
-            None => format!("metric {} of {of}", quoted(&x.metric)),
-        };
-        let mut sc = c.nested(&field, record);
-        crate::model::metrics::record::check(x, &catalogue, &mut sc);
+        let at = Item("metrics", i);
+        let market = markets.get(&x.market);
+        let name = named(|f| match market {
+            Some(m) => write!(f, "metric {} in {} of {of}", Quoted(&x.metric), Quoted(m)),
+            None => write!(f, "metric {} of {of}", Quoted(&x.metric)),
+        });
+        let mut sc = c.nested(&at, &name);
+        crate::model::metrics::record::check(x, markets, &mut sc);
         if !series.insert((&x.market, x.metric.trim().to_lowercase())) {
             sc.push(
                 "",
                 format!(
                     "repeats the series of {} in {}; keep one series per metric and market",
                     quoted(&x.metric),
-                    market.unwrap_or_else(|| "that market".into())
+                    market.map_or_else(|| "that market".into(), |m| quoted(m))
                 ),
             );
         }
@@ -364,22 +468,23 @@ fn market_records(p: &Partner, markets: &Catalogue, of: &str, ids: &mut SeenIds,
 }
 
 /// The wins and decisions of `p`.
-fn outcome_records(p: &Partner, of: &str, ids: &mut SeenIds, c: &mut Checker) {
+fn outcome_records<'a>(
+    p: &'a Partner,
+    of: &dyn fmt::Display,
+    ids: &mut SeenIds<'a>,
+    c: &mut Checker,
+) {
     for (i, x) in p.wins.iter().enumerate() {
-        let field = format!("wins[{i}]");
-        ids.check(c, &field, &x.id);
-        crate::model::goals::record::check_win(
-            x,
-            &mut c.nested(&field, format!("win {} of {of}", quoted(&x.title))),
-        );
+        let at = Item("wins", i);
+        ids.check(c, at, &x.id);
+        let name = named(|f| write!(f, "win {} of {of}", Quoted(&x.title)));
+        crate::model::goals::record::check_win(x, &mut c.nested(&at, &name));
     }
     for (i, x) in p.decisions.iter().enumerate() {
-        let field = format!("decisions[{i}]");
-        ids.check(c, &field, &x.id);
-        crate::model::goals::record::check_decision(
-            x,
-            &mut c.nested(&field, format!("decision of {} about {of}", day(x.date))),
-        );
+        let at = Item("decisions", i);
+        ids.check(c, at, &x.id);
+        let name = named(|f| write!(f, "decision of {} about {of}", day(x.date)));
+        crate::model::goals::record::check_decision(x, &mut c.nested(&at, &name));
     }
 }
 
@@ -504,6 +609,57 @@ mod tests {
         // Characters, not bytes: forty emoji stay whole.
         let emoji = "🤝".repeat(41);
         assert_eq!(quoted(&emoji), format!("\"{}…\"", "🤝".repeat(40)));
+    }
+
+    #[test]
+    fn a_lazy_quoted_name_writes_as_the_quoted_one() {
+        let forty = "é".repeat(40);
+        for name in [
+            "Wavelet".to_owned(),
+            String::new(),
+            forty.clone(),
+            format!("{forty}ü and more"),
+            "🤝".repeat(41),
+        ] {
+            assert_eq!(Quoted(&name).to_string(), quoted(&name));
+        }
+    }
+
+    /// A partner known valid ([`Checked`]) is not checked again only while it is the
+    /// same version and its catalogue holds its markets: a copy written since, or the
+    /// same version in a catalogue without one of its markets, is refused as before.
+    #[test]
+    fn a_known_partner_is_checked_again_once_written_or_out_of_its_markets() {
+        let valid = sample();
+        assert_eq!(workspace(&valid), vec![]);
+        let known = Checked::partners_of(&[&valid]);
+        assert_eq!(workspace_reusing(&valid, &known), vec![]);
+
+        let mut written = valid.clone();
+        written.partners[0].key_players[1].influence = 9;
+        let errors = workspace_reusing(&written, &known);
+        assert_eq!(errors, workspace(&written));
+        assert_eq!(errors[0].path, "partners[0].key_players[1].influence");
+
+        // The same version, in a catalogue without its market.
+        let mut elsewhere = valid.clone();
+        elsewhere.markets.clear();
+        assert!(Shared::same(&elsewhere.partners[0], &valid.partners[0]));
+        let errors = workspace_reusing(&elsewhere, &known);
+        assert_eq!(errors, workspace(&elsewhere));
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, "partners[0].markets[0]");
+
+        // Ids across partners are checked whatever is known: a second holder of the
+        // same version repeats its ids.
+        let mut twice = valid.clone();
+        twice.partners.push(valid.partners[0].clone());
+        let errors = workspace_reusing(&twice, &known);
+        assert_eq!(errors, workspace(&twice));
+        assert!(
+            errors.iter().any(|e| e.path == "partners[1].id"),
+            "{errors:?}"
+        );
     }
 
     fn now() -> chrono::DateTime<Utc> {

@@ -121,7 +121,7 @@ impl Decision {
                 let mode = mode.get();
                 store
                     .ws
-                    .with(|ws| incoming.with_value(|inc| import::preview(ws, inc, mode)))
+                    .with(|ws| incoming.with_value(|inc| import::preview_valid(ws, inc, mode)))
             }),
             conflicts: Memo::new(move |_| {
                 let mode = mode.get();
@@ -147,7 +147,7 @@ impl Decision {
             ..
         } = self;
         let merged = store.ws.with_untracked(|ws| {
-            incoming.with_value(|inc| import::apply(ws, inc, mode.get_untracked()))
+            incoming.with_value(|inc| import::apply_valid(ws, inc, mode.get_untracked()))
         });
         let result = merged.and_then(|merged| {
             // The choice is an edit made now: stamped later than anything in the file.
