@@ -673,6 +673,7 @@ fn track(n: usize, market: Option<&str>, team: &str, steps: [LandingStep; 3]) ->
         enabled,
         launched,
         adopted,
+        added: None,
     }
 }
 

@@ -511,6 +511,157 @@ fn steps_planned_for_next_month_are_not_a_stall() {
     );
 }
 
+/// Live for ten months with a Sales track planned and done, and then Japan added to
+/// the plan today with no dates yet: a lead says "the plan has a new market", not
+/// "landing stalled, no step done in 300 days". The track was added today, so it
+/// cannot have gone quiet; two months on with still no date, it has.
+#[test]
+fn a_track_added_today_without_dates_has_not_stalled() {
+    let mut ws = Workspace::empty();
+    let mut p = landing_partner();
+    p.stage = Stage::Live;
+    p.stage_since = Some(ago(300));
+    let mut sales = LandingTrack::new(id("t-sales"), None, "Sales");
+    for (step, day) in [(0, 290), (1, 250), (2, 200)] {
+        let s = match step {
+            0 => &mut sales.enabled,
+            1 => &mut sales.launched,
+            _ => &mut sales.adopted,
+        };
+        s.planned = Some(ago(day));
+        s.done = Some(ago(day));
+    }
+    p.landing = vec![sales];
+    ws.partners.push(p.into());
+    let japan = LandingTrack::new(id("t-jp"), None, "Japan sales");
+    assert_eq!(
+        tandem::model::landing::save_track(&mut ws, &id("p"), japan, now()),
+        Ok(true)
+    );
+    let p = &ws.partners[0];
+    assert_eq!(
+        p.landing[1].added,
+        Some(today()),
+        "the day it joined the plan"
+    );
+    let r = portfolio::reading(&ws, p, today());
+    assert_eq!(
+        has(&r.signals, Kind::LandingStalled),
+        None,
+        "{:?}",
+        kinds(&r.signals)
+    );
+    // Sixty-one days later, still no date: now it is quiet, and said so.
+    let later = today() + Duration::days(61);
+    let r = portfolio::reading(&ws, p, later);
+    assert_eq!(
+        has(&r.signals, Kind::LandingStalled),
+        Some(Severity::Warning),
+        "{:?}",
+        kinds(&r.signals)
+    );
+    // A track from a file written before `added` existed reads from the partner's stage
+    // date, as before: quiet for 200 days, stalled.
+    let mut old: Partner = (*ws.partners[0]).clone();
+    old.landing[1].added = None;
+    assert!(has(&read(&old).signals, Kind::LandingStalled).is_some());
+}
+
+// ----- Nobody known at the partner -------------------------------------------------------
+
+/// Two partners signed 40 days ago with the same deal, goal, commitments kept and a
+/// landing plan on time. At one we know two people and both read as skeptical; at the
+/// other we have recorded nobody. Before, the unknown one read better (83, Healthy,
+/// "no key players recorded" as a warning, the fit "pursue") than the known-bad one.
+/// A lead: "we cannot judge buy-in at a partner where we know no one — that is a
+/// serious gap, not good news". No verdict, the reason and the next step, a severe
+/// action item on our side, and never a verdict above the known-bad partner's.
+#[test]
+fn a_partner_with_nobody_recorded_gets_no_verdict_and_a_severe_action_item() {
+    let mut known_bad = landing_partner();
+    known_bad.stage = Stage::Signed;
+    known_bad.stage_since = Some(ago(40));
+    known_bad.fit.ux = Some(tandem::model::core::vocabulary::UxVerdict::Right);
+    known_bad.fit.economics = Some(tandem::model::core::vocabulary::Economics::Favourable);
+    known_bad.fit.market_understood = Some(true);
+    known_bad.key_players = vec![
+        player("dm", DecisionRole::DecisionMaker, 4, Stance::Skeptical),
+        player("ops", DecisionRole::OnTheGround, 3, Stance::Skeptical),
+    ];
+    known_bad.meetings = vec![
+        meeting(1, 80, &[("dm", [0, 0, -1]), ("ops", [0, 0, 0])]),
+        meeting(2, 30, &[("dm", [0, 0, -1]), ("ops", [-1, 0, 0])]),
+    ];
+    let mut unknown = known_bad.clone();
+    unknown.key_players.clear();
+    unknown.meetings.clear();
+
+    let bad = read(&known_bad);
+    let r = read(&unknown);
+    assert!(bad.health.score.is_some(), "{:?}", bad.health);
+    assert_eq!(
+        r.health.score, None,
+        "no verdict without the people: {:?}",
+        r.health
+    );
+    assert_eq!(r.health.band(), Band::Unknown);
+    let why = r.health.not_enough().unwrap_or_default();
+    assert!(why.contains("no key players are recorded"), "{why}");
+    assert!(why.contains("record who decides"), "{why}");
+    assert_eq!(r.health.next_to_record().first(), Some(&Factor::Support));
+
+    // The signal: severe, ours, people; not the milder "no champion".
+    let s = r.signals.iter().find(|s| s.kind == Kind::NoKeyPlayers);
+    let s = s.unwrap_or_else(|| panic!("{:?}", kinds(&r.signals)));
+    assert_eq!(s.severity, Severity::Severe);
+    assert_eq!(s.owner(), Owner::Ours, "recording who decides is our work");
+    assert!(s.reason.contains("Record who decides"), "{}", s.reason);
+    assert_eq!(has(&r.signals, Kind::NoChampion), None);
+    assert!(
+        r.walk_away.is_none(),
+        "not knowing anyone is no reason to leave"
+    );
+    // Never milder than the known-bad partner's worst people signal.
+    let worst_bad = bad
+        .signals
+        .iter()
+        .filter(|s| s.area() == signals::Area::People)
+        .map(|s| s.severity)
+        .max();
+    assert!(Some(s.severity) >= worst_bad, "{:?}", kinds(&bad.signals));
+
+    // The fit waits for the people rather than recommending on the deal's terms alone.
+    let rec = fit::recommendation(&unknown, today());
+    assert_eq!(rec.verdict, fit::Verdict::NotAssessed, "{:?}", rec.reasons);
+    assert!(
+        rec.reasons.iter().any(|x| x.contains("record who decides")),
+        "{:?}",
+        rec.reasons
+    );
+    assert_eq!(
+        fit::recommendation(&known_bad, today()).verdict,
+        fit::Verdict::PursueWithCare
+    );
+    // A delivery record alone is not an ability to deliver.
+    assert_eq!(fit::ability_to_deliver(&unknown, today()).score, None);
+
+    // Severity follows the size of the fact: a note in research, a warning while
+    // pitching, severe from negotiating on.
+    for (stage, severity) in [
+        (Stage::Research, Severity::Info),
+        (Stage::Pitching, Severity::Warning),
+        (Stage::Negotiating, Severity::Severe),
+        (Stage::Live, Severity::Severe),
+    ] {
+        unknown.stage = stage;
+        assert_eq!(
+            has(&read(&unknown).signals, Kind::NoKeyPlayers),
+            Some(severity),
+            "{stage:?}"
+        );
+    }
+}
+
 // ----- 8. Standing risks stay visible -------------------------------------------------------
 
 #[test]
@@ -907,6 +1058,28 @@ fn a_polite_no_from_a_decision_maker_is_read_alike_by_the_signal_and_the_fit() {
 
 proptest! {
     #![proptest_config(common::fast_config(300))]
+
+    /// Forgetting everyone at a partner never reads better than knowing them, whoever
+    /// they are: with the key players removed there is no health band, the fit does not
+    /// say "pursue", and the people signal is at least as severe as the worst one the
+    /// recorded people raised (from Negotiating on).
+    #[test]
+    fn knowing_nobody_never_reads_better_than_knowing_anyone(
+        players in any_players(),
+        stage in prop_oneof![Just(Stage::Negotiating), Just(Stage::Signed), Just(Stage::Live)],
+    ) {
+        let known = people_partner(&players, stage);
+        let mut unknown = known.clone();
+        unknown.key_players.clear();
+        let r = read(&unknown);
+        prop_assert_eq!(r.health.band(), Band::Unknown);
+        prop_assert_ne!(fit::recommendation(&unknown, today()).verdict, fit::Verdict::Pursue);
+        let people = |s: &[Signal]| s.iter()
+            .filter(|s| s.area() == signals::Area::People)
+            .map(|s| s.severity)
+            .max();
+        prop_assert!(people(&r.signals) >= people(&read(&known).signals));
+    }
 
     /// A key player nobody has met never counts for more than the same key player met in
     /// meetings that confirm their recorded stance: not in the ability to deliver, not in

@@ -519,6 +519,39 @@ fn amounts_and_percentages_read_well() {
     assert_eq!(planner::growth(-20.0), "−20 %");
 }
 
+/// A program aiming at +7.5 % (a mature market's honest target): the planner and the
+/// dashboard wrote "+8 %" while the rest of the app writes a change below ten percent
+/// to a tenth. One writer for every change (`core::format::percent_change`), and the
+/// planner's amounts grouped as every figure's are (`core::format::grouped`).
+#[test]
+fn the_planner_writes_a_growth_as_every_change_in_the_app() {
+    use tandem::model::core::format::{grouped, percent_change};
+    assert_eq!(planner::growth(7.5), "+7.5 %");
+    assert_eq!(planner::growth(0.4), "+0.4 %");
+    assert_eq!(planner::growth(12.5), percent_change(0.125));
+    for g in [
+        -100.0, -35.0, -3.5, 0.0, 2.0, 7.5, 9.96, 10.0, 250.0, 2_500.0,
+    ] {
+        assert_eq!(planner::growth(g), percent_change(g / 100.0), "{g}");
+    }
+    for v in [0.0, 999.0, 38_000.4, 1_234_567.0] {
+        assert_eq!(amount(v), grouped(v.round() as u64));
+        assert_eq!(
+            amount(-v - 1.0),
+            format!("−{}", grouped((v + 1.0).round() as u64))
+        );
+    }
+    // A program set to +7.5 % reads so in its plan.
+    let mut ws = Workspace::empty();
+    ws.program.metric = "users".into();
+    ws.program.baseline = Some(40_000.0);
+    ws.program.target_growth = Some(7.5);
+    if let Some(p) = plan(&ws, today()) {
+        assert_eq!(planner::growth(p.target_growth), "+7.5 %");
+        assert_eq!(amount(p.target_total), "43,000");
+    }
+}
+
 #[test]
 fn numbers_are_read_as_people_type_them() {
     assert_eq!(planner::parse_number("38,000"), Ok(38_000.0));

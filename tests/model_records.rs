@@ -271,6 +271,7 @@ fn records(p: &Partner, markets: &[Id]) -> impl Strategy<Value = Partner> {
                             enabled: step(0),
                             launched: step(1),
                             adopted: step(2),
+                            added: None,
                         }
                     })
                     .collect();

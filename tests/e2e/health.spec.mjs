@@ -151,6 +151,35 @@ test("marking commitments late lowers health and raises one severe delivery sign
   await expect(page.getByTestId("health-capped")).toHaveCount(0);
 });
 
+test("a partner where nobody is recorded gets no verdict, the reason and the next step", async ({ page }) => {
+  // The steady partner with its people forgotten: before, goals, delivery and landing
+  // alone read 100, Healthy, beside a mere warning.
+  await open(page);
+  const stored = await storedEnvelope(page);
+  const nobody = { ...steadyPartner(), key_players: [], meetings: [] };
+  nobody.fit = { ux: "right", ux_reason: "Listeners get what they ask for.", strategic: 4,
+    our_leverage: 3, their_leverage: 3, economics: "favourable", market_understood: true };
+  stored.workspace.partners.push(nobody);
+  await page.evaluate((text) => localStorage.setItem("tandem.workspace", text), JSON.stringify(stored));
+  await page.goto("./#/partners/e2e-p/health");
+  await page.reload();
+
+  await expect(score(page)).toHaveText("—");
+  await expect(page.getByTestId("left-out")).toContainText("no key players are recorded, so nobody at the partner is known");
+  await expect(page.getByTestId("left-out")).toContainText("Next: record who decides at the partner");
+  const gap = signals(page).locator('li[data-kind="no_key_players"]');
+  await expect(gap.locator(".severity")).toHaveText("Severe");
+  await expect(signals(page).locator('ul[data-owner="ours"] li[data-kind="no_key_players"]')).toHaveCount(1);
+  await expect(gap).toContainText("Record who decides and where they stand.");
+  await expect(signals(page).locator('li[data-kind="no_champion"]')).toHaveCount(0);
+
+  // The Fit tab waits for the people rather than saying "Pursue".
+  await page.getByRole("navigation", { name: "Partner" }).getByRole("link", { name: /Fit/ }).click();
+  await expect(page.locator(".fit-verdict__banner")).toHaveText("Recommendation: Not assessed");
+  await expect(page.getByRole("list", { name: "Reasons for the recommendation" }))
+    .toContainText("The recommendation waits for the people");
+});
+
 test("health and signals survive export and import into an empty profile", async ({ page, browser, baseURL }) => {
   await open(page, "#/partners/demo-p-03/health");
   const before = await score(page).textContent();

@@ -131,6 +131,7 @@ fn track(n: &str, t: &TrackRow, on: &impl Fn(Days) -> NaiveDate) -> LandingTrack
         enabled: step(&t.1[0]),
         launched: step(&t.1[1]),
         adopted: step(&t.1[2]),
+        added: None,
     }
 }
 

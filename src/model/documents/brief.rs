@@ -248,7 +248,11 @@ fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section {
             format!("{score} of 100 — {}. {why}", h.band_label().to_lowercase())
         }
         (Some(score), None) => format!("{score} of 100 — {}", h.band_label().to_lowercase()),
-        (None, _) => "Not enough data yet".into(),
+        // As the Health tab says it: why there is no verdict and what to record next. A
+        // brief handed to leadership with a bare "not enough data" leaves them guessing.
+        (None, _) => h
+            .not_enough()
+            .unwrap_or_else(|| "Not enough data yet".into()),
     };
     let mut blocks = vec![Block::Facts(vec![Fact {
         label: "Health",
@@ -892,7 +896,8 @@ None yet.
                 "{md}"
             ),
             None => assert!(
-                md.contains("## Health\n\n- **Health:** Not enough data yet"),
+                md.contains("## Health\n\n- **Health:** Not enough data for a verdict: ")
+                    && md.contains("Next: "),
                 "{md}"
             ),
         }

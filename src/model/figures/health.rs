@@ -82,7 +82,9 @@ impl Factor {
         match self {
             Factor::Fit => "assess the deal's fit (Fit tab)",
             Factor::Goals => "agree a shared goal (Goals tab)",
-            Factor::Support => "add the key players and their stance",
+            Factor::Support => {
+                "record who decides at the partner and where each key player stands (Key players)"
+            }
             Factor::Reception => "log two meetings with the same key player",
             Factor::Delivery => "record the partner's commitments and their due dates",
             Factor::Landing => "plan the landing: markets, steps and dates",
@@ -241,16 +243,27 @@ impl Health {
     pub fn next_to_record(&self) -> Vec<Factor> {
         let mut missing: Vec<&Part> = self.parts.iter().filter(|p| p.left_out).collect();
         missing.sort_by(|a, b| b.stage_weight.total_cmp(&a.stage_weight));
+        // Without the people there is no verdict at any weight: they come first.
+        missing.sort_by_key(|p| p.factor != Factor::Support);
         let mut have = self.evidence();
         let mut out = Vec::new();
         for p in missing {
-            if self.score.is_none() && have >= EVIDENCE_SHARE - 1e-9 {
+            let people_known = !self.people_unknown() || out.contains(&Factor::Support);
+            if self.score.is_none() && have >= EVIDENCE_SHARE - 1e-9 && people_known {
                 break;
             }
             have += p.stage_weight;
             out.push(p.factor);
         }
         out
+    }
+
+    /// Whether nobody at the partner is recorded (key-player support has no data): then
+    /// [`health`] gives no verdict, whatever else is recorded ([`require_people`]).
+    pub fn people_unknown(&self) -> bool {
+        self.parts
+            .iter()
+            .any(|p| p.factor == Factor::Support && p.left_out)
     }
 
     /// "Not enough data" in words: how much of the stage's weight has data, and what
@@ -264,6 +277,12 @@ impl Health {
             .iter()
             .map(|f| f.how_to_record())
             .collect();
+        if self.people_unknown() {
+            return Some(format!(
+                "Not enough data for a verdict: no key players are recorded, so nobody at the partner is known and their buy-in cannot be judged, whatever else is recorded. Next: {}.",
+                next.join("; ")
+            ));
+        }
         Some(format!(
             "Not enough data for a verdict: what is recorded carries {} of the weight at {}, and a verdict needs {}. Next: {}.",
             percent(self.evidence()),
@@ -763,9 +782,26 @@ pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Componen
     ]
 }
 
-/// The partner's health on `today`.
+/// The partner's health on `today`: the [`score`] of its components, with no verdict
+/// while nobody at the partner is recorded ([`require_people`]).
 pub fn health(ws: &Workspace, p: &Partner, today: NaiveDate) -> Health {
-    score(&components(ws, p, today), p.stage)
+    require_people(score(&components(ws, p, today), p.stage))
+}
+
+/// No verdict without the people: a partner with no key player recorded has no score
+/// whatever else carries weight. Its buy-in cannot be judged, and a score made of the
+/// rest (a good delivery record, a goal on track) would read better than a partner
+/// whose recorded people are lukewarm — the known-bad case would look worse than the
+/// unknown one. The screen says "not enough data" and asks for who decides
+/// ([`Health::not_enough`]).
+pub fn require_people(mut h: Health) -> Health {
+    if h.score.is_some() && h.people_unknown() {
+        h.score = None;
+        for part in &mut h.parts {
+            part.weight = 0.0;
+        }
+    }
+    h
 }
 
 #[cfg(test)]

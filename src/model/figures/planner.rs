@@ -1108,30 +1108,22 @@ fn clamp01(v: f64) -> f64 {
 /// A figure rounded to a whole number with thousands separated: "38,000", "−1,250".
 /// Integer arithmetic only, like `units`: the browser build carries no float printing.
 pub fn amount(v: f64) -> String {
-    // `as` saturates and maps NaN to 0, so nothing here can panic.
+    // `as` saturates and maps NaN to 0, so nothing here can panic; the digits are
+    // grouped where every figure's are (`core::format::grouped`).
     let n = v.round() as i64;
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let digits = crate::model::core::format::grouped(n.unsigned_abs());
     if n < 0 {
-        format!("−{out}")
+        format!("−{digits}")
     } else {
-        out
+        digits
     }
 }
 
-/// A growth percentage with its sign: 250 → "+250 %".
+/// A growth percentage with its sign, written as every change in the app is
+/// (`core::format::percent_change`): 250 → "+250 %", 7.5 → "+7.5 %" (not "+8 %" beside
+/// a metrics tab that reads the same growth "+7.5 %").
 pub fn growth(percent_value: f64) -> String {
-    if percent_value.round() > 0.0 {
-        format!("+{} %", amount(percent_value))
-    } else {
-        format!("{} %", amount(percent_value))
-    }
+    crate::model::core::format::percent_change(percent_value / 100.0)
 }
 
 // ---------------------------------------------------------------------------------

@@ -47,6 +47,8 @@ impl Severity {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     NoSharedGoal,
+    /// Nobody at the partner is recorded: buy-in cannot be judged. Our gap to close.
+    NoKeyPlayers,
     NoChampion,
     LowInfluence,
     /// The partner's commitments past their due date.
@@ -129,8 +131,9 @@ impl Area {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 16] = [
         Kind::NoSharedGoal,
+        Kind::NoKeyPlayers,
         Kind::NoChampion,
         Kind::LowInfluence,
         Kind::Overdue,
@@ -154,6 +157,7 @@ impl Kind {
         match self {
             Kind::OurOverdue
             | Kind::NoSharedGoal
+            | Kind::NoKeyPlayers
             | Kind::Stuck
             | Kind::NoLandingPlan
             | Kind::DecisionMakerUnmet
@@ -173,7 +177,8 @@ impl Kind {
     /// What the signal is about.
     pub fn area(self) -> Area {
         match self {
-            Kind::NoChampion
+            Kind::NoKeyPlayers
+            | Kind::NoChampion
             | Kind::LowInfluence
             | Kind::ReceptionFalling
             | Kind::DecisionMakerAgainst
@@ -191,6 +196,7 @@ impl Kind {
     pub fn label(self) -> &'static str {
         match self {
             Kind::NoSharedGoal => "No shared goal",
+            Kind::NoKeyPlayers => "No key players",
             Kind::NoChampion => "No champion",
             Kind::LowInfluence => "Low influence to deliver",
             Kind::Overdue => "Partner commitments overdue",
@@ -211,6 +217,7 @@ impl Kind {
     pub fn key(self) -> &'static str {
         match self {
             Kind::NoSharedGoal => "no_shared_goal",
+            Kind::NoKeyPlayers => "no_key_players",
             Kind::NoChampion => "no_champion",
             Kind::LowInfluence => "low_influence",
             Kind::Overdue => "partner_overdue",
@@ -470,18 +477,34 @@ fn people_signals(f: &Facts, out: &mut Signals) {
     unmet_signal(f, out);
 }
 
+/// Nobody at the partner recorded: not a milder case of "no champion" but a bigger
+/// gap, since support, the champion and the ability to deliver cannot be judged at all.
+/// A note in research (finding the people is the work), a warning while pitching,
+/// severe from Negotiating on: negotiating or landing with nobody known is worse than
+/// knowing people who are lukewarm. Ours: recording who decides is our work.
+fn no_key_players_signal(f: &Facts, out: &mut Signals) {
+    let severity = match f.stage {
+        Stage::Research => Severity::Info,
+        Stage::Pitching => Severity::Warning,
+        _ => Severity::Severe,
+    };
+    out.push(
+        Kind::NoKeyPlayers,
+        severity,
+        "No key players are recorded: nobody at the partner is known, so their buy-in and their ability to deliver cannot be judged. Record who decides and where they stand."
+            .to_owned(),
+    );
+}
+
 /// A champion: someone inside who pushes for the partnership. Without one, a warning;
 /// severe past research when none of the key players even supports it; only a hint in
-/// research when key players are recorded.
+/// research when key players are recorded. Without key players at all, the gap is
+/// [`no_key_players_signal`]'s.
 fn champion_signal(f: &Facts, out: &mut Signals) {
-    if f.champions == 0 {
-        let (severity, reason) = if f.key_players == 0 {
-            (
-                Severity::Warning,
-                "No key players are recorded, so nobody is known to champion the partnership."
-                    .to_owned(),
-            )
-        } else if f.backers == 0 && f.stage != Stage::Research {
+    if f.key_players == 0 {
+        no_key_players_signal(f, out);
+    } else if f.champions == 0 {
+        let (severity, reason) = if f.backers == 0 && f.stage != Stage::Research {
             (
                 Severity::Severe,
                 format!(

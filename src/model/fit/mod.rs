@@ -74,7 +74,8 @@ pub fn in_pursuit(stage: Stage) -> bool {
 /// The partner's ability to deliver, 0–1, and what it is made of.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ability {
-    /// `None` when there are neither key players nor commitments due to judge by.
+    /// `None` without key players: a delivery record alone does not say whether anyone
+    /// there can carry the work.
     pub score: Option<f64>,
     pub reasons: Vec<String>,
 }
@@ -120,7 +121,8 @@ pub const HIGH_INFLUENCE: u8 = 4;
 /// - players = (support + reach) ÷ 2;
 /// - record = the share of the partner's commitments due in the last 90 days that came
 ///   on time, or over all time when none fell due recently;
-/// - score = 0.6 × players + 0.4 × record, or whichever of the two exists alone.
+/// - score = 0.6 × players + 0.4 × record, or players alone without a record; none
+///   without key players (the record alone does not say who carries the work).
 pub fn ability_to_deliver(p: &Partner, today: NaiveDate) -> Ability {
     let mut reasons = Vec::new();
     let players = players_part(p, &mut reasons);
@@ -137,7 +139,15 @@ pub fn ability_to_deliver(p: &Partner, today: NaiveDate) -> Ability {
             Some(s)
         }
         (Some(k), None) => Some(k),
-        (None, Some(r)) => Some(r),
+        // A record with nobody known behind it: whoever delivered so far, nothing says
+        // anyone there can carry what comes next. No figure rather than a good one.
+        (None, Some(r)) => {
+            reasons.push(format!(
+                "The delivery record ({}) alone does not make an ability to deliver: it needs the people who carry the work.",
+                percent(r)
+            ));
+            None
+        }
         (None, None) => None,
     };
     Ability {
@@ -150,7 +160,8 @@ pub fn ability_to_deliver(p: &Partner, today: NaiveDate) -> Ability {
 /// without key players.
 fn players_part(p: &Partner, reasons: &mut Vec<String>) -> Option<f64> {
     if p.key_players.is_empty() {
-        reasons.push("No key players recorded: add who decides and who will do the work.".into());
+        reasons
+            .push("No key players recorded: record who decides and who will do the work.".into());
         return None;
     }
     // The stance read from the latest meetings: the one used everywhere.
@@ -456,7 +467,8 @@ pub struct Recommendation {
 ///
 /// - **Stop** when the user experience is wrong — whatever else says — or when the
 ///   strategic fit is 1 and the economics are unfavourable.
-/// - Otherwise **not assessed** while there is no user-experience verdict.
+/// - Otherwise **not assessed** while there is no user-experience verdict, or while no
+///   key player is recorded (nobody at the partner is known: no verdict either way).
 /// - Otherwise **pursue with care** when anything calls for care: a risky user
 ///   experience, strategic fit 2 or less, unfavourable economics, our leverage below
 ///   theirs, a market the team does not understand (with the bias warning for an
@@ -474,32 +486,55 @@ pub fn recommendation(p: &Partner, today: NaiveDate) -> Recommendation {
     let mut care = fit_care(fit, &why);
     care.extend(people_care(p, ability));
     care.extend(opponents_care(&opponents, ability));
-    if fit.ux.is_some() && !missing.is_empty() {
-        care.push(format!("Not assessed yet: {}.", missing.join(", ")));
-    }
+    // Nobody at the partner known: no recommendation either way, as health gives no
+    // verdict (`health::require_people`): "pursue" on the deal's terms alone would read
+    // better than a partner whose known people are lukewarm.
+    let nobody = p.key_players.is_empty();
     let verdict = if !stop.is_empty() {
         Verdict::Stop
-    } else if fit.ux.is_none() {
+    } else if fit.ux.is_none() || nobody {
         Verdict::NotAssessed
-    } else if !care.is_empty() {
+    } else if !care.is_empty() || !missing.is_empty() {
         Verdict::PursueWithCare
     } else {
         Verdict::Pursue
     };
+    if verdict != Verdict::NotAssessed && fit.ux.is_some() && !missing.is_empty() {
+        care.push(format!("Not assessed yet: {}.", missing.join(", ")));
+    }
 
     let mut reasons = stop;
     if verdict == Verdict::NotAssessed {
-        let mut what = vec!["the user-experience verdict".to_owned()];
-        what.extend(missing.into_iter().filter(|m| !m.starts_with("the user")));
-        reasons.push(format!(
-            "Not assessed yet: {}. The recommendation waits for the user-experience verdict.",
-            what.join(", ")
-        ));
+        reasons.push(waiting_for(fit.ux.is_none(), nobody, &missing));
     }
     reasons.extend(care);
     let opposed = !opponents.is_empty();
     reasons.extend(favour_reasons(verdict, fit, ability, opposed, &why));
     Recommendation { verdict, reasons }
+}
+
+/// Why there is no recommendation yet: what is unassessed, and what it waits for (the
+/// user-experience verdict, who decides at the partner, or both).
+fn waiting_for(no_ux: bool, nobody: bool, missing: &[String]) -> String {
+    let mut what = Vec::new();
+    if no_ux {
+        what.push("the user-experience verdict".to_owned());
+    }
+    what.extend(
+        missing
+            .iter()
+            .filter(|m| !m.starts_with("the user"))
+            .cloned(),
+    );
+    let waits = match (no_ux, nobody) {
+        (true, true) => "the user-experience verdict and for the people: record who decides at the partner and where they stand",
+        (true, false) => "the user-experience verdict",
+        (false, _) => "the people: nobody at the partner is known yet; record who decides and where they stand",
+    };
+    format!(
+        "Not assessed yet: {}. The recommendation waits for {waits}.",
+        what.join(", ")
+    )
 }
 
 /// The team's reason for its user-experience verdict, without a closing full stop.
@@ -644,7 +679,7 @@ fn missing_parts(fit: &Fit, ability: Option<f64>) -> Vec<String> {
         out.push("whether we understand the market".to_owned());
     }
     if ability.is_none() {
-        out.push("the ability to deliver (no key players or commitments due)".to_owned());
+        out.push("who decides at the partner (no key players recorded)".to_owned());
     }
     out
 }

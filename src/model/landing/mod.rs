@@ -23,6 +23,7 @@ impl LandingTrack {
             enabled: LandingStep::default(),
             launched: LandingStep::default(),
             adopted: LandingStep::default(),
+            added: None,
         }
     }
 
@@ -191,7 +192,9 @@ pub fn stalled_in(ws: &Workspace, p: &Partner, today: NaiveDate) -> Option<Strin
 /// 2. quiet plan: otherwise, when a step still to do has no date, no step done nor
 ///    due for more than [`STALL_QUIET_DAYS`] days, counted from the latest of the last
 ///    step done and the last planned date already reached (the day the partner entered
-///    its stage when no step has a date). A plan whose open steps all have dates is
+///    its stage when no step has a date), and for each undated track no earlier than
+///    the day it was added (`added`): a track just added has not stalled. A plan whose
+///    open steps all have dates is
 ///    judged by those dates alone, and one with a step still ahead on the calendar is
 ///    scheduled, not quiet: steps planned in the future are not a stall, and an old
 ///    plan whose last step is a few days late is not a quiet one.
@@ -267,11 +270,7 @@ fn most_overdue<'a>(
 /// are judged by their dates) or one is still ahead on the calendar (the plan is
 /// scheduled, not forgotten).
 fn quiet_since(p: &Partner, open: &[&LandingTrack], today: NaiveDate) -> Option<NaiveDate> {
-    let undated = open.iter().any(|t| {
-        t.steps()
-            .iter()
-            .any(|(_, s)| s.done.is_none() && s.planned.is_none())
-    });
+    let undated = open.iter().any(|t| has_undated_step(t));
     let scheduled = open.iter().any(|t| {
         t.steps()
             .iter()
@@ -296,7 +295,21 @@ fn quiet_since(p: &Partner, open: &[&LandingTrack], today: NaiveDate) -> Option<
     } else {
         Some(p.in_stage_since())
     };
-    [last_done, start].into_iter().flatten().max()
+    let plan = [last_done, start].into_iter().flatten().max()?;
+    // A track cannot have gone quiet before it was added: each undated track is quiet
+    // from its `added` day at the earliest, and the plan from the track quiet longest.
+    // A track from an older file, without `added`, reads from the plan's day as before.
+    open.iter()
+        .filter(|t| has_undated_step(t))
+        .map(|t| t.added.map_or(plan, |added| added.max(plan)))
+        .min()
+}
+
+/// Whether a track has a step still to do with no planned date.
+fn has_undated_step(t: &LandingTrack) -> bool {
+    t.steps()
+        .iter()
+        .any(|(_, s)| s.done.is_none() && s.planned.is_none())
 }
 
 /// A planned step this many days late and not done is behind plan (a warning); past
@@ -389,6 +402,13 @@ pub fn save_track(
         .collect();
     edit_partner(ws, partner, now, |p| {
         let previous = p.landing.iter().find(|t| t.id == track.id);
+        // When the track joined the plan: today for a new one, kept for one edited (and
+        // left unknown for a track from an older file, which then falls back on the
+        // partner's stage date).
+        track.added = track.added.or(match previous {
+            Some(t) => t.added,
+            None => Some(now.date_naive()),
+        });
         let mut errors = Vec::new();
         if let Some(m) = &track.market {
             let kept = previous.is_some_and(|t| t.market.as_ref() == Some(m));

@@ -24,6 +24,11 @@ pub struct LandingTrack {
     pub launched: LandingStep,
     #[serde(default)]
     pub adopted: LandingStep,
+    /// The day the track was added to the plan: a track just added cannot have stalled.
+    /// Set when the track is first saved; `None` in files written before it existed,
+    /// where the partner's stage date stands in ([`crate::model::landing::stall_in`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added: Option<NaiveDate>,
 }
 
 /// One step of a track: when it is planned, when it was done, and who owns it.
@@ -81,5 +86,8 @@ pub(crate) fn check(t: &LandingTrack, markets: &Catalogue, c: &mut Checker) {
             }
         }
         c.max_len(format_args!("{name}.owner"), &step.owner, MAX_NAME);
+    }
+    if let Some(day) = t.added {
+        c.date("added", day);
     }
 }
