@@ -11,7 +11,13 @@ use crate::model::core::month::Month;
 use crate::model::core::stamp::Stamp;
 use crate::model::core::text::is_blank;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use std::collections::HashMap;
 use std::fmt;
+
+/// The catalogue as validation sees it: each market's id with its name, so that a
+/// message names the market. Here, below every record's checks, so that a feature's
+/// records check their markets without reaching up to the workspace.
+pub type Catalogue<'a> = HashMap<&'a Id, &'a str>;
 
 /// Longest name, title or owner accepted.
 pub const MAX_NAME: usize = 120;

@@ -1,9 +1,8 @@
 //! Landing tracks (a market or team with its enabled → launched → adopted steps): the
 //! records and their checks.
 
-use crate::model::core::check::{unknown_market, Checker, MAX_NAME};
+use crate::model::core::check::{unknown_market, Catalogue, Checker, MAX_NAME};
 use crate::model::core::id::Id;
-use crate::model::workspace::validate::Catalogue;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

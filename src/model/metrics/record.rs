@@ -1,10 +1,9 @@
 //! Metric series (values per partner, market, month and metric): the record and its
 //! checks.
 
-use crate::model::core::check::{unknown_market, Checker, MAX_NAME};
+use crate::model::core::check::{unknown_market, Catalogue, Checker, MAX_NAME};
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
-use crate::model::workspace::validate::Catalogue;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -5,6 +5,7 @@
 //! (`partners[3].key_players[1].influence`), the record by its name, and the rule broken,
 //! so a person can find and fix it.
 
+pub use crate::model::core::check::Catalogue;
 use crate::model::core::check::{
     named, unknown_market, Checker, Item, ValidationError, INFLUENCE, MAX_ATTENDEES, MAX_DELETED,
     MAX_KEY_PLAYERS, MAX_MARKETS, MAX_NAME, MAX_NOTES, MAX_PARTNERS, MAX_RECORDS, MAX_SERIES,
@@ -19,9 +20,6 @@ use crate::model::core::vocabulary::Side;
 use crate::model::workspace::records::{KeyPlayer, Market, Partner, Workspace};
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
-/// The catalogue as validation sees it: each market's id with its name, so that a
-/// message names the market.
-pub type Catalogue<'a> = HashMap<&'a Id, &'a str>;
 
 /// The catalogue of these markets.
 pub fn catalogue<'a>(markets: impl IntoIterator<Item = &'a Market>) -> Catalogue<'a> {
