@@ -390,12 +390,14 @@ fn warm_table(shown: Memo<Vec<Row>>, body: NodeRef<leptos::html::Tbody>) {
             ..Query::default()
         };
         store.ws.with_untracked(|ws| store.partner_rows(ws, &query));
+        // The table may be gone by the time the browser is idle: then only the search ran.
         let copy = body
-            .get_untracked()
+            .try_get_untracked()
+            .flatten()
             .and_then(|body| body.first_element_child())
             .and_then(|tr| tr.clone_node_with_deep(true).ok())
             .and_then(|tr| tr.dyn_into::<web_sys::Element>().ok());
-        shown.with_untracked(|rows| {
+        shown.try_with_untracked(|rows| {
             if let (Some(copy), [first, second, ..]) = (copy, rows.as_slice()) {
                 if let Some(cells) = Cells::of(&copy) {
                     cells.write(first, second);
@@ -570,12 +572,15 @@ fn follow_row(at: usize, shown: Memo<Vec<Row>>, tr: NodeRef<leptos::html::Tr>, f
     let mut written = first;
     let mut cells: Option<Cells> = None;
     Effect::new(move || {
-        shown.with(|rows| {
+        shown.try_with(|rows| {
             let Some(now) = rows.get(at).filter(|now| **now != written) else {
                 return;
             };
             if cells.is_none() {
-                cells = tr.get_untracked().and_then(|tr| Cells::of(&tr));
+                cells = tr
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|tr| Cells::of(&tr));
             }
             if let Some(cells) = &cells {
                 cells.write(&written, now);
