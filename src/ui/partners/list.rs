@@ -126,9 +126,13 @@ pub fn PartnersScreen() -> impl IntoView {
     // Long lists render a page at a time: building hundreds of rows at once would take
     // several frames, and nobody reads past the first screenfuls without searching.
     let limit = RwSignal::new(PAGE);
+    // Only when it changes: setting it anyway made `shown` build the page's rows again
+    // after every keystroke.
     Effect::new(move |_| {
         query.track();
-        limit.set(PAGE);
+        if limit.get_untracked() != PAGE {
+            limit.set(PAGE);
+        }
     });
     let today = storage::now().date_naive();
     let shown = Memo::new(move |_| {
@@ -190,6 +194,7 @@ fn PartnerTable(
     let confirming = RwSignal::new(None::<Id>);
     let body = NodeRef::<leptos::html::Tbody>::new();
     follow_partners(shown, confirming, body);
+    warm_table(shown, body);
     view! {
         <table class="table partners-table">
             <thead>
@@ -368,6 +373,41 @@ fn follow_partners(
     });
 }
 
+/// Runs once, while the browser is idle after the table is shown, the code a search and
+/// a sort run that loading the table does not: the search's text match and a sort by
+/// another column over every partner, and a row's cells rewritten for another partner
+/// (on a copy of the first row, never in the page). The browser compiles a wasm
+/// function on its first call, which made the first search after load the slowest
+/// (bench/RESULTS.md).
+fn warm_table(shown: Memo<Vec<Row>>, body: NodeRef<leptos::html::Tbody>) {
+    use leptos::wasm_bindgen::JsCast;
+    let store = use_store();
+    crate::ui::idle::in_idle_time(move || {
+        let query = Query {
+            text: "e".to_owned(),
+            sort: SortKey::Stage,
+            descending: true,
+            ..Query::default()
+        };
+        store.ws.with_untracked(|ws| store.partner_rows(ws, &query));
+        // The table may be gone by the time the browser is idle: then only the search ran.
+        let copy = body
+            .try_get_untracked()
+            .flatten()
+            .and_then(|body| body.first_element_child())
+            .and_then(|tr| tr.clone_node_with_deep(true).ok())
+            .and_then(|tr| tr.dyn_into::<web_sys::Element>().ok());
+        shown.try_with_untracked(|rows| {
+            if let (Some(copy), [first, second, ..]) = (copy, rows.as_slice()) {
+                if let Some(cells) = Cells::of(&copy) {
+                    cells.write(first, second);
+                }
+            }
+        });
+        false
+    });
+}
+
 /// Moves focus from a control in the row at a position whose partner changed to the
 /// same control in that partner's new row (see [`follow_partners`]).
 fn move_focus(body: NodeRef<leptos::html::Tbody>, before: &[Id], after: &[Id]) {
@@ -418,21 +458,23 @@ fn move_focus(body: NodeRef<leptos::html::Tbody>, before: &[Id], after: &[Id]) {
     }
 }
 
-/// The row at position `at` of the page: its cells read the partner at that position
-/// from `shown` and update in place when another partner takes it. One memo per row
-/// (the row's value) and one for its confirmation, so a position whose partner did not
-/// change does no work.
+/// The row at position `at` of the page. Its cells show the partner at that position in
+/// `shown`; when another partner takes the position, one effect compares the row it
+/// wrote with the new one and writes only the text and attributes that differ
+/// ([`Cells::write`]). A keystroke or a sort at 2,000 partners changes most of the page's
+/// 50 rows: a render effect per cell (~20 a row) cost more than the cells' writes.
 #[component]
 fn PartnerRow(at: usize, shown: Memo<Vec<Row>>, confirming: RwSignal<Option<Id>>) -> impl IntoView {
     let store = use_store();
-    let row = Memo::new(move |_| shown.with(|rows| rows.get(at).cloned()));
-    let cell = move |f: fn(&Row) -> String| move || row.with(|r| r.as_ref().map(f));
+    let now = move || shown.with_untracked(|rows| rows.get(at).cloned());
     let asking = Memo::new(move |_| {
-        confirming.with(|c| row.with(|r| matches!((c, r), (Some(c), Some(r)) if *c == r.id)))
+        confirming.with(|c| {
+            shown.with(|rows| matches!((c, rows.get(at)), (Some(c), Some(r)) if *c == r.id))
+        })
     });
     let delete = move |_| {
         confirming.set(None);
-        let Some(Row { id, name, .. }) = row.get_untracked() else {
+        let Some(Row { id, name, .. }) = now() else {
             return;
         };
         let action = PartnerAction::Delete { partner: id, name };
@@ -441,7 +483,7 @@ fn PartnerRow(at: usize, shown: Memo<Vec<Row>>, confirming: RwSignal<Option<Id>>
             store.toast.set(Some(Toast::new(message, Some(removed))));
         }
     };
-    let ask = move |_| confirming.set(row.with_untracked(|r| r.as_ref().map(|r| r.id.clone())));
+    let ask = move |_| confirming.set(now().map(|r| r.id));
     let actions = move || {
         if asking.get() {
             view! {
@@ -452,49 +494,242 @@ fn PartnerRow(at: usize, shown: Memo<Vec<Row>>, confirming: RwSignal<Option<Id>>
             }
             .into_any()
         } else {
+            // Named when built; renamed by `Cells::write` while it stays.
+            let label = now().map(|r| delete_label(&r));
             view! {
                 <button type="button" class="button button--quiet button--small" data-control="delete"
-                    aria-label=cell(|r| format!("Delete {}", r.name)) on:click=ask>
+                    aria-label=label on:click=ask>
                     {Verb::Delete.word()}
                 </button>
             }
             .into_any()
         }
     };
-    let unset = move |f: fn(&Row) -> bool| move || row.with(|r| r.as_ref().is_some_and(f));
-    let badge = move |f: fn(&Badge) -> String| {
-        move || row.with(|r| r.as_ref().and_then(|r| r.badge.as_ref()).map(f))
-    };
+    // Positions are made for the rows `shown` holds, so the row is there.
+    let first = now()?;
+    let tr = NodeRef::<leptos::html::Tr>::new();
+    follow_row(at, shown, tr, first.clone());
+    Some(row_view(at, &first, tr, actions))
+}
+
+/// The row's elements, filled with `r`; [`follow_row`] keeps them up to date.
+fn row_view(
+    at: usize,
+    r: &Row,
+    tr: NodeRef<leptos::html::Tr>,
+    actions: impl IntoView + 'static,
+) -> impl IntoView {
+    let badge = r.badge.as_ref();
     view! {
-        <tr data-at=at data-id=cell(|r| r.id.to_string())>
+        <tr data-at=at data-id=r.id.to_string() node_ref=tr>
             <th scope="row">
-                <a href=cell(|r| Route::Partner(r.id.clone()).href()) data-control="link">{cell(|r| r.name.clone())}</a>
+                <a href=Route::Partner(r.id.clone()).href() data-control="link">{r.name.clone()}</a>
             </th>
             // A value nobody chose is named by its column on a phone too, where the
             // cells stand side by side without their headers ("Category: Not set").
-            <td class:unset=unset(|r| r.category.is_none())
-                data-label=move || row.with(|r| r.as_ref().is_some_and(|r| r.category.is_none()).then_some("Category"))>
-                {cell(|r| label_or_not_set(r.category).to_owned())}
+            <td class=unset_class(r.category.is_none()) data-label=unset_label(r.category.is_none(), "Category")>
+                {label_or_not_set(r.category).to_owned()}
             </td>
-            <td class:unset=unset(|r| r.position.is_none())
-                data-label=move || row.with(|r| r.as_ref().is_some_and(|r| r.position.is_none()).then_some("Market position"))>
-                {cell(|r| label_or_not_set(r.position).to_owned())}
+            <td class=unset_class(r.position.is_none()) data-label=unset_label(r.position.is_none(), "Market position")>
+                {label_or_not_set(r.position).to_owned()}
             </td>
-            <td><span class=cell(|r| format!("stage stage--{}", r.stage.key()))>{cell(|r| r.stage.label().to_owned())}</span></td>
-            <td class="muted">{cell(|r| r.markets.clone())}</td>
+            <td><span class=stage_class(r.stage)>{r.stage.label().to_owned()}</span></td>
+            <td class="muted">{r.markets.clone()}</td>
             // data-label: the column's name, shown beside the value when the table is a
             // list of cards on a phone (style/partners.css).
-            <td class="nowrap" data-label="Owner">{cell(|r| r.owner.clone())}</td>
-            <td class="num" data-label="Key players">{cell(|r| r.players.to_string())}</td>
+            <td class="nowrap" data-label="Owner">{r.owner.clone()}</td>
+            <td class="num" data-label="Key players">{r.players.to_string()}</td>
             <td class="num" data-label="Health">
-                <span class=badge(|b| b.class.clone()) title=badge(|b| b.label.clone())
-                    aria-label=badge(|b| b.label.clone())
-                    role=move || row.with(|r| r.as_ref().is_some_and(|r| r.badge.is_some()).then_some("img"))>{badge(|b| b.text.clone())}</span>
+                <span class=badge.map(|b| b.class.clone()) title=badge.map(|b| b.label.clone())
+                    aria-label=badge.map(|b| b.label.clone())
+                    role=badge.map(|_| "img")>{badge.map_or(String::new(), |b| b.text.clone())}</span>
             </td>
-            <td class="muted nowrap" data-label="Updated">{cell(|r| r.updated.clone())}</td>
+            <td class="muted nowrap" data-label="Updated">{r.updated.clone()}</td>
             <td class="actions">{actions}</td>
         </tr>
     }
+}
+
+fn delete_label(r: &Row) -> String {
+    format!("Delete {}", r.name)
+}
+
+fn stage_class(stage: Stage) -> String {
+    format!("stage stage--{}", stage.key())
+}
+
+fn unset_class(unset: bool) -> Option<&'static str> {
+    unset.then_some("unset")
+}
+
+fn unset_label(unset: bool, column: &'static str) -> Option<&'static str> {
+    unset.then_some(column)
+}
+
+/// Writes the partner now at position `at` into the row's cells when it differs from the
+/// row last written (`first` at the start).
+fn follow_row(at: usize, shown: Memo<Vec<Row>>, tr: NodeRef<leptos::html::Tr>, first: Row) {
+    let mut written = first;
+    let mut cells: Option<Cells> = None;
+    Effect::new(move || {
+        shown.try_with(|rows| {
+            let Some(now) = rows.get(at).filter(|now| **now != written) else {
+                return;
+            };
+            if cells.is_none() {
+                cells = tr
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|tr| Cells::of(&tr));
+            }
+            if let Some(cells) = &cells {
+                cells.write(&written, now);
+                written = now.clone();
+            }
+        });
+    });
+}
+
+/// The nodes of a row that change with its partner, found once per row.
+struct Cells {
+    tr: web_sys::Element,
+    link: web_sys::Element,
+    name: web_sys::Node,
+    category: (web_sys::Element, web_sys::Node),
+    position: (web_sys::Element, web_sys::Node),
+    stage: (web_sys::Element, web_sys::Node),
+    markets: web_sys::Node,
+    owner: web_sys::Node,
+    players: web_sys::Node,
+    badge: (web_sys::Element, web_sys::Node),
+    updated: web_sys::Node,
+    actions: web_sys::Element,
+}
+
+impl Cells {
+    /// Finds the nodes in a row that [`row_view`] built.
+    fn of(tr: &web_sys::Element) -> Option<Self> {
+        use web_sys::Element;
+        let next = |el: &Element| el.next_element_sibling();
+        let child = |el: &Element| el.first_element_child();
+        let text = |el: &Element| el.first_child();
+        let th = child(tr)?;
+        let link = child(&th)?;
+        let category = next(&th)?;
+        let position = next(&category)?;
+        let stage_td = next(&position)?;
+        let stage = child(&stage_td)?;
+        let markets = next(&stage_td)?;
+        let owner = next(&markets)?;
+        let players = next(&owner)?;
+        let health = next(&players)?;
+        let badge = child(&health)?;
+        let updated = next(&health)?;
+        let actions = next(&updated)?;
+        Some(Cells {
+            tr: tr.clone(),
+            name: text(&link)?,
+            link,
+            category: (category.clone(), text(&category)?),
+            position: (position.clone(), text(&position)?),
+            stage: (stage.clone(), text(&stage)?),
+            markets: text(&markets)?,
+            owner: text(&owner)?,
+            players: text(&players)?,
+            badge: (badge.clone(), text(&badge)?),
+            updated: text(&updated)?,
+            actions,
+        })
+    }
+
+    /// Writes what differs between the row written last (`was`) and `now`.
+    fn write(&self, was: &Row, now: &Row) {
+        if was.id != now.id {
+            attr(&self.tr, "data-id", Some(&now.id.to_string()));
+            attr(
+                &self.link,
+                "href",
+                Some(&Route::Partner(now.id.clone()).href()),
+            );
+        }
+        if was.name != now.name {
+            self.name.set_node_value(Some(&now.name));
+            if let Ok(Some(button)) = self.actions.query_selector("[data-control=\"delete\"]") {
+                attr(&button, "aria-label", Some(&delete_label(now)));
+            }
+        }
+        if was.category != now.category {
+            let (td, text) = &self.category;
+            unset(
+                td,
+                text,
+                now.category.is_none(),
+                "Category",
+                label_or_not_set(now.category),
+            );
+        }
+        if was.position != now.position {
+            let (td, text) = &self.position;
+            let label = label_or_not_set(now.position);
+            unset(td, text, now.position.is_none(), "Market position", label);
+        }
+        if was.stage != now.stage {
+            attr(&self.stage.0, "class", Some(&stage_class(now.stage)));
+            self.stage.1.set_node_value(Some(now.stage.label()));
+        }
+        if was.markets != now.markets {
+            self.markets.set_node_value(Some(&now.markets));
+        }
+        if was.owner != now.owner {
+            self.owner.set_node_value(Some(&now.owner));
+        }
+        if was.players != now.players {
+            self.players.set_node_value(Some(&now.players.to_string()));
+        }
+        if was.badge != now.badge {
+            self.write_badge(was.badge.as_ref(), now.badge.as_ref());
+        }
+        if was.updated != now.updated {
+            self.updated.set_node_value(Some(&now.updated));
+        }
+    }
+
+    fn write_badge(&self, was: Option<&Badge>, now: Option<&Badge>) {
+        let (span, text) = &self.badge;
+        let field = |f: fn(&Badge) -> &String| (was.map(f), now.map(f));
+        let (was_class, now_class) = field(|b| &b.class);
+        if was_class != now_class {
+            attr(span, "class", now_class.map(String::as_str));
+        }
+        let (was_label, now_label) = field(|b| &b.label);
+        if was_label != now_label {
+            let label = now_label.map(String::as_str);
+            attr(span, "title", label);
+            attr(span, "aria-label", label);
+        }
+        if was.is_some() != now.is_some() {
+            attr(span, "role", now.map(|_| "img"));
+        }
+        let (was_text, now_text) = field(|b| &b.text);
+        if was_text != now_text {
+            text.set_node_value(Some(now_text.map_or("", String::as_str)));
+        }
+    }
+}
+
+/// Sets an attribute, or removes it for `None`.
+fn attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
+    let _ = match value {
+        Some(value) => el.set_attribute(name, value),
+        None => el.remove_attribute(name),
+    };
+}
+
+/// A cell whose value may be unset: its text, and the class and phone label of "Not set".
+fn unset(td: &web_sys::Element, text: &web_sys::Node, unset: bool, column: &str, label: &str) {
+    attr(td, "class", unset.then_some("unset"));
+    attr(td, "data-label", unset.then_some(column));
+    text.set_node_value(Some(label));
 }
 
 /// A one-field form: name the partner, then fill in the rest on its page.
