@@ -12,7 +12,7 @@
 // CSS="…" injects a style after load (a layout tried without a build).
 import { start } from "../scripts/chromium.mjs";
 import { largeFile } from "./large.mjs";
-import { storeItems } from "./seed.mjs";
+import { seededPage, storeItems } from "./seed.mjs";
 
 const runs = Number(process.argv[2] ?? 3);
 const n = Number(process.argv[3] ?? 2000);
@@ -55,12 +55,8 @@ const { base, browser, stop } = await start(Number(process.env.BENCH_PORT ?? 419
 const rows = [];
 try {
   for (let r = 0; r < runs; r++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: !!process.env.CSS });
-    const page = await context.newPage();
-    await page.goto(base + "#/data");
-    await page.locator("h1").first().waitFor();
-    await page.evaluate((items) => { localStorage.clear(); for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }, items);
-    await page.goto("about:blank");
+    // Storage seeded as the benchmark seeds it.
+    const { context, page } = await seededPage(browser, base, items, !!process.env.CSS);
     const cdp = await context.newCDPSession(page);
     if (PROFILE) {
       await cdp.send("Profiler.enable");

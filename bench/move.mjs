@@ -11,7 +11,7 @@
 // script, style, layout, paint (paint, pre-paint, layerize, commit).
 import { start } from "../scripts/chromium.mjs";
 import { largeFile } from "./large.mjs";
-import { storeItems } from "./seed.mjs";
+import { seededPage, storeItems } from "./seed.mjs";
 
 const moves = Number(process.argv[2] ?? 20);
 const n = Number(process.argv[3] ?? 2000);
@@ -49,12 +49,8 @@ const times = [];
 const cpus = [];
 try {
   for (let l = 0; l < loads; l++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: !!process.env.CSS });
-    const page = await context.newPage();
-    await page.goto(base + "#/data");
-    await page.locator("h1").first().waitFor();
-    await page.evaluate((items) => { localStorage.clear(); for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }, items);
-    await page.goto("about:blank");
+    // Storage seeded as the benchmark seeds it.
+    const { context, page } = await seededPage(browser, base, items, !!process.env.CSS);
     await page.goto(base + "#/pipeline");
     await page.locator(".card select").first().waitFor();
     if (process.env.CSS) await page.addStyleTag({ content: process.env.CSS });

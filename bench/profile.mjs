@@ -6,20 +6,15 @@
 import { start } from "../scripts/chromium.mjs";
 import { writeFile } from "node:fs/promises";
 import { largeFile } from "./large.mjs";
-import { storeItems } from "./seed.mjs";
+import { seededPage, storeItems } from "./seed.mjs";
 
 const what = process.argv[2] ?? "search";
 const n = Number(process.argv[3] ?? 2000);
 const file = largeFile(n, n >= 2000 ? 5 : 10);
 const { base, browser, stop } = await start(Number(process.env.BENCH_PORT ?? 4199));
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: !!process.env.CSS });
-  const page = await context.newPage();
-  await page.goto(base + "#/data");
-  await page.locator("h1").first().waitFor();
   // Storage seeded as the benchmark seeds it.
-  await page.evaluate((items) => { localStorage.clear(); for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }, storeItems(file));
-  await page.goto("about:blank");
+  const { context, page } = await seededPage(browser, base, storeItems(file), !!process.env.CSS);
   await page.goto(base + "#/partners");
   await page.locator("tbody tr").last().waitFor();
   // CSS="…": a style tried without a build.

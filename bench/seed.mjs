@@ -65,3 +65,18 @@ function endsPage(id) {
   return (h >> 40n) % 32n === 0n;
 }
 
+
+/**
+ * Opens a fresh page of `browser` with local storage holding `items`, left on
+ * about:blank so the next navigation loads the app from that storage (the benchmarks'
+ * and the profilers' common start).
+ */
+export async function seededPage(browser, base, items, bypassCSP = false) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP });
+  const page = await context.newPage();
+  await page.goto(base + "#/data");
+  await page.locator("h1").first().waitFor();
+  await page.evaluate((items) => { localStorage.clear(); for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }, items);
+  await page.goto("about:blank");
+  return { context, page };
+}
