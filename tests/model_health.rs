@@ -126,8 +126,10 @@ fn worked_example_from_measured_components() {
         met(Stance::Supportive, 5),
         met(Stance::Skeptical, 2),
     ]);
+    // The strongest backer (the supporter, influence 5, met) reaches 1: all of it counts.
     assert!(close(s.value.unwrap(), 0.75));
     assert!(s.detail.contains("2 of 3"));
+    assert!(!s.detail.contains("counted at"), "{}", s.detail);
     // The supporter never met: their pull above neutral counts half, 0.625 instead of
     // 0.75 → (4 + 3.125 + 0.5) / 11 = 0.693; the skeptic counts in full either way.
     let s = support_component(&[
@@ -141,8 +143,16 @@ fn worked_example_from_measured_components() {
             ..met(Stance::Skeptical, 2)
         },
     ]);
-    assert!(close(s.value.unwrap(), 7.625 / 11.0), "{:?}", s.value);
+    // The strongest backer is now the champion, influence 4, met: reach 0.8, so the
+    // support counts at 0.5 + 0.5 × 0.8 = 90 %.
+    assert!(close(s.value.unwrap(), 7.625 / 11.0 * 0.9), "{:?}", s.value);
     assert!(s.detail.contains("1 unverified"), "{}", s.detail);
+    assert!(
+        s.detail
+            .ends_with("; counted at 90 %: the strongest backer has influence 4 of 5"),
+        "{}",
+        s.detail
+    );
     // Delivery: 3 of 4 on time all time, 1 of 2 recently → (0.75 + 0.5) / 2.
     let mut p = Partner::new(id("p"), "P", now());
     let day = |d: i64| today() - Duration::days(d);
@@ -1200,5 +1210,45 @@ fn made_of_details_say_how_the_value_is_built() {
     assert_eq!(
         d.detail,
         "all time 100 % delivery credit (1 of 1 due delivered on time); none due in the last 90 days"
+    );
+}
+
+/// Support counts as far as the strongest backer can carry the deal: all of it behind a
+/// met champion of influence 5, half with no backer at all, and between for a backer of
+/// less influence or one nobody has met (the ability to deliver's reach).
+#[test]
+fn support_counts_as_far_as_the_strongest_backer_reaches() {
+    let k = |stance, influence, met| PlayerStance {
+        stance,
+        influence,
+        met,
+    };
+    let full = support_component(&[k(Stance::Champion, 5, true), k(Stance::Neutral, 5, true)]);
+    assert!(close(full.value.unwrap(), 0.75), "{:?}", full.value);
+    let none = support_component(&[k(Stance::Neutral, 5, true), k(Stance::Skeptical, 3, true)]);
+    assert!(
+        close(none.value.unwrap(), (2.5 + 0.75) / 8.0 * 0.5),
+        "{:?}",
+        none.value
+    );
+    assert!(
+        none.detail
+            .ends_with("; counted at half: no backer to carry the deal"),
+        "{}",
+        none.detail
+    );
+    // A supporter of influence 2 never met: reach 2 ÷ 5 × ½ = 0.2, counted at 60 %.
+    let weak = support_component(&[k(Stance::Neutral, 5, true), k(Stance::Supportive, 2, false)]);
+    assert!(
+        close(weak.value.unwrap(), (2.5 + 1.25) / 7.0 * 0.6),
+        "{:?}",
+        weak.value
+    );
+    assert!(
+        weak.detail.ends_with(
+            "; counted at 60 %: the strongest backer has influence 2 of 5 and is unverified"
+        ),
+        "{}",
+        weak.detail
     );
 }

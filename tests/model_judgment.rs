@@ -479,6 +479,43 @@ fn a_decision_maker_never_met_is_unverified() {
     );
 }
 
+/// Pacewell in the demo: researching, the user experience right and a strategic fit of 4,
+/// two people known — the decision maker (influence 5) met and neutral, and the only
+/// supporter a colleague of influence 2 nobody has met. A lead: "promising on paper, but
+/// nobody who can move it is for us yet: watch it." The ability to deliver is low and a
+/// warning says so; health called it Healthy (71) beside them, because support ignored
+/// who the supporters are. Now the support counts as far as the strongest backer reaches.
+#[test]
+fn a_promising_fit_backed_only_by_someone_who_cannot_carry_it_is_watch_not_healthy() {
+    let mut p = Partner::new(id("p"), "Pacewell", now() - Duration::days(30));
+    p.stage = Stage::Research;
+    p.stage_since = Some(ago(12));
+    p.fit.ux = Some(tandem::model::UxVerdict::Right);
+    p.fit.strategic = Some(4);
+    p.key_players = vec![
+        player("dm", DecisionRole::DecisionMaker, 5, Stance::Neutral),
+        player("pm", DecisionRole::Influencer, 2, Stance::Supportive),
+    ];
+    p.meetings = vec![meeting(1, 10, &[("dm", [0, 0, 0])])];
+    let r = read(&p);
+    assert_eq!(r.health.band(), Band::Watch, "{:?}", r.health);
+    assert_eq!(r.health.score, Some(60), "{:?}", r.health);
+    assert_eq!(has(&r.signals, Kind::LowInfluence), Some(Severity::Warning));
+    assert_eq!(
+        fit::recommendation(&p, today()).verdict,
+        fit::Verdict::PursueWithCare
+    );
+    // The same partner once its supporter is a champion of influence 5 someone has met:
+    // healthy, and no warning.
+    let mut backed = p.clone();
+    backed.key_players[1].influence = 5;
+    backed.key_players[1].stance = Stance::Champion;
+    backed.meetings.push(meeting(2, 5, &[("pm", [2, 2, 2])]));
+    let r = read(&backed);
+    assert_eq!(r.health.band(), Band::Healthy, "{:?}", r.health);
+    assert_eq!(has(&r.signals, Kind::LowInfluence), None);
+}
+
 // ----- 7. Landing judged against its plan -------------------------------------------------
 
 #[test]

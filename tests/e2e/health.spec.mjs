@@ -63,12 +63,13 @@ test("the walk-away suggestion lists the severe signals behind it", async ({ pag
   await expect(box.getByRole("link", { name: /Record a decision/ })).toHaveAttribute("href", "#/partners/demo-p-04/goals");
 });
 
-/** A live partner keeping its word: a champion met and warm, a shared goal, three
- * commitments on time. (A champion nobody has met would be unverified and count half.) */
+/** A live partner keeping its word: a champion of influence 5 met and warm, a shared
+ * goal, three commitments on time. (A champion nobody has met would be unverified and
+ * count half; one of less influence would carry less of the support.) */
 function steadyPartner() {
   const kp = {
     id: "e2e-kp", created: isoIn(-200), updated: isoIn(-1), name: "Ada Lind", title: "Head of Product",
-    role: "champion", influence: 4, stance: "champion", notes: "",
+    role: "champion", influence: 5, stance: "champion", notes: "",
   };
   return {
     id: "e2e-p", created: isoIn(-200), updated: isoIn(-1), name: "Quill Radio", website: "",
@@ -220,9 +221,10 @@ test("health and signals survive export and import into an empty profile", async
 //   fit: only strategic fit assessed, 3 → (3 − 1) ÷ 4 = 0.5
 //   support: a champion of influence 4 never met in a logged meeting, so unverified: half
 //   the pull above neutral, 0.5 + ½ × (1 − 0.5) = 0.75; a blocker of influence 1 counts
-//   in full (0) → (4 × 0.75 + 1 × 0) ÷ 5 = 0.6
-//   score = round(100 × (0.5 × 0.5 + 0.6 × 0.5)) = round(25 + 30) = 55
-test("a hand-computed health score: 25 points of fit and 30 of support (an unverified champion) make 55", async ({ page }) => {
+//   in full (0) → (4 × 0.75 + 1 × 0) ÷ 5 = 0.6; counted as far as the strongest backer
+//   reaches: 4 ÷ 5 × ½ (unverified) = 0.4, so 0.5 + 0.5 × 0.4 = 70 % of it → 0.42
+//   score = round(100 × (0.5 × 0.5 + 0.42 × 0.5)) = round(25 + 21) = 46
+test("a hand-computed health score: 25 points of fit and 21 of support (an unverified champion) make 46", async ({ page }) => {
   await open(page);
   const env = await storedEnvelope(page);
   const template = env.workspace.partners.flatMap((p) => p.key_players)[0];
@@ -239,10 +241,10 @@ test("a hand-computed health score: 25 points of fit and 30 of support (an unver
   await page.goto("./#/partners/demo-p-11/health");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Moonmoth Games — Health");
-  await expect(score(page)).toHaveText("55");
+  await expect(score(page)).toHaveText("46");
   const row = (name) => parts(page).filter({ has: page.getByRole("rowheader", { name, exact: true }) });
   await expect(row("Deal fit").locator("td")).toHaveText(["50 %", "50.0 % (table 40 %)", "25.0", /.*/]);
-  await expect(row("Key-player support").locator("td")).toHaveText(["60 %", "50.0 % (table 40 %)", "30.0", /.*/]);
+  await expect(row("Key-player support").locator("td")).toHaveText(["42 %", "50.0 % (table 40 %)", "21.0", /counted at 70 %: the strongest backer has influence 4 of 5 and is unverified/]);
   await expect(row("Reception trend")).toHaveClass(/is-left-out/);
-  await expect(page.locator(".health-parts tfoot")).toContainText("Points summed and rounded: 55 of 100.");
+  await expect(page.locator(".health-parts tfoot")).toContainText("Points summed and rounded: 46 of 100.");
 });

@@ -517,21 +517,39 @@ pub struct PlayerStance {
     pub met: bool,
 }
 
+/// The share of the key players' support that counts with no backer able to carry the
+/// deal (reach 0); the rest counts in proportion to the strongest backer's reach.
+pub const REACH_FLOOR: f64 = 0.5;
+
 /// Key-player support, 0–1: the mean of each key player's support
 /// ([`crate::model::meetings::support`]: [`stance_value`], with an unverified player's
-/// pull above neutral counting half) weighted by influence (1–5). `stances` are the
-/// current stances ([`current_stances`]: as read from the latest meetings).
+/// pull above neutral counting half) weighted by influence (1–5), counted as far as the
+/// strongest backer reaches: × (r + (1 − r) × reach), r = [`REACH_FLOOR`], reach as in the ability to
+/// deliver ([`crate::model::meetings::reach`]). `stances` are the current stances
+/// ([`current_stances`]: as read from the latest meetings).
 pub fn support_component(stances: &[PlayerStance]) -> Component {
     let weight = |k: &PlayerStance| f64::from(k.influence.clamp(1, 5));
     let total: f64 = stances.iter().map(weight).sum();
     if stances.is_empty() || total <= 0.0 {
         return Component::new(Factor::Support, None, "no key players recorded");
     }
-    let value = stances
+    let support = stances
         .iter()
         .map(|k| crate::model::meetings::support(k.stance, k.met) * weight(k))
         .sum::<f64>()
         / total;
+    // Support from people who cannot move the partner, or whom nobody has met, does not
+    // make a healthy relationship: it counts as far as the strongest backer reaches (the
+    // ability to deliver's reach), from half with nobody able to carry it to all of it
+    // with a champion of influence 5 who has been met.
+    let reach_of = |k: &PlayerStance| crate::model::meetings::reach(k.stance, k.influence, k.met);
+    let strongest = stances
+        .iter()
+        .filter(|k| reach_of(k) > 0.0)
+        .max_by(|a, b| reach_of(a).total_cmp(&reach_of(b)));
+    let reach = strongest.map_or(0.0, reach_of);
+    let counted = REACH_FLOOR + (1.0 - REACH_FLOOR) * reach;
+    let value = support * counted;
     let backing = |k: &&PlayerStance| matches!(k.stance, Stance::Champion | Stance::Supportive);
     let backers = stances.iter().filter(backing).count();
     let unverified = stances.iter().filter(backing).filter(|k| !k.met).count();
@@ -547,6 +565,16 @@ pub fn support_component(stances: &[PlayerStance]) -> Component {
     // The value is not backers / players: say what it is, or "1 of 3" beside 48 % reads
     // as a mistake.
     detail.push_str("; each one's stance as read from meetings, weighted by influence");
+    match strongest {
+        None => detail.push_str("; counted at half: no backer to carry the deal"),
+        Some(k) if counted < 1.0 => detail.push_str(&format!(
+            "; counted at {}: the strongest backer has influence {} of 5{}",
+            percent(counted),
+            k.influence.clamp(1, 5),
+            if k.met { "" } else { " and is unverified" }
+        )),
+        Some(_) => {}
+    }
     Component::new(Factor::Support, Some(value), detail)
 }
 

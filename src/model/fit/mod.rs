@@ -205,14 +205,8 @@ fn support_part(list: &[MapPoint], reasons: &mut Vec<String>) -> f64 {
 /// Reach: the strongest backer's (champion or supporter) influence ÷ 5, counting
 /// [`UNVERIFIED_REACH`] of it for one nobody has met; 0 without a backer.
 fn reach_part(list: &[MapPoint], reasons: &mut Vec<String>) -> f64 {
-    let reach_of = |k: &MapPoint| {
-        influence_weight(k.influence) / 5.0
-            * if k.unverified() {
-                UNVERIFIED_REACH
-            } else {
-                1.0
-            }
-    };
+    let reach_of =
+        |k: &MapPoint| crate::model::meetings::reach(k.read, k.influence, !k.unverified());
     let backer = list
         .iter()
         .filter(|k| matches!(k.read, Stance::Champion | Stance::Supportive))

@@ -7,8 +7,8 @@ pub mod record;
 mod room;
 
 pub use room::{
-    cooling, describe_trend, format_score, map, must_have_met_decision_makers, points, read_stance,
-    reception_trend, scale_value, series, stance_value, support, support_value,
+    cooling, describe_trend, format_score, map, must_have_met_decision_makers, points, reach,
+    read_stance, reception_trend, scale_value, series, stance_value, support, support_value,
     unmet_decision_makers, Cooling, MapPoint, Reading, FALL_DROP, RECENT_WEIGHTS, STEADY,
     UNVERIFIED_SHARE,
 };

@@ -74,6 +74,17 @@ pub fn support(stance: Stance, met: bool) -> f64 {
     }
 }
 
+/// How far a key player can carry the deal, 0–1: their influence (clamped to 1–5) ÷ 5
+/// for a champion or supporter, halved ([`UNVERIFIED_SHARE`]) while nobody has met them
+/// in a logged meeting, and 0 for anyone neutral or against. The one scale the ability
+/// to deliver and health's key-player support both read.
+pub fn reach(stance: Stance, influence: u8, met: bool) -> f64 {
+    if !matches!(stance, Stance::Champion | Stance::Supportive) {
+        return 0.0;
+    }
+    f64::from(influence.clamp(1, 5)) / 5.0 * if met { 1.0 } else { UNVERIFIED_SHARE }
+}
+
 /// A stance as a number on the same −2 … +2 line as a reception score.
 pub fn stance_value(s: Stance) -> i32 {
     match s {
