@@ -152,3 +152,77 @@ fn the_binary_explains_its_usage_and_a_bad_day() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 }
+
+fn report_doc() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/model/report.md"))
+        .expect("docs/model/report.md")
+}
+
+/// The doc's table of signal kinds is the report's: every kind the model has, with the
+/// owner `signal_kind` gives it, and no row for a kind that no longer exists.
+#[test]
+fn every_signal_kind_is_in_the_report_doc_with_its_owner() {
+    let doc = report_doc();
+    for kind in signals::Kind::ALL {
+        let signal = signals::Signal {
+            kind,
+            severity: signals::Severity::Warning,
+            reason: String::new(),
+        };
+        let (key, whose) = report::signal_kind(&signal);
+        let row = format!("| `{key}` | {whose} |");
+        assert!(
+            doc.contains(&row),
+            "docs/model/report.md lacks the row {row}"
+        );
+    }
+    let keys: Vec<&str> = signals::Kind::ALL.iter().map(|k| k.key()).collect();
+    let table = doc
+        .lines()
+        .skip_while(|l| !l.starts_with("| kind | whose | why |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'));
+    for line in table {
+        let key = line.split('`').nth(1).unwrap_or_default();
+        assert!(
+            keys.contains(&key),
+            "docs/model/report.md names a kind the model lacks: {line}"
+        );
+    }
+}
+
+/// The doc's table of scenarios names every scenario with where it lives: `passing` for
+/// `tests/scenarios/`, `pending: …` for `tests/scenarios/pending/`.
+#[test]
+fn every_scenario_is_listed_in_the_report_doc_with_its_status() {
+    let doc = report_doc();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let names = |dir: &Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .filter_map(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        name.strip_suffix(".expect.json").map(str::to_owned)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let row = |name: &str| {
+        doc.lines()
+            .find(|l| l.starts_with(&format!("| {name} |")))
+            .map(str::to_owned)
+    };
+    let passing = names(&root);
+    assert!(passing.len() > 40, "the scenarios are found");
+    for name in passing {
+        let line = row(&name).unwrap_or_else(|| panic!("docs/model/report.md lacks {name}"));
+        assert!(line.ends_with("| passing |"), "{name} passes: {line}");
+    }
+    for name in names(&root.join("pending")) {
+        let line = row(&name).unwrap_or_else(|| panic!("docs/model/report.md lacks {name}"));
+        assert!(line.contains("| pending"), "{name} is pending: {line}");
+    }
+}
