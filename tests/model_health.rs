@@ -1246,7 +1246,7 @@ fn support_counts_as_far_as_the_strongest_backer_reaches() {
     );
     assert!(
         weak.detail.ends_with(
-            "; counted at 60 %: the strongest backer has influence 2 of 5 and is unverified"
+            "weighted by influence: 54 %; counted at 60 %: the strongest backer has influence 2 of 5 and is unverified"
         ),
         "{}",
         weak.detail

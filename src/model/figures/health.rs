@@ -565,6 +565,11 @@ pub fn support_component(stances: &[PlayerStance]) -> Component {
     // The value is not backers / players: say what it is, or "1 of 3" beside 48 % reads
     // as a mistake.
     detail.push_str("; each one's stance as read from meetings, weighted by influence");
+    if counted < 1.0 {
+        // The Fit tab shows this support before reach: name it, so 32 % here beside
+        // 54 % there reads as one figure counted in part, not two readings.
+        detail.push_str(&format!(": {}", percent(support)));
+    }
     match strongest {
         None => detail.push_str("; counted at half: no backer to carry the deal"),
         Some(k) if counted < 1.0 => detail.push_str(&format!(
