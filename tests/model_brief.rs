@@ -338,7 +338,7 @@ fn the_brief_carries_commitments_landing_and_growth_as_the_tabs_show_them() {
     );
     // Landing per market and team, with the progress the Landing tab shows.
     assert!(
-        md.contains("## Landing\n\n- **Landing progress:** 17 % — 1 of 6 steps done\n"),
+        md.contains("## Landing\n\n- **Landing progress:** 17 % — 1 of 6 steps done · 17 % on plan (5 steps late or undated)\n"),
         "{md}"
     );
     assert!(md.contains(

@@ -691,6 +691,39 @@ fn progress_is_the_share_of_steps_done_over_every_track() {
     assert_eq!(landing::progress(&[]), None);
 }
 
+/// The Landing tab, the brief and health count the same steps: done, planned ahead, and
+/// late or undated (Hearthpod in the demo: 6, 3 and 3 → "75 % on plan").
+#[test]
+fn steps_count_as_done_ahead_or_behind_and_say_how_much_is_on_plan() {
+    let done = || step(Some(ago(30)), Some(ago(20)));
+    let ahead = || step(Some(ago(-30)), None);
+    let late = || step(Some(ago(5)), None);
+    let undated = || step(None, None);
+    let tracks = [
+        track(1, Some("m-us"), "", [done(), done(), done()]),
+        track(2, Some("m-uk"), "", [done(), done(), ahead()]),
+        track(3, Some("m-jp"), "", [late(), ahead(), ahead()]),
+        track(4, None, "Voice", [done(), late(), undated()]),
+    ];
+    let c = landing::step_counts(&tracks, today());
+    assert_eq!((c.done, c.ahead, c.behind, c.all()), (6, 3, 3, 12));
+    assert_eq!(
+        c.on_plan_words().as_deref(),
+        Some("75 % on plan (3 steps late or undated)")
+    );
+    assert_eq!(landing::on_plan(&tracks, today()), Some(0.75));
+    // Planned for today is still ahead: nothing behind reads "on plan".
+    let fine = [track(
+        5,
+        None,
+        "Sales",
+        [done(), step(Some(today()), None), ahead()],
+    )];
+    let c = landing::step_counts(&fine, today());
+    assert_eq!(c.on_plan_words().as_deref(), Some("on plan"));
+    assert_eq!(landing::step_counts(&[], today()).on_plan_words(), None);
+}
+
 #[test]
 fn tracks_are_for_the_partners_markets_or_a_team_each_once() {
     let mut ws = workspace();

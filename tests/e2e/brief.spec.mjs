@@ -84,7 +84,7 @@ test("the brief opens from the partner page with the profile and key players", a
     "Stances: Champion 1 · Supportive 0 · Neutral 3 · Skeptical 0 · Blocker 0",
     /^Their delivery record: \d+ of \d+ due delivered on time[^(]* \(\d+ % delivery credit\)/,
     /^Our delivery record: /,
-    /^Landing progress: \d+ % — \d+ of \d+ steps done$/,
+    /^Landing progress: \d+ % — \d+ of \d+ steps done · (on plan|\d+ % on plan \(\d+ steps? late or undated\))$/,
     /^Main metric: \S+, judged in [A-Z][a-z]+ \d{4}$/,
     /^Breadth of buy-in: \d+ of \d+ markets bought in /,
     /^(Growth is concentrated|Reading): /,

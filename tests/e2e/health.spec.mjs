@@ -22,7 +22,7 @@ test("the Health tab shows the score, every component's value and weight, and th
 
   // Live: the results weigh; deal fit does not count and is not listed.
   await expect(page.getByText("Weighted for the Live stage")).toBeVisible();
-  for (const name of ["Shared goals", "Key-player support", "Delivery record", "Landing progress",
+  for (const name of ["Shared goals", "Key-player support", "Delivery record", "Landing on plan",
     "Growth against target", "Breadth of buy-in"]) {
     await expect(parts(page).filter({ has: page.getByRole("rowheader", { name, exact: true }) })).toHaveCount(1);
   }

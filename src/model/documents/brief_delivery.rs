@@ -5,7 +5,7 @@
 //!
 //! Every figure here is the one the partner's tabs show, read from the same model
 //! function — `goals::commitments_of` and `goals::delivery_record_of` (Goals tab),
-//! `landing::progress`, `landing::steps_done` and `landing::stalled_in` (Landing tab),
+//! `landing::progress`, `landing::step_counts` and `landing::stalled_in` (Landing tab),
 //! `health::main_metric` and `growth::panel` (Metrics and Health tabs) — never computed a
 //! second time, so the brief and the screens cannot disagree.
 
@@ -108,10 +108,16 @@ pub(super) fn landing(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section 
             blocks: vec![Block::Note("No landing plan yet.")],
         };
     };
-    let (done, total) = landing::steps_done(&p.landing);
+    let counts = landing::step_counts(&p.landing, today);
     let mut facts = vec![Fact {
         label: "Landing progress",
-        value: Value::Text(format!("{} — {done} of {total} steps done", percent(share))),
+        value: Value::Text(format!(
+            "{} — {} of {} steps done · {}",
+            percent(share),
+            counts.done,
+            counts.all(),
+            counts.on_plan_words().unwrap_or_default()
+        )),
     }];
     if let Some(why) = landing::stalled_in(ws, p, today) {
         facts.push(Fact {

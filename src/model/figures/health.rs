@@ -58,7 +58,10 @@ impl Factor {
             Factor::Support => "Key-player support",
             Factor::Reception => "Reception trend",
             Factor::Delivery => "Delivery record",
-            Factor::Landing => "Landing progress",
+            // Not "Landing progress": the Landing tab's progress is the share done
+            // (50 %), this is the share on plan (75 %), and one name for two figures
+            // reads as a contradiction.
+            Factor::Landing => "Landing on plan",
             Factor::Growth => "Growth against target",
             Factor::BuyIn => "Breadth of buy-in",
         }
@@ -659,14 +662,18 @@ pub fn landing_on_plan(
     let Some(v) = crate::model::landing::on_plan(tracks, today) else {
         return Component::new(Factor::Landing, None, "no landing plan");
     };
-    let (done, all) = crate::model::landing::steps_done(tracks);
+    let c = crate::model::landing::step_counts(tracks, today);
+    let (done, all) = (c.done, c.all());
+    let rest = match (c.ahead, c.behind) {
+        (0, 0) => String::new(),
+        (ahead, 0) => format!(", the other {ahead} planned for later"),
+        (0, behind) => format!(", {behind} late or undated"),
+        (ahead, behind) => format!(", {ahead} planned for later, {behind} late or undated"),
+    };
     Component::new(
         Factor::Landing,
         Some(v),
-        format!(
-            "{} on plan: {done} of {all} steps done, the others planned for later count as on plan",
-            percent(v)
-        ),
+        format!("{} on plan: {done} of {all} steps done{rest}", percent(v)),
     )
 }
 

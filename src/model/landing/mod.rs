@@ -91,25 +91,55 @@ pub fn progress(tracks: &[LandingTrack]) -> Option<f64> {
 /// date and not done, counts against it. `None` without a plan. A plan of 3 steps, one
 /// done and two planned next month, is on plan: 1.
 pub fn on_plan(tracks: &[LandingTrack], today: NaiveDate) -> Option<f64> {
-    let steps = tracks.len() * 3;
-    let fine: usize = tracks
-        .iter()
-        .map(|t| {
-            t.steps()
-                .iter()
-                .filter(|(_, s)| s.done.is_some() || s.planned.is_some_and(|p| p >= today))
-                .count()
-        })
-        .sum();
-    (steps > 0).then(|| fine as f64 / steps as f64)
+    let c = step_counts(tracks, today);
+    (c.all() > 0).then(|| (c.done + c.ahead) as f64 / c.all() as f64)
 }
 
-/// How many steps of the plan are done, and how many there are (three per track).
-pub fn steps_done(tracks: &[LandingTrack]) -> (usize, usize) {
-    (
-        tracks.iter().map(LandingTrack::done).sum(),
-        tracks.len() * 3,
-    )
+/// The plan's steps by where they stand on a day: the one count behind [`on_plan`], the
+/// Landing tab's and the brief's "on plan" and health's words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StepCounts {
+    pub done: usize,
+    /// Not done, planned for `today` or later.
+    pub ahead: usize,
+    /// Not done, and past their planned date or with none.
+    pub behind: usize,
+}
+
+impl StepCounts {
+    pub fn all(&self) -> usize {
+        self.done + self.ahead + self.behind
+    }
+
+    /// "75 % on plan (3 steps late or undated)", or "on plan" when none is behind;
+    /// `None` without a plan.
+    pub fn on_plan_words(&self) -> Option<String> {
+        let share =
+            (self.all() > 0).then(|| (self.done + self.ahead) as f64 / self.all() as f64)?;
+        Some(match self.behind {
+            0 => "on plan".to_owned(),
+            n => format!(
+                "{} on plan ({} late or undated)",
+                crate::model::core::format::percent(share),
+                crate::model::core::format::count(n, "step")
+            ),
+        })
+    }
+}
+
+/// Counts the plan's steps as done, ahead or behind on `today`.
+pub fn step_counts(tracks: &[LandingTrack], today: NaiveDate) -> StepCounts {
+    let mut c = StepCounts::default();
+    for (_, s) in tracks.iter().flat_map(|t| t.steps()) {
+        if s.done.is_some() {
+            c.done += 1;
+        } else if s.planned.is_some_and(|p| p >= today) {
+            c.ahead += 1;
+        } else {
+            c.behind += 1;
+        }
+    }
+    c
 }
 
 /// Whether a step is planned for a day already past and not done.

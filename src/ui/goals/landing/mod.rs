@@ -48,7 +48,7 @@ pub(super) fn LandingPlan(id: Id) -> impl IntoView {
             <p class="muted landing__why">
                 "Signing is a fifth of the work; the rest is landing the partnership with the people in each market and team."
             </p>
-            <LandingProgress tracks/>
+            <LandingProgress tracks today/>
             <StallNotice partner=id today/>
             <Show when=move || adding.get()>
                 <track_form::TrackForm partner=add_id.clone() on_done=Callback::new(move |_| adding.set(false))/>
@@ -66,19 +66,27 @@ pub(super) fn LandingPlan(id: Id) -> impl IntoView {
 /// How much of the plan is done, as a bar and in words; or, with no plan yet, what to
 /// add.
 #[component]
-fn LandingProgress(tracks: Memo<Vec<LandingTrack>>) -> impl IntoView {
+fn LandingProgress(tracks: Memo<Vec<LandingTrack>>, today: NaiveDate) -> impl IntoView {
     let progress = Memo::new(move |_| {
-        tracks.with(|t| landing::progress(t).map(|share| (share, landing::steps_done(t))))
+        tracks.with(|t| {
+            let counts = landing::step_counts(t, today);
+            landing::progress(t).map(|share| (share, counts))
+        })
     });
     move || {
         match progress.get() {
-        Some((share, (done, total))) => view! {
+        Some((share, counts)) => view! {
             <div class="landing-progress">
                 <label for="landing-progress-bar">"Landing progress"</label>
                 <progress id="landing-progress-bar" max="100"
                     value=format!("{}", (share * 100.0).round())>{percent(share)}</progress>
                 <strong class="landing-progress__value">{percent(share)}</strong>
-                <span class="muted">{format!("{done} of {total} steps done")}</span>
+                <span class="muted" data-testid="landing-steps">{format!(
+                    "{} of {} steps done · {}",
+                    counts.done,
+                    counts.all(),
+                    counts.on_plan_words().unwrap_or_default()
+                )}</span>
             </div>
         }.into_any(),
         None => view! {
