@@ -270,6 +270,18 @@ fn the_window_pairs_only_months_with_a_value_a_year_earlier() {
     assert_eq!(growth::window_growth(&gap, m("2027-06")), None);
 }
 
+/// A change a month is a difference of 3-month means: thirds are the mean's artefact,
+/// not a measurement, so the screens show whole numbers (one decimal below 10).
+#[test]
+fn a_change_a_month_is_shown_without_the_thirds_of_its_mean() {
+    assert_eq!(growth::per_month(22_891.666_7), "+22,892 a month");
+    assert_eq!(growth::per_month(-414.666_7), "\u{2212}415 a month");
+    assert_eq!(growth::per_month(77.666_7), "+78 a month");
+    assert_eq!(growth::per_month(4.0), "+4 a month");
+    assert_eq!(growth::per_month(0.333_3), "+0.3 a month");
+    assert_eq!(growth::per_month(0.0), "0 a month");
+}
+
 #[test]
 fn the_window_reads_per_month_like_the_month_beside_it() {
     // A market of about 100 users a month that grew by 50: the table reads "+50 a

@@ -638,6 +638,18 @@ pub fn signed(v: f64) -> String {
     }
 }
 
+/// A change a month over the buy-in window, as every screen words it: "+22,892 a month".
+/// It is a difference of 3-month means, so thirds are an artefact of the mean, not a
+/// measurement: whole numbers from 10 on, one decimal below ("+22,891.67" read as noise).
+pub fn per_month(v: f64) -> String {
+    let shown = if v.abs() >= 10.0 {
+        v.round()
+    } else {
+        (v * 10.0).round() / 10.0
+    };
+    format!("{} a month", signed(shown))
+}
+
 /// A market's change over the buy-in window, as the growth table's last column reads:
 /// "+4,000 a month (+40 %)" when judged, else why it is not ("late: figures to …").
 pub fn window_text(buy_in: Option<&BuyIn>, row: &MarketGrowth) -> String {
@@ -645,17 +657,14 @@ pub fn window_text(buy_in: Option<&BuyIn>, row: &MarketGrowth) -> String {
     match judged {
         Some(m) => match (m.window, m.rate) {
             (Some(w), Some(rate)) => format!(
-                "{} a month ({})",
-                signed(w.monthly_change()),
+                "{} ({})",
+                per_month(w.monthly_change()),
                 percent_change(rate)
             ),
-            (Some(w), None) => format!("{} a month", signed(w.monthly_change())),
+            (Some(w), None) => per_month(w.monthly_change()),
             _ => m.verdict.label(),
         },
-        None => row
-            .window
-            .map(|w| format!("{} a month", signed(w)))
-            .unwrap_or_else(|| "—".to_owned()),
+        None => row.window.map(per_month).unwrap_or_else(|| "—".to_owned()),
     }
 }
 

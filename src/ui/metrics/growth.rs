@@ -5,7 +5,7 @@
 
 use crate::model::core::format::month_short;
 use crate::model::core::format::{percent, percent_change};
-use crate::model::metrics::growth::signed;
+use crate::model::metrics::growth::per_month;
 use crate::model::metrics::growth::{
     self, BuyIn, MarketGrowth, Verdict, BOUGHT_IN, FLOOR, MIN_MARKETS, WINDOW,
 };
@@ -130,10 +130,10 @@ fn BuyInView(buy_in: Option<BuyIn>, names: Vec<(Id, String)>) -> impl IntoView {
             };
             let text = match (m.rate, m.window) {
                 (Some(rate), Some(w)) => format!(
-                    "{}, {} ({} a month){}",
+                    "{}, {} ({}){}",
                     m.verdict.label(),
                     percent_change(rate),
-                    signed(w.monthly_change()),
+                    per_month(w.monthly_change()),
                     if m.floored { ", small base: judged against the floor" } else { "" }
                 ),
                 _ => m.verdict.label(),
