@@ -307,6 +307,75 @@ fn the_window_reads_per_month_like_the_month_beside_it() {
 
 // --- goals and totals ------------------------------------------------------------------
 
+/// The Goals tab reads a goal's figures as health does, in the last complete month, and
+/// says so in a sentence; when they disagree with the status set by hand it says to
+/// check it. A lead marking a goal "on track" at 60 % of its plan wants to be told.
+#[test]
+fn a_goal_card_says_what_its_figures_read_and_when_they_disagree_with_its_status() {
+    let mut ws = workspace();
+    // Launched in May at 100 a month, 600 in October, a target of 1,000 due in January
+    // 2027: the plan runs 100 → 1,000 over 8 months, 662.5 by October (5 of 8 along).
+    ws.partners[0].metrics.push(series(
+        "m-us",
+        &[("2026-05", 100.0), ("2026-10", 450.0), ("2026-11", 999.0)],
+    ));
+    ws.partners[0]
+        .metrics
+        .push(series("m-br", &[("2026-07", 150.0)]));
+    let goal = Goal {
+        id: id("g-1"),
+        statement: "1,000 sign-ups a month".into(),
+        metric: "sign-ups".into(),
+        target: Some(1000.0),
+        due: Some(chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap()),
+        status: GoalStatus::OnTrack,
+    };
+    ws.partners[0].goals.push(goal.clone());
+    let p = &ws.partners[0];
+    // On 20 November the month under way is not judged: October is, with Brazil's
+    // July figure (a quarterly report) standing in, named.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let r = metrics::goal_figures(p, &goal, today).expect("figures");
+    assert_eq!(r.month, m("2026-10"));
+    assert_eq!(r.actual, 600.0);
+    let words = r.words("sign-ups", |m| ws.market_name(m).to_owned());
+    assert_eq!(
+        words,
+        "Oct 2026: 600 sign-ups, 91 % of the plan to date (663) and 60 % of the target. \
+         Brazil as of Jul 2026."
+    );
+    assert_eq!(r.disagrees_with(GoalStatus::OnTrack), None);
+    assert_eq!(r.disagrees_with(GoalStatus::AtRisk), None);
+    // Health reads the same progress.
+    let growth = tandem::model::figures::health::components(&ws, p, today)
+        .into_iter()
+        .find(|c| c.factor == tandem::model::figures::health::Factor::Growth)
+        .and_then(|c| c.value);
+    assert!((growth.unwrap() - r.progress.min(1.0)).abs() < 1e-9);
+    // Half the figures: on track by hand, behind plan by the figures.
+    let mut half = ws.clone();
+    half.partners[0].metrics[0]
+        .values
+        .insert(m("2026-10"), 150.0);
+    let r = metrics::goal_figures(&half.partners[0], &goal, today).expect("figures");
+    assert_eq!(
+        r.disagrees_with(GoalStatus::OnTrack),
+        Some("The figures read behind plan: check the status.")
+    );
+    // Without a due date the plan is the target itself.
+    let open = Goal { due: None, ..goal };
+    let r = metrics::goal_figures(p, &open, today).expect("figures");
+    assert_eq!(
+        r.words("sign-ups", |m| ws.market_name(m).to_owned()),
+        "Oct 2026: 600 sign-ups, 60 % of the target. Brazil as of Jul 2026."
+    );
+    assert_eq!(
+        r.disagrees_with(GoalStatus::Missed),
+        None,
+        "60 % of the target is not on plan"
+    );
+}
+
 #[test]
 fn goal_progress_is_the_latest_month_over_markets_against_the_target() {
     let mut ws = workspace();

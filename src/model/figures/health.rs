@@ -798,10 +798,7 @@ pub fn components(ws: &Workspace, p: &Partner, today: NaiveDate) -> Vec<Componen
     let growth: Vec<f64> = p
         .goals
         .iter()
-        .filter_map(|g| {
-            let latest = latest_for(p, g.metric.trim(), today)?;
-            crate::model::metrics::goal_progress(p, g, latest)
-        })
+        .filter_map(|g| crate::model::metrics::goal_figures(p, g, today).map(|r| r.progress))
         .collect();
     let buy_in = main_metric(ws, p).and_then(|metric| {
         let latest = latest_for(p, &metric, today)?;

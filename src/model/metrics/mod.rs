@@ -12,6 +12,7 @@ use crate::model::core::check::{MAX_NAME, MAX_VALUE, PARTNER_GONE};
 use crate::model::core::format::grouped;
 use crate::model::core::id::Id;
 use crate::model::core::month::Month;
+use crate::model::core::vocabulary::GoalStatus;
 use crate::model::goals::Goal;
 use crate::model::workspace::records::{Partner, Workspace};
 use chrono::{DateTime, Utc};
@@ -285,6 +286,66 @@ pub fn goal_reading(p: &Partner, goal: &Goal, latest: Month) -> Option<GoalReadi
         start,
         progress,
     })
+}
+
+/// A shared goal's figures as every screen reads them on `today`: in the partner's last
+/// judged month of the goal's metric ([`judged_month`]: the month under way is never
+/// judged), against its plan to date ([`goal_reading`]). Health's growth component and
+/// the Goals tab both ask here.
+pub fn goal_figures(p: &Partner, goal: &Goal, today: chrono::NaiveDate) -> Option<GoalReading> {
+    let latest = judged_month(p, goal.metric.trim(), today)?;
+    goal_reading(p, goal, latest)
+}
+
+/// Below this share of the plan to date the figures read behind a goal marked on track.
+pub const BEHIND_PLAN: f64 = 0.8;
+
+impl GoalReading {
+    /// The figures in a sentence, for the goal's card: "Nov 2026: 174,735 users, 97 % of
+    /// the plan to date (181,000) and 83 % of the target. Germany as of Sep 2026." With
+    /// no plan line (no due date, or due already) the plan is the target itself.
+    pub fn words(&self, metric: &str, market_name: impl Fn(&Id) -> String) -> String {
+        use crate::model::core::format::{month_short, percent};
+        let of_target = self.actual / self.target;
+        let mut text = format!(
+            "{}: {} {metric}, ",
+            month_short(self.month),
+            plain(self.actual.round())
+        );
+        if self.start.is_some() {
+            text.push_str(&format!(
+                "{} of the plan to date ({}) and {} of the target.",
+                percent(self.progress),
+                plain(self.plan.round()),
+                percent(of_target)
+            ));
+        } else {
+            text.push_str(&format!("{} of the target.", percent(of_target)));
+        }
+        for (market, month) in &self.carried {
+            text.push_str(&format!(
+                " {} as of {}.",
+                market_name(market),
+                month_short(*month)
+            ));
+        }
+        text
+    }
+
+    /// When the figures and the status set by hand disagree, in words: a goal marked on
+    /// track (or met) whose figures are below [`BEHIND_PLAN`] of the plan to date, or one
+    /// marked at risk (or missed) whose figures are at or above the plan.
+    pub fn disagrees_with(&self, status: GoalStatus) -> Option<&'static str> {
+        match status {
+            GoalStatus::OnTrack | GoalStatus::Met if self.progress < BEHIND_PLAN => {
+                Some("The figures read behind plan: check the status.")
+            }
+            GoalStatus::AtRisk | GoalStatus::Missed if self.progress >= 1.0 => {
+                Some("The figures read on plan: check the status.")
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A shared goal's progress on its plan to date ([`goal_reading`]): 1.0 = on plan; may

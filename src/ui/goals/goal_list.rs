@@ -78,6 +78,7 @@ fn GoalItem(partner: Id, goal: Goal) -> impl IntoView {
         })
     };
     let shown = goal.clone();
+    let figures = goal_figures(partner.clone(), goal.clone());
     view! {
         <li class="goal">
             <Show when=move || editing.get() fallback=move || {
@@ -91,6 +92,10 @@ fn GoalItem(partner: Id, goal: Goal) -> impl IntoView {
                         {target.map(|t| view! { <span>"Target: "<strong>{t}</strong></span> })}
                         {g.due.map(|d| view! { <span>"Due "{day(d)}</span> })}
                     </p>
+                    {figures.clone().map(|(words, check)| view! {
+                        <p class="goal__figures muted" data-testid="goal-figures">{words}</p>
+                        {check.map(|c| view! { <p class="goal__check" role="note">{c}</p> })}
+                    })}
                     <div class="row-actions">
                         <button class="button button--quiet button--small"
                             aria-label=format!("Edit goal: {}", g.statement)
@@ -104,6 +109,21 @@ fn GoalItem(partner: Id, goal: Goal) -> impl IntoView {
             </Show>
         </li>
     }
+}
+
+/// What the figures say of a goal: the sentence for its card and, when they disagree
+/// with the status set by hand, why to check it. `None` without a metric, a target or
+/// figures of that metric. Read once per card, untracked: figures are edited on the
+/// Metrics tab, and this tab is built afresh each time it opens.
+fn goal_figures(partner: Id, goal: Goal) -> Option<(String, Option<&'static str>)> {
+    let store = use_store();
+    let today = storage::now().date_naive();
+    store.ws.with_untracked(|ws| {
+        let p = ws.partner(&partner)?;
+        let reading = metrics::goal_figures(p, &goal, today)?;
+        let words = reading.words(goal.metric.trim(), |m| ws.market_name(m).to_owned());
+        Some((words, reading.disagrees_with(goal.status)))
+    })
 }
 
 /// The goal form's fields, each a signal bound to an input.
