@@ -160,12 +160,33 @@ test("a walk-away decision asks to confirm, then moves the partner to Walked awa
   await expect(page.getByLabel("Stage")).toHaveValue("walked_away");
 });
 
+test("a goal's card reads its figures against the plan, and says to check a status they contradict", async ({ page }) => {
+  await page.clock.setFixedTime(NOW);
+  await open(page, "#/partners/demo-p-01/goals");
+  const signups = page.locator(".goal").filter({ hasText: "22,000 new Riffly trials" });
+  // The month judged is the last complete one, as health reads it.
+  await expect(signups.getByTestId("goal-figures")).toHaveText(
+    /^Oct 2026: [\d,]+ sign-ups, \d+ % of the plan to date \([\d,]+\) and \d+ % of the target\.$/);
+  await expect(signups.locator(".goal__check")).toHaveCount(0);
+  // The same figures against a target five times higher, still marked on track: the
+  // card says the figures read behind plan; the status stays the person's.
+  await signups.getByRole("button", { name: /^Edit goal:/ }).click();
+  const form = page.getByRole("form", { name: "Edit shared goal" });
+  await form.getByLabel("Target (monthly value)").fill("110000");
+  await form.getByRole("button", { name: "Save goal" }).click();
+  await expect(form).toHaveCount(0);
+  await expect(signups.locator(".goal__check")).toHaveText("The figures read behind plan: check the status.");
+  await expect(signups.locator(".goal-status")).toHaveText("On track");
+});
+
 test("landing progress follows the steps done, and the plan shows a stalled track", async ({ page }) => {
   await page.clock.setFixedTime(NOW);
   // Hearthpod: Japan was planned to be enabled weeks ago.
   await open(page, "#/partners/demo-p-03/landing");
   await expect(page.locator(".landing-stalled")).toContainText("Landing stalled in Japan");
   await expect(page.locator(".landing-progress")).toContainText("50 %");
+  // Beside the share done, how much is on plan: the figure the Health tab reads.
+  await expect(page.getByTestId("landing-steps")).toHaveText("6 of 12 steps done · 75 % on plan (3 steps late or undated)");
 
   // Dashline Auto has no plan yet.
   await open(page, "#/partners/demo-p-04/landing");
