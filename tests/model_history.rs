@@ -3,6 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
+use tandem::model::merge::rule::{self, Ties};
 use tandem::model::workspace::history::{History, Step};
 use tandem::model::{demo, Id, KeyPlayer, Partner, Shared, Stage, Workspace};
 
@@ -108,26 +109,60 @@ fn deep(ws: &Workspace) -> Workspace {
     copy
 }
 
+/// An edit, or taking in an earlier version as another tab's or a colleague's copy
+/// (a three-way merge over the start), which is how merges reach a workspace.
+#[derive(Clone, Debug)]
+enum Step2 {
+    Edit(Edit),
+    Merge(usize),
+}
+
+fn step_or_merge() -> impl Strategy<Value = Step2> {
+    prop_oneof![
+        4 => edit().prop_map(Step2::Edit),
+        1 => any::<usize>().prop_map(Step2::Merge),
+    ]
+}
+
+/// Merges `theirs` into `ws` over `base`, as tab sync and an import do.
+fn merge_in(ws: &mut Workspace, base: &Workspace, theirs: &Workspace) {
+    *ws = rule::merge(base, ws, theirs, Ties::ByContent).workspace;
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// Partners are shared between versions (copy-on-write): the same edits, undos and
-    /// redos applied to shared versions and to deep copies give the same workspaces,
-    /// and no edit reaches into a version taken before it.
+    /// Partners are shared between versions (copy-on-write): the same edits, merges,
+    /// undos and redos applied to shared versions and to deep copies give the same
+    /// workspaces, and no edit or merge reaches into a version taken before it.
     #[test]
     fn shared_versions_behave_as_deep_copies(
-        edits in prop::collection::vec(edit(), 1..25)
+        steps in prop::collection::vec(step_or_merge(), 1..25)
     ) {
         let start = demo::workspace(Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap());
         let (mut shared, mut copied) = (start.clone(), deep(&start));
         let (mut h_shared, mut h_copied) = (History::default(), History::default());
-        let mut versions = Vec::new();
-        for (n, e) in edits.iter().enumerate() {
+        let mut versions: Vec<(Workspace, Workspace)> = Vec::new();
+        for (n, e) in steps.iter().enumerate() {
             let before = shared.clone();
-            versions.push((before.clone(), deep(&before)));
-            apply(&mut shared, e, n);
             let before_copy = deep(&copied);
-            apply(&mut copied, e, n);
+            match e {
+                Step2::Edit(e) => {
+                    apply(&mut shared, e, n);
+                    apply(&mut copied, e, n);
+                }
+                Step2::Merge(i) => {
+                    // An earlier version (or the start) comes back as theirs: the shared
+                    // run merges the very version it kept, the copied run a deep copy.
+                    let (theirs, theirs_copy) = match versions.len() {
+                        0 => (start.clone(), deep(&start)),
+                        len => versions[i % len].clone(),
+                    };
+                    merge_in(&mut shared, &start, &theirs);
+                    merge_in(&mut copied, &deep(&start), &deep(&theirs_copy));
+                }
+            }
+            versions.push((before.clone(), deep(&before)));
             prop_assert_eq!(&shared, &copied);
             if let Some(step) = Step::between(&before, &shared, "edit") {
                 h_shared.record(step);
