@@ -1257,11 +1257,8 @@ fn their_partners(
     ws: &mut Workspace,
     read: &mut Vec<String>,
 ) -> Option<TheirPartners> {
-    let by_key: HashMap<&str, &Shared<Partner>> = snap
-        .partners
-        .iter()
-        .map(|(k, p)| (k.as_str(), p))
-        .collect();
+    let by_key: HashMap<&str, &Shared<Partner>> =
+        snap.partners.iter().map(|(k, p)| (k.as_str(), p)).collect();
     let mut partners = Vec::new();
     let mut damaged = Vec::new();
     let mut repaired = Vec::new();
