@@ -880,7 +880,7 @@ fn opening_a_store_without_the_old_key_only_reads_and_the_old_key_is_told_apart(
 fn a_save_after_an_insertion_a_reorder_or_a_removal_writes_exactly_the_changed_entries() {
     let mut ws = large(300);
     let (mut map, mut snap) = stored(&ws);
-    let mut check = |map: &mut Map, snap: &mut Snapshot, ws: &Workspace, save: &str, n| {
+    let check = |map: &mut Map, snap: &mut Snapshot, ws: &Workspace, save: &str, n| {
         let saved = store::save(map, snap, ws, save, now()).unwrap();
         assert_eq!(saved.written, n, "entries written by {save}");
         assert_eq!(open(&mut map.reloaded()).0, *ws, "loaded after {save}");
