@@ -147,12 +147,23 @@ async function measure(browser, { items, fileText, partnerCount, matching }) {
     if (moved.landed !== moved.to) throw new Error(`the card is not in its new column: ${JSON.stringify(moved)}`);
     return moved.ms;
   };
+  // The save code comes on demand, fetched once the first screen is idle: on the demo,
+  // whose screens are quick, the move could come first and its save wait for the code
+  // (a failed check, not a slow save). A person's first edit comes a moment later.
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("split_save_code")));
+  await page.waitForTimeout(200);
   const before = await allItems();
   result.move_ms = await move();
   // The move happened and was saved: the stored characters changed.
   const after = await allItems();
   const changed = Object.keys(after).filter((k) => after[k] !== before[k]).length;
-  if (!changed) throw new Error("the move did not change storage");
+  if (!changed) {
+    // Say which program, and whether the save came a moment later (its code still on its way).
+    await page.waitForTimeout(1000);
+    const later = await allItems();
+    const then = Object.keys(later).filter((k) => later[k] !== before[k]).length;
+    throw new Error(`the move did not change storage (${partnerCount ?? "demo"} partners; ${then} entries changed a second later)`);
+  }
   result.entries_changed = changed;
   result.stored_chars = Object.entries(after).reduce((n, [k, v]) => n + k.length + v.length, 0);
   result.quota_pct = Math.round((result.stored_chars / QUOTA_CHARS) * 1000) / 10;

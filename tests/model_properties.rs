@@ -359,6 +359,54 @@ proptest! {
     }
 }
 
+proptest! {
+    /// A save after the partners were reordered (the list rotated, then two swapped), some
+    /// edited and some written to without a change writes exactly the edited partners'
+    /// entries, whichever positions moved, and the store loads back as the workspace.
+    #[test]
+    fn a_save_after_a_reorder_writes_exactly_the_edited_partners(
+        ws in workspace(),
+        rotate in 0usize..8,
+        swap in (0usize..8, 0usize..8),
+        edited in proptest::collection::vec(any::<bool>(), 8),
+        touched in proptest::collection::vec(any::<bool>(), 8),
+    ) {
+        use tandem::model::formats::store::{self, Opened, Snapshot};
+        let mut slots = std::collections::BTreeMap::<String, String>::new();
+        let mut snap = Snapshot::default();
+        store::save(&mut slots, &mut snap, &ws, "s0", saved_at())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut next = ws.clone();
+        let n = next.partners.len();
+        if n > 0 {
+            next.partners.rotate_left(rotate % n);
+            next.partners.swap(swap.0 % n, swap.1 % n);
+        }
+        let mut expected = 0;
+        for (i, p) in next.partners.iter_mut().enumerate() {
+            if edited.get(i).copied().unwrap_or(false) {
+                use tandem::model::Stage;
+                p.stage = if p.stage == Stage::Live { Stage::Paused } else { Stage::Live };
+                expected += 1;
+            } else if touched.get(i).copied().unwrap_or(false) {
+                // A new version of the record, equal to the stored one.
+                let notes = p.notes.clone();
+                p.notes = notes;
+            }
+        }
+        let saved = store::save(&mut slots, &mut snap, &next, "s1", saved_at())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(saved.written, expected);
+        match store::open(&mut slots, &mut Snapshot::default(), "load", saved_at()) {
+            Ok(Opened::Loaded { workspace, damaged, .. }) => {
+                prop_assert!(damaged.is_empty(), "{:?}", damaged);
+                prop_assert_eq!(&workspace, &next);
+            }
+            other => return Err(TestCaseError::fail(format!("{other:?}"))),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Import: merge and replace
 // ---------------------------------------------------------------------------------------

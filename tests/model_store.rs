@@ -870,3 +870,78 @@ fn opening_a_store_without_the_old_key_only_reads_and_the_old_key_is_told_apart(
         Opened::Nothing
     ));
 }
+
+/// The save finds an unchanged partner at its own position by pointer and looks ids up
+/// only where the list changed: after an insertion at the front (every position
+/// shifted), a reorder, a removal, a record written to without a change, and from a
+/// snapshot made by a load or by another tab's sync, each save writes exactly the
+/// partners that changed and the store loads back as the workspace.
+#[test]
+fn a_save_after_an_insertion_a_reorder_or_a_removal_writes_exactly_the_changed_entries() {
+    let mut ws = large(300);
+    let (mut map, mut snap) = stored(&ws);
+    let check = |map: &mut Map, snap: &mut Snapshot, ws: &Workspace, save: &str, n| {
+        let saved = store::save(map, snap, ws, save, now()).unwrap();
+        assert_eq!(saved.written, n, "entries written by {save}");
+        assert_eq!(open(&mut map.reloaded()).0, *ws, "loaded after {save}");
+        let named = partner_keys(map);
+        assert_eq!(named.len(), ws.partners.len());
+        for (key, p) in named.iter().zip(&ws.partners) {
+            assert_eq!(store::key_id(key), Some(p.id.as_str()), "{save}: {key}");
+        }
+        assert_eq!(
+            entries(map),
+            ws.partners.len() + 1,
+            "stray entries after {save}"
+        );
+    };
+
+    // A partner added at the front, another moved: every position shifts by one.
+    let id = tandem::model::Id::parse("p-first").unwrap();
+    ws.partners
+        .insert(0, tandem::model::Partner::new(id, "First", now()).into());
+    let moved = ws.partners[150].id.clone();
+    assert!(ws.move_stage(&moved, Stage::Live, now()));
+    check(&mut map, &mut snap, &ws, "s1", 2);
+
+    // The list reversed, one partner edited: only that one is written.
+    ws.partners.reverse();
+    let moved = ws.partners[7].id.clone();
+    assert!(ws.move_stage(&moved, Stage::Paused, now()));
+    check(&mut map, &mut snap, &ws, "s2", 1);
+
+    // Two swapped and nothing else: the pages change, no entry is written.
+    ws.partners.swap(3, 250);
+    check(&mut map, &mut snap, &ws, "s3", 0);
+
+    // A removal before an edit: the edited partner and the workspace's records (the
+    // removal's tombstone).
+    let gone = ws.partners[10].id.clone();
+    assert!(ws.delete_partner(&gone, now()).is_some());
+    let moved = ws.partners[20].id.clone();
+    assert!(ws.move_stage(&moved, Stage::Live, now()));
+    check(&mut map, &mut snap, &ws, "s4", 2);
+
+    // Written to without a change (a new pointer, an equal record): nothing to write,
+    // and the next edit of another partner writes that one only.
+    let notes = ws.partners[5].notes.clone();
+    ws.partners[5].notes = notes;
+    check(&mut map, &mut snap, &ws, "s5", 0);
+    let moved = ws.partners[6].id.clone();
+    assert!(ws.move_stage(&moved, Stage::Paused, now()));
+    check(&mut map, &mut snap, &ws, "s6", 1);
+
+    // From a snapshot a load made, and then after another tab's save taken in by sync.
+    let (mut loaded, mut from_load) = open(&mut map.reloaded());
+    let mut tab_map = map.reloaded();
+    let moved = loaded.partners[100].id.clone();
+    assert!(loaded.move_stage(&moved, Stage::Live, now()));
+    check(&mut tab_map, &mut from_load, &loaded, "t1", 1);
+    let text = tab_map.items[MANIFEST_KEY].clone();
+    let synced = store::sync(&mut tab_map, &mut snap, &text, "s7", now()).unwrap();
+    assert_eq!(synced.workspace, loaded);
+    let mut ws = synced.workspace;
+    let moved = ws.partners[200].id.clone();
+    assert!(ws.move_stage(&moved, Stage::Paused, now()));
+    check(&mut tab_map, &mut snap, &ws, "s8", 1);
+}

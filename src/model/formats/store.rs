@@ -213,9 +213,11 @@ pub struct Snapshot {
     text: String,
     /// The pages the manifest names, in order, with the entries each lists.
     pages: Vec<Page>,
-    /// Each stored partner by id: its entry's key and its record, shared with the
-    /// workspace that was saved (a pointer, not a copy).
-    partners: HashMap<Id, (String, Shared<Partner>)>,
+    /// Each stored partner with its entry's key, in the order of the workspace saved or
+    /// read: the record is shared with that workspace (a pointer, not a copy). A save
+    /// finds a partner no edit touched at its own position by pointer, and looks ids up
+    /// only for the positions where the list changed (`partner_writes`).
+    partners: Vec<(String, Shared<Partner>)>,
     /// The workspace-level records' key and value (a workspace without partners).
     rest: Option<(String, Workspace)>,
     /// Keys of damaged entries, carried into every manifest untouched.
@@ -506,9 +508,10 @@ pub fn save(
 /// is written: the save then writes it, names it in the manifest and records it in the
 /// snapshot, and a refused write removes exactly what was written.
 struct Changes {
-    /// The positions in `ws.partners` of the partners whose entries are written, one per
-    /// entry of `entries`, in the same order.
-    changed: Vec<usize>,
+    /// For each partner of `ws.partners`, in order: the index in the snapshot's
+    /// partners of its stored entry, or `None` when this save writes its entry (in
+    /// `entries`, in the same order).
+    from: Vec<Option<usize>>,
     /// The partner entries to write: key and stored form.
     entries: Vec<(String, String)>,
     /// The entry of the workspace-level records, when they changed.
@@ -521,11 +524,11 @@ struct Changes {
 
 impl Changes {
     fn of(snap: &Snapshot, ws: &Workspace, save: &str) -> Changes {
-        let (changed, entries) = partner_writes(snap, ws, save);
+        let (from, entries) = partner_writes(snap, ws, save);
         let rest = rest_write(snap, ws, save);
-        let (plan, pages) = plan_pages(snap, ws, &changed, &entries, save);
+        let (plan, pages) = plan_pages(snap, ws, &from, &entries, save);
         Changes {
-            changed,
+            from,
             entries,
             rest,
             pages,
@@ -674,14 +677,24 @@ impl Changes {
 
     /// Records in `snap` what was written, so that it mirrors storage again.
     fn remember(self, snap: &mut Snapshot, ws: &Workspace, manifest: Manifest, text: String) {
-        for (i, (key, _)) in self.changed.into_iter().zip(self.entries) {
-            let p = &ws.partners[i];
-            snap.partners.insert(p.id.clone(), (key, p.clone()));
-        }
-        if snap.partners.len() > ws.partners.len() {
-            let present: HashSet<&Id> = ws.partners.iter().map(|p| &p.id).collect();
-            snap.partners.retain(|id, _| present.contains(id));
-        }
+        // Every partner as `ws` holds it, under the key of its entry: an unchanged one
+        // keeps its key (taken, each is named once), a written one gets its new key. A
+        // record written to without a change is remembered by its new pointer, so the
+        // next save finds it by pointer instead of comparing it again.
+        let mut old = std::mem::take(&mut snap.partners);
+        let mut fresh = self.entries.into_iter().map(|(key, _)| key);
+        snap.partners = ws
+            .partners
+            .iter()
+            .zip(&self.from)
+            .map(|(p, from)| {
+                let key = match from {
+                    Some(j) => old.get_mut(*j).map(|(k, _)| std::mem::take(k)),
+                    None => fresh.next(),
+                };
+                (key.unwrap_or_default(), p.clone())
+            })
+            .collect();
         let mut old_pages: Vec<Option<Page>> = std::mem::take(&mut snap.pages)
             .into_iter()
             .map(Some)
@@ -702,27 +715,48 @@ impl Changes {
     }
 }
 
-/// Each partner's entry to write, with the partner's position: none while the record is
-/// the very one stored.
+/// Where each partner of `ws` is stored (its index in the snapshot's partners), and the
+/// entries to write for those that are not: none while the record equals the one stored.
 fn partner_writes(
     snap: &Snapshot,
     ws: &Workspace,
     save: &str,
-) -> (Vec<usize>, Vec<(String, String)>) {
+) -> (Vec<Option<usize>>, Vec<(String, String)>) {
+    let stored = &snap.partners;
     let mut entries: Vec<(String, String)> = Vec::new();
-    let mut changed: Vec<usize> = Vec::new();
+    let mut from: Vec<Option<usize>> = Vec::with_capacity(ws.partners.len());
+    // Built only when a partner is not where the snapshot has it (an addition, a
+    // removal, a reorder before it): hashing 2,000 ids took a tenth of a move.
+    let mut by_id: Option<HashMap<&Id, usize>> = None;
     for (i, p) in ws.partners.iter().enumerate() {
-        match snap.partners.get(&p.id) {
+        let at = match stored.get(i) {
             // The pointer first: a partner no edit wrote to since the last save is the
-            // very record stored, and no field is compared.
-            Some((_, stored)) if stored == p => {}
+            // very record stored at the same position, and no field is compared.
+            Some((_, s)) if Shared::same(s, p) => {
+                from.push(Some(i));
+                continue;
+            }
+            Some((_, s)) if s.id == p.id => Some(i),
+            _ => by_id
+                .get_or_insert_with(|| {
+                    stored
+                        .iter()
+                        .enumerate()
+                        .map(|(j, (_, s))| (&s.id, j))
+                        .collect()
+                })
+                .get(&p.id)
+                .copied(),
+        };
+        match at {
+            Some(j) if stored[j].1 == *p => from.push(Some(j)),
             _ => {
-                changed.push(i);
+                from.push(None);
                 entries.push((partner_key(&p.id, save), encode_partner(p)));
             }
         }
     }
-    (changed, entries)
+    (from, entries)
 }
 
 /// The entry of the workspace-level records to write: none while they equal the stored
@@ -738,28 +772,23 @@ fn rest_write(snap: &Snapshot, ws: &Workspace, save: &str) -> Option<(String, St
 }
 
 /// The pages of the new list and the pages to write: a page listing exactly the entries
-/// of one the snapshot holds is named again; any other is written. `changed` and
+/// of one the snapshot holds is named again; any other is written. `from` and
 /// `entries` are [`partner_writes`]'s.
 fn plan_pages(
     snap: &Snapshot,
     ws: &Workspace,
-    changed: &[usize],
+    from: &[Option<usize>],
     entries: &[(String, String)],
     save: &str,
 ) -> (Vec<Plan>, Vec<(String, String)>) {
     let mut page_writes: Vec<(String, String)> = Vec::new();
     let mut plan: Vec<Plan> = Vec::new();
-    let mut fresh = changed.iter().zip(entries).peekable();
-    let keys: Vec<&str> = ws
-        .partners
+    let mut fresh = entries.iter().map(|(key, _)| key.as_str());
+    let keys: Vec<&str> = from
         .iter()
-        .enumerate()
-        .map(|(i, p)| match fresh.peek() {
-            Some((&j, (key, _))) if j == i => {
-                fresh.next();
-                key.as_str()
-            }
-            _ => snap.partners.get(&p.id).map_or("", |(k, _)| k.as_str()),
+        .map(|from| match from {
+            Some(j) => snap.partners.get(*j).map_or("", |(k, _)| k.as_str()),
+            None => fresh.next().unwrap_or(""),
         })
         .collect();
     let by_first: HashMap<&str, usize> = snap
@@ -924,11 +953,10 @@ fn read(slots: &impl Slots, snap: &mut Snapshot, text: String) -> Opened {
     if let Err(e) = contain_rule_breakers(slots, &mut ws, &mut keys, &mut damaged) {
         return unreadable(e.to_string());
     }
-    snap.partners = ws
-        .partners
-        .iter()
-        .zip(&keys)
-        .map(|(p, k)| (p.id.clone(), (k.clone(), p.clone())))
+    snap.partners = keys
+        .into_iter()
+        .zip(&ws.partners)
+        .map(|(k, p)| (k, p.clone()))
         .collect();
     snap.rest = Some((manifest.rest.clone(), rest_of(&ws)));
     snap.damaged = damaged.iter().map(|d| d.key.clone()).collect();
@@ -1209,8 +1237,9 @@ pub fn sync(
 
 /// The partners another tab's manifest names, as [`their_partners`] read them.
 struct TheirPartners {
-    /// Each partner read by id, with its entry's key: the snapshot's new partners.
-    partners: HashMap<Id, (String, Shared<Partner>)>,
+    /// Each partner read, with its entry's key, in order: the snapshot's new partners
+    /// (the stand-ins are not among them: they are not stored).
+    partners: Vec<(String, Shared<Partner>)>,
     /// The damaged entries' keys, carried on untouched.
     damaged: Vec<String>,
     /// Entries the manifest names that were gone, for which ours stand in.
@@ -1228,12 +1257,9 @@ fn their_partners(
     ws: &mut Workspace,
     read: &mut Vec<String>,
 ) -> Option<TheirPartners> {
-    let by_key: HashMap<&str, &Shared<Partner>> = snap
-        .partners
-        .values()
-        .map(|(k, p)| (k.as_str(), p))
-        .collect();
-    let mut partners = HashMap::new();
+    let by_key: HashMap<&str, &Shared<Partner>> =
+        snap.partners.iter().map(|(k, p)| (k.as_str(), p)).collect();
+    let mut partners = Vec::new();
     let mut damaged = Vec::new();
     let mut repaired = Vec::new();
     let listed = pages.iter().flat_map(|p| &p.entries);
@@ -1253,7 +1279,7 @@ fn their_partners(
                         // Ours stands in, and is not recorded as stored: the repair
                         // writes it again.
                         let id = key_id(key)?;
-                        let ours = snap.partners.values().find(|(_, p)| p.id.as_str() == id);
+                        let ours = snap.partners.iter().find(|(_, p)| p.id.as_str() == id);
                         repaired.push(key.clone());
                         ws.partners.push(ours?.1.clone());
                         continue;
@@ -1261,7 +1287,7 @@ fn their_partners(
                 }
             }
         };
-        partners.insert(p.id.clone(), (key.clone(), p.clone()));
+        partners.push((key.clone(), p.clone()));
         ws.partners.push(p);
     }
     Some(TheirPartners {
