@@ -46,6 +46,7 @@ pub struct Workspace {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Tombstone {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub deleted: DateTime<Utc>,
     /// The deletion's edit stamp; absent in files written before stamps (`deleted`
     /// then stands in).
@@ -58,7 +59,9 @@ pub struct Tombstone {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Market {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub updated: DateTime<Utc>,
     /// The edit stamp of this version (see `core::stamp`): what a merge orders versions
     /// by. Absent in records written before stamps; `updated` then stands in.
@@ -72,7 +75,9 @@ pub struct Market {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Partner {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub updated: DateTime<Utc>,
     /// The edit stamp of this version (see `core::stamp`): what a merge orders versions
     /// by. Absent in records written before stamps; `updated` then stands in.
@@ -116,7 +121,11 @@ pub struct Partner {
     #[serde(default)]
     pub key_players: Vec<KeyPlayer>,
     /// The day the partner entered its current stage; `created` stands in when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::day_opt"
+    )]
     pub stage_since: Option<NaiveDate>,
     /// Versions of the outreach pitch.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -150,7 +159,9 @@ pub struct Partner {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct KeyPlayer {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub updated: DateTime<Utc>,
     pub name: String,
     #[serde(default)]
