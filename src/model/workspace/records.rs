@@ -417,6 +417,16 @@ impl Workspace {
     /// Like [`Partner::market_refs_mut`], it names every field so that a new one must be
     /// placed on one side or the other.
     pub fn market_refs_mut(&mut self) -> impl Iterator<Item = &mut Id> {
+        self.market_refs_mut_where(|_, _| true)
+    }
+
+    /// [`Workspace::market_refs_mut`] in the partners `which` chooses (by position and
+    /// record, asked before any is written): a partner left out is not written, so it
+    /// stays the very version it was, shared with other versions of the workspace.
+    pub fn market_refs_mut_where(
+        &mut self,
+        mut which: impl FnMut(usize, &Partner) -> bool,
+    ) -> impl Iterator<Item = &mut Id> {
         let Workspace {
             program_name: _,
             markets: _,
@@ -440,7 +450,9 @@ impl Workspace {
         } = program;
         partners
             .iter_mut()
-            .flat_map(|p| Partner::market_refs_mut(p))
+            .enumerate()
+            .filter(move |(i, p)| which(*i, p))
+            .flat_map(|(_, p)| Partner::market_refs_mut(p))
     }
 
     pub fn market(&self, id: &Id) -> Option<&Market> {
