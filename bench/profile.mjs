@@ -2,7 +2,10 @@
 // sampling profiler and prints where the time went (self time by function, and the
 // browser's own work, "(program)", apart). Not a benchmark: run bench/run.mjs for times.
 //
-//   E2E_DIST=<dist> BENCH_PORT=<port> node bench/profile.mjs search|sort|dashboard [n=2000]
+//   E2E_DIST=<dist> BENCH_PORT=<port> node bench/profile.mjs search|sort|dashboard|import [n=2000]
+// `import` picks the program's own file on the Data screen, as run.mjs does, to the
+// preview painted, then cancels; ROUNDS (6) rounds in one page, the first one's dialog code
+// fetched as in run.mjs, the others' already there.
 import { start } from "../scripts/chromium.mjs";
 import { writeFile } from "node:fs/promises";
 import { largeFile } from "./large.mjs";
@@ -11,6 +14,7 @@ import { seededPage, storeItems } from "./seed.mjs";
 const what = process.argv[2] ?? "search";
 const n = Number(process.argv[3] ?? 2000);
 const file = largeFile(n, n >= 2000 ? 5 : 10);
+const fileText = JSON.stringify(file);
 const { base, browser, stop } = await start(Number(process.env.BENCH_PORT ?? 4199));
 try {
   // Storage seeded as the benchmark seeds it.
@@ -29,11 +33,15 @@ try {
     await page.evaluate(() => { location.hash = "#/pipeline"; });
     await page.locator(".card").first().waitFor();
   }
+  if (what === "import") {
+    await page.evaluate(() => { location.hash = "#/data"; });
+    await page.locator("#import-file").waitFor({ state: "attached" });
+  }
   // TRACE=1: the browser's timeline (style, layout, paint) instead of the JS profile.
   const tracing = !!process.env.TRACE;
   if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "blink", "v8"] });
   else await cdp.send("Profiler.start");
-  for (let round = 0; round < 6; round++) {
+  for (let round = 0; round < Number(process.env.ROUNDS ?? 6); round++) {
     if (what === "search") {
       for (const text of ["Partner 01", ""]) {
         times.push(await page.evaluate(async (text) => {
@@ -53,6 +61,23 @@ try {
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         return `sort ${Math.round(performance.now() - start)}`;
       }));
+    } else if (what === "import") {
+      times.push(await page.evaluate(async (text) => {
+        const input = document.querySelector("#import-file");
+        const files = new DataTransfer();
+        files.items.add(new File([text], "colleague.json", { type: "application/json" }));
+        const start = performance.now();
+        input.files = files.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        const shown = () => document.querySelector("dialog[open] .preview");
+        while (!shown()) await new Promise((r) => requestAnimationFrame(r));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const ms = performance.now() - start;
+        if (!shown().textContent.trim()) throw new Error("the import showed no preview");
+        return `import ${Math.round(ms)}`;
+      }, fileText));
+      await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+      await page.getByRole("dialog").waitFor({ state: "detached" });
     } else if (what === "dashboard") {
       times.push(await page.evaluate(async () => {
         const s = document.querySelector(".card select");
@@ -107,5 +132,22 @@ async function report({ profile }, times) {
   const wasm = [...self.entries()].filter(([k]) => k.includes(".wasm") || k.startsWith("$") || k.includes("wasm-function")).reduce((a, [, v]) => a + v, 0);
   console.log(`total ${total.toFixed(0)} ms, wasm ${wasm.toFixed(0)} ms`);
   for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(v.toFixed(1).padStart(8), k);
+  if (process.env.TOP !== "1") return;
+  // TOP=1: inclusive time by wasm function (each sample charged once to every named wasm
+  // function on its stack), as bench/breakdown.mjs gives it.
+  const parents = new Map();
+  for (const nd of profile.nodes) for (const c of nd.children ?? []) parents.set(c, nd);
+  const incl = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let nd = byId.get(id); nd; nd = parents.get(nd.id)) {
+      const f = nd.callFrame.functionName;
+      if (!f || seen.has(f) || !/^_|^\$/.test(f)) continue;
+      seen.add(f);
+      incl.set(f, (incl.get(f) ?? 0) + (dt[i] ?? 0) / 1000);
+    }
+  });
+  console.log("inclusive (wasm functions):");
+  for (const [k, v] of [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP_N ?? 60))) console.log(v.toFixed(1).padStart(8), k.slice(0, 160));
 }
 

@@ -19,6 +19,7 @@ use proptest::sample::select;
 use proptest::test_runner::TestCaseError;
 use std::collections::HashSet;
 use tandem::model::core::check::{MAX_NAME, MAX_NOTES, MAX_TAG, MAX_TAGS};
+use tandem::model::core::shared::Shared;
 use tandem::model::core::text::is_blank;
 use tandem::model::formats::file::{self, FileError, Scope};
 use tandem::model::landing::LandingTrack;
@@ -846,6 +847,108 @@ proptest! {
             let applied = import::apply(ours, theirs, mode);
             prop_assert_eq!(&applied.clone().err().unwrap_or_default(), &preview.refused);
             prop_assert_eq!(preview.can_apply(), applied.is_ok());
+        }
+    }
+}
+
+/// The file's markets matched to ours by name as the import did before it wrote only the
+/// partners the matching changes: every partner renamed, its markets listed once, its
+/// series of one metric and market joined, its series' stamps moved to our ids.
+fn matched_the_old_way(theirs: &Workspace, both: &[(Id, Id)]) -> Workspace {
+    use std::collections::HashMap;
+    let renames: HashMap<&Id, &Id> = both.iter().map(|(t, o)| (t, o)).collect();
+    let mut out = theirs.clone();
+    out.markets.retain(|m| !renames.contains_key(&m.id));
+    for p in &mut out.partners {
+        let p: &mut Partner = p;
+        for id in p.market_refs_mut() {
+            if let Some(&ours) = renames.get(id) {
+                *id = ours.clone();
+            }
+        }
+        let mut seen = HashSet::new();
+        p.markets.retain(|id| seen.insert(id.clone()));
+        let mut joined: Vec<Series> = Vec::new();
+        for s in std::mem::take(&mut p.metrics) {
+            let same = joined.iter_mut().find(|j| {
+                j.market == s.market
+                    && j.metric.trim().to_lowercase() == s.metric.trim().to_lowercase()
+            });
+            match same {
+                Some(j) => {
+                    for (month, value) in s.values {
+                        j.values.entry(month).or_insert(value);
+                    }
+                }
+                None => joined.push(s),
+            }
+        }
+        p.metrics = joined;
+        let moved: Vec<(String, String)> = p
+            .stamps
+            .keys()
+            .filter_map(|k| {
+                let (market, metric) = k.strip_prefix("me:")?.split_once('/')?;
+                let ours = renames.get(&Id::parse(market).ok()?)?;
+                Some((k.clone(), format!("me:{ours}/{metric}")))
+            })
+            .collect();
+        for (old, new) in moved {
+            if let Some(s) = p.stamps.remove(&old) {
+                let kept = p.stamps.entry(new).or_insert(s);
+                *kept = (*kept).max(s);
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(common::fast_config(64))]
+
+    /// Matching markets by name writes only the partners it changes: the result equals
+    /// the old way's (every partner written), and a partner that names no matched
+    /// market (nor stamps a series in one) is the file's very version, so the merge,
+    /// the preview and validation tell it unchanged by pointer.
+    #[test]
+    fn matching_markets_writes_only_the_partners_that_name_a_matched_one(
+        (ours, mut theirs, both) in colleagues(),
+        stamped in proptest::collection::vec(any::<bool>(), 8),
+    ) {
+        use tandem::model::core::stamp::Stamp;
+        let matched: HashSet<&Id> = both.iter().map(|(t, _)| t).collect();
+        // Series stamps, and a stamp left by a series deleted in a matched market on a
+        // partner that no longer names it: those partners change too.
+        for (i, p) in theirs.partners.iter_mut().enumerate() {
+            if !stamped[i % stamped.len()] {
+                continue;
+            }
+            let keys: Vec<String> = p.metrics.iter().map(|s| format!("me:{}/{}", s.market, s.metric)).collect();
+            let gone = both.first().map(|(t, _)| format!("me:{t}/deleted"));
+            for (k, key) in keys.into_iter().chain(gone).enumerate() {
+                p.stamps.insert(key, Stamp::new(EPOCH * 1000 + k as i64, 0, 1));
+            }
+        }
+        let report = validation_report(&theirs);
+        prop_assert!(report.is_empty(), "{}", report);
+        let result = import::match_markets(&ours, &theirs);
+        prop_assert_eq!(&result, &matched_the_old_way(&theirs, &both));
+        for (before, after) in theirs.partners.iter().zip(&result.partners) {
+            let names_one = before.market_refs().any(|id| matched.contains(id))
+                || before.stamps.keys().any(|k| matched.iter().any(|m| k.starts_with(&format!("me:{m}/"))));
+            prop_assert_eq!(
+                Shared::same(before, after),
+                !names_one,
+                "{}: names a matched market: {}", before.name, names_one
+            );
+        }
+        // Both sides valid: the import's checks of what the merge wrote refuse and
+        // accept as the full check does.
+        for mode in [Mode::Merge, Mode::Replace] {
+            prop_assert_eq!(
+                import::preview_valid(&ours, &theirs, mode),
+                import::preview(&ours, &theirs, mode)
+            );
         }
     }
 }

@@ -27,12 +27,21 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), DownloadError>
     Ok(())
 }
 
-/// The text of a file the person picked or dropped.
+/// The text of a file the person picked or dropped, as the browser's `Blob.text()`
+/// decodes it. Read as bytes first: plain UTF-8 (nearly every file) is taken as it is
+/// (`file::utf8_as_is`), with no JavaScript string made and copied into the wasm a
+/// character at a time; anything else is decoded by the browser, as before.
 pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
     crate::model::formats::file::readable(&file.name(), file.size() as u64)?;
-    let text = JsFuture::from(file.text())
+    let unreadable = |_| ReadError::Unreadable(file.name());
+    let bytes = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| ReadError::Unreadable(file.name()))?;
+        .map_err(unreadable)?;
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    if let Some(text) = crate::model::formats::file::utf8_as_is(bytes) {
+        return Ok(text);
+    }
+    let text = JsFuture::from(file.text()).await.map_err(unreadable)?;
     text.as_string()
         .ok_or_else(|| ReadError::NotText(file.name()))
 }

@@ -112,9 +112,24 @@ pub fn partner_page(id: Id) -> Result<AnyView, SplitLoaderError> {
 
 /// The import dialog, rendered by the shell only while a dropped file awaits a
 /// decision, so its code (the merge preview, the conflicts) arrives with the first drop.
-#[wasm_split(import_dialog, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(
+    import_dialog,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_import_dialog)
+)]
 pub fn import_dialog() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <crate::ui::data::import::ImportDialog/> }.into_any())
+}
+
+/// Starts fetching and compiling the import dialog's code as a file is picked, so that
+/// it arrives while the file is read and checked instead of after: the dialog's first
+/// showing then waits for the file alone. A failure is left to the dialog itself, which
+/// says so.
+pub fn fetch_import_dialog() {
+    leptos::task::spawn_local(async {
+        let _ = preload_import_dialog().await;
+    });
 }
 
 /// Reads a file dropped anywhere on the page (the file reading, unsealing and checking

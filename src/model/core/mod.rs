@@ -2,7 +2,8 @@
 //! stamps and the clock that makes them, `Shared` (a record shared between workspace
 //! versions), owners of work, the vocabularies (stages, stances, …) declared once, the
 //! `Checker` with its limits and `ValidationError`, why a form field's text cannot be
-//! read, and text and formatting of numbers and dates for people.
+//! read, text and formatting of numbers and dates for people, and days and times as
+//! files write them, read fast (`when.rs`).
 //!
 //! What belongs here is used by records of more than one feature and needs none of
 //! them: nothing here knows a partner, a workspace or a feature's record.
@@ -17,3 +18,4 @@ pub mod shared;
 pub mod stamp;
 pub mod text;
 pub mod vocabulary;
+pub mod when;

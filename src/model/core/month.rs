@@ -88,6 +88,11 @@ impl Month {
 
     /// Reads `2026-03` (also `2026-3`), saying why anything else is not a month.
     pub fn parse(text: &str) -> Result<Month, MonthError> {
+        Month::written(text).map_or_else(|| Month::read(text), Ok)
+    }
+
+    /// [`Month::parse`] of any text: trimmed, the month with or without its zero.
+    fn read(text: &str) -> Result<Month, MonthError> {
         let text = text.trim();
         let bad = || MonthError::NotMonth(short(text));
         let (y, m) = text.split_once('-').ok_or_else(bad)?;
@@ -103,6 +108,25 @@ impl Month {
             });
         }
         Month::new(year, month).ok_or(MonthError::Year(year))
+    }
+}
+
+impl Month {
+    /// `2026-03` exactly, as Tandem writes months, read digit by digit: a file of 2,000
+    /// partners holds 288,000 of them, and the general reading ([`Month::parse`]: trim,
+    /// split, two number parsers) was a tenth of its typed parse in the browser. `None`
+    /// for anything else, which [`Month::parse`] reads or refuses as it always has.
+    fn written(text: &str) -> Option<Month> {
+        let &[y0, y1, y2, y3, b'-', m0, m1] = text.as_bytes() else {
+            return None;
+        };
+        let digits = [y0, y1, y2, y3, m0, m1];
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let d = |b: u8| u32::from(b - b'0');
+        let year = d(y0) * 1000 + d(y1) * 100 + d(y2) * 10 + d(y3);
+        Month::new(i32::try_from(year).ok()?, d(m0) * 10 + d(m1))
     }
 }
 
@@ -183,6 +207,35 @@ mod tests {
             "0000-01",
         ] {
             assert!(Month::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// The digit-by-digit reading of `2026-03` gives what the general one gives, and
+    /// leaves it everything else (refusals included, whose words it writes).
+    #[test]
+    fn the_written_form_reads_as_the_general_reading_does() {
+        let years = (0..40).chain(1880..2220).chain([999, 1000, 5000, 9999]);
+        for year in years {
+            for month in 0..100 {
+                let text = format!("{year:04}-{month:02}");
+                match Month::written(&text) {
+                    Some(m) => assert_eq!(Ok(m), Month::read(&text), "{text}"),
+                    None => assert!(Month::read(&text).is_err(), "{text}"),
+                }
+                assert_eq!(Month::parse(&text), Month::read(&text), "{text}");
+            }
+        }
+        for other in [
+            " 2026-03",
+            "2026-3",
+            "2026-03 ",
+            "２０２６-03",
+            "2026/03",
+            "+026-03",
+            "2026-0a",
+        ] {
+            assert_eq!(Month::written(other), None, "{other}");
+            assert_eq!(Month::parse(other), Month::read(other), "{other}");
         }
     }
 

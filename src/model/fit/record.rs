@@ -50,6 +50,7 @@ impl Fit {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct LadderMove {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::day")]
     pub date: NaiveDate,
     pub from: LadderLevel,
     pub to: LadderLevel,

@@ -20,7 +20,11 @@ pub struct Goal {
     /// The value of the metric that meets the goal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::day_opt"
+    )]
     pub due: Option<NaiveDate>,
     pub status: GoalStatus,
 }
@@ -32,10 +36,15 @@ pub struct Commitment {
     pub id: Id,
     pub side: Side,
     pub what: String,
+    #[serde(deserialize_with = "crate::model::core::when::day")]
     pub due: NaiveDate,
     pub status: CommitmentStatus,
     /// The day it was delivered, when it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::day_opt"
+    )]
     pub delivered: Option<NaiveDate>,
     /// Who on that side will deliver it: a key player of theirs or a person of ours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,6 +56,7 @@ pub struct Commitment {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Decision {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::day")]
     pub date: NaiveDate,
     pub kind: DecisionKind,
     pub who: String,
@@ -59,6 +69,7 @@ pub struct Decision {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Win {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::day")]
     pub date: NaiveDate,
     pub kind: WinKind,
     pub title: String,

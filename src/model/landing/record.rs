@@ -26,7 +26,11 @@ pub struct LandingTrack {
     /// The day the track was added to the plan: a track just added cannot have stalled.
     /// Set when the track is first saved; `None` in files written before it existed,
     /// where the partner's stage date stands in ([`crate::model::landing::stall_in`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::day_opt"
+    )]
     pub added: Option<NaiveDate>,
 }
 
@@ -34,9 +38,17 @@ pub struct LandingTrack {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct LandingStep {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::day_opt"
+    )]
     pub planned: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::day_opt"
+    )]
     pub done: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Meeting {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::day")]
     pub date: NaiveDate,
     /// The people from our side who attended.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -54,7 +55,11 @@ pub struct Reception {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct NextStep {
     pub what: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::day_opt"
+    )]
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub done: bool,

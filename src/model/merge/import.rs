@@ -392,22 +392,61 @@ fn renamed(incoming: &Workspace, renames: &HashMap<Id, Id>) -> Workspace {
 
 /// Makes each market of `renames` the one it maps to: the renamed market leaves the
 /// catalogue and its id is replaced everywhere the workspace names a market
-/// ([`Workspace::market_refs_mut`]), then each partner lists a market once and joins
-/// series that became one. Shared by imports and by tabs' merges.
+/// ([`Workspace::market_refs_mut_where`]), then each partner lists a market once and
+/// joins series that became one. Shared by imports and by tabs' merges.
+///
+/// Only the partners this changes are written ([`joining_changes`]); the others stay
+/// the very version they were. Writing every partner copied each one (another version
+/// holds it), so a file whose markets match ours by name came out of this step with
+/// 2,000 new partner versions, all compared field by field and validated again.
 pub(super) fn join_markets(ws: &mut Workspace, renames: &HashMap<Id, Id>) {
     if renames.is_empty() {
         return;
     }
     ws.markets.retain(|m| !renames.contains_key(&m.id));
-    for id in ws.market_refs_mut() {
+    // Decided before any id changes: afterwards a renamed partner names ours.
+    let changes: Vec<bool> = ws
+        .partners
+        .iter()
+        .map(|p| joining_changes(p, renames))
+        .collect();
+    for id in ws.market_refs_mut_where(|i, _| changes[i]) {
         if let Some(ours) = renames.get(id) {
             *id = ours.clone();
         }
     }
-    for p in &mut ws.partners {
+    for (p, _) in ws.partners.iter_mut().zip(&changes).filter(|(_, c)| **c) {
         rejoin(p);
         rename_series_stamps(p, renames);
     }
+}
+
+/// Whether [`join_markets`] changes `p`: it names a renamed market (in its markets,
+/// landing tracks, metric series or its series' stamps), or [`rejoin`] would change it
+/// anyway (a market listed twice, two series of one metric and market: never in a
+/// partner that passed validation, possible in one that did not). A partner for which
+/// this is false comes out of the joining equal to what it was.
+fn joining_changes(p: &Partner, renames: &HashMap<Id, Id>) -> bool {
+    if p.market_refs().any(|id| renames.contains_key(id)) {
+        return true;
+    }
+    let renamed = |key: &String| {
+        key.strip_prefix("me:")
+            .and_then(|k| k.split_once('/'))
+            .and_then(|(market, _)| Id::parse(market).ok())
+            .is_some_and(|m| renames.contains_key(&m))
+    };
+    if p.stamps.keys().any(renamed) {
+        return true;
+    }
+    let mut seen = HashSet::new();
+    if !p.markets.iter().all(|id| seen.insert(id)) {
+        return true;
+    }
+    let mut series = HashSet::new();
+    !p.metrics
+        .iter()
+        .all(|s| series.insert((&s.market, s.metric.trim().to_lowercase())))
 }
 
 /// A metric series' part key names its market (`me:<market>/<metric>`, see

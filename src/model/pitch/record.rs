@@ -15,9 +15,14 @@ pub struct Pitch {
     /// What tells this version apart: "v2, after the Berlin call".
     pub label: String,
     /// The day this version was started.
+    #[serde(deserialize_with = "crate::model::core::when::day")]
     pub drafted: NaiveDate,
     /// The day this version was sent, when it was.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::day_opt"
+    )]
     pub sent: Option<NaiveDate>,
     /// The text of each ingredient written so far; a missing one is empty.
     #[serde(default)]

@@ -15,7 +15,11 @@ pub use crate::model::core::check::MAX_LEVERS;
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Program {
     /// When the target, levers or program wins were last edited; a merge keeps the later.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::utc_opt"
+    )]
     pub updated: Option<DateTime<Utc>>,
     /// The edit stamp of this version (see `core::stamp`), what a merge orders versions
     /// by; absent in files written before stamps (`updated` then stands in).

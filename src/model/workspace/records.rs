@@ -46,6 +46,7 @@ pub struct Workspace {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Tombstone {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub deleted: DateTime<Utc>,
     /// The deletion's edit stamp; absent in files written before stamps (`deleted`
     /// then stands in).
@@ -58,7 +59,9 @@ pub struct Tombstone {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Market {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub updated: DateTime<Utc>,
     /// The edit stamp of this version (see `core::stamp`): what a merge orders versions
     /// by. Absent in records written before stamps; `updated` then stands in.
@@ -72,7 +75,9 @@ pub struct Market {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Partner {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub updated: DateTime<Utc>,
     /// The edit stamp of this version (see `core::stamp`): what a merge orders versions
     /// by. Absent in records written before stamps; `updated` then stands in.
@@ -116,7 +121,11 @@ pub struct Partner {
     #[serde(default)]
     pub key_players: Vec<KeyPlayer>,
     /// The day the partner entered its current stage; `created` stands in when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::core::when::day_opt"
+    )]
     pub stage_since: Option<NaiveDate>,
     /// Versions of the outreach pitch.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -150,7 +159,9 @@ pub struct Partner {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct KeyPlayer {
     pub id: Id,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::core::when::utc")]
     pub updated: DateTime<Utc>,
     pub name: String,
     #[serde(default)]
@@ -406,6 +417,16 @@ impl Workspace {
     /// Like [`Partner::market_refs_mut`], it names every field so that a new one must be
     /// placed on one side or the other.
     pub fn market_refs_mut(&mut self) -> impl Iterator<Item = &mut Id> {
+        self.market_refs_mut_where(|_, _| true)
+    }
+
+    /// [`Workspace::market_refs_mut`] in the partners `which` chooses (by position and
+    /// record, asked before any is written): a partner left out is not written, so it
+    /// stays the very version it was, shared with other versions of the workspace.
+    pub fn market_refs_mut_where(
+        &mut self,
+        mut which: impl FnMut(usize, &Partner) -> bool,
+    ) -> impl Iterator<Item = &mut Id> {
         let Workspace {
             program_name: _,
             markets: _,
@@ -429,7 +450,9 @@ impl Workspace {
         } = program;
         partners
             .iter_mut()
-            .flat_map(|p| Partner::market_refs_mut(p))
+            .enumerate()
+            .filter(move |(i, p)| which(*i, p))
+            .flat_map(|(_, p)| Partner::market_refs_mut(p))
     }
 
     pub fn market(&self, id: &Id) -> Option<&Market> {

@@ -22,6 +22,7 @@ pub fn open_file(store: Store, file: web_sys::File) {
         store.import.set(Some(PendingImport { file_name, result }));
         return;
     }
+    crate::ui::lazy::fetch_import_dialog();
     leptos::task::spawn_local(async move {
         let result = match storage::files::read_text(file).await {
             Ok(text) if crate::model::formats::sealed::is_sealed(&text) => {
