@@ -95,25 +95,7 @@ fn Column(
     // The first `limit` cards, and any card moved here on this visit.
     let visible = Memo::new(move |_| {
         let limit = limit.get();
-        revealed.with(|r| {
-            // A few cards are moved on a visit: comparing ids with each is cheaper than
-            // hashing every id of the column (each move that reveals a card runs this
-            // for all eight columns, 2,000 cards at 2,000 partners).
-            let moved_here = |id: &Id| {
-                if r.len() <= 16 {
-                    r.iter().any(|m| m == id)
-                } else {
-                    r.contains(id)
-                }
-            };
-            cards.with(|c| {
-                c.iter()
-                    .enumerate()
-                    .filter(|(i, card)| *i < limit || (!r.is_empty() && moved_here(&card.id)))
-                    .map(|(_, card)| card.clone())
-                    .collect::<Vec<_>>()
-            })
-        })
+        revealed.with(|r| cards.with(|c| visible_cards(c, limit, r)))
     });
     let hidden = move || count() - visible.with(Vec::len);
     let show_more = move |_| {
@@ -168,6 +150,26 @@ fn Column(
             </Show>
         </section>
     }
+}
+
+/// The first `limit` cards of a column, and any card moved here on this visit.
+fn visible_cards(cards: &Column, limit: usize, revealed: &HashSet<Id>) -> Vec<Arc<Card>> {
+    // A few cards are moved on a visit: comparing ids with each is cheaper than hashing
+    // every id of the column (each move that reveals a card runs this for all eight
+    // columns, 2,000 cards at 2,000 partners).
+    let moved_here = |id: &Id| {
+        if revealed.len() <= 16 {
+            revealed.iter().any(|m| m == id)
+        } else {
+            revealed.contains(id)
+        }
+    };
+    cards
+        .iter()
+        .enumerate()
+        .filter(|(i, card)| *i < limit || (!revealed.is_empty() && moved_here(&card.id)))
+        .map(|(_, card)| card.clone())
+        .collect()
 }
 
 #[component]
