@@ -33,7 +33,6 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), DownloadError>
 /// character at a time; anything else is decoded by the browser, as before.
 pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
     crate::model::formats::file::readable(&file.name(), file.size() as u64)?;
-    make_room(ROOM_PER_BYTE * file.size() as usize);
     let unreadable = |_| ReadError::Unreadable(file.name());
     let bytes = JsFuture::from(file.array_buffer())
         .await
@@ -45,25 +44,4 @@ pub async fn read_text(file: web_sys::File) -> Result<String, ReadError> {
     let text = JsFuture::from(file.text()).await.map_err(unreadable)?;
     text.as_string()
         .ok_or_else(|| ReadError::NotText(file.name()))
-}
-
-/// The memory reading a file takes, per byte of it: its bytes, then the records made of
-/// them and the import's preview. An import of the 2,000-partner program (14 MB) grew the
-/// memory by 34 MB.
-const ROOM_PER_BYTE: usize = 3;
-
-/// Grows the wasm memory by room for `bytes` in one step, unless the heap already has
-/// a free block that large.
-///
-/// The allocator (the standard library's dlmalloc) grows the memory by what each
-/// allocation lacks, 64 KiB at a time while many small records are made, and each
-/// `memory.grow` costs the browser a call into its runtime and a new `ArrayBuffer` for
-/// the memory: reading the 2,000-partner program grew it some 500 times. A block of the
-/// whole room, freed at once, grows the memory once and goes back to the top of the
-/// heap, where the records made next are placed. Pages of the room left unused are
-/// never touched, so they take no memory of the machine's.
-fn make_room(bytes: usize) {
-    let room: Vec<u8> = Vec::with_capacity(bytes);
-    // Not optimised away as an allocation nobody reads.
-    std::hint::black_box(&room);
 }
