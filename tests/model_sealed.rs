@@ -326,3 +326,93 @@ fn the_largest_sealable_plaintext_reads_back_and_one_byte_more_is_refused_at_wri
     assert!(sealed::sealable(&whole).is_err());
     assert!(file::readable("export.tandem.json", sealed::sealed_len(whole.len()) as u64).is_err());
 }
+
+/// The texts `open` meets: a sealed file and an ordinary one, each with its `format`
+/// replaced (or a second one added, or none) and then one character edited, as in the
+/// edits above.
+fn opened_text() -> impl Strategy<Value = String> {
+    let ordinary = || {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+        let mut ws = demo::workspace(now);
+        ws.partners.truncate(2);
+        file::write(&ws, Scope::Workspace, now, false)
+    };
+    (
+        prop_oneof![
+            sealed_file().prop_map(|f| sealed::to_json(&f)),
+            Just(ordinary()),
+        ],
+        prop::option::weighted(0.5, prop::option::weighted(0.9, any_json())),
+        any::<bool>(),
+        any::<prop::sample::Index>(),
+        0..5u8,
+        any::<char>(),
+    )
+        .prop_map(|(text, format, twice, at, edit, ch)| {
+            let text = match format {
+                None => text,
+                Some(format) if twice => {
+                    // A repeated key: the last one counts, for both readers.
+                    let Some(format) = format else { return text };
+                    let tail = text
+                        .trim_start()
+                        .strip_prefix('{')
+                        .unwrap_or(&text)
+                        .to_owned();
+                    format!("{{\"format\":{format},{tail}")
+                }
+                Some(format) => with_field(&text, "/format", format),
+            };
+            let mut chars: Vec<char> = text.chars().collect();
+            let i = at.index(chars.len());
+            match edit {
+                0 => chars.truncate(i),
+                1 => {
+                    chars.remove(i);
+                }
+                2 => chars.insert(i, ch),
+                3 => chars[i] = ch,
+                _ => {}
+            }
+            chars.into_iter().collect()
+        })
+}
+
+proptest! {
+    #![proptest_config(common::fast_config(256))]
+
+    /// `sealed::open` reads an ordinary file before asking whether it is sealed, and
+    /// answers exactly as asking first does.
+    #[test]
+    fn open_answers_as_asking_whether_sealed_first(text in opened_text()) {
+        let asked_first = if sealed::is_sealed(&text) {
+            sealed::Opened::Sealed
+        } else {
+            sealed::Opened::Plain(file::restore(&text))
+        };
+        prop_assert_eq!(sealed::open(&text), asked_first);
+    }
+}
+
+#[test]
+fn open_tells_sealed_files_from_ordinary_ones() {
+    let file = SealedFile::new(600_000, vec![1; 16], [2; 12], vec![3; 64]).unwrap();
+    assert_eq!(
+        sealed::open(&sealed::to_json(&file)),
+        sealed::Opened::Sealed
+    );
+    // Sealed, yet not JSON `restore` reads: still asked for its passphrase.
+    let out_of_range = "{\"format\":\"tandem-sealed\",\"version\":1e400}";
+    assert!(sealed::is_sealed(out_of_range));
+    assert_eq!(sealed::open(out_of_range), sealed::Opened::Sealed);
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let text = file::write(&demo::workspace(now), Scope::Workspace, now, false);
+    assert_eq!(
+        sealed::open(&text),
+        sealed::Opened::Plain(Ok(file::restore(&text).unwrap()))
+    );
+    assert!(matches!(
+        sealed::open("{\"format\":\"tandem\""),
+        sealed::Opened::Plain(Err(file::FileError::NotJson { .. }))
+    ));
+}

@@ -4,7 +4,7 @@
 
 use super::conflicts::ConflictList;
 use crate::model::core::format::count;
-use crate::model::formats::file;
+use crate::model::formats::{file, sealed};
 use crate::model::merge::conflict::{self, Conflict};
 use crate::model::merge::import::{self, Mode, Preview};
 use crate::model::Workspace;
@@ -25,10 +25,10 @@ pub fn open_file(store: Store, file: web_sys::File) {
     crate::ui::lazy::fetch_import_dialog();
     leptos::task::spawn_local(async move {
         let result = match storage::files::read_text(file).await {
-            Ok(text) if crate::model::formats::sealed::is_sealed(&text) => {
-                return super::unseal::ask(store, file_name, text)
-            }
-            Ok(text) => file::restore(&text).map_err(ImportRefused::from),
+            Ok(text) => match sealed::open(&text) {
+                sealed::Opened::Sealed => return super::unseal::ask(store, file_name, text),
+                sealed::Opened::Plain(restored) => restored.map_err(ImportRefused::from),
+            },
             Err(e) => Err(e.into()),
         };
         store.import.set(Some(PendingImport { file_name, result }));
