@@ -11,7 +11,7 @@ import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
 import { FLAGS } from "../scripts/chromium.mjs";
 import { largeFile } from "./large.mjs";
-import { seededPage, storeItems } from "./seed.mjs";
+import { seededPage, storeItems, timedImport } from "./seed.mjs";
 
 const [runsArg, ...rest] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
@@ -53,23 +53,10 @@ async function once(base) {
       if (!parsed.workspace) throw new Error("not parsed");
       return ms;
     }, fileText);
-    const imported = await page.evaluate(async (text) => {
-      const input = document.querySelector("#import-file");
-      const files = new DataTransfer();
-      files.items.add(new File([text], "colleague.json", { type: "application/json" }));
-      const start = performance.now();
-      input.files = files.files;
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-      const shown = () => document.querySelector("dialog[open] .preview");
-      while (!shown()) await new Promise((r) => requestAnimationFrame(r));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return { ms: performance.now() - start, preview: shown().textContent };
-    }, fileText);
+    const imported = await timedImport(page, fileText);
     if (!imported.preview.includes("unchanged")) {
       throw new Error(`the preview does not say the partners are unchanged: ${imported.preview.slice(0, 200)}`);
     }
-    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
-    await page.getByRole("dialog").waitFor({ state: "detached" });
     return [parse, imported.ms];
   } finally {
     await context.close();

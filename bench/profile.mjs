@@ -9,7 +9,7 @@
 import { start } from "../scripts/chromium.mjs";
 import { writeFile } from "node:fs/promises";
 import { largeFile } from "./large.mjs";
-import { seededPage, storeItems } from "./seed.mjs";
+import { seededPage, storeItems, timedImport } from "./seed.mjs";
 
 const what = process.argv[2] ?? "search";
 const n = Number(process.argv[3] ?? 2000);
@@ -62,22 +62,9 @@ try {
         return `sort ${Math.round(performance.now() - start)}`;
       }));
     } else if (what === "import") {
-      times.push(await page.evaluate(async (text) => {
-        const input = document.querySelector("#import-file");
-        const files = new DataTransfer();
-        files.items.add(new File([text], "colleague.json", { type: "application/json" }));
-        const start = performance.now();
-        input.files = files.files;
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-        const shown = () => document.querySelector("dialog[open] .preview");
-        while (!shown()) await new Promise((r) => requestAnimationFrame(r));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        const ms = performance.now() - start;
-        if (!shown().textContent.trim()) throw new Error("the import showed no preview");
-        return `import ${Math.round(ms)}`;
-      }, fileText));
-      await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
-      await page.getByRole("dialog").waitFor({ state: "detached" });
+      const imported = await timedImport(page, fileText);
+      if (!imported.preview.trim()) throw new Error("the import showed no preview");
+      times.push(`import ${Math.round(imported.ms)}`);
     } else if (what === "dashboard") {
       times.push(await page.evaluate(async () => {
         const s = document.querySelector(".card select");

@@ -10,7 +10,7 @@ import { start } from "../scripts/chromium.mjs";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { largeFile } from "./large.mjs";
-import { storeItems as seedItems } from "./seed.mjs";
+import { storeItems as seedItems, timedImport } from "./seed.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
 // BENCH_STORE=legacy seeds the single `tandem.workspace` key, as builds before the
@@ -224,22 +224,9 @@ async function measure(browser, { items, fileText, partnerCount, matching }) {
   // dialog shows its preview; then cancelled, which changes nothing.
   if (partnerCount >= 20) {
     await screen("#/data", "Data");
-    const imported = await page.evaluate(async (text) => {
-      const input = document.querySelector("#import-file");
-      const files = new DataTransfer();
-      files.items.add(new File([text], "colleague.json", { type: "application/json" }));
-      const start = performance.now();
-      input.files = files.files;
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-      const shown = () => document.querySelector("dialog[open] .preview");
-      while (!shown()) await new Promise((r) => requestAnimationFrame(r));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return { ms: performance.now() - start, preview: shown().textContent };
-    }, fileText);
+    const imported = await timedImport(page, fileText);
     if (!imported.preview.trim()) throw new Error("the import showed no preview");
     result.import_ms = imported.ms;
-    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
-    await page.getByRole("dialog").waitFor({ state: "detached" });
   } else {
     result.import_ms = null;
   }

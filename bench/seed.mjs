@@ -80,3 +80,29 @@ export async function seededPage(browser, base, items, bypassCSP = false) {
   await page.goto("about:blank");
   return { context, page };
 }
+
+/**
+ * Picks `text` as a file on the Data screen (the page is there) and times it from the
+ * pick to the frame painted with the import dialog's merge preview, then cancels, which
+ * changes nothing: `{ ms, preview }` (the preview's text, for the caller's check).
+ */
+export async function timedImport(page, text) {
+  const imported = await page.evaluate(pickToPreview, text);
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("dialog").waitFor({ state: "detached" });
+  return imported;
+}
+
+// Runs in the page (a real function: the page's policy forbids `new Function`).
+async function pickToPreview(text) {
+  const input = document.querySelector("#import-file");
+  const files = new DataTransfer();
+  files.items.add(new File([text], "colleague.json", { type: "application/json" }));
+  const start = performance.now();
+  input.files = files.files;
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+  const shown = () => document.querySelector("dialog[open] .preview");
+  while (!shown()) await new Promise((r) => requestAnimationFrame(r));
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return { ms: performance.now() - start, preview: shown().textContent };
+}
