@@ -111,13 +111,7 @@ pub(super) fn landing(ws: &Workspace, p: &Partner, today: NaiveDate) -> Section 
     let counts = landing::step_counts(&p.landing, today);
     let mut facts = vec![Fact {
         label: "Landing progress",
-        value: Value::Text(format!(
-            "{} — {} of {} steps done · {}",
-            percent(share),
-            counts.done,
-            counts.all(),
-            counts.on_plan_words().unwrap_or_default()
-        )),
+        value: Value::Text(format!("{} — {}", percent(share), counts.words())),
     }];
     if let Some(why) = landing::stalled_in(ws, p, today) {
         facts.push(Fact {

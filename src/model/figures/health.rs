@@ -659,10 +659,10 @@ pub fn landing_on_plan(
     tracks: &[crate::model::landing::LandingTrack],
     today: NaiveDate,
 ) -> Component {
-    let Some(v) = crate::model::landing::on_plan(tracks, today) else {
+    let c = crate::model::landing::step_counts(tracks, today);
+    let Some(v) = c.on_plan() else {
         return Component::new(Factor::Landing, None, "no landing plan");
     };
-    let c = crate::model::landing::step_counts(tracks, today);
     let (done, all) = (c.done, c.all());
     let rest = match (c.ahead, c.behind) {
         (0, 0) => String::new(),

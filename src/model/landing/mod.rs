@@ -91,8 +91,7 @@ pub fn progress(tracks: &[LandingTrack]) -> Option<f64> {
 /// date and not done, counts against it. `None` without a plan. A plan of 3 steps, one
 /// done and two planned next month, is on plan: 1.
 pub fn on_plan(tracks: &[LandingTrack], today: NaiveDate) -> Option<f64> {
-    let c = step_counts(tracks, today);
-    (c.all() > 0).then(|| (c.done + c.ahead) as f64 / c.all() as f64)
+    step_counts(tracks, today).on_plan()
 }
 
 /// The plan's steps by where they stand on a day: the one count behind [`on_plan`], the
@@ -111,11 +110,26 @@ impl StepCounts {
         self.done + self.ahead + self.behind
     }
 
+    /// The share of steps done or ahead, 0–1: [`on_plan`]. `None` without a plan.
+    pub fn on_plan(&self) -> Option<f64> {
+        (self.all() > 0).then(|| (self.done + self.ahead) as f64 / self.all() as f64)
+    }
+
+    /// "6 of 12 steps done · 75 % on plan (3 steps late or undated)": the Landing tab's
+    /// and the brief's line, written here once.
+    pub fn words(&self) -> String {
+        format!(
+            "{} of {} steps done · {}",
+            self.done,
+            self.all(),
+            self.on_plan_words().unwrap_or_default()
+        )
+    }
+
     /// "75 % on plan (3 steps late or undated)", or "on plan" when none is behind;
     /// `None` without a plan.
     pub fn on_plan_words(&self) -> Option<String> {
-        let share =
-            (self.all() > 0).then(|| (self.done + self.ahead) as f64 / self.all() as f64)?;
+        let share = self.on_plan()?;
         Some(match self.behind {
             0 => "on plan".to_owned(),
             n => format!(

@@ -81,12 +81,7 @@ fn LandingProgress(tracks: Memo<Vec<LandingTrack>>, today: NaiveDate) -> impl In
                 <progress id="landing-progress-bar" max="100"
                     value=format!("{}", (share * 100.0).round())>{percent(share)}</progress>
                 <strong class="landing-progress__value">{percent(share)}</strong>
-                <span class="muted" data-testid="landing-steps">{format!(
-                    "{} of {} steps done · {}",
-                    counts.done,
-                    counts.all(),
-                    counts.on_plan_words().unwrap_or_default()
-                )}</span>
+                <span class="muted" data-testid="landing-steps">{counts.words()}</span>
             </div>
         }.into_any(),
         None => view! {
